@@ -1,0 +1,1 @@
+"""Pure domain layer of KeyPlan: records, validation, scoring rules. No Qt, no SQL."""

@@ -1,0 +1,37 @@
+"""The connection-level helpers every part of the query API builds on."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database as SqliteUtilsDatabase
+
+
+class DatabaseBase:
+    """Holds the sqlite-utils database; mixins add the subject-specific queries."""
+
+    db: SqliteUtilsDatabase
+    path: Path
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @contextmanager
+    def atomic(self) -> Iterator[DatabaseBase]:
+        """One transaction (a savepoint when nested): all of it is written or none."""
+        with self.db.atomic():
+            yield self
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None

@@ -1,0 +1,250 @@
+"""Reading the customer book: filtered, sorted, paged lists and one customer with everything about it.
+
+The list is built for 100,000 customers: filtering and sorting happen in SQL on indexed
+columns, and the UI asks first for the ordered ids, then for the rows it is about to show.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from models.entities import Assessment, Contact, Customer, Interaction, Need, Transaction
+from models.enums import AbcClass, LifecycleStage, RelationshipLevel, Tier
+from models.plans import AccountPlan
+from models.record import Record
+from storage.base import DatabaseBase
+from storage.errors import AmbiguousRecordError, RecordNotFoundError
+from storage.mapping import from_row
+from storage.search_keys import normalise_query
+
+#: Sortable columns of the customer book -> SQL expression. NULLs always sort last.
+SORT_COLUMNS: dict[str, str] = {
+    "name": "c.name_sort",
+    "code": "c.code",
+    "tier": "m.tier_rank",
+    "score": "m.score",
+    "abc_class": "m.abc_class",
+    "lifecycle": ("CASE m.lifecycle WHEN 'active' THEN 0 WHEN 'new' THEN 1 "
+                  "WHEN 'potential' THEN 2 WHEN 'churned' THEN 3 END"),
+    "relationship_level": "c.relationship_level",
+    "revenue_12m": "m.revenue_12m",
+    "last_interaction_at": "m.last_interaction_at",
+    "next_follow_up": "m.next_follow_up",
+    "owner": "c.owner",
+    "industry": "c.industry",
+    "region": "c.region",
+}
+
+
+@dataclass(frozen=True)
+class CustomerQuery:
+    """What the customer book shows: a search, filters and an order. Empty filters match all."""
+
+    search: str = ""
+    tiers: frozenset[Tier] = frozenset()
+    abc_classes: frozenset[AbcClass] = frozenset()
+    lifecycles: frozenset[LifecycleStage] = frozenset()
+    relationship_levels: frozenset[RelationshipLevel] = frozenset()
+    owners: frozenset[str] = frozenset()
+    ids: frozenset[str] | None = None  # e.g. customers picked by clicking a chart
+    sort: str = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """One line of the customer book."""
+
+    id: str
+    code: str
+    name: str
+    tier: Tier | None
+    tier_overridden: bool
+    score: float | None
+    abc_class: AbcClass | None
+    lifecycle: LifecycleStage | None
+    relationship_level: RelationshipLevel
+    revenue_12m: float
+    last_interaction_at: datetime | None
+    next_follow_up: date | None
+    owner: str
+    industry: str
+    region: str
+
+
+@dataclass(frozen=True)
+class CustomerPage:
+    rows: list[CustomerRow]
+    total: int
+
+
+@dataclass
+class CustomerDetail:
+    """A customer and everything recorded about it, in the order the workspace shows it."""
+
+    customer: Customer
+    metrics: dict[str, Any]
+    contacts: list[Contact] = field(default_factory=list)
+    interactions: list[Interaction] = field(default_factory=list)
+    needs: list[Need] = field(default_factory=list)
+    transactions: list[Transaction] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+    plans: list[AccountPlan] = field(default_factory=list)
+
+
+_ROW_COLUMNS = """
+    c.id, c.code, c.name, m.tier, c.tier_override IS NOT NULL AS tier_overridden, m.score,
+    m.abc_class, m.lifecycle, c.relationship_level, coalesce(m.revenue_12m, 0) AS revenue_12m,
+    m.last_interaction_at, m.next_follow_up, c.owner, c.industry, c.region
+"""
+
+
+class CustomerQueriesMixin(DatabaseBase):
+    def customer_ids(self, query: CustomerQuery = CustomerQuery()) -> list[str]:
+        """Ids of every customer matching ``query``, in its order (cheap even for 100k)."""
+        where, params = _where(query)
+        order = _order(query)
+        sql = (f"SELECT c.id FROM customers c JOIN customer_metrics m "
+               f"ON m.customer_id = c.id WHERE {where} ORDER BY {order}")
+        return [row[0] for row in self.conn.execute(sql, params)]
+
+    def customer_rows(self, ids: list[str]) -> list[CustomerRow]:
+        """The book's lines for ``ids``, in the same order."""
+        found: dict[str, CustomerRow] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.query(f"SELECT {_ROW_COLUMNS} FROM customers c JOIN "
+                                  f"customer_metrics m ON m.customer_id = c.id "
+                                  f"WHERE c.id IN ({marks})", chunk):
+                found[row["id"]] = _row(row)
+        return [found[i] for i in ids if i in found]
+
+    def list_customers(self, query: CustomerQuery = CustomerQuery(), *, offset: int = 0,
+                       limit: int = 100) -> CustomerPage:
+        """One page of the book, plus how many customers match in all."""
+        where, params = _where(query)
+        base = (f"FROM customers c JOIN customer_metrics m ON m.customer_id = c.id "
+                f"WHERE {where}")
+        total = int(self.scalar(f"SELECT count(*) {base}", params))
+        rows = self.query(f"SELECT {_ROW_COLUMNS} {base} ORDER BY {_order(query)} "
+                          f"LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
+        return CustomerPage(rows=[_row(r) for r in rows], total=total)
+
+    def customer_count(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM customers WHERE deleted_at IS NULL"))
+
+    def owners(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT owner FROM customers WHERE deleted_at IS NULL AND owner <> '' "
+            "ORDER BY owner")]
+
+    def resolve_customer(self, key: str) -> Customer:
+        """A customer by id, by code, or by exact name (refused if the name is ambiguous)."""
+        key = key.strip()
+        for column in ("id", "code"):
+            rows = self.query(f"SELECT * FROM customers WHERE {column} = ? AND "
+                              "deleted_at IS NULL", [key])
+            if rows and key:
+                return from_row(Customer, rows[0])
+        rows = self.query("SELECT * FROM customers WHERE name = ? AND deleted_at IS NULL", [key])
+        if len(rows) > 1:
+            raise AmbiguousRecordError(key=key, count=len(rows))
+        if not rows:
+            raise RecordNotFoundError(kind="customers", key=key)
+        return from_row(Customer, rows[0])
+
+    def customer_detail(self, customer_id: str) -> CustomerDetail:
+        customer = self.get(Customer, customer_id)  # type: ignore[attr-defined]
+        metrics = self.query("SELECT * FROM customer_metrics WHERE customer_id = ?",
+                             [customer_id])
+        metric_row = metrics[0] if metrics else {}
+        if metric_row:
+            metric_row["dimensions"] = json.loads(metric_row.get("dimensions") or "{}")
+        find = self.find  # type: ignore[attr-defined]
+        by_customer = "customer_id = ?"
+        return CustomerDetail(
+            customer=customer,
+            metrics=metric_row,
+            contacts=find(Contact, by_customer, [customer_id],
+                          order_by="is_primary DESC, coalesce(influence, 0) DESC, name"),
+            interactions=find(Interaction, by_customer, [customer_id],
+                              order_by="occurred_at DESC"),
+            needs=find(Need, by_customer, [customer_id],
+                       order_by="status NOT IN ('open', 'in_progress'), "
+                                "CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, "
+                                "raised_on DESC"),
+            transactions=find(Transaction, by_customer, [customer_id], order_by="date DESC"),
+            assessments=find(Assessment, by_customer, [customer_id],
+                             order_by="assessed_on DESC"),
+            plans=[self.get_plan(r["id"]) for r in self.query(  # type: ignore[attr-defined]
+                "SELECT id FROM plans WHERE customer_id = ? AND deleted_at IS NULL "
+                "ORDER BY period DESC", [customer_id])],
+        )
+
+    def children_of(self, cls: type[Record], customer_id: str) -> list[Record]:
+        return self.find(cls, "customer_id = ?", [customer_id])  # type: ignore[attr-defined,no-any-return]
+
+
+def _where(query: CustomerQuery) -> tuple[str, list[Any]]:
+    clauses = ["c.deleted_at IS NULL"]
+    params: list[Any] = []
+    text = normalise_query(query.search)
+    if text:
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append("c.search_text LIKE ? ESCAPE '\\'")
+        params.append(f"%{escaped}%")
+    for column, values in (("m.tier", query.tiers), ("m.abc_class", query.abc_classes),
+                           ("m.lifecycle", query.lifecycles),
+                           ("c.relationship_level", query.relationship_levels),
+                           ("c.owner", query.owners)):
+        if values:
+            codes = sorted(v.value if hasattr(v, "value") else v for v in values)
+            clauses.append(f"{column} IN ({','.join('?' * len(codes))})")
+            params.extend(codes)
+    if query.ids is not None:
+        if not query.ids:
+            clauses.append("0")
+        else:
+            clauses.append("c.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted(query.ids)))
+    return " AND ".join(clauses), params
+
+
+#: Sort columns that are never NULL, so ORDER BY can walk their index and stop at the page.
+_NOT_NULL_SORTS = frozenset({"name", "code", "relationship_level", "revenue_12m", "owner",
+                             "industry", "region"})
+
+
+def _order(query: CustomerQuery) -> str:
+    sort = query.sort if query.sort in SORT_COLUMNS else "name"
+    expression = SORT_COLUMNS[sort]
+    direction = "DESC" if query.descending else "ASC"
+    nulls = "" if sort in _NOT_NULL_SORTS else " NULLS LAST"
+    tie = "c.name_sort, c.id" if sort != "name" else "c.id"
+    return f"{expression} {direction}{nulls}, {tie}"
+
+
+def _row(row: dict[str, Any]) -> CustomerRow:
+    return CustomerRow(
+        id=row["id"],
+        code=row["code"],
+        name=row["name"],
+        tier=Tier(row["tier"]) if row["tier"] else None,
+        tier_overridden=bool(row["tier_overridden"]),
+        score=row["score"],
+        abc_class=AbcClass(row["abc_class"]) if row["abc_class"] else None,
+        lifecycle=LifecycleStage(row["lifecycle"]) if row["lifecycle"] else None,
+        relationship_level=RelationshipLevel(row["relationship_level"]),
+        revenue_12m=float(row["revenue_12m"] or 0),
+        last_interaction_at=(datetime.fromisoformat(row["last_interaction_at"])
+                             if row["last_interaction_at"] else None),
+        next_follow_up=date.fromisoformat(row["next_follow_up"]) if row["next_follow_up"]
+        else None,
+        owner=row["owner"],
+        industry=row["industry"],
+        region=row["region"],
+    )

@@ -1,0 +1,69 @@
+"""Environmental database problems, each with a message the user can act on.
+
+These are the errors a user can cause or fix (a wrong file, a read-only folder, a newer app's
+database); anything else from SQLite is a bug and is left to propagate with its traceback.
+Messages are English sources marked for translation in the ``Storage`` context.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.validation import tr_noop
+
+TRANSLATION_CONTEXT = "Storage"
+
+
+class StorageError(Exception):
+    """A problem with the database file that the user can act on."""
+
+    message: str = tr_noop("The database could not be used: {detail}")
+
+    def __init__(self, path: str = "", **params: Any) -> None:
+        self.path = path
+        self.params: dict[str, Any] = {"path": path, **params}
+        params_with_detail = {"detail": "", **self.params}
+        super().__init__(self.message.format(**params_with_detail))
+
+
+class FolderMissingError(StorageError):
+    message = tr_noop("The folder for {path} does not exist. Choose another location or create "
+                      "the folder first.")
+
+
+class ReadOnlyError(StorageError):
+    message = tr_noop("{path} is read-only. Copy it somewhere writable or change its "
+                      "permissions, then open it again.")
+
+
+class NotADatabaseError(StorageError):
+    message = tr_noop("{path} is not a KeyPlan database (it is not an SQLite file). It was left "
+                      "unchanged.")
+
+
+class CorruptDatabaseError(StorageError):
+    message = tr_noop("{path} is damaged ({detail}). It was left unchanged; restore a backup.")
+
+
+class NewerSchemaError(StorageError):
+    message = tr_noop("{path} was written by a newer version of KeyPlan (schema {found}, this "
+                      "version knows {known}). Update KeyPlan to open it; the file was left "
+                      "unchanged.")
+
+
+class DatabaseLockedError(StorageError):
+    message = tr_noop("{path} is locked by another program. Close the other program or wait, "
+                      "then try again.")
+
+
+class RecordNotFoundError(StorageError):
+    message = tr_noop("No {kind} matches '{key}'.")
+
+
+class AmbiguousRecordError(StorageError):
+    message = tr_noop("'{key}' matches {count} customers; use the customer id or code.")
+
+
+class DiskFullError(StorageError):
+    message = tr_noop("The disk holding {path} is full. Free some space and try again; nothing "
+                      "was written.")

@@ -1,0 +1,115 @@
+"""Conversion between domain records and table rows, driven by the dataclasses' type hints.
+
+Dates and times are stored as ISO-8601 text, enums as their codes, tuples as JSON arrays and
+booleans as 0/1, so the file stays readable from any SQLite tool.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from dataclasses import fields
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+from models.entities import Assessment, Contact, Customer, Interaction, Need, Transaction
+from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
+from models.record import Record
+
+R = TypeVar("R", bound=Record)
+
+#: Record type -> table; the names are part of the documented schema (storage/SCHEMA.md).
+TABLES: dict[type[Record], str] = {
+    Customer: "customers",
+    Contact: "contacts",
+    Transaction: "transactions",
+    Interaction: "interactions",
+    Need: "needs",
+    Assessment: "assessments",
+    AccountPlan: "plans",
+    Objective: "plan_objectives",
+    SupportMeasure: "plan_support_measures",
+    PlanAction: "plan_actions",
+    PlanReview: "plan_reviews",
+}
+
+#: Fields kept in link tables or child tables rather than in the record's own row.
+NON_COLUMN_FIELDS: dict[type[Record], frozenset[str]] = {
+    Interaction: frozenset({"contact_ids"}),
+    AccountPlan: frozenset({"need_ids", "objectives", "support_measures", "actions", "reviews"}),
+}
+
+
+@cache
+def _field_types(cls: type[Record]) -> dict[str, tuple[Any, bool]]:
+    """Field name -> (base type, optional) for the columns of ``cls``."""
+    hints = typing.get_type_hints(cls)
+    skip = NON_COLUMN_FIELDS.get(cls, frozenset())
+    result: dict[str, tuple[Any, bool]] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name in skip:
+            continue
+        hint = hints[f.name]
+        optional = False
+        if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+            args = [a for a in typing.get_args(hint) if a is not type(None)]
+            optional = len(args) < len(typing.get_args(hint))
+            hint = args[0]
+        result[f.name] = (hint, optional)
+    return result
+
+
+def columns(cls: type[Record]) -> list[str]:
+    return list(_field_types(cls))
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name, (kind, _optional) in _field_types(type(record)).items():
+        row[name] = to_sql(getattr(record, name), kind)
+    return row
+
+
+def to_sql(value: Any, kind: Any = None) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return json.dumps(list(value), ensure_ascii=False)
+    return value
+
+
+def from_row(cls: type[R], row: typing.Mapping[str, Any]) -> R:
+    values: dict[str, Any] = {}
+    for name, (kind, _optional) in _field_types(cls).items():
+        if name in row:
+            values[name] = from_sql(row[name], kind)
+    return cls(**values)
+
+
+def from_sql(value: Any, kind: Any) -> Any:
+    if value is None:
+        return None
+    if kind is datetime:
+        return datetime.fromisoformat(value)
+    if kind is date:
+        return date.fromisoformat(value)
+    if kind is bool:
+        return bool(value)
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind(value)
+    if typing.get_origin(kind) is tuple:
+        return tuple(json.loads(value))
+    if kind is float:
+        return float(value)
+    return value

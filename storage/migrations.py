@@ -1,0 +1,255 @@
+"""The schema, as one ordered set of sqlite-utils migrations. Never edit an applied migration:
+add a new one at the end. ``storage/SCHEMA.md`` documents the resulting tables.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database as SqliteUtilsDatabase
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "keyplan"
+migrations = Migrations(MIGRATION_SET)
+
+# Columns every user record carries: text UUID key, UTC ISO-8601 stamps, soft delete.
+_RECORD = """
+    id TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT"""
+
+
+def _script(db: SqliteUtilsDatabase, sql: str) -> None:
+    """Run several statements inside the migration's transaction (executescript would commit)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations()
+def m001_core_tables(db: SqliteUtilsDatabase) -> None:
+    _script(db, f"""
+    CREATE TABLE customers ({_RECORD},
+        code TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL,
+        name_sort TEXT NOT NULL DEFAULT '',
+        search_text TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'organisation',
+        industry TEXT NOT NULL DEFAULT '',
+        region TEXT NOT NULL DEFAULT '',
+        city TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '',
+        owner TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        relationship_level INTEGER NOT NULL DEFAULT 1 CHECK (relationship_level BETWEEN 1 AND 4),
+        price_orientation TEXT,
+        loyalty_segment TEXT,
+        channel TEXT,
+        tier_override TEXT,
+        tier_override_reason TEXT NOT NULL DEFAULT '',
+        lifecycle_override TEXT,
+        lifecycle_override_reason TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX idx_customers_code ON customers(code)
+        WHERE code <> '' AND deleted_at IS NULL;
+    CREATE INDEX idx_customers_name_sort ON customers(name_sort) WHERE deleted_at IS NULL;
+    CREATE INDEX idx_customers_name ON customers(name);
+    CREATE INDEX idx_customers_owner ON customers(owner, name_sort) WHERE deleted_at IS NULL;
+
+    CREATE TABLE contacts ({_RECORD},
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        name TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        department TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        role TEXT,
+        influence INTEGER CHECK (influence BETWEEN 1 AND 5),
+        attitude TEXT NOT NULL DEFAULT 'neutral',
+        is_primary INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX idx_contacts_customer ON contacts(customer_id);
+
+    CREATE TABLE transactions ({_RECORD},
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        date TEXT NOT NULL,
+        amount REAL NOT NULL,
+        profit REAL,
+        due_date TEXT,
+        paid_date TEXT,
+        reference TEXT NOT NULL DEFAULT '',
+        product TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    );
+    -- Covering index: the per-customer aggregates of scoring read only the index.
+    CREATE INDEX idx_transactions_customer_cover
+        ON transactions(customer_id, date, amount, profit, due_date, paid_date)
+        WHERE deleted_at IS NULL;
+    CREATE INDEX idx_transactions_date ON transactions(date) WHERE deleted_at IS NULL;
+
+    CREATE TABLE interactions ({_RECORD},
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        kind TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        feedback TEXT NOT NULL DEFAULT '',
+        sentiment TEXT NOT NULL DEFAULT 'neutral',
+        next_step TEXT NOT NULL DEFAULT '',
+        next_step_due TEXT,
+        next_step_done INTEGER NOT NULL DEFAULT 0,
+        owner TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX idx_interactions_customer ON interactions(customer_id, occurred_at)
+        WHERE deleted_at IS NULL;
+    CREATE INDEX idx_interactions_follow_up ON interactions(next_step_due, customer_id)
+        WHERE next_step_due IS NOT NULL AND next_step_done = 0 AND deleted_at IS NULL;
+
+    CREATE TABLE interaction_contacts (
+        interaction_id TEXT NOT NULL REFERENCES interactions(id),
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        PRIMARY KEY (interaction_id, contact_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX idx_interaction_contacts_contact ON interaction_contacts(contact_id);
+
+    CREATE TABLE needs ({_RECORD},
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        kind TEXT NOT NULL,
+        description TEXT NOT NULL,
+        priority TEXT NOT NULL DEFAULT 'medium',
+        status TEXT NOT NULL DEFAULT 'open',
+        raised_on TEXT,
+        resolved_on TEXT,
+        resolution TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX idx_needs_customer ON needs(customer_id, status) WHERE deleted_at IS NULL;
+    CREATE INDEX idx_needs_open_kind ON needs(kind, customer_id)
+        WHERE status IN ('open', 'in_progress') AND deleted_at IS NULL;
+
+    CREATE TABLE assessments ({_RECORD},
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        assessed_on TEXT NOT NULL,
+        assessor TEXT NOT NULL DEFAULT '',
+        payment_credit INTEGER CHECK (payment_credit BETWEEN 1 AND 5),
+        need_quality INTEGER CHECK (need_quality BETWEEN 1 AND 5),
+        communication INTEGER CHECK (communication BETWEEN 1 AND 5),
+        industry_influence INTEGER CHECK (industry_influence BETWEEN 1 AND 5),
+        growth_potential INTEGER CHECK (growth_potential BETWEEN 1 AND 5),
+        loyalty INTEGER CHECK (loyalty BETWEEN 1 AND 5),
+        synergy INTEGER CHECK (synergy BETWEEN 1 AND 5),
+        satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+        notes TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX idx_assessments_customer ON assessments(customer_id, assessed_on)
+        WHERE deleted_at IS NULL;
+
+    CREATE TABLE plans ({_RECORD},
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        period TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'draft',
+        situation TEXT NOT NULL DEFAULT '',
+        current_level INTEGER NOT NULL DEFAULT 1 CHECK (current_level BETWEEN 1 AND 4),
+        target_level INTEGER NOT NULL DEFAULT 2 CHECK (target_level BETWEEN 1 AND 4),
+        review_cadence_days INTEGER NOT NULL DEFAULT 90,
+        owner TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX idx_plans_customer_period ON plans(customer_id, period)
+        WHERE deleted_at IS NULL;
+    CREATE INDEX idx_plans_status ON plans(status) WHERE deleted_at IS NULL;
+
+    CREATE TABLE plan_objectives ({_RECORD},
+        plan_id TEXT NOT NULL REFERENCES plans(id),
+        kind TEXT NOT NULL,
+        description TEXT NOT NULL,
+        target_value REAL,
+        baseline_value REAL,
+        actual_value REAL
+    );
+    CREATE INDEX idx_plan_objectives_plan ON plan_objectives(plan_id);
+
+    CREATE TABLE plan_support_measures ({_RECORD},
+        plan_id TEXT NOT NULL REFERENCES plans(id),
+        kind TEXT NOT NULL,
+        terms TEXT NOT NULL DEFAULT '',
+        rate_percent REAL,
+        cost REAL
+    );
+    CREATE INDEX idx_plan_support_plan ON plan_support_measures(plan_id);
+
+    CREATE TABLE plan_actions ({_RECORD},
+        plan_id TEXT NOT NULL REFERENCES plans(id),
+        what TEXT NOT NULL,
+        owner TEXT NOT NULL DEFAULT '',
+        due_date TEXT,
+        status TEXT NOT NULL DEFAULT 'open',
+        objective_id TEXT REFERENCES plan_objectives(id),
+        done_on TEXT
+    );
+    CREATE INDEX idx_plan_actions_plan ON plan_actions(plan_id);
+    CREATE INDEX idx_plan_actions_due ON plan_actions(due_date)
+        WHERE status IN ('open', 'in_progress') AND deleted_at IS NULL;
+
+    CREATE TABLE plan_needs (
+        plan_id TEXT NOT NULL REFERENCES plans(id),
+        need_id TEXT NOT NULL REFERENCES needs(id),
+        PRIMARY KEY (plan_id, need_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE plan_reviews ({_RECORD},
+        plan_id TEXT NOT NULL REFERENCES plans(id),
+        reviewed_on TEXT NOT NULL,
+        note TEXT NOT NULL
+    );
+    CREATE INDEX idx_plan_reviews_plan ON plan_reviews(plan_id, reviewed_on);
+
+    CREATE TABLE customer_metrics (
+        customer_id TEXT PRIMARY KEY NOT NULL REFERENCES customers(id),
+        as_of TEXT,
+        revenue_12m REAL NOT NULL DEFAULT 0,
+        profit_12m REAL NOT NULL DEFAULT 0,
+        first_purchase TEXT,
+        last_purchase TEXT,
+        last_interaction_at TEXT,
+        next_follow_up TEXT,
+        open_needs INTEGER NOT NULL DEFAULT 0,
+        score REAL,
+        computed_tier TEXT,
+        tier TEXT,
+        tier_rank INTEGER,
+        abc_class TEXT,
+        lifecycle TEXT,
+        dimensions TEXT NOT NULL DEFAULT '{{}}',
+        computed_at TEXT
+    );
+    CREATE INDEX idx_metrics_revenue ON customer_metrics(revenue_12m);
+    CREATE INDEX idx_metrics_score ON customer_metrics(score);
+    CREATE INDEX idx_metrics_tier ON customer_metrics(tier_rank, score);
+    CREATE INDEX idx_metrics_abc ON customer_metrics(abc_class, revenue_12m);
+    CREATE INDEX idx_metrics_lifecycle ON customer_metrics(lifecycle);
+    CREATE INDEX idx_metrics_last_interaction ON customer_metrics(last_interaction_at);
+    CREATE INDEX idx_metrics_next_follow_up ON customer_metrics(next_follow_up);
+
+    CREATE TABLE score_snapshots (
+        period TEXT NOT NULL,
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        as_of TEXT NOT NULL,
+        score REAL NOT NULL,
+        tier TEXT NOT NULL,
+        abc_class TEXT,
+        lifecycle TEXT NOT NULL,
+        revenue REAL NOT NULL DEFAULT 0,
+        dimensions TEXT NOT NULL DEFAULT '{{}}',
+        computed_at TEXT NOT NULL,
+        PRIMARY KEY (period, customer_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX idx_snapshots_customer ON score_snapshots(customer_id, period);
+
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """)

@@ -1,0 +1,214 @@
+"""Add, update, soft-delete, restore and read every kind of user record.
+
+Every write validates the record first (the same rules forms and importers use), stamps it in
+UTC, and runs in one transaction together with the derived columns it affects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from models.entities import Contact, Customer, Interaction
+from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
+from models.record import Record, utc_now_iso
+from storage.errors import RecordNotFoundError
+from storage.mapping import TABLES, from_row, to_row
+from storage.metrics import MetricsMixin
+from storage.search_keys import search_text, sort_key
+
+R = TypeVar("R", bound=Record)
+
+_PLAN_CHILDREN: tuple[tuple[str, type[Record]], ...] = (
+    ("objectives", Objective),
+    ("support_measures", SupportMeasure),
+    ("actions", PlanAction),
+    ("reviews", PlanReview),
+)
+
+
+class RecordsMixin(MetricsMixin):
+    # ---- reading -------------------------------------------------------------------------
+    def get(self, cls: type[R], record_id: str, *, include_deleted: bool = False) -> R:
+        if cls is AccountPlan:
+            return self.get_plan(record_id, include_deleted=include_deleted)  # type: ignore[return-value]
+        rows = self.query(f"SELECT * FROM [{TABLES[cls]}] WHERE id = ?", [record_id])
+        if not rows or (rows[0]["deleted_at"] and not include_deleted):
+            raise RecordNotFoundError(kind=TABLES[cls], key=record_id)
+        record = from_row(cls, rows[0])
+        if isinstance(record, Interaction):
+            record = replace(record, contact_ids=self._interaction_contacts([record.id])
+                             .get(record.id, ()))
+        return record
+
+    def find(self, cls: type[R], where: str = "1", params: Sequence[Any] = (), *,
+             order_by: str = "created_at", include_deleted: bool = False,
+             limit: int | None = None) -> list[R]:
+        """Records of one kind matching an SQL condition on its own columns."""
+        sql = f"SELECT * FROM [{TABLES[cls]}] WHERE ({where})"
+        if not include_deleted:
+            sql += " AND deleted_at IS NULL"
+        sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        records = [from_row(cls, row) for row in self.query(sql, params)]
+        if cls is Interaction and records:
+            links = self._interaction_contacts([r.id for r in records])
+            records = [replace(r, contact_ids=links.get(r.id, ())) for r in records]  # type: ignore[call-arg]
+        return records
+
+    def _interaction_contacts(self, ids: list[str]) -> dict[str, tuple[str, ...]]:
+        result: dict[str, list[str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT interaction_id, contact_id FROM interaction_contacts "
+                f"WHERE interaction_id IN ({marks})", chunk):
+                result.setdefault(row[0], []).append(row[1])
+        return {k: tuple(v) for k, v in result.items()}
+
+    # ---- writing -------------------------------------------------------------------------
+    def add(self, record: R) -> R:
+        """Validate and insert a new record; returns it as stored (stamped)."""
+        if isinstance(record, AccountPlan):
+            return self.save_plan(record)  # type: ignore[return-value]
+        now = utc_now_iso()
+        record = replace(record.validated(), created_at=now, updated_at=now, deleted_at=None)
+        with self.atomic():
+            self._insert(record)
+            self._after_write(record)
+        return record
+
+    def add_many(self, records: Iterable[Record]) -> int:
+        """Insert many validated records in one transaction; all or nothing."""
+        count = 0
+        with self.atomic():
+            for record in records:
+                self.add(record)
+                count += 1
+        return count
+
+    def update(self, record: R) -> R:
+        """Validate and save changes to an existing, not deleted record."""
+        if isinstance(record, AccountPlan):
+            return self.save_plan(record)  # type: ignore[return-value]
+        current = self.get(type(record), record.id)
+        record = replace(record.validated(), created_at=current.created_at,
+                         updated_at=utc_now_iso(), deleted_at=None)
+        row = to_row(record)
+        row.pop("id")
+        with self.atomic():
+            self.db[TABLES[type(record)]].update(record.id, self._with_keys(record, row))
+            if isinstance(record, Interaction):
+                self._link_contacts(record)
+            self._after_write(record)
+        return record
+
+    def soft_delete(self, cls: type[Record], record_id: str) -> None:
+        """Mark deleted; the row stays so the delete can be undone (and later synchronised)."""
+        self.get(cls, record_id)
+        now = utc_now_iso()
+        with self.atomic():
+            self.conn.execute(f"UPDATE [{TABLES[cls]}] SET deleted_at = ?, updated_at = ? "
+                              "WHERE id = ?", [now, now, record_id])
+            self._after_write(self.get(cls, record_id, include_deleted=True))
+
+    def restore(self, cls: type[Record], record_id: str) -> None:
+        """Undo a soft delete."""
+        self.get(cls, record_id, include_deleted=True)
+        with self.atomic():
+            self.conn.execute(f"UPDATE [{TABLES[cls]}] SET deleted_at = NULL, updated_at = ? "
+                              "WHERE id = ?", [utc_now_iso(), record_id])
+            self._after_write(self.get(cls, record_id))
+
+    # ---- account plans (a plan and its child rows are saved as one) -------------------------
+    def save_plan(self, plan: AccountPlan) -> AccountPlan:
+        now = utc_now_iso()
+        plan = plan.validated()
+        existing = self.query("SELECT created_at FROM plans WHERE id = ?", [plan.id])
+        created = existing[0]["created_at"] if existing else now
+        plan = replace(plan, created_at=created, updated_at=now)
+        children: dict[str, list[Record]] = {}
+        for attr, _cls in _PLAN_CHILDREN:
+            children[attr] = [
+                replace(child.validated(), plan_id=plan.id, created_at=child.created_at or now,
+                        updated_at=now)
+                for child in getattr(plan, attr)
+            ]
+        with self.atomic():
+            self.db["plans"].upsert(to_row(plan), pk="id")
+            for attr, cls in _PLAN_CHILDREN:
+                table = TABLES[cls]
+                keep = [c.id for c in children[attr]]
+                marks = ",".join("?" * len(keep)) or "''"
+                self.conn.execute(f"DELETE FROM [{table}] WHERE plan_id = ? AND id NOT IN "
+                                  f"({marks})", [plan.id, *keep])
+                for child in children[attr]:
+                    self.db[table].upsert(to_row(child), pk="id")
+            self.conn.execute("DELETE FROM plan_needs WHERE plan_id = ?", [plan.id])
+            self.conn.executemany("INSERT INTO plan_needs (plan_id, need_id) VALUES (?, ?)",
+                                  [(plan.id, need_id) for need_id in dict.fromkeys(plan.need_ids)])
+        return replace(plan, **children)  # type: ignore[arg-type]
+
+    def get_plan(self, plan_id: str, *, include_deleted: bool = False) -> AccountPlan:
+        rows = self.query("SELECT * FROM plans WHERE id = ?", [plan_id])
+        if not rows or (rows[0]["deleted_at"] and not include_deleted):
+            raise RecordNotFoundError(kind="plans", key=plan_id)
+        plan = from_row(AccountPlan, rows[0])
+        children: dict[str, Any] = {}
+        for attr, cls in _PLAN_CHILDREN:
+            order = "reviewed_on" if cls is PlanReview else "created_at, rowid"
+            children[attr] = [from_row(cls, r) for r in self.query(
+                f"SELECT * FROM [{TABLES[cls]}] WHERE plan_id = ? AND deleted_at IS NULL "
+                f"ORDER BY {order}", [plan_id])]
+        need_ids = tuple(r[0] for r in self.conn.execute(
+            "SELECT need_id FROM plan_needs WHERE plan_id = ?", [plan_id]))
+        return replace(plan, need_ids=need_ids, **children)
+
+    # ---- internals -----------------------------------------------------------------------
+    def _insert(self, record: Record) -> None:
+        row = self._with_keys(record, to_row(record))
+        names = list(row)
+        self.conn.execute(
+            f"INSERT INTO [{TABLES[type(record)]}] ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' * len(names))})", [row[n] for n in names])
+        if isinstance(record, Interaction):
+            self._link_contacts(record)
+
+    def _with_keys(self, record: Record, row: dict[str, Any]) -> dict[str, Any]:
+        if isinstance(record, Customer):
+            row["name_sort"] = sort_key(record.name)
+            row["search_text"] = self._customer_search_text(record)
+        return row
+
+    def _customer_search_text(self, customer: Customer) -> str:
+        contact_names = [r[0] for r in self.conn.execute(
+            "SELECT name FROM contacts WHERE customer_id = ? AND deleted_at IS NULL",
+            [customer.id])]
+        return search_text(customer.name, customer.code, customer.tags, contact_names)
+
+    def _link_contacts(self, interaction: Interaction) -> None:
+        self.conn.execute("DELETE FROM interaction_contacts WHERE interaction_id = ?",
+                          [interaction.id])
+        self.conn.executemany(
+            "INSERT INTO interaction_contacts (interaction_id, contact_id) VALUES (?, ?)",
+            [(interaction.id, c) for c in dict.fromkeys(interaction.contact_ids)])
+
+    def _after_write(self, record: Record) -> None:
+        """Keep derived columns in step with the record just written."""
+        if isinstance(record, Contact):
+            self.refresh_search_text(record.customer_id)
+        customer_id = getattr(record, "customer_id", None)
+        if isinstance(record, Customer):
+            customer_id = record.id
+        if customer_id:
+            self.refresh_customer_activity(customer_id)
+
+    def refresh_search_text(self, customer_id: str) -> None:
+        rows = self.query("SELECT * FROM customers WHERE id = ?", [customer_id])
+        if rows:
+            customer = from_row(Customer, rows[0])
+            self.conn.execute("UPDATE customers SET search_text = ? WHERE id = ?",
+                              [self._customer_search_text(customer), customer_id])

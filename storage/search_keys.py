@@ -1,0 +1,60 @@
+"""Sort and search keys for customer names, so Chinese names sort by pinyin and 'hwjs' finds 华为技术.
+
+Both keys are stored in ``customers`` (``name_sort``, ``search_text``) and kept up to date on
+every write, which turns sorting and search-as-you-type into plain indexed SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65_536)
+def pinyin_syllables(text: str) -> tuple[str, ...]:
+    """Pinyin of each Han character (non-Han runs kept as they are), lower case."""
+    if not _HAN.search(text):
+        return (text.lower(),)
+    return tuple(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="default"))
+
+
+def _syllables(text: str, parts: Sequence[str] | None) -> list[str]:
+    """Syllables of ``text``; when the caller knows its parts (demo names are built from a few
+    hundred pieces), each piece is converted once and cached."""
+    pieces = parts if parts is not None else (text,)
+    return [s for piece in pieces for s in pinyin_syllables(piece)]
+
+
+def sort_key(name: str, parts: Sequence[str] | None = None) -> str:
+    """Key that orders Chinese and Latin names together, alphabetically by pronunciation."""
+    return _SPACES.sub(" ", " ".join(_syllables(name.strip(), parts))).strip()
+
+
+def search_text(name: str, code: str = "", tags: Iterable[str] = (),
+                contact_names: Iterable[str] = (), name_parts: Sequence[str] | None = None) -> str:
+    """Lower-case haystack for substring search: the texts, their full pinyin and initials."""
+    parts: list[str] = []
+    for position, text in enumerate((name, *contact_names)):
+        if not text:
+            continue
+        parts.append(text.lower())
+        if _HAN.search(text):
+            syllables = [s for s in _syllables(text, name_parts if position == 0 else None)
+                         if s.strip()]
+            parts.append("".join(syllables).replace(" ", ""))
+            parts.append("".join(s[0] for s in syllables if s[0].isalnum()))
+    if code:
+        parts.append(code.lower())
+    parts.extend(t.lower() for t in tags if t)
+    return "\x1f".join(parts)
+
+
+def normalise_query(query: str) -> str:
+    """What the user typed, as matched against :func:`search_text` (case and spaces ignored)."""
+    return query.strip().lower()

@@ -1,0 +1,1 @@
+"""The command line: the same operations as the desktop application, headless and scriptable."""

@@ -1,0 +1,76 @@
+"""Parse the command line and dispatch to a subcommand; no subcommand opens the desktop app.
+
+Exit codes are part of the scripting contract: 0 success, 1 failure (one line on stderr, no
+traceback, for anything the user can fix), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from models.validation import ValidationError, ValidationErrors
+from storage.errors import StorageError
+from ui.cli import commands_data, commands_score
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+VERSION = "0.1.0"
+
+#: Modules that add subcommands; each has ``register(subparsers)``.
+COMMAND_MODULES = (commands_data, commands_score)
+
+
+class UserError(Exception):
+    """A failure the user can fix; printed as one line, exit code 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="keyplan",
+        description="KeyPlan (客户经营计划): customer value and account planning on a local "
+                    "SQLite book. Without a command, opens the desktop application.",
+    )
+    parser.add_argument("--db", type=Path, metavar="PATH",
+                        help="database file (default: keyplan.db in the user data folder)")
+    parser.add_argument("--version", action="version", version=f"KeyPlan {VERSION}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                       parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None,
+        open_gui: Callable[[Path | None], int] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        if open_gui is None:
+            from ui.app import run_gui
+
+            open_gui = run_gui
+        return open_gui(args.db)
+    try:
+        return int(args.handler(args) or EXIT_OK)
+    except (UserError, StorageError, ValidationError) as error:
+        print(f"keyplan: error: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except ValidationErrors as errors:
+        print(f"keyplan: error: {errors}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("keyplan: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

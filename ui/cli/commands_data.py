@@ -1,0 +1,77 @@
+"""Subcommands about the book itself: ``demo`` fills it, ``info`` describes it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+
+from storage.database import Database
+from storage.demo import generate_demo
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    demo = subparsers.add_parser(
+        "demo", help="fill the database with realistic demo customers",
+        description="Add demo customers with three years of history. The same --seed and "
+                    "--anchor give the same data; dates are relative to the anchor (today).")
+    demo.add_argument("--customers", type=_positive_int, default=500, metavar="N",
+                      help="number of customers (default 500)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    demo.add_argument("--anchor", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                      help="the 'today' of the demo history (default: today)")
+    demo.set_defaults(handler=run_demo)
+
+    info = subparsers.add_parser("info", help="row counts, schema version, file size and path")
+    info.add_argument("--json", action="store_true", help="print JSON")
+    info.set_defaults(handler=run_info)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    with Database(args.db) as db:
+        summary = generate_demo(db, args.customers, seed=args.seed, anchor=args.anchor)
+        path = db.path
+    elapsed = time.perf_counter() - started
+    print(f"Added {summary.customers:,} customers, {summary.contacts:,} contacts, "
+          f"{summary.transactions:,} transactions, {summary.interactions:,} interactions, "
+          f"{summary.needs:,} needs and {summary.assessments:,} assessments to {path} "
+          f"in {elapsed:.1f} s.")
+    return 0
+
+
+def run_info(args: argparse.Namespace) -> int:
+    with Database(args.db) as db:
+        info = db.info()
+    if args.json:
+        json.dump({"path": info.path, "schema_version": info.schema_version,
+                   "file_size": info.file_size, "counts": info.counts},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"Database:       {info.path}")
+    print(f"Schema version: {info.schema_version}")
+    print(f"File size:      {info.file_size:,} bytes")
+    width = max(len(name) for name in info.counts)
+    for name, count in info.counts.items():
+        print(f"  {name:<{width}}  {count:>12,}")
+    return 0
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1 or value > 10_000_000:
+        raise argparse.ArgumentTypeError("must be between 1 and 10,000,000")
+    return value
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
