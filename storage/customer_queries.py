@@ -20,23 +20,21 @@ from storage.errors import AmbiguousRecordError, RecordNotFoundError
 from storage.mapping import from_row
 from storage.search_keys import normalise_query
 
-#: Sortable columns of the customer book -> SQL expression. NULLs always sort last.
+#: Sortable columns of the customer book -> expression on ``customer_metrics m``, whose
+#: covering indexes (migration m002) make every order an index scan.
 SORT_COLUMNS: dict[str, str] = {
-    "name": "c.name_sort",
-    "code": "c.code",
+    "name": "m.name_sort",
     "tier": "m.tier_rank",
     "score": "m.score",
     "abc_class": "m.abc_class",
-    "lifecycle": ("CASE m.lifecycle WHEN 'active' THEN 0 WHEN 'new' THEN 1 "
-                  "WHEN 'potential' THEN 2 WHEN 'churned' THEN 3 END"),
-    "relationship_level": "c.relationship_level",
+    "lifecycle": "m.lifecycle",
+    "relationship_level": "m.relationship_level",
     "revenue_12m": "m.revenue_12m",
     "last_interaction_at": "m.last_interaction_at",
     "next_follow_up": "m.next_follow_up",
-    "owner": "c.owner",
-    "industry": "c.industry",
-    "region": "c.region",
+    "owner": "m.owner",
 }
+_NOT_NULL_SORTS = frozenset({"name", "relationship_level", "revenue_12m", "owner"})
 
 
 @dataclass(frozen=True)
@@ -103,12 +101,13 @@ _ROW_COLUMNS = """
 
 
 class CustomerQueriesMixin(DatabaseBase):
+    """The book is listed from ``customer_metrics`` alone; customers are joined only for the
+    rows on screen."""
+
     def customer_ids(self, query: CustomerQuery = CustomerQuery()) -> list[str]:
-        """Ids of every customer matching ``query``, in its order (cheap even for 100k)."""
+        """Ids of every customer matching ``query``, in its order (about 30 ms for 100k)."""
         where, params = _where(query)
-        order = _order(query)
-        sql = (f"SELECT c.id FROM customers c JOIN customer_metrics m "
-               f"ON m.customer_id = c.id WHERE {where} ORDER BY {order}")
+        sql = f"SELECT m.customer_id FROM customer_metrics m WHERE {where} ORDER BY {_order(query)}"
         return [row[0] for row in self.conn.execute(sql, params)]
 
     def customer_rows(self, ids: list[str]) -> list[CustomerRow]:
@@ -127,12 +126,12 @@ class CustomerQueriesMixin(DatabaseBase):
                        limit: int = 100) -> CustomerPage:
         """One page of the book, plus how many customers match in all."""
         where, params = _where(query)
-        base = (f"FROM customers c JOIN customer_metrics m ON m.customer_id = c.id "
-                f"WHERE {where}")
-        total = int(self.scalar(f"SELECT count(*) {base}", params))
-        rows = self.query(f"SELECT {_ROW_COLUMNS} {base} ORDER BY {_order(query)} "
-                          f"LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
-        return CustomerPage(rows=[_row(r) for r in rows], total=total)
+        total = int(self.scalar(f"SELECT count(*) FROM customer_metrics m WHERE {where}",
+                                params))
+        ids = [row[0] for row in self.conn.execute(
+            f"SELECT m.customer_id FROM customer_metrics m WHERE {where} "
+            f"ORDER BY {_order(query)} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])]
+        return CustomerPage(rows=self.customer_rows(ids), total=total)
 
     def customer_count(self) -> int:
         return int(self.scalar("SELECT count(*) FROM customers WHERE deleted_at IS NULL"))
@@ -190,41 +189,38 @@ class CustomerQueriesMixin(DatabaseBase):
 
 
 def _where(query: CustomerQuery) -> tuple[str, list[Any]]:
-    clauses = ["c.deleted_at IS NULL"]
+    clauses = ["m.deleted = 0"]
     params: list[Any] = []
     text = normalise_query(query.search)
     if text:
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        clauses.append("c.search_text LIKE ? ESCAPE '\\'")
-        params.append(f"%{escaped}%")
+        clauses.append("instr(m.search_text, ?) > 0")
+        params.append(text)
     for column, values in (("m.tier", query.tiers), ("m.abc_class", query.abc_classes),
                            ("m.lifecycle", query.lifecycles),
-                           ("c.relationship_level", query.relationship_levels),
-                           ("c.owner", query.owners)):
+                           ("m.relationship_level", query.relationship_levels),
+                           ("m.owner", query.owners)):
         if values:
             codes = sorted(v.value if hasattr(v, "value") else v for v in values)
             clauses.append(f"{column} IN ({','.join('?' * len(codes))})")
             params.extend(codes)
     if query.ids is not None:
-        if not query.ids:
-            clauses.append("0")
-        else:
-            clauses.append("c.id IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(sorted(query.ids)))
+        clauses.append("m.customer_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(query.ids)))
     return " AND ".join(clauses), params
-
-
-#: Sort columns that are never NULL, so ORDER BY can walk their index and stop at the page.
-_NOT_NULL_SORTS = frozenset({"name", "code", "relationship_level", "revenue_12m", "owner",
-                             "industry", "region"})
 
 
 def _order(query: CustomerQuery) -> str:
     sort = query.sort if query.sort in SORT_COLUMNS else "name"
     expression = SORT_COLUMNS[sort]
+    if query.search and sort != "name":
+        # A search keeps few rows: filtering in name order and sorting the survivors beats
+        # walking the sort column's index and looking every row up.
+        expression = f"+{expression}"
     direction = "DESC" if query.descending else "ASC"
     nulls = "" if sort in _NOT_NULL_SORTS else " NULLS LAST"
-    tie = "c.name_sort, c.id" if sort != "name" else "c.id"
+    # Ties follow the same direction so the covering index serves the whole ORDER BY.
+    tie = (f"m.name_sort {direction}, m.customer_id {direction}" if sort != "name"
+           else f"m.customer_id {direction}")
     return f"{expression} {direction}{nulls}, {tie}"
 
 

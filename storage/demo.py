@@ -252,7 +252,7 @@ class _Generator:
                      last: int | None, contacts: list[tuple[str, str]], chunk: _Chunk) -> None:
         rng = self.rng
         today = self.anchor.toordinal()
-        count = min(10, int(rng.random() * 2.2 + math.log1p(size) * 0.9))
+        count = min(12, int(rng.random() * 2.6 + math.log1p(size) * 1.2))
         if count == 0:
             return
         latest = last if last is not None and last < today - 300 else today - rng.randrange(0, 200)

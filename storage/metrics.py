@@ -1,7 +1,8 @@
 """Per-customer activity figures kept in ``customer_metrics`` so the customer book sorts in SQL.
 
 Revenue and profit over the last 12 months, first and last purchase, last interaction, next
-follow-up and open needs. The value engine adds score, tier, ABC class and lifecycle to the
+follow-up and open needs, plus copies of the customer's sort and search keys (owner,
+relationship level, deleted flag) so that listing the book reads one narrow table. The value engine adds score, tier, ABC class and lifecycle to the
 same rows; this module never touches those columns.
 """
 
@@ -16,7 +17,9 @@ ACTIVITY_WINDOW_DAYS = 365
 
 _ACTIVITY_SQL = """
 WITH scope AS (
-    SELECT id FROM customers WHERE deleted_at IS NULL {customer_filter}
+    SELECT id, deleted_at IS NOT NULL AS deleted, name_sort, owner, relationship_level,
+           search_text
+    FROM customers WHERE true {customer_filter}
 ),
 t AS (
     SELECT customer_id,
@@ -50,9 +53,11 @@ n AS (
 )
 INSERT INTO customer_metrics (customer_id, as_of, revenue_12m, profit_12m, first_purchase,
                               last_purchase, last_interaction_at, next_follow_up, open_needs,
-                              computed_at)
+                              computed_at, deleted, name_sort, owner, relationship_level,
+                              search_text)
 SELECT scope.id, :as_of, coalesce(t.revenue, 0), coalesce(t.profit, 0), t.first_purchase,
-       t.last_purchase, i.last_at, f.due, coalesce(n.open_needs, 0), :now
+       t.last_purchase, i.last_at, f.due, coalesce(n.open_needs, 0), :now, scope.deleted,
+       scope.name_sort, scope.owner, scope.relationship_level, scope.search_text
 FROM scope
 LEFT JOIN t ON t.customer_id = scope.id
 LEFT JOIN i ON i.customer_id = scope.id
@@ -68,7 +73,12 @@ ON CONFLICT (customer_id) DO UPDATE SET
     last_interaction_at = excluded.last_interaction_at,
     next_follow_up = excluded.next_follow_up,
     open_needs = excluded.open_needs,
-    computed_at = excluded.computed_at
+    computed_at = excluded.computed_at,
+    deleted = excluded.deleted,
+    name_sort = excluded.name_sort,
+    owner = excluded.owner,
+    relationship_level = excluded.relationship_level,
+    search_text = excluded.search_text
 """
 
 

@@ -1,0 +1,53 @@
+"""Shared fixtures. Qt must run offscreen, and that has to be set before Qt is first imported."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from storage.database import Database  # noqa: E402
+from storage.demo import generate_demo  # noqa: E402
+
+#: Fixed "today" of demo books in tests, so figures do not drift with the calendar.
+DEMO_ANCHOR = date(2026, 6, 30)
+
+
+@pytest.fixture
+def fresh_db() -> Iterator[Database]:
+    """An empty, migrated in-memory book."""
+    db = Database(":memory:")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "book.db"
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 300-customer demo book on disk, made once per test run; copy it before writing."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Database(path) as db:
+        generate_demo(db, 300, seed=7, anchor=DEMO_ANCHOR)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private, writable copy of the demo book."""
+    copy = tmp_path / "demo-copy.db"
+    with Database(demo_file) as source:
+        source.conn.execute("VACUUM INTO ?", [str(copy)])
+    db = Database(copy)
+    yield db
+    db.close()
