@@ -31,10 +31,12 @@ from models.validation import (
     MSG_DATE_ORDER,
     MSG_REQUIRED,
     ValidationError,
+    check_bool,
     check_choice,
     check_date,
     check_datetime,
     check_email,
+    check_ids,
     check_int_range,
     check_number,
     check_phone,
@@ -150,7 +152,7 @@ class Contact(Record):
         "role": p(check_choice, "role", enum=ContactRole, required=False),
         "influence": p(check_rating, "influence"),
         "attitude": lambda v: check_choice("attitude", v or Attitude.NEUTRAL, Attitude),
-        "is_primary": bool,
+        "is_primary": p(check_bool, "is_primary"),
         "notes": _text("notes", max_len=5_000, multiline=True),
     }
 
@@ -210,12 +212,12 @@ class Interaction(Record):
         "kind": p(check_choice, "kind", enum=InteractionKind),
         "occurred_at": p(check_datetime, "occurred_at"),
         "summary": _text("summary", required=True, max_len=5_000, multiline=True),
-        "contact_ids": lambda v: tuple(v or ()),
+        "contact_ids": p(check_ids, "contact_ids"),
         "feedback": _text("feedback", max_len=5_000, multiline=True),
         "sentiment": lambda v: check_choice("sentiment", v or Sentiment.NEUTRAL, Sentiment),
         "next_step": _text("next_step", max_len=500),
         "next_step_due": p(check_date, "next_step_due", required=False),
-        "next_step_done": bool,
+        "next_step_done": p(check_bool, "next_step_done"),
         "owner": _text("owner", max_len=80),
     }
 

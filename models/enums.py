@@ -5,14 +5,11 @@ The UI turns each code into words in the user's language; these modules only car
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 
-class StrEnumBase(str, Enum):
+class StrEnumBase(StrEnum):
     """A string enum whose value is the stable code written to the database."""
-
-    def __str__(self) -> str:
-        return str(self.value)
 
     @classmethod
     def codes(cls) -> list[str]:

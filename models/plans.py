@@ -1,4 +1,4 @@
-"""The account plan (客户经营计划): per customer and period, what we aim for and how we get there."""
+"""The account plan (客户经营计划): per customer and period, what we aim for and how."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from models.validation import (
     ValidationError,
     check_choice,
     check_date,
+    check_ids,
     check_int_range,
     check_number,
     check_period,
@@ -138,7 +139,7 @@ class AccountPlan(Record):
         "review_cadence_days": lambda v: check_int_range("review_cadence_days",
                                                          90 if v in (None, "") else v, 7, 366),
         "owner": _text("owner", max_len=80),
-        "need_ids": lambda v: tuple(v or ()),
+        "need_ids": p(check_ids, "need_ids"),
     }
 
     def check_consistency(self) -> None:

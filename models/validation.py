@@ -67,6 +67,8 @@ MSG_BAD_EMAIL = tr_noop("Not a valid e-mail address.")
 MSG_BAD_PHONE = tr_noop("A phone number holds digits, spaces and + - ( ) only.")
 MSG_CONTROL_CHARS = tr_noop("Contains control characters.")
 MSG_DATE_ORDER = tr_noop("Must not be earlier than {other}.")
+MSG_NOT_TEXT_LIST = tr_noop("Expected a list of texts.")
+MSG_NOT_YES_NO = tr_noop("Expected yes or no.")
 MSG_BAD_PERIOD = tr_noop("Not a valid period (expected e.g. 2027, 2027-H1, 2027-Q3 or 2027-05).")
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -209,6 +211,34 @@ def check_choice(field: str, value: Any, enum: type[E], *, required: bool = True
         raise ValidationError(field, MSG_BAD_CHOICE, allowed=allowed) from None
 
 
+_TRUE = {"1", "true", "yes", "y", "是", "x", "✓"}
+_FALSE = {"", "0", "false", "no", "n", "否"}
+
+
+def check_bool(field: str, value: Any) -> bool:
+    """A yes/no value from a checkbox, a number or an import cell ("yes", "是", "1", ...)."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValidationError(field, MSG_NOT_YES_NO)
+
+
+def check_ids(field: str, value: Any) -> tuple[str, ...]:
+    """Record ids (e.g. the contacts present at a meeting), unique, in order."""
+    if value is None:
+        return ()
+    if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+        raise ValidationError(field, MSG_NOT_TEXT_LIST)
+    ids = [clean_text(field, item, required=True, max_len=64) for item in value]
+    return tuple(dict.fromkeys(ids))
+
+
 def check_period(field: str, value: Any) -> str:
     text = clean_text(field, value, required=True, max_len=7).upper()
     if not _PERIOD.match(text):
@@ -223,8 +253,10 @@ def check_tags(field: str, value: Any) -> tuple[str, ...]:
     parts: Iterable[Any]
     if isinstance(value, str):
         parts = re.split(r"[,，;；、]", value)
-    else:
+    elif isinstance(value, list | tuple | set | frozenset):
         parts = value
+    else:
+        raise ValidationError(field, MSG_NOT_TEXT_LIST)
     seen: dict[str, None] = {}
     for part in parts:
         tag = clean_text(field, part, max_len=40)

@@ -1,4 +1,4 @@
-"""Reading the customer book: filtered, sorted, paged lists and one customer with everything about it.
+"""Reading the customer book: filtered, sorted, paged lists, and one customer in full.
 
 The list is built for 100,000 customers: filtering and sorting happen in SQL on indexed
 columns, and the UI asks first for the ordered ids, then for the rows it is about to show.

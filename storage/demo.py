@@ -256,7 +256,7 @@ class _Generator:
         if count == 0:
             return
         latest = last if last is not None and last < today - 300 else today - rng.randrange(0, 200)
-        days = sorted(latest - rng.randrange(0, 420) for _ in range(count - 1)) + [latest]
+        days = [*sorted(latest - rng.randrange(0, 420) for _ in range(count - 1)), latest]
         summaries = V.ZH_SUMMARIES if chinese else V.EN_SUMMARIES
         feedback = V.ZH_FEEDBACK if chinese else V.EN_FEEDBACK
         steps = V.ZH_NEXT_STEPS if chinese else V.EN_NEXT_STEPS

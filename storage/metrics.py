@@ -2,8 +2,9 @@
 
 Revenue and profit over the last 12 months, first and last purchase, last interaction, next
 follow-up and open needs, plus copies of the customer's sort and search keys (owner,
-relationship level, deleted flag) so that listing the book reads one narrow table. The value engine adds score, tier, ABC class and lifecycle to the
-same rows; this module never touches those columns.
+relationship level, deleted flag) so that listing the book reads one narrow table. The value
+engine adds score, tier, ABC class and lifecycle to the same rows; this module never touches
+those columns.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Sort and search keys for customer names, so Chinese names sort by pinyin and 'hwjs' finds 华为技术.
+"""Sort and search keys for names: Chinese sorts by pinyin, and 'hwjs' finds 华为技术.
 
 Both keys are stored in ``customers`` (``name_sort``, ``search_text``) and kept up to date on
 every write, which turns sorting and search-as-you-type into plain indexed SQL.

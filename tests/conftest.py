@@ -7,14 +7,14 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from storage.database import Database  # noqa: E402
-from storage.demo import generate_demo  # noqa: E402
+from storage.database import Database
+from storage.demo import generate_demo
 
 #: Fixed "today" of demo books in tests, so figures do not drift with the calendar.
 DEMO_ANCHOR = date(2026, 6, 30)
