@@ -239,7 +239,7 @@ class _Generator:
         else:
             start = self.first_day + int(rng.random() ** 1.5 * (HISTORY_DAYS - 120))
             end = today
-        frequency = rng.gammavariate(2.0, 11.8) * (0.5 + min(size, 8) / 8)
+        frequency = rng.gammavariate(2.0, 12.1) * (0.5 + min(size, 8) / 8)
         count = max(1, min(150, int(frequency * (end - start + 30) / HISTORY_DAYS + 0.5)))
         mean_amount = 180_000 * size / count * (HISTORY_DAYS / max(end - start, 90)) ** 0.3
         chunk.plans.append((customer_id, start, end, count, mean_amount,

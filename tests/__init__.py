@@ -1,0 +1,1 @@
+"""Test suite of KeyPlan (a package so benchmarks run as ``python -m tests.benchmarks``)."""

@@ -1,0 +1,1 @@
+"""Benchmarks: full-size figures against raw baselines; not collected by pytest."""
