@@ -28,7 +28,7 @@ def venv_python() -> Path:
 
 
 def ensure_environment() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py is the first thing a user runs
         sys.exit(f"KeyPlan needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = venv_python()
     if not python.exists():

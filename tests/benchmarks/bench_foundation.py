@@ -61,12 +61,12 @@ def bench_first_pages(path: Path) -> None:
         ("name", "name", False, "c.name_sort, c.id"),
         ("12-month revenue", "revenue_12m", True, "m.revenue_12m DESC, c.name_sort, c.id"),
     ):
-        def open_and_fetch() -> int:
+        def open_and_fetch(sort: str = sort, descending: bool = descending) -> int:
             with Database(path) as db:
                 page = db.list_customers(CustomerQuery(sort=sort, descending=descending))
             return len(page.rows)
 
-        def raw_fetch() -> int:
+        def raw_fetch(order: str = order) -> int:
             conn = sqlite3.connect(path)
             rows = conn.execute(FIRST_PAGE_SQL.format(order=order)).fetchall()
             conn.close()
