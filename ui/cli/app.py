@@ -13,7 +13,7 @@ from pathlib import Path
 
 from models.validation import ValidationError, ValidationErrors
 from storage.errors import StorageError
-from ui.cli import commands_data, commands_score
+from ui.cli import commands_data, commands_gui, commands_score
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -22,7 +22,7 @@ EXIT_USAGE = 2
 VERSION = "0.1.0"
 
 #: Modules that add subcommands; each has ``register(subparsers)``.
-COMMAND_MODULES = (commands_data, commands_score)
+COMMAND_MODULES = (commands_data, commands_score, commands_gui)
 
 
 class UserError(Exception):

@@ -1,0 +1,177 @@
+"""The Customers view: the customer book as a sortable, searchable table.
+
+Sorting goes through the model (SQL), never a proxy; the header layout (widths, order,
+sort column) is remembered in the UI settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from storage.customer_queries import CustomerRow
+from storage.database import Database
+from ui.customer_table_model import (
+    COL_ABC,
+    COL_LAST_INTERACTION,
+    COL_LIFECYCLE,
+    COL_NAME,
+    COL_NEXT_FOLLOW_UP,
+    COL_OWNER,
+    COL_RELATIONSHIP,
+    COL_REVENUE,
+    COL_SCORE,
+    COL_TIER,
+    RECORD_ROLE,
+    CustomerTableModel,
+)
+from ui.settings import Settings
+
+HEADER_KEY = "customers"
+#: Pause after a keystroke before searching, so fast typing runs one query, not five.
+SEARCH_DELAY_MS = 120
+
+#: Initial widths in average character widths; the user's own layout replaces them.
+_WIDTH_CHARS = {
+    COL_NAME: 30, COL_TIER: 12, COL_SCORE: 7, COL_ABC: 5, COL_LIFECYCLE: 9,
+    COL_RELATIONSHIP: 14, COL_REVENUE: 14, COL_LAST_INTERACTION: 13,
+    COL_NEXT_FOLLOW_UP: 13, COL_OWNER: 10,
+}
+
+
+class CustomerBookView(QWidget):
+    """Table of customers; emits ``customer_activated`` on Enter or double-click."""
+
+    customer_activated = Signal(str)  # customer id
+    count_changed = Signal(int)  # customers matching the current search
+
+    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.model = CustomerTableModel(db, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("customerTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Breathing room between a right-aligned number and the next column's text.
+        self.table.setStyleSheet("QTableView::item { padding-left: 6px; padding-right: 6px; }")
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row heights let the view skip measuring rows: essential for 100k lines.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._apply_default_widths()
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self._layout_restored = self.restore_layout()
+        self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
+        self.table.activated.connect(lambda index: self._activate(index.row()))
+        self.model.rows_reset.connect(self.count_changed)
+
+        self._pending_search = ""
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+    # -- search ----------------------------------------------------------------------------
+    def search(self, text: str) -> None:
+        """Search as the user types: runs shortly after the last keystroke."""
+        self._pending_search = text
+        self._search_timer.start()
+
+    def apply_search(self) -> None:
+        """Run the pending search now."""
+        self._search_timer.stop()
+        self.model.set_search(self._pending_search)
+        if self.model.rowCount():
+            self.table.scrollToTop()
+
+    # -- book ------------------------------------------------------------------------------
+    def set_database(self, db: Database) -> None:
+        self.model.set_database(db)
+
+    def refresh(self) -> None:
+        """Reload after the book changed, keeping the selected customer if still shown."""
+        selected = self.selected_customer()
+        self.model.refresh()
+        if selected is not None:
+            self.select_customer(selected.id)
+
+    def selected_customer(self) -> CustomerRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        record = self.model.data(rows[0], RECORD_ROLE)
+        return record if isinstance(record, CustomerRow) else None
+
+    def select_customer(self, customer_id: str) -> bool:
+        row = self.model.row_of(customer_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, COL_NAME)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def _activate(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.customer_activated.emit(self.model.customer_id(row))
+
+    # -- layout ----------------------------------------------------------------------------
+    def _apply_default_widths(self) -> None:
+        char = self.fontMetrics().averageCharWidth()
+        header = self.table.horizontalHeader()
+        self._default_widths: dict[int, int] = {}
+        for column, chars in _WIDTH_CHARS.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # Room for the header text and the sort arrow, in either language.
+            needed = header.fontMetrics().horizontalAdvance(title) + 3 * char + 16
+            self._default_widths[column] = max(chars * char, needed)
+            header.resizeSection(column, self._default_widths[column])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            # First start: give the names the room the other columns leave free.
+            self._layout_restored = True
+            width = self.width() - 2 * self.table.frameWidth() \
+                - self.table.verticalScrollBar().sizeHint().width()
+            spare = width - sum(self._default_widths.values())
+            if spare > 0:
+                self.table.horizontalHeader().resizeSection(
+                    COL_NAME, self._default_widths[COL_NAME] + spare * 3 // 4)
+
+    def restore_layout(self) -> bool:
+        """Apply the saved widths, order and sort; False if there was none."""
+        state = self.settings.header_state(HEADER_KEY)
+        header = self.table.horizontalHeader()
+        if state.isEmpty() or not header.restoreState(state):
+            return False
+        # Restoring the header moves its sort arrow without sorting the rows.
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        return True
+
+    def save_layout(self) -> None:
+        self.settings.set_header_state(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    def retranslate(self) -> None:
+        self.model.retranslate()

@@ -1,0 +1,99 @@
+"""UI state kept between sessions (geometry, databases, language, column layout) in QSettings.
+
+Every key and its type lives here, so the rest of the UI never spells a key or guesses a type.
+Domain settings belong in the database, not here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "KeyPlan"
+APPLICATION = "KeyPlan"
+
+KEY_LANGUAGE = "ui/language"
+KEY_GEOMETRY = "main_window/geometry"
+KEY_WINDOW_STATE = "main_window/state"
+KEY_LAST_DATABASE = "databases/last"
+KEY_RECENT_DATABASES = "databases/recent"
+KEY_LAST_FOLDER = "databases/last_folder"
+KEY_HEADER_PREFIX = "tables/"  # + table name: a QHeaderView state (widths, order, sort)
+
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed access to the UI's QSettings; pass a QSettings on a temp file in tests."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings(ORGANISATION, APPLICATION)
+
+    @classmethod
+    def at(cls, path: Path) -> Settings:
+        """Settings kept in an INI file at ``path`` (tests, screenshots)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def sync(self) -> None:
+        self.store.sync()
+
+    # -- language -------------------------------------------------------------------------
+    def language(self) -> str:
+        """The chosen UI language ('zh_CN', 'en'), or '' to follow the system."""
+        return str(self.store.value(KEY_LANGUAGE, "", type=str))
+
+    def set_language(self, language: str) -> None:
+        self.store.setValue(KEY_LANGUAGE, language)
+
+    # -- main window ------------------------------------------------------------------------
+    def geometry(self) -> QByteArray:
+        return self._bytes(KEY_GEOMETRY)
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self.store.setValue(KEY_GEOMETRY, value)
+
+    def window_state(self) -> QByteArray:
+        return self._bytes(KEY_WINDOW_STATE)
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self.store.setValue(KEY_WINDOW_STATE, value)
+
+    def header_state(self, table: str) -> QByteArray:
+        return self._bytes(KEY_HEADER_PREFIX + table)
+
+    def set_header_state(self, table: str, value: QByteArray) -> None:
+        self.store.setValue(KEY_HEADER_PREFIX + table, value)
+
+    # -- databases --------------------------------------------------------------------------
+    def last_database(self) -> Path | None:
+        text = str(self.store.value(KEY_LAST_DATABASE, "", type=str))
+        return Path(text) if text else None
+
+    def has_last_database(self) -> bool:
+        return self.last_database() is not None
+
+    def recent_databases(self) -> list[Path]:
+        """Recently opened books, newest first."""
+        values = self.store.value(KEY_RECENT_DATABASES, [], type=list)
+        return [Path(str(v)) for v in values or [] if str(v)]
+
+    def remember_database(self, path: Path) -> None:
+        """Make ``path`` the last database and the head of the recent list."""
+        path = path.resolve()
+        self.store.setValue(KEY_LAST_DATABASE, str(path))
+        recent = [p for p in self.recent_databases() if p != path]
+        self.store.setValue(KEY_RECENT_DATABASES, [str(p) for p in [path, *recent][:MAX_RECENT]])
+        self.store.setValue(KEY_LAST_FOLDER, str(path.parent))
+
+    def forget_database(self, path: Path) -> None:
+        recent = [p for p in self.recent_databases() if p != path.resolve() and p != path]
+        self.store.setValue(KEY_RECENT_DATABASES, [str(p) for p in recent])
+
+    def last_folder(self) -> Path | None:
+        text = str(self.store.value(KEY_LAST_FOLDER, "", type=str))
+        return Path(text) if text else None
+
+    def _bytes(self, key: str) -> QByteArray:
+        value = self.store.value(key, QByteArray(), type=QByteArray)
+        return value if isinstance(value, QByteArray) else QByteArray()

@@ -1,0 +1,201 @@
+"""Long work off the UI thread, in the spirit of anki's QueryOp/CollectionOp.
+
+A task runs a function on a worker thread of a one-thread pool (so writes never race each
+other), lets it report progress and notice a cancel, and delivers the outcome by signal on
+the UI thread. A sqlite-utils ``Database`` cannot cross threads, so :class:`DatabaseTask`
+opens its own ``Database(path)`` inside the worker and closes it afterwards::
+
+    task = DatabaseTask(path, lambda db, progress: generate_demo(db, 500,
+                                                                 progress=progress.report))
+    task.success(on_done).failure(on_error).on_progress(bar.update).run_in_background()
+    ...
+    task.cancel()
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from storage.database import Database
+
+
+class Cancelled(Exception):
+    """Raised inside a task's function (by :meth:`Progress.check`) to stop after a cancel."""
+
+
+class Progress:
+    """Handed to the task's function: report progress, and learn whether to stop."""
+
+    def __init__(self, relay: _Relay, cancel_event: threading.Event) -> None:
+        self._relay = relay
+        self._cancel = cancel_event
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def report(self, done: int, total: int) -> bool:
+        """Tell the UI how far the work is; returns False once the user cancelled.
+
+        The signature matches the ``progress`` callbacks of ``storage`` (e.g. demo data).
+        """
+        self._relay.progressed.emit(int(done), int(total))
+        return not self._cancel.is_set()
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` if the user cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the worker emits on it, so every slot runs on the UI thread."""
+
+    progressed = Signal(int, int)
+    done = Signal(object)
+    errored = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._task = task
+
+    def run(self) -> None:
+        task = self._task
+        try:
+            result = task._call()
+        except BaseException as error:  # delivered to the UI thread, never lost in the worker
+            task._relay.errored.emit(error)
+        else:
+            task._relay.done.emit(result)
+
+
+class Task(QObject):
+    """One piece of background work: ``fn(progress) -> result``."""
+
+    progressed = Signal(int, int)  # done, total
+    succeeded = Signal(object)  # the function's result
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+    finished = Signal()  # after any of the three outcomes
+
+    _pool: ClassVar[QThreadPool | None] = None
+    _live: ClassVar[set[Task]] = set()
+
+    def __init__(self, fn: Callable[[Progress], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._cancel = threading.Event()
+        self._relay = _Relay(self)
+        self._progress = Progress(self._relay, self._cancel)
+        self._running = False
+        self._relay.progressed.connect(self._on_progressed)
+        self._relay.done.connect(self._on_done)
+        self._relay.errored.connect(self._on_errored)
+
+    # -- chainable set-up -----------------------------------------------------------------
+    def success(self, callback: Callable[[Any], object]) -> Task:
+        self.succeeded.connect(callback)
+        return self
+
+    def failure(self, callback: Callable[[BaseException], object]) -> Task:
+        self.failed.connect(callback)
+        return self
+
+    def on_progress(self, callback: Callable[[int, int], object]) -> Task:
+        self.progressed.connect(callback)
+        return self
+
+    def on_cancel(self, callback: Callable[[], object]) -> Task:
+        self.cancelled.connect(callback)
+        return self
+
+    def run_in_background(self) -> Task:
+        """Queue the work on the worker thread; returns at once."""
+        if self._running:
+            raise RuntimeError("task already running")
+        self._running = True
+        Task._live.add(self)  # keep the Python object alive until the outcome arrives
+        self.pool().start(_Runnable(self))
+        return self
+
+    # -- control ---------------------------------------------------------------------------
+    def cancel(self) -> None:
+        """Ask the work to stop; it ends with ``cancelled`` at its next progress report."""
+        self._cancel.set()
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @classmethod
+    def pool(cls) -> QThreadPool:
+        if cls._pool is None:
+            cls._pool = QThreadPool()
+            cls._pool.setMaxThreadCount(1)
+        return cls._pool
+
+    @classmethod
+    def wait_for_all(cls, msecs: int = -1) -> bool:
+        """Block until queued tasks are done (at exit); cancel them first to be quick."""
+        for task in list(cls._live):
+            task.cancel()
+        return cls.pool().waitForDone(msecs)
+
+    # -- worker side ---------------------------------------------------------------------
+    def _call(self) -> Any:
+        return self._fn(self._progress)
+
+    # -- UI thread side ----------------------------------------------------------------------
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    @Slot(object)
+    def _on_done(self, result: object) -> None:
+        self._finish()
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_errored(self, error: BaseException) -> None:
+        self._finish()
+        # Storage refuses work with its own exception when a progress callback says stop.
+        if isinstance(error, Cancelled) or self._cancel.is_set():
+            self.cancelled.emit()
+        else:
+            self.failed.emit(error)
+        self.finished.emit()
+
+    def _finish(self) -> None:
+        self._running = False
+        Task._live.discard(self)
+
+
+class DatabaseTask(Task):
+    """Background work on the book at ``path``: ``fn(db, progress) -> result``.
+
+    The worker opens a ``Database`` of its own (connections cannot cross threads) and
+    closes it when the function returns or raises.
+    """
+
+    def __init__(self, path: str | Path, fn: Callable[[Database, Progress], Any],
+                 parent: QObject | None = None) -> None:
+        super().__init__(lambda progress: None, parent)
+        self.path = Path(path)
+        self._db_fn = fn
+
+    def _call(self) -> Any:
+        with Database(self.path) as db:
+            return self._db_fn(db, self._progress)
