@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
 import platformdirs
 from sqlite_utils import Database as SqliteUtilsDatabase
 
