@@ -300,3 +300,27 @@ def m002_book_listing(db: SqliteUtilsDatabase) -> None:
     CREATE INDEX idx_book_owner ON customer_metrics(owner, name_sort, customer_id)
         WHERE deleted = 0
     """)
+
+
+@migrations()
+def m003_change_log(db: SqliteUtilsDatabase) -> None:
+    """Who changed what and when: backs the History tab, undo and later synchronisation."""
+    _script(db, """
+    CREATE TABLE change_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        change_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        device TEXT NOT NULL,
+        user TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore')),
+        table_name TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        customer_id TEXT,
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT
+    );
+    CREATE INDEX idx_change_log_customer ON change_log(customer_id, seq);
+    CREATE INDEX idx_change_log_record ON change_log(table_name, record_id, seq);
+    CREATE INDEX idx_change_log_change ON change_log(change_id)
+    """)
