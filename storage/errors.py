@@ -67,3 +67,15 @@ class AmbiguousRecordError(StorageError):
 class DiskFullError(StorageError):
     message = tr_noop("The disk holding {path} is full. Free some space and try again; nothing "
                       "was written.")
+
+
+class ConflictError(StorageError):
+    """The record was saved by someone else (another window, the command line) since it was
+    loaded; ``current`` is the stored version, so the caller can merge field by field."""
+
+    message = tr_noop("This {kind} was changed elsewhere since you opened it. Review the other "
+                      "changes before saving.")
+
+    def __init__(self, current: object, **params: Any) -> None:
+        self.current = current
+        super().__init__(**params)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from models.entities import Contact, Customer, Interaction
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
-from models.record import Record, utc_now_iso
-from storage.errors import RecordNotFoundError
+from models.record import Record, new_id, utc_now_iso
+from storage.errors import ConflictError, RecordNotFoundError
+from storage.history import HistoryMixin
 from storage.mapping import TABLES, from_row, to_row
 from storage.metrics import MetricsMixin
 from storage.search_keys import search_text, sort_key
@@ -28,7 +30,7 @@ _PLAN_CHILDREN: tuple[tuple[str, type[Record]], ...] = (
 )
 
 
-class RecordsMixin(MetricsMixin):
+class RecordsMixin(HistoryMixin, MetricsMixin):
     # ---- reading -------------------------------------------------------------------------
     def get(self, cls: type[R], record_id: str, *, include_deleted: bool = False) -> R:
         if cls is AccountPlan:
@@ -70,7 +72,7 @@ class RecordsMixin(MetricsMixin):
         return {k: tuple(v) for k, v in result.items()}
 
     # ---- writing -------------------------------------------------------------------------
-    def add(self, record: R) -> R:
+    def add(self, record: R, *, change_id: str | None = None) -> R:
         """Validate and insert a new record; returns it as stored (stamped)."""
         if isinstance(record, AccountPlan):
             return self.save_plan(record)  # type: ignore[return-value]
@@ -78,6 +80,8 @@ class RecordsMixin(MetricsMixin):
         record = replace(record.validated(), created_at=now, updated_at=now, deleted_at=None)
         with self.atomic():
             self._insert(record)
+            self.log_change("create", TABLES[type(record)], record.id, _customer_of(record),
+                            None, _logged(record), change_id)
             self._after_write(record)
         return record
 
@@ -90,44 +94,98 @@ class RecordsMixin(MetricsMixin):
                 count += 1
         return count
 
-    def update(self, record: R) -> R:
-        """Validate and save changes to an existing, not deleted record."""
+    def update(self, record: R, *, force: bool = False, change_id: str | None = None) -> R:
+        """Validate and save changes to an existing, not deleted record.
+
+        ``record.updated_at`` is the version the caller loaded: if the stored record has
+        changed since (another window, the command line), ConflictError carries the stored
+        version so the caller can merge instead of silently overwriting. ``force`` saves
+        anyway (after the user has merged).
+        """
         if isinstance(record, AccountPlan):
-            return self.save_plan(record)  # type: ignore[return-value]
-        current = self.get(type(record), record.id)
-        record = replace(record.validated(), created_at=current.created_at,
-                         updated_at=utc_now_iso(), deleted_at=None)
-        row = to_row(record)
-        row.pop("id")
+            return self.save_plan(record, force=force)  # type: ignore[return-value]
         with self.atomic():
+            current = self.get(type(record), record.id)
+            if not force and record.updated_at and record.updated_at != current.updated_at:
+                raise ConflictError(current, kind=TABLES[type(record)])
+            record = replace(record.validated(), created_at=current.created_at,
+                             updated_at=_later_than(current.updated_at), deleted_at=None)
+            row = to_row(record)
+            row.pop("id")
             self.db[TABLES[type(record)]].update(record.id, self._with_keys(record, row))
             if isinstance(record, Interaction):
                 self._link_contacts(record)
+            self.log_change("update", TABLES[type(record)], record.id, _customer_of(record),
+                            _logged(current), _logged(record), change_id)
             self._after_write(record)
         return record
 
-    def soft_delete(self, cls: type[Record], record_id: str) -> None:
-        """Mark deleted; the row stays so the delete can be undone (and later synchronised)."""
-        self.get(cls, record_id)
+    def soft_delete(self, cls: type[Record], record_id: str, *,
+                    change_id: str | None = None) -> str:
+        """Mark deleted; the row stays so the delete can be undone (and later synchronised).
+
+        Returns the change id, which :meth:`undo` accepts.
+        """
         now = utc_now_iso()
         with self.atomic():
+            before = self.get(cls, record_id)
             self.conn.execute(f"UPDATE [{TABLES[cls]}] SET deleted_at = ?, updated_at = ? "
-                              "WHERE id = ?", [now, now, record_id])
-            self._after_write(self.get(cls, record_id, include_deleted=True))
+                              "WHERE id = ?", [now, _later_than(before.updated_at), record_id])
+            after = self.get(cls, record_id, include_deleted=True)
+            change_id = self.log_change("delete", TABLES[cls], record_id, _customer_of(after),
+                                        {"deleted_at": None}, {"deleted_at": now}, change_id)
+            self._after_write(after)
+        return change_id
 
-    def restore(self, cls: type[Record], record_id: str) -> None:
-        """Undo a soft delete."""
-        self.get(cls, record_id, include_deleted=True)
+    def restore(self, cls: type[Record], record_id: str, *, change_id: str | None = None) -> str:
+        """Undo a soft delete; returns the change id."""
         with self.atomic():
+            before = self.get(cls, record_id, include_deleted=True)
             self.conn.execute(f"UPDATE [{TABLES[cls]}] SET deleted_at = NULL, updated_at = ? "
-                              "WHERE id = ?", [utc_now_iso(), record_id])
-            self._after_write(self.get(cls, record_id))
+                              "WHERE id = ?", [_later_than(before.updated_at), record_id])
+            after = self.get(cls, record_id)
+            change_id = self.log_change("restore", TABLES[cls], record_id, _customer_of(after),
+                                        {"deleted_at": before.deleted_at}, {"deleted_at": None},
+                                        change_id)
+            self._after_write(after)
+        return change_id
+
+    def undo(self, change_id: str) -> str:
+        """Reverse one logged change (a create is soft-deleted, an update's fields go back,
+        a delete is restored); the reversal is itself logged. Returns its change id."""
+        changes = self.change(change_id)
+        if not changes:
+            raise RecordNotFoundError(kind="change_log", key=change_id)
+        first = changes[0]
+        cls = next(c for c, t in TABLES.items() if t == first.table_name)
+        if first.action == "create":
+            return self.soft_delete(cls, first.record_id)
+        if first.action == "delete":
+            return self.restore(cls, first.record_id)
+        if first.action == "restore":
+            return self.soft_delete(cls, first.record_id)
+        current = self.get(cls, first.record_id)
+        row = to_row(current)
+        for change in changes:
+            if change.field in row:
+                row[change.field] = change.old_value
+        reverted = from_row(cls, row)
+        if isinstance(current, Interaction):
+            old_contacts = next((c.old_value for c in changes if c.field == "contact_ids"), None)
+            contacts = tuple(old_contacts) if old_contacts is not None else current.contact_ids
+            reverted = replace(reverted, contact_ids=contacts)  # type: ignore[call-arg]
+        undo_id = new_id()
+        self.update(replace(reverted, updated_at=""), force=True, change_id=undo_id)
+        return undo_id
 
     # ---- account plans (a plan and its child rows are saved as one) -------------------------
-    def save_plan(self, plan: AccountPlan) -> AccountPlan:
+    def save_plan(self, plan: AccountPlan, *, force: bool = False) -> AccountPlan:
         now = utc_now_iso()
         plan = plan.validated()
-        existing = self.query("SELECT created_at FROM plans WHERE id = ?", [plan.id])
+        existing = self.query("SELECT * FROM plans WHERE id = ?", [plan.id])
+        if existing and not force and plan.updated_at and \
+                plan.updated_at != existing[0]["updated_at"]:
+            raise ConflictError(self.get_plan(plan.id, include_deleted=True), kind="plans")
         created = existing[0]["created_at"] if existing else now
         plan = replace(plan, created_at=created, updated_at=now)
         children: dict[str, list[Record]] = {}
@@ -139,6 +197,9 @@ class RecordsMixin(MetricsMixin):
             ]
         with self.atomic():
             self.db["plans"].upsert(to_row(plan), pk="id")
+            before = dict(existing[0]) if existing else None
+            self.log_change("update" if existing else "create", "plans", plan.id,
+                            plan.customer_id, before, to_row(plan))
             for attr, cls in _PLAN_CHILDREN:
                 table = TABLES[cls]
                 keep = [c.id for c in children[attr]]
@@ -212,3 +273,26 @@ class RecordsMixin(MetricsMixin):
             customer = from_row(Customer, rows[0])
             self.conn.execute("UPDATE customers SET search_text = ? WHERE id = ?",
                               [self._customer_search_text(customer), customer_id])
+
+
+def _customer_of(record: Record) -> str | None:
+    if isinstance(record, Customer):
+        return record.id
+    return getattr(record, "customer_id", None)
+
+
+def _logged(record: Record) -> dict[str, Any]:
+    row = to_row(record)
+    if isinstance(record, Interaction):
+        row["contact_ids"] = list(record.contact_ids)
+    return row
+
+
+def _later_than(stamp: str) -> str:
+    """Now, or a millisecond after ``stamp`` if the clock has not moved on: a version stamp
+    must change at every save, or a conflicting save could slip through."""
+    now = utc_now_iso()
+    if now > stamp:
+        return now
+    return (datetime.fromisoformat(stamp) + timedelta(milliseconds=1)).isoformat(
+        timespec="milliseconds")
