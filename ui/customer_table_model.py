@@ -245,7 +245,7 @@ class CustomerTableModel(QAbstractTableModel):
             if row.tier is None:
                 return ""
             if row.tier_overridden:
-                return QCoreApplication.translate(CONTEXT, "{tier} (override)").format(
+                return QCoreApplication.translate("CustomerTableModel", "{tier} (override)").format(
                     tier=label(row.tier))
             return label(row.tier)
         if column == COL_SCORE:
@@ -271,10 +271,10 @@ class CustomerTableModel(QAbstractTableModel):
             return f"{row.name}\n{row.code}" if row.code else row.name
         if column == COL_TIER and row.tier_overridden:
             return QCoreApplication.translate(
-                CONTEXT, "The tier was set by hand and overrides the computed one.")
+                "CustomerTableModel", "The tier was set by hand and overrides the computed one.")
         if column == COL_NEXT_FOLLOW_UP and row.next_follow_up is not None \
                 and row.next_follow_up < date.today():
-            return QCoreApplication.translate(CONTEXT, "Overdue")
+            return QCoreApplication.translate("CustomerTableModel", "Overdue")
         return None
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from models.enums import LifecycleStage, RelationshipLevel, Tier
 from storage.customer_queries import CustomerRow
 from storage.database import Database
 from ui.customer_table_model import (
@@ -26,18 +27,27 @@ from ui.customer_table_model import (
     RECORD_ROLE,
     CustomerTableModel,
 )
+from ui.labels import label
 from ui.settings import Settings
 
 HEADER_KEY = "customers"
 #: Pause after a keystroke before searching, so fast typing runs one query, not five.
 SEARCH_DELAY_MS = 120
 
-#: Initial widths in average character widths; the user's own layout replaces them.
-_WIDTH_CHARS = {
-    COL_NAME: 30, COL_TIER: 12, COL_SCORE: 7, COL_ABC: 5, COL_LIFECYCLE: 9,
-    COL_RELATIONSHIP: 14, COL_REVENUE: 14, COL_LAST_INTERACTION: 13,
-    COL_NEXT_FOLLOW_UP: 13, COL_OWNER: 10,
-}
+#: What each column typically holds, to size it before the user does.
+def _samples() -> dict[int, list[str]]:
+    return {
+        COL_NAME: ["Apexpoint Medical Devices Co."],
+        COL_TIER: [label(t) for t in Tier],
+        COL_SCORE: ["100.0"],
+        COL_ABC: ["A"],
+        COL_LIFECYCLE: [label(s) for s in LifecycleStage],
+        COL_RELATIONSHIP: [label(r) for r in RelationshipLevel],
+        COL_REVENUE: ["99,999,999"],
+        COL_LAST_INTERACTION: ["2026-12-31"],
+        COL_NEXT_FOLLOW_UP: ["2026-12-31"],
+        COL_OWNER: ["Wang Xiaoming"],
+    }
 
 
 class CustomerBookView(QWidget):
@@ -61,7 +71,7 @@ class CustomerBookView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         # Breathing room between a right-aligned number and the next column's text.
-        self.table.setStyleSheet("QTableView::item { padding-left: 6px; padding-right: 6px; }")
+        self.table.setStyleSheet("QTableView::item { padding-left: 4px; padding-right: 6px; }")
         self.table.verticalHeader().setVisible(False)
         # Fixed row heights let the view skip measuring rows: essential for 100k lines.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -138,14 +148,15 @@ class CustomerBookView(QWidget):
 
     # -- layout ----------------------------------------------------------------------------
     def _apply_default_widths(self) -> None:
-        char = self.fontMetrics().averageCharWidth()
+        cells = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         self._default_widths: dict[int, int] = {}
-        for column, chars in _WIDTH_CHARS.items():
+        for column, samples in _samples().items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            # Room for the header text and the sort arrow, in either language.
-            needed = header.fontMetrics().horizontalAdvance(title) + 3 * char + 16
-            self._default_widths[column] = max(chars * char, needed)
+            # Room for the header text and its sort arrow, or the widest sample plus padding.
+            for_title = header.fontMetrics().horizontalAdvance(title) + 36
+            for_cells = max(cells.horizontalAdvance(text) for text in samples) + 24
+            self._default_widths[column] = max(for_title, for_cells)
             header.resizeSection(column, self._default_widths[column])
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -152,7 +152,3 @@ class FirstRunDialog(QDialog):
             self.task.cancel()  # the book stays empty; the task ends on its own
         super().reject()
 
-
-def translate_summary(summary: DemoSummary) -> str:
-    return QCoreApplication.translate("FirstRunDialog", "Added {count} demo customers.").format(
-        count=summary.customers)

@@ -56,6 +56,7 @@ def install_language(language: str) -> str:
     language = language if language in LANGUAGES else ENGLISH
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     if language != ENGLISH:
         ours = QTranslator(app)

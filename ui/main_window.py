@@ -199,7 +199,8 @@ class MainWindow(QMainWindow):
         path = str(self.db.path)
         self.path_label.setText(self.tr("Book: {path}").format(path=path))
         self.path_label.setToolTip(path)
-        self.setWindowTitle(self.tr("KeyPlan — {name}").format(name=self.db.path.name))
+        # Qt appends the application's display name ("— KeyPlan") itself.
+        self.setWindowTitle(self.db.path.name)
 
     # -- views and search --------------------------------------------------------------------
     def show_view(self, name: str) -> QWidget:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from models.validation import ValidationError, ValidationErrors
 from storage.errors import StorageError
-from ui.cli import commands_data, commands_gui, commands_score
+from ui.cli import commands_data, commands_gui, commands_safety, commands_score
+from ui.cli.errors import UserError
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -22,11 +23,7 @@ EXIT_USAGE = 2
 VERSION = "0.1.0"
 
 #: Modules that add subcommands; each has ``register(subparsers)``.
-COMMAND_MODULES = (commands_data, commands_score, commands_gui)
-
-
-class UserError(Exception):
-    """A failure the user can fix; printed as one line, exit code 1."""
+COMMAND_MODULES = (commands_data, commands_score, commands_gui, commands_safety)
 
 
 class _Parser(argparse.ArgumentParser):

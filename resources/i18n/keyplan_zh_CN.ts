@@ -1,0 +1,799 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>BookOpener</name>
+    <message>
+        <source>KeyPlan books (*.db *.sqlite);;All files (*)</source>
+        <translation>KeyPlan 客户簿 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the book</source>
+        <translation>无法打开客户簿</translation>
+    </message>
+    <message>
+        <source>You can open another book or start a new, empty one.</source>
+        <translation>您可以打开另一个客户簿，或新建一个空白客户簿。</translation>
+    </message>
+    <message>
+        <source>Open another…</source>
+        <translation>打开其他…</translation>
+    </message>
+    <message>
+        <source>New book…</source>
+        <translation>新建客户簿…</translation>
+    </message>
+    <message>
+        <source>Open a book</source>
+        <translation>打开客户簿</translation>
+    </message>
+    <message>
+        <source>New book</source>
+        <translation>新建客户簿</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Customer</source>
+        <extracomment>Native value of the cell (float, date, enum rank...), for sorting and tests. The whole :class:`CustomerRow` of the line.</extracomment>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC 类</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系层次</translation>
+    </message>
+    <message>
+        <source>Revenue (12 months)</source>
+        <translation>近12个月销售额</translation>
+    </message>
+    <message>
+        <source>Last interaction</source>
+        <translation>最近互动</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>{tier} (override)</source>
+        <extracomment>Light backgrounds per tier, readable with dark text in light and dark themes alike. Emitted after the set of rows changed (new query, sort, refresh); carries the count.</extracomment>
+        <translation>{tier}（人工调整）</translation>
+    </message>
+    <message>
+        <source>The tier was set by hand and overrides the computed one.</source>
+        <translation>此分级为人工设定，覆盖了系统计算的分级。</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to KeyPlan</source>
+        <translation>欢迎使用 KeyPlan 客户经营计划</translation>
+    </message>
+    <message>
+        <source>Your customer book is empty.</source>
+        <translation>您的客户簿还是空的。</translation>
+    </message>
+    <message>
+        <source>Start with realistic demo customers to explore tiers, scores and account plans, or with an empty book for your own customers. Demo data can be removed by creating a new book later.</source>
+        <translation>可以先用逼真的演示客户来体验客户分级、价值评分和客户经营计划，也可以从空白客户簿开始录入您自己的客户。之后新建一个客户簿即可不再使用演示数据。</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>Empty book</source>
+        <translation>空白客户簿</translation>
+    </message>
+    <message>
+        <source>Creating demo customers…</source>
+        <translation>正在生成演示客户…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>Customer value and account planning on your own computer: see which customers matter most, why, and what to do next.</source>
+        <translation>在您自己的电脑上做客户价值分析和客户经营计划：看清哪些客户最重要、为什么重要，以及下一步该做什么。</translation>
+    </message>
+    <message>
+        <source>Everything is kept in one local SQLite file; no server, no account, no connection needed.</source>
+        <translation>所有数据都保存在一个本地 SQLite 文件中，无需服务器、无需账号、无需联网。</translation>
+    </message>
+    <message>
+        <source>Current book: {path}</source>
+        <translation>当前客户簿：{path}</translation>
+    </message>
+    <message>
+        <source>About KeyPlan</source>
+        <translation>关于 KeyPlan</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Strategic</source>
+        <comment>tier</comment>
+        <translation>战略客户</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <comment>tier</comment>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <comment>tier</comment>
+        <translation>普通客户</translation>
+    </message>
+    <message>
+        <source>Low value</source>
+        <comment>tier</comment>
+        <translation>低价值客户</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <comment>lifecycle stage</comment>
+        <translation>潜在</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>lifecycle stage</comment>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>lifecycle stage</comment>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <comment>lifecycle stage</comment>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>Transactional</source>
+        <comment>relationship level</comment>
+        <translation>交易型</translation>
+    </message>
+    <message>
+        <source>Dependent</source>
+        <comment>relationship level</comment>
+        <translation>依赖型</translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <comment>relationship level</comment>
+        <translation>合作共赢</translation>
+    </message>
+    <message>
+        <source>Growth partnership</source>
+        <comment>relationship level</comment>
+        <translation>共同成长</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <comment>customer kind</comment>
+        <translation>组织客户</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <comment>customer kind</comment>
+        <translation>个人客户</translation>
+    </message>
+    <message>
+        <source>Price-oriented</source>
+        <comment>price orientation</comment>
+        <translation>价格导向</translation>
+    </message>
+    <message>
+        <source>Value-oriented</source>
+        <comment>price orientation</comment>
+        <translation>价值导向</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <comment>loyalty segment</comment>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Swing</source>
+        <comment>loyalty segment</comment>
+        <translation>摇摆客户</translation>
+    </message>
+    <message>
+        <source>Multi-brand</source>
+        <comment>loyalty segment</comment>
+        <translation>多品牌客户</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <comment>channel</comment>
+        <translation>直销</translation>
+    </message>
+    <message>
+        <source>Distributor</source>
+        <comment>channel</comment>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <comment>channel</comment>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>channel</comment>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <comment>need kind</comment>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <comment>need kind</comment>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <comment>need kind</comment>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>need status</comment>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <comment>need status</comment>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <comment>need status</comment>
+        <translation>已满足</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <comment>need status</comment>
+        <translation>已婉拒</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>priority</comment>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>priority</comment>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>priority</comment>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <comment>interaction kind</comment>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <comment>interaction kind</comment>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <comment>interaction kind</comment>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <comment>interaction kind</comment>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <comment>interaction kind</comment>
+        <translation>即时消息</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <comment>interaction kind</comment>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <comment>interaction kind</comment>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <comment>sentiment</comment>
+        <translation>积极</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <comment>sentiment</comment>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <comment>sentiment</comment>
+        <translation>消极</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <comment>contact role</comment>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Economic buyer</source>
+        <comment>contact role</comment>
+        <translation>预算审批人</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <comment>contact role</comment>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>Technical evaluator</source>
+        <comment>contact role</comment>
+        <translation>技术评估人</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <comment>contact role</comment>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Gatekeeper</source>
+        <comment>contact role</comment>
+        <translation>把关人</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <comment>contact role</comment>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Champion</source>
+        <comment>attitude</comment>
+        <translation>坚定支持</translation>
+    </message>
+    <message>
+        <source>Supporter</source>
+        <comment>attitude</comment>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <comment>attitude</comment>
+        <translation>中立</translation>
+    </message>
+    <message>
+        <source>Skeptic</source>
+        <comment>attitude</comment>
+        <translation>怀疑</translation>
+    </message>
+    <message>
+        <source>Opponent</source>
+        <comment>attitude</comment>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <comment>plan status</comment>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>plan status</comment>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>plan status</comment>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>action status</comment>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <comment>action status</comment>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <comment>action status</comment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>action status</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <comment>objective kind</comment>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <comment>objective kind</comment>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Share of wallet</source>
+        <comment>objective kind</comment>
+        <translation>钱包份额</translation>
+    </message>
+    <message>
+        <source>Other objective</source>
+        <comment>objective kind</comment>
+        <translation>其他目标</translation>
+    </message>
+    <message>
+        <source>Rebate</source>
+        <comment>support kind</comment>
+        <translation>返利</translation>
+    </message>
+    <message>
+        <source>Purchase discount</source>
+        <comment>support kind</comment>
+        <translation>进货折扣</translation>
+    </message>
+    <message>
+        <source>Promotion support</source>
+        <comment>support kind</comment>
+        <translation>促销支持</translation>
+    </message>
+    <message>
+        <source>Priority service</source>
+        <comment>support kind</comment>
+        <translation>优先服务</translation>
+    </message>
+    <message>
+        <source>Customised service</source>
+        <comment>support kind</comment>
+        <translation>定制服务</translation>
+    </message>
+    <message>
+        <source>Joint development</source>
+        <comment>support kind</comment>
+        <translation>联合开发</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <comment>snapshot period</comment>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <comment>snapshot period</comment>
+        <translation>季度</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New book…</source>
+        <translation>新建客户簿(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open book…</source>
+        <translation>打开客户簿(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>客户列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Search customers</source>
+        <translation>搜索客户(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About KeyPlan</source>
+        <translation>关于 KeyPlan(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Name, code, contact, tag or pinyin (e.g. hwjs)</source>
+        <translation>名称、编号、联系人、标签或拼音（如 hwjs）</translation>
+    </message>
+    <message>
+        <source>Customers: {shown} of {total}</source>
+        <translation>客户：{shown} / {total}</translation>
+    </message>
+    <message>
+        <source>Customers: {total}</source>
+        <translation>客户：{total}</translation>
+    </message>
+    <message>
+        <source>Book: {path}</source>
+        <translation>客户簿：{path}</translation>
+    </message>
+    <message>
+        <source>No other recent books</source>
+        <translation>没有其他最近打开的客户簿</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>↑ ↓ Page Up/Down</source>
+        <translation>↑ ↓ 上翻页/下翻页</translation>
+    </message>
+    <message>
+        <source>Move through the customer list</source>
+        <translation>在客户列表中移动</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <source>Open the selected customer</source>
+        <translation>打开选中的客户</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Clear the search (in the search box)</source>
+        <translation>清空搜索（在搜索框中）</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>Keep between 1 and 365 backups.</source>
+        <translation>保留的备份数量须在 1 到 365 之间。</translation>
+    </message>
+    <message>
+        <source>The database could not be used: {detail}</source>
+        <translation>无法使用该数据库：{detail}</translation>
+    </message>
+    <message>
+        <source>The folder for {path} does not exist. Choose another location or create the folder first.</source>
+        <translation>{path} 所在的文件夹不存在。请选择其他位置，或先创建该文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is read-only. Copy it somewhere writable or change its permissions, then open it again.</source>
+        <translation>{path} 是只读的。请将其复制到可写入的位置或修改其权限，然后重新打开。</translation>
+    </message>
+    <message>
+        <source>{path} is not a KeyPlan database (it is not an SQLite file). It was left unchanged.</source>
+        <translation>{path} 不是 KeyPlan 数据库（它不是 SQLite 文件）。该文件未被改动。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({detail}). It was left unchanged; restore a backup.</source>
+        <translation>{path} 已损坏（{detail}）。该文件未被改动，请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of KeyPlan (schema {found}, this version knows {known}). Update KeyPlan to open it; the file was left unchanged.</source>
+        <translation>{path} 由更新版本的 KeyPlan 写入（数据结构版本 {found}，本版本只支持到 {known}）。请升级 KeyPlan 后再打开；该文件未被改动。</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program. Close the other program or wait, then try again.</source>
+        <translation>{path} 已被其他程序锁定。请关闭该程序或稍候，然后重试。</translation>
+    </message>
+    <message>
+        <source>No {kind} matches &apos;{key}&apos;.</source>
+        <translation>没有与“{key}”匹配的记录（{kind}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; matches {count} customers; use the customer id or code.</source>
+        <translation>“{key}”匹配到 {count} 个客户，请使用客户 ID 或编号。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Free some space and try again; nothing was written.</source>
+        <translation>{path} 所在的磁盘已满。请释放一些空间后重试；本次未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>This {kind} was changed elsewhere since you opened it. Review the other changes before saving.</source>
+        <translation>此{kind}在您打开之后已在别处被修改。保存前请先查看这些改动。</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Weights must add up to 100 % (they add up to {total} %).</source>
+        <translation>各项权重之和必须为 100%（当前为 {total}%）。</translation>
+    </message>
+    <message>
+        <source>A weight must be between 0 and 100 %.</source>
+        <translation>权重必须在 0 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>Unknown dimension &apos;{name}&apos;. Known: {known}.</source>
+        <translation>未知的评估维度“{name}”。可用维度：{known}。</translation>
+    </message>
+    <message>
+        <source>Tier thresholds must fall from strategic to standard, each between 0 and 100 (strategic {strategic} &gt; key {key} &gt; standard {standard}).</source>
+        <translation>分级门槛必须从战略客户到普通客户依次递减，且都在 0 到 100 之间（战略客户 {strategic} &gt; 重点客户 {key} &gt; 普通客户 {standard}）。</translation>
+    </message>
+    <message>
+        <source>ABC cut-offs need 0 &lt; A ({a} %) &lt; B ({b} %) &lt; 100.</source>
+        <translation>ABC 分界线需满足 0 &lt; A（{a}%）&lt; B（{b}%）&lt; 100。</translation>
+    </message>
+    <message>
+        <source>The revenue guard must be a top share between 1 and 100 %.</source>
+        <translation>销售额保护线必须是 1% 到 100% 之间的头部占比。</translation>
+    </message>
+    <message>
+        <source>Must be a whole number between {low} and {high}.</source>
+        <translation>必须是 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Unknown preset &apos;{name}&apos;. Known: {known}.</source>
+        <translation>未知的预设方案“{name}”。可用方案：{known}。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the manual override.</source>
+        <translation>请填写人工调整的理由。</translation>
+    </message>
+    <message>
+        <source>The target level should not be below the current level.</source>
+        <translation>目标关系层次不应低于当前层次。</translation>
+    </message>
+    <message>
+        <source>A measurable objective needs a target value.</source>
+        <translation>可量化的目标需要填写目标值。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Not a number.</source>
+        <translation>不是有效的数字。</translation>
+    </message>
+    <message>
+        <source>Must be a finite number.</source>
+        <translation>必须是有限的数值。</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>Must be between {low} and {high}.</source>
+        <translation>必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>Ratings go from 1 to 5.</source>
+        <translation>评分范围为 1 到 5。</translation>
+    </message>
+    <message>
+        <source>Not a valid date (expected YYYY-MM-DD).</source>
+        <translation>不是有效的日期（格式应为 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Not a valid date and time (expected YYYY-MM-DD HH:MM).</source>
+        <translation>不是有效的日期时间（格式应为 YYYY-MM-DD HH:MM）。</translation>
+    </message>
+    <message>
+        <source>Not one of the allowed values: {allowed}.</source>
+        <translation>不是允许的取值之一：{allowed}。</translation>
+    </message>
+    <message>
+        <source>Not a valid e-mail address.</source>
+        <translation>不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>A phone number holds digits, spaces and + - ( ) only.</source>
+        <translation>电话号码只能包含数字、空格和 + - ( )。</translation>
+    </message>
+    <message>
+        <source>Contains control characters.</source>
+        <translation>包含控制字符。</translation>
+    </message>
+    <message>
+        <source>Must not be earlier than {other}.</source>
+        <translation>不能早于 {other}。</translation>
+    </message>
+    <message>
+        <source>Expected a list of texts.</source>
+        <translation>应为文本列表。</translation>
+    </message>
+    <message>
+        <source>Expected yes or no.</source>
+        <translation>应为“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>Not a valid period (expected e.g. 2027, 2027-H1, 2027-Q3 or 2027-05).</source>
+        <translation>不是有效的期间（例如 2027、2027-H1、2027-Q3 或 2027-05）。</translation>
+    </message>
+</context>
+</TS>

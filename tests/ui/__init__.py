@@ -1,0 +1,1 @@
+"""Tests of the desktop UI: models without widgets, widgets driven with qtbot, offscreen."""

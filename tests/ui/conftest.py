@@ -1,0 +1,68 @@
+"""UI fixtures: throw-away QSettings, a demo book on disk, and a language switch that resets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from storage.database import Database
+from ui import i18n
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.tasks import Task
+
+#: The offscreen platform warns on every main window layout; it says nothing about our code.
+OFFSCREEN_NOISE = "propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
+    """Keep the developer's real QSettings out of reach, and end in English."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    i18n.install_language(i18n.ENGLISH)
+    yield
+    Task.wait_for_all(10_000)
+    i18n.install_language(i18n.ENGLISH)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.at(tmp_path / "ui.ini")
+
+
+@pytest.fixture
+def book_path(demo_file: Path, tmp_path: Path) -> Path:
+    """A private copy of the 300-customer demo book on disk."""
+    copy = tmp_path / "book.db"
+    with Database(demo_file) as source:
+        source.conn.execute("VACUUM INTO ?", [str(copy)])
+    return copy
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    i18n.install_language(i18n.CHINESE)
+    yield
+    i18n.install_language(i18n.ENGLISH)
+
+
+@pytest.fixture
+def window(qtbot, book_path: Path, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = MainWindow(Database(book_path), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.db.close()
+

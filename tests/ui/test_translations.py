@@ -1,0 +1,92 @@
+"""The Chinese translation is complete, compiled and in step with the code."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from storage.errors import NotADatabaseError
+from ui import i18n
+
+I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+TS = I18N / "keyplan_zh_CN.ts"
+QM = I18N / "keyplan_zh_CN.qm"
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _messages() -> list[tuple[str, str, str, ET.Element]]:
+    root = ET.parse(TS).getroot()
+    found = []
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found.append((name, message.findtext("source") or "",
+                          message.findtext("comment") or "", message.find("translation")))
+    return found
+
+
+def _updater():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("update_translations",
+                                                  I18N / "update_translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_message_is_translated() -> None:
+    unfinished = [(c, s) for c, s, _, t in _messages()
+                  if t is None or t.get("type") in ("unfinished", "vanished", "obsolete")
+                  or not (t.text or "").strip()]
+    assert not unfinished, f"untranslated in {TS.name}: {unfinished}"
+
+
+def test_translations_keep_placeholders() -> None:
+    broken = [(c, s) for c, s, _, t in _messages()
+              if t is not None and sorted(PLACEHOLDER.findall(s))
+              != sorted(PLACEHOLDER.findall(t.text or ""))]
+    assert not broken, f"placeholders differ: {broken}"
+
+
+def test_domain_messages_are_in_the_ts() -> None:
+    """Every tr_noop message of models/ and storage/ reaches the translators."""
+    present = {(c, s) for c, s, _, _ in _messages()}
+    missing = [m for m in _updater().domain_messages() if m not in present]
+    assert not missing, ("run resources/i18n/update_translations.py and translate: "
+                         f"{missing}")
+
+
+def test_committed_qm_matches_the_ts(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(fresh)], check=True)
+    assert fresh.read_bytes() == QM.read_bytes(), \
+        "keyplan_zh_CN.qm is stale: run resources/i18n/update_translations.py"
+
+
+def test_ts_is_up_to_date_with_the_code() -> None:
+    stale = _updater().check()
+    assert not stale, f"{stale} out of date: run resources/i18n/update_translations.py"
+
+
+def test_chinese_is_loaded_for_ui_and_domain_messages(chinese: None) -> None:
+    assert i18n.current_language() == i18n.CHINESE
+    assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+    assert QCoreApplication.translate("Validation", "This field is required.") == "此项为必填项。"
+    message = i18n.storage_message(NotADatabaseError("/tmp/x.txt"))
+    assert message == "/tmp/x.txt 不是 KeyPlan 数据库（它不是 SQLite 文件）。该文件未被改动。"
+
+
+def test_language_follows_preference_then_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert i18n.resolve_language("zh_CN") == "zh_CN"
+    assert i18n.resolve_language("en") == "en"
+    monkeypatch.setattr(i18n, "system_language", lambda: "zh_CN")
+    assert i18n.resolve_language("") == "zh_CN"
+    assert i18n.resolve_language("fr") == "zh_CN"
