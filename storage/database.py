@@ -13,6 +13,7 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database as SqliteUtilsDatabase
 
+from storage.backup import BackupsMixin, create_backup
 from storage.connection import check_file, check_schema, classify, connect, read_applied_migrations
 from storage.customer_queries import CustomerQueriesMixin
 from storage.migrations import MIGRATION_SET, migrations
@@ -50,7 +51,7 @@ class DatabaseInfo:
     counts: dict[str, int]
 
 
-class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin):
+class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin):
     """A KeyPlan book. Use from one thread only: open another ``Database`` per worker."""
 
     def __init__(self, path: str | Path | None = None) -> None:
@@ -69,6 +70,10 @@ class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin):
             conn = connect(self.path, existed=existed)
         self.db = SqliteUtilsDatabase(conn)
         try:
+            if str(path) != MEMORY and migrations.applied(self.db) and \
+                    migrations.pending(self.db):
+                # An upgrade rewrites the schema: keep the book as it was first.
+                create_backup(conn, self.path, "migration")
             migrations.apply(self.db)
         except sqlite3.Error as error:
             conn.close()

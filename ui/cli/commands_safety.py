@@ -48,7 +48,8 @@ def run_backup(args: argparse.Namespace) -> int:
     with Database(args.db) as db:
         if args.keep_daily is not None or args.keep_weekly is not None:
             daily, weekly = db.backup_policy()
-            db.set_backup_policy(args.keep_daily or daily, args.keep_weekly or weekly)
+            db.set_backup_policy(daily if args.keep_daily is None else args.keep_daily,
+                                 weekly if args.keep_weekly is None else args.keep_weekly)
             print("Keeping {} daily and {} weekly automatic backups.".format(*db.backup_policy()))
             if not args.list and args.output is None:
                 return 0
@@ -76,6 +77,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     target = Path(args.db) if args.db else default_path()
+    if not args.file.is_file():
+        raise UserError(f"{args.file} does not exist")
     started = time.perf_counter()
     kept = restore_backup(target, args.file)
     elapsed = time.perf_counter() - started
