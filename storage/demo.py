@@ -82,6 +82,14 @@ def generate_demo(database: DatabaseBase, customers: int, *, seed: int = 1,
     """Add ``customers`` demo customers with their history to ``database`` in one transaction."""
     anchor = anchor or date.today()
     generator = _Generator(seed, anchor, customers)
+    # Continue the numbering of an earlier demo (codes C000001, ...) instead of colliding.
+    generator.code_offset = int(database.scalar(
+        "SELECT coalesce(max(CAST(substr(code, 2) AS INTEGER)), 0) FROM customers "
+        "WHERE code GLOB 'C[0-9][0-9][0-9][0-9][0-9][0-9]*'") or 0)
+    generator.names.update(r[0] for r in database.conn.execute("SELECT name FROM customers"))
+    if generator.code_offset:
+        # A second demo in the same book must not repeat the first one's ids.
+        generator.reseed(f"{seed}:{generator.code_offset}")
     summary = DemoSummary()
     with database.atomic():
         done = 0
@@ -112,7 +120,12 @@ class _Generator:
         self.total = total
         self.first_day = anchor.toordinal() - HISTORY_DAYS
         self.names: set[str] = set()
+        self.code_offset = 0
         self._iso: dict[int, str] = {}
+
+    def reseed(self, seed: str) -> None:
+        self.rng = random.Random(seed)
+        self.seed = int.from_bytes(seed.encode(), "big") % (2**63)
 
     # ---- helpers --------------------------------------------------------------------------
     def uid(self) -> str:
@@ -154,7 +167,7 @@ class _Generator:
         first, last = self.plan_transactions(customer_id, chinese, size, stage, chunk)
         tags = rng.sample(V.TAGS_ZH if chinese else V.TAGS_EN, k=rng.choice((0, 1, 1, 2)))
         created = first if first is not None else self.anchor.toordinal() - rng.randrange(400)
-        code = f"C{index + 1:06d}"
+        code = f"C{self.code_offset + index + 1:06d}"
         contact_names = [c[1] for c in contacts]
         chunk.customers.append((
             customer_id, self.stamp(created), self.stamp(created), code, name,
