@@ -73,4 +73,4 @@ def run_gui(db_path: Path | None) -> int:
         return app.exec()
     finally:
         Task.wait_for_all(5_000)
-        window.db.close()
+        window.close_book()

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db = db
+        self.book_open = True  # the window owns the book and closes it with itself
         self.settings = settings
         self._dialogs: list[QWidget] = []  # non-modal windows kept alive while open
 
@@ -187,6 +188,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def update_status(self) -> None:
+        if not self.book_open:
+            return
         locale = QLocale()
         total = self.db.customer_count()
         shown = self.customers.model.rowCount()
@@ -305,3 +308,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.close_book()
+
+    def close_book(self) -> None:
+        """Close the database connection; the window shows nothing more from it."""
+        if self.book_open:
+            self.book_open = False
+            self.db.close()

@@ -680,6 +680,34 @@
         <source>This {kind} was changed elsewhere since you opened it. Review the other changes before saving.</source>
         <translation>此{kind}在您打开之后已在别处被修改。保存前请先查看这些改动。</translation>
     </message>
+    <message>
+        <source>Could not write {path}: {detail}</source>
+        <translation>无法写入 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: the folder does not exist.</source>
+        <translation>无法写入 {path}：文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: the file or its folder is read-only. Choose another location.</source>
+        <translation>无法写入 {path}：该文件或其所在文件夹是只读的。请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: the file is open in another program (Excel?). Close it and try again; the previous file was left unchanged.</source>
+        <translation>无法写入 {path}：该文件已在其他程序（Excel？）中打开。请关闭后重试；原文件未被改动。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: the disk is full. Nothing was written.</source>
+        <translation>无法写入 {path}：磁盘已满。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{customer} already has a plan for {period}.</source>
+        <translation>{customer} 已有 {period} 的客户经营计划。</translation>
+    </message>
+    <message>
+        <source>{customer} has no plan before {period} to carry over.</source>
+        <translation>{customer} 在 {period} 之前没有可沿用的客户经营计划。</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -718,6 +746,10 @@
     <message>
         <source>Give a reason for the manual override.</source>
         <translation>请填写人工调整的理由。</translation>
+    </message>
+    <message>
+        <source>Not a snapshot period (expected e.g. 2026-05 or 2026-Q2).</source>
+        <translation>不是有效的快照期间（例如 2026-05 或 2026-Q2）。</translation>
     </message>
     <message>
         <source>The target level should not be below the current level.</source>

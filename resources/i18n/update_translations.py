@@ -7,7 +7,7 @@ module's own ``TRANSLATION_CONTEXT`` - and handed to lupdate as a generated stub
 pyside6-lrelease compiles the .qm files the app loads.
 
     .venv/bin/python resources/i18n/update_translations.py          # update .ts, build .qm
-    .venv/bin/python resources/i18n/update_translations.py --check  # exit 1 if out of date
+    .venv/bin/python resources/i18n/update_translations.py --check  # exit 1 if incomplete
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -89,61 +90,88 @@ def ui_sources() -> list[Path]:
     return sorted(p for p in UI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def update(ts_files: dict[str, Path], qm_files: dict[str, Path]) -> None:
-    """Write refreshed .ts files and their compiled .qm files to the given paths."""
+def update(ts_files: dict[str, Path], qm_files: dict[str, Path],
+           drop_obsolete: bool = False) -> None:
+    """Write refreshed .ts files and their compiled .qm files to the given paths.
+
+    Messages no longer in the code stay in the .ts, marked vanished, unless
+    ``drop_obsolete``: a translation made ahead of a colleague's commit is never lost.
+    """
     with tempfile.TemporaryDirectory(prefix="keyplan-i18n-") as folder:
         stub = write_stub(Path(folder))
         sources = [str(p.relative_to(ROOT)) for p in ui_sources()]
         for language, ts in ts_files.items():
             subprocess.run(
                 [tool("pyside6-lupdate"), *sources, str(stub), "-ts", str(ts),
-                 "-no-obsolete", "-locations", "none", "-source-language", "en",
-                 "-target-language", language],
+                 *(["-no-obsolete"] if drop_obsolete else []), "-locations", "none",
+                 "-source-language", "en", "-target-language", language],
                 cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
             subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm",
                             str(qm_files[language])], cwd=ROOT, check=True)
 
 
+def untranslated(ts: Path) -> list[tuple[str, str]]:
+    """(context, source) of the messages in ``ts`` that still need a translation."""
+    missing = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("vanished", "obsolete"):
+                continue  # no longer in the code
+            if translation is None or translation.get("type") == "unfinished" \
+                    or not (translation.text or "").strip():
+                missing.append((name, message.findtext("source") or ""))
+    return missing
+
+
 def check() -> list[str]:
-    """Names of the committed .ts/.qm files that differ from a fresh update."""
-    stale: list[str] = []
+    """Problems that a fresh update would reveal: messages in the code without a
+    translation, and .qm files that do not match their committed .ts."""
+    problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="keyplan-i18n-check-") as folder:
         tmp = Path(folder)
-        ts_files = {}
         for language in LANGUAGES:
-            copy = tmp / ts_path(language).name
+            ts = tmp / ts_path(language).name
             if ts_path(language).exists():
-                shutil.copy2(ts_path(language), copy)
-            ts_files[language] = copy
-        qm_files = {language: tmp / qm_path(language).name for language in LANGUAGES}
-        update(ts_files, qm_files)
-        for language in LANGUAGES:
-            for fresh, committed in ((ts_files[language], ts_path(language)),
-                                     (qm_files[language], qm_path(language))):
-                if not committed.exists() or not filecmp.cmp(fresh, committed, shallow=False):
-                    stale.append(committed.name)
-    return stale
+                shutil.copy2(ts_path(language), ts)
+            update({language: ts}, {language: tmp / "fresh.qm"})
+            problems += [f"{ts_path(language).name}: no translation for [{context}] {source!r}"
+                         for context, source in untranslated(ts)]
+            committed_qm = tmp / "committed.qm"
+            if ts_path(language).exists():
+                subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts_path(language)),
+                                "-qm", str(committed_qm)], cwd=ROOT, check=True)
+            if not qm_path(language).exists() or not committed_qm.exists() \
+                    or not filecmp.cmp(committed_qm, qm_path(language), shallow=False):
+                problems.append(f"{qm_path(language).name} is not compiled from "
+                                f"{ts_path(language).name}")
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
-                        help="only report whether the .ts/.qm files are up to date")
+                        help="only report untranslated messages and stale .qm files")
+    parser.add_argument("--drop-obsolete", action="store_true",
+                        help="remove messages that are no longer in the code")
     args = parser.parse_args(argv)
     if args.check:
-        stale = check()
-        if stale:
-            print("Out of date: " + ", ".join(stale) + f"; run {Path(__file__).name}")
+        problems = check()
+        if problems:
+            print("\n".join(problems))
+            print(f"Run {Path(__file__).name}, translate the new messages in the .ts "
+                  "(Qt Linguist or any editor) and run it again to compile the .qm.")
             return 1
-        print("Translations are up to date.")
+        print("Translations are complete and compiled.")
         return 0
     update({lang: ts_path(lang) for lang in LANGUAGES},
-           {lang: qm_path(lang) for lang in LANGUAGES})
+           {lang: qm_path(lang) for lang in LANGUAGES}, drop_obsolete=args.drop_obsolete)
     for language in LANGUAGES:
         text = ts_path(language).read_text(encoding="utf-8")
         messages = text.count("<message")
-        unfinished = text.count('type="unfinished"')
-        print(f"{ts_path(language).name}: {messages} messages, {unfinished} unfinished")
+        unfinished = len(untranslated(ts_path(language)))
+        print(f"{ts_path(language).name}: {messages} messages, {unfinished} to translate")
     return 0
 
 

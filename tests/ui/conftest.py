@@ -64,5 +64,5 @@ def window(qtbot, book_path: Path, settings: Settings) -> Iterator[MainWindow]: 
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.db.close()
+    win.close()  # also closes its book
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from models.validation import ValidationError, ValidationErrors
+from storage import presence
 from storage.errors import StorageError
 from ui.cli import commands_data, commands_gui, commands_safety, commands_score
 from ui.cli.errors import UserError
@@ -58,7 +59,13 @@ def run(argv: Sequence[str] | None = None,
 
             open_gui = run_gui
         return open_gui(args.db)
+    book = Path(args.db) if args.db else None
     try:
+        if book is not None and book.is_file() and args.command != "restore":
+            for holder in presence.claim(book, args.command):
+                print(f"keyplan: note: this book is also open in KeyPlan ({holder.app}, "
+                      f"process {holder.pid} on {holder.host}); both can keep working.",
+                      file=sys.stderr)
         return int(args.handler(args) or EXIT_OK)
     except (UserError, StorageError, ValidationError) as error:
         print(f"keyplan: error: {error}", file=sys.stderr)
@@ -71,3 +78,6 @@ def run(argv: Sequence[str] | None = None,
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        if book is not None:
+            presence.release(book)

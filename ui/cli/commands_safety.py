@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from storage import presence
 from storage.backup import list_backups, restore_backup, verify_backup
 from storage.connection import check_file
 from storage.database import Database, default_path
@@ -79,6 +80,10 @@ def run_restore(args: argparse.Namespace) -> int:
     target = Path(args.db) if args.db else default_path()
     if not args.file.is_file():
         raise UserError(f"{args.file} does not exist")
+    others = presence.holders(target) if target.exists() else []
+    if others:
+        raise UserError(f"{target} is open in KeyPlan (process {others[0].pid}); close it "
+                        "before restoring")
     started = time.perf_counter()
     kept = restore_backup(target, args.file)
     elapsed = time.perf_counter() - started
