@@ -23,9 +23,27 @@ class DatabaseBase:
 
     @contextmanager
     def atomic(self) -> Iterator[DatabaseBase]:
-        """One transaction (a savepoint when nested): all of it is written or none."""
-        with self.db.atomic():
-            yield self
+        """One transaction (a savepoint when nested): all of it is written or none.
+
+        The outermost level starts with BEGIN IMMEDIATE: a transaction that read first and
+        then tried to write could not wait for another window's write (SQLite would answer
+        "database is locked" at once); taking the write lock up front lets the busy timeout
+        do its job.
+        """
+        conn = self.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            with self.db.atomic():
+                yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        conn.commit()
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, params)
