@@ -18,6 +18,7 @@ from storage.connection import check_file, check_schema, classify, connect, read
 from storage.customer_queries import CustomerQueriesMixin
 from storage.migrations import MIGRATION_SET, migrations
 from storage.records import RecordsMixin
+from storage.scoring_store import ScoringMixin
 from storage.settings_store import SettingsMixin
 
 APP_NAME = "KeyPlan"
@@ -51,7 +52,8 @@ class DatabaseInfo:
     counts: dict[str, int]
 
 
-class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin):
+class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin,
+               ScoringMixin):
     """A KeyPlan book. Use from one thread only: open another ``Database`` per worker."""
 
     def __init__(self, path: str | Path | None = None) -> None:

@@ -1,0 +1,154 @@
+"""The weighted value score of a whole book, with tiers, ABC classes and lifecycle stages.
+
+``score = Σ contribution``, where each dimension contributes ``points × weight / 100``
+rounded to hundredths of a point (weights add up to 100 %). The score is *defined* as the sum
+of those rounded contributions, so an explanation's contributions always add up exactly to the
+score shown, and tiers are decided on that same number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from models.config import DIMENSIONS, ScoringConfig
+from models.dimensions import BookFigures, BoolArray, FloatArray, RawDimensions, raw_dimensions
+from models.enums import AbcClass, LifecycleStage, Tier
+from models.normalise import RANKED_DIMENSIONS, IntArray, normalise, point_quantiles
+from models.pareto import ABC_CODES, Concentration, abc_classes, concentration
+from models.tiers import (
+    LIFECYCLE_CODES,
+    TIER_BY_RANK,
+    apply_lifecycle_overrides,
+    apply_tier_overrides,
+    computed_tiers,
+    guard_revenue,
+    lifecycle_stages,
+)
+
+
+def weight_vector(config: ScoringConfig) -> FloatArray:
+    """The weights (percent) in :data:`DIMENSIONS` order."""
+    return np.array([float(config.weights.get(name, 0.0)) for name in DIMENSIONS],
+                    dtype=np.float64)
+
+
+def contributions(points: IntArray, weights: FloatArray) -> IntArray:
+    """Contribution of each dimension in hundredths of a point, rounded half up."""
+    return np.floor(points * weights + 0.5).astype(np.int64)
+
+
+@dataclass(frozen=True)
+class BookSummary:
+    """What a rescore reports: tiers, their revenue, classes, stages and concentration."""
+
+    as_of: date
+    customers: int
+    total_revenue: float
+    tier_counts: dict[Tier, int]
+    tier_revenue: dict[Tier, float]
+    abc_counts: dict[AbcClass, int]
+    lifecycle_counts: dict[LifecycleStage, int]
+    overridden: int
+    concentration: Concentration
+
+    def tier_revenue_share(self, tier: Tier) -> float | None:
+        """Percent of the book's window revenue brought by ``tier`` (None without revenue)."""
+        if self.total_revenue <= 0:
+            return None
+        return 100.0 * self.tier_revenue[tier] / self.total_revenue
+
+
+@dataclass
+class BookScores:
+    """Every customer's dimensions, points, contributions, score, tier, class and stage.
+
+    Arrays are parallel to ``customer_ids``; ``points`` and ``contributions`` are N×15 in
+    :data:`DIMENSIONS` order, contributions and scores in hundredths of a point. Tier and
+    lifecycle arrays hold codes: ranks into :data:`TIER_BY_RANK`, indexes into
+    :data:`LIFECYCLE_CODES`; ``abc`` indexes :data:`ABC_CODES` (-1 = no class).
+    """
+
+    as_of: date
+    config: ScoringConfig
+    customer_ids: list[str]
+    raw: RawDimensions
+    points: IntArray
+    contributions: IntArray
+    score_hundredths: IntArray
+    computed_tier: IntArray
+    guard_blocked: BoolArray
+    tier: IntArray
+    tier_overridden: BoolArray
+    abc: IntArray
+    computed_lifecycle: IntArray
+    lifecycle: IntArray
+    lifecycle_overridden: BoolArray
+    revenue: FloatArray
+    profit: FloatArray
+    concentration: Concentration
+    #: Raw value at each percentile point 0..100, per ranked dimension (for explanations).
+    quantiles: dict[str, list[float] | None] = field(default_factory=dict)
+    guard_revenue: float | None = None
+    _index: dict[str, int] | None = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.customer_ids)
+
+    @property
+    def score(self) -> FloatArray:
+        return self.score_hundredths / 100.0
+
+    def index(self, customer_id: str) -> int:
+        """Row of ``customer_id``; raises KeyError if it is not in the book on this date."""
+        if self._index is None:
+            self._index = {cid: i for i, cid in enumerate(self.customer_ids)}
+        return self._index[customer_id]
+
+    def summary(self) -> BookSummary:
+        tier_counts = np.bincount(self.tier, minlength=4)
+        tier_revenue = np.bincount(self.tier, weights=np.where(self.revenue > 0, self.revenue, 0),
+                                   minlength=4)
+        abc_counts = np.bincount(self.abc[self.abc >= 0], minlength=3)
+        stage_counts = np.bincount(self.lifecycle, minlength=len(LIFECYCLE_CODES))
+        return BookSummary(
+            as_of=self.as_of,
+            customers=len(self),
+            total_revenue=float(np.where(self.revenue > 0, self.revenue, 0).sum()),
+            tier_counts={t: int(tier_counts[i]) for i, t in enumerate(TIER_BY_RANK)},
+            tier_revenue={t: float(tier_revenue[i]) for i, t in enumerate(TIER_BY_RANK)},
+            abc_counts={c: int(abc_counts[i]) for i, c in enumerate(ABC_CODES)},
+            lifecycle_counts={s: int(stage_counts[i]) for i, s in enumerate(LIFECYCLE_CODES)},
+            overridden=int(self.tier_overridden.sum()),
+            concentration=self.concentration,
+        )
+
+
+def score_book(book: BookFigures, config: ScoringConfig) -> BookScores:
+    """Score every customer of ``book`` with ``config`` (validated here)."""
+    config = config.validated()
+    raw = raw_dimensions(book)
+    points = normalise(raw)
+    parts = contributions(points, weight_vector(config))
+    total = parts.sum(axis=1) if len(book) else np.zeros(0, dtype=np.int64)
+    computed, blocked = computed_tiers(total, book.revenue, config)
+    tiers, overridden = apply_tier_overrides(computed, book.tier_override)
+    stages = lifecycle_stages(book.days_since_first, book.days_since_last, book.window.as_of,
+                              config)
+    effective_stages, stage_overridden = apply_lifecycle_overrides(stages,
+                                                                   book.lifecycle_override)
+    profit = np.where(book.profit_invoices > 0, book.profit, 0.0)
+    return BookScores(
+        as_of=book.window.as_of, config=config, customer_ids=list(book.customer_ids), raw=raw,
+        points=points, contributions=parts, score_hundredths=total, computed_tier=computed,
+        guard_blocked=blocked, tier=tiers, tier_overridden=overridden,
+        abc=abc_classes(book.revenue, config.abc_a_percent, config.abc_b_percent),
+        computed_lifecycle=stages, lifecycle=effective_stages,
+        lifecycle_overridden=stage_overridden, revenue=book.revenue.copy(), profit=profit,
+        concentration=concentration(book.revenue, config.abc_a_percent),
+        quantiles={name: point_quantiles(raw.values[:, DIMENSIONS.index(name)])
+                   for name in RANKED_DIMENSIONS},
+        guard_revenue=guard_revenue(book.revenue, config),
+    )

@@ -1,0 +1,192 @@
+"""The value engine's reads: one SQL aggregate of every customer's transactions as of a date,
+the latest assessment on or before it, and the book's population on that date.
+
+The aggregate reads only the covering index ``idx_transactions_customer_cover`` (one pass,
+grouped by customer in index order). When nothing is dated after the as-of date (the usual
+case, scoring as of today) the upper date bounds are left out: fewer comparisons per row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from models.config import DIMENSIONS, RATED_DIMENSIONS, ScoringConfig
+from models.dimensions import BookFigures, BoolArray, FloatArray
+from models.pareto import ABC_CODES
+from models.periods import Window
+from models.scoring import BookScores, score_book
+from models.tiers import LIFECYCLE_CODES, TIER_BY_RANK
+from storage.base import DatabaseBase
+
+#: Columns of the aggregate, after ``customer_id``, in BookFigures field order.
+AGGREGATE_COLUMNS = ("revenue", "invoices", "profit", "profit_invoices", "revenue_with_profit",
+                     "previous_revenue", "days_since_first", "days_since_last", "invoices_due",
+                     "paid_on_time", "days_late")
+
+_AGGREGATE_SQL = """
+SELECT customer_id,
+    total(CASE WHEN {window} THEN amount END),
+    count(CASE WHEN {window} THEN 1 END),
+    total(CASE WHEN {window} THEN profit END),
+    count(CASE WHEN {window} THEN profit END),
+    total(CASE WHEN {window} AND profit IS NOT NULL THEN amount END),
+    total(CASE WHEN date > :previous_start AND date <= :start THEN amount END),
+    julianday(:as_of) - julianday(min(date)),
+    julianday(:as_of) - julianday({last}),
+    count(CASE WHEN due_date > :start AND due_date <= :as_of THEN 1 END),
+    count(CASE WHEN paid_date <= due_date AND due_date > :start AND due_date <= :as_of
+               THEN 1 END),
+    total(CASE WHEN (paid_date IS NULL OR paid_date > due_date)
+                    AND due_date > :start AND due_date <= :as_of
+               THEN julianday(min(coalesce(paid_date, :as_of), :as_of)) - julianday(due_date)
+          END)
+FROM transactions INDEXED BY idx_transactions_customer_cover
+WHERE deleted_at IS NULL {customer_filter}
+GROUP BY customer_id
+"""
+
+_LATEST_ASSESSMENT_SQL = f"""
+SELECT customer_id, max(assessed_on || created_at), {", ".join(RATED_DIMENSIONS)}
+FROM assessments
+WHERE deleted_at IS NULL AND assessed_on <= :as_of {{customer_filter}}
+GROUP BY customer_id
+"""
+
+#: Text codes by array code, for writing: tier rank, ABC code (-1 -> None), lifecycle code.
+TIER_TEXT = np.array([t.value for t in TIER_BY_RANK], dtype=object)
+ABC_TEXT = np.array([c.value for c in ABC_CODES] + [None], dtype=object)
+STAGE_TEXT = np.array([s.value for s in LIFECYCLE_CODES], dtype=object)
+
+_POINTS_TEMPLATE = "{" + ",".join(f'"{name}":%s' for name in DIMENSIONS) + "}"
+_POINT_TOKENS = np.array([str(i) for i in range(101)] + ["null"], dtype=object)
+
+
+def aggregate_sql(*, future_rows: bool, one_customer: bool) -> str:
+    """The per-customer aggregate; ``future_rows`` keeps the upper bounds on ``date``."""
+    return _AGGREGATE_SQL.format(
+        window="date > :start AND date <= :as_of" if future_rows else "date > :start",
+        last="max(CASE WHEN date <= :as_of THEN date END)" if future_rows else "max(date)",
+        customer_filter="AND customer_id = :customer_id" if one_customer else "")
+
+
+@dataclass
+class Population:
+    """The live customers of the book (not deleted), read once and reused across dates."""
+
+    ids: list[str]
+    created_on: list[str]  # YYYY-MM-DD
+    tier_override: list[str | None]
+    lifecycle_override: list[str | None]
+
+    def position(self) -> dict[str, int]:
+        return {cid: i for i, cid in enumerate(self.ids)}
+
+
+def read_population(base: DatabaseBase, customer_id: str | None = None) -> Population:
+    sql = ("SELECT id, substr(created_at, 1, 10), tier_override, lifecycle_override "
+           "FROM customers WHERE deleted_at IS NULL")
+    params: list[Any] = []
+    if customer_id is not None:
+        sql += " AND id = ?"
+        params.append(customer_id)
+    rows = base.conn.execute(sql, params).fetchall()
+    if not rows:
+        return Population([], [], [], [])
+    ids, created, tiers, stages = (list(column) for column in zip(*rows, strict=True))
+    return Population(ids, created, tiers, stages)
+
+
+def has_future_rows(base: DatabaseBase, as_of: date) -> bool:
+    latest = base.scalar("SELECT max(date) FROM transactions WHERE deleted_at IS NULL")
+    return latest is not None and latest > as_of.isoformat()
+
+
+def window_params(window: Window) -> dict[str, str]:
+    return {"as_of": window.as_of.isoformat(), "start": window.start.isoformat(),
+            "previous_start": window.previous_start.isoformat()}
+
+
+def load_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
+              population: Population | None = None,
+              customer_id: str | None = None) -> tuple[BookFigures, BoolArray]:
+    """The book's figures as of ``as_of`` and, per live customer, whether it is in the book.
+
+    A customer is in the book on a date when it was created by then or has a transaction or an
+    assessment on or before it: an imported history yields past books, and a date before any
+    data yields an empty book. ``customer_id`` limits everything to that one customer.
+    """
+    population = population or read_population(base, customer_id)
+    window = Window.ending(as_of, config.window_months)
+    params: dict[str, Any] = window_params(window)
+    one = customer_id is not None
+    if one:
+        params["customer_id"] = customer_id
+    n = len(population.ids)
+    position = population.position()
+    figures = np.zeros((len(AGGREGATE_COLUMNS), n), dtype=np.float64)
+    figures[AGGREGATE_COLUMNS.index("days_since_first")] = np.nan
+    figures[AGGREGATE_COLUMNS.index("days_since_last")] = np.nan
+    sql = aggregate_sql(future_rows=has_future_rows(base, as_of), one_customer=one)
+    _scatter(base.conn.execute(sql, params).fetchall(), position, figures)
+    first = AGGREGATE_COLUMNS.index("days_since_first")
+    with np.errstate(invalid="ignore"):
+        figures[first][figures[first] < 0] = np.nan  # first purchase after the as-of date
+    ratings = np.full((n, len(RATED_DIMENSIONS)), np.nan, dtype=np.float64)
+    assessed = np.zeros(n, dtype=bool)
+    assessment_sql = _LATEST_ASSESSMENT_SQL.format(
+        customer_filter="AND customer_id = :customer_id" if one else "")
+    for row in base.conn.execute(assessment_sql, params):
+        i = position.get(row[0])
+        if i is not None:
+            ratings[i] = [np.nan if v is None else float(v) for v in row[2:]]
+            assessed[i] = True
+    created = np.array(population.created_on, dtype=object) <= as_of.isoformat() \
+        if n else np.zeros(0, dtype=bool)
+    in_book = created.astype(bool) | ~np.isnan(figures[first]) | assessed
+    keep = np.flatnonzero(in_book)
+    columns = {name: figures[k][keep] for k, name in enumerate(AGGREGATE_COLUMNS)}
+    book = BookFigures(
+        customer_ids=[population.ids[i] for i in keep], window=window, **columns,
+        ratings=ratings[keep],
+        tier_override=[population.tier_override[i] for i in keep],
+        lifecycle_override=[population.lifecycle_override[i] for i in keep])
+    return book, in_book
+
+
+def _scatter(rows: Sequence[tuple[Any, ...]], position: dict[str, int],
+             figures: FloatArray) -> None:
+    """Place aggregate rows (customer_id first) into the columns of ``figures``."""
+    if not rows:
+        return
+    where = np.array([position.get(row[0], -1) for row in rows], dtype=np.int64)
+    values = np.array([row[1:] for row in rows], dtype=np.float64)  # None becomes NaN
+    known = where >= 0
+    figures[:, where[known]] = values[known].T
+
+
+def points_json(points: Iterable[Any], missing: Iterable[Any]) -> list[str]:
+    """``customer_metrics.dimensions`` text per customer: each dimension's points, ``null``
+    where it is missing (scored at the neutral value)."""
+    codes = np.where(np.asarray(missing), 101, np.asarray(points))
+    tokens = _POINT_TOKENS[codes]
+    return [_POINTS_TEMPLATE % tuple(row) for row in tokens.tolist()]
+
+
+def parse_points(text: str | None) -> dict[str, int | None]:
+    data = json.loads(text or "{}")
+    return {name: data.get(name) for name in DIMENSIONS if name in data}
+
+
+def compute_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
+                 population: Population | None = None,
+                 customer_id: str | None = None) -> tuple[BookScores, BoolArray]:
+    """Load and score the book as of ``as_of`` (nothing is written)."""
+    book, in_book = load_book(base, as_of, config, population=population,
+                              customer_id=customer_id)
+    return score_book(book, config), in_book

@@ -1,0 +1,351 @@
+"""The value engine's storage: rescoring the whole book into ``customer_metrics`` in one
+transaction, explaining one customer, and changing the scoring settings (which re-tiers the
+whole book at once).
+
+A rescore reads the book once (one transaction aggregate, the latest assessments, the
+customers), scores it with numpy in :mod:`models.scoring`, and writes only the rows whose
+values changed. When most rows change (the first scoring, a new weighting) the indexes over
+the written columns are dropped and rebuilt inside the same transaction, which is several
+times faster than updating 100,000 entries in each of them one by one.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from models.config import DIMENSIONS, ScoringConfig
+from models.dimensions import raw_dimensions
+from models.enums import AbcClass, LifecycleStage, Tier
+from models.explain import Explanation, ScoredCustomer, explain, scored_customer
+from models.pareto import Concentration
+from models.record import utc_now_iso
+from models.scoring import BookScores, BookSummary
+from models.tiers import hundredths
+from storage.errors import RecordNotFoundError
+from storage.scoring_queries import (
+    ABC_TEXT,
+    STAGE_TEXT,
+    TIER_TEXT,
+    compute_book,
+    load_book,
+    parse_points,
+    points_json,
+)
+from storage.snapshot_store import SnapshotsMixin
+
+SCORING_STATE_KEY = "scoring_state"
+#: Above this share of changed rows (and at least BULK_MIN_ROWS), rebuild the indexes.
+BULK_FRACTION = 0.2
+BULK_MIN_ROWS = 5_000
+#: customer_metrics columns a rescore writes, in the order of the row tuples below.
+WRITTEN_COLUMNS = ("score", "computed_tier", "tier", "tier_rank", "abc_class", "lifecycle",
+                   "dimensions", "revenue_12m", "profit_12m")
+_OUTSIDE = (None, None, None, None, None, None, "{}", 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class RescoreResult:
+    """What a rescore did: the book's summary and how much changed."""
+
+    summary: BookSummary
+    #: customer_metrics rows whose values changed (and were written).
+    changed_rows: int
+    #: Customers whose (effective) tier differs from the one stored before.
+    changed_tier: int
+    #: Customers that had no tier before (first scoring, new customers).
+    newly_scored: int
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ScoringState:
+    """The last rescore: when, with which settings, and the book-level figures it produced."""
+
+    as_of: date
+    computed_at: str
+    config: ScoringConfig
+    summary: BookSummary
+    quantiles: dict[str, list[float] | None]
+    guard_revenue: float | None
+
+
+class ScoringMixin(SnapshotsMixin):
+    # ---- computing -------------------------------------------------------------------------
+    def score_book(self, as_of: date | None = None,
+                   config: ScoringConfig | None = None) -> BookScores:
+        """Score the book as of ``as_of`` (default today) without writing anything."""
+        scores, _ = compute_book(self, as_of or date.today(), config or self._config())
+        return scores
+
+    def rescore(self, as_of: date | None = None, *,
+                config: ScoringConfig | None = None) -> RescoreResult:
+        """Recompute every customer's score, tiers, class and stage as of ``as_of`` (default
+        today) and store them in ``customer_metrics``, all in one transaction."""
+        started = time.perf_counter()
+        as_of = as_of or date.today()
+        config = (config or self._config()).validated()
+        timings: dict[str, float] = {}
+        with self.atomic():
+            self._ensure_metric_rows()
+            scores, _ = compute_book(self, as_of, config)
+            timings["score"] = time.perf_counter() - started
+            changed, changed_tier, newly = self._write_metrics(scores, timings)
+            summary = scores.summary()
+            self._save_state(scores, summary)
+        return RescoreResult(summary=summary, changed_rows=changed, changed_tier=changed_tier,
+                             newly_scored=newly, seconds=time.perf_counter() - started,
+                             timings=timings)
+
+    def update_scoring_config(self, config: ScoringConfig,
+                              as_of: date | None = None) -> RescoreResult:
+        """Validate and store new settings and re-tier the whole book with them, at once
+        (as of ``as_of``, default the last rescore's date, else today)."""
+        config = config.validated()
+        state = self.scoring_state()
+        with self.atomic():
+            self.save_scoring_config(config)  # type: ignore[attr-defined]
+            return self.rescore(as_of or (state.as_of if state else None), config=config)
+
+    # ---- reading ---------------------------------------------------------------------------
+    def scoring_state(self) -> ScoringState | None:
+        data = self.get_setting(SCORING_STATE_KEY)  # type: ignore[attr-defined]
+        if not data:
+            return None
+        return ScoringState(
+            as_of=date.fromisoformat(data["as_of"]), computed_at=data["computed_at"],
+            config=ScoringConfig.from_json(data["config"]),
+            summary=_summary_from_json(data["summary"]), quantiles=data["quantiles"],
+            guard_revenue=data["guard_revenue"])
+
+    def explain_customer(self, customer_id: str, as_of: date | None = None) -> Explanation:
+        """Why ``customer_id`` has its score and tier, and what would move it up.
+
+        As of the last rescore (or ``as_of`` equal to it) this reads the stored row and the
+        customer's own figures only: a few milliseconds. Another date, changed settings or a
+        book never scored are computed in full (about a second for 100,000 customers).
+        """
+        customer = self.get_customer_row(customer_id)
+        state = self.scoring_state()
+        config = self._config()
+        if state is not None and (as_of is None or as_of == state.as_of) \
+                and state.config == config:
+            stored = self._stored_explanation(customer, state)
+            if stored is not None:
+                return stored
+        day = as_of or (state.as_of if state else date.today())
+        scores, _ = compute_book(self, day, config)
+        try:
+            row = scored_customer(scores, customer_id)
+        except KeyError:
+            raise RecordNotFoundError(kind="customers", key=f"{customer_id} @ {day}") from None
+        return explain(row, config, quantiles=scores.quantiles,
+                       guard_revenue=scores.guard_revenue,
+                       override_reason=customer["tier_override_reason"],
+                       lifecycle_override_reason=customer["lifecycle_override_reason"])
+
+    def get_customer_row(self, customer_id: str) -> dict[str, Any]:
+        rows = self.query("SELECT id, tier_override, tier_override_reason, lifecycle_override, "
+                          "lifecycle_override_reason, updated_at FROM customers "
+                          "WHERE id = ? AND deleted_at IS NULL", [customer_id])
+        if not rows:
+            raise RecordNotFoundError(kind="customers", key=customer_id)
+        return rows[0]
+
+    def pareto_points(self) -> tuple[list[float], list[float]]:
+        """The stored book's Pareto curve (customer share %, revenue share %) for a chart."""
+        from models.pareto import pareto_curve
+
+        revenue = np.array([r[0] for r in self.conn.execute(
+            "SELECT revenue_12m FROM customer_metrics WHERE deleted = 0 AND score IS NOT NULL")],
+            dtype=np.float64)
+        x, y = pareto_curve(revenue)
+        return x.tolist(), y.tolist()
+
+    # ---- internals -------------------------------------------------------------------------
+    def _config(self) -> ScoringConfig:
+        return self.scoring_config()  # type: ignore[attr-defined,no-any-return]
+
+    def _ensure_metric_rows(self) -> None:
+        """Customers added behind the query API's back get their customer_metrics row."""
+        customers = int(self.scalar("SELECT count(*) FROM customers"))
+        if customers == int(self.scalar("SELECT count(*) FROM customer_metrics")):
+            return
+        missing = [r[0] for r in self.conn.execute(
+            "SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_metrics)")]
+        if len(missing) > 1_000:
+            self.refresh_activity()  # type: ignore[attr-defined]
+        for customer_id in missing if len(missing) <= 1_000 else ():
+            self.refresh_customer_activity(customer_id)  # type: ignore[attr-defined]
+
+    def _write_metrics(self, scores: BookScores,
+                       timings: dict[str, float]) -> tuple[int, int, int]:
+        started = time.perf_counter()
+        current = self.conn.execute(
+            f"SELECT rowid, customer_id, {', '.join(WRITTEN_COLUMNS)} FROM customer_metrics "
+            "WHERE deleted = 0").fetchall()
+        position = {cid: i for i, cid in enumerate(scores.customer_ids)}
+        new_rows = _metric_rows(scores)
+        changed: list[tuple[Any, ...]] = []
+        changed_tier = newly = 0
+        tier_column = 2 + WRITTEN_COLUMNS.index("tier")
+        for row in current:
+            index = position.get(row[1])
+            new = new_rows[index] if index is not None else _OUTSIDE
+            if row[2:] != new:
+                changed.append((*new, row[0]))
+                if row[tier_column] is None:
+                    newly += new[2] is not None
+                elif row[tier_column] != new[2]:
+                    changed_tier += 1
+        timings["compare"] = time.perf_counter() - started
+        changed.sort(key=lambda r: r[-1])
+        assignments = ", ".join(f"{c} = ?" for c in WRITTEN_COLUMNS)
+        sql = f"UPDATE customer_metrics SET {assignments} WHERE rowid = ?"
+        if len(changed) >= max(BULK_MIN_ROWS, BULK_FRACTION * len(current)):
+            with self._indexes_dropped(("score", "tier_rank", "abc_class", "lifecycle",
+                                        "revenue_12m")):
+                self.conn.executemany(sql, changed)
+        else:
+            self.conn.executemany(sql, changed)
+        self.conn.execute("UPDATE customer_metrics SET as_of = :as_of, computed_at = :now "
+                          "WHERE deleted = 0 AND as_of IS NOT :as_of",
+                          {"as_of": scores.as_of.isoformat(), "now": utc_now_iso()})
+        timings["write"] = time.perf_counter() - started - timings["compare"]
+        return len(changed), changed_tier, newly
+
+    def _indexes_dropped(self, columns: tuple[str, ...]) -> _DroppedIndexes:
+        return _DroppedIndexes(self, columns)
+
+    def _stored_explanation(self, customer: dict[str, Any],
+                            state: ScoringState) -> Explanation | None:
+        rows = self.query("SELECT score, computed_tier, tier, abc_class, lifecycle, dimensions, "
+                          "revenue_12m FROM customer_metrics WHERE customer_id = ?",
+                          [customer["id"]])
+        if not rows or rows[0]["score"] is None:
+            return None
+        stored = rows[0]
+        config = state.config
+        book, _ = load_book(self, state.as_of, config, customer_id=customer["id"])
+        if len(book) != 1:
+            return None
+        raw = raw_dimensions(book)
+        points_by_name = parse_points(stored["dimensions"])
+        points = np.array([points_by_name.get(n) or 0 for n in DIMENSIONS], dtype=np.int64)
+        missing = np.array([points_by_name.get(n) is None for n in DIMENSIONS])
+        points[missing] = 50
+        values = raw.values[0].copy()
+        values[missing] = np.nan
+        computed = Tier(stored["computed_tier"])
+        score_h = round(float(stored["score"]) * 100)
+        late = float(raw.average_days_late[0])
+        row = ScoredCustomer(
+            customer_id=customer["id"], as_of=state.as_of, raw=values,
+            average_days_late=None if math.isnan(late) else late, points=points,
+            computed_tier=computed, tier=Tier(stored["tier"]),
+            tier_overridden=customer["tier_override"] is not None,
+            guard_blocked=computed is Tier.KEY
+            and score_h >= hundredths(config.threshold_strategic),
+            abc_class=AbcClass(stored["abc_class"]) if stored["abc_class"] else None,
+            lifecycle=LifecycleStage(stored["lifecycle"]),
+            lifecycle_overridden=customer["lifecycle_override"] is not None,
+            revenue=float(stored["revenue_12m"]))
+        return explain(row, config, quantiles=state.quantiles, guard_revenue=state.guard_revenue,
+                       override_reason=customer["tier_override_reason"],
+                       lifecycle_override_reason=customer["lifecycle_override_reason"],
+                       stale=self._changed_since(customer, state.computed_at))
+
+    def _changed_since(self, customer: dict[str, Any], computed_at: str) -> bool:
+        if customer["updated_at"] > computed_at:
+            return True
+        for table in ("transactions", "assessments"):
+            latest = self.scalar(f"SELECT max(updated_at) FROM {table} WHERE customer_id = ?",
+                                 [customer["id"]])
+            if latest is not None and latest > computed_at:
+                return True
+        return False
+
+    def _save_state(self, scores: BookScores, summary: BookSummary) -> None:
+        self.set_setting(SCORING_STATE_KEY, {  # type: ignore[attr-defined]
+            "as_of": scores.as_of.isoformat(), "computed_at": utc_now_iso(),
+            "config": scores.config.to_json(), "summary": _summary_to_json(summary),
+            "quantiles": scores.quantiles, "guard_revenue": scores.guard_revenue,
+        })
+
+
+class _DroppedIndexes:
+    """Drop the customer_metrics indexes over ``columns`` and recreate them, from their own
+    stored SQL, when the block ends; inside the caller's transaction, so all or nothing."""
+
+    def __init__(self, base: ScoringMixin, columns: tuple[str, ...]) -> None:
+        self.base = base
+        self.columns = set(columns)
+        self.saved: list[tuple[str, str]] = []
+
+    def __enter__(self) -> None:
+        conn = self.base.conn
+        for name, sql in conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                "AND tbl_name = 'customer_metrics' AND sql IS NOT NULL").fetchall():
+            indexed = {r[2] for r in conn.execute(f"PRAGMA index_info([{name}])")}
+            if indexed & self.columns:
+                self.saved.append((name, sql))
+        for name, _sql in self.saved:
+            conn.execute(f"DROP INDEX [{name}]")
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            for _name, sql in self.saved:
+                self.base.conn.execute(sql)
+
+
+def _metric_rows(scores: BookScores) -> list[tuple[Any, ...]]:
+    """The WRITTEN_COLUMNS values of every scored customer, as tuples."""
+    n = len(scores)
+    if not n:
+        return []
+    return list(zip(
+        (scores.score_hundredths / 100.0).tolist(),
+        TIER_TEXT[scores.computed_tier].tolist(),
+        TIER_TEXT[scores.tier].tolist(),
+        scores.tier.tolist(),
+        ABC_TEXT[scores.abc].tolist(),
+        STAGE_TEXT[scores.lifecycle].tolist(),
+        points_json(scores.points, scores.raw.missing),
+        scores.revenue.tolist(),
+        scores.profit.tolist(), strict=True))
+
+
+def _summary_to_json(summary: BookSummary) -> dict[str, Any]:
+    c = summary.concentration
+    return {
+        "as_of": summary.as_of.isoformat(), "customers": summary.customers,
+        "total_revenue": summary.total_revenue,
+        "tier_counts": {t.value: v for t, v in summary.tier_counts.items()},
+        "tier_revenue": {t.value: v for t, v in summary.tier_revenue.items()},
+        "abc_counts": {k.value: v for k, v in summary.abc_counts.items()},
+        "lifecycle_counts": {k.value: v for k, v in summary.lifecycle_counts.items()},
+        "overridden": summary.overridden,
+        "concentration": {"target_percent": c.target_percent,
+                          "customers_needed": c.customers_needed,
+                          "buying_customers": c.buying_customers,
+                          "total_customers": c.total_customers, "total_revenue": c.total_revenue},
+    }
+
+
+def _summary_from_json(data: dict[str, Any]) -> BookSummary:
+    return BookSummary(
+        as_of=date.fromisoformat(data["as_of"]), customers=int(data["customers"]),
+        total_revenue=float(data["total_revenue"]),
+        tier_counts={Tier(k): int(v) for k, v in data["tier_counts"].items()},
+        tier_revenue={Tier(k): float(v) for k, v in data["tier_revenue"].items()},
+        abc_counts={AbcClass(k): int(v) for k, v in data["abc_counts"].items()},
+        lifecycle_counts={LifecycleStage(k): int(v) for k, v in data["lifecycle_counts"].items()},
+        overridden=int(data["overridden"]), concentration=Concentration(**data["concentration"]))
+

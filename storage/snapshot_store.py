@@ -1,0 +1,172 @@
+"""Score history: per-period snapshots of every customer, backfilled from the transaction
+history, read back per customer or per period, and compared as tier migrations.
+
+A snapshot records the *computed* tier and lifecycle (an override is a decision of today, not a
+fact about a past period), the score, ABC class, window revenue and each dimension's points.
+Writing a period replaces it whole, so customers no longer in the book drop out.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from models.config import ScoringConfig
+from models.enums import AbcClass, LifecycleStage, SnapshotPeriod, Tier
+from models.migration import TierMigration, build_migration
+from models.periods import Period, periods_before
+from models.record import utc_now_iso
+from models.scores import ScoreSnapshot
+from models.scoring import BookScores
+from storage.base import DatabaseBase
+from storage.scoring_queries import (
+    ABC_TEXT,
+    STAGE_TEXT,
+    TIER_TEXT,
+    compute_book,
+    parse_points,
+    points_json,
+    read_population,
+)
+
+#: (done, total) -> keep going?
+Progress = Callable[[int, int], bool]
+
+_SNAPSHOT_COLUMNS = ("period, customer_id, as_of, score, tier, abc_class, lifecycle, revenue, "
+                     "dimensions, computed_at")
+
+
+@dataclass(frozen=True)
+class SnapshotResult:
+    period: str
+    as_of: date
+    customers: int
+    seconds: float
+
+
+class BackfillCancelled(Exception):
+    """The progress callback asked to stop; no snapshot of this backfill was kept."""
+
+
+class SnapshotsMixin(DatabaseBase):
+    def write_snapshot(self, scores: BookScores, period: Period) -> SnapshotResult:
+        """Store ``scores`` as the snapshot of ``period`` (replacing any earlier one)."""
+        started = time.perf_counter()
+        order = np.argsort(np.array(scores.customer_ids, dtype=object), kind="stable") \
+            if len(scores) else np.zeros(0, dtype=np.int64)
+        now = utc_now_iso()
+        ids = [scores.customer_ids[i] for i in order.tolist()]
+        dims = points_json(scores.points[order], scores.raw.missing[order])
+        rows = zip(
+            [period.label] * len(ids), ids, [scores.as_of.isoformat()] * len(ids),
+            (scores.score_hundredths[order] / 100.0).tolist(),
+            TIER_TEXT[scores.computed_tier[order]].tolist(),
+            ABC_TEXT[scores.abc[order]].tolist(),
+            STAGE_TEXT[scores.computed_lifecycle[order]].tolist(),
+            scores.revenue[order].tolist(), dims, [now] * len(ids), strict=True)
+        with self.atomic():
+            self.conn.execute("DELETE FROM score_snapshots WHERE period = ?", [period.label])
+            self.conn.executemany(f"INSERT INTO score_snapshots ({_SNAPSHOT_COLUMNS}) "
+                                  f"VALUES ({','.join('?' * 10)})", rows)
+        return SnapshotResult(period=period.label, as_of=scores.as_of, customers=len(ids),
+                              seconds=time.perf_counter() - started)
+
+    def backfill_snapshots(self, periods: int, kind: SnapshotPeriod = SnapshotPeriod.MONTH,
+                           as_of: date | None = None, config: ScoringConfig | None = None,
+                           progress: Progress | None = None) -> list[SnapshotResult]:
+        """Snapshot the ``periods`` complete periods before the one holding ``as_of``, each
+        scored as of its last day from the transaction history; one transaction for all."""
+        as_of = as_of or date.today()
+        config = (config or self.scoring_config()).validated()  # type: ignore[attr-defined]
+        results = []
+        wanted = periods_before(as_of, kind, periods)
+        with self.atomic():
+            population = read_population(self)
+            for done, period in enumerate(wanted, start=1):
+                started = time.perf_counter()
+                scores, _ = compute_book(self, period.end, config, population=population)
+                written = self.write_snapshot(scores, period)
+                results.append(SnapshotResult(period=period.label, as_of=period.end,
+                                              customers=written.customers,
+                                              seconds=time.perf_counter() - started))
+                if progress is not None and not progress(done, len(wanted)):
+                    raise BackfillCancelled()
+        return results
+
+    def snapshot_periods(self) -> list[str]:
+        """Labels of the stored periods, oldest first (one index probe per period)."""
+        periods: list[str] = []
+        while True:
+            label = self.scalar("SELECT min(period) FROM score_snapshots WHERE period > ?",
+                                [periods[-1] if periods else ""])
+            if label is None:
+                return periods
+            periods.append(label)
+
+    def customer_snapshots(self, customer_id: str) -> list[ScoreSnapshot]:
+        """A customer's history, oldest period first (monthly and quarterly labels mixed)."""
+        rows = self.query(f"SELECT {_SNAPSHOT_COLUMNS} FROM score_snapshots "
+                          "WHERE customer_id = ? ORDER BY as_of, period", [customer_id])
+        return [_snapshot(row) for row in rows]
+
+    def period_snapshots(self, period: str) -> list[ScoreSnapshot]:
+        rows = self.query(f"SELECT {_SNAPSHOT_COLUMNS} FROM score_snapshots WHERE period = ?",
+                          [Period.parse(period).label])
+        return [_snapshot(row) for row in rows]
+
+    def period_tier_counts(self, period: str) -> dict[Tier, tuple[int, float]]:
+        """Customers and revenue per tier in one stored period (for history charts)."""
+        result = {tier: (0, 0.0) for tier in Tier}
+        for tier, count, revenue in self.conn.execute(
+                "SELECT tier, count(*), total(revenue) FROM score_snapshots "
+                "WHERE period = ? GROUP BY tier", [Period.parse(period).label]):
+            result[Tier(tier)] = (int(count), float(revenue))
+        return result
+
+    def tier_migration(self, from_period: str, to_period: str) -> TierMigration:
+        """Who moved between the tiers of two stored periods, and the dimensions that drove it."""
+        before, after = Period.parse(from_period).label, Period.parse(to_period).label
+        live = ("NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = {alias}.customer_id "
+                "AND c.deleted_at IS NOT NULL)")
+        matrix: dict[tuple[Tier, Tier], int] = {}
+        matched = 0
+        for old, new, count in self.conn.execute(
+                "SELECT a.tier, b.tier, count(*) FROM score_snapshots a JOIN score_snapshots b "
+                "ON b.period = :after AND b.customer_id = a.customer_id "
+                f"WHERE a.period = :before AND {live.format(alias='a')} GROUP BY 1, 2",
+                {"before": before, "after": after}):
+            matrix[(Tier(old), Tier(new))] = int(count)
+            matched += int(count)
+        counts = {label: int(self.scalar(
+            f"SELECT count(*) FROM score_snapshots s WHERE period = ? AND {live.format(alias='s')}",
+            [label])) for label in (before, after)}
+        width = len(_SNAPSHOT_COLUMNS.split(","))
+        columns = ", ".join(f"{alias}.{c.strip()}" for alias in ("a", "b")
+                            for c in _SNAPSHOT_COLUMNS.split(","))
+        movers = []
+        for row in self.conn.execute(
+                f"SELECT {columns} FROM score_snapshots a JOIN score_snapshots b "
+                "ON b.period = :after AND b.customer_id = a.customer_id "
+                f"WHERE a.period = :before AND a.tier <> b.tier AND {live.format(alias='a')}",
+                {"before": before, "after": after}):
+            names = [c.strip() for c in _SNAPSHOT_COLUMNS.split(",")]
+            movers.append((_snapshot(dict(zip(names, row[:width], strict=True))),
+                           _snapshot(dict(zip(names, row[width:], strict=True)))))
+        weights = self.scoring_config().weights  # type: ignore[attr-defined]
+        return build_migration(before, after, matrix, entered=counts[after] - matched,
+                               left=counts[before] - matched, movers=movers, weights=weights)
+
+
+def _snapshot(row: dict[str, Any]) -> ScoreSnapshot:
+    return ScoreSnapshot(
+        customer_id=row["customer_id"], period=row["period"],
+        as_of=date.fromisoformat(row["as_of"]), score=float(row["score"]),
+        tier=Tier(row["tier"]), abc_class=AbcClass(row["abc_class"]) if row["abc_class"]
+        else None, lifecycle=LifecycleStage(row["lifecycle"]), revenue=float(row["revenue"]),
+        dimensions=dict(parse_points(row["dimensions"])),
+        computed_at=row["computed_at"])
