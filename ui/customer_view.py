@@ -6,7 +6,7 @@ sort column) is remembered in the UI settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
@@ -38,7 +38,8 @@ SEARCH_DELAY_MS = 120
 def _samples() -> dict[int, list[str]]:
     return {
         COL_NAME: ["Apexpoint Medical Devices Co."],
-        COL_TIER: [label(t) for t in Tier],
+        COL_TIER: [*(label(t) for t in Tier), QCoreApplication.translate(
+            "CustomerTableModel", "{tier} (override)").format(tier=label(Tier.STRATEGIC))],
         COL_SCORE: ["100.0"],
         COL_ABC: ["A"],
         COL_LIFECYCLE: [label(s) for s in LifecycleStage],

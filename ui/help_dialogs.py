@@ -5,6 +5,8 @@ The shortcut list is read from the window's own actions, so it never drifts from
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -35,7 +37,7 @@ class ShortcutsDialog(QDialog):
             if action.shortcut().isEmpty():
                 continue
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            form.addRow(_key_label(keys), QLabel(action.text().replace("&", ""), self))
+            form.addRow(_key_label(keys), QLabel(plain_text(action.text()), self))
         form.addRow(_key_label(self.tr("↑ ↓ Page Up/Down")),
                     QLabel(self.tr("Move through the customer list"), self))
         form.addRow(_key_label(self.tr("Enter")),
@@ -47,6 +49,11 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic: "&Open" -> "Open", "打开(&O)" -> "打开"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def _key_label(text: str) -> QLabel:

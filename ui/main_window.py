@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(self.new_book)
         self.open_action = self._action("openBook", QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_book_dialog)
-        self.quit_action = self._action("quit", QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action("quit", "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.find_action = self._action("find", QKeySequence.StandardKey.Find)

@@ -77,7 +77,9 @@
     </message>
     <message>
         <source>{tier} (override)</source>
-        <extracomment>Light backgrounds per tier, readable with dark text in light and dark themes alike. Emitted after the set of rows changed (new query, sort, refresh); carries the count.</extracomment>
+        <extracomment>Light backgrounds per tier, readable with dark text in light and dark themes alike. Emitted after the set of rows changed (new query, sort, refresh); carries the count.
+----------
+Pause after a keystroke before searching, so fast typing runs one query, not five. What each column typically holds, to size it before the user does.</extracomment>
         <translation>{tier}（人工调整）</translation>
     </message>
     <message>

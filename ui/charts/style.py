@@ -1,0 +1,127 @@
+"""Fonts, texts and shared drawing helpers for every chart: Chinese renders with real glyphs,
+and an empty book gets a friendly message instead of a misleading axis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+from PySide6.QtCore import QCoreApplication
+
+CONTEXT = "Charts"
+
+# CJK fonts of Windows, macOS and the Linux distributions, best first. Matplotlib falls back
+# glyph by glyph along this list, so Latin text and Chinese names both draw properly.
+CJK_FONTS = (
+    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
+    "Microsoft YaHei", "Microsoft YaHei UI", "DengXian", "SimHei", "SimSun",
+    "PingFang SC", "Hiragino Sans GB", "Heiti SC", "STHeiti", "Songti SC",
+    "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "Noto Serif CJK SC",
+    "AR PL UMing CN", "AR PL UKai CN",
+)
+LATIN_FALLBACK = "DejaVu Sans"
+FIGURE_SIZE = (8.0, 4.8)
+DPI = 100
+GRID = "#e6e6e6"
+INK = "#333333"
+
+
+def tr(text: str) -> str:
+    """A chart text in the user's language (the app or the command installs the translator)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@cache
+def font_families() -> tuple[str, ...]:
+    """The installed CJK fonts from :data:`CJK_FONTS`, then a Latin fallback."""
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return (*[name for name in CJK_FONTS if name in installed], LATIN_FALLBACK)
+
+
+def configure_matplotlib() -> None:
+    """Fonts and looks for every figure this process draws (idempotent)."""
+    matplotlib.rcParams.update({
+        "font.family": "sans-serif",
+        "font.sans-serif": list(font_families()),
+        "axes.unicode_minus": False,  # CJK fonts often lack U+2212
+        "axes.edgecolor": "#999999",
+        "axes.labelcolor": INK,
+        "axes.titlesize": 12,
+        "axes.titleweight": "bold",
+        "xtick.color": INK,
+        "ytick.color": INK,
+        "svg.fonttype": "path",  # an SVG looks the same on a machine without the font
+    })
+
+
+@dataclass
+class ClickTarget:
+    """Something on a chart the user can point at: its tooltip, and which customers it
+    stands for (as CustomerQuery fields), to filter the customer book on a click."""
+
+    artist: Artist
+    tooltip: str
+    filter: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Chart:
+    figure: Figure
+    targets: list[ClickTarget] = field(default_factory=list)
+    empty: bool = False
+
+
+def new_figure(size: tuple[float, float] = FIGURE_SIZE) -> Figure:
+    configure_matplotlib()
+    return Figure(figsize=size, dpi=DPI, layout="constrained")
+
+
+def empty_chart(title: str, message: str, size: tuple[float, float] = FIGURE_SIZE) -> Chart:
+    """A figure without axes that says why there is nothing to show and what to do."""
+    figure = new_figure(size)
+    figure.text(0.5, 0.62, title, ha="center", va="center", fontsize=13, weight="bold",
+                color=INK)
+    figure.text(0.5, 0.45, message, ha="center", va="center", fontsize=10, color="#666666",
+                wrap=True)
+    return Chart(figure=figure, empty=True)
+
+
+def style_axes(axes: Any) -> None:
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.grid(axis="y", color=GRID, linewidth=0.8)
+    axes.set_axisbelow(True)
+
+
+_units = {"chinese": False}
+
+
+def use_chinese_units(chinese: bool) -> None:
+    """Compact money in 万/亿 (Chinese readers) or k/M (English); set with the language."""
+    _units["chinese"] = chinese
+
+
+def money(value: float) -> str:
+    """Compact money for labels: 1.2M and 35.0k, or 1.2亿 and 3.5万."""
+    size = abs(value)
+    if _units["chinese"]:
+        if size >= 1e8:
+            return f"{value / 1e8:.1f}亿"
+        if size >= 1e4:
+            return f"{value / 1e4:.1f}万"
+        return f"{value:.0f}"
+    if size >= 1e9:
+        return f"{value / 1e9:.1f}B"
+    if size >= 1e6:
+        return f"{value / 1e6:.1f}M"
+    if size >= 1e3:
+        return f"{value / 1e3:.1f}k"
+    return f"{value:.0f}"
+
+
+def percent(value: float) -> str:
+    return f"{value:.1f} %"
