@@ -103,7 +103,9 @@ class FirstRunDialog(QDialog):
         customers = self.customers
 
         def work(db: Database, progress: Progress) -> DemoSummary:
-            return generate_demo(db, customers, seed=DEMO_SEED, progress=progress.report)
+            summary = generate_demo(db, customers, seed=DEMO_SEED, progress=progress.report)
+            db.rescore()  # so the book opens with scores, tiers, ABC classes and stages
+            return summary
 
         self.task = DatabaseTask(self.path, work, self)
         dialog.canceled.connect(self.task.cancel)

@@ -62,6 +62,8 @@ def test_demo_choice_fills_the_book_in_the_background(qtbot, db_path: Path) -> N
     assert dialog.demo_added
     assert dialog.progress_dialog is None
     assert db.customer_count() == 60  # the UI's own connection sees the worker's rows
+    scored = db.scalar("SELECT count(*) FROM customer_metrics WHERE tier IS NOT NULL")
+    assert scored == 60  # scored, so the book opens with tiers
     db.close()
 
 
