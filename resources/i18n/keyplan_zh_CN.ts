@@ -33,6 +33,229 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>No customers yet</source>
+        <translation>还没有客户</translation>
+    </message>
+    <message>
+        <source>Add customers or import them, and the chart appears here.</source>
+        <translation>添加或导入客户后，图表会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Not scored yet</source>
+        <translation>尚未评分</translation>
+    </message>
+    <message>
+        <source>Rescore the book (View → Rescore, or the score command) to see tiers and classes.</source>
+        <translation>重新评分（视图 → 重新评分，或 score 命令）后即可看到分级和分类。</translation>
+    </message>
+    <message>
+        <source>Customers per tier</source>
+        <translation>各级客户数</translation>
+    </message>
+    <message>
+        <source>Share of 12-month revenue</source>
+        <translation>近12个月销售额占比</translation>
+    </message>
+    <message>
+        <source>{tier}: {customers} customers, {revenue} revenue</source>
+        <translation>{tier}：{customers} 个客户，销售额 {revenue}</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>% of revenue</source>
+        <translation>销售额占比（%）</translation>
+    </message>
+    <message>
+        <source>{count} customers not scored yet</source>
+        <translation>{count} 个客户尚未评分</translation>
+    </message>
+    <message>
+        <source>No revenue in the last 12 months</source>
+        <translation>近12个月没有销售额</translation>
+    </message>
+    <message>
+        <source>Record or import transactions to see how concentrated revenue is.</source>
+        <translation>录入或导入交易后，即可看到销售额的集中度。</translation>
+    </message>
+    <message>
+        <source>Class {cls}: {share} of customers</source>
+        <translation>{cls} 类：占客户的 {share}</translation>
+    </message>
+    <message>
+        <source>{share} of customers bring {target} of revenue</source>
+        <translation>{share} 的客户贡献了 {target} 的销售额</translation>
+    </message>
+    <message>
+        <source>Cumulative share of customers (%), largest first</source>
+        <translation>客户累计占比（%），按销售额从大到小</translation>
+    </message>
+    <message>
+        <source>Cumulative share of revenue (%)</source>
+        <translation>销售额累计占比（%）</translation>
+    </message>
+    <message>
+        <source>Revenue concentration (Pareto)</source>
+        <translation>销售额集中度（帕累托）</translation>
+    </message>
+    <message>
+        <source>No growth-potential ratings yet</source>
+        <translation>还没有成长潜力评分</translation>
+    </message>
+    <message>
+        <source>Rate customers in an assessment to place them on the value–potential matrix.</source>
+        <translation>在客户评估中为客户打分后，即可放入价值—潜力矩阵。</translation>
+    </message>
+    <message>
+        <source>{tier}: {count} customers</source>
+        <translation>{tier}：{count} 个客户</translation>
+    </message>
+    <message>
+        <source>Stars: invest</source>
+        <translation>明星客户：重点投入</translation>
+    </message>
+    <message>
+        <source>Cash cows: keep</source>
+        <translation>现金牛：稳固维护</translation>
+    </message>
+    <message>
+        <source>Rising: develop</source>
+        <translation>潜力客户：培育发展</translation>
+    </message>
+    <message>
+        <source>Maintain at low cost</source>
+        <translation>低成本维持</translation>
+    </message>
+    <message>
+        <source>Growth potential (points)</source>
+        <translation>成长潜力（分）</translation>
+    </message>
+    <message>
+        <source>Value score</source>
+        <translation>价值评分</translation>
+    </message>
+    <message>
+        <source>Value–potential matrix</source>
+        <translation>价值—潜力矩阵</translation>
+    </message>
+    <message>
+        <source>{count} customers without a growth-potential rating are not shown</source>
+        <translation>未显示 {count} 个没有成长潜力评分的客户</translation>
+    </message>
+    <message>
+        <source>Lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Relationship levels</source>
+        <translation>客户关系层次</translation>
+    </message>
+    <message>
+        <source>{name}: {count} customers</source>
+        <translation>{name}：{count} 个客户</translation>
+    </message>
+    <message>
+        <source>Rescore the book to see this customer&apos;s value profile.</source>
+        <translation>重新评分后即可看到该客户的价值画像。</translation>
+    </message>
+    <message>
+        <source>Average of {tier}</source>
+        <translation>{tier}平均</translation>
+    </message>
+    <message>
+        <source>This customer</source>
+        <translation>本客户</translation>
+    </message>
+    <message>
+        <source>No data (neutral 50)</source>
+        <translation>无数据（按中性值 50 计）</translation>
+    </message>
+    <message>
+        <source>Value profile</source>
+        <translation>价值画像</translation>
+    </message>
+    <message>
+        <source>No sales in this period</source>
+        <translation>此期间没有销售</translation>
+    </message>
+    <message>
+        <source>Transactions of the last two years appear here.</source>
+        <translation>这里显示近两年的交易。</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Trend ({change} per month)</source>
+        <translation>趋势（每月 {change}）</translation>
+    </message>
+    <message>
+        <source>Revenue by month</source>
+        <translation>月度销售额</translation>
+    </message>
+    <message>
+        <source>No history yet</source>
+        <translation>还没有历史记录</translation>
+    </message>
+    <message>
+        <source>Scores are kept per period at each rescore.</source>
+        <translation>每次重新评分时都会按期保存评分。</translation>
+    </message>
+    <message>
+        <source>Score per period</source>
+        <translation>各期评分</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Score history</source>
+        <translation>评分历史</translation>
+    </message>
+    <message>
+        <source>Snapshots are taken at each rescore; backfill past periods with &apos;score --backfill 12&apos;.</source>
+        <translation>每次重新评分都会保存快照；可用“score --backfill 12”补算过去各期。</translation>
+    </message>
+    <message>
+        <source>{before} → {after}: {count} customers</source>
+        <translation>{before} → {after}：{count} 个客户</translation>
+    </message>
+    <message>
+        <source>Customers (by tier in {period})</source>
+        <translation>客户数（按 {period} 的分级）</translation>
+    </message>
+    <message>
+        <source>Tier migration {start} → {end}</source>
+        <translation>客户分级变动 {start} → {end}</translation>
+    </message>
+    <message>
+        <source>Tier in {period}</source>
+        <translation>{period} 的分级</translation>
+    </message>
+    <message>
+        <source>Moved up: {up}   Moved down: {down}   Unchanged: {same}</source>
+        <translation>升级：{up}   降级：{down}   不变：{same}</translation>
+    </message>
+    <message>
+        <source>{period}, {tier}: {revenue}</source>
+        <translation>{period}，{tier}：{revenue}</translation>
+    </message>
+    <message>
+        <source>Revenue, 12 months to the period&apos;s end</source>
+        <translation>截至期末的12个月销售额</translation>
+    </message>
+    <message>
+        <source>Revenue by tier over time</source>
+        <translation>各级客户销售额走势</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Customer</source>
@@ -92,6 +315,69 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     </message>
 </context>
 <context>
+    <name>Dimensions</name>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Purchase frequency</source>
+        <translation>购买频次</translation>
+    </message>
+    <message>
+        <source>Tenure</source>
+        <translation>合作期限</translation>
+    </message>
+    <message>
+        <source>Revenue growth</source>
+        <translation>成长性</translation>
+    </message>
+    <message>
+        <source>Payment timeliness</source>
+        <translation>付款及时性</translation>
+    </message>
+    <message>
+        <source>Payment credit</source>
+        <translation>付款信用</translation>
+    </message>
+    <message>
+        <source>Need quality</source>
+        <translation>需求质量</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>沟通效率</translation>
+    </message>
+    <message>
+        <source>Industry influence</source>
+        <translation>行业影响力</translation>
+    </message>
+    <message>
+        <source>Growth potential</source>
+        <translation>成长潜力</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>忠诚度</translation>
+    </message>
+    <message>
+        <source>Synergy</source>
+        <translation>协同效应</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to KeyPlan</source>
@@ -139,6 +425,21 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>About KeyPlan</source>
         <translation>关于 KeyPlan</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>No customer has the code or name &apos;{key}&apos;.</source>
+        <translation>没有编号或名称为“{key}”的客户。</translation>
+    </message>
+    <message>
+        <source>{count} customers are named &apos;{key}&apos;; give the customer code.</source>
+        <translation>有 {count} 个客户名为“{key}”，请填写客户编号。</translation>
+    </message>
+    <message>
+        <source>The same customer as row {row}.</source>
+        <translation>与第 {row} 行是同一个客户。</translation>
     </message>
 </context>
 <context>
@@ -701,6 +1002,30 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>Could not write {path}: the disk is full. Nothing was written.</source>
         <translation>无法写入 {path}：磁盘已满。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {detail}</source>
+        <translation>无法读取 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is neither UTF-8 nor GBK/GB18030 text. Save it as CSV UTF-8 or as an .xlsx workbook and try again.</source>
+        <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本。请另存为“CSV UTF-8”或 .xlsx 工作簿后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable .xlsx workbook or CSV file ({detail}).</source>
+        <translation>{path} 不是可读取的 .xlsx 工作簿或 CSV 文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{path} is an old .xls workbook. Open it in Excel or LibreOffice and save it as .xlsx, then import that file.</source>
+        <translation>{path} 是旧版 .xls 工作簿。请在 Excel 或 LibreOffice 中打开并另存为 .xlsx，再导入该文件。</translation>
+    </message>
+    <message>
+        <source>{path} has no sheet &apos;{sheet}&apos;. Its sheets: {sheets}.</source>
+        <translation>{path} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}。</translation>
+    </message>
+    <message>
+        <source>{path} holds no rows to import.</source>
+        <translation>{path} 中没有可导入的行。</translation>
     </message>
     <message>
         <source>{customer} already has a plan for {period}.</source>

@@ -11,29 +11,36 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
-from PySide6.QtCore import QCoreApplication
-
-CONTEXT = "Charts"
 
 # CJK fonts of Windows, macOS and the Linux distributions, best first. Matplotlib falls back
 # glyph by glyph along this list, so Latin text and Chinese names both draw properly.
 CJK_FONTS = (
-    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
-    "Microsoft YaHei", "Microsoft YaHei UI", "DengXian", "SimHei", "SimSun",
-    "PingFang SC", "Hiragino Sans GB", "Heiti SC", "STHeiti", "Songti SC",
-    "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "Noto Serif CJK SC",
-    "AR PL UMing CN", "AR PL UKai CN",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Microsoft YaHei",
+    "Microsoft YaHei UI",
+    "DengXian",
+    "SimHei",
+    "SimSun",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
+    "STHeiti",
+    "Songti SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Droid Sans Fallback",
+    "Noto Serif CJK SC",
+    "AR PL UMing CN",
+    "AR PL UKai CN",
 )
 LATIN_FALLBACK = "DejaVu Sans"
 FIGURE_SIZE = (8.0, 4.8)
 DPI = 100
 GRID = "#e6e6e6"
 INK = "#333333"
-
-
-def tr(text: str) -> str:
-    """A chart text in the user's language (the app or the command installs the translator)."""
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @cache
@@ -45,18 +52,20 @@ def font_families() -> tuple[str, ...]:
 
 def configure_matplotlib() -> None:
     """Fonts and looks for every figure this process draws (idempotent)."""
-    matplotlib.rcParams.update({
-        "font.family": "sans-serif",
-        "font.sans-serif": list(font_families()),
-        "axes.unicode_minus": False,  # CJK fonts often lack U+2212
-        "axes.edgecolor": "#999999",
-        "axes.labelcolor": INK,
-        "axes.titlesize": 12,
-        "axes.titleweight": "bold",
-        "xtick.color": INK,
-        "ytick.color": INK,
-        "svg.fonttype": "path",  # an SVG looks the same on a machine without the font
-    })
+    matplotlib.rcParams.update(
+        {
+            "font.family": "sans-serif",
+            "font.sans-serif": list(font_families()),
+            "axes.unicode_minus": False,  # CJK fonts often lack U+2212
+            "axes.edgecolor": "#999999",
+            "axes.labelcolor": INK,
+            "axes.titlesize": 12,
+            "axes.titleweight": "bold",
+            "xtick.color": INK,
+            "ytick.color": INK,
+            "svg.fonttype": "path",  # an SVG looks the same on a machine without the font
+        }
+    )
 
 
 @dataclass
@@ -84,10 +93,10 @@ def new_figure(size: tuple[float, float] = FIGURE_SIZE) -> Figure:
 def empty_chart(title: str, message: str, size: tuple[float, float] = FIGURE_SIZE) -> Chart:
     """A figure without axes that says why there is nothing to show and what to do."""
     figure = new_figure(size)
-    figure.text(0.5, 0.62, title, ha="center", va="center", fontsize=13, weight="bold",
-                color=INK)
-    figure.text(0.5, 0.45, message, ha="center", va="center", fontsize=10, color="#666666",
-                wrap=True)
+    figure.text(0.5, 0.62, title, ha="center", va="center", fontsize=13, weight="bold", color=INK)
+    figure.text(
+        0.5, 0.45, message, ha="center", va="center", fontsize=10, color="#666666", wrap=True
+    )
     return Chart(figure=figure, empty=True)
 
 

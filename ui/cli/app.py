@@ -14,7 +14,13 @@ from pathlib import Path
 from models.validation import ValidationError, ValidationErrors
 from storage import presence
 from storage.errors import StorageError
-from ui.cli import commands_data, commands_gui, commands_safety, commands_score
+from ui.cli import (
+    commands_chart,
+    commands_data,
+    commands_gui,
+    commands_safety,
+    commands_score,
+)
 from ui.cli.errors import UserError
 
 EXIT_OK = 0
@@ -24,7 +30,8 @@ EXIT_USAGE = 2
 VERSION = "0.1.0"
 
 #: Modules that add subcommands; each has ``register(subparsers)``.
-COMMAND_MODULES = (commands_data, commands_score, commands_gui, commands_safety)
+COMMAND_MODULES = (commands_data, commands_score, commands_gui, commands_safety,
+                   commands_chart)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,211 @@
+"""Chart builders: content (bars, labels, the engine's concentration figure, tier colours),
+empty and tiny books, Chinese without missing glyphs, and the chart command's files."""
+
+from __future__ import annotations
+
+import json
+import random
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib.colors import to_hex
+from PySide6.QtCore import QCoreApplication
+
+from main import main
+from models.entities import Customer
+from models.enums import LifecycleStage, RelationshipLevel, Tier
+from models.pareto import concentration
+from storage import chart_data as data
+from storage.database import Database
+from ui import i18n
+from ui.charts import book_charts, history_charts
+from ui.charts.catalog import KINDS, ChartRequest, ChartRequestError, build_chart
+from ui.charts.style import Chart
+from ui.tier_palette import TIER_COLOURS
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _score_book(db: Database, seed: int = 1) -> None:
+    """Give every customer a made-up score, tier and dimension points (charts only read)."""
+    rng = random.Random(seed)
+    tiers = list(Tier)
+    for (customer_id,) in db.conn.execute("SELECT customer_id FROM customer_metrics").fetchall():
+        rank = rng.choice([0, 1, 1, 2, 2, 2, 3, 3])
+        points = {d: rng.randrange(0, 101) for d in ("revenue", "growth_potential", "loyalty")}
+        if rng.random() < 0.3:
+            points["growth_potential"] = None
+        db.conn.execute(
+            "UPDATE customer_metrics SET score = ?, tier = ?, tier_rank = ?, lifecycle = ?, "
+            "abc_class = ?, dimensions = ? WHERE customer_id = ?",
+            [rng.uniform(0, 100), tiers[rank].value, rank,
+             rng.choice(list(LifecycleStage)).value, rng.choice("ABC"), json.dumps(points),
+             customer_id])
+    for period, offset in (("2026-04", 0), ("2026-05", 1)):
+        db.conn.execute(
+            "INSERT INTO score_snapshots (period, customer_id, as_of, score, tier, abc_class, "
+            "lifecycle, revenue, dimensions, computed_at) SELECT ?, customer_id, '2026-05-31', "
+            "coalesce(score, 0), CASE WHEN tier_rank + ? > 3 THEN 'low_value' ELSE "
+            "coalesce(tier, 'standard') END, abc_class, coalesce(lifecycle, 'active'), "
+            "revenue_12m, dimensions, 'now' FROM customer_metrics", [period, offset])
+    db.conn.commit()
+
+
+@pytest.fixture
+def scored(demo_db: Database) -> Database:
+    _score_book(demo_db)
+    return demo_db
+
+
+def _bars(chart: Chart) -> list[object]:
+    return [t.artist for t in chart.targets]
+
+
+def test_tiers_chart_counts_and_colours(scored: Database) -> None:
+    dist = data.tier_distribution(scored)
+    assert dist.total_customers == 300
+    chart = book_charts.tiers_chart(dist)
+    counts_axes, revenue_axes = chart.figure.axes
+    assert len(counts_axes.patches) == 4 and len(revenue_axes.patches) == 4
+    assert [p.get_height() for p in counts_axes.patches] == [dist.customers[t] for t in Tier]
+    assert sum(p.get_height() for p in revenue_axes.patches) == pytest.approx(100)
+    for patch, tier in zip(counts_axes.patches, Tier, strict=True):
+        assert to_hex(patch.get_facecolor()) == TIER_COLOURS[tier]
+    assert [t.get_text() for t in counts_axes.get_xticklabels()] == [
+        "Strategic", "Key", "Standard", "Low value"]
+    assert counts_axes.get_ylabel() == "Customers"
+    assert chart.targets[0].filter == {"tiers": {Tier.STRATEGIC}}
+
+
+def test_pareto_annotation_is_the_engines_figure(scored: Database) -> None:
+    revenue = data.book_revenue(scored)
+    figure = concentration(revenue)
+    chart = build_chart(scored, ChartRequest("pareto"))
+    texts = [t.get_text() for t in chart.figure.axes[0].texts]
+    expected = f"{figure.percent_of_all:.1f} % of customers bring 80 % of revenue"
+    assert expected in texts
+    assert {"A", "B", "C"} <= set(texts)
+    assert [t.filter for t in chart.targets] == [{"abc_classes": {c}} for c in "ABC"] or \
+        len(chart.targets) == 3
+
+
+def test_matrix_draws_rated_customers_and_says_how_many_are_not(scored: Database) -> None:
+    points = data.value_potential(scored)
+    assert points.unrated > 0 and points.score.size + points.unrated == 300
+    chart = build_chart(scored, ChartRequest("matrix"))
+    axes = chart.figure.axes[0]
+    drawn = sum(len(c.get_offsets()) for c in axes.collections)
+    assert drawn == points.score.size
+    assert any(f"{points.unrated}" in t.get_text() for t in chart.figure.texts)
+    assert axes.get_xlabel() == "Growth potential (points)"
+
+
+def test_distributions_and_history_charts(scored: Database) -> None:
+    lifecycle = build_chart(scored, ChartRequest("lifecycle"))
+    assert len(lifecycle.figure.axes[0].patches) == len(LifecycleStage)
+    relationship = build_chart(scored, ChartRequest("relationship"))
+    heights = [p.get_height() for p in relationship.figure.axes[0].patches]
+    assert sum(heights) == 300 and len(heights) == len(RelationshipLevel)
+    migration = build_chart(scored, ChartRequest("migration"))
+    assert "2026-04 → 2026-05" in migration.figure.axes[0].get_title()
+    moved = data.migration(scored, "2026-04", "2026-05")
+    assert sum(moved.counts.values()) == 300
+    target = next(t for t in migration.targets if t.filter["migration"][2] == Tier.STRATEGIC)
+    _start, _end, before, after = target.filter["migration"]
+    ids = data.migration_customers(scored, "2026-04", "2026-05", before, after)
+    assert len(ids) == moved.counts[(before, after)]
+    trend = build_chart(scored, ChartRequest("trend"))
+    assert len(trend.figure.axes[0].patches) == 2 * len(Tier)
+
+
+def test_customer_charts(scored: Database) -> None:
+    customer = scored.list_customers().rows[0]
+    radar = build_chart(scored, ChartRequest("radar", customer.id))
+    assert radar.figure.axes[0].name == "polar"
+    trend = build_chart(scored, ChartRequest("trend", customer.id))
+    assert trend.empty or len(trend.figure.axes[0].patches) == 24
+    history = build_chart(scored, ChartRequest("history", customer.id))
+    assert history.figure.axes[0].get_title() == "Score history"
+    with pytest.raises(ChartRequestError):
+        build_chart(scored, ChartRequest("radar"))
+    with pytest.raises(ChartRequestError):
+        build_chart(scored, ChartRequest("pareto", customer.id))
+
+
+@pytest.mark.parametrize("size", [0, 1, 3])
+def test_empty_and_tiny_books_never_raise(fresh_db: Database, size: int) -> None:
+    for i in range(size):
+        fresh_db.add(Customer(name=f"Customer {i}"))
+    for kind in ("tiers", "pareto", "matrix", "migration", "lifecycle", "relationship", "trend"):
+        chart = build_chart(fresh_db, ChartRequest(kind))
+        chart.figure.canvas.draw()
+        if size == 0 or kind in ("tiers", "pareto", "matrix", "migration", "trend"):
+            assert chart.empty, kind
+            assert not chart.figure.axes  # a message, not a misleading empty axis
+    if size:
+        customer = fresh_db.list_customers().rows[0]
+        for kind in ("radar", "trend", "history"):
+            assert build_chart(fresh_db, ChartRequest(kind, customer.id)).empty
+
+
+def test_a_single_scored_customer(fresh_db: Database) -> None:
+    fresh_db.add(Customer(name="Only one"))
+    fresh_db.conn.execute("UPDATE customer_metrics SET score = 50, tier = 'standard', "
+                          "tier_rank = 2, revenue_12m = 1000")
+    chart = build_chart(fresh_db, ChartRequest("pareto"))
+    assert not chart.empty
+    assert "100.0 % of customers bring 80 % of revenue" in [
+        t.get_text() for t in chart.figure.axes[0].texts]
+
+
+def test_chinese_labels_and_names_draw_with_real_glyphs(scored: Database, qapp: object) -> None:
+    i18n.install_language(i18n.CHINESE)
+    try:
+        scored.conn.execute("UPDATE customers SET name = '华为技术有限公司' WHERE rowid = 1")
+        customer_id = scored.scalar("SELECT id FROM customers WHERE rowid = 1")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # any missing-glyph warning fails the test
+            for kind in ("tiers", "pareto", "matrix", "migration", "lifecycle", "relationship",
+                         "trend"):
+                build_chart(scored, ChartRequest(kind)).figure.canvas.draw()
+            radar = build_chart(scored, ChartRequest("radar", customer_id))
+            radar.figure.canvas.draw()
+        legend = [t.get_text() for t in radar.figure.axes[0].get_legend().get_texts()]
+        assert "华为技术有限公司" in legend
+    finally:
+        i18n.install_language(i18n.ENGLISH)
+
+
+@pytest.mark.parametrize("kind", ["tiers", "pareto", "matrix", "migration", "lifecycle",
+                                  "relationship", "trend"])
+def test_chart_command_writes_png_and_svg(scored: Database, tmp_path: Path, kind: str) -> None:
+    png, svg = tmp_path / f"{kind}.png", tmp_path / f"{kind}.svg"
+    assert main(["--db", str(scored.path), "chart", kind, "-o", str(png)]) == 0
+    assert png.read_bytes().startswith(PNG_MAGIC)
+    assert main(["--db", str(scored.path), "chart", kind, "-o", str(svg), "--lang",
+                 "zh_CN"]) == 0
+    text = svg.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text
+
+
+def test_chart_command_errors(scored: Database, tmp_path: Path,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(scored.path), "chart", "radar", "-o", str(tmp_path / "r.png")]) == 1
+    assert "needs a customer" in capsys.readouterr().err
+    assert main(["--db", str(scored.path), "chart", "tiers", "-o", str(tmp_path / "t.gif")]) == 1
+    assert main(["--db", str(scored.path), "chart", "migration", "--from", "1999-01", "-o",
+                 str(tmp_path / "m.png")]) == 1
+    assert "no snapshot for period" in capsys.readouterr().err
+    code = scored.scalar("SELECT code FROM customers LIMIT 1")
+    assert main(["--db", str(scored.path), "chart", "radar", "--customer", code, "-o",
+                 str(tmp_path / "r.svg")]) == 0
+    assert set(KINDS) >= {"tiers", "pareto", "matrix", "migration", "lifecycle",
+                          "relationship", "trend", "radar"}
+
+
+def test_history_chart_empty_state() -> None:
+    assert history_charts.tier_revenue_chart(data.TierRevenueHistory([], {})).empty
+    assert QCoreApplication.translate("Charts", "No history yet") == "No history yet"
+    assert np.isfinite(1.0)

@@ -1,0 +1,84 @@
+"""Every chart by name, from the database to a :class:`Chart`: one place shared by the
+dashboard, the customer workspace and the ``chart`` command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.pareto import concentration
+from storage import chart_data as data
+from storage.database import Database
+from ui.charts import book_charts, customer_charts, history_charts
+from ui.charts.style import Chart
+
+BOOK_KINDS = ("tiers", "pareto", "matrix", "migration", "lifecycle", "relationship", "trend")
+CUSTOMER_KINDS = ("radar", "trend", "history")
+KINDS = ("tiers", "pareto", "matrix", "migration", "lifecycle", "relationship", "trend",
+         "radar", "history")
+
+
+class ChartRequestError(ValueError):
+    """A chart asked for with missing or wrong arguments (e.g. radar without a customer)."""
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    kind: str
+    customer_id: str | None = None
+    from_period: str | None = None
+    to_period: str | None = None
+
+
+def build_chart(db: Database, request: ChartRequest) -> Chart:
+    kind = request.kind
+    if request.customer_id is not None:
+        if kind not in CUSTOMER_KINDS:
+            raise ChartRequestError(f"the {kind} chart is of the whole book; drop --customer")
+        return _customer_chart(db, kind, request.customer_id)
+    if kind in ("radar", "history"):
+        raise ChartRequestError(f"the {kind} chart needs a customer (--customer)")
+    config = db.scoring_config()
+    if kind == "tiers":
+        return book_charts.tiers_chart(data.tier_distribution(db))
+    if kind == "pareto":
+        revenue = data.book_revenue(db)
+        return book_charts.pareto_chart(revenue, concentration(revenue), config.abc_a_percent,
+                                        config.abc_b_percent)
+    if kind == "matrix":
+        return book_charts.matrix_chart(data.value_potential(db), config.threshold_key)
+    if kind == "lifecycle":
+        return book_charts.lifecycle_chart(data.lifecycle_counts(db))
+    if kind == "relationship":
+        return book_charts.relationship_chart(data.relationship_counts(db))
+    if kind == "trend":
+        return history_charts.tier_revenue_chart(data.tier_revenue_history(db))
+    if kind == "migration":
+        start, end = migration_periods(db, request.from_period, request.to_period)
+        if start is None or end is None:
+            return history_charts.no_snapshots()
+        return history_charts.migration_chart(data.migration(db, start, end))
+    raise ChartRequestError(f"unknown chart {kind!r}; choose from {', '.join(KINDS)}")
+
+
+def migration_periods(db: Database, start: str | None,
+                      end: str | None) -> tuple[str | None, str | None]:
+    """The periods to compare: as given, else the two latest snapshots."""
+    periods = data.snapshot_periods(db)
+    for given in (start, end):
+        if given is not None and given not in periods:
+            known = ", ".join(periods) or "none yet"
+            raise ChartRequestError(f"no snapshot for period {given!r} (known: {known})")
+    if end is None:
+        end = periods[-1] if periods else None
+    if start is None:
+        earlier = [p for p in periods if end is not None and p < end]
+        start = earlier[-1] if earlier else None
+    return start, end
+
+
+def _customer_chart(db: Database, kind: str, customer_id: str) -> Chart:
+    if kind == "radar":
+        return customer_charts.radar_chart(data.customer_profile(db, customer_id))
+    if kind == "trend":
+        return customer_charts.revenue_trend_chart(data.monthly_revenue(db, customer_id))
+    return customer_charts.score_history_chart(data.score_history(db, customer_id))

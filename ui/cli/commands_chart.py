@@ -1,0 +1,83 @@
+"""The ``chart`` command: any dashboard or customer chart as a PNG or SVG file."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from storage.database import Database
+from ui.cli.errors import UserError
+
+FORMATS = (".png", ".svg")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from ui.charts.catalog import KINDS
+
+    chart = subparsers.add_parser(
+        "chart", help="draw a chart to a PNG or SVG file",
+        description="Draw one of the dashboard's charts (tiers, pareto, matrix, migration, "
+                    "lifecycle, relationship, trend) or, with --customer, a customer's chart "
+                    "(radar, trend, history).")
+    chart.add_argument("kind", choices=KINDS, metavar="KIND",
+                       help="one of: " + ", ".join(KINDS))
+    chart.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                       help="output file, .png or .svg")
+    chart.add_argument("--customer", metavar="C", help="customer id, code or exact name")
+    chart.add_argument("--from", dest="from_period", metavar="PERIOD",
+                       help="migration: first period (default: the one before --to)")
+    chart.add_argument("--to", dest="to_period", metavar="PERIOD",
+                       help="migration: second period (default: the latest snapshot)")
+    chart.add_argument("--lang", choices=("zh_CN", "en"), default=None,
+                       help="language of the labels (default: the system's)")
+    chart.add_argument("--size", default="1000x600", metavar="WxH",
+                       help="pixel size of a PNG (default 1000x600)")
+    chart.set_defaults(handler=run_chart)
+
+
+def run_chart(args: argparse.Namespace) -> int:
+    suffix = args.output.suffix.lower()
+    if suffix not in FORMATS:
+        raise UserError(f"{args.output}: the file name must end in .png or .svg")
+    if not args.output.parent.is_dir():
+        raise UserError(f"the folder {args.output.parent} does not exist")
+    width, height = _size(args.size)
+    started = time.perf_counter()
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+    from ui.charts.catalog import ChartRequest, ChartRequestError, build_chart
+    from ui.charts.style import DPI, use_chinese_units
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    language = i18n.install_language(args.lang or i18n.system_language())
+    use_chinese_units(language == i18n.CHINESE)
+    with Database(args.db) as db:
+        customer_id = db.resolve_customer(args.customer).id if args.customer else None
+        try:
+            chart = build_chart(db, ChartRequest(args.kind, customer_id, args.from_period,
+                                                 args.to_period))
+        except ChartRequestError as error:
+            raise UserError(str(error)) from None
+    figure = chart.figure
+    figure.set_size_inches(width / DPI, height / DPI)
+    try:
+        figure.savefig(args.output, format=suffix[1:], dpi=DPI)
+    except OSError as error:
+        raise UserError(f"cannot write {args.output}: {error.strerror}") from None
+    del app
+    note = " (empty state)" if chart.empty else ""
+    print(f"Wrote {args.kind} chart to {args.output}{note} in "
+          f"{time.perf_counter() - started:.2f} s.")
+    return 0
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise UserError(f"--size must look like 1000x600, not {text!r}") from None
+    if not (200 <= width <= 8000 and 150 <= height <= 8000):
+        raise UserError("--size must be between 200x150 and 8000x8000")
+    return width, height
