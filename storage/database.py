@@ -17,6 +17,7 @@ from storage.backup import BackupsMixin, create_backup
 from storage.connection import check_file, check_schema, classify, connect, read_applied_migrations
 from storage.customer_queries import CustomerQueriesMixin
 from storage.migrations import MIGRATION_SET, migrations
+from storage.plans_store import PlansMixin
 from storage.records import RecordsMixin
 from storage.scoring_store import ScoringMixin
 from storage.settings_store import SettingsMixin
@@ -52,7 +53,7 @@ class DatabaseInfo:
     counts: dict[str, int]
 
 
-class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin,
+class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin, PlansMixin,
                ScoringMixin):
     """A KeyPlan book. Use from one thread only: open another ``Database`` per worker."""
 

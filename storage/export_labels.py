@@ -1,0 +1,307 @@
+"""Words of exported workbooks and of the importer's column matching, in English and Chinese.
+
+Storage must not import Qt, so exported files cannot use the Qt Linguist catalogue; their
+labels live here, in one table per language, and the importer reads the same table so a
+workbook KeyPlan exported always imports back. Chinese terms follow the domain articles and
+the interface's translation (战略客户, 合作共赢, ...).
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from enum import Enum
+from typing import Any
+
+from models.config import DIMENSIONS
+
+LANGUAGES = ("en", "zh_CN")
+
+#: key -> (English, Chinese)
+TEXT: dict[str, tuple[str, str]] = {
+    # sheets
+    "sheet.overview": ("Overview", "概况"),
+    "sheet.score": ("Score", "评分"),
+    "sheet.revenue": ("Revenue", "销售额"),
+    "sheet.contacts": ("Contacts", "联系人"),
+    "sheet.interactions": ("Interactions", "互动记录"),
+    "sheet.needs": ("Needs", "需求"),
+    "sheet.plan": ("Plan", "经营计划"),
+    "sheet.customers": ("Customers", "客户"),
+    "sheet.summary": ("Summary", "汇总"),
+    # titles and notes
+    "title.plan": ("Account plan: {name}", "客户经营计划：{name}"),
+    "title.portfolio": ("Customer portfolio", "客户组合分析"),
+    "title.score": ("Value score: {name}", "客户价值评分：{name}"),
+    "title.revenue": ("Monthly revenue: {name}", "月度销售额：{name}"),
+    "title.contacts": ("Contacts and relationship map: {name}", "联系人与关系图：{name}"),
+    "title.interactions": ("Recent interactions: {name}", "近期互动：{name}"),
+    "title.needs": ("Needs, complaints and suggestions: {name}", "需求、投诉与建议：{name}"),
+    "title.summary": ("Portfolio summary", "客户组合汇总"),
+    "note.exported": ("Exported {date} from KeyPlan", "KeyPlan 导出于 {date}"),
+    "note.period": ("Plan period {period} ({start} to {end})",
+                    "计划期间 {period}（{start} 至 {end}）"),
+    "note.no_plan": ("No account plan yet for this customer.", "该客户尚无经营计划。"),
+    "note.not_scored": ("Not scored yet: run the value engine (score) first.",
+                        "尚未评分：请先运行价值评估。"),
+    "note.filtered": ("Tiers: {tiers}", "客户等级：{tiers}"),
+    "note.count": ("{count} customers", "共 {count} 个客户"),
+    "note.thresholds": ("Tier thresholds: strategic ≥ {s}, key ≥ {k}, standard ≥ {n}",
+                        "分级阈值：战略客户 ≥ {s}，重点客户 ≥ {k}，普通客户 ≥ {n}"),
+    "note.pareto": ("Top customers' share of 12-month revenue (Pareto)",
+                    "头部客户占近12个月销售额的比例（帕累托分析）"),
+    "note.pareto_point": ("The top {customers} of customers bring {revenue} of revenue.",
+                          "前 {customers} 的客户贡献了 {revenue} 的销售额。"),
+    "yes": ("Yes", "是"),
+    "no": ("No", "否"),
+    "total": ("Total", "合计"),
+    # sections
+    "section.profile": ("Profile", "客户资料"),
+    "section.value": ("Value and key figures", "价值与关键指标"),
+    "section.plan": ("Plan", "计划概要"),
+    "section.objectives": ("Objectives", "目标"),
+    "section.needs": ("Needs addressed", "计划应对的需求"),
+    "section.support": ("Differentiated support", "差异化支持"),
+    "section.actions": ("Actions", "行动"),
+    "section.reviews": ("Reviews", "回顾记录"),
+    "section.tiers": ("Customers by tier", "按等级统计"),
+    "section.abc": ("Customers by ABC class", "按 ABC 类统计"),
+    "section.pareto": ("Pareto: cumulative revenue share", "帕累托：累计销售额占比"),
+    # customer fields
+    "field.code": ("Customer code", "客户编号"),
+    "field.name": ("Customer name", "客户名称"),
+    "field.kind": ("Kind", "客户类型"),
+    "field.industry": ("Industry", "行业"),
+    "field.region": ("Region", "地区"),
+    "field.city": ("City", "城市"),
+    "field.address": ("Address", "地址"),
+    "field.phone": ("Phone", "电话"),
+    "field.email": ("E-mail", "邮箱"),
+    "field.website": ("Website", "网站"),
+    "field.owner": ("Owner", "负责人"),
+    "field.tags": ("Tags", "标签"),
+    "field.relationship_level": ("Relationship level", "关系层次"),
+    "field.price_orientation": ("Price orientation", "价格倾向"),
+    "field.loyalty_segment": ("Loyalty segment", "忠诚度细分"),
+    "field.channel": ("Channel", "渠道"),
+    "field.notes": ("Notes", "备注"),
+    "field.tier": ("Tier", "客户等级"),
+    "field.tier_override": ("Tier set by hand: {reason}", "人工调整等级：{reason}"),
+    "field.score": ("Score", "评分"),
+    "field.abc_class": ("ABC class", "ABC 类"),
+    "field.lifecycle": ("Lifecycle", "生命周期"),
+    "field.revenue_12m": ("Revenue (12 months)", "近12个月销售额"),
+    "field.profit_12m": ("Profit (12 months)", "近12个月毛利"),
+    "field.margin": ("Margin", "毛利率"),
+    "field.first_purchase": ("First purchase", "首次购买"),
+    "field.last_purchase": ("Last purchase", "最近购买"),
+    "field.last_interaction": ("Last interaction", "最近互动"),
+    "field.next_follow_up": ("Next follow-up", "下次跟进"),
+    "field.open_needs": ("Open needs", "未满足需求"),
+    "field.contacts": ("Contacts", "联系人数"),
+    # contacts
+    "contact.name": ("Name", "姓名"),
+    "contact.title": ("Title", "职位"),
+    "contact.department": ("Department", "部门"),
+    "contact.role": ("Buying role", "采购角色"),
+    "contact.influence": ("Influence (1–5)", "影响力（1–5）"),
+    "contact.attitude": ("Attitude to us", "对我方态度"),
+    "contact.primary": ("Primary", "主要联系人"),
+    # interactions
+    "interaction.date": ("Date", "日期"),
+    "interaction.kind": ("Kind", "方式"),
+    "interaction.summary": ("Summary", "沟通内容"),
+    "interaction.feedback": ("Customer feedback", "客户反馈"),
+    "interaction.sentiment": ("Sentiment", "情绪"),
+    "interaction.next_step": ("Next step", "下一步"),
+    "interaction.due": ("Due", "截止日期"),
+    "interaction.done": ("Done", "已完成"),
+    # needs
+    "need.kind": ("Kind", "类型"),
+    "need.description": ("Description", "描述"),
+    "need.priority": ("Priority", "优先级"),
+    "need.status": ("Status", "状态"),
+    "need.raised_on": ("Raised", "提出日期"),
+    "need.resolved_on": ("Resolved", "解决日期"),
+    "need.resolution": ("Resolution", "处理结果"),
+    # revenue and score
+    "revenue.month": ("Month", "月份"),
+    "revenue.revenue": ("Revenue", "销售额"),
+    "revenue.profit": ("Profit", "毛利"),
+    "revenue.invoices": ("Invoices", "单据数"),
+    "score.dimension": ("Dimension", "评估维度"),
+    "score.source": ("Source", "来源"),
+    "score.weight": ("Weight", "权重"),
+    "score.value": ("Value (0–100)", "得分（0–100）"),
+    "score.points": ("Weighted points", "加权得分"),
+    "score.computed": ("Transactions", "交易数据"),
+    "score.rated": ("Assessment", "定期评估"),
+    # plan
+    "plan.period": ("Period", "计划期间"),
+    "plan.status": ("Status", "状态"),
+    "plan.current_level": ("Current relationship level", "当前关系层次"),
+    "plan.target_level": ("Target relationship level", "目标关系层次"),
+    "plan.review_cadence": ("Review every (days)", "回顾周期（天）"),
+    "plan.owner": ("Plan owner", "计划负责人"),
+    "plan.situation": ("Situation", "现状分析"),
+    "plan.time_elapsed": ("Time elapsed", "时间进度"),
+    "plan.period_revenue": ("Revenue in period", "期间销售额"),
+    "plan.period_margin": ("Margin in period", "期间毛利率"),
+    "objective.description": ("Objective", "目标"),
+    "objective.kind": ("Measure", "衡量指标"),
+    "objective.baseline": ("Baseline", "基线"),
+    "objective.target": ("Target", "目标值"),
+    "objective.actual": ("Actual", "实际值"),
+    "objective.progress": ("Progress", "完成进度"),
+    "support.kind": ("Support", "支持方式"),
+    "support.terms": ("Terms", "条款"),
+    "support.rate": ("Rate", "比例"),
+    "support.cost": ("Cost", "费用"),
+    "action.what": ("Action", "行动"),
+    "action.owner": ("Owner", "负责人"),
+    "action.due": ("Due", "截止日期"),
+    "action.status": ("Status", "状态"),
+    "action.objective": ("For objective", "对应目标"),
+    "action.done_on": ("Done on", "完成日期"),
+    "review.date": ("Date", "日期"),
+    "review.note": ("Review note", "回顾内容"),
+    # summary
+    "summary.group": ("Group", "分组"),
+    "summary.customers": ("Customers", "客户数"),
+    "summary.customer_share": ("Share of customers", "客户占比"),
+    "summary.revenue": ("Revenue (12 months)", "近12个月销售额"),
+    "summary.revenue_share": ("Share of revenue", "销售额占比"),
+    "summary.top_share": ("Top customers", "头部客户比例"),
+    "summary.bucket_share": ("Revenue share of the band", "该段销售额占比"),
+    "summary.cumulative": ("Cumulative revenue share", "累计销售额占比"),
+    "summary.unscored": ("Not scored", "未评分"),
+    "summary.points": ("{dimension} (points)", "{dimension}（分）"),
+    # dimensions
+    "dim.revenue": ("Revenue", "销售额"),
+    "dim.profit": ("Profit contribution", "利润贡献"),
+    "dim.margin": ("Margin", "毛利率"),
+    "dim.frequency": ("Purchase frequency", "购买频率"),
+    "dim.tenure": ("Tenure", "合作期限"),
+    "dim.growth": ("Revenue growth", "成长性"),
+    "dim.timeliness": ("Payment timeliness", "付款及时性"),
+    "dim.payment_credit": ("Payment credit", "付款信用"),
+    "dim.need_quality": ("Need quality", "需求质量"),
+    "dim.communication": ("Communication efficiency", "沟通效率"),
+    "dim.industry_influence": ("Industry influence", "行业影响力"),
+    "dim.growth_potential": ("Growth potential", "成长潜力"),
+    "dim.loyalty": ("Loyalty", "忠诚度"),
+    "dim.synergy": ("Synergy", "协同效应"),
+    "dim.satisfaction": ("Satisfaction", "满意度"),
+}
+
+#: "EnumClass.code" -> (English, Chinese); codes as stored in the database.
+ENUM_TEXT: dict[str, tuple[str, str]] = {
+    "Tier.strategic": ("Strategic", "战略客户"), "Tier.key": ("Key", "重点客户"),
+    "Tier.standard": ("Standard", "普通客户"), "Tier.low_value": ("Low value", "低价值客户"),
+    "AbcClass.A": ("A", "A"), "AbcClass.B": ("B", "B"), "AbcClass.C": ("C", "C"),
+    "LifecycleStage.potential": ("Potential", "潜在"), "LifecycleStage.new": ("New", "新客户"),
+    "LifecycleStage.active": ("Active", "活跃"), "LifecycleStage.churned": ("Churned", "流失"),
+    "RelationshipLevel.1": ("Transactional", "交易型"),
+    "RelationshipLevel.2": ("Dependent", "依赖型"),
+    "RelationshipLevel.3": ("Partnership", "合作共赢"),
+    "RelationshipLevel.4": ("Growth partnership", "共同成长"),
+    "CustomerKind.organisation": ("Organisation", "组织客户"),
+    "CustomerKind.individual": ("Individual", "个人客户"),
+    "PriceOrientation.price": ("Price-oriented", "价格导向"),
+    "PriceOrientation.value": ("Value-oriented", "价值导向"),
+    "LoyaltySegment.loyal": ("Loyal", "忠诚客户"), "LoyaltySegment.swing": ("Swing", "摇摆客户"),
+    "LoyaltySegment.multi_brand": ("Multi-brand", "多品牌客户"),
+    "Channel.direct": ("Direct", "直销"), "Channel.distributor": ("Distributor", "经销商"),
+    "Channel.online": ("Online", "线上"), "Channel.phone": ("Phone", "电话"),
+    "NeedKind.requirement": ("Requirement", "需求"), "NeedKind.complaint": ("Complaint", "投诉"),
+    "NeedKind.suggestion": ("Suggestion", "建议"),
+    "NeedStatus.open": ("Open", "待处理"), "NeedStatus.in_progress": ("In progress", "处理中"),
+    "NeedStatus.met": ("Met", "已满足"), "NeedStatus.declined": ("Declined", "已婉拒"),
+    "Priority.high": ("High", "高"), "Priority.medium": ("Medium", "中"),
+    "Priority.low": ("Low", "低"),
+    "InteractionKind.visit": ("Visit", "拜访"), "InteractionKind.call": ("Call", "电话"),
+    "InteractionKind.meeting": ("Meeting", "会议"), "InteractionKind.email": ("E-mail", "电子邮件"),
+    "InteractionKind.message": ("Message", "即时消息"),
+    "InteractionKind.training": ("Training", "培训"), "InteractionKind.event": ("Event", "活动"),
+    "Sentiment.positive": ("Positive", "积极"), "Sentiment.neutral": ("Neutral", "中性"),
+    "Sentiment.negative": ("Negative", "消极"),
+    "ContactRole.decision_maker": ("Decision maker", "决策者"),
+    "ContactRole.economic_buyer": ("Economic buyer", "预算审批人"),
+    "ContactRole.influencer": ("Influencer", "影响者"),
+    "ContactRole.technical_evaluator": ("Technical evaluator", "技术评估人"),
+    "ContactRole.user": ("User", "使用者"), "ContactRole.gatekeeper": ("Gatekeeper", "把关人"),
+    "ContactRole.coach": ("Coach", "内线"),
+    "Attitude.champion": ("Champion", "坚定支持"), "Attitude.supporter": ("Supporter", "支持"),
+    "Attitude.neutral": ("Neutral", "中立"), "Attitude.skeptic": ("Skeptic", "怀疑"),
+    "Attitude.opponent": ("Opponent", "反对"),
+    "PlanStatus.draft": ("Draft", "草稿"), "PlanStatus.active": ("Active", "执行中"),
+    "PlanStatus.closed": ("Closed", "已关闭"),
+    "ActionStatus.open": ("Open", "未开始"), "ActionStatus.in_progress": ("In progress", "进行中"),
+    "ActionStatus.done": ("Done", "已完成"), "ActionStatus.cancelled": ("Cancelled", "已取消"),
+    "ObjectiveKind.revenue": ("Revenue", "销售额"), "ObjectiveKind.margin": ("Margin %", "毛利率"),
+    "ObjectiveKind.share_of_wallet": ("Share of wallet", "钱包份额"),
+    "ObjectiveKind.free_text": ("Other objective", "其他目标"),
+    "SupportKind.rebate": ("Rebate", "返利"),
+    "SupportKind.purchase_discount": ("Purchase discount", "进货折扣"),
+    "SupportKind.promotion_support": ("Promotion support", "促销支持"),
+    "SupportKind.priority_service": ("Priority service", "优先服务"),
+    "SupportKind.customised_service": ("Customised service", "定制服务"),
+    "SupportKind.joint_development": ("Joint development", "联合开发"),
+}
+
+assert all(f"dim.{d}" in TEXT for d in DIMENSIONS), "every scoring dimension needs a label"
+
+
+def default_language() -> str:
+    """zh_CN when the environment's locale is Chinese, otherwise English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    code = locale.getlocale()[0] or ""
+    return "zh_CN" if code.lower().startswith("zh") else "en"
+
+
+def normalise_language(lang: str | None) -> str:
+    if not lang:
+        return default_language()
+    return "zh_CN" if lang.replace("-", "_").lower().startswith("zh") else "en"
+
+
+class Labels:
+    """The export's words in one language: ``labels("field.name")``, ``labels.enum(tier)``."""
+
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = normalise_language(lang)
+        self._index = 1 if self.lang == "zh_CN" else 0
+
+    def __call__(self, key: str, **params: Any) -> str:
+        text = TEXT[key][self._index]
+        return text.format(**params) if params else text
+
+    def enum(self, value: Enum | None) -> str:
+        if value is None:
+            return ""
+        return ENUM_TEXT[enum_key(value)][self._index]
+
+    def level(self, level: int) -> str:
+        """A relationship level as the ladder shows it: "2 · 依赖型"."""
+        return f"{int(level)} · {ENUM_TEXT[f'RelationshipLevel.{int(level)}'][self._index]}"
+
+    def dimension(self, name: str) -> str:
+        return TEXT[f"dim.{name}"][self._index] if f"dim.{name}" in TEXT else name
+
+
+def enum_key(value: Enum) -> str:
+    return f"{type(value).__name__}.{value.value}"
+
+
+def enum_words(enum_name: str) -> dict[str, str]:
+    """Every English and Chinese word of one enum -> its code (for the importer)."""
+    prefix = f"{enum_name}."
+    result: dict[str, str] = {}
+    for key, words in ENUM_TEXT.items():
+        if key.startswith(prefix):
+            for word in words:
+                result.setdefault(word.casefold(), key[len(prefix):])
+    return result

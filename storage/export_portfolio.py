@@ -1,0 +1,283 @@
+"""Export the whole book (or some tiers) as one workbook: a Summary sheet with tier and ABC
+counts, revenue shares and a native Pareto chart, and a Customers sheet with every customer's
+score, tier, class, stage, relationship level and dimension values, filterable.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from models.config import DIMENSIONS
+from models.enums import AbcClass, CustomerKind, LifecycleStage, Tier
+from storage.export_files import ExportCancelled, ExportResult, Progress, atomic_write
+from storage.export_labels import Labels
+from storage.export_plan import dimension_values
+from storage.export_plan_sheets import sheet_name
+from storage.xlsx_stream import DATE, NUMBER, TEXT, RowStreamer, save_with_streamed_rows, style_id
+from storage.xlsx_style import (
+    ACCENT,
+    HEADER_ALIGN,
+    HEADER_FILL,
+    HEADER_FONT,
+    INTEGER,
+    MONEY,
+    PERCENT,
+    SCORE,
+    SUBTITLE_FONT,
+    TITLE_FONT,
+    SheetWriter,
+    display_width,
+    fit_columns,
+    print_setup,
+    put,
+    shown_text,
+)
+from storage.xlsx_style import (
+    DATE as DATE_FORMAT,
+)
+
+PARETO_BANDS = 20
+HEADER_ROW = 4
+WIDTH_SAMPLE = 2_000
+
+#: (label key, kind, number format) of the Customers sheet, before the dimension columns.
+COLUMNS: tuple[tuple[str, str, str | None], ...] = (
+    ("field.code", TEXT, None), ("field.name", TEXT, None), ("field.tier", TEXT, None),
+    ("field.score", NUMBER, SCORE), ("field.abc_class", TEXT, None),
+    ("field.lifecycle", TEXT, None), ("field.relationship_level", TEXT, None),
+    ("field.revenue_12m", NUMBER, MONEY), ("field.profit_12m", NUMBER, MONEY),
+    ("field.margin", NUMBER, PERCENT), ("field.owner", TEXT, None), ("field.kind", TEXT, None),
+    ("field.industry", TEXT, None), ("field.region", TEXT, None), ("field.city", TEXT, None),
+    ("field.phone", TEXT, None), ("field.email", TEXT, None),
+    ("field.last_purchase", DATE, DATE_FORMAT), ("field.next_follow_up", DATE, DATE_FORMAT),
+    ("field.open_needs", NUMBER, INTEGER),
+)
+
+_SQL = """
+SELECT c.code, c.name, m.tier, m.score, m.abc_class, m.lifecycle, c.relationship_level,
+       coalesce(m.revenue_12m, 0), m.profit_12m, c.owner, c.kind, c.industry, c.region,
+       c.city, c.phone, c.email, m.last_purchase, m.next_follow_up, coalesce(m.open_needs, 0),
+       m.dimensions
+FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id
+WHERE c.deleted_at IS NULL {tier_filter}
+ORDER BY coalesce(m.tier_rank, 9), m.score IS NULL, m.score DESC, c.name_sort, c.id
+"""
+
+
+def export_portfolio(db: Any, path: str | Path, *, tiers: Sequence[Tier] = (),
+                     lang: str | None = None, today: date | None = None,
+                     progress: Progress | None = None) -> ExportResult:
+    """Write the portfolio workbook; ``progress(done, total)`` returning False cancels (no
+    file is written and the previous one is kept)."""
+    started = time.perf_counter()
+    labels = Labels(lang)
+    today = today or date.today()
+    tier_filter, params = "", list(dict.fromkeys(Tier(t).value for t in tiers))
+    if params:
+        tier_filter = f"AND m.tier IN ({','.join('?' * len(params))})"
+    sql = _SQL.format(tier_filter=tier_filter)
+    total = int(db.scalar(f"SELECT count(*) FROM ({sql})", params))
+    revenue = [float(r[0]) for r in db.conn.execute(
+        f"SELECT coalesce(m.revenue_12m, 0) FROM customers c LEFT JOIN customer_metrics m "
+        f"ON m.customer_id = c.id WHERE c.deleted_at IS NULL {tier_filter} "
+        f"ORDER BY 1 DESC", params)]
+    groups = db.query(
+        f"SELECT m.tier, m.abc_class, count(*) AS n, total(m.revenue_12m) AS revenue "
+        f"FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
+        f"WHERE c.deleted_at IS NULL {tier_filter} GROUP BY 1, 2", params)
+
+    workbook = Workbook()
+    summary = workbook.active
+    summary_sheet(summary, labels, groups, revenue, today, tiers)
+    sheet = workbook.create_sheet(sheet_name(labels("sheet.customers")))
+    headers = [labels(key) for key, _, _ in COLUMNS] + [
+        labels("summary.points", dimension=labels.dimension(d)) for d in DIMENSIONS]
+    kinds = [kind for _, kind, _ in COLUMNS] + [NUMBER] * len(DIMENSIONS)
+    formats = [fmt for _, _, fmt in COLUMNS] + [INTEGER] * len(DIMENSIONS)
+    _customers_skeleton(sheet, labels, headers, total, today, tiers)
+    sample = [_values(r, labels) for r in db.conn.execute(sql + f" LIMIT {WIDTH_SAMPLE}",
+                                                          params)]
+    _fit(sheet, headers, sample, formats)
+    styles = [style_id(sheet, number_format=f) if f else None for f in formats]
+    quoted = style_id(sheet, quotePrefix=True)
+    streamer = RowStreamer(kinds, styles, quoted)
+
+    def on_chunk(done: int) -> None:
+        if progress is not None and not progress(done, total):
+            raise ExportCancelled()
+
+    def write(temporary: Path) -> None:
+        rows = (_values(r, labels) for r in db.conn.execute(sql, params))
+        with tempfile.TemporaryDirectory(dir=temporary.parent, prefix=".keyplan-") as scratch:
+            save_with_streamed_rows(workbook, sheet, temporary, streamer, rows, len(headers),
+                                    total, scratch=Path(scratch) / "skeleton.xlsx",
+                                    on_chunk=on_chunk)
+
+    target = atomic_write(path, write)
+    if progress is not None:
+        progress(total, total)
+    return ExportResult(path=target, sheets=workbook.sheetnames, rows=total,
+                        seconds=time.perf_counter() - started)
+
+
+def _values(row: Sequence[Any], labels: Labels) -> list[Any]:
+    (code, name, tier, score, abc, lifecycle, level, revenue, profit, owner, kind, industry,
+     region, city, phone, email, last_purchase, follow_up, open_needs, dimensions) = row
+    dims = dimension_values(dimensions) if dimensions and dimensions != "{}" else {}
+    return [
+        code, name, labels.enum(Tier(tier)) if tier else "", score,
+        abc or "", labels.enum(LifecycleStage(lifecycle)) if lifecycle else "",
+        labels.level(level), revenue, profit,
+        (profit / revenue) if profit is not None and revenue else None, owner,
+        _kind_label(labels, kind), industry, region, city, phone, email, last_purchase,
+        follow_up, open_needs, *(_whole(dims.get(d)) for d in DIMENSIONS),
+    ]
+
+
+def _kind_label(labels: Labels, kind: str) -> str:
+    return labels.enum(CustomerKind(kind)) if kind else ""
+
+
+def _whole(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _customers_skeleton(ws: Any, labels: Labels, headers: list[str], total: int, today: date,
+                        tiers: Sequence[Tier]) -> None:
+    put(ws, 1, 1, labels("title.portfolio"), font=TITLE_FONT, align=None, border=False)
+    subtitle = [labels("note.exported", date=today.isoformat()), labels("note.count",
+                                                                        count=f"{total:,}")]
+    if tiers:
+        subtitle.append(labels("note.filtered",
+                               tiers=", ".join(labels.enum(Tier(t)) for t in tiers)))
+    put(ws, 2, 1, " · ".join(subtitle), font=SUBTITLE_FONT, align=None, border=False)
+    for column, label in enumerate(headers, 1):
+        put(ws, HEADER_ROW, column, label, font=HEADER_FONT, align=HEADER_ALIGN,
+            fill=HEADER_FILL)
+    ws.row_dimensions[HEADER_ROW].height = 32
+    last = get_column_letter(len(headers))
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(total, 1)}"
+    ws.freeze_panes = f"C{HEADER_ROW + 1}"  # code and name stay in view when scrolling right
+    print_setup(ws, HEADER_ROW)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def _fit(ws: Any, headers: list[str], sample: list[list[Any]],
+         formats: list[str | None]) -> None:
+    widths: dict[int, int] = {}
+    for column, header in enumerate(headers, 1):
+        words = header.split() if header.isascii() else [header]
+        widths[column] = max(display_width(w) for w in words) + 1  # room for the filter button
+    for values in sample:
+        for column, value in enumerate(values, 1):
+            width = display_width(shown_text(value, formats[column - 1]))
+            if width > widths[column]:
+                widths[column] = width
+    widths[2] = min(widths[2], 36)
+    fit_columns(ws, widths)
+
+
+def summary_sheet(ws: Any, labels: Labels, groups: list[dict[str, Any]], revenue: list[float],
+                  today: date, tiers: Sequence[Tier]) -> None:
+    ws.title = sheet_name(labels("sheet.summary"))
+    writer = SheetWriter(ws, 5)
+    writer.title(labels("title.summary"), labels("note.exported", date=today.isoformat()))
+    customers = sum(g["n"] for g in groups) or 1
+    money = sum(g["revenue"] for g in groups)
+    header = [labels("summary.group"), labels("summary.customers"),
+              labels("summary.customer_share"), labels("summary.revenue"),
+              labels("summary.revenue_share")]
+    formats = (None, INTEGER, PERCENT, MONEY, PERCENT)
+    for section, key, members in (
+        ("section.tiers", "tier", [*list(Tier), None]),
+        ("section.abc", "abc_class", [*list(AbcClass), None]),
+    ):
+        writer.section(labels(section))
+        writer.header(header)
+        lines = []
+        for member in members:
+            code = member.value if member is not None else None
+            n = sum(g["n"] for g in groups if g[key] == code)
+            value = sum(g["revenue"] for g in groups if g[key] == code)
+            if member is None and n == 0:
+                continue
+            name = labels.enum(member) if member is not None else labels("summary.unscored")
+            lines.append([name, n, n / customers, value, value / money if money else None])
+        writer.rows(lines, formats=formats)
+        writer.total([labels("total"), customers if groups else 0, 1.0, money,
+                      1.0 if money else None], formats=formats)
+    writer.section(labels("section.pareto"))
+    writer.note(labels("note.pareto"))
+    writer.header([labels("summary.top_share"), labels("summary.bucket_share"),
+                   labels("summary.cumulative")])
+    first = writer.row
+    bands = pareto_bands(revenue, PARETO_BANDS)
+    writer.rows(bands, formats=(PERCENT, PERCENT, PERCENT))
+    last = writer.row - 1
+    point = next((b for b in bands if b[2] >= 0.8), None)
+    if point is not None:
+        writer.note(labels("note.pareto_point", customers=f"{point[0]:.0%}",
+                           revenue=f"{point[2]:.0%}"), font=Font(bold=True, color=ACCENT))
+    writer.header_row = 0
+    writer.finish(freeze=False, fixed={1: 22})
+    if bands:
+        ws.add_chart(pareto_chart(ws, labels, first, last), f"G{first - 1}")
+
+
+def pareto_bands(revenue: list[float], bands: int) -> list[tuple[float, float, float]]:
+    """(top share of customers, revenue share of that band, cumulative revenue share) for
+    equal bands of customers ranked by revenue, highest first."""
+    count = len(revenue)
+    total = sum(r for r in revenue if r > 0)
+    if not count or total <= 0:
+        return []
+    bands = min(bands, count)
+    result, cumulative, start = [], 0.0, 0
+    for band in range(1, bands + 1):
+        end = round(count * band / bands)
+        share = sum(max(r, 0.0) for r in revenue[start:end]) / total
+        cumulative += share
+        result.append((end / count, share, min(cumulative, 1.0)))
+        start = end
+    return result
+
+
+def pareto_chart(ws: Any, labels: Labels, first: int, last: int) -> BarChart:
+    bars = BarChart()
+    bars.title = labels("section.pareto")
+    bars.add_data(Reference(ws, min_col=2, min_row=first - 1, max_row=last),
+                  titles_from_data=True)
+    bars.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    bars.series[0].graphicalProperties.solidFill = ACCENT
+    bars.y_axis.number_format = "0%"
+    bars.y_axis.majorGridlines = None
+    bars.x_axis.number_format = "0%"
+    bars.gapWidth = 40
+    line = LineChart()
+    line.add_data(Reference(ws, min_col=3, min_row=first - 1, max_row=last),
+                  titles_from_data=True)
+    line.series[0].graphicalProperties.line.solidFill = "ED7D31"
+    line.series[0].graphicalProperties.line.width = 28_000
+    line.series[0].smooth = False
+    line.y_axis.axId = 200
+    line.y_axis.scaling.min = 0
+    line.y_axis.scaling.max = 1
+    line.y_axis.number_format = "0%"
+    line.y_axis.crosses = "max"
+    for axis in (bars.x_axis, bars.y_axis, line.y_axis):
+        axis.delete = False
+    bars += line
+    bars.legend.position = "b"
+    bars.height = 10
+    bars.width = 20
+    return bars

@@ -1,0 +1,151 @@
+"""Reading cell values the way people type them: dates, amounts, blank and total rows."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from models.validation import MSG_BAD_DATE, MSG_NOT_FINITE, MSG_NOT_NUMBER, ValidationError
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+#: Serial numbers of 1950-01-01 and 2100-12-31: anything outside is not a plausible date.
+_SERIAL_MIN, _SERIAL_MAX = 18_264, 73_415
+
+_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                  r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_CURRENCY = re.compile(r"(?i)^(?:rmb|cny|usd|eur|us\$|hk\$|[¥$€£])|(?:元|rmb|cny|usd|eur|[¥$€£])$")
+_GROUPING = re.compile(r"(?<=\d)[,\s'](?=\d{3}(?:\D|$))")
+_TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总额", "total", "subtotal", "grand total",
+                "sum")
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: whole numbers without '.0' (codes and phone numbers read from Excel
+    arrive as floats), dates as ISO, everything stripped."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes") if value.time() != datetime.min.time() \
+            else value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def is_blank(values: list[Any]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def is_total_row(texts: list[str]) -> bool:
+    """A subtotal or grand-total line (合计, 总计, Total ...) in one of the first cells."""
+    for text in texts[:4]:
+        word = text.strip().casefold().rstrip(":：").replace(" ", "")
+        if word and (word in _TOTAL_WORDS or word.startswith(("合计", "总计", "小计"))
+                     or word in ("grandtotal",)):
+            return True
+    return False
+
+
+def parse_date(field: str, value: Any) -> date | None:
+    """A date from a cell: a date or datetime, an Excel serial number, ``2026-05-01``,
+    ``2026/5/1``, ``2026.5.1``, ``2026年5月1日``, ``20260501`` or ``1.5.2026`` (day first)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_number(field, float(value))
+    text = str(value).strip()
+    if not text:
+        return None
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    match = _YMD.match(text) or _COMPACT.match(text)
+    try:
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        match = _DMY.match(text)
+        if match:
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        if re.fullmatch(r"\d{5}(\.\d+)?", text):
+            return _from_number(field, float(text))
+    except ValueError:
+        pass
+    raise ValidationError(field, MSG_BAD_DATE)
+
+
+def _from_number(field: str, number: float) -> date:
+    if math.isfinite(number):
+        if _SERIAL_MIN <= number <= _SERIAL_MAX:
+            return _EXCEL_EPOCH + timedelta(days=int(number))
+        if number.is_integer() and 19_000_101 <= number <= 21_001_231:
+            text = str(int(number))
+            try:
+                return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+            except ValueError:
+                pass
+    raise ValidationError(field, MSG_BAD_DATE)
+
+
+def parse_amount(field: str, value: Any, scale: float = 1.0) -> float | None:
+    """An amount from a cell: ``1,234.50``, ``¥1,234``, ``RMB 1 234``, ``1234元``,
+    ``(1,234.50)`` for a negative, ``1.2万``; ``scale`` multiplies (a column in 万元)."""
+    if value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        text = str(value).strip()
+        if not text:
+            return None
+        number = _amount_text(field, text)
+    if not math.isfinite(number):
+        raise ValidationError(field, MSG_NOT_FINITE)
+    return number * scale if scale != 1.0 else number
+
+
+def _amount_text(field: str, text: str) -> float:
+    if "_" not in text:
+        try:
+            return float(text)
+        except ValueError:
+            pass
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1].strip()
+    if text.startswith("-"):
+        negative, text = not negative, text[1:].strip()
+    multiplier = 1.0
+    for _ in range(2):
+        text = _CURRENCY.sub("", text).strip()
+    if text.endswith("万"):
+        multiplier, text = 10_000.0, text[:-1].strip()
+    elif text.endswith("亿"):
+        multiplier, text = 100_000_000.0, text[:-1].strip()
+    text = _CURRENCY.sub("", text).strip()
+    if text.startswith("-"):
+        negative, text = not negative, text[1:].strip()
+    text = _GROUPING.sub("", text)
+    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", text):
+        _fail(field)
+    number = float(text) * multiplier
+    return -number if negative else number
+
+
+def _fail(field: str) -> float:
+    raise ValidationError(field, MSG_NOT_NUMBER)
