@@ -139,7 +139,10 @@ def raw_dimensions(book: BookFigures) -> RawDimensions:
     with np.errstate(divide="ignore", invalid="ignore"):
         has_profit = book.profit_invoices > 0
         values[:, COLUMN["revenue"]] = book.revenue
-        values[:, COLUMN["profit"]] = np.where(has_profit, book.profit, np.nan)
+        # No invoice in the window: profit 0 is a fact. Invoices without any profit figure:
+        # the profit is unknown.
+        values[:, COLUMN["profit"]] = np.where(
+            has_profit, book.profit, np.where(book.invoices > 0, np.nan, 0.0))
         margin_known = has_profit & (book.revenue_with_profit > 0)
         values[:, COLUMN["margin"]] = np.where(
             margin_known, book.profit / book.revenue_with_profit, np.nan)

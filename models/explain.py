@@ -4,7 +4,8 @@ For each dimension: the raw value, its points (0–100), its weight and its cont
 contributions add up exactly to the score. Then the gap to the next tier's threshold and the
 *levers*: dimensions that could close it. A lever's reach is the score it would add at 100
 points. Dimensions that could close the gap on their own come first, smallest required move
-first; then the others by reach. Tenure is never a lever (only time moves it), nor is a
+first; then the others by reach; the explanation also names the first levers that together
+could close the gap. Tenure is never a lever (only time moves it), nor is a
 dimension with no weight. When the revenue guard holds a strategic score at key, the
 explanation says so and gives the revenue the guard requires instead.
 """
@@ -118,6 +119,8 @@ class Explanation:
     lifecycle_override_reason: str = ""
     #: True when the customer's records changed after the scores were computed.
     stale: bool = False
+    #: The first levers that together could close the gap (empty if even all cannot).
+    closing_set: tuple[str, ...] = ()
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -146,7 +149,16 @@ def explain(row: ScoredCustomer, config: ScoringConfig, *,
         gap_h = max(0, hundredths(threshold or 0.0) - score_h)
         gap = gap_h / 100.0
         if not row.guard_blocked:
-            levers = find_levers(row.points, parts, weights, gap_h, quantiles or {})
+            levers = find_levers(row.points, parts, weights, gap_h, quantiles or {}, row.raw)
+    closing: list[str] = []
+    reached = 0.0
+    for lever in levers:
+        if gap is None or reached >= gap:
+            break
+        closing.append(lever.dimension)
+        reached += lever.reach
+    if gap is None or reached < gap:
+        closing = []
     return Explanation(
         customer_id=row.customer_id, as_of=row.as_of, score=score_h / 100.0,
         computed_tier=row.computed_tier, tier=row.tier, tier_overridden=row.tier_overridden,
@@ -158,11 +170,12 @@ def explain(row: ScoredCustomer, config: ScoringConfig, *,
         revenue=row.revenue, abc_class=row.abc_class, lifecycle=row.lifecycle,
         lifecycle_overridden=row.lifecycle_overridden,
         lifecycle_override_reason=lifecycle_override_reason if row.lifecycle_overridden else "",
-        stale=stale)
+        stale=stale, closing_set=tuple(closing))
 
 
 def find_levers(points: IntArray, parts: IntArray, weights: FloatArray, gap_h: int,
-                quantiles: dict[str, list[float] | None]) -> tuple[Lever, ...]:
+                quantiles: dict[str, list[float] | None],
+                raw: FloatArray | None = None) -> tuple[Lever, ...]:
     """The dimensions that could close a gap of ``gap_h`` hundredths, most plausible first."""
     alone: list[tuple[int, Lever]] = []
     others: list[Lever] = []
@@ -180,8 +193,9 @@ def find_levers(points: IntArray, parts: IntArray, weights: FloatArray, gap_h: i
         target = int(enough[0]) if enough.size else None
         lever = Lever(dimension=name, points=int(points[j]), weight=weight, reach=reach,
                       target_points=target,
-                      target_raw=_raw_for(name, target, quantiles) if target is not None
-                      else None)
+                      target_raw=_raw_for(name, target, quantiles,
+                                          None if raw is None else float(raw[j]))
+                      if target is not None else None)
         if target is not None:
             alone.append((target - int(points[j]), lever))
         else:
@@ -191,11 +205,17 @@ def find_levers(points: IntArray, parts: IntArray, weights: FloatArray, gap_h: i
     return tuple([lever for _, lever in alone] + others)[:MAX_LEVERS]
 
 
-def _raw_for(name: str, target: int, quantiles: dict[str, list[float] | None]) -> float | None:
+def _raw_for(name: str, target: int, quantiles: dict[str, list[float] | None],
+             current: float | None) -> float | None:
     if name in RATED_DIMENSIONS:
         return target / 25.0 + 1.0
     table = quantiles.get(name)
     if not table:
         return None
     # Whole points round half up: reaching ``target`` needs the rank at target − 0.5.
-    return float(np.interp(max(0.0, target - 0.5), np.arange(101), np.asarray(table)))
+    value = float(np.interp(max(0.0, target - 0.5), np.arange(101), np.asarray(table)))
+    if current is not None and not math.isnan(current) and value <= current:
+        # Tied with others at the current value: the next value above it in the book.
+        above = [v for v in table if v > current]
+        return above[0] if above else None
+    return value

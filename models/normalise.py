@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from models.config import DIMENSIONS, RATED_DIMENSIONS
+from models.config import RATED_DIMENSIONS
 from models.dimensions import COLUMN, FloatArray, RawDimensions
 
 IntArray = npt.NDArray[np.int64]
@@ -71,8 +71,10 @@ def timeliness_points(share_on_time: FloatArray, average_days_late: FloatArray) 
 
 def round_points(points: FloatArray) -> IntArray:
     """Whole points, half up; NaN (missing) becomes the neutral value."""
-    rounded = np.floor(np.nan_to_num(points, nan=float(NEUTRAL_POINTS)) + 0.5)
-    return np.clip(rounded, 0, 100).astype(np.int64)
+    # Rounding to 1e-9 first keeps float noise (57.4999…) from deciding a half-up rounding.
+    exact = np.round(np.nan_to_num(points, nan=float(NEUTRAL_POINTS)), 9)
+    rounded: IntArray = np.clip(np.floor(exact + 0.5), 0, 100).astype(np.int64)
+    return rounded
 
 
 def normalise(raw: RawDimensions) -> IntArray:
@@ -86,7 +88,6 @@ def normalise(raw: RawDimensions) -> IntArray:
     points[:, column] = timeliness_points(values[:, column], raw.average_days_late)
     first_rating = COLUMN[RATED_DIMENSIONS[0]]
     points[:, first_rating:] = rating_points(values[:, first_rating:])
-    assert points.shape[1] == len(DIMENSIONS)
     return round_points(points)
 
 

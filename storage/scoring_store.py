@@ -61,6 +61,8 @@ class RescoreResult:
     #: Customers that had no tier before (first scoring, new customers).
     newly_scored: int
     seconds: float
+    #: The scored book itself (e.g. to snapshot it without scoring twice).
+    scores: BookScores = field(repr=False, compare=False)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -101,7 +103,7 @@ class ScoringMixin(SnapshotsMixin):
             self._save_state(scores, summary)
         return RescoreResult(summary=summary, changed_rows=changed, changed_tier=changed_tier,
                              newly_scored=newly, seconds=time.perf_counter() - started,
-                             timings=timings)
+                             timings=timings, scores=scores)
 
     def update_scoring_config(self, config: ScoringConfig,
                               as_of: date | None = None) -> RescoreResult:
