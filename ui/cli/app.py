@@ -18,6 +18,7 @@ from ui.cli import (
     commands_chart,
     commands_data,
     commands_gui,
+    commands_io,
     commands_safety,
     commands_score,
 )
@@ -31,7 +32,7 @@ VERSION = "0.1.0"
 
 #: Modules that add subcommands; each has ``register(subparsers)``.
 COMMAND_MODULES = (commands_data, commands_score, commands_gui, commands_safety,
-                   commands_chart)
+                   commands_chart, commands_io)
 
 
 class _Parser(argparse.ArgumentParser):

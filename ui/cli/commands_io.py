@@ -1,0 +1,253 @@
+"""Subcommands that move data in and out of the book (``export``, ``import``) and work on
+account plans (``plan``)."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from models.enums import PlanStatus, Tier
+from storage.database import Database
+from storage.export_labels import LANGUAGES, Labels
+from storage.export_plan import export_plan
+from storage.export_portfolio import export_portfolio
+from storage.importer import ImportKind, ImportPreview, fields_of, preview_import, run_import
+from ui.cli.errors import UserError
+
+MAX_LISTED_ISSUES = 100
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    _register_export(subparsers)
+    _register_import(subparsers)
+    _register_plan(subparsers)
+
+
+# ---- export ------------------------------------------------------------------------------
+def _register_export(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = subparsers.add_parser(
+        "export", help="write an account plan or the portfolio as an Excel workbook",
+        description="Write .xlsx workbooks that open in Excel and LibreOffice, with native "
+                    "charts. The file is written to a temporary file first and renamed, so a "
+                    "failed export never leaves a broken file or replaces the previous one.")
+    kinds = export.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
+    plan = kinds.add_parser(
+        "plan", help="one customer's account plan (Overview, Score, Revenue, Contacts, "
+                     "Interactions, Needs, Plan)",
+        description="Export one customer's account plan workbook.")
+    plan.add_argument("customer", metavar="CUSTOMER", help="customer id, code or exact name")
+    plan.add_argument("--period", metavar="PERIOD",
+                      help="plan period, e.g. 2027-H1 (default: the latest plan)")
+    plan.set_defaults(handler=run_export_plan)
+    portfolio = kinds.add_parser(
+        "portfolio", help="every customer with score, tier, ABC class, lifecycle and "
+                          "dimensions, plus a summary with a Pareto chart",
+        description="Export the portfolio workbook: a Summary sheet (tier and ABC counts, "
+                    "revenue shares, Pareto chart) and a filterable Customers sheet.")
+    portfolio.add_argument("--tier", action="append", choices=Tier.codes(), default=[],
+                           metavar="TIER", help="only this tier (repeatable): "
+                                                + ", ".join(Tier.codes()))
+    portfolio.set_defaults(handler=run_export_portfolio)
+    for sub in (plan, portfolio):
+        sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
+                         help="the workbook to write")
+        sub.add_argument("--lang", choices=LANGUAGES, default=None,
+                         help="language of sheet names and labels (default: from the locale)")
+
+
+def run_export_plan(args: argparse.Namespace) -> int:
+    with Database(args.db) as db:
+        customer = db.resolve_customer(args.customer)
+        result = export_plan(db, customer.id, args.output, period=args.period, lang=args.lang)
+    print(f"Wrote {result.path} ({len(result.sheets)} sheets: {', '.join(result.sheets)}) "
+          f"in {result.seconds:.2f} s.")
+    return 0
+
+
+def run_export_portfolio(args: argparse.Namespace) -> int:
+    with Database(args.db) as db:
+        result = export_portfolio(db, args.output, tiers=[Tier(t) for t in args.tier],
+                                  lang=args.lang)
+    print(f"Wrote {result.path}: {result.rows:,} customers in {result.seconds:.1f} s.")
+    return 0
+
+
+# ---- import ------------------------------------------------------------------------------
+def _register_import(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "import", help="import customers, contacts or transactions from .xlsx or CSV",
+        description="Import rows from an .xlsx workbook or a CSV file (UTF-8 with or without "
+                    "BOM, UTF-16 or GBK/GB18030). Columns are matched from English and Chinese "
+                    "headers (客户名称, 客户编号, 金额, 日期, 毛利, 联系人, 电话 ...); title rows, "
+                    "blank rows and total rows (合计, Total) are skipped. Customers match "
+                    "existing ones by code, else by exact name, and update them; contacts and "
+                    "transactions name their customer by code or name. The import is one "
+                    "transaction: by default a single bad row means nothing is written "
+                    "(use --skip-invalid to import the valid rows).",
+        epilog="Fields: customers: " + ", ".join(_fields(ImportKind.CUSTOMERS))
+               + "; contacts: " + ", ".join(_fields(ImportKind.CONTACTS))
+               + "; transactions: " + ", ".join(_fields(ImportKind.TRANSACTIONS)) + ".")
+    parser.add_argument("kind", choices=[k.value for k in ImportKind], help="what the file holds")
+    parser.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv file")
+    parser.add_argument("--sheet", metavar="NAME",
+                        help="sheet of a workbook (default: the one whose headers match best)")
+    parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                        help="feed FIELD from COLUMN (header text, letter or number); "
+                             "FIELD 'ignore' drops a column; repeatable")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="check every row and show what would happen; write nothing")
+    parser.add_argument("--skip-invalid", action="store_true",
+                        help="import the valid rows and report the bad ones")
+    parser.add_argument("--no-rescore", action="store_true",
+                        help="do not rescore the book after importing")
+    parser.set_defaults(handler=run_import_command)
+
+
+def _fields(kind: ImportKind) -> list[str]:
+    return fields_of(kind)
+
+
+def run_import_command(args: argparse.Namespace) -> int:
+    overrides: dict[str, str] = {}
+    for item in args.map:
+        column, sep, field = item.partition("=")
+        if not sep or not column.strip():
+            raise UserError(f"--map expects COLUMN=FIELD, got {item!r}")
+        overrides[column.strip()] = field.strip()
+    with Database(args.db) as db:
+        preview = preview_import(db, args.file, args.kind, sheet=args.sheet,
+                                 overrides=overrides)
+        _print_preview(preview)
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+            return 0 if preview.bad_rows == 0 else 1
+        if preview.bad_rows and not args.skip_invalid:
+            print(f"Nothing was imported: {preview.bad_rows:,} bad rows. Fix them, or run "
+                  "again with --skip-invalid to import the valid rows.")
+            return 1
+        result = run_import(db, args.file, args.kind, sheet=args.sheet, overrides=overrides,
+                            skip_invalid=True)
+        print(f"Imported {result.created:,} new and {result.updated:,} updated "
+              f"{args.kind} ({result.rejected:,} bad rows left out) in {result.seconds:.1f} s.")
+        if not args.no_rescore and result.written and (result.created or result.updated):
+            started = time.perf_counter()
+            db.rescore()
+            print(f"Rescored the book in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def _print_preview(preview: ImportPreview) -> None:
+    source, mapping = preview.source, preview.mapping
+    where = f"sheet '{source.sheet}'" if source.sheet else f"encoding {source.encoding}, " \
+        f"delimiter {source.delimiter!r}"
+    print(f"{source.path} ({source.format}, {where}), header on row {source.header_row}")
+    for field, header in mapping.mapped.items():
+        print(f"  {field:<20} <- {header}")
+    if mapping.ignored:
+        print(f"  ignored columns: {', '.join(mapping.ignored)}")
+    print(f"{preview.rows:,} rows: {preview.valid:,} valid, {preview.bad_rows:,} bad; "
+          f"{preview.skipped:,} blank or total rows skipped.")
+    if preview.kind == ImportKind.CUSTOMERS:
+        print(f"{preview.creates:,} customers to create, {preview.updates:,} to update.")
+    for issue in preview.issues[:MAX_LISTED_ISSUES]:
+        value = f" [{issue.value}]" if issue.value else ""
+        print(f"  {issue}{value}")
+    hidden = max(0, len(preview.issues) - MAX_LISTED_ISSUES)
+    if hidden or preview.issues_truncated:
+        print(f"  ... and more problems ({preview.bad_rows:,} bad rows in all).")
+
+
+# ---- plans -------------------------------------------------------------------------------
+def _register_plan(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    plan = subparsers.add_parser("plan", help="account plans: new, list, due actions, progress",
+                                 description="Work with account plans (客户经营计划).")
+    commands = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    new = commands.add_parser(
+        "new", help="create a draft plan for a period",
+        description="Create a draft plan. With --from-previous, carry over from the latest "
+                    "earlier plan what is still open: open actions, unmet objectives, still-open "
+                    "needs and open complaints, and the support measures.")
+    new.add_argument("customer", metavar="CUSTOMER", help="customer id, code or exact name")
+    new.add_argument("--period", required=True, metavar="PERIOD",
+                     help="2027, 2027-H1, 2027-Q3 or 2027-05")
+    new.add_argument("--from-previous", action="store_true",
+                     help="carry over what is still open from the previous plan")
+    new.set_defaults(handler=run_plan_new)
+    listing = commands.add_parser("list", help="plans, those with overdue actions first")
+    listing.add_argument("--status", action="append", choices=PlanStatus.codes(), default=[],
+                         help="only this status (repeatable)")
+    listing.add_argument("--owner", metavar="NAME", help="only this plan owner")
+    listing.set_defaults(handler=run_plan_list)
+    due = commands.add_parser("due", help="open plan actions due soon or overdue")
+    due.add_argument("--days", type=int, default=7, metavar="N",
+                     help="due within N days from today (default 7)")
+    due.add_argument("--owner", metavar="NAME", help="only actions of this owner")
+    due.set_defaults(handler=run_plan_due)
+    progress = commands.add_parser("progress", help="a plan's objectives against actuals")
+    progress.add_argument("customer", metavar="CUSTOMER")
+    progress.add_argument("--period", metavar="PERIOD", help="default: the latest plan")
+    progress.set_defaults(handler=run_plan_progress)
+
+
+def run_plan_new(args: argparse.Namespace) -> int:
+    with Database(args.db) as db:
+        customer = db.resolve_customer(args.customer)
+        if args.from_previous:
+            plan = db.new_plan_from_previous(customer.id, args.period)
+        else:
+            plan = db.new_plan(customer.id, args.period)
+    print(f"Created draft plan {plan.period} for {customer.name} (id {plan.id}): "
+          f"{len(plan.objectives)} objectives, {len(plan.actions)} actions, "
+          f"{len(plan.support_measures)} support measures, {len(plan.need_ids)} needs.")
+    return 0
+
+
+def run_plan_list(args: argparse.Namespace) -> int:
+    with Database(args.db) as db:
+        plans = db.list_plans(frozenset(PlanStatus(s) for s in args.status) or None,
+                              owner=args.owner)
+    if not plans:
+        print("No plans.")
+    for p in plans:
+        overdue = f"  {p.actions_overdue} OVERDUE" if p.actions_overdue else ""
+        due = f", next due {p.next_due}" if p.next_due else ""
+        print(f"{p.period:<8} {p.status.value:<7} {p.customer_name} ({p.customer_code}): "
+              f"{p.actions_open} open actions{due}{overdue}")
+    return 0
+
+
+def run_plan_due(args: argparse.Namespace) -> int:
+    today = date.today()
+    with Database(args.db) as db:
+        actions = db.plan_actions_due(today + timedelta(days=args.days), today=today,
+                                      owner=args.owner)
+    if not actions:
+        print("No plan actions due.")
+    for a in actions:
+        flag = "OVERDUE " if a.overdue else ""
+        print(f"{a.due_date} {flag}{a.customer_name} [{a.period}] {a.what}"
+              + (f" ({a.owner})" if a.owner else ""))
+    return 0
+
+
+def run_plan_progress(args: argparse.Namespace) -> int:
+    labels = Labels("en")
+    with Database(args.db) as db:
+        customer = db.resolve_customer(args.customer)
+        plan = db.plan_for(customer.id, args.period)
+        if plan is None:
+            raise UserError(f"{customer.name} has no plan"
+                            + (f" for {args.period}" if args.period else ""))
+        progress = db.plan_progress(plan)
+    print(f"{customer.name} {plan.period} ({progress.start} to {progress.end}), "
+          f"{progress.time_elapsed:.0%} of the period gone; revenue "
+          f"{progress.figures.revenue:,.2f}")
+    for o in progress.objectives:
+        share = "n/a" if o.progress is None else f"{o.progress:.0%}"
+        actual = "n/a" if o.actual is None else f"{o.actual:,.2f}"
+        print(f"  {labels.enum(o.kind):<16} {share:>6}  actual {actual}  {o.description}")
+    print(f"  actions: {progress.actions_open} open ({progress.actions_overdue} overdue), "
+          f"{progress.actions_done} done")
+    return 0
