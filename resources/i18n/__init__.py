@@ -1,0 +1,1 @@
+"""Qt Linguist translations: .ts sources and the compiled .qm files the app loads."""
