@@ -21,6 +21,7 @@ from storage.plans_store import PlansMixin
 from storage.records import RecordsMixin
 from storage.scoring_store import ScoringMixin
 from storage.settings_store import SettingsMixin
+from storage.today_queries import TodayMixin
 
 APP_NAME = "KeyPlan"
 DEFAULT_FILE_NAME = "keyplan.db"
@@ -54,7 +55,7 @@ class DatabaseInfo:
 
 
 class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin, PlansMixin,
-               ScoringMixin):
+               ScoringMixin, TodayMixin):
     """A KeyPlan book. Use from one thread only: open another ``Database`` per worker."""
 
     def __init__(self, path: str | Path | None = None) -> None:

@@ -1,0 +1,222 @@
+"""What needs attention today: follow-ups, complaints at top accounts, reviews and silences due.
+
+Each list is one indexed SQL query that also returns how many rows match in all, so the Today
+view can show a bounded list on a 100,000-customer book. The latest undoable change (Edit →
+Undo) is found here too, since it is another "what happened last" question about the book.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any, Generic, TypeVar
+
+from models.config import ScoringConfig
+from models.entities import Interaction
+from models.enums import InteractionKind, NeedStatus, Priority, Tier
+from storage.base import DatabaseBase
+
+#: Tiers whose open complaints and long silences the Today view surfaces (article 002, 004).
+TOP_TIERS: frozenset[Tier] = frozenset({Tier.STRATEGIC, Tier.KEY})
+DEFAULT_LIMIT = 500
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The next step of an interaction, not done yet."""
+
+    interaction_id: str
+    customer_id: str
+    customer_name: str
+    tier: Tier | None
+    kind: InteractionKind
+    next_step: str
+    due: date
+    owner: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class OpenComplaint:
+    need_id: str
+    customer_id: str
+    customer_name: str
+    tier: Tier | None
+    description: str
+    priority: Priority
+    status: NeedStatus
+    raised_on: date | None
+
+
+@dataclass(frozen=True)
+class CustomerDue:
+    """A customer due for a review (last assessment) or a contact (last interaction)."""
+
+    customer_id: str
+    customer_name: str
+    tier: Tier
+    last: date | None  # last assessment or contact; None if never
+    due: date | None  # when it fell due; None if never done at all
+    cadence_days: int
+
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """Up to ``limit`` rows, and how many match in all."""
+
+    rows: list[T]
+    total: int
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """One logged change (all its fields), as Edit → Undo names it."""
+
+    change_id: str
+    action: str
+    table_name: str
+    record_id: str
+    customer_id: str | None
+    customer_name: str
+    at: str
+
+
+def _tier(value: str | None) -> Tier | None:
+    return Tier(value) if value else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def _cadence_json(config: ScoringConfig, tiers: Collection[Tier]) -> str:
+    return json.dumps({t.value: int(config.review_cadence_days.get(t.value, 90)) for t in tiers})
+
+
+class TodayMixin(DatabaseBase):
+    """Queries of the Today view, each bounded by ``limit`` and counted in full."""
+
+    def follow_ups_due(self, until: date, *, today: date | None = None,
+                       limit: int = DEFAULT_LIMIT) -> Listing[FollowUp]:
+        """Open next steps due on or before ``until`` (overdue ones included), earliest first."""
+        today = today or date.today()
+        where = ("i.next_step_due IS NOT NULL AND i.next_step_done = 0 AND i.deleted_at IS NULL "
+                 "AND i.next_step_due <= :until")
+        params = {"until": until.isoformat(), "limit": int(limit)}
+        total = int(self.scalar(
+            f"SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id "
+            f"AND c.deleted_at IS NULL WHERE {where}", params))
+        rows = self.conn.execute(
+            f"SELECT i.id, i.customer_id, c.name, m.tier, i.kind, i.next_step, i.next_step_due, "
+            f"i.owner FROM interactions i "
+            f"JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL "
+            f"LEFT JOIN customer_metrics m ON m.customer_id = i.customer_id "
+            f"WHERE {where} ORDER BY i.next_step_due, c.name_sort, i.id LIMIT :limit", params)
+        found = []
+        for r in rows:
+            due = date.fromisoformat(r[6])
+            found.append(FollowUp(interaction_id=r[0], customer_id=r[1], customer_name=r[2],
+                                  tier=_tier(r[3]), kind=InteractionKind(r[4]), next_step=r[5],
+                                  due=due, owner=r[7], overdue=due < today))
+        return Listing(found, total)
+
+    def open_complaints(self, tiers: Collection[Tier] = TOP_TIERS, *,
+                        limit: int = DEFAULT_LIMIT) -> Listing[OpenComplaint]:
+        """Complaints still open or in progress at customers of ``tiers``, oldest first."""
+        codes = sorted(t.value for t in tiers)
+        marks = ",".join("?" * len(codes)) or "''"
+        base = ("FROM needs n JOIN customers c ON c.id = n.customer_id AND c.deleted_at IS NULL "
+                "JOIN customer_metrics m ON m.customer_id = n.customer_id "
+                "WHERE n.kind = 'complaint' AND n.status IN ('open', 'in_progress') "
+                f"AND n.deleted_at IS NULL AND m.tier IN ({marks})")
+        total = int(self.scalar(f"SELECT count(*) {base}", codes))
+        rows = self.conn.execute(
+            f"SELECT n.id, n.customer_id, c.name, m.tier, n.description, n.priority, n.status, "
+            f"n.raised_on {base} ORDER BY m.tier_rank, "
+            f"CASE n.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, "
+            f"n.raised_on IS NULL, n.raised_on, c.name_sort LIMIT ?", [*codes, int(limit)])
+        return Listing([OpenComplaint(
+            need_id=r[0], customer_id=r[1], customer_name=r[2], tier=_tier(r[3]),
+            description=r[4], priority=Priority(r[5]), status=NeedStatus(r[6]),
+            raised_on=_day(r[7])) for r in rows], total)
+
+    def reviews_due(self, *, today: date | None = None, tiers: Collection[Tier] = tuple(Tier),
+                    limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
+        """Scored customers whose last assessment is older than their tier's review cadence
+        (or who were never assessed), highest tier and longest overdue first."""
+        today = today or date.today()
+        config = self.scoring_config()  # type: ignore[attr-defined]
+        sql = """
+            WITH cadence AS (SELECT key AS tier, value AS days FROM json_each(:cadence)),
+            due AS (
+                SELECT m.customer_id, m.tier, m.tier_rank, cadence.days,
+                       (SELECT max(a.assessed_on) FROM assessments a
+                        WHERE a.customer_id = m.customer_id AND a.deleted_at IS NULL) AS last
+                FROM customer_metrics m JOIN cadence ON cadence.tier = m.tier
+                WHERE m.deleted = 0
+            )
+            SELECT {columns} FROM due JOIN customers c ON c.id = due.customer_id
+            WHERE due.last IS NULL OR date(due.last, '+' || due.days || ' days') <= :today
+            {tail}"""
+        return self._customers_due(sql, config, tiers, today, limit)
+
+    def silent_customers(self, *, today: date | None = None,
+                         tiers: Collection[Tier] = TOP_TIERS,
+                         limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
+        """Customers of ``tiers`` not contacted for longer than their tier's cadence (or
+        never), longest silence first."""
+        today = today or date.today()
+        config = self.scoring_config()  # type: ignore[attr-defined]
+        sql = """
+            WITH cadence AS (SELECT key AS tier, value AS days FROM json_each(:cadence)),
+            due AS (
+                SELECT m.customer_id, m.tier, m.tier_rank, cadence.days,
+                       substr(m.last_interaction_at, 1, 10) AS last
+                FROM customer_metrics m JOIN cadence ON cadence.tier = m.tier
+                WHERE m.deleted = 0
+            )
+            SELECT {columns} FROM due JOIN customers c ON c.id = due.customer_id
+            WHERE due.last IS NULL OR date(due.last, '+' || due.days || ' days') <= :today
+            {tail}"""
+        return self._customers_due(sql, config, tiers, today, limit)
+
+    def _customers_due(self, sql: str, config: ScoringConfig, tiers: Collection[Tier],
+                       today: date, limit: int) -> Listing[CustomerDue]:
+        params: dict[str, Any] = {"cadence": _cadence_json(config, tiers),
+                                  "today": today.isoformat(), "limit": int(limit)}
+        total = int(self.scalar(sql.format(columns="count(*)", tail=""), params))
+        columns = "due.customer_id, c.name, due.tier, due.last, due.days"
+        tail = ("ORDER BY due.tier_rank, due.last IS NOT NULL, due.last, c.name_sort "
+                "LIMIT :limit")
+        found = []
+        for r in self.conn.execute(sql.format(columns=columns, tail=tail), params):
+            last = _day(r[3])
+            found.append(CustomerDue(
+                customer_id=r[0], customer_name=r[1], tier=Tier(r[2]), last=last,
+                due=last + timedelta(days=int(r[4])) if last else None,
+                cadence_days=int(r[4])))
+        return Listing(found, total)
+
+    def complete_follow_up(self, interaction_id: str) -> Interaction:
+        """Tick a follow-up off: the interaction's next step is marked done."""
+        interaction: Interaction = self.get(Interaction, interaction_id)  # type: ignore[attr-defined]
+        return self.update(replace(interaction, next_step_done=True))  # type: ignore[attr-defined,no-any-return]
+
+    # ---- undo ------------------------------------------------------------------------------
+    def latest_change(self, excluding: Collection[str] = ()) -> ChangeSummary | None:
+        """The newest logged change whose id is not in ``excluding`` (already undone, or an
+        undo itself), or None."""
+        row = self.conn.execute(
+            "SELECT l.change_id, l.action, l.table_name, l.record_id, l.customer_id, l.at, "
+            "coalesce(c.name, '') FROM change_log l LEFT JOIN customers c ON c.id = l.customer_id "
+            "WHERE l.change_id NOT IN (SELECT value FROM json_each(?)) "
+            "ORDER BY l.seq DESC LIMIT 1", [json.dumps(sorted(excluding))]).fetchone()
+        if row is None:
+            return None
+        return ChangeSummary(change_id=row[0], action=row[1], table_name=row[2],
+                             record_id=row[3], customer_id=row[4], at=row[5],
+                             customer_name=row[6])
