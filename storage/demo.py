@@ -24,6 +24,8 @@ from storage import demo_vocab as V
 from storage.base import DatabaseBase
 from storage.search_keys import search_text, sort_key
 
+#: Bumped whenever the generator's output changes, so cached benchmark books are rebuilt.
+DEMO_VERSION = 2
 CHUNK_CUSTOMERS = 2_000
 HISTORY_DAYS = 3 * 365
 RATINGS = RATING_FIELDS
@@ -265,7 +267,7 @@ class _Generator:
                      last: int | None, contacts: list[tuple[str, str]], chunk: _Chunk) -> None:
         rng = self.rng
         today = self.anchor.toordinal()
-        count = min(12, int(rng.random() * 2.6 + math.log1p(size) * 1.2))
+        count = min(12, int(rng.random() * 3.0 + math.log1p(size) * 1.25))
         if count == 0:
             return
         latest = last if last is not None and last < today - 300 else today - rng.randrange(0, 200)

@@ -22,7 +22,9 @@ def full_size_db(path: Path | None = None, customers: int = FULL_SIZE) -> Path:
     from storage.database import Database
     from storage.demo import generate_demo
 
-    path = path or CACHE / f"demo-{customers}-{SEED}.db"
+    from storage.demo import DEMO_VERSION
+
+    path = path or CACHE / f"demo-{customers}-{SEED}-v{DEMO_VERSION}.db"
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
