@@ -20,9 +20,7 @@ SEED = 2026
 def full_size_db(path: Path | None = None, customers: int = FULL_SIZE) -> Path:
     """The cached full-size demo book, generated on first use (about 40 s)."""
     from storage.database import Database
-    from storage.demo import generate_demo
-
-    from storage.demo import DEMO_VERSION
+    from storage.demo import DEMO_VERSION, generate_demo
 
     path = path or CACHE / f"demo-{customers}-{SEED}-v{DEMO_VERSION}.db"
     if path.exists():
