@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -26,14 +27,15 @@ def full_size_db(path: Path | None = None, customers: int = FULL_SIZE) -> Path:
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    for leftover in partial.parent.glob(partial.name + "*"):
-        leftover.unlink()
+    # Per-process name: two benchmarks starting together each build, and the last one wins.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     print(f"Generating the {customers:,}-customer demo book in {path} ...", flush=True)
     with Database(partial) as db:
         generate_demo(db, customers, seed=SEED, anchor=ANCHOR)
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    partial.rename(path)
+    for suffix in ("-wal", "-shm"):
+        partial.with_name(partial.name + suffix).unlink(missing_ok=True)
+    os.replace(partial, path)
     return path
 
 
