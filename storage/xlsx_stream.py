@@ -24,12 +24,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from storage.xlsx_style import looks_like_formula, safe_text
+from storage.xlsx_style import safe_text
 
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"\s*/>')
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _CHUNK_ROWS = 2_000
+_FORMULA_FIRST = frozenset("=+-@\t\r")
+_SPACES = frozenset(" \t\r\n\u3000")
 
 #: Column kinds a streamed sheet knows how to write.
 TEXT, NUMBER, DATE = "text", "number", "date"
@@ -49,40 +51,50 @@ class RowStreamer:
 
     def __init__(self, kinds: Sequence[str], styles: Sequence[int | None],
                  quoted_style: int) -> None:
-        self.kinds = list(kinds)
-        self.letters = [get_column_letter(i) for i in range(1, len(kinds) + 1)]
-        self.styles = [f' s="{s}"' if s else "" for s in styles]
+        self.columns = [(get_column_letter(i), kind, f' s="{s}"' if s else "")
+                        for i, (kind, s) in enumerate(zip(kinds, styles, strict=True), 1)]
         self.quoted = f' s="{quoted_style}"'
 
     def row(self, number: int, values: Sequence[Any]) -> str:
-        parts = [f'<row r="{number}">']
+        n = str(number)
+        parts = [f'<row r="{n}">']
         append = parts.append
-        for letter, kind, style, value in zip(self.letters, self.kinds, self.styles, values,
-                                              strict=False):
-            if value is None or value == "":
+        for (letter, kind, style), value in zip(self.columns, values, strict=False):
+            if value is None:
                 continue
-            ref = f"{letter}{number}"
-            if kind == DATE:
-                day = value.date() if isinstance(value, datetime) else value
-                if isinstance(day, str):
-                    day = date.fromisoformat(day[:10])
-                append(f'<c r="{ref}"{style}><v>{day.toordinal() - _EXCEL_EPOCH}</v></c>')
-            elif kind == TEXT or isinstance(value, str):
-                text = value if isinstance(value, str) else str(value)
-                if not text.isascii() or not text.isprintable():
-                    text = safe_text(text)
-                if looks_like_formula(text):
-                    style = self.quoted
-                space = ' xml:space="preserve"' if text != text.strip() else ""
-                append(f'<c r="{ref}" t="inlineStr"{style}><is><t{space}>'
-                       f'{text.translate(_ESCAPES)}</t></is></c>')
+            kind_of_value = type(value)
+            if kind_of_value is float and kind != TEXT:
+                if math.isfinite(value):
+                    append(f'<c r="{letter}{n}"{style}><v>{value!r}</v></c>')
+            elif kind_of_value is int and kind != TEXT:
+                append(f'<c r="{letter}{n}"{style}><v>{value}</v></c>')
+            elif kind == DATE:
+                append(f'<c r="{letter}{n}"{style}><v>{_serial(value)}</v></c>')
+            elif kind_of_value is bool:
+                append(f'<c r="{letter}{n}" t="b"{style}><v>{int(value)}</v></c>')
             else:
-                if isinstance(value, bool):
-                    append(f'<c r="{ref}" t="b"{style}><v>{int(value)}</v></c>')
-                elif isinstance(value, int) or math.isfinite(value):
-                    append(f'<c r="{ref}"{style}><v>{value!r}</v></c>')
+                text = value if kind_of_value is str else str(value)
+                if not text:
+                    continue
+                if not (text.isascii() and text.isprintable()):
+                    text = safe_text(text)
+                if text[0] in _FORMULA_FIRST:
+                    style = self.quoted
+                space = ' xml:space="preserve"' if text[0] in _SPACES or text[-1] in _SPACES \
+                    else ""
+                if "&" in text or "<" in text or ">" in text:
+                    text = text.translate(_ESCAPES)
+                append(f'<c r="{letter}{n}" t="inlineStr"{style}><is><t{space}>{text}</t></is>'
+                       f'</c>')
         append("</row>")
         return "".join(parts)
+
+
+def _serial(value: Any) -> int:
+    day = value.date() if isinstance(value, datetime) else value
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
+    return int(day.toordinal() - _EXCEL_EPOCH)
 
 
 def save_with_streamed_rows(workbook: Workbook, sheet: Worksheet, path: Path,
