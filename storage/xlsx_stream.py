@@ -132,6 +132,8 @@ def save_with_streamed_rows(workbook: Workbook, sheet: Worksheet, path: Path,
                         if on_chunk is not None:
                             on_chunk(count)
                 out.write("".join(buffer).encode("utf-8"))
+                if on_chunk is not None:
+                    on_chunk(count)
                 out.write(tail.encode("utf-8"))
     return count
 
