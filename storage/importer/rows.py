@@ -135,7 +135,7 @@ def with_choices(raw: dict[str, Any]) -> dict[str, Any]:
 
 def customer_record(raw: dict[str, Any], existing: Customer | None) -> Customer:
     """A validated customer: a new one, or ``existing`` with the row's non-empty cells."""
-    raw = with_choices(dict(raw))
+    raw = with_choices({k: v for k, v in raw.items() if v not in (None, "")})
     if existing is None:
         return Customer.parse(raw)
     values = {name: getattr(existing, name) for name in Customer.field_names()}
@@ -144,7 +144,7 @@ def customer_record(raw: dict[str, Any], existing: Customer | None) -> Customer:
 
 
 def contact_record(raw: dict[str, Any], customer_id: str, existing: Contact | None) -> Contact:
-    raw = with_choices(dict(raw))
+    raw = with_choices({k: v for k, v in raw.items() if v not in (None, "")})
     mobile = raw.pop("mobile", "")
     raw.pop("customer_code", None)
     raw.pop("customer_name", None)

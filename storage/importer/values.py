@@ -20,8 +20,9 @@ _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _CURRENCY = re.compile(r"(?i)^(?:rmb|cny|usd|eur|us\$|hk\$|[¥$€£])|(?:元|rmb|cny|usd|eur|[¥$€£])$")
 _GROUPING = re.compile(r"(?<=\d)[,\s'](?=\d{3}(?:\D|$))")
-_TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总额", "total", "subtotal", "grand total",
-                "sum")
+_TOTAL_WORDS = frozenset({"合计", "总计", "小计", "共计", "总额", "合 计", "总 计", "total",
+                          "subtotal", "sub total", "sub-total", "grand total", "sum", "totals"})
+_BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 
 
 def cell_text(value: Any) -> str:
@@ -50,9 +51,10 @@ def is_blank(values: list[Any]) -> bool:
 def is_total_row(texts: list[str]) -> bool:
     """A subtotal or grand-total line (合计, 总计, Total ...) in one of the first cells."""
     for text in texts[:4]:
-        word = text.strip().casefold().rstrip(":：").replace(" ", "")
-        if word and (word in _TOTAL_WORDS or word.startswith(("合计", "总计", "小计"))
-                     or word in ("grandtotal",)):
+        if not text or len(text) > 40:
+            continue
+        word = _BRACKETS.sub("", text).strip().casefold().rstrip(":：").strip()
+        if word in _TOTAL_WORDS:
             return True
     return False
 
@@ -130,6 +132,8 @@ def _amount_text(field: str, text: str) -> float:
         negative, text = True, text[1:-1].strip()
     if text.startswith("-"):
         negative, text = not negative, text[1:].strip()
+        if text.startswith("-"):
+            _fail(field)
     multiplier = 1.0
     for _ in range(2):
         text = _CURRENCY.sub("", text).strip()

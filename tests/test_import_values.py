@@ -1,0 +1,115 @@
+"""Cell parsing of the importer: dates, amounts, totals, header matching, and the bulk
+transaction check agreeing with the Transaction model's own validation."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models.entities import Transaction
+from models.validation import ValidationError, ValidationErrors
+from storage.importer.columns import ImportKind, auto_map, normalise_header
+from storage.importer.rows import transaction_converter
+from storage.importer.values import cell_text, is_total_row, parse_amount, parse_date
+
+
+@pytest.mark.parametrize("text", [
+    "2026-05-01", "2026/5/1", "2026.5.1", "2026年5月1日", "2026 年 5 月 1 日", "20260501",
+    "1.5.2026", "2026-05-01 13:45", "2026/05/01 00:00:00", "２０２６年５月１日", 46143, 46143.0,
+    "46143", datetime(2026, 5, 1, 9, 30), date(2026, 5, 1),
+])
+def test_dates_in_common_formats(text: Any) -> None:
+    assert parse_date("date", text) == date(2026, 5, 1)
+
+
+@pytest.mark.parametrize("text", ["2026-02-30", "tomorrow", "5/1", "12", "2026-13-01", "1e9",
+                                  float("nan"), "20261345"])
+def test_bad_dates_give_the_model_message(text: Any) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_date("date", text)
+    assert caught.value.message == "Not a valid date (expected YYYY-MM-DD)."
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("1,234.56", 1234.56), ("¥1,234.56", 1234.56), ("￥ 1 234", 1234.0), ("$1,234", 1234.0),
+    ("RMB 1,234", 1234.0), ("1,234元", 1234.0), ("(1,234.56)", -1234.56), ("-1,234", -1234.0),
+    ("1.2万", 12000.0), ("-¥5", -5.0), (" 7 ", 7.0), (12.5, 12.5), ("CNY1,000,000", 1e6),
+    ("１，２３４", 1234.0),
+])
+def test_amounts(text: Any, number: float) -> None:
+    assert parse_amount("amount", text) == pytest.approx(number)
+
+
+@pytest.mark.parametrize("text", ["1,2,3", "abc", "12abc", "1_000", "--5", "¥"])
+def test_bad_amounts(text: str) -> None:
+    with pytest.raises(ValidationError):
+        parse_amount("amount", text)
+
+
+def test_total_rows_and_cell_text() -> None:
+    assert is_total_row(["合计", "", ""]) and is_total_row(["", "总计："])
+    assert is_total_row(["Total"]) and is_total_row(["Grand Total"])
+    assert not is_total_row(["张三", "合计公司"])
+    assert cell_text(13800138000.0) == "13800138000"
+    assert cell_text(12.5) == "12.5"
+    assert cell_text(None) == ""
+
+
+def test_headers_match_in_both_languages() -> None:
+    mapping = auto_map(ImportKind.TRANSACTIONS, ["客户编号", "客户名称", "日期", "金额（万元）",
+                                                 "毛利", "到期日", "付款日", "备注", "其他"])
+    assert mapping.columns == ["customer_code", "customer_name", "date", "amount", "profit",
+                               "due_date", "paid_date", "notes", None]
+    assert mapping.scales == {3: 10_000.0}
+    english = auto_map(ImportKind.CONTACTS, ["Customer", "Contact Name", "Job Title", "Mobile",
+                                             "E-mail"])
+    assert english.columns == ["customer_name", "name", "title", "mobile", "email"]
+    assert normalise_header(" Amount (¥) ") == "amount"
+    changed = auto_map(ImportKind.TRANSACTIONS, ["客户", "Date", "X"], {"C": "amount",
+                                                                      "Date": "ignore"})
+    assert changed.columns == ["customer_name", None, "amount"]
+    with pytest.raises(ValueError, match="unknown field"):
+        auto_map(ImportKind.TRANSACTIONS, ["a"], {"a": "nonsense"})
+    with pytest.raises(ValueError, match="no column"):
+        auto_map(ImportKind.TRANSACTIONS, ["a"], {"zz": "amount"})
+
+
+_FIELDS = ["date", "amount", "profit", "due_date", "paid_date", "reference", "product", "notes"]
+_cells = st.one_of(st.none(), st.text(max_size=12), st.floats(allow_nan=True),
+                   st.sampled_from(["2026-05-01", "2026-04-30", "2026-06-01", "1e14", "-5",
+                                    "", "x" * 90, "a\nb", "a\x01b"]),
+                   st.integers(min_value=-10**15, max_value=10**15))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_cells, min_size=8, max_size=8))
+def test_bulk_check_agrees_with_the_transaction_model(cells: list[Any]) -> None:
+    mapping = auto_map(ImportKind.TRANSACTIONS, ["日期", "金额", "毛利", "到期日", "付款日", "单号",
+                                                 "产品", "备注"])
+    convert = transaction_converter(mapping)
+    try:
+        fast = convert(list(cells))
+        fast_fields: set[str] = set()
+    except ValidationErrors as error:
+        fast, fast_fields = None, {e.field for e in error.errors}
+    raw: dict[str, Any] = {"customer_id": "c1"}
+    try:
+        for name, value in zip(_FIELDS, cells, strict=True):
+            if name in ("date", "due_date", "paid_date"):
+                raw[name] = parse_date(name, value)
+            elif name in ("amount", "profit"):
+                raw[name] = parse_amount(name, value)
+            else:
+                raw[name] = cell_text(value) if value is not None else ""
+        model = Transaction.parse(raw)
+    except (ValidationError, ValidationErrors):
+        model = None
+    assert (fast is None) == (model is None), (cells, fast_fields)
+    if fast is not None and model is not None:
+        assert fast[:5] == (model.date, model.amount, model.profit, model.due_date,
+                            model.paid_date)
+        assert fast[5:] == (model.reference, model.product, model.notes)
