@@ -54,7 +54,7 @@ ALIASES: dict[ImportKind, dict[str, str]] = {
         "tags": "标签|tags, tag, labels",
         "relationship_level": "关系层次 关系等级 关系级别|relationship, relationship level",
         "price_orientation": "价格倾向|price orientation",
-        "loyalty_segment": "忠诚度细分 忠诚度类型|loyalty segment, loyalty",
+        "loyalty_segment": "忠诚度细分 忠诚度类型|loyalty segment",
         "channel": "渠道 销售渠道|channel, sales channel",
         "notes": _CONTACT_FIELDS["notes"],
     },
@@ -110,6 +110,11 @@ _EXPORT_FIELDS: dict[ImportKind, dict[str, str]] = {
 }
 
 IGNORE = ("", "-", "ignore", "skip", "忽略")
+#: Columns of KeyPlan's own exports that are computed, never imported (score, tier, points).
+_DERIVED_KEYS = ("field.tier", "field.score", "field.abc_class", "field.lifecycle",
+                 "field.revenue_12m", "field.profit_12m", "field.margin", "field.first_purchase",
+                 "field.last_purchase", "field.last_interaction", "field.next_follow_up",
+                 "field.open_needs", "field.contacts")
 _UNIT = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 _PUNCT = re.compile(r"[\s_\-.:：/·*#]+")
 
@@ -131,6 +136,17 @@ def _alias_table(kind: ImportKind) -> dict[str, str]:
         for word in chinese.split() + english.split(","):
             table.setdefault(normalise_header(word), name)
     return table
+
+
+@cache
+def _derived() -> frozenset[str]:
+    words = {word for key in _DERIVED_KEYS for word in TEXT[key]}
+    english, chinese = TEXT["summary.points"]
+    for key, labels in TEXT.items():
+        if key.startswith("dim."):
+            words.add(english.format(dimension=labels[0]))
+            words.add(chinese.format(dimension=labels[1]))
+    return frozenset(unicodedata.normalize("NFKC", w).casefold().strip() for w in words)
 
 
 def fields_of(kind: ImportKind) -> list[str]:
@@ -181,8 +197,11 @@ def auto_map(kind: ImportKind, headers: Sequence[str],
     table = _alias_table(kind)
     columns: list[str | None] = []
     taken: set[str] = set()
+    derived = _derived()
     for header in headers:
         name = table.get(normalise_header(header)) if header else None
+        if name and unicodedata.normalize("NFKC", header).casefold().strip() in derived:
+            name = None
         if name in taken:
             name = None
         if name:

@@ -93,11 +93,12 @@ def detect_encoding(path: Path) -> str:
     superset of GBK and GB2312)."""
     with path.open("rb") as handle:
         head = handle.read(4)
+    candidates: tuple[str, ...] = ("utf-8", "gb18030")
     if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    for encoding in ("utf-8", "gb18030"):
+        candidates = ("utf-8-sig",)
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ("utf-16",)
+    for encoding in candidates:
         decoder = codecs.getincrementaldecoder(encoding)("strict")
         try:
             with path.open("rb") as handle:
