@@ -1,1 +1,1 @@
-"""Data files of KeyPlan (translations), shipped inside the package so an installed copy finds them."""
+"""Data files of KeyPlan (translations), shipped inside the package."""
