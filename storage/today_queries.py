@@ -27,7 +27,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class FollowUp:
-    """The next step of an interaction, not done yet."""
+    """The next step of an interaction, not done yet (owner: the interaction's, else the
+    customer's)."""
 
     interaction_id: str
     customer_id: str
@@ -100,19 +101,22 @@ def _cadence_json(config: ScoringConfig, tiers: Collection[Tier]) -> str:
 class TodayMixin(DatabaseBase):
     """Queries of the Today view, each bounded by ``limit`` and counted in full."""
 
-    def follow_ups_due(self, until: date, *, today: date | None = None,
+    def follow_ups_due(self, until: date, *, since: date | None = None,
+                       today: date | None = None,
                        limit: int = DEFAULT_LIMIT) -> Listing[FollowUp]:
-        """Open next steps due on or before ``until`` (overdue ones included), earliest first."""
+        """Open next steps due on or before ``until`` (and on or after ``since`` if given:
+        without it, every overdue one too), earliest first."""
         today = today or date.today()
         where = ("i.next_step_due IS NOT NULL AND i.next_step_done = 0 AND i.deleted_at IS NULL "
-                 "AND i.next_step_due <= :until")
-        params = {"until": until.isoformat(), "limit": int(limit)}
+                 "AND i.next_step_due <= :until AND i.next_step_due >= :since")
+        params = {"until": until.isoformat(), "since": since.isoformat() if since else "",
+                  "limit": int(limit)}
         total = int(self.scalar(
             f"SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id "
             f"AND c.deleted_at IS NULL WHERE {where}", params))
         rows = self.conn.execute(
             f"SELECT i.id, i.customer_id, c.name, m.tier, i.kind, i.next_step, i.next_step_due, "
-            f"i.owner FROM interactions i "
+            f"coalesce(nullif(i.owner, ''), c.owner) FROM interactions i "
             f"JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL "
             f"LEFT JOIN customer_metrics m ON m.customer_id = i.customer_id "
             f"WHERE {where} ORDER BY i.next_step_due, c.name_sort, i.id LIMIT :limit", params)

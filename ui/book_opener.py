@@ -1,13 +1,14 @@
 """Opening a book from the UI: a refused file becomes a message with a way forward.
 
-Environmental problems (not an SQLite file, read-only, newer schema, locked...) are shown in
-the user's language with a choice: pick another file, create a new book, or give up. Anything
-else is a bug and propagates with its traceback.
+Environmental problems (not an SQLite file, read-only, newer schema, locked, damaged...) are
+shown in the user's language with the choices that fit the problem (see
+:mod:`ui.startup_checks`): pick another file, create a new book or the missing folder, try
+again, restore the newest good backup, or give up. Anything else is a bug and propagates
+with its traceback.
 """
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -16,15 +17,20 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from storage.database import Database
 from storage.errors import StorageError
 from ui.i18n import storage_message
+from ui.startup_checks import (
+    Choice,
+    NoGoodBackup,
+    Restored,
+    advice,
+    choice_text,
+    choices_for,
+    run_restore,
+)
+
+__all__ = ["Choice", "ask_after_error", "choose_existing", "choose_new", "open_book"]
 
 CONTEXT = "BookOpener"
 SUFFIX = ".db"
-
-
-class Choice(Enum):
-    OTHER_FILE = "other"
-    NEW_BOOK = "new"
-    CANCEL = "cancel"
 
 
 def file_filter() -> str:
@@ -32,28 +38,25 @@ def file_filter() -> str:
                                       "KeyPlan books (*.db *.sqlite);;All files (*)")
 
 
-def ask_after_error(parent: QWidget | None, error: StorageError) -> Choice:
+def ask_after_error(parent: QWidget | None, error: StorageError,
+                    path: Path | None = None) -> Choice:
     """Show why the book could not be opened and ask what to do next."""
     box = QMessageBox(parent)
     box.setObjectName("storageErrorBox")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("BookOpener", "Cannot open the book"))
     box.setText(storage_message(error))
-    box.setInformativeText(QCoreApplication.translate(
-        "BookOpener", "You can open another book or start a new, empty one."))
-    other = box.addButton(QCoreApplication.translate("BookOpener", "Open another…"),
-                          QMessageBox.ButtonRole.AcceptRole)
-    new = box.addButton(QCoreApplication.translate("BookOpener", "New book…"),
-                        QMessageBox.ButtonRole.ActionRole)
+    box.setInformativeText(advice(error))
+    buttons = {}
+    for number, choice in enumerate(choices_for(error, path or Path(error.path))):
+        role = QMessageBox.ButtonRole.AcceptRole if number == 0 else \
+            QMessageBox.ButtonRole.ActionRole
+        buttons[box.addButton(choice_text(choice), role)] = choice
+        if number == 0:
+            box.setDefaultButton(next(iter(buttons)))
     box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(other)
     box.exec()
-    clicked = box.clickedButton()
-    if clicked is other:
-        return Choice.OTHER_FILE
-    if clicked is new:
-        return Choice.NEW_BOOK
-    return Choice.CANCEL
+    return buttons.get(box.clickedButton(), Choice.CANCEL)
 
 
 def choose_existing(parent: QWidget | None, folder: Path | None) -> Path | None:
@@ -81,15 +84,27 @@ def open_book(path: Path, parent: QWidget | None = None,
     """Open ``path``, asking the user how to go on after each refusal.
 
     Returns the database and whether its file was created just now, or None if the user
-    gave up. A refused file is never written to.
+    gave up. A refused file is never written to (a restore replaces it only when asked,
+    and keeps it beside the backups).
     """
     while True:
         existed = path.exists()
         try:
             return Database(path), not existed
         except StorageError as error:
-            choice = ask_after_error(parent, error)
+            choice = ask_after_error(parent, error, path)
         start = folder or (path.parent if path.parent.is_dir() else None)
+        if choice is Choice.RETRY:
+            continue
+        if choice is Choice.CREATE_FOLDER:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as problem:
+                _warn(parent, problem.strerror or str(problem))
+            continue
+        if choice is Choice.RESTORE_BACKUP:
+            _report_restore(parent, run_restore(path, parent))
+            continue
         if choice is Choice.OTHER_FILE:
             chosen = choose_existing(parent, start)
         elif choice is Choice.NEW_BOOK:
@@ -100,3 +115,30 @@ def open_book(path: Path, parent: QWidget | None = None,
         if chosen is None:
             return None
         path = chosen
+
+
+def _report_restore(parent: QWidget | None, outcome: object) -> None:
+    translate = QCoreApplication.translate
+    if isinstance(outcome, Restored):
+        box = QMessageBox(QMessageBox.Icon.Information,
+                          translate("BookOpener", "Backup restored"),
+                          translate("BookOpener", "The book was restored from {backup}. The "
+                                                  "damaged file was kept as {kept}.").format(
+                              backup=outcome.backup.name, kept=outcome.kept),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("restoredBox")
+        box.exec()
+    elif isinstance(outcome, NoGoodBackup):
+        _warn(parent, translate("BookOpener", "No backup of this book passes the integrity "
+                                              "check."))
+    elif isinstance(outcome, StorageError):
+        _warn(parent, storage_message(outcome))
+    elif isinstance(outcome, BaseException):
+        raise outcome
+
+
+def _warn(parent: QWidget | None, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("BookOpener", "Cannot open the book"), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.exec()

@@ -1,14 +1,21 @@
-"""The Customers view: the customer book as a sortable, searchable table.
+"""The Customers view: the customer book as a sortable, searchable, filterable table.
 
-Sorting goes through the model (SQL), never a proxy; the header layout (widths, order,
-sort column) is remembered in the UI settings.
+Sorting and filtering go through the model (SQL), never a proxy; the header layout (widths,
+order, sort column) is remembered in the UI settings.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.enums import LifecycleStage, RelationshipLevel, Tier
 from storage.customer_queries import CustomerRow
@@ -27,6 +34,7 @@ from ui.customer_table_model import (
     RECORD_ROLE,
     CustomerTableModel,
 )
+from ui.filter_bar import BookFilters, FilterBar
 from ui.labels import label
 from ui.settings import Settings
 
@@ -55,12 +63,19 @@ class CustomerBookView(QWidget):
     """Table of customers; emits ``customer_activated`` on Enter or double-click."""
 
     customer_activated = Signal(str)  # customer id
-    count_changed = Signal(int)  # customers matching the current search
+    count_changed = Signal(int)  # customers matching the current search and filters
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.model = CustomerTableModel(db, self)
+        self.filter_bar = FilterBar(db.owners(), self)
+        self.filter_bar.filters_changed.connect(self._on_filters_changed)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyBookLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #666666; padding: 24px;")
+        self.empty_label.hide()
         self.table = QTableView(self)
         self.table.setObjectName("customerTable")
         self.table.setModel(self.model)
@@ -90,6 +105,7 @@ class CustomerBookView(QWidget):
         self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
         self.table.activated.connect(lambda index: self._activate(index.row()))
         self.model.rows_reset.connect(self.count_changed)
+        self.model.rows_reset.connect(self._show_empty_state)
 
         self._pending_search = ""
         self._search_timer = QTimer(self)
@@ -99,6 +115,9 @@ class CustomerBookView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
 
     # -- search ----------------------------------------------------------------------------
@@ -114,13 +133,36 @@ class CustomerBookView(QWidget):
         if self.model.rowCount():
             self.table.scrollToTop()
 
+    # -- filters ---------------------------------------------------------------------------
+    @property
+    def filters(self) -> BookFilters:
+        return self.filter_bar.filters
+
+    def set_filters(self, filters: BookFilters) -> None:
+        """Narrow the book to ``filters`` (shown as chips in the filter bar)."""
+        self.filter_bar.set_filters(filters)
+
+    def _on_filters_changed(self, filters: BookFilters) -> None:
+        self.model.set_query(filters.applied_to(self.model.query))
+        if self.model.rowCount():
+            self.table.scrollToTop()
+
+    def narrowed(self) -> bool:
+        """Whether a search or a filter hides part of the book."""
+        return bool(self.model.query.search.strip()) or self.filters.active
+
+    def _show_empty_state(self, count: int) -> None:
+        self.empty_label.setVisible(count == 0 and self.narrowed())
+
     # -- book ------------------------------------------------------------------------------
     def set_database(self, db: Database) -> None:
+        self.filter_bar.set_owners(db.owners())
         self.model.set_database(db)
 
     def refresh(self) -> None:
         """Reload after the book changed, keeping the selected customer if still shown."""
         selected = self.selected_customer()
+        self.filter_bar.set_owners(self.model.db.owners())
         self.model.refresh()
         if selected is not None:
             self.select_customer(selected.id)
@@ -168,9 +210,12 @@ class CustomerBookView(QWidget):
             width = self.width() - 2 * self.table.frameWidth() \
                 - self.table.verticalScrollBar().sizeHint().width()
             spare = width - sum(self._default_widths.values())
+            name = self._default_widths[COL_NAME]
             if spare > 0:
-                self.table.horizontalHeader().resizeSection(
-                    COL_NAME, self._default_widths[COL_NAME] + spare * 3 // 4)
+                name += spare * 3 // 4
+            else:  # a narrow window: names give way first, down to a readable width
+                name = max(self.table.fontMetrics().averageCharWidth() * 18, name + spare)
+            self.table.horizontalHeader().resizeSection(COL_NAME, name)
 
     def restore_layout(self) -> bool:
         """Apply the saved widths, order and sort; False if there was none."""
@@ -187,3 +232,6 @@ class CustomerBookView(QWidget):
 
     def retranslate(self) -> None:
         self.model.retranslate()
+        self.filter_bar.retranslate()
+        self.empty_label.setText(self.tr(
+            "No customer matches the search and filters. Clear them to see the whole book."))

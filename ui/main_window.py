@@ -1,140 +1,144 @@
-"""The main window: menus, the search box, the status bar and the views of the open book.
+"""The main window: navigation between the views, menus, search, status bar and background work.
 
-Views live in a stack keyed by name ("customers" today; Today, Dashboard and Plans join
-later), so the screenshot command and navigation address them the same way. All texts are
-set in :meth:`MainWindow.retranslate`, which runs again when the language changes.
+Views live in a stack keyed by name (today, customers, dashboard, plans), so the screenshot
+command and navigation address them the same way; the dashboard is built the first time it
+is shown (it brings matplotlib). Writes and long reads run on the worker thread through
+``ui.tasks``; the status bar shows them with progress and Cancel. All texts are set in
+:meth:`MainWindow.retranslate`, which runs again when the language changes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
-    QMenu,
+    QListWidget,
+    QListWidgetItem,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
 
 from storage.database import Database
+from storage.presence import Holder
 from ui import i18n
 from ui.book_opener import choose_existing, choose_new, open_book
+from ui.book_session import BookSession
 from ui.customer_view import CustomerBookView
+from ui.filter_bar import BookFilters
 from ui.help_dialogs import ShortcutsDialog, show_about
+from ui.main_menus import (
+    VIEW_CUSTOMERS,
+    VIEW_DASHBOARD,
+    VIEW_PLANS,
+    VIEW_TODAY,
+    VIEWS,
+    MenusMixin,
+)
+from ui.main_work import WorkMixin
+from ui.plans_view import PlansView
 from ui.settings import Settings
+from ui.task_status import TaskStatus
+from ui.today_view import TodayView
 
-VIEW_CUSTOMERS = "customers"
-VIEWS = (VIEW_CUSTOMERS,)
+__all__ = ["VIEWS", "VIEW_CUSTOMERS", "VIEW_DASHBOARD", "VIEW_PLANS", "VIEW_TODAY",
+           "MainWindow"]
+
+#: After the window shows, wait this long before background start-up work (backup, lists).
+STARTUP_WORK_DELAY_MS = 50
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WorkMixin, MenusMixin):
     """One window over one open book; opening another book swaps it in place."""
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None, *,
+                 automatic_backup: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.automatic_backup = automatic_backup
         self.db = db
         self.book_open = True  # the window owns the book and closes it with itself
         self.settings = settings
+        self.session = BookSession(db.path, self)
+        self.session.holders_changed.connect(self._show_holders)
         self._dialogs: list[QWidget] = []  # non-modal windows kept alive while open
+        self.init_work()
 
         self.customers = CustomerBookView(db, settings, self)
+        self.today = TodayView(db, self)
+        self.plans = PlansView(db, self)
+        self.dashboard: Any = None  # DashboardView, built when first shown
         self.stack = QStackedWidget(self)
-        self.views: dict[str, QWidget] = {VIEW_CUSTOMERS: self.customers}
-        for view in self.views.values():
-            self.stack.addWidget(view)
-        self.setCentralWidget(self.stack)
+        self.views: dict[str, QWidget] = {}
+        for name, view in ((VIEW_TODAY, self.today), (VIEW_CUSTOMERS, self.customers),
+                           (VIEW_PLANS, self.plans)):
+            self._add_view(name, view)
+        self.customers.customer_activated.connect(lambda cid: self.open_customer(cid, ""))
+        self.today.customer_activated.connect(self.open_customer)
+        self.plans.customer_activated.connect(self.open_customer)
+        self.today.book_changed.connect(self.book_changed)
+        self.today.loaded.connect(self._update_navigation_counts)
 
-        self._build_actions()
-        self._build_menus()
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        for name in VIEWS:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(
+            lambda row: self.show_view(VIEWS[row]) if row >= 0 else None)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { border: none; background: palette(window); "
+            "font-size: 14px; } QListWidget#navigation::item { padding: 8px 12px; }")
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.build_actions(self.settings.language())
+        self.build_menus()
+        self._connect_actions()
         self._build_toolbar()
-        self.path_label = QLabel(self)
-        self.path_label.setObjectName("pathLabel")
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("countLabel")
-        self.statusBar().addWidget(self.count_label)
-        self.statusBar().addPermanentWidget(self.path_label)
-        self.customers.count_changed.connect(lambda _count: self.update_status())
-
+        self._build_status_bar()
         self.retranslate()
         self._restore_window()
-        self.show_view(VIEW_CUSTOMERS)
+        self.show_view(self.settings.last_view() or VIEW_TODAY)
+        QTimer.singleShot(STARTUP_WORK_DELAY_MS, self._after_open)
 
     # -- building ----------------------------------------------------------------------------
-    def _action(self, name: str, shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        self.addAction(action)
-        return action
+    def _add_view(self, name: str, view: QWidget) -> None:
+        self.views[name] = view
+        self.stack.addWidget(view)
 
-    def _build_actions(self) -> None:
-        self.new_action = self._action("newBook", "Ctrl+Shift+N")
+    def _connect_actions(self) -> None:
         self.new_action.triggered.connect(self.new_book)
-        self.open_action = self._action("openBook", QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_book_dialog)
-        self.quit_action = self._action("quit", "Ctrl+Q")
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.export_action.triggered.connect(self.export_portfolio)
+        self.backup_action.triggered.connect(self.backup_now)
+        self.backups_action.triggered.connect(self.show_backups)
         self.quit_action.triggered.connect(self.close)
-        self.find_action = self._action("find", QKeySequence.StandardKey.Find)
+        self.undo_action.triggered.connect(self.undo_last_change)
+        self.preferences_action.triggered.connect(self.show_preferences)
+        for name, action in self.view_actions.items():
+            action.triggered.connect(lambda _c=False, n=name: self.show_view(n))
         self.find_action.triggered.connect(self.focus_search)
-        self.refresh_action = self._action("refresh", QKeySequence.StandardKey.Refresh)
+        self.clear_filters_action.triggered.connect(self.clear_search_and_filters)
         self.refresh_action.triggered.connect(self.refresh)
-        self.customers_action = self._action("showCustomers", "Ctrl+1")
-        self.customers_action.triggered.connect(lambda: self.show_view(VIEW_CUSTOMERS))
-        self.shortcuts_action = self._action("shortcuts", "Ctrl+/")
+        self.rescore_action.triggered.connect(self.rescore)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        self.about_action = self._action("about")
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(lambda: self._keep(show_about(self, self.db)))
-
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code in ("", *i18n.LANGUAGES):
-            action = QAction(self)
-            action.setCheckable(True)
-            action.setData(code)
-            action.setObjectName(f"language_{code or 'system'}")
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
-        self.language_actions.get(self.settings.language(),
-                                  self.language_actions[""]).setChecked(True)
         self.language_group.triggered.connect(
             lambda action: self.set_language(str(action.data())))
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.file_menu.addAction(self.new_action)
-        self.file_menu.addAction(self.open_action)
-        self.recent_menu = QMenu(self)
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.file_menu.addMenu(self.recent_menu)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-
-        self.view_menu = bar.addMenu("")
-        self.view_menu.addAction(self.customers_action)
-        self.view_menu.addAction(self.find_action)
-        self.view_menu.addAction(self.refresh_action)
-        self.view_menu.addSeparator()
-        self.language_menu = QMenu(self)
-        self.language_menu.addActions(self.language_group.actions())
-        self.view_menu.addMenu(self.language_menu)
-
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.shortcuts_action)
-        self.help_menu.addSeparator()
-        self.help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
@@ -148,8 +152,8 @@ class MainWindow(QMainWindow):
         char = self.fontMetrics().averageCharWidth()
         self.search_box.setMinimumWidth(char * 40)
         self.search_box.setMaximumWidth(char * 70)
-        self.search_box.textChanged.connect(self.customers.search)
-        self.search_box.returnPressed.connect(self.customers.apply_search)
+        self.search_box.textChanged.connect(self._search_typed)
+        self.search_box.returnPressed.connect(self._search_entered)
         self.search_label = QLabel(self)
         self.search_label.setObjectName("searchLabel")
         self.search_label.setBuddy(self.search_box)
@@ -157,30 +161,50 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.search_label)
         self.toolbar.addWidget(self.search_box)
 
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.presence_label = QLabel(self)
+        self.presence_label.setObjectName("presenceLabel")
+        self.presence_label.setStyleSheet(
+            "QLabel { background: #fff4ce; color: #5c4400; border-radius: 3px; "
+            "padding: 1px 6px; }")
+        self.presence_label.hide()
+        self.task_status = TaskStatus(self)
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName("pathLabel")
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar = self.statusBar()
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.presence_label)
+        bar.addPermanentWidget(self.task_status)
+        bar.addPermanentWidget(self.path_label)
+        self.customers.count_changed.connect(lambda _count: self.update_status())
+
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.file_menu.setTitle(self.tr("&File"))
-        self.new_action.setText(self.tr("&New book…"))
-        self.open_action.setText(self.tr("&Open book…"))
-        self.recent_menu.setTitle(self.tr("Open &recent"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.customers_action.setText(self.tr("&Customers"))
-        self.find_action.setText(self.tr("&Search customers"))
-        self.refresh_action.setText(self.tr("&Refresh"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self.language_actions[""].setText(self.tr("System default"))
-        for code, name in i18n.LANGUAGES.items():
-            self.language_actions[code].setText(name)
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
-        self.about_action.setText(self.tr("&About KeyPlan"))
+        self.retranslate_menus()
         self.toolbar.setWindowTitle(self.tr("Search"))
         self.search_label.setText(self.tr("&Search:"))
         self.search_box.setPlaceholderText(
             self.tr("Name, code, contact, tag or pinyin (e.g. hwjs)"))
-        self.customers.retranslate()
+        self._update_navigation_counts()
+        width = max(self.navigation.fontMetrics().horizontalAdvance(
+            self.navigation.item(r).text()) for r in range(self.navigation.count()))
+        self.navigation.setFixedWidth(width + 48)
+        self.task_status.retranslate()
+        self._show_holders(self.session.others)
         self.update_status()
+
+    def _update_navigation_counts(self) -> None:
+        names = {VIEW_TODAY: self.tr("Today"), VIEW_CUSTOMERS: self.tr("Customers"),
+                 VIEW_DASHBOARD: self.tr("Dashboard"), VIEW_PLANS: self.tr("Plans")}
+        data = self.today.model.data_
+        overdue = data.totals.get("overdue", 0) if data is not None else 0
+        if overdue:
+            names[VIEW_TODAY] = self.tr("Today ({count})").format(count=overdue)
+        for row, name in enumerate(VIEWS):
+            self.navigation.item(row).setText(names[name])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -193,7 +217,7 @@ class MainWindow(QMainWindow):
         locale = QLocale()
         total = self.db.customer_count()
         shown = self.customers.model.rowCount()
-        if self.customers.model.query.search.strip():
+        if self.customers.narrowed():
             text = self.tr("Customers: {shown} of {total}").format(
                 shown=locale.toString(shown), total=locale.toString(total))
         else:
@@ -205,11 +229,39 @@ class MainWindow(QMainWindow):
         # Qt appends the application's display name ("— KeyPlan") itself.
         self.setWindowTitle(self.db.path.name)
 
+    def _show_holders(self, others: list[Holder]) -> None:
+        if not others:
+            self.presence_label.hide()
+            return
+        apps = ", ".join(sorted({self.tr("another window") if h.app == "gui"
+                                 else self.tr("the {command} command").format(command=h.app)
+                                 for h in others}))
+        self.presence_label.setText(self.tr("This book is also open in {apps}; both can "
+                                            "keep working.").format(apps=apps))
+        self.presence_label.setToolTip("\n".join(
+            f"{h.app} — pid {h.pid} @ {h.host}" for h in others))
+        self.presence_label.show()
+
     # -- views and search --------------------------------------------------------------------
     def show_view(self, name: str) -> QWidget:
+        if name not in VIEWS:
+            raise KeyError(name)
+        if name == VIEW_DASHBOARD and self.dashboard is None:
+            self._create_dashboard()
         view = self.views[name]
         self.stack.setCurrentWidget(view)
+        row = VIEWS.index(name)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)
+        self.settings.set_last_view(name)
         return view
+
+    def _create_dashboard(self) -> None:
+        from ui.dashboard_view import DashboardView  # matplotlib loads only when needed
+
+        self.dashboard = DashboardView(self.db, self)
+        self.dashboard.filter_requested.connect(self.filter_book_from_chart)
+        self._add_view(VIEW_DASHBOARD, self.dashboard)
 
     def current_view_name(self) -> str:
         current = self.stack.currentWidget()
@@ -219,6 +271,23 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    def _search_typed(self, text: str) -> None:
+        if text and self.current_view_name() != VIEW_CUSTOMERS:
+            self.show_view(VIEW_CUSTOMERS)
+        self.customers.search(text)
+
+    def _search_entered(self) -> None:
+        self.customers.apply_search()
+        self.show_view(VIEW_CUSTOMERS)
+        self.customers.table.setFocus()
+        if not self.customers.table.currentIndex().isValid() and self.customers.model.rowCount():
+            self.customers.table.selectRow(0)
+
+    def clear_search_and_filters(self) -> None:
+        self.search_box.clear()
+        self.customers.apply_search()
+        self.customers.set_filters(BookFilters())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # The search box ignores Escape, so it arrives here: clear and go back to the list.
         if event.key() == Qt.Key.Key_Escape and self.search_box.hasFocus():
@@ -227,8 +296,43 @@ class MainWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
+    def open_customer(self, customer_id: str, tab: str = "") -> None:
+        """Show ``customer_id``: selected in the customer book, which is widened to show it
+        if the search or filters hide it."""
+        del tab  # the workspace's tab, once the workspace opens here
+        if self.customers.model.row_of(customer_id) < 0:
+            self.clear_search_and_filters()
+        self.show_view(VIEW_CUSTOMERS)
+        self.customers.select_customer(customer_id)
+        self.customers.table.setFocus()
+
+    def filter_book_from_chart(self, fields: dict[str, Any], description: str) -> None:
+        """A click on a chart: list its customers in the book, the filter shown as a chip."""
+        migration = fields.get("migration")
+        if migration is not None:
+            from storage.chart_data import migration_customers
+
+            ids = migration_customers(self.db, *migration)
+            filters = BookFilters(ids=ids, ids_label=description.split(":")[0])
+        else:
+            filters = BookFilters.from_fields(fields)
+        self.search_box.clear()
+        self.customers.apply_search()
+        self.customers.set_filters(filters)
+        self.show_view(VIEW_CUSTOMERS)
+
     def refresh(self) -> None:
+        self.book_changed()
+
+    def book_changed(self) -> None:
+        """The data changed (a write, a rescore, an undo): every view reads it again."""
+        if not self.book_open:
+            return
         self.customers.refresh()
+        self.today.reload()
+        self.plans.reload()
+        if self.dashboard is not None:
+            self.dashboard.mark_stale()
         self.update_status()
 
     # -- books -------------------------------------------------------------------------------
@@ -244,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open the book at ``path`` in this window; the current one stays if it fails."""
-        if path.resolve() == self.db.path.resolve():
+        if self.book_open and path.resolve() == self.db.path.resolve():
             return True
         opened = open_book(path, self, self.settings.last_folder())
         if opened is None:
@@ -253,12 +357,33 @@ class MainWindow(QMainWindow):
         return True
 
     def set_database(self, db: Database) -> None:
-        old = self.db
+        old, was_open = self.db, self.book_open
+        self.session.release()
         self.db = db
+        self.book_open = True
+        self.session = BookSession(db.path, self)
+        self.session.holders_changed.connect(self._show_holders)
         self.customers.set_database(db)
-        old.close()
+        self.today.set_database(db)
+        self.plans.set_database(db)
+        if self.dashboard is not None:
+            self.dashboard.set_database(db)
+        if was_open and old is not db:
+            old.close()
         self.settings.remember_database(db.path)
         self.update_status()
+        self._after_open()
+
+    def _after_open(self) -> None:
+        """Once the window is up: claim the book, read the lists, make the daily backup."""
+        if not self.book_open:
+            return
+        self.session.claim()
+        if self.today.model.data_ is None:
+            self.today.reload()
+        self.plans.reload()
+        if self.automatic_backup:
+            self.daily_backup()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -276,6 +401,8 @@ class MainWindow(QMainWindow):
         """Store the preference and switch the whole UI live."""
         self.settings.set_language(preference)
         i18n.install_language(i18n.resolve_language(preference))
+        action = self.language_actions.get(preference, self.language_actions[""])
+        action.setChecked(True)
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self.actions(), self)
@@ -290,7 +417,7 @@ class MainWindow(QMainWindow):
     def _restore_window(self) -> None:
         geometry = self.settings.geometry()
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            screen = QApplication.primaryScreen()
+            screen = self.screen()
             available = screen.availableGeometry() if screen is not None else None
             width = min(1280, available.width() - 40) if available is not None else 1280
             height = min(800, available.height() - 40) if available is not None else 800
@@ -312,7 +439,10 @@ class MainWindow(QMainWindow):
             self.close_book()
 
     def close_book(self) -> None:
-        """Close the database connection; the window shows nothing more from it."""
+        """Close the database connection and release the book; the window shows nothing
+        more from it."""
+        self.stop_work()
         if self.book_open:
             self.book_open = False
+            self.session.release()
             self.db.close()

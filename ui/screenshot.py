@@ -60,11 +60,12 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
         chosen = language or i18n.resolve_language(Settings().language())
         used = i18n.install_language(chosen)
         with Database(db_path) as db:
-            window = MainWindow(db, settings)
+            window = MainWindow(db, settings, automatic_backup=False)
             window.resize(*size)
-            window.show_view(view)
+            shown = window.show_view(view)
             window.show()
             _settle(app)
+            _wait_until_loaded(app, shown)
             image = window.grab()  # painting loads the visible rows: fully loaded now
             ready = time.perf_counter() - started
             if not image.save(str(output), "PNG"):
@@ -90,6 +91,15 @@ def _quiet_offscreen_warnings() -> None:
             print(qFormatLogMessage(kind, context, message), file=sys.stderr)
 
     qInstallMessageHandler(handler)
+
+
+def _wait_until_loaded(app: QApplication, view: object, timeout: float = 60.0) -> None:
+    """Let a view that reads in the background (Today, Plans, Dashboard) finish drawing."""
+    deadline = time.perf_counter() + timeout
+    while not getattr(view, "is_loaded", True) and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    _settle(app)
 
 
 def _settle(app: QApplication) -> None:

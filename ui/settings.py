@@ -19,6 +19,7 @@ KEY_WINDOW_STATE = "main_window/state"
 KEY_LAST_DATABASE = "databases/last"
 KEY_RECENT_DATABASES = "databases/recent"
 KEY_LAST_FOLDER = "databases/last_folder"
+KEY_LAST_VIEW = "main_window/view"
 KEY_HEADER_PREFIX = "tables/"  # + table name: a QHeaderView state (widths, order, sort)
 
 MAX_RECENT = 8
@@ -58,6 +59,13 @@ class Settings:
 
     def set_window_state(self, value: QByteArray) -> None:
         self.store.setValue(KEY_WINDOW_STATE, value)
+
+    def last_view(self) -> str:
+        """The view shown when the window last closed ('' if never)."""
+        return str(self.store.value(KEY_LAST_VIEW, "", type=str))
+
+    def set_last_view(self, name: str) -> None:
+        self.store.setValue(KEY_LAST_VIEW, name)
 
     def header_state(self, table: str) -> QByteArray:
         return self._bytes(KEY_HEADER_PREFIX + table)

@@ -23,6 +23,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from storage.database import Database
 
+#: SQLite virtual-machine steps between two looks at the cancel flag (a few microseconds).
+INTERRUPT_CHECK_STEPS = 20_000
+
 
 class Cancelled(Exception):
     """Raised inside a task's function (by :meth:`Progress.check`) to stop after a cancel."""
@@ -52,11 +55,16 @@ class Progress:
         if self._cancel.is_set():
             raise Cancelled()
 
+    def deliver(self, item: object) -> None:
+        """Hand a partial result to the UI now (e.g. one chart of several), then go on."""
+        self._relay.delivered.emit(item)
+
 
 class _Relay(QObject):
     """Lives on the UI thread; the worker emits on it, so every slot runs on the UI thread."""
 
     progressed = Signal(int, int)
+    delivered = Signal(object)
     done = Signal(object)
     errored = Signal(object)
 
@@ -81,6 +89,7 @@ class Task(QObject):
     """One piece of background work: ``fn(progress) -> result``."""
 
     progressed = Signal(int, int)  # done, total
+    delivered = Signal(object)  # a partial result handed over by Progress.deliver
     succeeded = Signal(object)  # the function's result
     failed = Signal(object)  # the exception
     cancelled = Signal()
@@ -97,6 +106,7 @@ class Task(QObject):
         self._progress = Progress(self._relay, self._cancel)
         self._running = False
         self._relay.progressed.connect(self._on_progressed)
+        self._relay.delivered.connect(self.delivered)
         self._relay.done.connect(self._on_done)
         self._relay.errored.connect(self._on_errored)
 
@@ -111,6 +121,10 @@ class Task(QObject):
 
     def on_progress(self, callback: Callable[[int, int], object]) -> Task:
         self.progressed.connect(callback)
+        return self
+
+    def on_delivery(self, callback: Callable[[Any], object]) -> Task:
+        self.delivered.connect(callback)
         return self
 
     def on_cancel(self, callback: Callable[[], object]) -> Task:
@@ -187,7 +201,8 @@ class DatabaseTask(Task):
     """Background work on the book at ``path``: ``fn(db, progress) -> result``.
 
     The worker opens a ``Database`` of its own (connections cannot cross threads) and
-    closes it when the function returns or raises.
+    closes it when the function returns or raises. A cancel also interrupts the SQL statement
+    running at that moment (a long rescore, a backup's copy), which rolls its transaction back.
     """
 
     def __init__(self, path: str | Path, fn: Callable[[Database, Progress], Any],
@@ -198,4 +213,7 @@ class DatabaseTask(Task):
 
     def _call(self) -> Any:
         with Database(self.path) as db:
+            cancel = self._cancel
+            db.conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0,
+                                         INTERRUPT_CHECK_STEPS)
             return self._db_fn(db, self._progress)

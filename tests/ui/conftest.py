@@ -59,6 +59,8 @@ def chinese() -> Iterator[None]:
 
 @pytest.fixture
 def window(qtbot, book_path: Path, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The main window on the demo book, showing the customer book."""
+    settings.set_last_view("customers")
     win = MainWindow(Database(book_path), settings)
     qtbot.addWidget(win)
     win.show()

@@ -114,7 +114,8 @@ def test_error_message_is_in_chinese(qtbot, chinese: None, not_sqlite: Path,  # 
 
 def test_a_way_forward_opens_another_file(qtbot, not_sqlite: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(book_opener, "ask_after_error", lambda parent, error: Choice.NEW_BOOK)
+    monkeypatch.setattr(book_opener, "ask_after_error",
+                        lambda parent, error, path=None: Choice.NEW_BOOK)
     fresh = tmp_path / "fresh.db"
     monkeypatch.setattr(book_opener, "choose_new", lambda parent, folder: fresh)
     opened = open_book(not_sqlite)

@@ -10,7 +10,7 @@ import argparse
 import re
 import time
 
-VIEW_CHOICES = ("customers",)
+VIEW_CHOICES = ("today", "customers", "dashboard", "plans")
 LANG_CHOICES = ("zh_CN", "en")
 DEFAULT_SIZE = (1280, 800)
 

@@ -1,0 +1,70 @@
+"""The open book's presence among other KeyPlan processes, and this session's undo trail.
+
+On open the window claims the book (a marker beside the file) and learns who else has it
+open; a cheap poll keeps that notice current while the window is open, and the claim is
+released on close. Undo walks back through the change log, skipping changes already undone
+in this session and the reversals themselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from storage import presence
+from storage.presence import Holder
+
+#: How often to look for other windows or commands on the book (a folder listing).
+POLL_MS = 15_000
+
+
+class BookSession(QObject):
+    """One open book: presence markers and the undo trail. ``holders_changed`` carries the
+    other live holders whenever that list changes."""
+
+    holders_changed = Signal(list)  # list[Holder]
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.others: list[Holder] = []
+        self.skip_undo: set[str] = set()
+        self._claimed = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+
+    def claim(self) -> list[Holder]:
+        """Mark the book as open in this window; returns (and announces) the other holders."""
+        if str(self.path) == ":memory:":
+            return []
+        self._claimed = True
+        self._set_others(presence.claim(self.path, "gui"))
+        self._timer.start()
+        return self.others
+
+    def poll(self) -> None:
+        if self._claimed:
+            self._set_others(presence.holders(self.path))
+
+    def holders_now(self) -> list[Holder]:
+        """The other live holders at this moment (polls at once)."""
+        self.poll()
+        return self.others
+
+    def release(self) -> None:
+        self._timer.stop()
+        if self._claimed:
+            self._claimed = False
+            presence.release(self.path)
+
+    def _set_others(self, others: list[Holder]) -> None:
+        key = [(h.pid, h.host) for h in others]
+        if key != [(h.pid, h.host) for h in self.others]:
+            self.others = others
+            self.holders_changed.emit(others)
+
+    def undone(self, change_id: str, undo_id: str) -> None:
+        """Remember an undo, so the next one goes further back instead of redoing."""
+        self.skip_undo.update((change_id, undo_id))

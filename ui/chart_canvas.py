@@ -1,0 +1,185 @@
+"""One chart on screen: a matplotlib canvas with hover tooltips, click-to-filter and export.
+
+The :class:`~ui.charts.style.Chart` arrives built (on the worker thread); this widget only
+puts its figure on a ``FigureCanvasQTAgg`` and asks for a ``draw_idle()``, so drawing happens
+on the UI thread at the next paint. Pointing at a bar or segment shows its tooltip; clicking
+one emits its customer filter; the context menu and the Export button save it as PNG or SVG.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from matplotlib.backend_bases import Event, MouseEvent
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.charts.style import Chart, ClickTarget
+
+#: Wait this long after the pointer stops before hit-testing (a 100k-point scatter is slow).
+HOVER_DELAY_MS = 40
+EXPORT_FORMATS = ("png", "svg")
+
+
+class ChartCanvas(QFrame):
+    """A framed chart with a header row (extra controls on the left, Export on the right)."""
+
+    filter_requested = Signal(object, str)  # CustomerQuery field dict, tooltip text
+    export_requested = Signal(str, str)  # chart kind, "png" or "svg"
+    drawn = Signal(str, float)  # chart kind, seconds from set_chart to the finished draw
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.setObjectName(f"chart_{kind}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.chart: Chart | None = None
+        self.canvas: FigureCanvasQTAgg | None = None
+        self._set_at = 0.0
+        self._hover: MouseEvent | None = None
+        self._hover_timer = QTimer(self)
+        self._hover_timer.setSingleShot(True)
+        self._hover_timer.setInterval(HOVER_DELAY_MS)
+        self._hover_timer.timeout.connect(self._hit_test_hover)
+
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(6, 4, 6, 0)
+        self.header.addStretch(1)
+        self.export_button = QToolButton(self)
+        self.export_button.setObjectName("exportChart")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.export_button)
+        self.export_actions: dict[str, QAction] = {}
+        for fmt in EXPORT_FORMATS:
+            action = self.export_menu.addAction("")
+            action.triggered.connect(lambda _c=False, f=fmt: self.export_requested.emit(
+                self.kind, f))
+            self.export_actions[fmt] = action
+        self.export_button.setMenu(self.export_menu)
+        self.header.addWidget(self.export_button)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(2, 2, 2, 2)
+        self.body.setSpacing(0)
+        self.body.addLayout(self.header)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.retranslate()
+
+    def add_control(self, widget: QWidget) -> None:
+        """Put ``widget`` in the header row, left of the Export button."""
+        self.header.insertWidget(self.header.count() - 2, widget)
+
+    # -- the chart ---------------------------------------------------------------------------
+    def set_chart(self, chart: Chart) -> None:
+        """Show ``chart``; it draws at the next paint (``drawn`` says when)."""
+        self._set_at = time.perf_counter()
+        old = self.canvas
+        self.chart = chart
+        canvas = FigureCanvasQTAgg(chart.figure)
+        canvas.setParent(self)
+        canvas.setObjectName("chartCanvas")
+        canvas.setMinimumSize(200, 160)
+        canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        canvas.customContextMenuRequested.connect(self._context_menu)
+        canvas.setMouseTracking(True)
+        canvas.mpl_connect("motion_notify_event", self._on_motion)
+        canvas.mpl_connect("button_press_event", self._on_press)
+        canvas.mpl_connect("draw_event", self._on_drawn)
+        canvas.mpl_connect("figure_leave_event", lambda _e: self._leave())
+        if old is not None:
+            self.body.replaceWidget(old, canvas)
+            old.hide()
+            old.deleteLater()
+        else:
+            self.body.addWidget(canvas, 1)
+        self.canvas = canvas
+        canvas.draw_idle()
+
+    def _on_drawn(self, _event: Event) -> None:
+        if self._set_at:
+            self.drawn.emit(self.kind, time.perf_counter() - self._set_at)
+            self._set_at = 0.0
+
+    # -- pointing --------------------------------------------------------------------------
+    def target_at(self, event: MouseEvent) -> ClickTarget | None:
+        """The chart element under the pointer, if the chart has one there."""
+        if self.chart is None or event.inaxes is None:
+            return None
+        for target in self.chart.targets:
+            try:
+                hit, _details = target.artist.contains(event)
+            except (ValueError, TypeError):  # an artist that cannot hit-test
+                continue
+            if hit:
+                return target
+        return None
+
+    def _on_motion(self, event: Event) -> None:
+        if isinstance(event, MouseEvent):
+            self._hover = event
+            self._hover_timer.start()
+
+    def _hit_test_hover(self) -> None:
+        event, canvas = self._hover, self.canvas
+        if event is None or canvas is None:
+            return
+        target = self.target_at(event)
+        if target is None:
+            QToolTip.hideText()
+            canvas.unsetCursor()
+            return
+        if target.filter:
+            canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+            hint = QCoreApplication.translate("ChartCanvas", "Click to list these customers")
+            text = f"{target.tooltip}\n{hint}"
+        else:
+            canvas.unsetCursor()
+            text = target.tooltip
+        QToolTip.showText(QCursor.pos(), text, canvas)
+
+    def _leave(self) -> None:
+        self._hover = None
+        self._hover_timer.stop()
+        QToolTip.hideText()
+
+    def _on_press(self, event: Event) -> None:
+        if not isinstance(event, MouseEvent) or event.button != 1:
+            return
+        target = self.target_at(event)
+        if target is not None and target.filter:
+            self.click_target(target)
+
+    def click_target(self, target: ClickTarget) -> None:
+        """Act as a click on ``target``: ask for the book filtered to its customers."""
+        self.filter_requested.emit(dict(target.filter), target.tooltip)
+
+    def _context_menu(self, position: QPoint) -> None:
+        if self.canvas is not None:
+            self.export_menu.popup(self.canvas.mapToGlobal(position))
+
+    # -- texts -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.export_button.setText(translate("ChartCanvas", "Export"))
+        self.export_button.setToolTip(translate("ChartCanvas",
+                                                "Save this chart as a PNG image or an SVG"))
+        self.export_actions["png"].setText(translate("ChartCanvas", "Export as PNG…"))
+        self.export_actions["svg"].setText(translate("ChartCanvas", "Export as SVG…"))
+
+
+def target_centre(canvas: FigureCanvasQTAgg, target: ClickTarget) -> tuple[float, float]:
+    """Display coordinates of a bar-like target's centre (tests click there)."""
+    extent: Any = target.artist.get_window_extent(canvas.get_renderer())
+    return (extent.x0 + extent.x1) / 2, (extent.y0 + extent.y1) / 2

@@ -1,0 +1,91 @@
+"""The status bar's view of background work: what runs, how far it is, and a Cancel button.
+
+Tasks queue on one worker thread; the widget shows the oldest unfinished tracked task and
+hides itself when none is left.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from ui.tasks import Task
+
+
+class TaskStatus(QWidget):
+    """Label, progress bar and Cancel for the background tasks it is given to track."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskStatus")
+        self._tasks: list[tuple[Task, str, bool]] = []  # task, text, cancellable
+        self._progress: dict[Task, tuple[int, int]] = {}
+        self.label = QLabel(self)
+        self.label.setObjectName("taskLabel")
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("taskProgress")
+        self.bar.setMaximumWidth(160)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setObjectName("taskCancel")
+        self.cancel_button.clicked.connect(self.cancel_current)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.retranslate()
+        self.hide()
+
+    def track(self, task: Task, text: str, *, cancellable: bool = True) -> Task:
+        """Show ``task`` with ``text`` until it finishes; returns the task."""
+        self._tasks.append((task, text, cancellable))
+        task.progressed.connect(lambda done, total, t=task: self._on_progress(t, done, total))
+        task.finished.connect(lambda t=task: self._on_finished(t))
+        self._show_current()
+        return task
+
+    def current(self) -> Task | None:
+        return self._tasks[0][0] if self._tasks else None
+
+    def cancel_current(self) -> None:
+        task = self.current()
+        if task is not None:
+            task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.label.setText(QCoreApplication.translate("TaskStatus", "Cancelling…"))
+
+    def _on_progress(self, task: Task, done: int, total: int) -> None:
+        self._progress[task] = (done, total)
+        if task is self.current():
+            self._show_progress(done, total)
+
+    def _on_finished(self, task: Task) -> None:
+        self._tasks = [entry for entry in self._tasks if entry[0] is not task]
+        self._progress.pop(task, None)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        if not self._tasks:
+            self.hide()
+            return
+        task, text, cancellable = self._tasks[0]
+        self.label.setText(text)
+        self.cancel_button.setVisible(cancellable)
+        self.cancel_button.setEnabled(not task.is_cancelled)
+        self._show_progress(*self._progress.get(task, (0, 0)))
+        self.show()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total <= 0:
+            self.bar.setRange(0, 0)  # busy: the work cannot say how far it is
+        else:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(QCoreApplication.translate("TaskStatus", "Cancel"))
+        self.cancel_button.setToolTip(QCoreApplication.translate(
+            "TaskStatus", "Stop this work; nothing of it is kept"))
