@@ -40,10 +40,9 @@ from ui.tasks import DatabaseTask
 from ui.tier_palette import tier_tints
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Customer", "Period", "Status", "Tier", "Owner", "Open actions", "Overdue",
-           "Next due", "Objectives")
+COLUMN_COUNT = 9
 COL_CUSTOMER, COL_PERIOD, COL_STATUS, COL_TIER, COL_OWNER, COL_OPEN, COL_OVERDUE, \
-    COL_NEXT_DUE, COL_OBJECTIVES = range(len(HEADERS))
+    COL_NEXT_DUE, COL_OBJECTIVES = range(COLUMN_COUNT)
 NUMERIC = frozenset({COL_OPEN, COL_OVERDUE, COL_OBJECTIVES})
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 DEFAULT_STATUSES = frozenset({PlanStatus.ACTIVE, PlanStatus.DRAFT})
@@ -75,7 +74,7 @@ class PlansModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.plans)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -112,10 +111,10 @@ class PlansModel(QAbstractTableModel):
         return None
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         if self.plans:
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.plans) - 1, len(HEADERS) - 1))
+                                  self.index(len(self.plans) - 1, COLUMN_COUNT - 1))
 
 
 def _display(plan: PlanSummary, column: int) -> str:

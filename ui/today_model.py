@@ -45,10 +45,7 @@ TABS = {OVERDUE: "interactions", UPCOMING: "interactions", ACTIONS: "plan",
 CHECKABLE = frozenset({OVERDUE, UPCOMING, ACTIONS})
 
 COL_CUSTOMER, COL_TIER, COL_WHAT, COL_WHEN, COL_OWNER = range(5)
-HEADERS = (
-    ("TodayModel", "Customer"), ("TodayModel", "Tier"), ("TodayModel", "What"),
-    ("TodayModel", "Due"), ("TodayModel", "Owner"),
-)
+COLUMN_COUNT = 5
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = "#b3261e"
 
@@ -136,6 +133,13 @@ def section_title(section: str) -> str:
     }[section]
 
 
+def column_title(column: int) -> str:
+    translate = QCoreApplication.translate
+    return (translate("TodayModel", "Customer"), translate("TodayModel", "Tier"),
+            translate("TodayModel", "What"), translate("TodayModel", "Due"),
+            translate("TodayModel", "Owner"))[column]
+
+
 class TodayModel(QAbstractItemModel):
     """Sections as top rows, items as their children; only non-empty sections are shown."""
 
@@ -182,7 +186,7 @@ class TodayModel(QAbstractItemModel):
             self.dataChanged.emit(index, index.siblingAtColumn(COL_OWNER))
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         self.layoutChanged.emit()
 
     # -- QAbstractItemModel --------------------------------------------------------------
@@ -210,12 +214,13 @@ class TodayModel(QAbstractItemModel):
         return len(self.data_.items[self._sections[parent.row()]])
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(HEADERS)
+        return COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(*HEADERS[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < COLUMN_COUNT:
+            return column_title(section)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Daily (automatic)</source>
+        <translation>每日（自动）</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Replaced by a restore</source>
+        <translation>恢复时被替换的客户簿</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>KeyPlan backs the book up once a day when it opens, before upgrades and imports. It keeps the newest {daily} daily and {weekly} weekly automatic backups; backups made by hand are never deleted.</source>
+        <translation>KeyPlan 每天首次打开客户簿时、升级和导入之前都会自动备份。自动备份保留最近 {daily} 份每日备份和 {weekly} 份每周备份；手动备份永不删除。</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>文件夹：{folder}</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>恢复此备份？</translation>
+    </message>
+    <message>
+        <source>Replace the open book with the backup of {when}?</source>
+        <translation>用 {when} 的备份替换当前客户簿？</translation>
+    </message>
+    <message>
+        <source>Changes made since then are no longer shown; the current book is kept beside the backups, so nothing is lost.</source>
+        <translation>此后所做的修改将不再显示；当前客户簿会保存在备份旁边，不会丢失任何数据。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>BookOpener</name>
     <message>
         <source>KeyPlan books (*.db *.sqlite);;All files (*)</source>
@@ -12,8 +95,20 @@
         <translation>无法打开客户簿</translation>
     </message>
     <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The book was restored from {backup}. The damaged file was kept as {kept}.</source>
+        <translation>客户簿已从 {backup} 恢复。损坏的文件已保存为 {kept}。</translation>
+    </message>
+    <message>
+        <source>No backup of this book passes the integrity check.</source>
+        <translation>此客户簿没有能通过完整性检查的备份。</translation>
+    </message>
+    <message>
         <source>You can open another book or start a new, empty one.</source>
-        <translation>您可以打开另一个客户簿，或新建一个空白客户簿。</translation>
+        <translation type="vanished">您可以打开另一个客户簿，或新建一个空白客户簿。</translation>
     </message>
     <message>
         <source>Open another…</source>
@@ -30,6 +125,30 @@
     <message>
         <source>New book</source>
         <translation>新建客户簿</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCanvas</name>
+    <message>
+        <source>Click to list these customers</source>
+        <extracomment>Wait this long after the pointer stops before hit-testing (a 100k-point scatter is slow).</extracomment>
+        <translation>点击列出这些客户</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image or an SVG</source>
+        <translation>将此图表保存为 PNG 图片或 SVG</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export as SVG…</source>
+        <translation>导出为 SVG…</translation>
     </message>
 </context>
 <context>
@@ -256,6 +375,13 @@
     </message>
 </context>
 <context>
+    <name>CustomerBookView</name>
+    <message>
+        <source>No customer matches the search and filters. Clear them to see the whole book.</source>
+        <translation>没有符合搜索和筛选条件的客户。清除条件即可查看全部客户。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Customer</source>
@@ -312,6 +438,42 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>Overdue</source>
         <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Export chart</source>
+        <extracomment>The book&apos;s charts in dashboard order; the wide ones (two panels, a side legend, many periods) take a whole row, the others share one.</extracomment>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved: {reason}</source>
+        <translation>无法保存图表：{reason}</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Snapshot period to compare from</source>
+        <translation>比较的起始快照期间</translation>
+    </message>
+    <message>
+        <source>Snapshot period to compare with</source>
+        <translation>比较的目标快照期间</translation>
     </message>
 </context>
 <context>
@@ -375,6 +537,46 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>Satisfaction</source>
         <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Tier</source>
+        <extracomment>Filter dimensions: CustomerQuery field and the enum of its values (owners are plain text).</extracomment>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系层次</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Chosen on a chart</source>
+        <translation>在图表中选定</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Show every customer again (the search stays)</source>
+        <translation>重新显示全部客户（保留搜索）</translation>
     </message>
 </context>
 <context>
@@ -834,24 +1036,68 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Export portfolio to Excel…</source>
+        <translation>将客户组合导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bac&amp;kups…</source>
+        <translation>备份管理(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last change</source>
+        <translation>撤销上一次修改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Today</source>
+        <translation>今日待办(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Customers</source>
         <translation>客户列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>仪表盘(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Plans</source>
+        <translation>经营计划(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Search customers</source>
         <translation>搜索客户(&amp;S)</translation>
     </message>
     <message>
+        <source>C&amp;lear search and filters</source>
+        <translation>清除搜索和筛选(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;score now</source>
+        <translation>立即重新评分(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -875,6 +1121,7 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     </message>
     <message>
         <source>Search</source>
+        <extracomment>After the window shows, wait this long before background start-up work (backup, lists).</extracomment>
         <translation>搜索</translation>
     </message>
     <message>
@@ -884,6 +1131,26 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>Name, code, contact, tag or pinyin (e.g. hwjs)</source>
         <translation>名称、编号、联系人、标签或拼音（如 hwjs）</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>经营计划</translation>
+    </message>
+    <message>
+        <source>Today ({count})</source>
+        <translation>今日待办（{count}）</translation>
     </message>
     <message>
         <source>Customers: {shown} of {total}</source>
@@ -898,8 +1165,254 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
         <translation>客户簿：{path}</translation>
     </message>
     <message>
+        <source>another window</source>
+        <translation>另一个窗口</translation>
+    </message>
+    <message>
+        <source>the {command} command</source>
+        <translation>{command} 命令</translation>
+    </message>
+    <message>
+        <source>This book is also open in {apps}; both can keep working.</source>
+        <translation>此客户簿也在{apps}中打开；双方都可以继续工作。</translation>
+    </message>
+    <message>
         <source>No other recent books</source>
         <translation>没有其他最近打开的客户簿</translation>
+    </message>
+    <message>
+        <source>KeyPlan</source>
+        <extracomment>After an edit, wait this long for more edits before rescoring the book once.</extracomment>
+        <translation>KeyPlan</translation>
+    </message>
+    <message>
+        <source>Rescoring the book…</source>
+        <translation>正在重新评分…</translation>
+    </message>
+    <message>
+        <source>Rescored {customers} customers in {seconds} s; {changed} changed tier.</source>
+        <translation>已在 {seconds} 秒内为 {customers} 位客户重新评分；{changed} 位客户分级有变化。</translation>
+    </message>
+    <message>
+        <source>Daily backup made: {name}</source>
+        <translation>已完成每日备份：{name}</translation>
+    </message>
+    <message>
+        <source>Daily backup…</source>
+        <translation>正在每日备份…</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>The book is also open in another KeyPlan window or command. Close it there first: a book cannot be replaced while it is in use.</source>
+        <translation>此客户簿也在另一个 KeyPlan 窗口或命令中打开。请先在那里关闭它：正在使用的客户簿不能被替换。</translation>
+    </message>
+    <message>
+        <source>Restored {backup}; the replaced book was kept as {kept}.</source>
+        <translation>已恢复 {backup}；被替换的客户簿已保存为 {kept}。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的修改。</translation>
+    </message>
+    <message>
+        <source>Undone: a change to {what}.</source>
+        <translation>已撤销对 {what} 的一次修改。</translation>
+    </message>
+    <message>
+        <source>Undoing…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <source>Export portfolio</source>
+        <translation>导出客户组合</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the portfolio…</source>
+        <translation>正在导出客户组合…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {rows} customers.</source>
+        <translation>已写入 {path}：{rows} 位客户。</translation>
+    </message>
+    <message>
+        <source>Preferences saved.</source>
+        <translation>偏好设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PlansModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成行动</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下一截止日</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>PlansView</name>
+    <message>
+        <source>Account plans</source>
+        <translation>客户经营计划</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>No account plan with the chosen status. A plan is made for a customer and a period in the customer&apos;s workspace, or with the plan command.</source>
+        <translation>没有所选状态的经营计划。可在客户工作区或用 plan 命令为某位客户和某个期间制定计划。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>定期回顾</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <source>Daily backups to keep:</source>
+        <translation>保留每日备份数：</translation>
+    </message>
+    <message>
+        <source>Weekly backups to keep:</source>
+        <translation>保留每周备份数：</translation>
+    </message>
+    <message>
+        <source>Weights of the value dimensions (they add up to 100 %)</source>
+        <translation>价值维度权重（合计须为 100 %）</translation>
+    </message>
+    <message>
+        <source>Apply a preset…</source>
+        <translation>套用预设…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Revenue first</source>
+        <translation>销售额优先</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>Strategic potential</source>
+        <translation>战略潜力</translation>
+    </message>
+    <message>
+        <source>Tier thresholds and classes</source>
+        <translation>分级阈值与 ABC 分类</translation>
+    </message>
+    <message>
+        <source>Lowest score for {tier}:</source>
+        <translation>{tier}最低得分：</translation>
+    </message>
+    <message>
+        <source>Strategic also needs revenue in the top</source>
+        <translation>战略客户的销售额还须位于前</translation>
+    </message>
+    <message>
+        <source>Class A closes at cumulative revenue:</source>
+        <translation>A 类截至累计销售额：</translation>
+    </message>
+    <message>
+        <source>Class B closes at cumulative revenue:</source>
+        <translation>B 类截至累计销售额：</translation>
+    </message>
+    <message>
+        <source>How often each tier is reviewed, and the longest silence tolerated before the Today view lists the customer.</source>
+        <translation>各分级客户的定期回顾间隔，也是“今日待办”列出该客户之前可容忍的最长未联系天数。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Total: {total} %</source>
+        <translation>合计：{total} %</translation>
     </message>
 </context>
 <context>
@@ -931,6 +1444,57 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>Clear the search (in the search box)</source>
         <translation>清空搜索（在搜索框中）</translation>
+    </message>
+</context>
+<context>
+    <name>StartupChecks</name>
+    <message>
+        <source>Create the folder, or open or start a book somewhere else.</source>
+        <translation>请创建该文件夹，或在其他位置打开或新建客户簿。</translation>
+    </message>
+    <message>
+        <source>KeyPlan needs to write beside the book (its journal and backups). Fix the permissions and try again, or open a copy kept in a writable folder.</source>
+        <translation>KeyPlan 需要在客户簿旁写入文件（日志和备份）。请修正权限后重试，或打开保存在可写文件夹中的副本。</translation>
+    </message>
+    <message>
+        <source>You can open another book or start a new, empty one.</source>
+        <translation>您可以打开其他客户簿，或新建一个空客户簿。</translation>
+    </message>
+    <message>
+        <source>KeyPlan can replace it with the newest backup that passes the integrity check; the damaged file is kept beside the backups.</source>
+        <translation>KeyPlan 可以用能通过完整性检查的最新备份替换它；损坏的文件会保存在备份旁边。</translation>
+    </message>
+    <message>
+        <source>Install the newer KeyPlan to open this book, or open another one.</source>
+        <translation>请安装较新版本的 KeyPlan 来打开此客户簿，或打开其他客户簿。</translation>
+    </message>
+    <message>
+        <source>Another program holds the book. Close it (or wait for it to finish) and try again.</source>
+        <translation>另一个程序正在占用此客户簿。请关闭该程序（或等待其完成）后重试。</translation>
+    </message>
+    <message>
+        <source>Free some disk space and try again.</source>
+        <translation>请释放一些磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>Create the folder</source>
+        <translation>创建文件夹</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup</source>
+        <translation>恢复最新的完好备份</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Checking the backups…</source>
+        <translation>正在检查备份…</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1598,131 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>{customer} has no plan before {period} to carry over.</source>
         <translation>{customer} 在 {period} 之前没有可沿用的客户经营计划。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatus</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop this work; nothing of it is kept</source>
+        <translation>停止此项工作；不保留任何结果</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>已逾期的跟进</translation>
+    </message>
+    <message>
+        <source>Follow-ups in the next {days} days</source>
+        <translation>未来 {days} 天内的跟进</translation>
+    </message>
+    <message>
+        <source>Plan actions due</source>
+        <translation>到期的计划行动</translation>
+    </message>
+    <message>
+        <source>Open complaints at strategic and key customers</source>
+        <translation>战略客户和重点客户的未解决投诉</translation>
+    </message>
+    <message>
+        <source>Strategic and key customers without contact for too long</source>
+        <translation>长期未联系的战略客户和重点客户</translation>
+    </message>
+    <message>
+        <source>Customers due for their periodic review</source>
+        <translation>到期需定期回顾的客户</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>{title} ({total}, the first {shown} shown)</source>
+        <translation>{title}（共 {total} 条，显示前 {shown} 条）</translation>
+    </message>
+    <message>
+        <source>raised {day}</source>
+        <translation>提出于 {day}</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Never contacted</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>No contact for {days} days (last {day})</source>
+        <translation>已 {days} 天未联系（上次 {day}）</translation>
+    </message>
+    <message>
+        <source>Never reviewed</source>
+        <translation>从未回顾</translation>
+    </message>
+    <message>
+        <source>Last review {day}</source>
+        <translation>上次回顾 {day}</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Nothing is due: no follow-ups, complaints, reviews or silent top customers need you today.</source>
+        <translation>今天没有待办：没有需要处理的跟进、投诉、回顾或久未联系的重要客户。</translation>
+    </message>
+    <message>
+        <source>Mark as done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <source>Today, {day}</source>
+        <translation>今日待办 · {day}</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Open the customer of this row (Enter)</source>
+        <translation>打开此行的客户（Enter）</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Tick this follow-up or plan action off (Space)</source>
+        <translation>将此跟进或计划行动标记为完成（空格键）</translation>
     </message>
 </context>
 <context>
