@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -23,7 +24,10 @@ from models.periods import Window
 from models.scoring import BookScores, score_book
 from models.tiers import LIFECYCLE_CODES, TIER_BY_RANK
 from storage.base import DatabaseBase
+from storage.parallel_reads import ParallelReads, Rows
 
+#: Below this many customers the aggregate runs in one piece on the main connection.
+PARALLEL_MIN_CUSTOMERS = 20_000
 #: Columns of the aggregate, after ``customer_id``, in BookFigures field order.
 AGGREGATE_COLUMNS = ("revenue", "invoices", "profit", "profit_invoices", "revenue_with_profit",
                      "previous_revenue", "days_since_first", "days_since_last", "invoices_due",
@@ -31,21 +35,19 @@ AGGREGATE_COLUMNS = ("revenue", "invoices", "profit", "profit_invoices", "revenu
 
 _AGGREGATE_SQL = """
 SELECT customer_id,
-    total(CASE WHEN {window} THEN amount END),
-    count(CASE WHEN {window} THEN 1 END),
-    total(CASE WHEN {window} THEN profit END),
-    count(CASE WHEN {window} THEN profit END),
-    total(CASE WHEN {window} AND profit IS NOT NULL THEN amount END),
-    total(CASE WHEN date > :previous_start AND date <= :start THEN amount END),
+    total(amount) FILTER (WHERE {window}),
+    count(*) FILTER (WHERE {window}),
+    total(profit) FILTER (WHERE {window}),
+    count(profit) FILTER (WHERE {window}),
+    total(amount) FILTER (WHERE profit IS NOT NULL AND {window}),
+    total(amount) FILTER (WHERE date > :previous_start AND date <= :start),
     julianday(:as_of) - julianday(min(date)),
     julianday(:as_of) - julianday({last}),
-    count(CASE WHEN due_date > :start AND due_date <= :as_of THEN 1 END),
-    count(CASE WHEN paid_date <= due_date AND due_date > :start AND due_date <= :as_of
-               THEN 1 END),
-    total(CASE WHEN (paid_date IS NULL OR paid_date > due_date)
-                    AND due_date > :start AND due_date <= :as_of
-               THEN julianday(min(coalesce(paid_date, :as_of), :as_of)) - julianday(due_date)
-          END)
+    count(*) FILTER (WHERE due_date > :start AND due_date <= :as_of),
+    count(*) FILTER (WHERE paid_date <= due_date AND due_date > :start AND due_date <= :as_of),
+    total(julianday(min(coalesce(paid_date, :as_of), :as_of)) - julianday(due_date))
+        FILTER (WHERE (paid_date IS NULL OR paid_date > due_date)
+                AND due_date > :start AND due_date <= :as_of)
 FROM transactions INDEXED BY idx_transactions_customer_cover
 WHERE deleted_at IS NULL {customer_filter}
 GROUP BY customer_id
@@ -53,7 +55,7 @@ GROUP BY customer_id
 
 _LATEST_ASSESSMENT_SQL = f"""
 SELECT customer_id, max(assessed_on || created_at), {", ".join(RATED_DIMENSIONS)}
-FROM assessments
+FROM assessments INDEXED BY idx_assessments_scoring
 WHERE deleted_at IS NULL AND assessed_on <= :as_of {{customer_filter}}
 GROUP BY customer_id
 """
@@ -63,16 +65,18 @@ TIER_TEXT = np.array([t.value for t in TIER_BY_RANK], dtype=object)
 ABC_TEXT = np.array([c.value for c in ABC_CODES] + [None], dtype=object)
 STAGE_TEXT = np.array([s.value for s in LIFECYCLE_CODES], dtype=object)
 
-_POINTS_TEMPLATE = "{" + ",".join(f'"{name}":%s' for name in DIMENSIONS) + "}"
-_POINT_TOKENS = np.array([str(i) for i in range(101)] + ["null"], dtype=object)
+#: Per dimension, the JSON member for each point value 0..100 and, at 101, for missing.
+_POINT_MEMBERS = [np.array([f'"{name}":{v}' for v in range(101)] + [f'"{name}":null'],
+                           dtype=object) for name in DIMENSIONS]
 
 
-def aggregate_sql(*, future_rows: bool, one_customer: bool) -> str:
-    """The per-customer aggregate; ``future_rows`` keeps the upper bounds on ``date``."""
+def aggregate_sql(*, future_rows: bool, customers: str = "") -> str:
+    """The per-customer aggregate; ``future_rows`` keeps the upper bounds on ``date``;
+    ``customers`` is an extra condition on ``customer_id`` (one customer, a range of ids)."""
     return _AGGREGATE_SQL.format(
         window="date > :start AND date <= :as_of" if future_rows else "date > :start",
-        last="max(CASE WHEN date <= :as_of THEN date END)" if future_rows else "max(date)",
-        customer_filter="AND customer_id = :customer_id" if one_customer else "")
+        last="max(date) FILTER (WHERE date <= :as_of)" if future_rows else "max(date)",
+        customer_filter=customers)
 
 
 @dataclass
@@ -90,7 +94,7 @@ class Population:
 
 def read_population(base: DatabaseBase, customer_id: str | None = None) -> Population:
     sql = ("SELECT id, substr(created_at, 1, 10), tier_override, lifecycle_override "
-           "FROM customers WHERE deleted_at IS NULL")
+           "FROM customers INDEXED BY idx_customers_scoring WHERE deleted_at IS NULL")
     params: list[Any] = []
     if customer_id is not None:
         sql += " AND id = ?"
@@ -112,51 +116,109 @@ def window_params(window: Window) -> dict[str, str]:
             "previous_start": window.previous_start.isoformat()}
 
 
+@dataclass
+class PendingBook:
+    """A book whose transaction aggregate is under way (see :func:`start_book`)."""
+
+    as_of: date
+    window: Window
+    params: dict[str, Any]
+    population: Population
+    customer_id: str | None
+    aggregates: list[Future[Rows]]
+
+
 def load_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
-              population: Population | None = None,
-              customer_id: str | None = None) -> tuple[BookFigures, BoolArray]:
+              population: Population | None = None, customer_id: str | None = None,
+              reads: ParallelReads | None = None) -> tuple[BookFigures, BoolArray]:
     """The book's figures as of ``as_of`` and, per live customer, whether it is in the book.
 
     A customer is in the book on a date when it was created by then or has a transaction or an
     assessment on or before it: an imported history yields past books, and a date before any
     data yields an empty book. ``customer_id`` limits everything to that one customer.
+    With active ``reads`` the aggregate runs in two halves on helper connections while this
+    connection reads the assessments.
     """
+    pending = start_book(base, as_of, config, population=population, customer_id=customer_id,
+                         reads=reads)
+    return finish_book(base, pending)
+
+
+def start_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
+               population: Population | None = None, customer_id: str | None = None,
+               reads: ParallelReads | None = None) -> PendingBook:
+    """Start the transaction aggregate (on helpers when ``reads`` is active, so the caller
+    can go on writing, e.g. the previous period's snapshot, before :func:`finish_book`)."""
     population = population or read_population(base, customer_id)
     window = Window.ending(as_of, config.window_months)
     params: dict[str, Any] = window_params(window)
-    one = customer_id is not None
-    if one:
+    n = len(population.ids)
+    future = has_future_rows(base, as_of)
+    if customer_id is not None:
         params["customer_id"] = customer_id
+        aggregates = [_done(base.conn.execute(aggregate_sql(
+            future_rows=future, customers="AND customer_id = :customer_id"), params).fetchall())]
+    elif reads is not None and reads.active and n >= PARALLEL_MIN_CUSTOMERS:
+        halves = {"split": population.ids[n // 2]}  # any id splits correctly; this one evenly
+        aggregates = [reads.submit(aggregate_sql(future_rows=future, customers=condition),
+                                   {**params, **halves})
+                      for condition in ("AND customer_id < :split", "AND customer_id >= :split")]
+    else:
+        aggregates = [_done(base.conn.execute(aggregate_sql(future_rows=future),
+                                              params).fetchall())]
+    return PendingBook(as_of=as_of, window=window, params=params, population=population,
+                       customer_id=customer_id, aggregates=aggregates)
+
+
+def finish_book(base: DatabaseBase, pending: PendingBook) -> tuple[BookFigures, BoolArray]:
+    """Read the assessments, collect the aggregate and assemble the book (see load_book)."""
+    population = pending.population
     n = len(population.ids)
     position = population.position()
     figures = np.zeros((len(AGGREGATE_COLUMNS), n), dtype=np.float64)
-    figures[AGGREGATE_COLUMNS.index("days_since_first")] = np.nan
-    figures[AGGREGATE_COLUMNS.index("days_since_last")] = np.nan
-    sql = aggregate_sql(future_rows=has_future_rows(base, as_of), one_customer=one)
-    _scatter(base.conn.execute(sql, params).fetchall(), position, figures)
     first = AGGREGATE_COLUMNS.index("days_since_first")
+    figures[first] = np.nan
+    figures[AGGREGATE_COLUMNS.index("days_since_last")] = np.nan
+    ratings, assessed = _latest_ratings(base, pending.params, position, n,
+                                        pending.customer_id is not None)
+    for rows in pending.aggregates:
+        _scatter(rows.result(), position, figures)
     with np.errstate(invalid="ignore"):
         figures[first][figures[first] < 0] = np.nan  # first purchase after the as-of date
-    ratings = np.full((n, len(RATED_DIMENSIONS)), np.nan, dtype=np.float64)
-    assessed = np.zeros(n, dtype=bool)
-    assessment_sql = _LATEST_ASSESSMENT_SQL.format(
-        customer_filter="AND customer_id = :customer_id" if one else "")
-    for row in base.conn.execute(assessment_sql, params):
-        i = position.get(row[0])
-        if i is not None:
-            ratings[i] = [np.nan if v is None else float(v) for v in row[2:]]
-            assessed[i] = True
-    created = np.array(population.created_on, dtype=object) <= as_of.isoformat() \
+    created = np.array(population.created_on, dtype=object) <= pending.as_of.isoformat() \
         if n else np.zeros(0, dtype=bool)
     in_book = created.astype(bool) | ~np.isnan(figures[first]) | assessed
     keep = np.flatnonzero(in_book)
     columns = {name: figures[k][keep] for k, name in enumerate(AGGREGATE_COLUMNS)}
     book = BookFigures(
-        customer_ids=[population.ids[i] for i in keep], window=window, **columns,
+        customer_ids=[population.ids[i] for i in keep], window=pending.window, **columns,
         ratings=ratings[keep],
         tier_override=[population.tier_override[i] for i in keep],
         lifecycle_override=[population.lifecycle_override[i] for i in keep])
     return book, in_book
+
+
+def _done(rows: Rows) -> Future[Rows]:
+    future: Future[Rows] = Future()
+    future.set_result(rows)
+    return future
+
+
+def _latest_ratings(base: DatabaseBase, params: dict[str, Any], position: dict[str, int],
+                    n: int, one: bool) -> tuple[FloatArray, BoolArray]:
+    """Each customer's ratings from its latest assessment on or before the as-of date."""
+    ratings = np.full((n, len(RATED_DIMENSIONS)), np.nan, dtype=np.float64)
+    assessed = np.zeros(n, dtype=bool)
+    sql = _LATEST_ASSESSMENT_SQL.format(
+        customer_filter="AND customer_id = :customer_id" if one else "")
+    rows = base.conn.execute(sql, params).fetchall()
+    if rows:
+        where = np.array([position.get(row[0], -1) for row in rows], dtype=np.int64)
+        values = np.array([row[2:] for row in rows], dtype=np.float64)  # None becomes NaN
+        known = where >= 0
+        ratings[where[known]] = values[known]
+        assessed[where[known]] = True
+    return ratings, assessed
 
 
 def _scatter(rows: Sequence[tuple[Any, ...]], position: dict[str, int],
@@ -172,10 +234,13 @@ def _scatter(rows: Sequence[tuple[Any, ...]], position: dict[str, int],
 
 def points_json(points: Iterable[Any], missing: Iterable[Any]) -> list[str]:
     """``customer_metrics.dimensions`` text per customer: each dimension's points, ``null``
-    where it is missing (scored at the neutral value)."""
+    where it is missing (scored at the neutral value). Built from per-value string tables:
+    about 50 ms for 100,000 customers."""
     codes = np.where(np.asarray(missing), 101, np.asarray(points))
-    tokens = _POINT_TOKENS[codes]
-    return [_POINTS_TEMPLATE % tuple(row) for row in tokens.tolist()]
+    if codes.shape[0] == 0:
+        return []
+    columns = [_POINT_MEMBERS[j][codes[:, j]].tolist() for j in range(len(DIMENSIONS))]
+    return ["{" + ",".join(members) + "}" for members in zip(*columns, strict=True)]
 
 
 def parse_points(text: str | None) -> dict[str, int | None]:
@@ -184,9 +249,9 @@ def parse_points(text: str | None) -> dict[str, int | None]:
 
 
 def compute_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
-                 population: Population | None = None,
-                 customer_id: str | None = None) -> tuple[BookScores, BoolArray]:
+                 population: Population | None = None, customer_id: str | None = None,
+                 reads: ParallelReads | None = None) -> tuple[BookScores, BoolArray]:
     """Load and score the book as of ``as_of`` (nothing is written)."""
     book, in_book = load_book(base, as_of, config, population=population,
-                              customer_id=customer_id)
+                              customer_id=customer_id, reads=reads)
     return score_book(book, config), in_book

@@ -27,7 +27,9 @@ from models.pareto import Concentration
 from models.record import utc_now_iso
 from models.scoring import BookScores, BookSummary
 from models.tiers import hundredths
+from storage.bulk_indexes import indexes_rebuilt, table_indexes
 from storage.errors import RecordNotFoundError
+from storage.parallel_reads import ParallelReads
 from storage.scoring_queries import (
     ABC_TEXT,
     STAGE_TEXT,
@@ -40,13 +42,17 @@ from storage.scoring_queries import (
 from storage.snapshot_store import SnapshotsMixin
 
 SCORING_STATE_KEY = "scoring_state"
-#: Above this share of changed rows (and at least BULK_MIN_ROWS), rebuild the indexes.
-BULK_FRACTION = 0.2
+#: Rebuild an index when at least this share of the book's rows (and BULK_MIN_ROWS) touch it.
+BULK_FRACTION = 0.3
 BULK_MIN_ROWS = 5_000
-#: customer_metrics columns a rescore writes, in the order of the row tuples below.
-WRITTEN_COLUMNS = ("score", "computed_tier", "tier", "tier_rank", "abc_class", "lifecycle",
-                   "dimensions", "revenue_12m", "profit_12m")
-_OUTSIDE = (None, None, None, None, None, None, "{}", 0.0, 0.0)
+#: customer_metrics columns a rescore writes, in two groups that change independently: the
+#: score side (a new weighting changes only these) and the book side (revenue, class, stage).
+SCORE_COLUMNS = ("score", "computed_tier", "tier", "tier_rank", "dimensions")
+BOOK_COLUMNS = ("abc_class", "lifecycle", "revenue_12m", "profit_12m")
+WRITTEN_COLUMNS = SCORE_COLUMNS + BOOK_COLUMNS
+_OUTSIDE = (None, None, None, None, "{}", None, None, 0.0, 0.0)
+_CURRENT_SQL = (f"SELECT rowid, customer_id, {', '.join(WRITTEN_COLUMNS)} "
+                "FROM customer_metrics WHERE deleted = 0")
 
 
 @dataclass(frozen=True)
@@ -86,24 +92,34 @@ class ScoringMixin(SnapshotsMixin):
         scores, _ = compute_book(self, as_of or date.today(), config or self._config())
         return scores
 
-    def rescore(self, as_of: date | None = None, *,
-                config: ScoringConfig | None = None) -> RescoreResult:
+    def rescore(self, as_of: date | None = None, *, config: ScoringConfig | None = None,
+                helpers: bool | None = None) -> RescoreResult:
         """Recompute every customer's score, tiers, class and stage as of ``as_of`` (default
-        today) and store them in ``customer_metrics``, all in one transaction."""
+        today) and store them in ``customer_metrics``, all in one transaction.
+
+        The big reads run on helper connections (other cores) unless this is nested in a
+        transaction that may hold uncommitted writes they would miss; ``helpers`` overrides
+        that choice for callers that know what their transaction wrote.
+        """
         started = time.perf_counter()
         as_of = as_of or date.today()
         config = (config or self._config()).validated()
         timings: dict[str, float] = {}
+        if helpers is None:
+            helpers = not self.conn.in_transaction
         with self.atomic():
-            self._ensure_metric_rows()
-            scores, _ = compute_book(self, as_of, config)
-            timings["score"] = time.perf_counter() - started
-            changed, changed_tier, newly = self._write_metrics(scores, timings)
+            helpers = self._ensure_metric_rows() and helpers
+            with ParallelReads(self, enabled=helpers) as reads:
+                stored = reads.submit(_CURRENT_SQL)  # read while the book is scored
+                scores, _ = compute_book(self, as_of, config, reads=reads)
+                timings["score"] = time.perf_counter() - started
+                current = stored.result()
+            changed, changed_tier, newly = self._write_metrics(scores, current, timings)
             summary = scores.summary()
             self._save_state(scores, summary)
         return RescoreResult(summary=summary, changed_rows=changed, changed_tier=changed_tier,
                              newly_scored=newly, seconds=time.perf_counter() - started,
-                             timings=timings, scores=scores)
+                             scores=scores, timings=timings)
 
     def update_scoring_config(self, config: ScoringConfig,
                               as_of: date | None = None) -> RescoreResult:
@@ -113,7 +129,9 @@ class ScoringMixin(SnapshotsMixin):
         state = self.scoring_state()
         with self.atomic():
             self.save_scoring_config(config)  # type: ignore[attr-defined]
-            return self.rescore(as_of or (state.as_of if state else None), config=config)
+            # Only the settings row is uncommitted: helper connections read the same book.
+            return self.rescore(as_of or (state.as_of if state else None), config=config,
+                                helpers=True)
 
     # ---- reading ---------------------------------------------------------------------------
     def scoring_state(self) -> ScoringState | None:
@@ -154,7 +172,7 @@ class ScoringMixin(SnapshotsMixin):
 
     def get_customer_row(self, customer_id: str) -> dict[str, Any]:
         rows = self.query("SELECT id, tier_override, tier_override_reason, lifecycle_override, "
-                          "lifecycle_override_reason, updated_at FROM customers "
+                          "lifecycle_override_reason FROM customers "
                           "WHERE id = ? AND deleted_at IS NULL", [customer_id])
         if not rows:
             raise RecordNotFoundError(kind="customers", key=customer_id)
@@ -174,61 +192,79 @@ class ScoringMixin(SnapshotsMixin):
     def _config(self) -> ScoringConfig:
         return self.scoring_config()  # type: ignore[attr-defined,no-any-return]
 
-    def _ensure_metric_rows(self) -> None:
-        """Customers added behind the query API's back get their customer_metrics row."""
+    def _ensure_metric_rows(self) -> bool:
+        """Customers added behind the query API's back get their customer_metrics row;
+        returns whether nothing had to be written."""
         customers = int(self.scalar("SELECT count(*) FROM customers"))
         if customers == int(self.scalar("SELECT count(*) FROM customer_metrics")):
-            return
+            return True
         missing = [r[0] for r in self.conn.execute(
             "SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_metrics)")]
         if len(missing) > 1_000:
             self.refresh_activity()  # type: ignore[attr-defined]
         for customer_id in missing if len(missing) <= 1_000 else ():
             self.refresh_customer_activity(customer_id)  # type: ignore[attr-defined]
+        return not missing
 
-    def _write_metrics(self, scores: BookScores,
+    def _write_metrics(self, scores: BookScores, current: list[tuple[Any, ...]],
                        timings: dict[str, float]) -> tuple[int, int, int]:
+        """Write the rows whose values changed; returns (rows, tier changes, first scorings).
+
+        ``current`` holds the stored rows (rowid, customer_id, WRITTEN_COLUMNS...). Each
+        changed row sets only the column group(s) that changed, so an index over the other
+        group is left alone; an index that most rows touch is rebuilt instead of updated entry
+        by entry.
+        """
         started = time.perf_counter()
-        current = self.conn.execute(
-            f"SELECT rowid, customer_id, {', '.join(WRITTEN_COLUMNS)} FROM customer_metrics "
-            "WHERE deleted = 0").fetchall()
         position = {cid: i for i, cid in enumerate(scores.customer_ids)}
-        new_rows = _metric_rows(scores)
-        changed: list[tuple[Any, ...]] = []
+        new_rows = list(zip(*_metric_columns(scores), strict=True))
+        split = len(SCORE_COLUMNS)
+        tier = WRITTEN_COLUMNS.index("tier")
+        both: list[tuple[Any, ...]] = []
+        score_side: list[tuple[Any, ...]] = []
+        book_side: list[tuple[Any, ...]] = []
         changed_tier = newly = 0
-        tier_column = 2 + WRITTEN_COLUMNS.index("tier")
         for row in current:
             index = position.get(row[1])
             new = new_rows[index] if index is not None else _OUTSIDE
-            if row[2:] != new:
-                changed.append((*new, row[0]))
-                if row[tier_column] is None:
-                    newly += new[2] is not None
-                elif row[tier_column] != new[2]:
-                    changed_tier += 1
+            old = row[2:]
+            if old == new:
+                continue
+            score_changed, book_changed = old[:split] != new[:split], old[split:] != new[split:]
+            if score_changed and book_changed:
+                both.append((*new, row[0]))
+            elif score_changed:
+                score_side.append((*new[:split], row[0]))
+            else:
+                book_side.append((*new[split:], row[0]))
+            if old[tier] is None:
+                newly += new[tier] is not None
+            elif old[tier] != new[tier]:
+                changed_tier += 1
         timings["compare"] = time.perf_counter() - started
-        changed.sort(key=lambda r: r[-1])
-        assignments = ", ".join(f"{c} = ?" for c in WRITTEN_COLUMNS)
-        sql = f"UPDATE customer_metrics SET {assignments} WHERE rowid = ?"
-        if len(changed) >= max(BULK_MIN_ROWS, BULK_FRACTION * len(current)):
-            with self._indexes_dropped(("score", "tier_rank", "abc_class", "lifecycle",
-                                        "revenue_12m")):
-                self.conn.executemany(sql, changed)
-        else:
-            self.conn.executemany(sql, changed)
+        batches = [(WRITTEN_COLUMNS, both), (SCORE_COLUMNS, score_side),
+                   (BOOK_COLUMNS, book_side)]
+        threshold = max(BULK_MIN_ROWS, BULK_FRACTION * len(current))
+        rebuild = [name for name, (_sql, columns) in table_indexes(self, "customer_metrics").items()
+                   if sum(len(rows) for written, rows in batches
+                          if columns.intersection(written)) >= threshold]
+        with indexes_rebuilt(self, "customer_metrics", rebuild):
+            for written, rows in batches:
+                if rows:
+                    rows.sort(key=lambda r: r[-1])  # rowid order: sequential table pages
+                    assignments = ", ".join(f"{c} = ?" for c in written)
+                    self.conn.executemany(
+                        f"UPDATE customer_metrics SET {assignments} WHERE rowid = ?", rows)
         self.conn.execute("UPDATE customer_metrics SET as_of = :as_of, computed_at = :now "
                           "WHERE deleted = 0 AND as_of IS NOT :as_of",
                           {"as_of": scores.as_of.isoformat(), "now": utc_now_iso()})
         timings["write"] = time.perf_counter() - started - timings["compare"]
-        return len(changed), changed_tier, newly
-
-    def _indexes_dropped(self, columns: tuple[str, ...]) -> _DroppedIndexes:
-        return _DroppedIndexes(self, columns)
+        return len(both) + len(score_side) + len(book_side), changed_tier, newly
 
     def _stored_explanation(self, customer: dict[str, Any],
                             state: ScoringState) -> Explanation | None:
         rows = self.query("SELECT score, computed_tier, tier, abc_class, lifecycle, dimensions, "
-                          "revenue_12m FROM customer_metrics WHERE customer_id = ?",
+                          "revenue_12m, computed_at FROM customer_metrics WHERE customer_id = ?",
                           [customer["id"]])
         if not rows or rows[0]["score"] is None:
             return None
@@ -261,17 +297,9 @@ class ScoringMixin(SnapshotsMixin):
         return explain(row, config, quantiles=state.quantiles, guard_revenue=state.guard_revenue,
                        override_reason=customer["tier_override_reason"],
                        lifecycle_override_reason=customer["lifecycle_override_reason"],
-                       stale=self._changed_since(customer, state.computed_at))
-
-    def _changed_since(self, customer: dict[str, Any], computed_at: str) -> bool:
-        if customer["updated_at"] > computed_at:
-            return True
-        for table in ("transactions", "assessments"):
-            latest = self.scalar(f"SELECT max(updated_at) FROM {table} WHERE customer_id = ?",
-                                 [customer["id"]])
-            if latest is not None and latest > computed_at:
-                return True
-        return False
+                       # Every write through the query API refreshes the customer's activity
+                       # figures, stamping its row after the rescore that scored it.
+                       stale=(stored["computed_at"] or "") > state.computed_at)
 
     def _save_state(self, scores: BookScores, summary: BookSummary) -> None:
         self.set_setting(SCORING_STATE_KEY, {  # type: ignore[attr-defined]
@@ -281,47 +309,19 @@ class ScoringMixin(SnapshotsMixin):
         })
 
 
-class _DroppedIndexes:
-    """Drop the customer_metrics indexes over ``columns`` and recreate them, from their own
-    stored SQL, when the block ends; inside the caller's transaction, so all or nothing."""
-
-    def __init__(self, base: ScoringMixin, columns: tuple[str, ...]) -> None:
-        self.base = base
-        self.columns = set(columns)
-        self.saved: list[tuple[str, str]] = []
-
-    def __enter__(self) -> None:
-        conn = self.base.conn
-        for name, sql in conn.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                "AND tbl_name = 'customer_metrics' AND sql IS NOT NULL").fetchall():
-            indexed = {r[2] for r in conn.execute(f"PRAGMA index_info([{name}])")}
-            if indexed & self.columns:
-                self.saved.append((name, sql))
-        for name, _sql in self.saved:
-            conn.execute(f"DROP INDEX [{name}]")
-
-    def __exit__(self, *exc: object) -> None:
-        if exc[0] is None:
-            for _name, sql in self.saved:
-                self.base.conn.execute(sql)
-
-
-def _metric_rows(scores: BookScores) -> list[tuple[Any, ...]]:
-    """The WRITTEN_COLUMNS values of every scored customer, as tuples."""
-    n = len(scores)
-    if not n:
-        return []
-    return list(zip(
+def _metric_columns(scores: BookScores) -> list[list[Any]]:
+    """The WRITTEN_COLUMNS values of every scored customer, one list per column."""
+    return [
         (scores.score_hundredths / 100.0).tolist(),
         TIER_TEXT[scores.computed_tier].tolist(),
         TIER_TEXT[scores.tier].tolist(),
         scores.tier.tolist(),
+        points_json(scores.points, scores.raw.missing),
         ABC_TEXT[scores.abc].tolist(),
         STAGE_TEXT[scores.lifecycle].tolist(),
-        points_json(scores.points, scores.raw.missing),
         scores.revenue.tolist(),
-        scores.profit.tolist(), strict=True))
+        scores.profit.tolist(),
+    ]
 
 
 def _summary_to_json(summary: BookSummary) -> dict[str, Any]:

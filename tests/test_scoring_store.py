@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from models.config import DIMENSIONS, ScoringConfig
@@ -315,3 +316,35 @@ def test_backfilled_history_shows_a_known_tier_move(fresh_db: Database) -> None:
     assert len(db.period_snapshots("2026-03")) == 3
     quarterly = db.backfill_snapshots(2, SnapshotPeriod.QUARTER, as_of=date(2026, 6, 15))
     assert [x.period for x in quarterly] == ["2025-Q4", "2026-Q1"]
+
+
+def test_helper_connections_give_the_same_book(demo_db: Database,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage import scoring_queries
+    from storage.parallel_reads import ParallelReads
+
+    monkeypatch.setattr(scoring_queries, "PARALLEL_MIN_CUSTOMERS", 10)
+    day = date(2026, 5, 31)  # later invoices exist: the bounded form of the aggregate
+    alone, _ = load_book(demo_db, day, CONFIG)
+    with ParallelReads(demo_db) as reads:
+        assert reads.active
+        split, _ = load_book(demo_db, day, CONFIG, reads=reads)
+    assert split.customer_ids == alone.customer_ids
+    for name in ("revenue", "invoices", "profit", "previous_revenue", "days_since_first",
+                 "days_since_last", "invoices_due", "paid_on_time", "days_late", "ratings"):
+        assert np.allclose(getattr(split, name), getattr(alone, name), equal_nan=True), name
+    with ParallelReads(Database(":memory:")) as memory:
+        assert not memory.active  # an in-memory book has no file to share
+    result = demo_db.rescore(day)  # file-backed, not nested: helpers on
+    assert result.summary.customers == len(alone)
+
+
+def test_nested_rescore_sees_uncommitted_records(demo_db: Database) -> None:
+    customer_id = demo_db.scalar("SELECT id FROM customers WHERE deleted_at IS NULL LIMIT 1")
+    with demo_db.atomic():
+        demo_db.conn.execute(  # behind the query API, inside a transaction not yet committed
+            "INSERT INTO transactions (id, created_at, updated_at, customer_id, date, amount) "
+            "VALUES ('t-new', '', '', ?, '2026-06-29', 123456789)", [customer_id])
+        demo_db.rescore(date(2026, 6, 30))
+        assert demo_db.scalar("SELECT revenue_12m FROM customer_metrics WHERE customer_id = ?",
+                              [customer_id]) >= 123456789
