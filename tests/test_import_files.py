@@ -268,3 +268,36 @@ def test_import_command(tmp_path: Path) -> None:
         assert db.scalar("SELECT count(*) FROM transactions") == 6
         assert db.scalar("SELECT count(*) FROM transactions WHERE reference <> ''") == 3
     assert Transaction and date  # the models the file's rows become
+
+
+def test_bulk_path_rebuilds_indexes_and_figures(book: Database, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big import drops and rebuilds the transaction indexes in its own transaction, and
+    leaves the activity figures exactly as a full refresh computes them."""
+    monkeypatch.setattr(writer_module, "REINDEX_MIN_ROWS", 1_000)
+    today = date.today()
+    lines = [TX_HEADER] + [f"{'A1' if i % 2 else 'B1'},,{today.replace(day=1).isoformat()},"
+                           f"{i},{i / 10},,," for i in range(1, 8_001)]
+    path = _csv(tmp_path / "big.csv", lines)
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND " \
+              "tbl_name = 'transactions' ORDER BY name"
+    before = book.query(indexes)
+    original = writer_module.BulkWriter._refresh_transaction_figures
+
+    def crash(self: writer_module.BulkWriter) -> None:
+        raise RuntimeError("crash after the rows, before the figures")
+
+    monkeypatch.setattr(writer_module.BulkWriter, "_refresh_transaction_figures", crash)
+    with pytest.raises(RuntimeError):
+        run_import(book, path, "transactions")
+    assert book.query(indexes) == before
+    assert book.scalar("SELECT count(*) FROM transactions") == 0
+    monkeypatch.setattr(writer_module.BulkWriter, "_refresh_transaction_figures", original)
+    assert run_import(book, path, "transactions").created == 8_000
+    assert book.query(indexes) == before
+    figures = "SELECT customer_id, revenue_12m, profit_12m, first_purchase, last_purchase " \
+              "FROM customer_metrics ORDER BY customer_id"
+    after_import = book.query(figures)
+    book.refresh_activity()
+    assert book.query(figures) == after_import
+    assert sum(r["revenue_12m"] for r in after_import) > 0

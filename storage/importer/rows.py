@@ -11,6 +11,7 @@ from typing import Any
 
 from models.entities import MONEY_LIMIT, Contact, Customer
 from models.validation import (
+    MSG_BAD_DATE,
     MSG_DATE_ORDER,
     MSG_RANGE,
     MSG_REQUIRED,
@@ -166,53 +167,69 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
     before the transaction date, text lengths) and raises ValidationErrors with the same
     messages. tests/test_import_values.py holds the two to the same verdicts.
     """
-    index = {name: mapping.index_of(name) for name in
-             ("date", "amount", "profit", "due_date", "paid_date", "reference", "product",
-              "notes")}
-    scales = {name: mapping.scales.get(i, 1.0) for name, i in index.items() if i is not None}
-    width = len(mapping.columns)
+    def position(name: str) -> int:
+        index = mapping.index_of(name)
+        return -1 if index is None else index
 
-    def cell(values: list[Any], name: str) -> Any:
-        i = index[name]
-        return values[i] if i is not None and i < len(values) else None
+    dates = [(name, position(name)) for name in ("date", "due_date", "paid_date")]
+    money = [(name, position(name), mapping.scales.get(position(name), 1.0), required)
+             for name, required in (("amount", True), ("profit", False))]
+    texts = [(name, position(name), limit, multiline) for name, limit, multiline in
+             (("reference", 80, False), ("product", 120, False), ("notes", 2_000, True))]
+    width = len(mapping.columns)
+    seen_dates: dict[Any, date | None] = {}  # a book has few distinct dates: parse each once
 
     def convert(values: list[Any]) -> tuple[Any, ...]:
         if len(values) < width:
             values = values + [None] * (width - len(values))
         errors: list[ValidationError] = []
-        day = _guard(errors, lambda: parse_date("date", cell(values, "date")))
+        found: list[Any] = []
+        for name, i in dates:
+            raw = values[i] if i >= 0 else None
+            try:
+                key = (name, raw) if not isinstance(raw, float) else None
+                if key is not None and key in seen_dates:
+                    found.append(seen_dates[key])
+                    continue
+                day = parse_date(name, raw)
+                if key is not None and len(seen_dates) < 100_000:
+                    seen_dates[key] = day
+                found.append(day)
+            except (ValidationError, TypeError):
+                errors.append(ValidationError(name, MSG_BAD_DATE))
+                found.append(None)
+        day, due, paid = found
         if day is None and not errors:
             errors.append(ValidationError("date", MSG_REQUIRED))
-        amount = _guard(errors, lambda: _money("amount", cell(values, "amount"),
-                                               scales.get("amount", 1.0), required=True))
-        profit = _guard(errors, lambda: _money("profit", cell(values, "profit"),
-                                               scales.get("profit", 1.0), required=False))
-        due = _guard(errors, lambda: parse_date("due_date", cell(values, "due_date")))
-        paid = _guard(errors, lambda: parse_date("paid_date", cell(values, "paid_date")))
-        texts = []
-        for name, limit, multiline in (("reference", 80, False), ("product", 120, False),
-                                       ("notes", 2_000, True)):
-            raw = cell(values, name)
-            texts.append(_guard(errors, lambda n=name, r=raw, lim=limit, m=multiline:
-                                clean_text(n, cell_text(r), max_len=lim, multiline=m)
-                                if r is not None else "") or "")
-        if not errors and isinstance(day, date):
+        amounts: list[float | None] = []
+        for name, i, scale, required in money:
+            try:
+                amounts.append(_money(name, values[i] if i >= 0 else None, scale,
+                                      required=required))
+            except ValidationError as error:
+                errors.append(error)
+                amounts.append(None)
+        words: list[str] = []
+        for name, i, limit, multiline in texts:
+            raw = values[i] if i >= 0 else None
+            if raw is None or raw == "":
+                words.append("")
+                continue
+            try:
+                words.append(clean_text(name, cell_text(raw), max_len=limit,
+                                        multiline=multiline))
+            except ValidationError as error:
+                errors.append(error)
+                words.append("")
+        if not errors:
             for name, other in (("due_date", due), ("paid_date", paid)):
                 if other is not None and other < day:
                     errors.append(ValidationError(name, MSG_DATE_ORDER, other=day.isoformat()))
         if errors:
             raise ValidationErrors(errors)
-        return (day, amount, profit, due, paid, *texts)
+        return (day, amounts[0], amounts[1], due, paid, *words)
 
     return convert
-
-
-def _guard(errors: list[ValidationError], fn: Callable[[], Any]) -> Any:
-    try:
-        return fn()
-    except ValidationError as error:
-        errors.append(error)
-        return None
 
 
 def _money(name: str, value: Any, scale: float, *, required: bool) -> float | None:

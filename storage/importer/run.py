@@ -89,6 +89,7 @@ class ImportResult:
     errors: list[RowIssue]
     seconds: float
     written: bool  # False for a dry run or an all-or-nothing import refused for bad rows
+    preview: ImportPreview  # the whole check, as preview_import would have given it
 
 
 def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = None,
@@ -128,7 +129,8 @@ def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str 
     return ImportResult(kind=mapping.kind, created=preview.creates if written else 0,
                         updated=preview.updates if written else 0, skipped=preview.skipped,
                         rejected=preview.bad_rows, errors=preview.issues,
-                        seconds=time.perf_counter() - started, written=written)
+                        seconds=time.perf_counter() - started, written=written,
+                        preview=preview)
 
 
 class _Refused(Exception):
@@ -140,7 +142,7 @@ def _run(db: Any, source: TableSource, mapping: ColumnMapping, *, write: bool,
     preview = ImportPreview(kind=mapping.kind, source=source, mapping=mapping)
     book = Customers([tuple(r) for r in db.conn.execute(
         "SELECT id, code, name FROM customers WHERE deleted_at IS NULL")])
-    writer = BulkWriter(db, mapping.kind) if write else None
+    writer = BulkWriter(db, mapping.kind, lambda: _expected_rows(source)) if write else None
     step = _row_handler(db, mapping, preview, book, writer)
     try:
         if writer is None:
@@ -156,18 +158,28 @@ def _run(db: Any, source: TableSource, mapping: ColumnMapping, *, write: bool,
     return preview
 
 
+def _expected_rows(source: TableSource) -> int:
+    """Rows the whole file probably holds, judged from how far the first chunk got."""
+    if source.format == "xlsx":
+        return source.size
+    if not source.position:
+        return 0
+    return int(source.size / source.position * max(1, source.rows_read))
+
+
 def _read(source: TableSource, preview: ImportPreview, step: Callable[[int, list[Any]], None],
           progress: ImportProgress | None) -> None:
     count = 0
     for number, values in source.rows():
         count += 1
+        source.rows_read = count
         if progress is not None and count % PROGRESS_EVERY == 0 \
                 and not progress(source.position, source.size):
             raise ImportCancelled()
         if is_blank(values):
             preview.skipped += 1
             continue
-        if is_total_row([cell_text(v) for v in values[:4]]):
+        if is_total_row(values):
             preview.skipped += 1
             continue
         preview.rows += 1

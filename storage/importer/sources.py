@@ -65,6 +65,7 @@ class TableSource:
     delimiter: str | None = None
     reader: Callable[[TableSource], Rows] | None = None
     position: int = 0  # how far ``rows()`` has read, in the unit of ``size``
+    rows_read: int = 0  # rows ``rows()`` has given so far
 
     def rows(self) -> Rows:
         """(row number, cell values) of every row below the header."""

@@ -48,13 +48,15 @@ def is_blank(values: list[Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def is_total_row(texts: list[str]) -> bool:
+def is_total_row(values: list[Any]) -> bool:
     """A subtotal or grand-total line (合计, 总计, Total ...) in one of the first cells."""
-    for text in texts[:4]:
-        if not text or len(text) > 40:
+    for value in values[:4]:
+        if not isinstance(value, str) or not value or len(value) > 40 or value[0].isdigit():
             continue
-        word = _BRACKETS.sub("", text).strip().casefold().rstrip(":：").strip()
-        if word in _TOTAL_WORDS:
+        word = value.strip().casefold()
+        if "(" in word or "（" in word or "[" in word or "【" in word:
+            word = _BRACKETS.sub("", word).strip()
+        if word.rstrip(":：").strip() in _TOTAL_WORDS:
             return True
     return False
 

@@ -3,21 +3,52 @@ change log for customers and contacts, and the derived columns refreshed once at
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from models.entities import Contact, Customer
 from models.record import Record, utc_now_iso
 from storage.importer.columns import ImportKind
 from storage.mapping import TABLES, to_row
+from storage.metrics import ACTIVITY_WINDOW_DAYS
 from storage.search_keys import search_text, sort_key
 
 CHUNK = 5_000
 #: Above this many customers touched, one book-wide refresh beats one refresh per customer.
 FULL_REFRESH_FROM = 500
+#: An import expected to add more than this share of the rows already in ``transactions``
+#: drops the table's secondary indexes and builds them again at the end, in the same
+#: transaction: one sort per index instead of a million random index inserts.
+REINDEX_SHARE = 0.25
+REINDEX_MIN_ROWS = 50_000
+
+# The transaction-derived activity figures of customer_metrics, as storage.metrics computes
+# them, updated only where they changed and only in their own columns (so only the indexes
+# holding those columns are touched): 1 s instead of 11 s for a 100,000-customer book.
+_TRANSACTION_FIGURES_SQL = """
+WITH t AS (
+    SELECT customer_id,
+           total(CASE WHEN date > :start AND date <= :as_of THEN amount END) AS revenue,
+           total(CASE WHEN date > :start AND date <= :as_of THEN profit END) AS profit,
+           min(date) AS first_purchase,
+           max(CASE WHEN date <= :as_of THEN date END) AS last_purchase
+    FROM transactions
+    WHERE deleted_at IS NULL AND customer_id IN (SELECT value FROM json_each(:ids))
+    GROUP BY customer_id
+)
+UPDATE customer_metrics AS m
+SET revenue_12m = t.revenue, profit_12m = t.profit, first_purchase = t.first_purchase,
+    last_purchase = t.last_purchase, as_of = :as_of, computed_at = :now
+FROM t
+WHERE m.customer_id = t.customer_id
+  AND (m.revenue_12m IS NOT t.revenue OR m.profit_12m IS NOT t.profit
+       OR m.first_purchase IS NOT t.first_purchase OR m.last_purchase IS NOT t.last_purchase)
+"""
 
 _TRANSACTION_COLUMNS = ("id, created_at, updated_at, customer_id, date, amount, profit, "
                         "due_date, paid_date, reference, product, notes")
@@ -30,8 +61,12 @@ def new_ids(count: int) -> list[str]:
 
 
 class BulkWriter:
-    def __init__(self, db: Any, kind: ImportKind) -> None:
+    def __init__(self, db: Any, kind: ImportKind,
+                 expected_rows: Callable[[], int] | None = None) -> None:
         self.db = db
+        self.expected_rows = expected_rows
+        self.dropped_indexes: list[str] = []
+        self.flushes = 0
         self.kind = kind
         self.now = utc_now_iso()
         self.touched: set[str] = set()
@@ -89,22 +124,52 @@ class BulkWriter:
             self._flush()
 
     def _flush(self) -> None:
+        if self.pending and self.flushes == 0 and self.expected_rows is not None:
+            self._maybe_drop_indexes(self.expected_rows())
+        self.flushes += 1
         if self.pending:
             self.db.conn.executemany(
                 f"INSERT INTO transactions ({_TRANSACTION_COLUMNS}) VALUES "
                 f"({', '.join('?' * 12)})", self.pending)
             self.pending.clear()
 
+    def _maybe_drop_indexes(self, expected: int) -> None:
+        existing = int(self.db.scalar("SELECT max(rowid) FROM transactions") or 0)
+        if expected < max(REINDEX_MIN_ROWS, REINDEX_SHARE * existing):
+            return
+        for name, sql in self.db.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                "tbl_name = 'transactions' AND sql IS NOT NULL").fetchall():
+            self.db.conn.execute(f"DROP INDEX [{name}]")
+            self.dropped_indexes.append(sql)
+
     def finish(self) -> None:
         """Write what is buffered and bring the derived columns up to date."""
         self._flush()
+        for sql in self.dropped_indexes:
+            self.db.conn.execute(sql)
+        self.dropped_indexes.clear()
         for customer_id in self.contacts_changed:
             self.db.refresh_search_text(customer_id)
-        if len(self.touched) > FULL_REFRESH_FROM:
+        if self.kind == ImportKind.TRANSACTIONS and self.touched:
+            self._refresh_transaction_figures()
+        elif len(self.touched) > FULL_REFRESH_FROM:
             self.db.refresh_activity()
         else:
             for customer_id in self.touched:
                 self.db.refresh_customer_activity(customer_id)
+
+    def _refresh_transaction_figures(self) -> None:
+        today = date.today()
+        missing = [r[0] for r in self.db.conn.execute(
+            "SELECT value FROM json_each(?) WHERE value NOT IN "
+            "(SELECT customer_id FROM customer_metrics)", [json.dumps(sorted(self.touched))])]
+        for customer_id in missing:  # a metrics row is made with the customer; just in case
+            self.db.refresh_customer_activity(customer_id)
+        self.db.conn.execute(_TRANSACTION_FIGURES_SQL, {
+            "ids": json.dumps(sorted(self.touched)), "as_of": today.isoformat(),
+            "start": (today - timedelta(days=ACTIVITY_WINDOW_DAYS)).isoformat(),
+            "now": utc_now_iso()})
 
 
 def _iso(day: date | None) -> str | None:

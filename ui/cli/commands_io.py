@@ -117,21 +117,24 @@ def run_import_command(args: argparse.Namespace) -> int:
             raise UserError(f"--map expects COLUMN=FIELD, got {item!r}")
         overrides[column.strip()] = field.strip()
     with Database(args.db) as db:
-        preview = preview_import(db, args.file, args.kind, sheet=args.sheet,
-                                 overrides=overrides)
-        _print_preview(preview)
         if args.dry_run:
+            preview = preview_import(db, args.file, args.kind, sheet=args.sheet,
+                                     overrides=overrides)
+            _print_preview(preview)
             print("Dry run: nothing was written.")
             return 0 if preview.bad_rows == 0 else 1
-        if preview.bad_rows and not args.skip_invalid:
-            print(f"Nothing was imported: {preview.bad_rows:,} bad rows. Fix them, or run "
+        # One pass: rows are checked and written in one transaction, which is rolled back
+        # if a row is bad and --skip-invalid was not given.
+        result = run_import(db, args.file, args.kind, sheet=args.sheet, overrides=overrides,
+                            skip_invalid=args.skip_invalid)
+        _print_preview(result.preview)
+        if not result.written:
+            print(f"Nothing was imported: {result.rejected:,} bad rows. Fix them, or run "
                   "again with --skip-invalid to import the valid rows.")
             return 1
-        result = run_import(db, args.file, args.kind, sheet=args.sheet, overrides=overrides,
-                            skip_invalid=True)
         print(f"Imported {result.created:,} new and {result.updated:,} updated "
               f"{args.kind} ({result.rejected:,} bad rows left out) in {result.seconds:.1f} s.")
-        if not args.no_rescore and result.written and (result.created or result.updated):
+        if not args.no_rescore and (result.created or result.updated):
             started = time.perf_counter()
             db.rescore()
             print(f"Rescored the book in {time.perf_counter() - started:.1f} s.")
