@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from models.enums import LifecycleStage, RelationshipLevel, Tier
 from storage.customer_queries import CustomerRow
 from storage.database import Database
+from ui.activation import on_row_opened
 from ui.customer_table_model import (
     COL_ABC,
     COL_LAST_INTERACTION,
@@ -102,8 +103,7 @@ class CustomerBookView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self._layout_restored = self.restore_layout()
-        self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
-        self.table.activated.connect(lambda index: self._activate(index.row()))
+        on_row_opened(self.table, lambda index: self._activate(index.row()))
         self.model.rows_reset.connect(self.count_changed)
         self.model.rows_reset.connect(self._show_empty_state)
 

@@ -258,6 +258,7 @@ class FilterBar(QWidget):
     def _add_chip(self, chip: Chip) -> None:
         self.chips.append(chip)
         self.chip_layout.addWidget(chip)
+        chip.show()
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("FilterBar", "Filter:"))

@@ -93,9 +93,13 @@ class MainWindow(WorkMixin, MenusMixin):
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(
             lambda row: self.show_view(VIEWS[row]) if row >= 0 else None)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.navigation.setFont(font)  # not in the style sheet: widths are measured with it
         self.navigation.setStyleSheet(
-            "QListWidget#navigation { border: none; background: palette(window); "
-            "font-size: 14px; } QListWidget#navigation::item { padding: 8px 12px; }")
+            "QListWidget#navigation { border: none; background: palette(window); } "
+            "QListWidget#navigation::item { padding: 8px 12px; }")
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -189,9 +193,6 @@ class MainWindow(WorkMixin, MenusMixin):
         self.search_box.setPlaceholderText(
             self.tr("Name, code, contact, tag or pinyin (e.g. hwjs)"))
         self._update_navigation_counts()
-        width = max(self.navigation.fontMetrics().horizontalAdvance(
-            self.navigation.item(r).text()) for r in range(self.navigation.count()))
-        self.navigation.setFixedWidth(width + 48)
         self.task_status.retranslate()
         self._show_holders(self.session.others)
         self.update_status()
@@ -205,6 +206,9 @@ class MainWindow(WorkMixin, MenusMixin):
             names[VIEW_TODAY] = self.tr("Today ({count})").format(count=overdue)
         for row, name in enumerate(VIEWS):
             self.navigation.item(row).setText(names[name])
+        metrics = self.navigation.fontMetrics()
+        width = max(metrics.horizontalAdvance(text) for text in names.values())
+        self.navigation.setFixedWidth(width + 40)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from models.enums import PlanStatus
 from storage.database import Database
 from storage.plans_store import PlanSummary
+from ui.activation import on_row_opened
 from ui.labels import label
 from ui.tasks import DatabaseTask
 from ui.tier_palette import tier_tints
@@ -186,8 +187,7 @@ class PlansView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_CUSTOMER, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.activated.connect(self._activate)
-        self.table.doubleClicked.connect(self._activate)
+        on_row_opened(self.table, self._activate)
         self.status = QLabel(self)
         self.status.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.status.setWordWrap(True)

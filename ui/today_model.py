@@ -316,4 +316,6 @@ class TodayModel(QAbstractItemModel):
             return translate("TodayModel", "Last review {day}").format(day=item.last.isoformat())
         prefix = label(item.kind_label) if item.kind_label is not None else ""
         text = " ".join(item.what.split())  # one line, whatever the user typed
-        return f"{prefix}: {text}" if prefix else text
+        if not prefix:
+            return text
+        return translate("TodayModel", "{kind}: {text}").format(kind=prefix, text=text)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models.enums import Tier
 from storage.database import Database
 from storage.errors import StorageError
+from ui.activation import on_row_opened
 from ui.i18n import storage_message
 from ui.labels import label
 from ui.tasks import DatabaseTask, Progress
@@ -95,8 +96,7 @@ class TodayView(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setRootIsDecorated(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.tree.activated.connect(self._activate)
-        self.tree.doubleClicked.connect(self._activate)
+        on_row_opened(self.tree, self._activate)
         self.model.modelReset.connect(self._after_reset)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         columns = self.tree.header()

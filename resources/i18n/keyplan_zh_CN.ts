@@ -1689,6 +1689,10 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
         <source>Last review {day}</source>
         <translation>上次回顾 {day}</translation>
     </message>
+    <message>
+        <source>{kind}: {text}</source>
+        <translation>{kind}：{text}</translation>
+    </message>
 </context>
 <context>
     <name>TodayView</name>

@@ -9,7 +9,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from models.enums import SnapshotPeriod
+from models.periods import Period
 from storage.database import Database
+from tests.conftest import DEMO_ANCHOR
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -50,6 +53,28 @@ def book_path(demo_file: Path, tmp_path: Path) -> Path:
     return copy
 
 
+@pytest.fixture(scope="session")
+def scored_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo book scored as of its anchor, with monthly snapshots of the last 3 months."""
+    path = tmp_path_factory.mktemp("scored") / "scored.db"
+    with Database(demo_file) as source:
+        source.conn.execute("VACUUM INTO ?", [str(path)])
+    with Database(path) as db:
+        result = db.rescore(DEMO_ANCHOR)
+        db.write_snapshot(result.scores, Period.containing(DEMO_ANCHOR, SnapshotPeriod.MONTH))
+        db.backfill_snapshots(2, SnapshotPeriod.MONTH, DEMO_ANCHOR)
+    return path
+
+
+@pytest.fixture
+def scored_path(scored_file: Path, tmp_path: Path) -> Path:
+    """A private copy of the scored demo book."""
+    copy = tmp_path / "scored.db"
+    with Database(scored_file) as source:
+        source.conn.execute("VACUUM INTO ?", [str(copy)])
+    return copy
+
+
 @pytest.fixture
 def chinese() -> Iterator[None]:
     i18n.install_language(i18n.CHINESE)
@@ -57,14 +82,30 @@ def chinese() -> Iterator[None]:
     i18n.install_language(i18n.ENGLISH)
 
 
-@pytest.fixture
-def window(qtbot, book_path: Path, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    """The main window on the demo book, showing the customer book."""
-    settings.set_last_view("customers")
-    win = MainWindow(Database(book_path), settings)
+def open_window(qtbot, path: Path, settings: Settings,  # type: ignore[no-untyped-def]
+                view: str = "customers") -> MainWindow:
+    """A shown main window on the book at ``path``, starting on ``view``."""
+    settings.set_last_view(view)
+    win = MainWindow(Database(path), settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, book_path: Path, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The main window on the demo book, showing the customer book."""
+    win = open_window(qtbot, book_path, settings)
     yield win
     win.close()  # also closes its book
+
+
+@pytest.fixture
+def scored_window(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
+                  settings: Settings) -> Iterator[MainWindow]:
+    """The main window on the scored demo book, showing the customer book."""
+    win = open_window(qtbot, scored_path, settings)
+    yield win
+    win.close()
 
