@@ -35,6 +35,10 @@ class BookSession(QObject):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
 
+    @property
+    def claimed(self) -> bool:
+        return self._claimed
+
     def claim(self) -> list[Holder]:
         """Mark the book as open in this window; returns (and announces) the other holders."""
         if str(self.path) == ":memory:":

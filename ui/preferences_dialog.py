@@ -140,7 +140,8 @@ class PreferencesDialog(QDialog):
         self.weights: dict[str, QDoubleSpinBox] = {}
         half = (len(DIMENSIONS) + 1) // 2
         for number, name in enumerate(DIMENSIONS):
-            box = spin(weights, 0, 100, float(self.config.weights.get(name, 0)), " %")
+            box = spin(weights, 0, 100, float(self.config.weights.get(name, 0)), " %",
+                       decimals=2)
             box.setObjectName(f"weight_{name}")
             box.valueChanged.connect(self._update_total)
             self.weights[name] = box

@@ -548,7 +548,7 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     </message>
     <message>
         <source>ABC</source>
-        <translation>ABC</translation>
+        <translation>ABC 类</translation>
     </message>
     <message>
         <source>Lifecycle</source>

@@ -93,6 +93,12 @@ def open_window(qtbot, path: Path, settings: Settings,  # type: ignore[no-untype
     return win
 
 
+def wait_idle(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Until the start-up work (claim, lists, daily backup) is done."""
+    qtbot.waitUntil(lambda: window.session.claimed and window.task_status.current() is None,
+                    timeout=15_000)
+
+
 @pytest.fixture
 def window(qtbot, book_path: Path, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """The main window on the demo book, showing the customer book."""

@@ -91,3 +91,101 @@ def test_language_follows_preference_then_system(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(i18n, "system_language", lambda: "zh_CN")
     assert i18n.resolve_language("") == "zh_CN"
     assert i18n.resolve_language("fr") == "zh_CN"
+
+
+# ---- every screen in Chinese -----------------------------------------------------------------
+def _translated_english() -> set[str]:
+    """English sources that have a different Chinese translation (so must not show)."""
+    found = set()
+    for _context, source, _comment, translation in _messages():
+        text = translation.text if translation is not None else ""
+        if text and text != source and translation.get("type") not in ("vanished", "obsolete"):
+            found.update({source, source.replace("&", "")})
+    return found
+
+
+def _shown_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QMenu,
+        QTabWidget,
+        QWidget,
+    )
+
+    texts: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            texts += [widget.text(), widget.placeholderText()]
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # list models (the side bar) keep columnCount private
+                columns = 1
+            texts += [model.headerData(c, Qt.Orientation.Horizontal) for c in range(columns)]
+            for row in range(min(model.rowCount(), 30)):
+                parent = model.index(row, 0)
+                texts += [model.data(model.index(row, c)) for c in range(columns)]
+                texts += [model.data(model.index(r, c, parent))
+                          for r in range(min(model.rowCount(parent), 5)) for c in range(columns)]
+    for menu in root.findChildren(QMenu):
+        texts.append(menu.title())
+    texts += [action.text() for action in root.findChildren(QAction)]
+    return [t for t in texts if isinstance(t, str) and t]
+
+
+def test_no_screen_shows_translated_english_in_chinese(qtbot, chinese: None,  # type: ignore[no-untyped-def]
+                                                        scored_path: Path, settings) -> None:
+    from models.enums import Tier
+    from tests.ui.conftest import open_window, wait_idle
+    from ui.backups_dialog import BackupsDialog
+    from ui.filter_bar import BookFilters
+    from ui.preferences_dialog import PreferencesDialog
+
+    window = open_window(qtbot, scored_path, settings, view="today")
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.today.is_loaded, timeout=10_000)
+    english = _translated_english()
+    seen: dict[str, list[str]] = {}
+    seen["today"] = _shown_texts(window)
+    window.customers.set_filters(BookFilters(tiers=frozenset({Tier.KEY}), ids=frozenset(),
+                                             ids_label=""))
+    window.show_view("customers")
+    seen["customers"] = _shown_texts(window)
+    window.show_view("plans")
+    qtbot.waitUntil(lambda: window.plans.is_loaded, timeout=10_000)
+    seen["plans"] = _shown_texts(window)
+    window.show_view("dashboard")
+    qtbot.waitUntil(lambda: window.dashboard.is_loaded, timeout=30_000)
+    seen["dashboard"] = _shown_texts(window)
+    window.preferences_action.trigger()
+    preferences = window.findChild(PreferencesDialog)
+    for index in range(preferences.tabs.count()):
+        preferences.tabs.setCurrentIndex(index)
+        seen[f"preferences {index}"] = _shown_texts(preferences)
+    preferences.reject()
+    window.backups_action.trigger()
+    backups = window.findChild(BackupsDialog)
+    seen["backups"] = _shown_texts(backups)
+    backups.reject()
+    assert "今日待办" in " ".join(seen["today"]) and "筛选：" in seen["customers"]
+    leaked = {name: sorted(set(texts) & english) for name, texts in seen.items()}
+    assert not any(leaked.values()), f"English on a Chinese screen: {leaked}"
+    window.close()
