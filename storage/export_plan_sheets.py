@@ -19,6 +19,7 @@ from storage.xlsx_style import (
     PERCENT,
     WRAP,
     SheetWriter,
+    display_width,
     put,
 )
 
@@ -132,6 +133,18 @@ def plan_sheet(ws: Any, detail: CustomerDetail, plan: AccountPlan | None,
                       figures.progress]],
                     formats=(None, None, fmt, fmt, fmt, PERCENT), wrap=(1,))
 
+    writer.section(labels("section.actions"))
+    _header(writer, ["action.what", "action.owner", "action.due", "action.status",
+                     "action.objective", "action.done_on"], labels)
+    for action in sorted(plan.actions, key=lambda a: (not a.status.is_open,
+                                                      a.due_date or date.max)):
+        row = writer.row
+        writer.rows([[action.what, action.owner, action.due_date, labels.enum(action.status),
+                      objectives.get(action.objective_id or "", ""), action.done_on]],
+                    formats=(None, None, DATE, None, None, DATE), wrap=(1, 5))
+        if is_overdue(action, today):
+            put(ws, row, 3, action.due_date, fmt=DATE, font=ALERT_FONT)
+
     writer.section(labels("section.needs"))
     _header(writer, ["need.description", "need.kind", "need.priority", "need.status",
                      "need.raised_on"], labels)
@@ -148,30 +161,26 @@ def plan_sheet(ws: Any, detail: CustomerDetail, plan: AccountPlan | None,
                  for m in plan.support_measures), formats=(None, None, PERCENT, MONEY),
                 wrap=(1,))
 
-    writer.section(labels("section.actions"))
-    _header(writer, ["action.what", "action.owner", "action.due", "action.status",
-                     "action.objective", "action.done_on"], labels)
-    for action in sorted(plan.actions, key=lambda a: (not a.status.is_open,
-                                                      a.due_date or date.max)):
-        row = writer.row
-        writer.rows([[action.what, action.owner, action.due_date, labels.enum(action.status),
-                      objectives.get(action.objective_id or "", ""), action.done_on]],
-                    formats=(None, None, DATE, None, None, DATE), wrap=(1, 5))
-        if is_overdue(action, today):
-            put(ws, row, 3, action.due_date, fmt=DATE, font=ALERT_FONT)
-
     writer.section(labels("section.reviews"))
-    _header(writer, ["review.date", "review.note"], labels)
+    _header(writer, ["review.date", "review.note", "", "", "", ""], labels)
+    ws.merge_cells(start_row=writer.row - 1, start_column=2, end_row=writer.row - 1,
+                   end_column=6)
+    note_width = sum(fixed[c] + 2 for c in range(2, 7))
     for review in plan.reviews:
         put(ws, writer.row, 1, review.reviewed_on, fmt=DATE)
-        writer.widths.update(fixed)
         put(ws, writer.row, 2, review.note, align=WRAP)
+        for column in range(3, 7):
+            put(ws, writer.row, column, None)
         ws.merge_cells(start_row=writer.row, start_column=2, end_row=writer.row, end_column=6)
+        lines = sum(max(1, -(-display_width(line) // note_width))
+                    for line in review.note.split("\n"))
+        if lines > 1:
+            ws.row_dimensions[writer.row].height = min(400, 13.5 * lines + 3)
         writer.row += 1
     writer.header_row = 0  # the plan is a document of sections: no single header to repeat
     writer.finish(freeze=False, fixed=fixed)
 
 
 def _header(writer: SheetWriter, keys: list[str], labels: Labels) -> None:
-    writer.header([labels(k) for k in keys])
+    writer.header([labels(k) if k else "" for k in keys])
     writer.header_row = 0

@@ -182,7 +182,7 @@ def _customers_skeleton(ws: Any, labels: Labels, headers: list[str], total: int,
     for column, label in enumerate(headers, 1):
         put(ws, HEADER_ROW, column, label, font=HEADER_FONT, align=HEADER_ALIGN,
             fill=HEADER_FILL)
-    ws.row_dimensions[HEADER_ROW].height = 32
+    ws.row_dimensions[HEADER_ROW].height = 42
     last = get_column_letter(len(headers))
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(total, 1)}"
     ws.freeze_panes = f"C{HEADER_ROW + 1}"  # code and name stay in view when scrolling right
@@ -194,7 +194,8 @@ def _fit(ws: Any, headers: list[str], sample: list[list[Any]],
          formats: list[str | None]) -> None:
     widths: dict[int, int] = {}
     for column, header in enumerate(headers, 1):
-        words = header.split() if header.isascii() else [header]
+        # Headers wrap (up to three lines): English at spaces, Chinese anywhere.
+        words = header.split() if header.isascii() else [header[:(len(header) + 1) // 2]]
         widths[column] = max(display_width(w) for w in words) + 1  # room for the filter button
     for values in sample:
         for column, value in enumerate(values, 1):

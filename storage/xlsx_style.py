@@ -143,6 +143,7 @@ class SheetWriter:
         self.row = 1
         self.widths: dict[int, int] = {}
         self.header_row = 0
+        self.wrapped: list[tuple[int, int, str]] = []  # (row, column, text) of wrapping cells
 
     def _measure(self, column: int, value: Any, fmt: str | None = None) -> None:
         width = display_width(shown_text(value, fmt))
@@ -191,7 +192,10 @@ class SheetWriter:
                 fmt = formats[column - 1] if column <= len(formats) else None
                 put(self.ws, self.row, column, value, fmt=fmt,
                     align=WRAP if column in wrapped else TOP)
-                self._measure(column, value, fmt)
+                if column in wrapped and isinstance(value, str):
+                    self.wrapped.append((self.row, column, value))
+                else:
+                    self._measure(column, value, fmt)
             self.row += 1
             count += 1
         return count
@@ -231,7 +235,20 @@ class SheetWriter:
 
     def finish(self, *, freeze: bool = True, landscape: bool = True,
                fixed: dict[int, int] | None = None) -> None:
-        fit_columns(self.ws, {**self.widths, **(fixed or {})})
+        widths = {**self.widths, **(fixed or {})}
+        for column in {c for _, c, _ in self.wrapped} - set(widths):
+            widths[column] = MAX_WIDTH // 2
+        fit_columns(self.ws, widths)
+        # Spreadsheets do not grow rows for wrapped text they did not lay out themselves
+        # (LibreOffice keeps the default height), so give each row the lines it needs.
+        lines: dict[int, int] = {}
+        for row, column, text in self.wrapped:
+            width = max(MIN_WIDTH, min(MAX_WIDTH, widths.get(column, 10) + 2)) - 1
+            needed = sum(max(1, -(-display_width(line) // width)) for line in text.split("\n"))
+            lines[row] = max(lines.get(row, 1), needed)
+        for row, count in lines.items():
+            if count > 1:
+                self.ws.row_dimensions[row].height = min(400, 13.5 * count + 3)
         print_setup(self.ws, self.header_row if freeze else 0, landscape=landscape)
         if freeze and self.header_row:
             self.ws.freeze_panes = self.ws.cell(row=self.header_row + 1, column=1)
