@@ -22,6 +22,7 @@ from storage.records import RecordsMixin
 from storage.scoring_store import ScoringMixin
 from storage.settings_store import SettingsMixin
 from storage.today_queries import TodayMixin
+from storage.workspace_queries import WorkspaceQueriesMixin
 
 APP_NAME = "KeyPlan"
 DEFAULT_FILE_NAME = "keyplan.db"
@@ -55,7 +56,7 @@ class DatabaseInfo:
 
 
 class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin, PlansMixin,
-               ScoringMixin, TodayMixin):
+               ScoringMixin, WorkspaceQueriesMixin, TodayMixin):
     """A KeyPlan book. Use from one thread only: open another ``Database`` per worker."""
 
     def __init__(self, path: str | Path | None = None) -> None:

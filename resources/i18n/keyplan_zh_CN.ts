@@ -2,6 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActionForm</name>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>No objective</source>
+        <translation>不关联目标</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentForm</name>
+    <message>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Ratings (1 poor … 5 excellent)</source>
+        <translation>评分（1 很差 … 5 优秀）</translation>
+    </message>
+    <message>
+        <source>Pays on time and keeps its word on money</source>
+        <translation>按时付款，资金上守信用</translation>
+    </message>
+    <message>
+        <source>Needs are clear, reasonable and forward-looking</source>
+        <translation>需求明确、合理、有前瞻性</translation>
+    </message>
+    <message>
+        <source>Decisions and answers come quickly and clearly</source>
+        <translation>决策和答复快速而清晰</translation>
+    </message>
+    <message>
+        <source>A reference others in the industry follow</source>
+        <translation>行业内的标杆，其他企业会效仿</translation>
+    </message>
+    <message>
+        <source>Room to grow its business and its purchases</source>
+        <translation>业务和采购量都有增长空间</translation>
+    </message>
+    <message>
+        <source>Stays with us rather than shopping around</source>
+        <translation>长期与我们合作，而不是四处比价</translation>
+    </message>
+    <message>
+        <source>Working together strengthens our own business</source>
+        <translation>合作能增强我们自身的业务</translation>
+    </message>
+    <message>
+        <source>How content the customer is with us</source>
+        <translation>客户对我们的满意程度</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentFormDialog</name>
+    <message>
+        <source>New assessment</source>
+        <translation>新建评估</translation>
+    </message>
+    <message>
+        <source>Assessment of {date}</source>
+        <translation>{date} 的评估</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>评估人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save assessment</source>
+        <translation>保存评估</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Assessment of {date} deleted.</source>
+        <translation>已删除 {date} 的评估。</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Daily (automatic)</source>
@@ -149,6 +249,26 @@
     <message>
         <source>Export as SVG…</source>
         <translation>导出为 SVG…</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>Loading chart…</source>
+        <extracomment>Exported charts are drawn at this size (pixels at the charts&apos; 100 dpi). The chart is on screen (its figure is ``self.chart.figure``).</extracomment>
+        <translation>正在加载图表…</translation>
+    </message>
+    <message>
+        <source>The chart could not be drawn: {error}</source>
+        <translation>无法绘制图表：{error}</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved: {error}</source>
+        <translation>无法保存图表：{error}</translation>
     </message>
 </context>
 <context>
@@ -375,10 +495,157 @@
     </message>
 </context>
 <context>
+    <name>ContactForm</name>
+    <message>
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Role in the buying decision</source>
+        <translation>在采购决策中的角色</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Weight in the buying decision: 1 low, 5 decisive</source>
+        <translation>在采购决策中的分量：1 很小，5 起决定作用</translation>
+    </message>
+    <message>
+        <source>Main contact at this customer</source>
+        <translation>该客户的主要联系人</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFormDialog</name>
+    <message>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <source>Contact: {name}</source>
+        <translation>联系人：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Attitude to us</source>
+        <translation>对我方态度</translation>
+    </message>
+    <message>
+        <source>Main contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近接触</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Add contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No contacts yet. Add the people who buy, decide and influence at this customer.</source>
+        <translation>还没有联系人。请添加该客户中负责采购、做决策和有影响力的人。</translation>
+    </message>
+    <message>
+        <source>Contact {name} deleted.</source>
+        <translation>已删除联系人 {name}。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerBookView</name>
     <message>
         <source>No customer matches the search and filters. Clear them to see the whole book.</source>
         <translation>没有符合搜索和筛选条件的客户。清除条件即可查看全部客户。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Relationship and segments</source>
+        <translation>关系与细分</translation>
+    </message>
+    <message>
+        <source>Manual overrides</source>
+        <translation>人工调整</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Computed (no override)</source>
+        <translation>系统计算（不调整）</translation>
+    </message>
+    <message>
+        <source>Why the computed tier does not fit</source>
+        <translation>为什么系统计算的分级不合适</translation>
+    </message>
+    <message>
+        <source>Why the computed stage does not fit</source>
+        <translation>为什么系统计算的阶段不合适</translation>
+    </message>
+    <message>
+        <source>Comma-separated</source>
+        <translation>用逗号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFormDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
     </message>
 </context>
 <context>
@@ -438,6 +705,54 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>Overdue</source>
         <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerWorkspace</name>
+    <message>
+        <source>Profile</source>
+        <extracomment>The book was written (any save, delete, undo): refresh lists and rescore. The customer itself was deleted (True) or brought back (False).</extracomment>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>互动记录</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>经营计划</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更历史</translation>
+    </message>
+    <message>
+        <source>Log an interaction</source>
+        <translation>记录互动</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -540,6 +855,420 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Relationship level</source>
+        <translation>关系层次</translation>
+    </message>
+    <message>
+        <source>Price orientation</source>
+        <translation>价格取向</translation>
+    </message>
+    <message>
+        <source>Loyalty segment</source>
+        <translation>忠诚度细分</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Tier override</source>
+        <translation>人工分级</translation>
+    </message>
+    <message>
+        <source>Reason for the tier override</source>
+        <translation>人工分级的理由</translation>
+    </message>
+    <message>
+        <source>Lifecycle override</source>
+        <translation>人工生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Reason for the lifecycle override</source>
+        <translation>人工设定阶段的理由</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Attitude to us</source>
+        <translation>对我方态度</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容摘要</translation>
+    </message>
+    <message>
+        <source>Contacts present</source>
+        <translation>参与的联系人</translation>
+    </message>
+    <message>
+        <source>Customer feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>客户情绪</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next step due</source>
+        <translation>下一步截止日期</translation>
+    </message>
+    <message>
+        <source>Next step done</source>
+        <translation>下一步已完成</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>评估人</translation>
+    </message>
+    <message>
+        <source>Payment credit</source>
+        <translation>付款信用</translation>
+    </message>
+    <message>
+        <source>Need quality</source>
+        <translation>需求质量</translation>
+    </message>
+    <message>
+        <source>Communication efficiency</source>
+        <translation>沟通效率</translation>
+    </message>
+    <message>
+        <source>Industry influence</source>
+        <translation>行业影响力</translation>
+    </message>
+    <message>
+        <source>Growth potential</source>
+        <translation>成长潜力</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>忠诚度</translation>
+    </message>
+    <message>
+        <source>Synergy</source>
+        <translation>协同效应</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>计划期</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>现状分析</translation>
+    </message>
+    <message>
+        <source>Current relationship level</source>
+        <translation>当前关系层次</translation>
+    </message>
+    <message>
+        <source>Target relationship level</source>
+        <translation>目标关系层次</translation>
+    </message>
+    <message>
+        <source>Review every (days)</source>
+        <translation>回顾周期（天）</translation>
+    </message>
+    <message>
+        <source>Needs addressed</source>
+        <translation>要解决的需求</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Support measures</source>
+        <translation>支持措施</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>回顾</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准值</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Reviewed on</source>
+        <translation>回顾日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Customer kind</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Account owner</source>
+        <translation>客户负责人</translation>
+    </message>
+    <message>
+        <source>Notes on the contact</source>
+        <translation>关于此人的备注</translation>
+    </message>
+    <message>
+        <source>Need kind</source>
+        <translation>需求类型</translation>
+    </message>
+    <message>
+        <source>Interaction kind</source>
+        <translation>互动方式</translation>
+    </message>
+    <message>
+        <source>Objective kind</source>
+        <translation>目标类型</translation>
+    </message>
+    <message>
+        <source>Support kind</source>
+        <translation>支持类型</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <comment>record kind</comment>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <comment>record kind</comment>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <comment>record kind</comment>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <comment>record kind</comment>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <comment>record kind</comment>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <comment>record kind</comment>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Account plan</source>
+        <comment>record kind</comment>
+        <translation>经营计划</translation>
+    </message>
+    <message>
+        <source>Plan objective</source>
+        <comment>record kind</comment>
+        <translation>计划目标</translation>
+    </message>
+    <message>
+        <source>Support measure</source>
+        <comment>record kind</comment>
+        <translation>支持措施</translation>
+    </message>
+    <message>
+        <source>Plan action</source>
+        <comment>record kind</comment>
+        <translation>计划行动</translation>
+    </message>
+    <message>
+        <source>Plan review</source>
+        <comment>record kind</comment>
+        <translation>计划回顾</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Tier</source>
@@ -630,6 +1359,81 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Undo this change</source>
+        <translation>撤销此变更</translation>
+    </message>
+    <message>
+        <source>Reverse the selected change (all its fields); the reversal is recorded too</source>
+        <translation>撤销所选变更（包括其所有字段）；撤销操作本身也会被记录</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet. Records imported or generated in bulk have no history until they are edited.</source>
+        <translation>还没有变更记录。批量导入或生成的记录在被编辑之前没有历史。</translation>
+    </message>
+    <message>
+        <source>Every change to this customer and its records, newest first, from this and other windows or computers.</source>
+        <translation>该客户及其各项记录的所有变更，最新的在前，包括来自其他窗口或其他电脑的变更。</translation>
+    </message>
+    <message>
+        <source>Undo an older change</source>
+        <translation>撤销较早的变更</translation>
+    </message>
+    <message>
+        <source>This record was changed again afterwards. Undoing puts back the values from before this change, overwriting the later ones for these fields.</source>
+        <translation>此记录之后又被修改过。撤销会恢复这次变更之前的值，并覆盖这些字段后来的修改。</translation>
+    </message>
+    <message>
+        <source>Undo anyway</source>
+        <translation>仍然撤销</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>No customer has the code or name &apos;{key}&apos;.</source>
@@ -642,6 +1446,107 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>The same customer as row {row}.</source>
         <translation>与第 {row} 行是同一个客户。</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionForm</name>
+    <message>
+        <source>Interaction</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>沟通内容</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>What we do next, e.g. send a quote</source>
+        <translation>我们接下来要做什么，例如发送报价</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Tick everyone who took part</source>
+        <translation>勾选所有参与的人</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionFormDialog</name>
+    <message>
+        <source>Log an interaction</source>
+        <translation>记录互动</translation>
+    </message>
+    <message>
+        <source>Interaction of {date}</source>
+        <translation>{date} 的互动</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionsTab</name>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Contacts present</source>
+        <translation>参与的联系人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容摘要</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>客户情绪</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Customer feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Log interaction…</source>
+        <translation>记录互动…</translation>
+    </message>
+    <message>
+        <source>Log an interaction (Ctrl+I)</source>
+        <translation>记录互动（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No interactions yet. Log visits, calls and meetings with Ctrl+I.</source>
+        <translation>还没有互动记录。用 Ctrl+I 记录拜访、电话和会议。</translation>
+    </message>
+    <message>
+        <source>Interaction of {date} deleted.</source>
+        <translation>已删除 {date} 的互动。</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +2164,451 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>已在别处修改</translation>
+    </message>
+    <message>
+        <source>This {kind} was saved in another window or by another program while you were editing it. Changes made there to fields you did not touch are taken over; where both sides changed a field, choose which value to keep.</source>
+        <translation>在您编辑期间，此{kind}已在另一个窗口或由另一个程序保存。对您未改动字段的修改会直接采用；双方都修改了的字段，请选择保留哪个值。</translation>
+    </message>
+    <message>
+        <source>Taken from the other save</source>
+        <translation>采用另一处保存的修改</translation>
+    </message>
+    <message>
+        <source>Changed in both places: choose</source>
+        <translation>两处都修改了：请选择</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>您的值</translation>
+    </message>
+    <message>
+        <source>Value saved elsewhere</source>
+        <translation>别处保存的值</translation>
+    </message>
+    <message>
+        <source>Save merged</source>
+        <translation>保存合并结果</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>返回表单</translation>
+    </message>
+</context>
+<context>
+    <name>NeedForm</name>
+    <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>How it was met, or why it was declined</source>
+        <translation>如何满足的，或为什么婉拒</translation>
+    </message>
+</context>
+<context>
+    <name>NeedFormDialog</name>
+    <message>
+        <source>Mark as met</source>
+        <translation>标记为已满足</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>婉拒</translation>
+    </message>
+    <message>
+        <source>New need</source>
+        <translation>新建需求</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsTab</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Add need…</source>
+        <translation>添加需求…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Mark met…</source>
+        <translation>标记已满足…</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation>婉拒…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No needs recorded. Log what the customer asks for, complains about or suggests.</source>
+        <translation>还没有需求记录。请记录客户提出的需求、投诉和建议。</translation>
+    </message>
+    <message>
+        <source>{open} open (of which {complaints} complaints), {closed} closed</source>
+        <translation>{open} 项未解决（其中投诉 {complaints} 项），{closed} 项已关闭</translation>
+    </message>
+    <message>
+        <source>{kind} deleted: {text}</source>
+        <translation>已删除{kind}：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <source>New account plan</source>
+        <translation>新建经营计划</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>计划期：</translation>
+    </message>
+    <message>
+        <source>A year (2027), half-year (2027-H1), quarter (2027-Q3) or month (2027-05)</source>
+        <translation>年度（2027）、半年（2027-H1）、季度（2027-Q3）或月份（2027-05）</translation>
+    </message>
+    <message>
+        <source>Carry over what is still open from the last plan</source>
+        <translation>从上一期计划中结转尚未完成的内容</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectiveForm</name>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Revenue and margin objectives are measured from the transactions of the period</source>
+        <translation>销售额和毛利率目标根据计划期内的交易自动计算</translation>
+    </message>
+    <message>
+        <source>e.g. 1200000, or 25 for 25 %</source>
+        <translation>例如 1200000；25 表示 25%</translation>
+    </message>
+</context>
+<context>
+    <name>PartsField</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Support measure</source>
+        <translation>支持措施</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>回顾</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Relationship and needs</source>
+        <translation>关系与需求</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>现状分析</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-H1</source>
+        <translation>例如 2027-H1</translation>
+    </message>
+    <message>
+        <source>Open needs this plan addresses</source>
+        <translation>本计划要解决的未完成需求</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持措施</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>回顾</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFormDialog</name>
+    <message>
+        <source>Account plan {period}</source>
+        <translation>{period} 经营计划</translation>
+    </message>
+</context>
+<context>
+    <name>PlanParts</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准值</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持措施</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>For objective</source>
+        <translation>对应目标</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>Period</source>
+        <translation>计划期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成行动</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>最近截止</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>新建计划…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No account plan yet. Create one for the coming period: where the relationship stands, what to reach, how to support the customer and who does what by when.</source>
+        <translation>还没有经营计划。为下一期制定一份：关系现状、要达成的目标、如何支持客户，以及谁在何时之前做什么。</translation>
+    </message>
+    <message>
+        <source>Account plan {period}</source>
+        <translation>{period} 经营计划</translation>
+    </message>
+    <message>
+        <source>Relationship: {current} → target {target}</source>
+        <translation>客户关系：{current} → 目标 {target}</translation>
+    </message>
+    <message>
+        <source>Time elapsed: {share}</source>
+        <translation>时间进度：{share}</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>完成度</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持措施</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Needs addressed</source>
+        <translation>要解决的需求</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <source>Account plan {period} deleted.</source>
+        <translation>已删除 {period} 经营计划。</translation>
+    </message>
+</context>
+<context>
     <name>PlansModel</name>
     <message>
         <source>Customer</source>
@@ -1413,6 +2763,221 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>Total: {total} %</source>
         <translation>合计：{total} %</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Delete customer…</source>
+        <translation>删除客户…</translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Its contacts, interactions and plans stay in the book and come back if you undo.</source>
+        <translation>删除 {name}？其联系人、互动记录和计划仍保留在客户档案中，撤销删除后会一并恢复。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Customer {name} deleted.</source>
+        <translation>已删除客户 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Discard them?</source>
+        <translation>此表单有尚未保存的修改。要放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSaver</name>
+    <message>
+        <source>This record was deleted in another window, so it cannot be saved. Close the form, or undo the delete first.</source>
+        <extracomment>The merge dialog was opened (tests and callers may want to look at it).</extracomment>
+        <translation>此记录已在另一个窗口中被删除，无法保存。请关闭表单，或先撤销删除。</translation>
+    </message>
+    <message>
+        <source>Another customer already has this code.</source>
+        <translation>已有其他客户使用此编号。</translation>
+    </message>
+    <message>
+        <source>This record was deleted in another window, so it cannot be saved.</source>
+        <translation>此记录已在另一个窗口中被删除，无法保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewForm</name>
+    <message>
+        <source>Review</source>
+        <translation>回顾</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreTab</name>
+    <message>
+        <source>{count} invoices</source>
+        <translation>{count} 张发票</translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation>{months} 个月</translation>
+    </message>
+    <message>
+        <source>{rating} / 5</source>
+        <translation>{rating} / 5</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>原始值</translation>
+    </message>
+    <message>
+        <source>Points (0–100)</source>
+        <translation>得分（0–100）</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>missing: scored as 50</source>
+        <translation>缺失：按 50 分计</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>已计量</translation>
+    </message>
+    <message>
+        <source>Loading the explanation…</source>
+        <translation>正在加载评分说明…</translation>
+    </message>
+    <message>
+        <source>Not scored yet: rescore the book to see why this customer has its tier.</source>
+        <translation>尚未评分：重新评分后即可看到该客户分级的依据。</translation>
+    </message>
+    <message>
+        <source>Score {score} → {tier}</source>
+        <translation>评分 {score} → {tier}</translation>
+    </message>
+    <message>
+        <source>Records changed since the last rescore; these figures are as of {date}.</source>
+        <translation>上次评分后记录有变动；以下数字截至 {date}。</translation>
+    </message>
+    <message>
+        <source>Tier set by hand to {tier} (computed: {computed}). Reason: {reason}</source>
+        <translation>分级已人工设为{tier}（系统计算：{computed}）。理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage set by hand. Reason: {reason}</source>
+        <translation>生命周期阶段为人工设定。理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Top tier: no higher tier to reach.</source>
+        <translation>已是最高级别，没有更高的分级。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{points} points&lt;/b&gt; to {tier}.</source>
+        <translation>距{tier}还差 &lt;b&gt;{points} 分&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>The revenue guard holds this customer at Key: strategic customers need at least {revenue} revenue in 12 months.</source>
+        <translation>销售额门槛将该客户限制在重点客户：战略客户近12个月销售额至少需要 {revenue}。</translation>
+    </message>
+    <message>
+        <source>What could get it there, most plausible first:</source>
+        <translation>可能帮助升级的维度（最可行的在前）：</translation>
+    </message>
+    <message>
+        <source>Together: {dimensions}.</source>
+        <translation>组合提升：{dimensions}。</translation>
+    </message>
+    <message>
+        <source>No single dimension can close the gap.</source>
+        <translation>没有单个维度能够弥补这个差距。</translation>
+    </message>
+    <message>
+        <source>{dimension}: from {points} to {target} points</source>
+        <translation>{dimension}：从 {points} 分提高到 {target} 分</translation>
+    </message>
+    <message>
+        <source> (about {value})</source>
+        <translation>（约 {value}）</translation>
+    </message>
+    <message>
+        <source>{dimension}: up to {reach} score points at most</source>
+        <translation>{dimension}：最多可增加 {reach} 分</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +3166,13 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     </message>
 </context>
 <context>
+    <name>SupportForm</name>
+    <message>
+        <source>Support measure</source>
+        <translation>支持措施</translation>
+    </message>
+</context>
+<context>
     <name>TaskStatus</name>
     <message>
         <source>Cancelling…</source>
@@ -1730,6 +3302,56 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     </message>
 </context>
 <context>
+    <name>TransactionsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>付款日</translation>
+    </message>
+    <message>
+        <source>{count} transactions · revenue {revenue} · profit {profit} · margin {margin}</source>
+        <translation>{count} 笔交易 · 销售额 {revenue} · 毛利 {profit} · 毛利率 {margin}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>Weights must add up to 100 % (they add up to {total} %).</source>
@@ -1846,6 +3468,88 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <message>
         <source>Not a valid period (expected e.g. 2027, 2027-H1, 2027-Q3 or 2027-05).</source>
         <translation>不是有效的期间（例如 2027、2027-H1、2027-Q3 或 2027-05）。</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceHeaderView</name>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>ABC 类</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系层次</translation>
+    </message>
+    <message>
+        <source>Code {code}</source>
+        <translation>编号 {code}</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>{stage} (set by hand)</source>
+        <translation>{stage}（人工设定）</translation>
+    </message>
+    <message>
+        <source>{level}. {name}</source>
+        <translation>{level}. {name}</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>尚未评分</translation>
+    </message>
+    <message>
+        <source>{tier} (set by hand)</source>
+        <translation>{tier}（人工设定）</translation>
+    </message>
+    <message>
+        <source>The tier was set by hand; see the Profile tab.</source>
+        <translation>此分级为人工设定，详见“概况”标签页。</translation>
+    </message>
+    <message>
+        <source>Value tier from the score</source>
+        <translation>根据评分得出的价值分级</translation>
+    </message>
+    <message>
+        <source>No earlier period to compare with yet</source>
+        <translation>还没有可供比较的上一期</translation>
+    </message>
+    <message>
+        <source>Against {period}: {score}</source>
+        <translation>与 {period} 相比：{score}</translation>
     </message>
 </context>
 </TS>

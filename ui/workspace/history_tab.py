@@ -1,0 +1,188 @@
+"""The History tab: every change to the customer and its records (when, who, which record and
+field, old → new), and Undo for the selected change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from models.record import Record
+from storage.errors import StorageError
+from storage.history import Change
+from storage.mapping import TABLES
+from ui.forms import prompts
+from ui.forms.field_labels import field_label, kind_label
+from ui.forms.values import EMPTY, display_value
+from ui.i18n import storage_message
+from ui.workspace.tab_base import ListPanel, WorkspaceContext, WorkspaceTab
+from ui.workspace.table_model import Column
+
+translate = QCoreApplication.translate  # lupdate reads translate(context, text)
+
+CLASSES: dict[str, type[Record]] = {table: cls for cls, table in TABLES.items()}
+ACTION_COLOURS = {"delete": "#c62828", "create": "#2e7d32", "restore": "#1565c0"}
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    change: Change
+    caption: str
+
+    @property
+    def cls(self) -> type[Record] | None:
+        return CLASSES.get(self.change.table_name)
+
+
+def local_time(stamp: str) -> str:
+    """A UTC ISO stamp in the computer's time zone, to the second."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return stamp
+
+
+def action_label(action: str) -> str:
+    return {
+        "create": translate("HistoryTab", "Created"),
+        "update": translate("HistoryTab", "Changed"),
+        "delete": translate("HistoryTab", "Deleted"),
+        "restore": translate("HistoryTab", "Restored"),
+    }.get(action, action)
+
+
+class HistoryTab(WorkspaceTab):
+    def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.names: dict[str, str] = {}
+        self.panel = ListPanel(self._columns(), self, name="history")
+        self.undo_button = self.panel.button("undoChange", self.undo_selected, needs_row=True)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setStyleSheet("color: #666666;")
+        self.empty = QLabel(self)
+        self.empty.setStyleSheet("color: #777777;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(self.empty)
+        self.retranslate()
+        self.panel.fit_columns(
+            {"at": 17, "who": 18, "action": 7, "record": 26, "field": 16, "old": 20}
+        )
+
+    def _columns(self) -> list[Column]:
+
+        def value(row: HistoryRow, old: bool) -> str:
+            change = row.change
+            raw = change.old_value if old else change.new_value
+            if row.cls is None or change.field is None:
+                return EMPTY if raw is None else str(raw)
+            return display_value(row.cls, change.field, raw, self.names)
+
+        return [
+            Column(
+                "at",
+                lambda: translate("HistoryTab", "When"),
+                lambda r: local_time(r.change.at),
+                sort=lambda r: r.change.seq,
+            ),
+            Column(
+                "who",
+                lambda: translate("HistoryTab", "Who"),
+                lambda r: f"{r.change.user} @ {r.change.device}",
+            ),
+            Column(
+                "action",
+                lambda: translate("HistoryTab", "Action"),
+                lambda r: action_label(r.change.action),
+                colour=lambda r: ACTION_COLOURS.get(r.change.action),
+            ),
+            Column(
+                "record",
+                lambda: translate("HistoryTab", "Record"),
+                lambda r: (
+                    (kind_label(r.cls) if r.cls else r.change.table_name)
+                    + (f": {r.caption}" if r.caption else "")
+                ),
+                tooltip=lambda r: r.caption or None,
+            ),
+            Column(
+                "field",
+                lambda: translate("HistoryTab", "Field"),
+                lambda r: field_label(r.cls, r.change.field) if r.cls and r.change.field else EMPTY,
+            ),
+            Column(
+                "old",
+                lambda: translate("HistoryTab", "Before"),
+                lambda r: value(r, True),
+                tooltip=lambda r: value(r, True),
+            ),
+            Column(
+                "new",
+                lambda: translate("HistoryTab", "After"),
+                lambda r: value(r, False),
+                tooltip=lambda r: value(r, False),
+            ),
+        ]
+
+    def retranslate(self) -> None:
+        self.undo_button.setText(self.tr("Undo this change"))
+        self.undo_button.setToolTip(
+            self.tr("Reverse the selected change (all its fields); the reversal is recorded too")
+        )
+        self.empty.setText(
+            self.tr(
+                "No changes recorded yet. Records imported or generated "
+                "in bulk have no history until they are edited."
+            )
+        )
+        self.intro.setText(
+            self.tr(
+                "Every change to this customer and its records, newest "
+                "first, from this and other windows or computers."
+            )
+        )
+        self.panel.model.retranslate()
+
+    def reload(self) -> None:
+        changes = self.db.history(self.customer_id)
+        by_table: dict[str, list[str]] = {}
+        for change in changes:
+            by_table.setdefault(change.table_name, []).append(change.record_id)
+        captions: dict[tuple[str, str], str] = {}
+        for table, ids in by_table.items():
+            for record_id, caption in self.db.record_captions(table, list(set(ids))).items():
+                captions[(table, record_id)] = caption
+        self.names = self.db.contact_names(self.customer_id)
+        self.panel.set_rows(
+            [HistoryRow(c, captions.get((c.table_name, c.record_id), "")) for c in changes],
+            keep=lambda r: r.change.seq,
+        )
+        self.empty.setVisible(not changes)
+
+    def undo_selected(self) -> str | None:
+        row = self.panel.selected()
+        if row is None:
+            return None
+        change = row.change
+        if not self.db.change_is_current(change.change_id) and not prompts.confirm(
+            self,
+            self.tr("Undo an older change"),
+            self.tr(
+                "This record was changed again afterwards. Undoing puts back the "
+                "values from before this change, overwriting the later ones for these "
+                "fields."
+            ),
+            self.tr("Undo anyway"),
+        ):
+            return None
+        try:
+            undo_id = self.db.undo(change.change_id)
+        except StorageError as error:
+            prompts.show_error(self, storage_message(error))
+            return None
+        self.changed.emit()
+        return undo_id
