@@ -126,7 +126,9 @@ class ChoiceField(QComboBox):
         self._fill()
 
     def value(self) -> Enum | None:
-        return self.currentData()  # type: ignore[no-any-return]
+        # Qt hands back a str enum's item data as a plain str: make it the member again.
+        data = self.currentData()
+        return None if data is None else self.enum(data)
 
     def set_value(self, value: Any) -> None:
         for index in range(self.count()):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.entities import Need
+from models.plan_logic import PlanProgress
 from models.plan_periods import shift_period
 from models.plans import AccountPlan
 from models.validation import ValidationError, check_period
@@ -192,6 +193,7 @@ class PlanTab(WorkspaceTab):
         self.detail.setObjectName("planDetail")
         self.detail.setOpenLinks(False)
         self.dialog: QDialog | None = None
+        self._shown: tuple[AccountPlan, PlanProgress, dict[str, Need]] | None = None
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.panel)
         splitter.addWidget(self.detail)
@@ -210,7 +212,7 @@ class PlanTab(WorkspaceTab):
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
         self.panel.model.retranslate()
-        self._show_selected()
+        self._render()  # from what was read: a language switch never touches the book
 
     def reload(self) -> None:
         plans = self.db.list_plans(customer_id=self.customer_id)
@@ -220,8 +222,23 @@ class PlanTab(WorkspaceTab):
         self._show_selected()
 
     def _show_selected(self) -> None:
+        """Read the selected plan, its progress and the customer's needs, then show them."""
         summary: PlanSummary | None = self.panel.selected()
-        if summary is None:
+        self._shown = None
+        if summary is not None:
+            try:
+                plan = self.db.get_plan(summary.plan_id)
+            except StorageError:
+                plan = None
+            if plan is not None:
+                needs = self.db.find(
+                    Need, "customer_id = ?", [plan.customer_id], include_deleted=True
+                )
+                self._shown = (plan, self.db.plan_progress(plan), {n.id: n for n in needs})
+        self._render()
+
+    def _render(self) -> None:
+        if self._shown is None:
             empty = self.tr(
                 "No account plan yet. Create one for the coming period: where the "
                 "relationship stands, what to reach, how to support the customer "
@@ -233,18 +250,9 @@ class PlanTab(WorkspaceTab):
                 else ""
             )
             return
-        try:
-            plan = self.db.get_plan(summary.plan_id)
-        except StorageError:
-            return
-        self.detail.setHtml(self._html(plan))
+        self.detail.setHtml(self._html(*self._shown))
 
-    def _html(self, plan: AccountPlan) -> str:
-        progress = self.db.plan_progress(plan)
-        needs = {
-            n.id: n
-            for n in self.db.find(Need, "customer_id = ?", [plan.customer_id], include_deleted=True)
-        }
+    def _html(self, plan: AccountPlan, progress: PlanProgress, needs: dict[str, Need]) -> str:
         title = self.tr("Account plan {period}").format(period=plan.period)
         levels = self.tr("Relationship: {current} → target {target}").format(
             current=label(plan.current_level), target=label(plan.target_level)
