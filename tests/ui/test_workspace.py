@@ -16,7 +16,7 @@ from storage.database import Database
 from tests.ui.test_forms import answers, choose, shortcut, type_into  # noqa: F401  (fixture)
 from ui.labels import label
 from ui.settings import Settings
-from ui.tasks import Task
+from ui.tasks import DatabaseTask, Task
 from ui.workspace import TAB_NAMES, CustomerWorkspace
 from ui.workspace.table_model import RECORD_ROLE
 
@@ -55,7 +55,13 @@ def workspace(qtbot, db: Database, customer_id: str,  # type: ignore[no-untyped-
     view.show()
     qtbot.waitExposed(view)
     yield view
-    Task.wait_for_all(10_000)
+    wait_for_background()
+
+
+def wait_for_background() -> None:
+    """Let the workspace's background loads finish (DatabaseTask may have its own pool)."""
+    for task_class in (Task, DatabaseTask):
+        task_class.wait_for_all(10_000)
 
 
 def rows_of(tab, panel_name: str = "panel") -> list:  # type: ignore[no-untyped-def]

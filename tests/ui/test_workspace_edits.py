@@ -15,10 +15,9 @@ from models.enums import ObjectiveKind, SnapshotPeriod
 from models.periods import Period
 from storage.database import Database
 from tests.ui.test_forms import answers, choose, shortcut, type_into  # noqa: F401  (fixture)
-from tests.ui.test_workspace import RICH_CUSTOMER, cell, rows_of
+from tests.ui.test_workspace import RICH_CUSTOMER, cell, rows_of, wait_for_background
 from ui.labels import label
 from ui.settings import Settings
-from ui.tasks import Task
 from ui.workspace import CustomerWorkspace
 from ui.workspace.contacts_tab import ContactsTab
 
@@ -62,7 +61,7 @@ def workspace(qtbot, db: Database, settings: Settings) -> Iterator[CustomerWorks
     view.show()
     qtbot.waitExposed(view)
     yield view
-    Task.wait_for_all(10_000)
+    wait_for_background()
 
 
 def test_a_conflicting_save_merges_by_field(qtbot, workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]

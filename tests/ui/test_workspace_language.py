@@ -32,7 +32,7 @@ from ui.forms.contact_form import ContactFormDialog
 from ui.forms.customer_form import CustomerFormDialog
 from ui.forms.merge_dialog import MergeDialog
 from ui.settings import Settings
-from ui.tasks import Task
+from ui.tasks import DatabaseTask, Task
 from ui.workspace import TAB_NAMES, CustomerWorkspace
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "keyplan_zh_CN.ts"
@@ -141,7 +141,8 @@ def test_the_chinese_workspace_and_its_forms_show_no_english(  # type: ignore[no
     texts: list[str] = []
     for name in TAB_NAMES:
         workspace.show_tab(name)
-        Task.pool().waitForDone(10_000)
+        for pool in (Task.pool(), DatabaseTask.pool()):
+            pool.waitForDone(10_000)
         qtbot.wait(50)
         texts += visible_texts(workspace)
     assert "概况" in texts and "评估" in texts
