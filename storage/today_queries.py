@@ -11,9 +11,8 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from models.config import ScoringConfig
 from models.entities import Interaction
 from models.enums import InteractionKind, NeedStatus, Priority, Tier
 from storage.base import DatabaseBase
@@ -94,10 +93,6 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-def _cadence_json(config: ScoringConfig, tiers: Collection[Tier]) -> str:
-    return json.dumps({t.value: int(config.review_cadence_days.get(t.value, 90)) for t in tiers})
-
-
 class TodayMixin(DatabaseBase):
     """Queries of the Today view, each bounded by ``limit`` and counted in full."""
 
@@ -152,56 +147,54 @@ class TodayMixin(DatabaseBase):
                     limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
         """Scored customers whose last assessment is older than their tier's review cadence
         (or who were never assessed), highest tier and longest overdue first."""
-        today = today or date.today()
-        config = self.scoring_config()  # type: ignore[attr-defined]
-        sql = """
-            WITH cadence AS (SELECT key AS tier, value AS days FROM json_each(:cadence)),
-            due AS (
-                SELECT m.customer_id, m.tier, m.tier_rank, cadence.days,
-                       (SELECT max(a.assessed_on) FROM assessments a
-                        WHERE a.customer_id = m.customer_id AND a.deleted_at IS NULL) AS last
-                FROM customer_metrics m JOIN cadence ON cadence.tier = m.tier
-                WHERE m.deleted = 0
-            )
-            SELECT {columns} FROM due JOIN customers c ON c.id = due.customer_id
-            WHERE due.last IS NULL OR date(due.last, '+' || due.days || ' days') <= :today
-            {tail}"""
-        return self._customers_due(sql, config, tiers, today, limit)
+        join = ("LEFT JOIN (SELECT customer_id, max(assessed_on) AS last FROM assessments "
+                "WHERE deleted_at IS NULL GROUP BY customer_id) l "
+                "ON l.customer_id = m.customer_id")
+        return self._customers_due("l.last", join, today or date.today(), tiers, limit)
 
     def silent_customers(self, *, today: date | None = None,
                          tiers: Collection[Tier] = TOP_TIERS,
                          limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
         """Customers of ``tiers`` not contacted for longer than their tier's cadence (or
         never), longest silence first."""
-        today = today or date.today()
-        config = self.scoring_config()  # type: ignore[attr-defined]
-        sql = """
-            WITH cadence AS (SELECT key AS tier, value AS days FROM json_each(:cadence)),
-            due AS (
-                SELECT m.customer_id, m.tier, m.tier_rank, cadence.days,
-                       substr(m.last_interaction_at, 1, 10) AS last
-                FROM customer_metrics m JOIN cadence ON cadence.tier = m.tier
-                WHERE m.deleted = 0
-            )
-            SELECT {columns} FROM due JOIN customers c ON c.id = due.customer_id
-            WHERE due.last IS NULL OR date(due.last, '+' || due.days || ' days') <= :today
-            {tail}"""
-        return self._customers_due(sql, config, tiers, today, limit)
+        return self._customers_due("substr(m.last_interaction_at, 1, 10)", "",
+                                   today or date.today(), tiers, limit)
 
-    def _customers_due(self, sql: str, config: ScoringConfig, tiers: Collection[Tier],
-                       today: date, limit: int) -> Listing[CustomerDue]:
-        params: dict[str, Any] = {"cadence": _cadence_json(config, tiers),
-                                  "today": today.isoformat(), "limit": int(limit)}
-        total = int(self.scalar(sql.format(columns="count(*)", tail=""), params))
-        columns = "due.customer_id, c.name, due.tier, due.last, due.days"
-        tail = ("ORDER BY due.tier_rank, due.last IS NOT NULL, due.last, c.name_sort "
-                "LIMIT :limit")
-        found = []
-        for r in self.conn.execute(sql.format(columns=columns, tail=tail), params):
-            last = _day(r[3])
+    def _customers_due(self, last: str, join: str, today: date, tiers: Collection[Tier],
+                       limit: int) -> Listing[CustomerDue]:
+        """Customers of ``tiers`` whose ``last`` date (an expression over ``customer_metrics
+        m`` and ``join``) is on or before their tier's cut-off (today minus the cadence), or
+        missing.
+
+        The narrow metrics table is read once; names are joined for the shown rows only, and
+        the total comes from a window count over the same pass.
+        """
+        config = self.scoring_config()  # type: ignore[attr-defined]
+        cadence = {t.value: int(config.review_cadence_days.get(t.value, 90)) for t in tiers}
+        cutoffs = {tier: [(today - timedelta(days=days)).isoformat(), days]
+                   for tier, days in cadence.items()}
+        sql = f"""
+            WITH cut AS (SELECT key AS tier, json_extract(value, '$[0]') AS cutoff,
+                                json_extract(value, '$[1]') AS days FROM json_each(:cutoffs)),
+            due AS (
+                SELECT m.customer_id, m.tier, m.tier_rank, m.name_sort, cut.days,
+                       {last} AS last, count(*) OVER () AS total
+                FROM customer_metrics m JOIN cut ON cut.tier = m.tier {join}
+                WHERE m.deleted = 0 AND ({last} IS NULL OR {last} <= cut.cutoff)
+                ORDER BY m.tier_rank, {last} IS NOT NULL, {last}, m.name_sort
+                LIMIT :limit
+            )
+            SELECT due.customer_id, c.name, due.tier, due.last, due.days, due.total
+            FROM due JOIN customers c ON c.id = due.customer_id
+            ORDER BY due.tier_rank, due.last IS NOT NULL, due.last, due.name_sort"""
+        params = {"cutoffs": json.dumps(cutoffs), "limit": int(limit)}
+        found, total = [], 0
+        for r in self.conn.execute(sql, params):
+            when = _day(r[3])
+            total = int(r[5])
             found.append(CustomerDue(
-                customer_id=r[0], customer_name=r[1], tier=Tier(r[2]), last=last,
-                due=last + timedelta(days=int(r[4])) if last else None,
+                customer_id=r[0], customer_name=r[1], tier=Tier(r[2]), last=when,
+                due=when + timedelta(days=int(r[4])) if when else None,
                 cadence_days=int(r[4])))
         return Listing(found, total)
 

@@ -11,16 +11,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
 
 from models.enums import SnapshotPeriod, Tier
 from models.periods import Period
 from storage.backup import BackupInfo
 from storage.database import Database
-from storage.export_files import ExportResult
-from storage.export_portfolio import export_portfolio
 from storage.today_queries import ChangeSummary
 from ui.tasks import DatabaseTask, Progress
+
+if TYPE_CHECKING:
+    from storage.export_files import ExportResult
 
 
 @dataclass(frozen=True)
@@ -73,15 +76,19 @@ def undo_latest(db: Database, _progress: Progress, skip: frozenset[str]) -> Undo
 
 def export_book(db: Database, progress: Progress, path: Path, tiers: list[Tier],
                 lang: str) -> ExportResult:
+    from storage.export_portfolio import export_portfolio  # openpyxl: only when exporting
+
     return export_portfolio(db, path, tiers=tiers, lang=lang, progress=progress.report)
 
 
 def start(path: Path, work: Callable[[Database, Progress], Any], *,
+          owner: QObject | None = None,
           success: Callable[[Any], object] | None = None,
           failure: Callable[[BaseException], object] | None = None,
           cancelled: Callable[[], object] | None = None) -> DatabaseTask:
-    """A ``DatabaseTask`` for ``work`` with its callbacks, not started yet."""
-    task = DatabaseTask(path, work)
+    """A ``DatabaseTask`` for ``work`` with its callbacks (dropped if ``owner`` goes first),
+    not started yet."""
+    task = DatabaseTask(path, work, owner)
     if success is not None:
         task.success(success)
     if failure is not None:

@@ -105,6 +105,9 @@ class ChartCanvas(QFrame):
         else:
             self.body.addWidget(canvas, 1)
         self.canvas = canvas
+        # Give the canvas its final size now, so the figure is drawn once, at that size (a
+        # resize after a first draw would draw it all again).
+        self.body.activate()
         canvas.draw_idle()
 
     def _on_drawn(self, _event: Event) -> None:

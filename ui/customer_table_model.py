@@ -1,12 +1,16 @@
 """The customer book as a Qt table model that scales to 100,000 customers.
 
-The model holds only the ordered ids of the matching customers (one cheap SQL query) and
-loads the rows it is asked to show in pages, keeping a bounded cache. Sorting and searching
-re-run the id query in SQL; there is never a proxy model over the whole book.
+The model holds only the ordered ids of the matching customers (one SQL query) and loads
+the rows it is asked to show in pages, keeping a bounded cache. Sorting, searching and
+filtering re-run the id query in SQL; there is never a proxy model over the whole book. Once
+an id query has taken longer than :data:`ASYNC_AFTER` (a large book), the following ones run
+on their own thread (:class:`~ui.book_query.IdLoader`), so typing never waits for SQL; the
+rows shown switch when the newest answer arrives.
 """
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -27,7 +31,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from models.enums import Tier
 from storage.customer_queries import CustomerQuery, CustomerRow
-from storage.database import Database
+from storage.database import MEMORY, Database
+from ui.book_query import IdLoader
 from ui.labels import label
 
 CONTEXT = "CustomerTableModel"
@@ -50,6 +55,8 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PAGE_SIZE = 200
 CACHE_ROWS = 20 * PAGE_SIZE
+#: An id query slower than this sends the next ones to the background (seconds).
+ASYNC_AFTER = 0.04
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -100,7 +107,10 @@ class CustomerTableModel(QAbstractTableModel):
         self._cache: OrderedDict[str, CustomerRow] = OrderedDict()
         self._brushes = {tier: QBrush(QColor(colour)) for tier, colour in TIER_COLOURS.items()}
         self._tier_text = QBrush(QColor(TIER_TEXT_COLOUR))
-        self._ids = self._db.customer_ids(self._query)
+        self._loader: IdLoader | None = None
+        self._background = False
+        self._pending = 0  # number of the background request not answered yet
+        self._ids = self._load_now()
 
     # -- what is shown ---------------------------------------------------------------------
     @property
@@ -111,11 +121,29 @@ class CustomerTableModel(QAbstractTableModel):
     def query(self) -> CustomerQuery:
         return self._query
 
+    @property
+    def loading(self) -> bool:
+        """Whether a background query is on its way (the rows shown are the previous ones)."""
+        return self._pending != 0
+
     def set_database(self, db: Database) -> None:
         """Show another book with the same query."""
+        self.close()
         self._db = db
+        self._background = False
         self.refresh()
 
+    def close(self) -> None:
+        """Stop the background query thread (the book is closing)."""
+        if self._loader is not None:
+            self._loader.close()
+            self._loader.deleteLater()
+            self._loader = None
+        self._pending = 0
+
+    def set_background(self, on: bool) -> None:
+        """Force id queries onto their own thread (or back), whatever their speed."""
+        self._background = on and str(self._db.path) != MEMORY
     def set_query(self, query: CustomerQuery) -> None:
         """Show the customers matching ``query`` (search, filters and order)."""
         if query == self._query:
@@ -128,11 +156,40 @@ class CustomerTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read the ids from the database and drop cached rows (after writes)."""
+        if self._background:
+            if self._loader is None:
+                self._loader = IdLoader(self._db.path, self)
+                self._loader.loaded.connect(self._on_loaded)
+                self._loader.failed.connect(self._on_failed)
+            self._pending = self._loader.request(self._query)
+            return
+        self._show(self._load_now())
+
+    def _load_now(self) -> list[str]:
+        started = time.perf_counter()
+        ids = self._db.customer_ids(self._query)
+        if time.perf_counter() - started > ASYNC_AFTER and str(self._db.path) != MEMORY:
+            self._background = True
+        return ids
+
+    def _show(self, ids: list[str]) -> None:
         self.beginResetModel()
-        self._ids = self._db.customer_ids(self._query)
+        self._ids = ids
         self._cache.clear()
         self.endResetModel()
         self.rows_reset.emit(len(self._ids))
+
+    def _on_loaded(self, number: int, query: CustomerQuery, ids: list[str]) -> None:
+        if number != self._pending or query != self._query:
+            return  # an older answer; the newest is on its way
+        self._pending = 0
+        self._show(ids)
+
+    def _on_failed(self, number: int, error: object) -> None:
+        if number == self._pending:
+            self._pending = 0
+            if isinstance(error, BaseException):
+                raise error
 
     def retranslate(self) -> None:
         """Repaint headers and labels in the new UI language."""

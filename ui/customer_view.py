@@ -40,8 +40,9 @@ from ui.labels import label
 from ui.settings import Settings
 
 HEADER_KEY = "customers"
-#: Pause after a keystroke before searching, so fast typing runs one query, not five.
-SEARCH_DELAY_MS = 120
+#: Search once the keystrokes already queued are in (a zero timer coalesces a burst); on a
+#: large book each query runs in the background and a newer one interrupts it.
+SEARCH_DELAY_MS = 0
 
 #: What each column typically holds, to size it before the user does.
 def _samples() -> dict[int, list[str]]:
@@ -100,12 +101,17 @@ class CustomerBookView(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._apply_default_widths()
+        # The arrow first, then sorting on: enabling sorts by the arrow, and an arrow left
+        # at Qt's default would run (and throw away) a query over the whole book.
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder
+                                if self.model.query.descending else Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self._layout_restored = self.restore_layout()
         on_row_opened(self.table, lambda index: self._activate(index.row()))
+        self._reveal: str | None = None  # customer to select once the rows arrive
+        self._to_top = False  # a new search or filter: show its first rows
+        self.model.rows_reset.connect(self._on_rows_reset)
         self.model.rows_reset.connect(self.count_changed)
-        self.model.rows_reset.connect(self._show_empty_state)
 
         self._pending_search = ""
         self._search_timer = QTimer(self)
@@ -129,9 +135,8 @@ class CustomerBookView(QWidget):
     def apply_search(self) -> None:
         """Run the pending search now."""
         self._search_timer.stop()
+        self._to_top = True
         self.model.set_search(self._pending_search)
-        if self.model.rowCount():
-            self.table.scrollToTop()
 
     # -- filters ---------------------------------------------------------------------------
     @property
@@ -143,16 +148,21 @@ class CustomerBookView(QWidget):
         self.filter_bar.set_filters(filters)
 
     def _on_filters_changed(self, filters: BookFilters) -> None:
+        self._to_top = True
         self.model.set_query(filters.applied_to(self.model.query))
-        if self.model.rowCount():
-            self.table.scrollToTop()
 
     def narrowed(self) -> bool:
         """Whether a search or a filter hides part of the book."""
         return bool(self.model.query.search.strip()) or self.filters.active
 
-    def _show_empty_state(self, count: int) -> None:
+    def _on_rows_reset(self, count: int) -> None:
         self.empty_label.setVisible(count == 0 and self.narrowed())
+        if self._reveal is not None:
+            customer_id, self._reveal = self._reveal, None
+            self.select_customer(customer_id)
+        elif self._to_top and count:
+            self.table.scrollToTop()
+        self._to_top = False
 
     # -- book ------------------------------------------------------------------------------
     def set_database(self, db: Database) -> None:
@@ -163,9 +173,15 @@ class CustomerBookView(QWidget):
         """Reload after the book changed, keeping the selected customer if still shown."""
         selected = self.selected_customer()
         self.filter_bar.set_owners(self.model.db.owners())
+        self._reveal = selected.id if selected is not None else None
         self.model.refresh()
-        if selected is not None:
-            self.select_customer(selected.id)
+
+    def reveal(self, customer_id: str) -> None:
+        """Select ``customer_id`` as soon as the rows being loaded are shown."""
+        if self.model.loading:
+            self._reveal = customer_id
+        else:
+            self.select_customer(customer_id)
 
     def selected_customer(self) -> CustomerRow | None:
         rows = self.table.selectionModel().selectedRows()

@@ -189,7 +189,8 @@ class DashboardView(QWidget):
         start, end = self.periods.start, self.periods.end
         self._pending = set(kinds)
         task = DatabaseTask(self.db.path,
-                            lambda db, progress: build_charts(db, progress, kinds, start, end))
+                            lambda db, progress: build_charts(db, progress, kinds, start, end),
+                            self)
         self._task = task
         task.on_delivery(lambda item, t=task: self._on_delivered(t, item))
         task.finished.connect(lambda t=task: self._on_finished(t))
@@ -268,7 +269,7 @@ class DashboardView(QWidget):
         request = ChartRequest(kind, None, self.periods.start, self.periods.end) \
             if kind == "migration" else ChartRequest(kind)
         task = DatabaseTask(self.db.path,
-                            lambda db, p: export_chart(db, p, request, path, fmt))
+                            lambda db, p: export_chart(db, p, request, path, fmt), self)
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, OSError):

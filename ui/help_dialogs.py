@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from storage.database import Database
-from ui.cli.app import VERSION
 
 
 class ShortcutsDialog(QDialog):
@@ -63,6 +62,8 @@ def _key_label(text: str) -> QLabel:
 
 
 def about_text(db: Database | None) -> str:
+    from ui.cli.app import VERSION  # the command line's modules load only when asked
+
     translate = QCoreApplication.translate
     purpose = translate(
         "HelpDialogs", "Customer value and account planning on your own computer: see which "

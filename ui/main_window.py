@@ -307,7 +307,7 @@ class MainWindow(WorkMixin, MenusMixin):
         if self.customers.model.row_of(customer_id) < 0:
             self.clear_search_and_filters()
         self.show_view(VIEW_CUSTOMERS)
-        self.customers.select_customer(customer_id)
+        self.customers.reveal(customer_id)
         self.customers.table.setFocus()
 
     def filter_book_from_chart(self, fields: dict[str, Any], description: str) -> None:
@@ -446,6 +446,7 @@ class MainWindow(WorkMixin, MenusMixin):
         """Close the database connection and release the book; the window shows nothing
         more from it."""
         self.stop_work()
+        self.customers.model.close()
         if self.book_open:
             self.book_open = False
             self.session.release()

@@ -86,7 +86,8 @@ class WorkMixin(QMainWindow):
                     success: Callable[[Any], object] | None = None,
                     cancellable: bool = True) -> DatabaseTask:
         """Run ``work`` on the worker thread, shown in the status bar as ``text``."""
-        task = ops.start(self.db.path, work, success=success, failure=self.show_error)
+        task = ops.start(self.db.path, work, owner=self, success=success,
+                         failure=self.show_error)
         self.task_status.track(task, text, cancellable=cancellable)
         task.run_in_background()
         return task
@@ -196,8 +197,9 @@ class WorkMixin(QMainWindow):
         self._set_restoring(True)
         self.book_open = False
         self.session.release()
+        self.customers.model.close()
         self.db.close()
-        task = Task(lambda _progress: restore_backup(path, backup))
+        task = Task(lambda _progress: restore_backup(path, backup), self)
 
         def reopen(kept: Path | None) -> None:
             self._set_restoring(False)

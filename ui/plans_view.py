@@ -220,7 +220,7 @@ class PlansView(QWidget):
         statuses = self.statuses or frozenset(PlanStatus)
         today = date.today()
         self._task = DatabaseTask(
-            self.db.path, lambda db, _p: db.list_plans(statuses, today=today))
+            self.db.path, lambda db, _p: db.list_plans(statuses, today=today), self)
         self._task.success(self._on_loaded).on_cancel(self._done).failure(self._on_failed)
         self._task.run_in_background()
 

@@ -281,7 +281,7 @@ class PreferencesDialog(QDialog):
             return scoring_changed
 
         self.save_button.setEnabled(False)
-        self.task = DatabaseTask(self.db_path, work)
+        self.task = DatabaseTask(self.db_path, work, self)
         self.task.success(self._saved).failure(self._failed).run_in_background()
 
     def _saved(self, scoring_changed: bool) -> None:

@@ -6,7 +6,7 @@ hides itself when none is left.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from ui.tasks import Task
@@ -42,8 +42,9 @@ class TaskStatus(QWidget):
     def track(self, task: Task, text: str, *, cancellable: bool = True) -> Task:
         """Show ``task`` with ``text`` until it finishes; returns the task."""
         self._tasks.append((task, text, cancellable))
-        task.progressed.connect(lambda done, total, t=task: self._on_progress(t, done, total))
-        task.finished.connect(lambda t=task: self._on_finished(t))
+        # Bound slots, not lambdas: Qt drops them if this widget goes first (window closed).
+        task.progressed.connect(self._on_progress)
+        task.finished.connect(self._on_finished)
         self._show_current()
         return task
 
@@ -57,14 +58,21 @@ class TaskStatus(QWidget):
             self.cancel_button.setEnabled(False)
             self.label.setText(QCoreApplication.translate("TaskStatus", "Cancelling…"))
 
-    def _on_progress(self, task: Task, done: int, total: int) -> None:
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        task = self.sender()
+        if not isinstance(task, Task):
+            return
         self._progress[task] = (done, total)
         if task is self.current():
             self._show_progress(done, total)
 
-    def _on_finished(self, task: Task) -> None:
+    @Slot()
+    def _on_finished(self) -> None:
+        task = self.sender()
         self._tasks = [entry for entry in self._tasks if entry[0] is not task]
-        self._progress.pop(task, None)
+        if isinstance(task, Task):
+            self._progress.pop(task, None)
         self._show_current()
 
     def _show_current(self) -> None:

@@ -14,7 +14,9 @@ opens its own ``Database(path)`` inside the worker and closes it afterwards::
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -99,7 +101,12 @@ class Task(QObject):
     _live: ClassVar[set[Task]] = set()
 
     def __init__(self, fn: Callable[[Progress], Any], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        # ``parent`` owns the outcome, not the object: the task lives until its work ends
+        # (a worker may still emit), but once the parent is destroyed (a closed window)
+        # nothing is delivered to it any more and the work is asked to stop.
+        super().__init__()
+        if parent is not None:
+            parent.destroyed.connect(self._orphan)
         self._fn = fn
         self._cancel = threading.Event()
         self._relay = _Relay(self)
@@ -166,6 +173,16 @@ class Task(QObject):
         for task in list(cls._live):
             task.cancel()
         return cls.pool().waitForDone(msecs)
+
+    @Slot()
+    def _orphan(self) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # "nothing was connected"
+            for signal in (self.progressed, self.delivered, self.succeeded, self.failed,
+                           self.cancelled, self.finished):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect()
+        self.cancel()
 
     # -- worker side ---------------------------------------------------------------------
     def _call(self) -> Any:

@@ -133,7 +133,8 @@ class TodayView(QWidget):
         if self._task is not None:
             self._reload_again = True
             return
-        self._task = DatabaseTask(self.db.path, lambda db, progress: load_today(db, progress))
+        self._task = DatabaseTask(self.db.path, lambda db, progress: load_today(db, progress),
+                                  self)
         self._task.success(self._on_loaded).failure(self._on_failed) \
             .on_cancel(lambda: self._finish_task()).run_in_background()
         if self.model.data_ is None:
@@ -215,7 +216,7 @@ class TodayView(QWidget):
 
     def mark_done(self, item: TodayItem) -> None:
         """Write "done" for a ticked follow-up or action in the background, then reload."""
-        task = DatabaseTask(self.db.path, _complete(item))
+        task = DatabaseTask(self.db.path, _complete(item), self)
 
         def failed(error: BaseException) -> None:
             self.model.set_pending(item, False)
