@@ -1,0 +1,301 @@
+"""Desktop figures on the 100,000-customer book, offscreen: cold start, search keystrokes,
+dashboard and charts, memory, and the longest stall of the UI thread while work runs.
+
+``python -m tests.benchmarks gui``. The cached book is scored once if it never was; the
+measurements run on a private copy (the window makes its daily backup beside the book, and
+the migration chart needs snapshots), so the cache is never written to by the window.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.common import (
+    ANCHOR,
+    ROOT,
+    arguments,
+    full_size_db,
+    median,
+    percentile,
+    report,
+)
+
+START_LIMIT = 1.5
+KEYSTROKE_LIMIT = 0.100
+DASHBOARD_LIMIT = 1.0
+CHART_LIMIT = 0.250
+MEMORY_LIMIT_MB = 400
+STALL_LIMIT = 0.100
+#: What a user types, one keystroke at a time: Latin names, pinyin initials, Chinese.
+TYPED = ("apex", "hwjs", "pharma", "szxc", "北京", "Li")
+
+CHILD = r"""
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from ui.app import application, open_startup_book
+from ui import i18n
+from ui.main_window import MainWindow
+from ui.settings import Settings
+app = application()
+settings = Settings.at(Path(sys.argv[2]))
+settings.set_last_view("customers")
+settings.remember_database(Path(sys.argv[1]))
+i18n.install_language(i18n.resolve_language(settings.language()))
+db = open_startup_book(Path(sys.argv[1]), settings)
+window = MainWindow(db, settings, automatic_backup=False)
+window.resize(1280, 800)
+window.show()
+model = window.customers.model
+while not model._cache:  # painting asked for the visible rows: the book is on screen
+    app.processEvents()
+print("ready", model.rowCount(), flush=True)
+rss = 0
+for line in open("/proc/self/status"):
+    if line.startswith("VmRSS:"):
+        rss = int(line.split()[1]) // 1024
+print("rss", rss, flush=True)
+window.close()
+"""
+
+BARE = r"""
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow(); window.resize(1280, 800); window.show(); app.processEvents()
+print("ready", flush=True)
+"""
+
+
+def prepare(cached: Path, folder: Path) -> Path:
+    """Score the cache if needed, then copy it and give the copy three monthly snapshots."""
+    from models.enums import SnapshotPeriod
+    from models.periods import Period
+    from storage.database import Database
+
+    with Database(cached) as db:
+        if db.scalar("SELECT count(*) FROM customer_metrics WHERE score IS NULL"):
+            print("Scoring the cached book once ...", flush=True)
+            db.rescore(ANCHOR)
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy = folder / "book.db"
+    shutil.copyfile(cached, copy)
+    with Database(copy) as db:
+        scores = db.score_book(ANCHOR)
+        db.write_snapshot(scores, Period.containing(ANCHOR, SnapshotPeriod.MONTH))
+        db.backfill_snapshots(2, SnapshotPeriod.MONTH, ANCHOR)
+    return copy
+
+
+def _spawn(code: str, *args: str) -> tuple[float, dict[str, str]]:
+    """Seconds from starting a fresh interpreter to its "ready" line, and its other lines."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert child.stdout is not None
+    seconds = 0.0
+    lines: dict[str, str] = {}
+    for line in child.stdout:
+        key, _, value = line.strip().partition(" ")
+        if key == "ready":
+            seconds = time.perf_counter() - started
+        lines[key] = value
+    child.wait()
+    return seconds, lines
+
+
+def bench_cold_start(book: Path, folder: Path) -> None:
+    bare = median([_spawn(BARE)[0] for _ in range(3)])
+    runs = [_spawn(CHILD, str(book), str(folder / f"start{n}.ini")) for n in range(3)]
+    seconds = median([r[0] for r in runs])
+    rows = runs[0][1].get("ready", "?")
+    report("cold start to main window with the book filled", seconds, limit=START_LIMIT,
+           baseline=bare, extra=f"({rows} rows; bare PySide6 window: {bare:.2f} s)")
+    rss = max(int(r[1].get("rss", "0")) for r in runs)
+    ok = rss <= MEMORY_LIMIT_MB
+    print(f"{'resident memory after start':<52} {rss:10d} MB  limit {MEMORY_LIMIT_MB} MB "
+          f"{'OK' if ok else 'OVER'}", flush=True)
+
+
+class StallMeter:
+    """The longest gap between ticks of a 5 ms timer: how long the UI thread was busy."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def start(self) -> StallMeter:
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer.start()
+        return self
+
+    def stop(self) -> float:
+        self._timer.stop()
+        return self.longest
+
+
+def wait(app: Any, done: Callable[[], bool], timeout: float = 120.0) -> float:
+    started = time.perf_counter()
+    while not done():
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError("the GUI did not finish in time")
+        app.processEvents()
+        time.sleep(0.001)
+    return time.perf_counter() - started
+
+
+def bench_in_process(book: Path, folder: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from storage.customer_queries import CustomerQuery
+    from storage.database import Database
+    from ui.app import application
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    app = application()
+    settings = Settings.at(folder / "ui.ini")
+    settings.set_last_view("customers")
+    db = Database(book)
+    window = MainWindow(db, settings)
+    window.resize(1280, 800)
+    window.show()
+    meter = StallMeter().start()
+    wait(app, lambda: window.session.claimed and window.task_status.current() is None
+         and window.today.is_loaded)
+    report("UI stall while Today loads and the daily backup runs", meter.stop(),
+           limit=STALL_LIMIT, extra="(longest gap between 5 ms timer ticks)")
+
+    # -- search keystrokes ---------------------------------------------------------------
+    view = window.customers
+    box = window.search_box
+    latencies: list[float] = []
+    raw: list[float] = []
+    for word in TYPED:
+        box.clear()
+        view.apply_search()
+        app.processEvents()
+        for count in range(1, len(word) + 1):
+            started = time.perf_counter()
+            if word[count - 1].isascii():
+                QTest.keyClick(box, word[count - 1])
+            else:  # QTest types ASCII only; a Chinese input method commits whole characters
+                box.insert(word[count - 1])
+            view.apply_search()  # the debounce timer's work, now
+            view.table.viewport().repaint()
+            app.processEvents()
+            latencies.append(time.perf_counter() - started)
+            begun = time.perf_counter()
+            db.customer_ids(CustomerQuery(search=word[:count]))
+            raw.append(time.perf_counter() - begun)
+    report("search keystroke to updated list, p95", percentile(latencies, 95),
+           limit=KEYSTROKE_LIMIT, baseline=percentile(raw, 95),
+           extra=f"(p50 {median(latencies) * 1000:.0f} ms; SQL id query alone p95 "
+                 f"{percentile(raw, 95) * 1000:.0f} ms, p50 {median(raw) * 1000:.0f} ms; "
+                 f"{len(latencies)} keystrokes)")
+    worst = sorted(zip(latencies, [w[:c] for w in TYPED for c in range(1, len(w) + 1)],
+                       strict=True), reverse=True)[:3]
+    print("  slowest: " + ", ".join(f"{text!r} {s * 1000:.0f} ms" for s, text in worst))
+    box.clear()
+    view.apply_search()
+    QTest.keyClick(view.table, Qt.Key.Key_End)
+    app.processEvents()
+
+    # -- dashboard -----------------------------------------------------------------------
+    meter.start()
+    started = time.perf_counter()
+    window.show_view("dashboard")
+    dashboard = window.dashboard
+    wait(app, lambda: dashboard.is_loaded)
+    opened = time.perf_counter() - started
+    stall = meter.stop()
+    report("dashboard open, every chart built and drawn", opened, limit=DASHBOARD_LIMIT)
+    report("UI stall while the dashboard loads", stall, limit=STALL_LIMIT)
+    for kind, seconds in dashboard.timings.items():
+        report(f"  chart {kind}: built (worker) + drawn (UI)", seconds, limit=CHART_LIMIT)
+    bench_charts(db, dashboard)
+
+    # -- rescoring in the background -----------------------------------------------------
+    window.show_view("customers")
+    meter.start()
+    started = time.perf_counter()
+    task = window.rescore()
+    assert task is not None
+    wait(app, lambda: window.rescore_task is None, timeout=300)
+    total = time.perf_counter() - started
+    report("UI stall during a background rescore + refresh", meter.stop(), limit=STALL_LIMIT,
+           extra=f"(the rescore itself took {total:.1f} s)")
+    print(f"{'resident memory with dashboard open, after rescore':<52} {resident_mb():10d} MB",
+          flush=True)
+    window.close()
+
+
+def resident_mb() -> int:
+    """This process's resident memory (Linux), in MB."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) // 1024
+    return 0
+
+
+def bench_charts(db: Any, dashboard: Any) -> None:
+    """Each chart built and drawn synchronously at its panel size, without the event loop."""
+    from ui.charts.catalog import ChartRequest, build_chart
+
+    periods = dashboard.periods
+    for kind, canvas in dashboard.canvases.items():
+        request = ChartRequest(kind, None, periods.start, periods.end) \
+            if kind == "migration" else ChartRequest(kind)
+        started = time.perf_counter()
+        chart = build_chart(db, request)
+        built = time.perf_counter() - started
+        canvas.set_chart(chart)
+        canvas.canvas.resize(canvas.width() - 4, canvas.height() - 40)
+        begun = time.perf_counter()
+        canvas.canvas.draw()
+        drawn = time.perf_counter() - begun
+        report(f"  chart {kind}: build {built * 1000:.0f} ms + draw {drawn * 1000:.0f} ms",
+               built + drawn, limit=CHART_LIMIT, baseline=built,
+               extra="(baseline: build only)")
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0])
+    cached = args.db or full_size_db()
+    with tempfile.TemporaryDirectory(prefix="keyplan-bench-gui-") as name:
+        folder = Path(name)
+        started = time.perf_counter()
+        book = prepare(cached, folder)
+        print(f"GUI benchmark on a copy of {cached.name} (prepared in "
+              f"{time.perf_counter() - started:.1f} s)", flush=True)
+        bench_cold_start(book, folder)
+        bench_in_process(book, folder)
+
+
+if __name__ == "__main__":
+    main()
