@@ -636,6 +636,18 @@
         <source>Comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
 </context>
 <context>
     <name>CustomerFormDialog</name>
@@ -652,7 +664,7 @@
     <name>CustomerTableModel</name>
     <message>
         <source>Customer</source>
-        <extracomment>Native value of the cell (float, date, enum rank...), for sorting and tests. The whole :class:`CustomerRow` of the line.</extracomment>
+        <extracomment>Native value of the cell (float, date, enum rank...), for sorting and tests. The whole :class:`CustomerRow` of the line. An id query slower than this sends the next ones to the background (seconds).</extracomment>
         <translation>客户</translation>
     </message>
     <message>
@@ -695,7 +707,7 @@
         <source>{tier} (override)</source>
         <extracomment>Light backgrounds per tier, readable with dark text in light and dark themes alike. Emitted after the set of rows changed (new query, sort, refresh); carries the count.
 ----------
-Pause after a keystroke before searching, so fast typing runs one query, not five. What each column typically holds, to size it before the user does.</extracomment>
+Search once the keystrokes already queued are in (a zero timer coalesces a burst); on a large book each query runs in the background and a newer one interrupts it. What each column typically holds, to size it before the user does.</extracomment>
         <translation>{tier}（人工调整）</translation>
     </message>
     <message>
@@ -1361,6 +1373,10 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
 <context>
     <name>HistoryTab</name>
     <message>
+        <source>{kind}: {caption}</source>
+        <translation>{kind}：{caption}</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>新建</translation>
     </message>
@@ -1468,7 +1484,7 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     </message>
     <message>
         <source>Done</source>
-        <translation>已完成</translation>
+        <translation type="vanished">已完成</translation>
     </message>
     <message>
         <source>Tick everyone who took part</source>
@@ -2345,6 +2361,7 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
     <name>PartsField</name>
     <message>
         <source>Add…</source>
+        <extracomment>Column widths (in digits) of each list of plan parts.</extracomment>
         <translation>添加…</translation>
     </message>
     <message>
@@ -2374,6 +2391,10 @@ Pause after a keystroke before searching, so fast typing runs one query, not fiv
 </context>
 <context>
     <name>PlanForm</name>
+    <message>
+        <source>{kind}: {text}</source>
+        <translation>{kind}：{text}</translation>
+    </message>
     <message>
         <source>Plan</source>
         <translation>计划</translation>

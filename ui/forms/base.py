@@ -131,8 +131,13 @@ class RecordForm(QWidget):
     def retranslate(self) -> None:
         """Labels (and messages) in the current language; subclasses add their own texts."""
         for name, caption in self.labels.items():
-            caption.setText(field_label(self.record_class, name) + ":")
+            caption.setText(self.label_for(name) + ":")
         self._show_errors()
+
+    def label_for(self, name: str) -> str:
+        """The label beside field ``name``; a form may say it shorter where its section
+        already gives the context."""
+        return field_label(self.record_class, name)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -85,6 +85,16 @@ class CustomerForm(RecordForm):
         self.editors["tags"].setPlaceholderText(self.tr("Comma-separated"))
         super().retranslate()
 
+    def label_for(self, name: str) -> str:
+        # Inside "Manual overrides", "Tier" and "Reason" say it all.
+        short = {
+            "tier_override": self.tr("Tier"),
+            "tier_override_reason": self.tr("Reason"),
+            "lifecycle_override": self.tr("Lifecycle stage"),
+            "lifecycle_override_reason": self.tr("Reason"),
+        }
+        return short.get(name) or super().label_for(name)
+
 
 class CustomerFormDialog(RecordFormDialog):
     """New or existing customer in a dialog."""

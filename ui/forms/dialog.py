@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.record import Record
 from storage.database import Database
@@ -36,7 +43,7 @@ class RecordFormDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("deleteButton")
-        self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.delete_button.setAutoDefault(False)
         self.delete_button.setVisible(not form.is_new())
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
@@ -51,7 +58,12 @@ class RecordFormDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(form)
-        layout.addWidget(self.buttons)
+        # Delete sits apart on the left, out of the way of Save and Cancel.
+        row = QHBoxLayout()
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        layout.addLayout(row)
         form.validity_changed.connect(lambda _valid: self._update_buttons())
         form.edited.connect(self._update_buttons)
         self._update_buttons()

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,9 +76,14 @@ class NoteField(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        self._height = self.fontMetrics().lineSpacing() * lines + 2 * self.frameWidth() + 10
+        self.setMinimumHeight(self._height)
         self.textChanged.connect(self._changed)
         self._loading = False
+
+    def sizeHint(self) -> QSize:
+        # Qt's default asks for about 12 lines; a form's note starts at its few lines.
+        return QSize(super().sizeHint().width(), self._height)
 
     def _changed(self) -> None:
         if not self._loading:
@@ -306,11 +311,8 @@ class MultiSelectField(QListView):
         self.setModel(self.options)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setUniformItemSizes(True)
-        self.setMaximumHeight(
-            self.sizeHintForRow(0) * rows + 12
-            if self.options.rowCount()
-            else self.fontMetrics().height() * (rows + 1) + 16
-        )
+        self._rows = rows
+        self._fit_height()
         self.options.itemChanged.connect(lambda _item: self.edited.emit())
         self._order: list[str] = []
 
@@ -329,6 +331,16 @@ class MultiSelectField(QListView):
             self.options.appendRow(item)
             self._order.append(key)
         del blocker
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for every option up to ``rows`` (then it scrolls), at least two."""
+        row = self.sizeHintForRow(0) if self.options.rowCount() else 0
+        row = max(row, self.fontMetrics().height() + 4)
+        shown = min(max(self.options.rowCount(), 2), self._rows)
+        height = row * shown + 2 * self.frameWidth() + 4
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
 
     def value(self) -> tuple[str, ...]:
         result = []

@@ -42,7 +42,7 @@ class InteractionForm(RecordForm):
         what = self.section("what", 0, 0)
         self.add(what, "kind", ChoiceField(InteractionKind, self))
         self.add(what, "occurred_at", DateTimeField(self))
-        present = self.add(what, "contact_ids", MultiSelectField(self, rows=4))
+        present = self.add(what, "contact_ids", MultiSelectField(self, rows=6))
         present.set_options([(c.id, self._caption(c)) for c in self._contacts])
         self.add(what, "owner", TextField(self, max_length=80))
         said = self.section("said", 0, 1)
@@ -72,7 +72,6 @@ class InteractionForm(RecordForm):
         for name in ("kind", "sentiment"):
             self.editors[name].retranslate()
         self.editors["next_step"].setPlaceholderText(self.tr("What we do next, e.g. send a quote"))
-        self.editors["next_step_done"].setText(self.tr("Done"))
         self.editors["contact_ids"].setToolTip(self.tr("Tick everyone who took part"))
         super().retranslate()
 

@@ -79,6 +79,7 @@ class MergeDialog(QDialog):
 
         self.conflict_box = QGroupBox(self.tr("Changed in both places: choose"), content)
         grid = QGridLayout(self.conflict_box)
+        grid.setHorizontalSpacing(18)
         grid.addWidget(self._bold(self.tr("Field")), 0, 0)
         grid.addWidget(self._bold(self.tr("Your value")), 0, 1)
         grid.addWidget(self._bold(self.tr("Value saved elsewhere")), 0, 2)

@@ -238,6 +238,15 @@ def _columns(kind: str, objectives: Callable[[], Sequence[Objective]]) -> list[C
     ]
 
 
+#: Column widths (in digits) of each list of plan parts.
+PART_WIDTHS: dict[str, dict[str, int]] = {
+    "objectives": {"kind": 10, "description": 34, "baseline": 10},
+    "support_measures": {"kind": 12, "terms": 34, "rate": 6},
+    "actions": {"what": 34, "owner": 10, "due": 10, "status": 8},
+    "reviews": {"reviewed_on": 10},
+}
+
+
 class PartsField(FieldEditor):
     """A list of plan parts with Add, Edit and Remove; its value is the list itself."""
 
@@ -264,6 +273,7 @@ class PartsField(FieldEditor):
         self.panel.activated.connect(self.edit)
         self.panel.delete_pressed.connect(self.remove)
         self.dialog: PartDialog | None = None
+        self.panel.fit_columns(PART_WIDTHS[kind])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.panel)

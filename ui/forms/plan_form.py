@@ -46,7 +46,12 @@ class PlanForm(RecordForm):
         self.add(levels, "current_level", ChoiceField(RelationshipLevel, self))
         self.add(levels, "target_level", ChoiceField(RelationshipLevel, self))
         needs = self.add(levels, "need_ids", MultiSelectField(self, rows=4))
-        needs.set_options([(n.id, f"{label(n.kind)}: {record_caption(n)}") for n in self._needs])
+        needs.set_options(
+            [
+                (n.id, self.tr("{kind}: {text}").format(kind=label(n.kind), text=record_caption(n)))
+                for n in self._needs
+            ]
+        )
         situation = self.section("situation", 1, 0, span=2)
         self.add(situation, "situation", NoteField(self, lines=3))
         self.parts_tabs = QTabWidget(self)

@@ -44,6 +44,14 @@ def local_time(stamp: str) -> str:
         return stamp
 
 
+def record_text(row: HistoryRow) -> str:
+    """The kind of record and its caption, e.g. "Contact: Wang Fang"."""
+    kind = kind_label(row.cls) if row.cls else row.change.table_name
+    if not row.caption:
+        return kind
+    return translate("HistoryTab", "{kind}: {caption}").format(kind=kind, caption=row.caption)
+
+
 def action_label(action: str) -> str:
     return {
         "create": translate("HistoryTab", "Created"),
@@ -103,10 +111,7 @@ class HistoryTab(WorkspaceTab):
             Column(
                 "record",
                 lambda: translate("HistoryTab", "Record"),
-                lambda r: (
-                    (kind_label(r.cls) if r.cls else r.change.table_name)
-                    + (f": {r.caption}" if r.caption else "")
-                ),
+                record_text,
                 tooltip=lambda r: r.caption or None,
             ),
             Column(
@@ -157,6 +162,10 @@ class HistoryTab(WorkspaceTab):
             for record_id, caption in self.db.record_captions(table, list(set(ids))).items():
                 captions[(table, record_id)] = caption
         self.names = self.db.contact_names(self.customer_id)
+        # A new record's link to this very customer says nothing on the customer's own page.
+        changes = [
+            c for c in changes if not (c.field == "customer_id" and c.new_value == self.customer_id)
+        ]
         self.panel.set_rows(
             [HistoryRow(c, captions.get((c.table_name, c.record_id), "")) for c in changes],
             keep=lambda r: r.change.seq,

@@ -192,6 +192,7 @@ class PlanTab(WorkspaceTab):
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("planDetail")
         self.detail.setOpenLinks(False)
+        self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.dialog: QDialog | None = None
         self._shown: tuple[AccountPlan, PlanProgress, dict[str, Need]] | None = None
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -333,7 +334,7 @@ class PlanTab(WorkspaceTab):
         if not rows:
             none = self.tr("None yet.")
             return html[0] + f"<p style='color:#777'>{escape(none)}</p>"
-        html.append("<table cellspacing='0' cellpadding='3' border='0' width='100%'><tr>")
+        html.append("<table cellspacing='0' cellpadding='3' border='0' width='98%'><tr>")
         html += [f"<th align='left' style='background:#eeeeee'>{escape(h)}</th>" for h in headers]
         html.append("</tr>")
         for row in rows:
