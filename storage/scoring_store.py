@@ -127,11 +127,13 @@ class ScoringMixin(SnapshotsMixin):
         (as of ``as_of``, default the last rescore's date, else today)."""
         config = config.validated()
         state = self.scoring_state()
+        # Only the settings row will be uncommitted: helper connections read the same book,
+        # unless a caller's own transaction holds other writes.
+        helpers = not self.conn.in_transaction
         with self.atomic():
             self.save_scoring_config(config)  # type: ignore[attr-defined]
-            # Only the settings row is uncommitted: helper connections read the same book.
             return self.rescore(as_of or (state.as_of if state else None), config=config,
-                                helpers=True)
+                                helpers=helpers)
 
     # ---- reading ---------------------------------------------------------------------------
     def scoring_state(self) -> ScoringState | None:
@@ -164,7 +166,7 @@ class ScoringMixin(SnapshotsMixin):
         try:
             row = scored_customer(scores, customer_id)
         except KeyError:
-            raise RecordNotFoundError(kind="customers", key=f"{customer_id} @ {day}") from None
+            raise RecordNotFoundError(kind=f"customers on {day}", key=customer_id) from None
         return explain(row, config, quantiles=scores.quantiles,
                        guard_revenue=scores.guard_revenue,
                        override_reason=customer["tier_override_reason"],

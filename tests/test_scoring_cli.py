@@ -88,15 +88,28 @@ def run(*argv: str) -> subprocess.CompletedProcess[str]:
 def test_exit_codes_in_a_real_process(book: str) -> None:
     bad_date = run("--db", book, "score", "--as-of", "2026-13-45")
     assert bad_date.returncode == 2 and "not a date" in bad_date.stderr
-    both = run("--db", book, "weights", "--preset", "balanced", "--set", "revenue=1")
-    assert both.returncode == 2
-    malformed = run("--db", book, "weights", "--set", "revenue")
-    assert malformed.returncode == 2 and "NAME=NUMBER" in malformed.stderr
     unknown = run("--db", book, "explain", "no such customer")
     assert unknown.returncode == 1 and unknown.stderr.count("\n") == 1
     assert "Traceback" not in unknown.stderr
-    invalid = run("--db", book, "weights", "--set", "revenue=95")
-    assert invalid.returncode == 1 and invalid.stderr.count("\n") == 1
-    assert "add up to 100 %" in invalid.stderr
-    before = run("--db", book, "score", "--as-of", "2001-01-01", "--json")
-    assert before.returncode == 0 and json.loads(before.stdout)["customers"] == 0
+
+
+@pytest.mark.parametrize("argv", [["weights", "--preset", "balanced", "--set", "revenue=1"],
+                                  ["weights", "--set", "revenue"],
+                                  ["score", "--backfill", "-3"],
+                                  ["score", "--period", "year"]])
+def test_usage_errors_exit_2(book: str, argv: list[str],
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as leaving:
+        main(["--db", book, *argv])
+    assert leaving.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_user_errors_exit_1_with_one_line(book: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", book, "weights", "--set", "revenue=95"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "add up to 100 %" in err
+    assert main(["--db", book, "score", "--as-of", "2001-01-01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["customers"] == 0
+    assert main(["--db", book, "explain", "C000001"]) == 1  # not in the 2001 book
+    assert capsys.readouterr().err.startswith("keyplan: error: No customers on 2001-01-01 ")
