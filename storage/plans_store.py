@@ -166,11 +166,11 @@ class PlansMixin(DatabaseBase):
 
     def plan_progress(self, plan: AccountPlan | str, *, today: date | None = None) -> PlanProgress:
         """Objective progress from the customer's transactions over the plan period."""
-        if isinstance(plan, str):
-            plan = self.get_plan(plan)  # type: ignore[attr-defined]
-        start, end = period_bounds(plan.period)
-        figures = self.period_figures(plan.customer_id, start, end)
-        return plan_progress(plan, figures, today or date.today())
+        record: AccountPlan = (self.get_plan(plan)  # type: ignore[attr-defined]
+                               if isinstance(plan, str) else plan)
+        start, end = period_bounds(record.period)
+        figures = self.period_figures(record.customer_id, start, end)
+        return plan_progress(record, figures, today or date.today())
 
     # ---- lists ---------------------------------------------------------------------------
     def list_plans(self, statuses: frozenset[PlanStatus] | None = None, *,

@@ -232,7 +232,7 @@ def _column_index(spec: str, headers: Sequence[str]) -> int:
     if text.isdigit() and 1 <= int(text) <= len(headers):
         return int(text) - 1
     if text.isalpha() and text.isascii() and len(text) <= 3:
-        index = column_index_from_string(text.upper()) - 1
+        index = int(column_index_from_string(text.upper())) - 1
         if index < len(headers):
             return index
     raise ValueError(f"no column {spec!r}; the file has: {', '.join(h for h in headers if h)}")

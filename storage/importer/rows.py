@@ -3,9 +3,10 @@ with the same rules as the forms: the models' checks and their messages."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -47,7 +48,7 @@ class RowIssue:
     column: str
     field: str
     message: str  # English source, translated in the Validation or Import context
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
     value: str = ""
 
     def english(self) -> str:
@@ -221,7 +222,7 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
             except ValidationError as error:
                 errors.append(error)
                 words.append("")
-        if not errors:
+        if not errors and day is not None:
             for name, other in (("due_date", due), ("paid_date", paid)):
                 if other is not None and other < day:
                     errors.append(ValidationError(name, MSG_DATE_ORDER, other=day.isoformat()))

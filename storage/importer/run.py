@@ -279,7 +279,8 @@ def _row_handler(db: Any, mapping: ColumnMapping, preview: ImportPreview, book: 
                          if c in ("customer_code", "customer_name")]
 
     def transaction_row(number: int, values: list[Any]) -> None:
-        raw = {mapping.columns[i]: values[i] for i in reference_columns if i < len(values)}
+        raw = {str(mapping.columns[i]): values[i] for i in reference_columns
+               if i < len(values)}
         customer_id = customer_of(number, raw)
         try:
             fields = convert(values)

@@ -154,7 +154,7 @@ def _csv_records(source: TableSource, skip: int) -> Rows:
                 if number <= skip:
                     continue
                 if number % 1024 == 0:
-                    source.position = handle.buffer.tell()
+                    source.position = handle.buffer.tell()  # type: ignore[attr-defined]
                 yield number, values
             source.position = source.size
     except csv.Error as error:
