@@ -43,6 +43,10 @@ class MenusMixin(QMainWindow):
         self.quit_action = self._action("quit", "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action = self._action("undo", QKeySequence.StandardKey.Undo)
+        self.new_customer_action = self._action("newCustomer", QKeySequence.StandardKey.New)
+        # No key of its own: Ctrl+I belongs to the open workspace, and two actions on one
+        # key would cancel each other out.
+        self.log_interaction_action = self._action("logInteractionMenu")
         self.preferences_action = self._action("preferences", "Ctrl+,")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.view_actions = {}
@@ -87,6 +91,9 @@ class MenusMixin(QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.new_customer_action)
+        self.edit_menu.addAction(self.log_interaction_action)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
 
         self.view_menu = bar.addMenu("")
@@ -119,6 +126,9 @@ class MenusMixin(QMainWindow):
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.edit_menu.setTitle(translate("MainWindow", "&Edit"))
         self.undo_action.setText(translate("MainWindow", "&Undo last change"))
+        self.new_customer_action.setText(translate("MainWindow", "&New customer…"))
+        self.log_interaction_action.setText(translate("MainWindow",
+                                                      "&Log an interaction…\tCtrl+I"))
         self.preferences_action.setText(translate("MainWindow", "&Preferences…"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.view_actions[VIEW_TODAY].setText(translate("MainWindow", "&Today"))

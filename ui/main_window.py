@@ -1,10 +1,11 @@
 """The main window: navigation between the views, menus, search, status bar and background work.
 
-Views live in a stack keyed by name (today, customers, dashboard, plans), so the screenshot
-command and navigation address them the same way; the dashboard is built the first time it
-is shown (it brings matplotlib). Writes and long reads run on the worker thread through
-``ui.tasks``; the status bar shows them with progress and Cancel. All texts are set in
-:meth:`MainWindow.retranslate`, which runs again when the language changes.
+Views live in a stack keyed by name (today, customers, dashboard, plans, and "customer" for
+the open customer's workspace), so the screenshot command and navigation address them the
+same way; the dashboard is built the first time it is shown (it brings matplotlib). Writes
+and long reads run on the worker thread through ``ui.tasks``; the status bar shows them with
+progress and Cancel. All texts are set in :meth:`MainWindow.retranslate`, which runs again
+when the language changes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from storage.database import Database
-from storage.presence import Holder
 from ui import i18n
 from ui.book_opener import choose_existing, choose_new, open_book
 from ui.book_session import BookSession
 from ui.customer_view import CustomerBookView
 from ui.filter_bar import BookFilters
 from ui.help_dialogs import ShortcutsDialog, show_about
+from ui.main_customer import VIEW_CUSTOMER, CustomerMixin
 from ui.main_menus import (
     VIEW_CUSTOMERS,
     VIEW_DASHBOARD,
@@ -41,20 +42,20 @@ from ui.main_menus import (
     VIEWS,
     MenusMixin,
 )
+from ui.main_status import StatusMixin
 from ui.main_work import WorkMixin
 from ui.plans_view import PlansView
 from ui.settings import Settings
-from ui.task_status import TaskStatus
 from ui.today_view import TodayView
 
-__all__ = ["VIEWS", "VIEW_CUSTOMERS", "VIEW_DASHBOARD", "VIEW_PLANS", "VIEW_TODAY",
-           "MainWindow"]
+__all__ = ["VIEWS", "VIEW_CUSTOMER", "VIEW_CUSTOMERS", "VIEW_DASHBOARD", "VIEW_PLANS",
+           "VIEW_TODAY", "MainWindow"]
 
 #: After the window shows, wait this long before background start-up work (backup, lists).
 STARTUP_WORK_DELAY_MS = 50
 
 
-class MainWindow(WorkMixin, MenusMixin):
+class MainWindow(CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
     """One window over one open book; opening another book swaps it in place."""
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None, *,
@@ -74,6 +75,7 @@ class MainWindow(WorkMixin, MenusMixin):
         self.today = TodayView(db, self)
         self.plans = PlansView(db, self)
         self.dashboard: Any = None  # DashboardView, built when first shown
+        self.workspace = None  # the open customer's CustomerWorkspace
         self.stack = QStackedWidget(self)
         self.views: dict[str, QWidget] = {}
         for name, view in ((VIEW_TODAY, self.today), (VIEW_CUSTOMERS, self.customers),
@@ -91,8 +93,9 @@ class MainWindow(WorkMixin, MenusMixin):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.navigation.addItem(item)
-        self.navigation.currentRowChanged.connect(
-            lambda row: self.show_view(VIEWS[row]) if row >= 0 else None)
+        self.navigation.currentItemChanged.connect(
+            lambda item, _old: self.show_view(item.data(Qt.ItemDataRole.UserRole))
+            if item is not None else None)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         font = self.navigation.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -132,6 +135,8 @@ class MainWindow(WorkMixin, MenusMixin):
         self.backups_action.triggered.connect(self.show_backups)
         self.quit_action.triggered.connect(self.close)
         self.undo_action.triggered.connect(self.undo_last_change)
+        self.new_customer_action.triggered.connect(self.new_customer)
+        self.log_interaction_action.triggered.connect(self.log_interaction)
         self.preferences_action.triggered.connect(self.show_preferences)
         for name, action in self.view_actions.items():
             action.triggered.connect(lambda _c=False, n=name: self.show_view(n))
@@ -165,26 +170,6 @@ class MainWindow(WorkMixin, MenusMixin):
         self.toolbar.addWidget(self.search_label)
         self.toolbar.addWidget(self.search_box)
 
-    def _build_status_bar(self) -> None:
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("countLabel")
-        self.presence_label = QLabel(self)
-        self.presence_label.setObjectName("presenceLabel")
-        self.presence_label.setStyleSheet(
-            "QLabel { background: #fff4ce; color: #5c4400; border-radius: 3px; "
-            "padding: 1px 6px; }")
-        self.presence_label.hide()
-        self.task_status = TaskStatus(self)
-        self.path_label = QLabel(self)
-        self.path_label.setObjectName("pathLabel")
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bar = self.statusBar()
-        bar.addWidget(self.count_label)
-        bar.addWidget(self.presence_label)
-        bar.addPermanentWidget(self.task_status)
-        bar.addPermanentWidget(self.path_label)
-        self.customers.count_changed.connect(lambda _count: self.update_status())
-
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.retranslate_menus()
@@ -206,58 +191,33 @@ class MainWindow(WorkMixin, MenusMixin):
             names[VIEW_TODAY] = self.tr("Today ({count})").format(count=overdue)
         for row, name in enumerate(VIEWS):
             self.navigation.item(row).setText(names[name])
+        self._name_workspace_entry()
         metrics = self.navigation.fontMetrics()
-        width = max(metrics.horizontalAdvance(text) for text in names.values())
-        self.navigation.setFixedWidth(width + 40)
+        texts = [self.navigation.item(r).text() for r in range(self.navigation.count())]
+        width = max(metrics.horizontalAdvance(text) for text in texts)
+        self.navigation.setFixedWidth(min(width, metrics.averageCharWidth() * 26) + 40)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def update_status(self) -> None:
-        if not self.book_open:
-            return
-        locale = QLocale()
-        total = self.db.customer_count()
-        shown = self.customers.model.rowCount()
-        if self.customers.narrowed():
-            text = self.tr("Customers: {shown} of {total}").format(
-                shown=locale.toString(shown), total=locale.toString(total))
-        else:
-            text = self.tr("Customers: {total}").format(total=locale.toString(total))
-        self.count_label.setText(text)
-        path = str(self.db.path)
-        self.path_label.setText(self.tr("Book: {path}").format(path=path))
-        self.path_label.setToolTip(path)
-        # Qt appends the application's display name ("— KeyPlan") itself.
-        self.setWindowTitle(self.db.path.name)
-
-    def _show_holders(self, others: list[Holder]) -> None:
-        if not others:
-            self.presence_label.hide()
-            return
-        apps = ", ".join(sorted({self.tr("another window") if h.app == "gui"
-                                 else self.tr("the {command} command").format(command=h.app)
-                                 for h in others}))
-        self.presence_label.setText(self.tr("This book is also open in {apps}; both can "
-                                            "keep working.").format(apps=apps))
-        self.presence_label.setToolTip("\n".join(
-            f"{h.app} — pid {h.pid} @ {h.host}" for h in others))
-        self.presence_label.show()
-
     # -- views and search --------------------------------------------------------------------
     def show_view(self, name: str) -> QWidget:
-        if name not in VIEWS:
+        if name not in VIEWS and name not in self.views:
             raise KeyError(name)
         if name == VIEW_DASHBOARD and self.dashboard is None:
             self._create_dashboard()
         view = self.views[name]
         self.stack.setCurrentWidget(view)
-        row = VIEWS.index(name)
-        if self.navigation.currentRow() != row:
-            self.navigation.setCurrentRow(row)
-        self.settings.set_last_view(name)
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                if self.navigation.currentRow() != row:
+                    self.navigation.setCurrentRow(row)
+                break
+        self.log_interaction_action.setEnabled(self.workspace is not None)
+        if name in VIEWS:
+            self.settings.set_last_view(name)
         return view
 
     def _create_dashboard(self) -> None:
@@ -300,31 +260,6 @@ class MainWindow(WorkMixin, MenusMixin):
             return
         super().keyPressEvent(event)
 
-    def open_customer(self, customer_id: str, tab: str = "") -> None:
-        """Show ``customer_id``: selected in the customer book, which is widened to show it
-        if the search or filters hide it."""
-        del tab  # the workspace's tab, once the workspace opens here
-        if self.customers.model.row_of(customer_id) < 0:
-            self.clear_search_and_filters()
-        self.show_view(VIEW_CUSTOMERS)
-        self.customers.reveal(customer_id)
-        self.customers.table.setFocus()
-
-    def filter_book_from_chart(self, fields: dict[str, Any], description: str) -> None:
-        """A click on a chart: list its customers in the book, the filter shown as a chip."""
-        migration = fields.get("migration")
-        if migration is not None:
-            from storage.chart_data import migration_customers
-
-            ids = migration_customers(self.db, *migration)
-            filters = BookFilters(ids=ids, ids_label=description.split(":")[0])
-        else:
-            filters = BookFilters.from_fields(fields)
-        self.search_box.clear()
-        self.customers.apply_search()
-        self.customers.set_filters(filters)
-        self.show_view(VIEW_CUSTOMERS)
-
     def refresh(self) -> None:
         self.book_changed()
 
@@ -337,6 +272,8 @@ class MainWindow(WorkMixin, MenusMixin):
         self.plans.reload()
         if self.dashboard is not None:
             self.dashboard.mark_stale()
+        if self.workspace is not None and self.sender() is not self.workspace:
+            self.workspace.refresh()
         self.update_status()
 
     # -- books -------------------------------------------------------------------------------
@@ -361,6 +298,9 @@ class MainWindow(WorkMixin, MenusMixin):
         return True
 
     def set_database(self, db: Database) -> None:
+        if self.workspace is not None and not self.close_workspace():
+            db.close()  # the user kept unsaved changes in the open customer
+            return
         old, was_open = self.db, self.book_open
         self.session.release()
         self.db = db
@@ -409,7 +349,8 @@ class MainWindow(WorkMixin, MenusMixin):
         action.setChecked(True)
 
     def show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self.actions(), self)
+        actions = [*self.actions(), *(self.workspace.actions() if self.workspace else [])]
+        dialog = ShortcutsDialog(actions, self)
         self._keep(dialog)
         dialog.open()
 
@@ -437,6 +378,9 @@ class MainWindow(WorkMixin, MenusMixin):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None and not self.workspace.confirm_close():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
         if event.isAccepted():

@@ -57,6 +57,13 @@ class WorkMixin(QMainWindow):
     customers: CustomerBookView
     message_box: QMessageBox | None
 
+    if TYPE_CHECKING:  # provided by MainWindow and the other mixins
+        def book_changed(self) -> None: ...
+        def set_database(self, db: Database) -> None: ...
+        def show_view(self, name: str) -> QWidget: ...
+        def current_view_name(self) -> str: ...
+        def set_language(self, preference: str) -> None: ...
+
     def init_work(self) -> None:
         self.message_box = None
         self.rescore_task: DatabaseTask | None = None
@@ -65,21 +72,6 @@ class WorkMixin(QMainWindow):
         self._rescore_timer.setSingleShot(True)
         self._rescore_timer.setInterval(RESCORE_DELAY_MS)
         self._rescore_timer.timeout.connect(self.rescore)
-
-    def book_changed(self) -> None:  # the window's refresh of every view
-        raise NotImplementedError
-
-    def set_database(self, db: Database) -> None:
-        raise NotImplementedError
-
-    def show_view(self, name: str) -> QWidget:
-        raise NotImplementedError
-
-    def current_view_name(self) -> str:
-        raise NotImplementedError
-
-    def set_language(self, preference: str) -> None:
-        raise NotImplementedError
 
     # -- running ---------------------------------------------------------------------------
     def run_tracked(self, text: str, work: Callable[[Database, Progress], Any], *,

@@ -51,14 +51,16 @@ def test_slow_queries_move_to_the_background(qtbot, demo_db: Database,  # type: 
     model.close()
 
 
-def test_window_search_and_open_customer_in_background_mode(  # type: ignore[no-untyped-def]
+def test_a_customer_is_revealed_once_the_rows_arrive(  # type: ignore[no-untyped-def]
         qtbot, window: MainWindow) -> None:
     model = window.customers.model
     model.set_background(True)
     target = model.customer_id(10)
     window.search_box.setText("zzzz-no-such-customer")
     qtbot.waitUntil(lambda: model.rowCount() == 0 and not model.loading, timeout=10_000)
-    window.open_customer(target)  # hidden by the search: cleared, then selected on arrival
+    window.clear_search_and_filters()
+    assert model.loading
+    window.customers.reveal(target)  # selected when the whole book is back
     qtbot.waitUntil(lambda: not model.loading, timeout=10_000)
     selected = window.customers.selected_customer()
     assert selected is not None and selected.id == target

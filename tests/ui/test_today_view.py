@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from models.entities import Interaction
 from storage.database import Database
 from tests.ui.conftest import open_window
-from ui.main_window import VIEW_CUSTOMERS, VIEW_TODAY, MainWindow
+from ui.main_window import VIEW_CUSTOMER, VIEW_TODAY, MainWindow
 from ui.settings import Settings
 from ui.today_model import (
     COL_CUSTOMER,
@@ -73,9 +73,12 @@ def test_double_click_opens_the_customer(qtbot, book_path: Path,  # type: ignore
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened == [(item.customer_id, "interactions")]
-    assert window.current_view_name() == VIEW_CUSTOMERS
-    selected = window.customers.selected_customer()
-    assert selected is not None and selected.id == item.customer_id
+    assert window.current_view_name() == VIEW_CUSTOMER
+    workspace = window.workspace
+    assert workspace is not None and workspace.customer_id == item.customer_id
+    assert workspace.current_tab_name() == "interactions"
+    assert window.navigation.currentItem().text() in item.customer_name or \
+        window.navigation.currentItem().text().endswith("…")
     window.close()
 
 
