@@ -110,6 +110,7 @@ def test_every_bad_row_is_listed_and_nothing_is_written(book: Database, tmp_path
         (9, "日期", "This field is required."),
         (10, "金额", "Must be between -10000000000000 and 10000000000000."),
     ]
+    assert [i.context for i in preview.issues[:3]] == ["Import", "Import", "Validation"]
     refused = run_import(book, path, "transactions", skip_invalid=False)
     assert not refused.written and refused.rejected == 6
     assert _state(book) == before

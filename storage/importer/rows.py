@@ -29,6 +29,7 @@ TRANSLATION_CONTEXT = "Import"
 MSG_UNKNOWN_CUSTOMER = tr_noop("No customer has the code or name '{key}'.")
 MSG_AMBIGUOUS_CUSTOMER = tr_noop("{count} customers are named '{key}'; give the customer code.")
 MSG_DUPLICATE_ROW = tr_noop("The same customer as row {row}.")
+_IMPORT_MESSAGES = frozenset({MSG_UNKNOWN_CUSTOMER, MSG_AMBIGUOUS_CUSTOMER, MSG_DUPLICATE_ROW})
 
 _MONEY_RANGE = {"low": f"{-MONEY_LIMIT:.0f}", "high": f"{MONEY_LIMIT:.0f}"}
 _ENUM_FIELDS = {
@@ -53,6 +54,11 @@ class RowIssue:
 
     def english(self) -> str:
         return self.message.format(**self.params) if self.params else self.message
+
+    @property
+    def context(self) -> str:
+        """The translation context of ``message``: the importer's own, or the models'."""
+        return TRANSLATION_CONTEXT if self.message in _IMPORT_MESSAGES else "Validation"
 
     def __str__(self) -> str:
         where = f", column '{self.column}'" if self.column else ""
