@@ -1,0 +1,95 @@
+"""Customers from the main window: Enter opens the workspace, Ctrl+N creates a customer that
+opens once saved, the workspace's writes refresh the lists and schedule a rescore."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog
+
+from models.entities import Customer
+from tests.ui.conftest import wait_idle
+from ui.main_window import VIEW_CUSTOMER, VIEW_CUSTOMERS, MainWindow
+
+
+def _open_row(qtbot, window: MainWindow, row: int) -> str:  # type: ignore[no-untyped-def]
+    table = window.customers.table
+    table.setFocus()
+    table.selectRow(row)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    return window.customers.model.customer_id(row)
+
+
+def test_enter_opens_the_workspace_with_its_own_side_bar_entry(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow) -> None:
+    customer_id = _open_row(qtbot, window, 2)
+    workspace = window.workspace
+    assert workspace is not None and workspace.customer_id == customer_id
+    assert window.current_view_name() == VIEW_CUSTOMER
+    assert workspace.current_tab_name() == "profile"
+    name = window.db.get(Customer, customer_id).name
+    entry = window.navigation.item(window.navigation.count() - 1)
+    assert entry.toolTip() == name and window.navigation.currentItem() is entry
+
+    window.navigation.setCurrentRow(1)
+    assert window.current_view_name() == VIEW_CUSTOMERS
+    other = _open_row(qtbot, window, 5)  # another customer replaces the workspace
+    assert window.workspace is not workspace and window.workspace.customer_id == other
+    assert window.navigation.count() == 5
+    assert window.log_interaction_action.isEnabled()
+
+
+def test_the_same_customer_again_switches_only_the_tab(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    customer_id = _open_row(qtbot, window, 0)
+    workspace = window.workspace
+    assert window.open_customer(customer_id, "needs") is workspace
+    assert workspace.current_tab_name() == "needs"
+
+
+def test_ctrl_n_creates_a_customer_and_opens_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wait_idle(qtbot, window)
+    assert window.new_customer_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    window.new_customer_action.trigger()
+    dialog = window.findChild(QDialog, "customerFormDialog")
+    assert dialog is not None and dialog.isVisible()
+    name = dialog.form.editors["name"]
+    name.setFocus()
+    qtbot.keyClicks(name, "Northwind Optics")
+    with qtbot.waitSignal(dialog.saved, timeout=5_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    created = window.db.find(Customer, "name = ?", ["Northwind Optics"])
+    assert len(created) == 1
+    assert window.workspace is not None and window.workspace.customer_id == created[0].id
+    assert window.customers.model.rowCount() == 301
+    assert window.count_label.text() == "Customers: 301"
+    assert window._rescore_timer.isActive()  # the new customer gets a score soon
+
+
+def test_log_an_interaction_from_the_menu(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.log_interaction() is None  # no open customer, nothing to log
+    _open_row(qtbot, window, 1)
+    window.show_view(VIEW_CUSTOMERS)
+    window.log_interaction_action.trigger()
+    assert window.current_view_name() == VIEW_CUSTOMER
+    dialog = window.workspace.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+
+
+def test_workspace_writes_refresh_the_lists_and_rescore(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wait_idle(qtbot, window)
+    _open_row(qtbot, window, 0)
+    with qtbot.waitSignal(window.today.loaded, timeout=10_000):
+        window.workspace.changed.emit()
+    assert window._rescore_timer.isActive()
+
+
+def test_shortcut_list_includes_the_workspace_keys(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    _open_row(qtbot, window, 0)
+    window.shortcuts_action.trigger()
+    dialog = window.findChild(QDialog, "shortcutsDialog")
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "Log an interaction" in labels and "New customer…" in labels
+    dialog.close()
