@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,20 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
         chosen = language or i18n.resolve_language(Settings().language())
         used = i18n.install_language(chosen)
         with Database(db_path) as db:
-            window = MainWindow(db, settings, automatic_backup=False)
+            window: QWidget
+            if view.startswith("customer:"):
+                # One customer's workspace (``customer:KEY[:TAB]``), rendered on its own.
+                from ui.workspace.standalone import workspace_for_view
+
+                try:
+                    window = workspace_for_view(db, view, settings)
+                except ValueError as error:
+                    raise UserError(str(error)) from None
+                shown: object = window
+            else:
+                window = MainWindow(db, settings, automatic_backup=False)
+                shown = window.show_view(view)
             window.resize(*size)
-            shown = window.show_view(view)
             window.show()
             _settle(app)
             _wait_until_loaded(app, shown)

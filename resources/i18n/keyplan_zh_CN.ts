@@ -255,7 +255,7 @@
     <name>ChartView</name>
     <message>
         <source>Loading chart…</source>
-        <extracomment>Exported charts are drawn at this size (pixels at the charts&apos; 100 dpi). The chart is on screen (its figure is ``self.chart.figure``).</extracomment>
+        <extracomment>Exported charts are drawn at this size (pixels at the charts&apos; 100 dpi). The chart is on screen (its figure is ``self.chart.figure``). A build is under way (the screenshot command waits for it).</extracomment>
         <translation>正在加载图表…</translation>
     </message>
     <message>
@@ -2943,6 +2943,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Loading the explanation…</source>
         <translation>正在加载评分说明…</translation>
+    </message>
+    <message>
+        <source>The explanation could not be computed: {error}</source>
+        <translation>无法计算评分说明：{error}</translation>
     </message>
     <message>
         <source>Not scored yet: rescore the book to see why this customer has its tier.</source>

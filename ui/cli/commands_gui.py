@@ -21,8 +21,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Open the book, render the main window offscreen once it is fully loaded, "
                     "save it as a PNG and print the time from start to ready.")
     shot.add_argument("output", metavar="OUT.png", help="the PNG file to write")
-    shot.add_argument("--view", choices=VIEW_CHOICES, default="customers",
-                      help="which view to show (default: customers)")
+    shot.add_argument("--view", type=_view, default="customers",
+                      metavar="{" + ",".join(VIEW_CHOICES) + ",customer:ID[:TAB]}",
+                      help="which view to show (default: customers); customer:ID shows one "
+                           "customer's workspace (ID, code or exact name; TAB e.g. score)")
     shot.add_argument("--lang", choices=LANG_CHOICES, default=None,
                       help="interface language (default: the app's setting or the system's)")
     shot.add_argument("--size", type=_size, default=DEFAULT_SIZE, metavar="WxH",
@@ -40,6 +42,13 @@ def run_screenshot(args: argparse.Namespace) -> int:
     print(f"Saved {result.path} ({result.width}×{result.height}, {result.language}); "
           f"ready in {result.ready_seconds:.2f} s.")
     return 0
+
+
+def _view(text: str) -> str:
+    if text in VIEW_CHOICES or (text.startswith("customer:") and text != "customer:"):
+        return text
+    raise argparse.ArgumentTypeError(
+        f"invalid choice: {text!r} (choose from {', '.join(VIEW_CHOICES)} or customer:ID)")
 
 
 def _size(text: str) -> tuple[int, int]:

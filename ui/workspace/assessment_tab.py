@@ -112,6 +112,10 @@ class AssessmentTab(WorkspaceTab):
         self.chart.retranslate()
         self.panel.model.retranslate()
 
+    @property
+    def is_loaded(self) -> bool:
+        return not self.stale and not self.chart.loading
+
     def reload(self) -> None:
         assessments = self.db.find(
             Assessment,

@@ -61,6 +61,8 @@ class ChartView(QWidget):
         self.chart: Any = None
         self.canvas: Any = None  # the ChartCanvas, made with the first chart
         self._generation = 0
+        #: A build is under way (the screenshot command waits for it).
+        self.loading = False
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #777777;")
@@ -78,6 +80,7 @@ class ChartView(QWidget):
         """(Re)build the chart; in the background when the book is a file."""
         self._generation += 1
         generation = self._generation
+        self.loading = True
         chinese = i18n.current_language() == i18n.CHINESE
         kind, customer_id = self.kind, self.context.customer_id
         if self.context.in_memory:
@@ -92,6 +95,7 @@ class ChartView(QWidget):
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if shiboken6.isValid(self) and generation == self._generation:
+            self.loading = False
             self.placeholder.setText(
                 self.tr("The chart could not be drawn: {error}").format(error=error)
             )
@@ -108,6 +112,7 @@ class ChartView(QWidget):
             self.canvas.export_requested.connect(self.export)
             self.layout_.addWidget(self.canvas, 1)
         self.chart = chart
+        self.loading = False
         self.placeholder.hide()
         self.canvas.set_chart(chart)
         self.chart_shown.emit()

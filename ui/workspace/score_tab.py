@@ -113,6 +113,7 @@ class ScoreTab(WorkspaceTab):
         super().__init__(context, parent)
         self.explanation: Explanation | None = None
         self._generation = 0
+        self._loading = False
         self.notice = QLabel(self)
         self.notice.setObjectName("scoreNotice")
         self.notice.setWordWrap(True)
@@ -159,6 +160,7 @@ class ScoreTab(WorkspaceTab):
     def reload(self) -> None:
         self._generation += 1
         generation = self._generation
+        self._loading = True
         self.total.setText(self.tr("Loading the explanation…"))
         if self.context.in_memory:
             self._loaded(generation, _explain(self.db, self.customer_id))
@@ -166,14 +168,28 @@ class ScoreTab(WorkspaceTab):
             customer_id = self.customer_id
             task = DatabaseTask(self.db.path, lambda db, _p: _explain(db, customer_id))
             task.success(lambda result: self._loaded(generation, result))
+            task.failure(lambda error: self._failed(generation, error))
             task.run_in_background()
         self.radar.reload()
 
     def _loaded(self, generation: int, explanation: Explanation | None) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return
+        self._loading = False
         self.explanation = explanation
         self._show()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        self._loading = False
+        self.total.setText(
+            self.tr("The explanation could not be computed: {error}").format(error=error)
+        )
+
+    @property
+    def is_loaded(self) -> bool:
+        return not self.stale and not self._loading and not self.radar.loading
 
     def shown_score(self) -> str:
         return self.total.text()

@@ -73,6 +73,11 @@ class WorkspaceTab(QWidget):
     def reload(self) -> None:
         raise NotImplementedError
 
+    @property
+    def is_loaded(self) -> bool:
+        """Everything this tab reads is on screen (background loads included)."""
+        return not self.stale
+
     def retranslate(self) -> None:
         """Put every text in the current language."""
 

@@ -146,6 +146,10 @@ class TransactionsTab(WorkspaceTab):
             )
         )
 
+    @property
+    def is_loaded(self) -> bool:
+        return not self.stale and not self.chart.loading
+
     def reload(self) -> None:
         self.transactions = self.db.find(
             Transaction,

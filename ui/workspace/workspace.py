@@ -161,6 +161,12 @@ class CustomerWorkspace(QWidget):
         found.ensure_loaded()
         return found
 
+    @property
+    def is_loaded(self) -> bool:
+        """The tab in front has everything on screen (what the screenshot command waits for)."""
+        found = self.tabs.get(self.current_tab_name())
+        return found is not None and found.is_loaded
+
     def current_tab_name(self) -> str:
         return TAB_NAMES[self.tab_widget.currentIndex()]
 
