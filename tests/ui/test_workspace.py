@@ -14,6 +14,7 @@ from models.entities import RATING_FIELDS, Assessment, Contact, Customer, Intera
 from models.enums import NeedKind, NeedStatus, Priority
 from storage.database import Database
 from tests.ui.test_forms import answers, choose, shortcut, type_into  # noqa: F401  (fixture)
+from ui import i18n
 from ui.labels import label
 from ui.settings import Settings
 from ui.tasks import DatabaseTask, Task
@@ -270,3 +271,33 @@ def test_each_tab_opens_with_its_data(qtbot, workspace: CustomerWorkspace) -> No
     chart = workspace.tabs["transactions"].chart
     qtbot.waitUntil(lambda: chart.chart is not None, timeout=10_000)
     assert chart.canvas is not None and not chart.chart.empty
+
+
+def test_arrows_and_enter_in_a_list_open_the_record(qtbot, workspace: CustomerWorkspace) -> None:  # type: ignore[no-untyped-def]
+    contacts = workspace.show_tab("contacts")
+    table = contacts.panel.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    second = rows_of(contacts)[1].contact
+    assert contacts.panel.selected().contact.id == second.id
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    dialog = contacts.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.form.editors["name"].text() == second.name
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # unchanged: closes without asking
+    assert not dialog.isVisible()
+
+
+def test_a_language_switch_retranslates_the_open_workspace(qtbot,  # type: ignore[no-untyped-def]
+                                                           workspace: CustomerWorkspace) -> None:
+
+    needs = workspace.show_tab("needs")
+    assert workspace.tab_widget.tabText(0) == "Profile"
+    i18n.install_language(i18n.CHINESE)
+    qtbot.waitUntil(lambda: workspace.tab_widget.tabText(0) == "概况", timeout=3_000)
+    assert needs.add_button.text() == "添加需求…"
+    assert needs.panel.model.headerData(0, Qt.Orientation.Horizontal) == "状态"
+    assert workspace.header_view.facts["score"].caption.text() == "评分"
+    i18n.install_language(i18n.ENGLISH)
+    qtbot.waitUntil(lambda: workspace.tab_widget.tabText(0) == "Profile", timeout=3_000)

@@ -16,11 +16,11 @@ from ui.forms.fields import (
     CheckField,
     ChoiceField,
     DateTimeField,
-    MultiSelectField,
     NoteField,
     OptionalDateField,
     TextField,
 )
+from ui.forms.list_fields import MultiSelectField
 from ui.labels import label
 
 

@@ -22,9 +22,9 @@ from ui.forms.fields import (
     FieldEditor,
     NoteField,
     OptionalDateField,
-    OptionsField,
     TextField,
 )
+from ui.forms.list_fields import OptionsField
 from ui.forms.saving import RecordSaver
 from ui.forms.values import EMPTY, money, number, record_caption
 from ui.labels import label

@@ -14,7 +14,8 @@ from models.plans import AccountPlan, Objective
 from storage.database import Database
 from ui.forms.base import RecordForm
 from ui.forms.dialog import RecordFormDialog
-from ui.forms.fields import ChoiceField, MultiSelectField, NoteField, TextField
+from ui.forms.fields import ChoiceField, NoteField, TextField
+from ui.forms.list_fields import MultiSelectField
 from ui.forms.plan_children import PartsField
 from ui.forms.values import record_caption
 from ui.labels import label
