@@ -113,3 +113,15 @@ def test_bulk_check_agrees_with_the_transaction_model(cells: list[Any]) -> None:
         assert fast[:5] == (model.date, model.amount, model.profit, model.due_date,
                             model.paid_date)
         assert fast[5:] == (model.reference, model.product, model.notes)
+
+
+def test_bulk_ids_are_version_4_uuids() -> None:
+    import uuid
+
+    from storage.importer.writer import new_ids
+
+    ids = new_ids(2_000)
+    assert len(set(ids)) == 2_000
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert parsed.version == 4 and parsed.variant == uuid.RFC_4122 and str(parsed) == text

@@ -278,10 +278,18 @@ def _row_handler(db: Any, mapping: ColumnMapping, preview: ImportPreview, book: 
     reference_columns = [i for i, c in enumerate(mapping.columns)
                          if c in ("customer_code", "customer_name")]
 
+    code_index = mapping.index_of("customer_code")
+
     def transaction_row(number: int, values: list[Any]) -> None:
-        raw = {str(mapping.columns[i]): values[i] for i in reference_columns
-               if i < len(values)}
-        customer_id = customer_of(number, raw)
+        # The common case first: a known customer code, without building anything.
+        code = values[code_index] if code_index is not None and code_index < len(values) \
+            else None
+        customer_id: str | list[RowIssue] | None = book.by_code.get(code) \
+            if isinstance(code, str) else None
+        if customer_id is None:
+            raw = {str(mapping.columns[i]): values[i] for i in reference_columns
+                   if i < len(values)}
+            customer_id = customer_of(number, raw)
         try:
             fields = convert(values)
         except ValidationErrors as error:

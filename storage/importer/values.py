@@ -22,12 +22,15 @@ _CURRENCY = re.compile(r"(?i)^(?:rmb|cny|usd|eur|us\$|hk\$|[¥$€£])|(?:元|rm
 _GROUPING = re.compile(r"(?<=\d)[,\s'](?=\d{3}(?:\D|$))")
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "共计", "总额", "合 计", "总 计", "total",
                           "subtotal", "sub total", "sub-total", "grand total", "sum", "totals"})
+_TOTAL_FIRST = frozenset(word[0] for word in _TOTAL_WORDS)
 _BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 
 
 def cell_text(value: Any) -> str:
     """A cell as text: whole numbers without '.0' (codes and phone numbers read from Excel
     arrive as floats), dates as ISO, everything stripped."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -51,7 +54,8 @@ def is_blank(values: list[Any]) -> bool:
 def is_total_row(values: list[Any]) -> bool:
     """A subtotal or grand-total line (合计, 总计, Total ...) in one of the first cells."""
     for value in values[:4]:
-        if not isinstance(value, str) or not value or len(value) > 40 or value[0].isdigit():
+        if not isinstance(value, str) or not value or len(value) > 40 \
+                or value.lstrip()[:1].casefold() not in _TOTAL_FIRST:
             continue
         word = value.strip().casefold()
         if "(" in word or "（" in word or "[" in word or "【" in word:
