@@ -27,6 +27,7 @@ from storage.export_plan_sheets import sheet_name
 from storage.xlsx_stream import DATE, NUMBER, TEXT, RowStreamer, save_with_streamed_rows, style_id
 from storage.xlsx_style import (
     ACCENT,
+    FONT_NAME,
     HEADER_ALIGN,
     HEADER_FILL,
     HEADER_FONT,
@@ -246,9 +247,10 @@ def summary_sheet(ws: Any, labels: Labels, groups: list[dict[str, Any]], revenue
     point = next((b for b in bands if b[2] >= 0.8), None)
     if point is not None:
         writer.note(labels("note.pareto_point", customers=f"{point[0]:.0%}",
-                           revenue=f"{point[2]:.0%}"), font=Font(bold=True, color=ACCENT))
+                           revenue=f"{point[2]:.0%}"),
+                    font=Font(name=FONT_NAME, size=10, bold=True, color=ACCENT))
     writer.header_row = 0
-    writer.finish(freeze=False, fixed={1: 22})
+    writer.finish(freeze=False, fixed={1: 22, 2: 15, 3: 17, 4: 18, 5: 14})
     if bands:
         ws.add_chart(pareto_chart(ws, labels, first, last), f"G{first - 1}")
 
@@ -298,5 +300,5 @@ def pareto_chart(ws: Any, labels: Labels, first: int, last: int) -> BarChart:
     bars += line
     bars.legend.position = "b"
     bars.height = 10
-    bars.width = 20
+    bars.width = 25
     return bars
