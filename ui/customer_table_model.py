@@ -34,6 +34,7 @@ from storage.customer_queries import CustomerQuery, CustomerRow
 from storage.database import MEMORY, Database
 from ui.book_query import IdLoader
 from ui.labels import label
+from ui.tier_palette import tier_tints
 
 CONTEXT = "CustomerTableModel"
 
@@ -82,13 +83,9 @@ COLUMNS: tuple[Column, ...] = (
     Column(QT_TRANSLATE_NOOP("CustomerTableModel", "Owner"), "owner"),
 )
 
-#: Light backgrounds per tier, readable with dark text in light and dark themes alike.
-TIER_COLOURS: dict[Tier, str] = {
-    Tier.STRATEGIC: "#f6d365",
-    Tier.KEY: "#a8d5ba",
-    Tier.STANDARD: "#cfe0f3",
-    Tier.LOW_VALUE: "#e4e4e4",
-}
+#: Light tints of the one tier palette (charts, header, exports use the same hues), readable
+#: with dark text.
+TIER_COLOURS: dict[Tier, str] = tier_tints(0.4)
 TIER_TEXT_COLOUR = "#1f1f1f"
 
 

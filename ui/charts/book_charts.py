@@ -215,7 +215,7 @@ def matrix_chart(points: MatrixPoints, value_line: float, potential_line: float 
         if not mask.any():
             continue
         artist = axes.scatter(
-            np.clip(points.potential[mask] + jitter[mask], 0, 100),
+            points.potential[mask] + jitter[mask],
             points.score[mask],
             s=size,
             alpha=alpha,
@@ -251,12 +251,22 @@ def matrix_chart(points: MatrixPoints, value_line: float, potential_line: float 
             color="#555555",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
         )
-    axes.set_xlim(0, 100)
+    axes.set_xlim(-6, 106)  # room for the jitter around 0 and 100
     axes.set_ylim(0, 100)
-    axes.set_xlabel(translate("Charts", "Growth potential (points)"))
+    axes.set_xticks([0, 25, 50, 75, 100])
+    xlabel = translate("Charts", "Growth potential (points)")
+    if points.unrated:
+        note = translate(
+            "Charts", "{count} customers without a growth-potential rating are not shown"
+        ).format(count=f"{points.unrated:,}")
+        xlabel = f"{xlabel}\n{note}"
+    axes.set_xlabel(xlabel)
     axes.set_ylabel(translate("Charts", "Value score"))
     axes.set_title(translate("Charts", "Value–potential matrix"))
-    legend = axes.legend(
+    handles, labels = axes.get_legend_handles_labels()
+    legend = axes.legend(  # strategic first, as everywhere else
+        handles[::-1],
+        labels[::-1],
         loc="center left",
         bbox_to_anchor=(1.01, 0.5),
         frameon=False,
@@ -264,18 +274,6 @@ def matrix_chart(points: MatrixPoints, value_line: float, potential_line: float 
     )
     for handle in legend.legend_handles:
         handle.set_alpha(1)
-    if points.unrated:
-        figure.text(
-            0.99,
-            0.01,
-            translate(
-                "Charts", "{count} customers without a growth-potential rating are not shown"
-            ).format(count=f"{points.unrated:,}"),
-            ha="right",
-            va="bottom",
-            fontsize=8,
-            color="#777777",
-        )
     return chart
 
 
