@@ -7,6 +7,9 @@ returns a small result the UI turns into a status message; :func:`start` wraps o
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +23,7 @@ from models.periods import Period
 from storage.backup import BackupInfo
 from storage.database import Database
 from storage.today_queries import ChangeSummary
-from ui.tasks import DatabaseTask, Progress
+from ui.tasks import Cancelled, DatabaseTask, Progress
 
 if TYPE_CHECKING:
     from storage.export_files import ExportResult
@@ -35,9 +38,17 @@ class Rescored:
     seconds: float
 
 
+#: Books at least this large are rescored in a process of their own (see
+#: :mod:`ui.rescore_process`); smaller ones take a few milliseconds on the worker thread.
+PROCESS_RESCORE_CUSTOMERS = 20_000
+ROOT = Path(__file__).resolve().parent.parent
+
+
 def rescore_book(db: Database, progress: Progress, as_of: date | None = None) -> Rescored:
     """Rescore every customer and store this month's snapshot, like the ``score`` command."""
     progress.report(0, 0)
+    if str(db.path) != ":memory:" and db.customer_count() >= PROCESS_RESCORE_CUSTOMERS:
+        return rescore_in_process(db.path, progress, as_of)
     result = db.rescore(as_of)
     progress.check()
     day = as_of or date.today()
@@ -45,6 +56,35 @@ def rescore_book(db: Database, progress: Progress, as_of: date | None = None) ->
     return Rescored(customers=result.summary.customers, changed_tier=result.changed_tier,
                     newly_scored=result.newly_scored, snapshot_period=snapshot.period,
                     seconds=result.seconds + snapshot.seconds)
+
+
+def rescore_in_process(path: Path, progress: Progress, as_of: date | None = None) -> Rescored:
+    """Run :mod:`ui.rescore_process` and wait for it; a cancel kills it (nothing is kept)."""
+    command = [sys.executable, "-m", "ui.rescore_process", str(path)]
+    if as_of is not None:
+        command.append(as_of.isoformat())
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    while True:
+        try:
+            out, err = child.communicate(timeout=0.1)
+            break
+        except subprocess.TimeoutExpired:
+            if progress.cancelled:
+                child.kill()
+                child.communicate()
+                raise Cancelled() from None
+    if child.returncode != 0:
+        raise RescoreFailed(err.strip().splitlines()[-1] if err.strip() else
+                            f"exit status {child.returncode}")
+    data = json.loads(out.strip().splitlines()[-1])
+    return Rescored(customers=int(data["customers"]), changed_tier=int(data["changed_tier"]),
+                    newly_scored=int(data["newly_scored"]),
+                    snapshot_period=str(data["snapshot_period"]), seconds=float(data["seconds"]))
+
+
+class RescoreFailed(RuntimeError):
+    """The rescoring process ended with an error (its last line of output)."""
 
 
 def backup_now(db: Database, progress: Progress) -> BackupInfo:

@@ -121,3 +121,32 @@ def test_portfolio_export_follows_the_tier_filter(qtbot, scored_window: MainWind
     sheet = load_workbook(path, read_only=True).worksheets[1]
     assert sheet.max_row >= key
     assert scored_window.statusBar().currentMessage().endswith(f"{key} customers.")
+
+
+def test_large_books_rescore_in_their_own_process(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                  monkeypatch) -> None:
+    import ui.book_operations as ops
+
+    wait_idle(qtbot, window)
+    monkeypatch.setattr(ops, "PROCESS_RESCORE_CUSTOMERS", 1)  # 300 customers count as large
+    task = window.rescore()
+    with qtbot.waitSignal(task.finished, timeout=60_000):
+        pass
+    assert window.db.scalar("SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 0
+    assert window.statusBar().currentMessage().startswith("Rescored 300 customers")
+
+
+def test_cancelling_a_process_rescore_keeps_the_book(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                    monkeypatch) -> None:
+    import ui.book_operations as ops
+
+    wait_idle(qtbot, window)
+    monkeypatch.setattr(ops, "PROCESS_RESCORE_CUSTOMERS", 1)
+    task = window.rescore()
+    cancelled: list[bool] = []
+    task.on_cancel(lambda: cancelled.append(True))
+    with qtbot.waitSignal(task.finished, timeout=60_000):
+        qtbot.mouseClick(window.task_status.cancel_button, Qt.MouseButton.LeftButton)
+    assert cancelled == [True]
+    assert window.db.scalar("SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 300
+    assert window.db.scalar("SELECT count(*) FROM score_snapshots") == 0
