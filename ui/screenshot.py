@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
 
 @dataclass(frozen=True)
@@ -60,18 +60,19 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
         chosen = language or i18n.resolve_language(Settings().language())
         used = i18n.install_language(chosen)
         with Database(db_path) as db:
-            window: QWidget
+            window = MainWindow(db, settings, automatic_backup=False)
+            shown: object
             if view.startswith("customer:"):
-                # One customer's workspace (``customer:KEY[:TAB]``), rendered on its own.
-                from ui.workspace.standalone import workspace_for_view
+                # One customer's workspace (``customer:KEY[:TAB]``), open in the window as
+                # Enter on the customer opens it.
+                from ui.workspace.standalone import parse_customer_view
 
                 try:
-                    window = workspace_for_view(db, view, settings)
+                    key, tab = parse_customer_view(view)
                 except ValueError as error:
                     raise UserError(str(error)) from None
-                shown: object = window
+                shown = window.open_customer(db.resolve_customer(key).id, tab)
             else:
-                window = MainWindow(db, settings, automatic_backup=False)
                 shown = window.show_view(view)
             window.resize(*size)
             window.show()

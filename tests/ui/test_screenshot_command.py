@@ -53,3 +53,15 @@ def test_screenshot_arguments_are_checked() -> None:
     assert exit_info.value.code == 2
     with pytest.raises(SystemExit):
         parser.parse_args(["screenshot", "out.png", "--view", "nowhere"])
+
+
+@pytest.mark.parametrize("view", ["today", "dashboard", "plans"])
+def test_screenshot_of_the_other_views(scored_path: Path, tmp_path: Path, view: str) -> None:
+    out = tmp_path / f"{view}.png"
+    result = _run("--db", str(scored_path), "screenshot", str(out), "--view", view,
+                  "--lang", "en", "--size", "1000x640")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 640)
+    colours = {image.pixel(x, y) for x in range(0, 1000, 7) for y in range(0, 640, 7)}
+    assert len(colours) > 20
