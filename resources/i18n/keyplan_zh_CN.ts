@@ -705,7 +705,7 @@
     </message>
     <message>
         <source>{tier} (override)</source>
-        <extracomment>Light backgrounds per tier, readable with dark text in light and dark themes alike. Emitted after the set of rows changed (new query, sort, refresh); carries the count.
+        <extracomment>Light tints of the one tier palette (charts, header, exports use the same hues), readable with dark text. Emitted after the set of rows changed (new query, sort, refresh); carries the count.
 ----------
 Search once the keystrokes already queued are in (a zero timer coalesces a burst); on a large book each query runs in the background and a newer one interrupts it. What each column typically holds, to size it before the user does.</extracomment>
         <translation>{tier}（人工调整）</translation>
@@ -1981,6 +1981,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log an interaction…	Ctrl+I</source>
+        <translation>记录互动(&amp;L)…	Ctrl+I</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
@@ -2177,6 +2185,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Preferences saved.</source>
         <translation>偏好设置已保存。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
 </context>
 <context>
