@@ -82,9 +82,15 @@ class _Runnable(QRunnable):
         try:
             result = task._call()
         except BaseException as error:  # delivered to the UI thread, never lost in the worker
-            task._relay.errored.emit(error)
+            _emit(task._relay.errored, error)
         else:
-            task._relay.done.emit(result)
+            _emit(task._relay.done, result)
+
+
+def _emit(signal: Any, value: object) -> None:
+    """Emit unless the UI side is already gone (the application is shutting down)."""
+    with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+        signal.emit(value)
 
 
 class Task(QObject):
@@ -162,10 +168,12 @@ class Task(QObject):
 
     @classmethod
     def pool(cls) -> QThreadPool:
-        if cls._pool is None:
-            cls._pool = QThreadPool()
-            cls._pool.setMaxThreadCount(1)
-        return cls._pool
+        # Task._pool explicitly: a subclass asking first must not get a pool of its own, or
+        # two background writes could run at once and wait_for_all would miss one.
+        if Task._pool is None:
+            Task._pool = QThreadPool()
+            Task._pool.setMaxThreadCount(1)
+        return Task._pool
 
     @classmethod
     def wait_for_all(cls, msecs: int = -1) -> bool:
