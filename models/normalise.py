@@ -36,15 +36,20 @@ DAYS_LATE_FOR_ZERO = 60.0
 def percentile_points(values: FloatArray) -> FloatArray:
     """Percentile rank 0–100 of each non-NaN value among the non-NaN values (ties share their
     average rank; a single value gets 50); NaN stays NaN."""
+    return ranked(values)[0]
+
+
+def ranked(values: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """:func:`percentile_points` and the non-NaN values in ascending order (one sort)."""
     result = np.full(values.shape, np.nan, dtype=np.float64)
     valid = ~np.isnan(values)
     present = values[valid]
     n = present.size
     if n == 0:
-        return result
+        return result, present
     if n == 1:
         result[valid] = 50.0
-        return result
+        return result, present
     order = np.argsort(present, kind="stable")
     ordered = present[order]
     starts = np.empty(n, dtype=bool)
@@ -56,7 +61,7 @@ def percentile_points(values: FloatArray) -> FloatArray:
     ranks = np.empty(n, dtype=np.float64)
     ranks[order] = np.repeat(average_rank, counts)
     result[valid] = 100.0 * (ranks - 1.0) / (n - 1)
-    return result
+    return result, ordered
 
 
 def rating_points(ratings: FloatArray) -> FloatArray:
@@ -71,24 +76,28 @@ def timeliness_points(share_on_time: FloatArray, average_days_late: FloatArray) 
 
 def round_points(points: FloatArray) -> IntArray:
     """Whole points, half up; NaN (missing) becomes the neutral value."""
-    # Rounding to 1e-9 first keeps float noise (57.4999…) from deciding a half-up rounding.
-    exact = np.round(np.nan_to_num(points, nan=float(NEUTRAL_POINTS)), 9)
-    rounded: IntArray = np.clip(np.floor(exact + 0.5), 0, 100).astype(np.int64)
+    filled = np.where(np.isnan(points), float(NEUTRAL_POINTS), points)
+    # The 1e-9 keeps float noise (57.4999…99 for 57.5) from deciding a half-up rounding.
+    rounded: IntArray = np.floor(filled + (0.5 + 1e-9)).astype(np.int64)
+    np.clip(rounded, 0, 100, out=rounded)
     return rounded
 
 
-def normalise(raw: RawDimensions) -> IntArray:
-    """N×15 whole points for every dimension (neutral where missing)."""
+def normalise(raw: RawDimensions) -> tuple[IntArray, dict[str, list[float] | None]]:
+    """N×15 whole points for every dimension (neutral where missing), and for each ranked
+    dimension the book's raw value at every point 0..100 (see :func:`point_quantiles`)."""
     values = raw.values
     points = np.full(values.shape, np.nan, dtype=np.float64)
+    quantiles: dict[str, list[float] | None] = {}
     for name in RANKED_DIMENSIONS:
         column = COLUMN[name]
-        points[:, column] = percentile_points(values[:, column])
+        points[:, column], ordered = ranked(values[:, column])
+        quantiles[name] = _quantiles(ordered)
     column = COLUMN["timeliness"]
     points[:, column] = timeliness_points(values[:, column], raw.average_days_late)
     first_rating = COLUMN[RATED_DIMENSIONS[0]]
     points[:, first_rating:] = rating_points(values[:, first_rating:])
-    return round_points(points)
+    return round_points(points), quantiles
 
 
 def point_quantiles(values: FloatArray) -> list[float] | None:
@@ -96,8 +105,11 @@ def point_quantiles(values: FloatArray) -> list[float] | None:
 
     Used to say which raw value a customer would need to reach a target number of points.
     """
-    present = np.sort(values[~np.isnan(values)])
-    if present.size == 0:
+    return _quantiles(np.sort(values[~np.isnan(values)]))
+
+
+def _quantiles(ordered: FloatArray) -> list[float] | None:
+    if ordered.size == 0:
         return None
-    positions = np.linspace(0.0, present.size - 1, 101)
-    return [float(v) for v in np.interp(positions, np.arange(present.size), present)]
+    positions = np.linspace(0.0, ordered.size - 1, 101)
+    return [float(v) for v in np.interp(positions, np.arange(ordered.size), ordered)]

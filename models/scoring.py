@@ -16,7 +16,7 @@ import numpy as np
 from models.config import DIMENSIONS, ScoringConfig
 from models.dimensions import BookFigures, BoolArray, FloatArray, RawDimensions, raw_dimensions
 from models.enums import AbcClass, LifecycleStage, Tier
-from models.normalise import RANKED_DIMENSIONS, IntArray, normalise, point_quantiles
+from models.normalise import IntArray, normalise
 from models.pareto import ABC_CODES, Concentration, abc_classes, concentration
 from models.tiers import (
     LIFECYCLE_CODES,
@@ -26,6 +26,7 @@ from models.tiers import (
     computed_tiers,
     guard_revenue,
     lifecycle_stages,
+    revenue_in_top,
 )
 
 
@@ -130,10 +131,12 @@ def score_book(book: BookFigures, config: ScoringConfig) -> BookScores:
     """Score every customer of ``book`` with ``config`` (validated here)."""
     config = config.validated()
     raw = raw_dimensions(book)
-    points = normalise(raw)
+    points, quantiles = normalise(raw)
     parts = contributions(points, weight_vector(config))
     total = parts.sum(axis=1) if len(book) else np.zeros(0, dtype=np.int64)
-    computed, blocked = computed_tiers(total, book.revenue, config)
+    guard = config.strategic_revenue_top_percent
+    in_top = revenue_in_top(book.revenue, guard) if guard is not None else None
+    computed, blocked = computed_tiers(total, book.revenue, config, in_top)
     tiers, overridden = apply_tier_overrides(computed, book.tier_override)
     stages = lifecycle_stages(book.days_since_first, book.days_since_last, book.window.as_of,
                               config)
@@ -148,7 +151,6 @@ def score_book(book: BookFigures, config: ScoringConfig) -> BookScores:
         computed_lifecycle=stages, lifecycle=effective_stages,
         lifecycle_overridden=stage_overridden, revenue=book.revenue.copy(), profit=profit,
         concentration=concentration(book.revenue, config.abc_a_percent),
-        quantiles={name: point_quantiles(raw.values[:, DIMENSIONS.index(name)])
-                   for name in RANKED_DIMENSIONS},
-        guard_revenue=guard_revenue(book.revenue, config),
+        quantiles=quantiles,
+        guard_revenue=guard_revenue(book.revenue, config, in_top),
     )

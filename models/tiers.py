@@ -54,16 +54,20 @@ def revenue_in_top(revenue: FloatArray, top_percent: float) -> BoolArray:
     return (revenue > 0) & (ahead < top_percent / 100.0 * n)
 
 
-def guard_revenue(revenue: FloatArray, config: ScoringConfig) -> float | None:
-    """Lowest window revenue inside the strategic guard (None if the guard is off or empty)."""
+def guard_revenue(revenue: FloatArray, config: ScoringConfig,
+                  in_top: BoolArray | None = None) -> float | None:
+    """Lowest window revenue inside the strategic guard (None if the guard is off or empty);
+    ``in_top`` is :func:`revenue_in_top` when already computed."""
     if config.strategic_revenue_top_percent is None:
         return None
-    inside = revenue[revenue_in_top(revenue, config.strategic_revenue_top_percent)]
+    if in_top is None:
+        in_top = revenue_in_top(revenue, config.strategic_revenue_top_percent)
+    inside = revenue[in_top]
     return float(inside.min()) if inside.size else None
 
 
-def computed_tiers(score_hundredths: IntArray, revenue: FloatArray,
-                   config: ScoringConfig) -> tuple[IntArray, BoolArray]:
+def computed_tiers(score_hundredths: IntArray, revenue: FloatArray, config: ScoringConfig,
+                   in_top: BoolArray | None = None) -> tuple[IntArray, BoolArray]:
     """Tier rank per customer (0 strategic … 3 low-value) and whether the revenue guard held a
     strategic score down to key."""
     ranks = np.full(score_hundredths.size, 3, dtype=np.int64)
@@ -72,8 +76,9 @@ def computed_tiers(score_hundredths: IntArray, revenue: FloatArray,
         ranks[score_hundredths >= hundredths(threshold)] = rank
     blocked = np.zeros(score_hundredths.size, dtype=bool)
     if config.strategic_revenue_top_percent is not None:
-        outside = ~revenue_in_top(revenue, config.strategic_revenue_top_percent)
-        blocked = (ranks == 0) & outside
+        if in_top is None:
+            in_top = revenue_in_top(revenue, config.strategic_revenue_top_percent)
+        blocked = (ranks == 0) & ~in_top
         ranks[blocked] = 1
     return ranks, blocked
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -81,14 +82,16 @@ def aggregate_sql(*, future_rows: bool, customers: str = "") -> str:
 
 @dataclass
 class Population:
-    """The live customers of the book (not deleted), read once and reused across dates."""
+    """The live customers of the book (not deleted) in id order, read once and reused across
+    dates (a backfill scores the same customers for every period)."""
 
-    ids: list[str]
-    created_on: list[str]  # YYYY-MM-DD
-    tier_override: list[str | None]
-    lifecycle_override: list[str | None]
+    ids: Sequence[str]
+    created_on: Sequence[str]  # YYYY-MM-DD
+    tier_override: Sequence[str | None]
+    lifecycle_override: Sequence[str | None]
 
-    def position(self) -> dict[str, int]:
+    @cached_property
+    def positions(self) -> dict[str, int]:
         return {cid: i for i, cid in enumerate(self.ids)}
 
 
@@ -99,10 +102,10 @@ def read_population(base: DatabaseBase, customer_id: str | None = None) -> Popul
     if customer_id is not None:
         sql += " AND id = ?"
         params.append(customer_id)
-    rows = base.conn.execute(sql, params).fetchall()
+    rows = base.conn.execute(sql + " ORDER BY id", params).fetchall()
     if not rows:
-        return Population([], [], [], [])
-    ids, created, tiers, stages = (list(column) for column in zip(*rows, strict=True))
+        return Population((), (), (), ())
+    ids, created, tiers, stages = zip(*rows, strict=True)
     return Population(ids, created, tiers, stages)
 
 
@@ -174,7 +177,7 @@ def finish_book(base: DatabaseBase, pending: PendingBook) -> tuple[BookFigures, 
     """Read the assessments, collect the aggregate and assemble the book (see load_book)."""
     population = pending.population
     n = len(population.ids)
-    position = population.position()
+    position = population.positions
     figures = np.zeros((len(AGGREGATE_COLUMNS), n), dtype=np.float64)
     first = AGGREGATE_COLUMNS.index("days_since_first")
     figures[first] = np.nan
@@ -189,12 +192,17 @@ def finish_book(base: DatabaseBase, pending: PendingBook) -> tuple[BookFigures, 
         if n else np.zeros(0, dtype=bool)
     in_book = created.astype(bool) | ~np.isnan(figures[first]) | assessed
     keep = np.flatnonzero(in_book)
+    every = keep.size == n
+    chosen = keep.tolist()
+
+    def pick(values: Sequence[Any]) -> list[Any]:
+        return list(values) if every else [values[i] for i in chosen]
+
     columns = {name: figures[k][keep] for k, name in enumerate(AGGREGATE_COLUMNS)}
     book = BookFigures(
-        customer_ids=[population.ids[i] for i in keep], window=pending.window, **columns,
-        ratings=ratings[keep],
-        tier_override=[population.tier_override[i] for i in keep],
-        lifecycle_override=[population.lifecycle_override[i] for i in keep])
+        customer_ids=pick(population.ids), window=pending.window, **columns,
+        ratings=ratings[keep], tier_override=pick(population.tier_override),
+        lifecycle_override=pick(population.lifecycle_override))
     return book, in_book
 
 
