@@ -210,28 +210,42 @@ class CustomerBookView(QWidget):
         cells = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         self._default_widths: dict[int, int] = {}
+        self._least_widths: dict[int, int] = {}  # the cells' needs alone
         for column, samples in _samples().items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             # Room for the header text and its sort arrow, or the widest sample plus padding.
             for_title = header.fontMetrics().horizontalAdvance(title) + 36
             for_cells = max(cells.horizontalAdvance(text) for text in samples) + 24
             self._default_widths[column] = max(for_title, for_cells)
+            self._least_widths[column] = for_cells
             header.resizeSection(column, self._default_widths[column])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._layout_restored:
-            # First start: give the names the room the other columns leave free.
             self._layout_restored = True
-            width = self.width() - 2 * self.table.frameWidth() \
-                - self.table.verticalScrollBar().sizeHint().width()
-            spare = width - sum(self._default_widths.values())
-            name = self._default_widths[COL_NAME]
-            if spare > 0:
-                name += spare * 3 // 4
-            else:  # a narrow window: names give way first, down to a readable width
-                name = max(self.table.fontMetrics().averageCharWidth() * 18, name + spare)
-            self.table.horizontalHeader().resizeSection(COL_NAME, name)
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """First start: names take the room the other columns leave free; in a narrow
+        window the other columns give way first (headers elide), down to their contents."""
+        header = self.table.horizontalHeader()
+        width = self.width() - 2 * self.table.frameWidth() \
+            - self.table.verticalScrollBar().sizeHint().width()
+        others = {c: w for c, w in self._default_widths.items() if c != COL_NAME}
+        least_name = self.table.fontMetrics().averageCharWidth() * 30
+        spare = width - sum(others.values()) - self._default_widths[COL_NAME]
+        if spare >= 0:
+            header.resizeSection(COL_NAME, self._default_widths[COL_NAME] + spare * 3 // 4)
+            return
+        room = width - max(least_name, self._default_widths[COL_NAME] + spare)
+        slack = sum(w - self._least_widths[c] for c, w in others.items())
+        cut = max(0, min(slack, sum(others.values()) - room))
+        for column, wanted in others.items():
+            share = (wanted - self._least_widths[column]) / slack if slack else 0.0
+            header.resizeSection(column, round(wanted - cut * share))
+        used = sum(header.sectionSize(c) for c in others)
+        header.resizeSection(COL_NAME, max(least_name, width - used))
 
     def restore_layout(self) -> bool:
         """Apply the saved widths, order and sort; False if there was none."""

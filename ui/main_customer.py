@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ui.settings import Settings
 
 VIEW_CUSTOMER = "customer"
-NAME_CHARS = 22  # longest customer name shown in the side bar before eliding
+NAME_CHARS = 16  # longest customer name shown in the side bar before eliding
 
 
 class CustomerMixin(QMainWindow):
@@ -43,6 +43,7 @@ class CustomerMixin(QMainWindow):
         def book_changed(self) -> None: ...
         def schedule_rescore(self) -> None: ...
         def clear_search_and_filters(self) -> None: ...
+        def fit_navigation(self) -> None: ...
 
     def open_customer(self, customer_id: str, tab: str = "") -> CustomerWorkspace | None:
         """Show ``customer_id`` in its workspace, on ``tab`` if given (a name of
@@ -93,6 +94,7 @@ class CustomerMixin(QMainWindow):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == VIEW_CUSTOMER:
                 self.navigation.takeItem(row)
                 break
+        self.fit_navigation()
         workspace.hide()
         workspace.deleteLater()
         return True
@@ -106,6 +108,7 @@ class CustomerMixin(QMainWindow):
     def _name_workspace_entry(self) -> None:
         workspace = self.workspace
         if workspace is None:
+            self.fit_navigation()
             return
         header = workspace.header_view.header
         name = getattr(header, "name", "") or QCoreApplication.translate("MainWindow",
@@ -116,6 +119,7 @@ class CustomerMixin(QMainWindow):
             if item.data(Qt.ItemDataRole.UserRole) == VIEW_CUSTOMER:
                 item.setText(short)
                 item.setToolTip(name)
+        self.fit_navigation()
 
     # -- new records ---------------------------------------------------------------------------
     def new_customer(self) -> Any:

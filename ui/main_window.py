@@ -192,10 +192,13 @@ class MainWindow(CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         for row, name in enumerate(VIEWS):
             self.navigation.item(row).setText(names[name])
         self._name_workspace_entry()
+
+    def fit_navigation(self) -> None:
+        """The side bar as wide as its longest entry (a long customer name is elided)."""
         metrics = self.navigation.fontMetrics()
         texts = [self.navigation.item(r).text() for r in range(self.navigation.count())]
         width = max(metrics.horizontalAdvance(text) for text in texts)
-        self.navigation.setFixedWidth(min(width, metrics.averageCharWidth() * 26) + 40)
+        self.navigation.setFixedWidth(min(width, metrics.averageCharWidth() * 34) + 48)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

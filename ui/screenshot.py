@@ -83,6 +83,7 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
             if not image.save(str(output), "PNG"):
                 raise UserError(f"could not write {output}")
             window.hide()
+            window.close_book()  # background reads still queued stop before the book closes
             window.deleteLater()
             _settle(app)
     return Screenshot(path=output, width=image.width(), height=image.height(), language=used,
