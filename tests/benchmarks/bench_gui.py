@@ -161,11 +161,13 @@ class StallMeter:
             if not self._sampling or time.perf_counter() - self._last < 0.08:
                 continue
             frame = sys._current_frames().get(self._main or 0)
-            ours = [f for f in traceback.extract_stack(frame)
-                    if "/ui/" in f.filename or "/storage/" in f.filename] if frame else []
-            self.where[" < ".join(f"{Path(f.filename).name}:{f.lineno}"
-                                  for f in reversed(ours[-3:])) or "(waiting for the GIL "
-                                  "or outside our code)"] += 1
+            stack = traceback.extract_stack(frame) if frame else []
+            if stack and stack[-1].name == "wait":
+                place = "the event loop (Qt, or waiting for the interpreter lock)"
+            else:
+                place = " < ".join(f"{Path(f.filename).name}:{f.lineno}"
+                                   for f in reversed(stack[-3:]))
+            self.where[place] += 1
 
     def start(self) -> StallMeter:
         self.longest = 0.0
