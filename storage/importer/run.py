@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from models.entities import Contact, Customer
-from models.validation import ValidationError, ValidationErrors, tr_noop
+from models.validation import ValidationError, ValidationErrors
 from storage.importer.columns import ColumnMapping, ImportKind, auto_map
 from storage.importer.rows import (
     MSG_DUPLICATE_ROW,
@@ -41,8 +41,10 @@ class ImportCancelled(Exception):
 
 
 class MappingError(ImportFileError):
-    message = tr_noop("{path}: no column for {fields}. Columns found: {headers}. Choose the "
-                      "column for it (on the command line: --map COLUMN=FIELD).")
+    # Raised by prepare(); the import wizard checks ColumnMapping.missing() itself and asks
+    # for the columns, so this text is for the command line (which is English throughout).
+    message = ("{path}: no column for {fields}. Columns found: {headers}. Map one with "
+               "--map COLUMN=FIELD.")
 
 
 @dataclass(frozen=True)
