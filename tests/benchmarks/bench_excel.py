@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -231,6 +232,8 @@ def bench_xlsx_import(source: Path, folder: Path) -> None:
 def main() -> None:
     args = arguments(__doc__ or "")
     print("== Excel export and import ==")
+    print(f"  (load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; other "
+          "processes slow every figure here, baselines included)")
     source = args.db or full_size_db()
     CACHE.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=CACHE, prefix="bench-excel-") as name:
@@ -242,6 +245,7 @@ def main() -> None:
         bench_xlsx_import(book, folder)
     for leftover in CACHE.glob("bench-excel-*.db*"):
         leftover.unlink()
+    print(f"  (load average after: {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":
