@@ -37,6 +37,7 @@ class MenusMixin(QMainWindow):
     def build_actions(self, language: str) -> None:
         self.new_action = self._action("newBook", "Ctrl+Shift+N")
         self.open_action = self._action("openBook", QKeySequence.StandardKey.Open)
+        self.import_action = self._action("importFile", "Ctrl+Shift+I")
         self.export_action = self._action("exportPortfolio", "Ctrl+E")
         self.backup_action = self._action("backupNow", "Ctrl+B")
         self.backups_action = self._action("backups")
@@ -81,6 +82,7 @@ class MenusMixin(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backup_action)
@@ -120,6 +122,7 @@ class MenusMixin(QMainWindow):
         self.new_action.setText(translate("MainWindow", "&New book…"))
         self.open_action.setText(translate("MainWindow", "&Open book…"))
         self.recent_menu.setTitle(translate("MainWindow", "Open &recent"))
+        self.import_action.setText(translate("MainWindow", "&Import…"))
         self.export_action.setText(translate("MainWindow", "&Export portfolio to Excel…"))
         self.backup_action.setText(translate("MainWindow", "&Back up now"))
         self.backups_action.setText(translate("MainWindow", "Bac&kups…"))

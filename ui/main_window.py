@@ -130,6 +130,7 @@ class MainWindow(CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         self.new_action.triggered.connect(self.new_book)
         self.open_action.triggered.connect(self.open_book_dialog)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.import_action.triggered.connect(self.import_file)
         self.export_action.triggered.connect(self.export_portfolio)
         self.backup_action.triggered.connect(self.backup_now)
         self.backups_action.triggered.connect(self.show_backups)

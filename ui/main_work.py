@@ -253,6 +253,20 @@ class WorkMixin(QMainWindow):
                                 lambda db, p: ops.undo_latest(db, p, skip),
                                 success=done, cancellable=False)
 
+    def import_file(self) -> None:
+        """File → Import…: check a file, then import it (a backup is made first)."""
+        from ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.db, self.settings.last_folder(), self)
+
+        def imported(result: object) -> None:
+            self.say(dialog.result_text(result))
+            self.book_changed()
+            self.rescore()
+
+        dialog.imported.connect(imported)
+        dialog.open()
+
     def export_portfolio(self) -> None:
         folder = self.settings.last_folder() or Path.home()
         suggested = folder / f"keyplan-portfolio-{date.today().isoformat()}.xlsx"

@@ -1,0 +1,92 @@
+"""File → Import…: a file is checked before anything is written, columns can be re-mapped,
+bad rows block the import unless left out, and an import backs the book up first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from models.entities import Customer
+from storage.backup import list_backups
+from tests.ui.conftest import wait_idle
+from ui.import_dialog import ImportDialog
+from ui.main_window import MainWindow
+
+GOOD = "客户名称,客户编号,行业,负责人\n北方光学有限公司,NO-001,光学,张伟\n" \
+       "Southwind Trading,SW-002,Retail,Li Ming\n,,,\n合计,,,\n"
+WITH_BAD_ROW = "Customer,Date,Amount\nNo Such Customer Ltd,2026-05-01,100\n" \
+               "{name},2026-05-02,not a number\n{name},2026-05-03,250.5\n"
+
+
+def _dialog(qtbot, window: MainWindow) -> ImportDialog:  # type: ignore[no-untyped-def]
+    wait_idle(qtbot, window)
+    window.import_action.trigger()
+    dialog = window.findChild(ImportDialog, "importDialog")
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def _check(qtbot, dialog: ImportDialog, path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+
+
+def test_customers_are_checked_then_imported_after_a_backup(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert dialog.summary.text().startswith(
+        "Rows read: 2. Valid: 2 (2 new, 0 updates). With problems: 0.")
+    assert window.db.customer_count() == 300  # checking wrote nothing
+    names = {dialog.mapping_form.itemAt(r, dialog.mapping_form.ItemRole.LabelRole)
+             .widget().text(): combo.currentText() for r, combo in
+             enumerate(dialog.combos.values())}
+    assert names["客户名称"] == "Customer name" and names["负责人"] == "Account owner"
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    stored = window.db.find(Customer, "code = ?", ["NO-001"])
+    assert len(stored) == 1 and stored[0].name == "北方光学有限公司" and stored[0].owner == "张伟"
+    assert any(b.reason == "import" for b in list_backups(window.db.path))
+    qtbot.waitUntil(lambda: window.customers.model.rowCount() == 302, timeout=10_000)
+    assert window.statusBar().currentMessage() == \
+        "Imported: 2 new, 0 updated; 0 bad rows left out." or window.rescore_task is not None
+
+
+def test_bad_rows_block_the_import_unless_left_out(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                   tmp_path: Path) -> None:
+    name = window.db.list_customers(limit=1).rows[0].name
+    path = tmp_path / "sales.csv"
+    path.write_text(WITH_BAD_ROW.format(name=name), encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("transactions"))
+    _check(qtbot, dialog, path)
+    assert "With problems: 2." in dialog.summary.text()
+    assert dialog.issues.count() == 2
+    assert dialog.issues.item(0).text().startswith("Row ")
+    assert not dialog.import_button.isEnabled()
+    before = window.db.scalar("SELECT count(*) FROM transactions")
+    dialog.skip_invalid.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert window.db.scalar("SELECT count(*) FROM transactions") == before + 1
+
+
+def test_a_column_can_feed_another_field(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "odd.csv"
+    path.write_text("Firma,Kennung\nOdd Names GmbH,ON-1\n", encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert "no column for" in dialog.summary.text()  # nothing says which column is the name
+    assert not dialog.import_button.isEnabled()
+    dialog.overrides = {"Firma": "name", "Kennung": "code"}
+    dialog.check()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert dialog.summary.text().startswith("Rows read: 1. Valid: 1 (1 new")
+    combo = dialog.combos[0]
+    assert combo.currentData() == "name"
+    dialog.reject()
