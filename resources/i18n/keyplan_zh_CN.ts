@@ -1465,6 +1465,113 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Transactions (sales)</source>
+        <translation>交易（销售记录）</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>An .xlsx workbook or a CSV file</source>
+        <translation>.xlsx 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>It holds:</source>
+        <translation>文件内容：</translation>
+    </message>
+    <message>
+        <source>Choose a file to see what it would import.</source>
+        <translation>选择文件后即可查看将导入的内容。</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and leave the bad ones out</source>
+        <translation>导入有效的行，跳过有问题的行</translation>
+    </message>
+    <message>
+        <source>Columns of the file, and what they feed:</source>
+        <translation>文件中的列及其对应的字段：</translation>
+    </message>
+    <message>
+        <source>Rows with problems:</source>
+        <translation>有问题的行：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updates). With problems: {bad_rows}. Blank or total rows skipped: {skipped}.</source>
+        <translation>读取 {rows} 行。有效 {valid} 行（新增 {creates}，更新 {updates}）。有问题 {bad_rows} 行。跳过空行或合计行 {skipped} 行。</translation>
+    </message>
+    <message>
+        <source>… and more: fix these first.</source>
+        <translation>……还有更多：请先修正以上问题。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Backing up, then importing…</source>
+        <translation>正在备份，然后导入…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: some rows have problems.</source>
+        <translation>未导入任何数据：部分行有问题。</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} updated; {rejected} bad rows left out.</source>
+        <translation>已导入：新增 {created}，更新 {updated}；跳过有问题的行 {rejected} 行。</translation>
+    </message>
+</context>
+<context>
     <name>InteractionForm</name>
     <message>
         <source>Interaction</source>
@@ -1955,6 +2062,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Export portfolio to Excel…</source>
