@@ -5,6 +5,9 @@ index entries. Split by customer id into two halves on two read-only connections
 two cores while the main connection reads customers and assessments. SQLite releases the GIL
 while it steps a statement, so plain threads are enough.
 
+Helpers are used only when a core is free (:func:`spare_cores`): on a saturated machine the
+extra threads and their cold page caches cost more than they save.
+
 Helpers see the last *committed* state of the file. That equals what the main connection sees
 as long as the main connection has not written anything the helpers read: callers enable
 helpers only when its transaction holds no such writes, and never for an in-memory book.
@@ -12,6 +15,7 @@ helpers only when its transaction holds no such writes, and never for an in-memo
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -31,6 +35,20 @@ _PRAGMAS = (f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}", "PRAGMA cache_size = -32
 Rows = list[tuple[Any, ...]]
 
 
+def spare_cores() -> int:
+    """Cores this process may use beyond the one it runs on, minus the current load: helper
+    threads only pay off when a core is actually free (each opens its own page cache)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows
+        load = 0.0
+    return max(0, int(cores - max(load, 1.0)))
+
+
 class ParallelReads:
     """A small pool of read-only connections to the book's file; disabled when not usable.
 
@@ -41,7 +59,8 @@ class ParallelReads:
     def __init__(self, base: DatabaseBase, enabled: bool = True) -> None:
         self.base = base
         path = Path(str(base.path))
-        self.enabled = enabled and str(path) != ":memory:" and path.is_file()
+        self.enabled = (enabled and str(path) != ":memory:" and path.is_file()
+                        and spare_cores() >= 1)
         self._pool: ThreadPoolExecutor | None = None
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
