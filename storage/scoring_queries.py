@@ -30,9 +30,9 @@ from storage.parallel_reads import ParallelReads, Rows
 #: Below this many customers the aggregate runs in one piece on the main connection.
 PARALLEL_MIN_CUSTOMERS = 20_000
 #: Columns of the aggregate, after ``customer_id``, in BookFigures field order.
-AGGREGATE_COLUMNS = ("revenue", "invoices", "profit", "profit_invoices", "revenue_with_profit",
-                     "previous_revenue", "days_since_first", "days_since_last", "invoices_due",
-                     "paid_on_time", "days_late")
+AGGREGATE_COLUMNS = ("revenue", "invoices", "profit", "profit_invoices", "previous_revenue",
+                     "days_since_first", "days_since_last", "invoices_due", "paid_on_time",
+                     "days_late")
 
 _AGGREGATE_SQL = """
 SELECT customer_id,
@@ -40,7 +40,6 @@ SELECT customer_id,
     count(*) FILTER (WHERE {window}),
     total(profit) FILTER (WHERE {window}),
     count(profit) FILTER (WHERE {window}),
-    total(amount) FILTER (WHERE profit IS NOT NULL AND {window}),
     total(amount) FILTER (WHERE date > :previous_start AND date <= :start),
     julianday(:as_of) - julianday(min(date)),
     julianday(:as_of) - julianday({last}),
@@ -51,6 +50,16 @@ SELECT customer_id,
                 AND due_date > :start AND due_date <= :as_of)
 FROM transactions INDEXED BY idx_transactions_customer_cover
 WHERE deleted_at IS NULL {customer_filter}
+GROUP BY customer_id
+"""
+
+#: Revenue of the invoices carrying a profit figure, for the few customers whose window mixes
+#: invoices with and without one (for everyone else it is all or nothing of the revenue).
+_REVENUE_WITH_PROFIT_SQL = """
+SELECT customer_id, total(amount)
+FROM transactions INDEXED BY idx_transactions_customer_cover
+WHERE deleted_at IS NULL AND customer_id IN (SELECT value FROM json_each(:ids))
+  AND profit IS NOT NULL AND {window}
 GROUP BY customer_id
 """
 
@@ -129,6 +138,7 @@ class PendingBook:
     population: Population
     customer_id: str | None
     aggregates: list[Future[Rows]]
+    future_rows: bool
 
 
 def load_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
@@ -170,7 +180,7 @@ def start_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
         aggregates = [_done(base.conn.execute(aggregate_sql(future_rows=future),
                                               params).fetchall())]
     return PendingBook(as_of=as_of, window=window, params=params, population=population,
-                       customer_id=customer_id, aggregates=aggregates)
+                       customer_id=customer_id, aggregates=aggregates, future_rows=future)
 
 
 def finish_book(base: DatabaseBase, pending: PendingBook) -> tuple[BookFigures, BoolArray]:
@@ -198,12 +208,29 @@ def finish_book(base: DatabaseBase, pending: PendingBook) -> tuple[BookFigures, 
     def pick(values: Sequence[Any]) -> list[Any]:
         return list(values) if every else [values[i] for i in chosen]
 
+    ids = pick(population.ids)
     columns = {name: figures[k][keep] for k, name in enumerate(AGGREGATE_COLUMNS)}
+    columns["revenue_with_profit"] = _revenue_with_profit(base, pending, ids, columns)
     book = BookFigures(
-        customer_ids=pick(population.ids), window=pending.window, **columns,
+        customer_ids=ids, window=pending.window, **columns,
         ratings=ratings[keep], tier_override=pick(population.tier_override),
         lifecycle_override=pick(population.lifecycle_override))
     return book, in_book
+
+
+def _revenue_with_profit(base: DatabaseBase, pending: PendingBook, ids: Sequence[str],
+                         columns: dict[str, FloatArray]) -> FloatArray:
+    invoices, with_profit = columns["invoices"], columns["profit_invoices"]
+    result = np.where(with_profit == invoices, columns["revenue"], 0.0)
+    mixed = np.flatnonzero((with_profit > 0) & (with_profit < invoices))
+    if mixed.size:
+        position = {ids[i]: i for i in mixed.tolist()}
+        window = "date > :start AND date <= :as_of" if pending.future_rows else "date > :start"
+        for customer_id, total in base.conn.execute(
+                _REVENUE_WITH_PROFIT_SQL.format(window=window),
+                {**pending.params, "ids": json.dumps(list(position))}):
+            result[position[customer_id]] = total
+    return result
 
 
 def _done(rows: Rows) -> Future[Rows]:

@@ -220,6 +220,23 @@ def test_stored_explanation_matches_a_full_computation(
     assert other_day.as_of == date(2026, 6, 29) and not other_day.stale
 
 
+def test_margin_counts_only_invoices_with_a_profit_figure(
+        book: tuple[Database, dict[str, Customer]]) -> None:
+    db, c = book
+    db.add_many([invoice(c["C"], "2026-05-01", 500),  # no profit figure
+                 invoice(c["C"], "2026-07-01", 800, 80)])  # after the as-of date
+    figures, _ = load_book(db, AS_OF, CONFIG, customer_id=c["C"].id)
+    # C: 1000 with profit 300 and 500 without -> revenue 1500, margin 300 / 1000.
+    assert (figures.revenue[0], figures.revenue_with_profit[0]) == (1500, 1000)
+    e = db.explain_customer(c["C"].id, as_of=AS_OF)
+    margin = next(line for line in e.lines if line.dimension == "margin")
+    assert margin.raw == pytest.approx(0.3)
+    whole, _ = load_book(db, AS_OF, CONFIG)  # the book-wide path gives the same
+    index = whole.customer_ids.index(c["C"].id)
+    assert whole.revenue_with_profit[index] == 1000
+    assert whole.revenue_with_profit[whole.customer_ids.index(c["A"].id)] == 2000
+
+
 def test_latest_assessment_on_or_before_the_date(book: tuple[Database, dict[str, Customer]]
                                                  ) -> None:
     db, c = book
