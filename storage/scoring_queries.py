@@ -76,6 +76,7 @@ ABC_TEXT = np.array([c.value for c in ABC_CODES] + [None], dtype=object)
 STAGE_TEXT = np.array([s.value for s in LIFECYCLE_CODES], dtype=object)
 
 #: Per dimension, the JSON member for each point value 0..100 and, at 101, for missing.
+_POINT_VALUES = np.array([str(v) for v in range(101)] + ["null"], dtype=object)
 _POINT_MEMBERS = [np.array([f'"{name}":{v}' for v in range(101)] + [f'"{name}":null'],
                            dtype=object) for name in DIMENSIONS]
 
@@ -278,8 +279,22 @@ def points_json(points: Iterable[Any], missing: Iterable[Any]) -> list[str]:
     return ["{" + ",".join(members) + "}" for members in zip(*columns, strict=True)]
 
 
+def points_array_json(points: Iterable[Any], missing: Iterable[Any]) -> list[str]:
+    """The compact form kept in ``score_snapshots.dimensions``: a JSON array of the points in
+    :data:`DIMENSIONS` order, ``null`` where missing (a fifth of the object form's size, for
+    a table that grows by a whole book per period)."""
+    codes = np.where(np.asarray(missing), 101, np.asarray(points))
+    if codes.shape[0] == 0:
+        return []
+    columns = [_POINT_VALUES[codes[:, j]].tolist() for j in range(len(DIMENSIONS))]
+    return ["[" + ",".join(values) + "]" for values in zip(*columns, strict=True)]
+
+
 def parse_points(text: str | None) -> dict[str, int | None]:
+    """Points per dimension from either stored form (object or array)."""
     data = json.loads(text or "{}")
+    if isinstance(data, list):
+        return dict(zip(DIMENSIONS, data, strict=False))
     return {name: data.get(name) for name in DIMENSIONS if name in data}
 
 

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -33,7 +34,7 @@ from storage.scoring_queries import (
     Population,
     finish_book,
     parse_points,
-    points_json,
+    points_array_json,
     read_population,
     start_book,
 )
@@ -63,11 +64,13 @@ class SnapshotsMixin(DatabaseBase):
     def write_snapshot(self, scores: BookScores, period: Period) -> SnapshotResult:
         """Store ``scores`` as the snapshot of ``period`` (replacing any earlier one)."""
         started = time.perf_counter()
-        order = np.argsort(np.array(scores.customer_ids, dtype=object), kind="stable") \
-            if len(scores) else np.zeros(0, dtype=np.int64)
+        ids = scores.customer_ids
+        order: Any = slice(None)  # a scored book comes in id order: the primary key's order
+        if any(a > b for a, b in pairwise(ids)):
+            order = np.argsort(np.array(ids, dtype=object), kind="stable")
+            ids = [ids[i] for i in order.tolist()]
         now = utc_now_iso()
-        ids = [scores.customer_ids[i] for i in order.tolist()]
-        dims = points_json(scores.points[order], scores.raw.missing[order])
+        dims = points_array_json(scores.points[order], scores.raw.missing[order])
         rows = zip(
             [period.label] * len(ids), ids, [scores.as_of.isoformat()] * len(ids),
             (scores.score_hundredths[order] / 100.0).tolist(),
