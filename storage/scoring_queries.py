@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from models.config import DIMENSIONS, RATED_DIMENSIONS, ScoringConfig
 from models.dimensions import BookFigures, BoolArray, FloatArray
@@ -119,6 +120,48 @@ def read_population(base: DatabaseBase, customer_id: str | None = None) -> Popul
     return Population(ids, created, tiers, stages)
 
 
+@dataclass
+class AssessmentHistory:
+    """Every live assessment of the population, read once (a backfill needs the latest one on
+    or before each period's end): positions into the population, days, ratings (A×8), in
+    customer, date and recording order."""
+
+    positions: npt.NDArray[np.int64]
+    days: npt.NDArray[np.int64]
+    ratings: FloatArray
+
+    def latest(self, as_of: date, n: int) -> tuple[FloatArray, BoolArray]:
+        """The same as the latest-assessment query, for ``n`` population customers."""
+        ratings = np.full((n, len(RATED_DIMENSIONS)), np.nan, dtype=np.float64)
+        assessed = np.zeros(n, dtype=bool)
+        rows = np.flatnonzero(self.days <= _day_number(as_of))
+        if rows.size:
+            owners = self.positions[rows]
+            last = rows[np.append(owners[1:] != owners[:-1], True)]
+            ratings[self.positions[last]] = self.ratings[last]
+            assessed[self.positions[last]] = True
+        return ratings, assessed
+
+
+def read_assessments(base: DatabaseBase, population: Population) -> AssessmentHistory:
+    rows = base.conn.execute(
+        f"SELECT customer_id, assessed_on, {', '.join(RATED_DIMENSIONS)} "
+        "FROM assessments INDEXED BY idx_assessments_scoring WHERE deleted_at IS NULL "
+        "ORDER BY customer_id, assessed_on, created_at").fetchall()
+    position = population.positions
+    where = np.array([position.get(row[0], -1) for row in rows], dtype=np.int64)
+    keep = where >= 0
+    days = np.array([row[1] for row in rows], dtype="datetime64[D]").astype(np.int64) \
+        if rows else np.zeros(0, dtype=np.int64)
+    ratings = np.array([row[2:] for row in rows], dtype=np.float64).reshape(
+        len(rows), len(RATED_DIMENSIONS))
+    return AssessmentHistory(positions=where[keep], days=days[keep], ratings=ratings[keep])
+
+
+def _day_number(day: date) -> int:
+    return int(np.datetime64(day.isoformat(), "D").astype(np.int64))
+
+
 def has_future_rows(base: DatabaseBase, as_of: date) -> bool:
     latest = base.scalar("SELECT max(date) FROM transactions WHERE deleted_at IS NULL")
     return latest is not None and latest > as_of.isoformat()
@@ -140,6 +183,7 @@ class PendingBook:
     customer_id: str | None
     aggregates: list[Future[Rows]]
     future_rows: bool
+    assessments: AssessmentHistory | None = None
 
 
 def load_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
@@ -160,7 +204,8 @@ def load_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
 
 def start_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
                population: Population | None = None, customer_id: str | None = None,
-               reads: ParallelReads | None = None) -> PendingBook:
+               reads: ParallelReads | None = None,
+               assessments: AssessmentHistory | None = None) -> PendingBook:
     """Start the transaction aggregate (on helpers when ``reads`` is active, so the caller
     can go on writing, e.g. the previous period's snapshot, before :func:`finish_book`)."""
     population = population or read_population(base, customer_id)
@@ -181,7 +226,8 @@ def start_book(base: DatabaseBase, as_of: date, config: ScoringConfig, *,
         aggregates = [_done(base.conn.execute(aggregate_sql(future_rows=future),
                                               params).fetchall())]
     return PendingBook(as_of=as_of, window=window, params=params, population=population,
-                       customer_id=customer_id, aggregates=aggregates, future_rows=future)
+                       customer_id=customer_id, aggregates=aggregates, future_rows=future,
+                       assessments=assessments)
 
 
 def finish_book(base: DatabaseBase, pending: PendingBook) -> tuple[BookFigures, BoolArray]:
@@ -193,8 +239,11 @@ def finish_book(base: DatabaseBase, pending: PendingBook) -> tuple[BookFigures, 
     first = AGGREGATE_COLUMNS.index("days_since_first")
     figures[first] = np.nan
     figures[AGGREGATE_COLUMNS.index("days_since_last")] = np.nan
-    ratings, assessed = _latest_ratings(base, pending.params, position, n,
-                                        pending.customer_id is not None)
+    if pending.assessments is not None:
+        ratings, assessed = pending.assessments.latest(pending.as_of, n)
+    else:
+        ratings, assessed = _latest_ratings(base, pending.params, position, n,
+                                            pending.customer_id is not None)
     for rows in pending.aggregates:
         _scatter(rows.result(), position, figures)
     with np.errstate(invalid="ignore"):

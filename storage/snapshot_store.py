@@ -35,6 +35,7 @@ from storage.scoring_queries import (
     finish_book,
     parse_points,
     points_array_json,
+    read_assessments,
     read_population,
     start_book,
 )
@@ -112,13 +113,15 @@ class SnapshotsMixin(DatabaseBase):
         results: list[SnapshotResult] = []
         if not wanted:
             return results
-        pending = start_book(self, wanted[0].end, config, population=population, reads=reads)
+        history = read_assessments(self, population)
+        pending = start_book(self, wanted[0].end, config, population=population, reads=reads,
+                             assessments=history)
         for done, period in enumerate(wanted, start=1):
             started = time.perf_counter()
             book, _ = finish_book(self, pending)
             if done < len(wanted):
                 pending = start_book(self, wanted[done].end, config, population=population,
-                                     reads=reads)
+                                     reads=reads, assessments=history)
             written = self.write_snapshot(score_book(book, config), period)
             results.append(SnapshotResult(period=period.label, as_of=period.end,
                                           customers=written.customers,

@@ -246,6 +246,19 @@ def test_latest_assessment_on_or_before_the_date(book: tuple[Database, dict[str,
         assert figures.ratings[0, loyalty - 7] == rating
 
 
+def test_assessment_history_matches_the_latest_assessment_query(demo_db: Database) -> None:
+    from storage.scoring_queries import read_assessments, read_population
+
+    population = read_population(demo_db)
+    history = read_assessments(demo_db, population)
+    for day in (date(2024, 1, 1), date(2025, 6, 30), date(2026, 1, 15), date(2026, 6, 30)):
+        by_query, _ = load_book(demo_db, day, CONFIG, population=population)
+        ratings, assessed = history.latest(day, len(population.ids))
+        keep = [population.positions[c] for c in by_query.customer_ids]
+        assert np.array_equal(ratings[keep], by_query.ratings, equal_nan=True), day
+    assert assessed.any()
+
+
 def test_future_rows_do_not_change_the_aggregate(demo_db: Database) -> None:
     from storage import scoring_queries
 
