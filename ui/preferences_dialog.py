@@ -106,6 +106,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
 
     # -- tabs ------------------------------------------------------------------------------
     def _general_tab(self, language: str) -> QWidget:
