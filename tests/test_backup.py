@@ -181,3 +181,19 @@ def test_check_reports_damage(book: Path, capsys: pytest.CaptureFixture[str]) ->
     book.write_bytes(bytes(data))
     assert main(["--db", str(book), "check"]) == 1
     assert "damaged" in capsys.readouterr().err
+
+
+def test_import_backs_up_first(book: Path, tmp_path: Path) -> None:
+    from storage.importer.run import run_import
+
+    csv_file = tmp_path / "t.csv"
+    csv_file.write_text("客户编号,日期,金额\nA1,2026-01-05,100\n", encoding="utf-8")
+    with Database(book) as db:
+        run_import(db, csv_file, "transactions", dry_run=True)
+        assert list_backups(book) == []  # a dry run writes nothing, so needs no backup
+        result = run_import(db, csv_file, "transactions")
+    assert result.created == 1
+    backups = list_backups(book)
+    assert [b.reason for b in backups] == ["import"]
+    with Database(backups[0].path) as before:
+        assert before.scalar("SELECT count(*) FROM transactions") == 0

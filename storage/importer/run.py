@@ -125,6 +125,9 @@ def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str 
     and the bad ones reported; without it a single bad row means nothing is written."""
     started = time.perf_counter()
     source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides)
+    if not dry_run and str(getattr(db, "path", ":memory:")) != ":memory:":
+        # An import can change thousands of rows at once: keep the book as it was first.
+        db.backup("import")
     preview = _run(db, source, mapping, write=not dry_run, progress=progress,
                    all_or_nothing=not skip_invalid)
     written = not dry_run and (skip_invalid or preview.bad_rows == 0)
