@@ -51,7 +51,7 @@ SCORE_COLUMNS = ("score", "computed_tier", "tier", "tier_rank", "dimensions")
 BOOK_COLUMNS = ("abc_class", "lifecycle", "revenue_12m", "profit_12m")
 WRITTEN_COLUMNS = SCORE_COLUMNS + BOOK_COLUMNS
 _OUTSIDE = (None, None, None, None, "{}", None, None, 0.0, 0.0)
-_CURRENT_SQL = (f"SELECT rowid, customer_id, {', '.join(WRITTEN_COLUMNS)} "
+_CURRENT_SQL = (f"SELECT rowid, customer_id, as_of, {', '.join(WRITTEN_COLUMNS)} "
                 "FROM customer_metrics WHERE deleted = 0")
 
 
@@ -212,12 +212,14 @@ class ScoringMixin(SnapshotsMixin):
                        timings: dict[str, float]) -> tuple[int, int, int]:
         """Write the rows whose values changed; returns (rows, tier changes, first scorings).
 
-        ``current`` holds the stored rows (rowid, customer_id, WRITTEN_COLUMNS...). Each
-        changed row sets only the column group(s) that changed, so an index over the other
-        group is left alone; an index that most rows touch is rebuilt instead of updated entry
-        by entry.
+        ``current`` holds the stored rows (rowid, customer_id, as_of, WRITTEN_COLUMNS...).
+        Each changed row sets only the column group(s) that changed (and its as-of date), so
+        an index over the other group is left alone; an index that most rows touch is rebuilt
+        instead of updated entry by entry. Unchanged rows only get the new as-of date.
         """
         started = time.perf_counter()
+        as_of, now = scores.as_of.isoformat(), utc_now_iso()
+        stamp = (as_of, now)
         position = {cid: i for i, cid in enumerate(scores.customer_ids)}
         new_rows = list(zip(*_metric_columns(scores), strict=True))
         split = len(SCORE_COLUMNS)
@@ -225,27 +227,30 @@ class ScoringMixin(SnapshotsMixin):
         both: list[tuple[Any, ...]] = []
         score_side: list[tuple[Any, ...]] = []
         book_side: list[tuple[Any, ...]] = []
+        dated: list[tuple[Any, ...]] = []
         changed_tier = newly = 0
         for row in current:
             index = position.get(row[1])
             new = new_rows[index] if index is not None else _OUTSIDE
-            old = row[2:]
+            old = row[3:]
             if old == new:
+                if row[2] != as_of:
+                    dated.append((*stamp, row[0]))
                 continue
             score_changed, book_changed = old[:split] != new[:split], old[split:] != new[split:]
             if score_changed and book_changed:
-                both.append((*new, row[0]))
+                both.append((*new, *stamp, row[0]))
             elif score_changed:
-                score_side.append((*new[:split], row[0]))
+                score_side.append((*new[:split], *stamp, row[0]))
             else:
-                book_side.append((*new[split:], row[0]))
+                book_side.append((*new[split:], *stamp, row[0]))
             if old[tier] is None:
                 newly += new[tier] is not None
             elif old[tier] != new[tier]:
                 changed_tier += 1
         timings["compare"] = time.perf_counter() - started
         batches = [(WRITTEN_COLUMNS, both), (SCORE_COLUMNS, score_side),
-                   (BOOK_COLUMNS, book_side)]
+                   (BOOK_COLUMNS, book_side), ((), dated)]
         threshold = max(BULK_MIN_ROWS, BULK_FRACTION * len(current))
         rebuild = [name for name, (_sql, columns) in table_indexes(self, "customer_metrics").items()
                    if sum(len(rows) for written, rows in batches
@@ -254,12 +259,10 @@ class ScoringMixin(SnapshotsMixin):
             for written, rows in batches:
                 if rows:
                     rows.sort(key=lambda r: r[-1])  # rowid order: sequential table pages
-                    assignments = ", ".join(f"{c} = ?" for c in written)
+                    assignments = ", ".join(f"{c} = ?" for c in (*written, "as_of",
+                                                                 "computed_at"))
                     self.conn.executemany(
                         f"UPDATE customer_metrics SET {assignments} WHERE rowid = ?", rows)
-        self.conn.execute("UPDATE customer_metrics SET as_of = :as_of, computed_at = :now "
-                          "WHERE deleted = 0 AND as_of IS NOT :as_of",
-                          {"as_of": scores.as_of.isoformat(), "now": utc_now_iso()})
         timings["write"] = time.perf_counter() - started - timings["compare"]
         return len(both) + len(score_side) + len(book_side), changed_tier, newly
 

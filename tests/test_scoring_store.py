@@ -119,6 +119,8 @@ def test_rescore_stores_the_hand_computed_book(book: tuple[Database, dict[str, C
     assert [db.resolve_customer(i).code for i in ordered] == ["A", "C", "B", "D", "E"]
     again = db.rescore(AS_OF)
     assert again.changed_rows == 0 and again.changed_tier == 0 and again.newly_scored == 0
+    db.rescore(date(2026, 7, 1))  # unchanged rows too carry the new date
+    assert {row["as_of"] for row in metrics(db).values()} == {"2026-07-01"}
 
 
 def test_overrides_are_applied_and_shown(book: tuple[Database, dict[str, Customer]]) -> None:
