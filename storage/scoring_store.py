@@ -23,7 +23,7 @@ from models.config import DIMENSIONS, ScoringConfig
 from models.dimensions import raw_dimensions
 from models.enums import AbcClass, LifecycleStage, Tier
 from models.explain import Explanation, ScoredCustomer, explain, scored_customer
-from models.pareto import Concentration
+from models.pareto import Concentration, pareto_curve
 from models.record import utc_now_iso
 from models.scoring import BookScores, BookSummary
 from models.tiers import hundredths
@@ -153,7 +153,7 @@ class ScoringMixin(SnapshotsMixin):
         customer's own figures only: a few milliseconds. Another date, changed settings or a
         book never scored are computed in full (about a second for 100,000 customers).
         """
-        customer = self.get_customer_row(customer_id)
+        customer = self._customer_row(customer_id)
         state = self.scoring_state()
         config = self._config()
         if state is not None and (as_of is None or as_of == state.as_of) \
@@ -172,7 +172,7 @@ class ScoringMixin(SnapshotsMixin):
                        override_reason=customer["tier_override_reason"],
                        lifecycle_override_reason=customer["lifecycle_override_reason"])
 
-    def get_customer_row(self, customer_id: str) -> dict[str, Any]:
+    def _customer_row(self, customer_id: str) -> dict[str, Any]:
         rows = self.query("SELECT id, tier_override, tier_override_reason, lifecycle_override, "
                           "lifecycle_override_reason FROM customers "
                           "WHERE id = ? AND deleted_at IS NULL", [customer_id])
@@ -182,8 +182,6 @@ class ScoringMixin(SnapshotsMixin):
 
     def pareto_points(self) -> tuple[list[float], list[float]]:
         """The stored book's Pareto curve (customer share %, revenue share %) for a chart."""
-        from models.pareto import pareto_curve
-
         revenue = np.array([r[0] for r in self.conn.execute(
             "SELECT revenue_12m FROM customer_metrics WHERE deleted = 0 AND score IS NOT NULL")],
             dtype=np.float64)
