@@ -101,5 +101,5 @@ def pareto_curve(revenue: FloatArray) -> tuple[FloatArray, FloatArray]:
     customers = np.linspace(0.0, 100.0, n + 1) if n else np.zeros(1)
     if total <= 0:
         return customers, np.zeros(customers.size)
-    shares = np.concatenate(([0.0], 100.0 * np.cumsum(positive) / total))
+    shares = np.minimum(np.concatenate(([0.0], 100.0 * np.cumsum(positive) / total)), 100.0)
     return customers, shares
