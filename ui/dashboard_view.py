@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from storage import chart_data
 from storage.database import Database
 from ui import i18n
-from ui.chart_canvas import ChartCanvas
+from ui.chart_canvas import ChartCanvas, Rendered, prerender
 from ui.charts.catalog import ChartRequest, build_chart, migration_periods
 from ui.charts.style import DPI, Chart, use_chinese_units
 from ui.tasks import DatabaseTask, Progress
@@ -47,7 +47,8 @@ EXPORT_SIZE = (1000, 600)
 class BuiltChart:
     kind: str
     chart: Chart
-    seconds: float  # aggregation and building on the worker
+    seconds: float  # aggregation, building and rendering on the worker
+    rendered: Rendered | None = None
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,10 @@ class Periods:
 
 
 def build_charts(db: Database, progress: Progress, kinds: tuple[str, ...],
-                 start: str | None, end: str | None) -> Periods:
-    """Build ``kinds`` one by one, delivering each :class:`BuiltChart` as it is done."""
+                 start: str | None, end: str | None,
+                 sizes: dict[str, tuple[int, int, float]] | None = None) -> Periods:
+    """Build ``kinds`` one by one (rendered at ``sizes`` when given), delivering each
+    :class:`BuiltChart` as it is done."""
     periods = chart_data.snapshot_periods(db)
     if start not in periods or end not in periods:
         start, end = migration_periods(db, None, None)
@@ -70,7 +73,9 @@ def build_charts(db: Database, progress: Progress, kinds: tuple[str, ...],
         started = time.perf_counter()
         chart = build_chart(db, ChartRequest(kind, None, start, end) if kind == "migration"
                             else ChartRequest(kind))
-        progress.deliver(BuiltChart(kind, chart, time.perf_counter() - started))
+        size = (sizes or {}).get(kind)
+        rendered = prerender(chart.figure, size) if size is not None else None
+        progress.deliver(BuiltChart(kind, chart, time.perf_counter() - started, rendered))
         progress.report(done + 1, len(kinds))
     return result
 
@@ -151,6 +156,9 @@ class DashboardView(QWidget):
         scroll.setObjectName("dashboardScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Always there (the panels are taller than any screen): a scroll bar appearing after
+        # the first layout would narrow every chart and make it draw again.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(grid_host)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
@@ -176,6 +184,11 @@ class DashboardView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.stale and self._task is None:
+            # After the layout has sized the panels, so charts are rendered at their size.
+            QTimer.singleShot(0, self._reload_if_stale)
+
+    def _reload_if_stale(self) -> None:
+        if self.stale and self._task is None and self.isVisible():
             self.reload()
 
     def reload(self, kinds: tuple[str, ...] = DASHBOARD_KINDS) -> None:
@@ -188,9 +201,10 @@ class DashboardView(QWidget):
         use_chinese_units(i18n.current_language() == i18n.CHINESE)
         start, end = self.periods.start, self.periods.end
         self._pending = set(kinds)
-        task = DatabaseTask(self.db.path,
-                            lambda db, progress: build_charts(db, progress, kinds, start, end),
-                            self)
+        sizes = {kind: self.canvases[kind].render_size() for kind in kinds}
+        task = DatabaseTask(
+            self.db.path, lambda db, progress: build_charts(db, progress, kinds, start, end,
+                                                            sizes), self)
         self._task = task
         task.on_delivery(lambda item, t=task: self._on_delivered(t, item))
         task.finished.connect(lambda t=task: self._on_finished(t))
@@ -204,7 +218,7 @@ class DashboardView(QWidget):
             self._show_periods(item)
         elif isinstance(item, BuiltChart):
             self._build_seconds[item.kind] = item.seconds
-            self.canvases[item.kind].set_chart(item.chart)
+            self.canvases[item.kind].set_chart(item.chart, item.rendered)
 
     def _on_finished(self, task: DatabaseTask) -> None:
         if task is self._task:

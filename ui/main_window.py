@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -198,6 +198,9 @@ class MainWindow(CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         """The side bar as wide as its longest entry (a long customer name is elided)."""
         metrics = self.navigation.fontMetrics()
         texts = [self.navigation.item(r).text() for r in range(self.navigation.count())]
+        # Room for a large count from the start: the bar must not widen when Today has
+        # loaded (every view beside it would be laid out, and the charts drawn, again).
+        texts.append(self.tr("Today ({count})").format(count=QLocale().toString(99_999)))
         width = max(metrics.horizontalAdvance(text) for text in texts)
         self.navigation.setFixedWidth(min(width, metrics.averageCharWidth() * 34) + 48)
 

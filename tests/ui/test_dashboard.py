@@ -21,8 +21,10 @@ from ui.settings import Settings
 
 
 def _dashboard(qtbot, path: Path, settings: Settings) -> tuple[MainWindow, DashboardView]:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, path, settings, view=VIEW_DASHBOARD)
+    window = open_window(qtbot, path, settings)
     window.resize(1400, 1000)
+    qtbot.wait(10)  # the resize is laid out before the charts are sized to their panels
+    window.show_view(VIEW_DASHBOARD)
     dashboard = window.dashboard
     assert isinstance(dashboard, DashboardView)
     qtbot.waitUntil(lambda: dashboard.is_loaded, timeout=30_000)
@@ -45,8 +47,20 @@ def _target(canvas: ChartCanvas, key: str, value: object) -> ClickTarget:
                 if key in t.filter and (value is None or t.filter[key] == value))
 
 
-def test_every_chart_is_drawn(qtbot, scored_path: Path, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+def test_every_chart_is_drawn_off_the_ui_thread(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
+                                                settings: Settings, monkeypatch) -> None:
+    import ui.chart_canvas as chart_canvas
+
+    ui_draws: list[str] = []
+    original = chart_canvas.FigureCanvasQTAgg.draw
+
+    def counting(canvas) -> None:  # type: ignore[no-untyped-def]
+        ui_draws.append(canvas.parent().objectName())
+        original(canvas)
+
+    monkeypatch.setattr(chart_canvas.FigureCanvasQTAgg, "draw", counting)
     window, dashboard = _dashboard(qtbot, scored_path, settings)
+    assert ui_draws == []  # rendered on the worker at the panels' size; the UI only copies
     for kind in DASHBOARD_KINDS:
         canvas = dashboard.canvases[kind]
         assert canvas.chart is not None and canvas.canvas is not None, kind
