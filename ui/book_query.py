@@ -19,6 +19,7 @@ from storage.customer_queries import CustomerQuery
 from storage.database import Database
 
 _STOP = object()
+CACHE_KIB = 8_192
 
 
 class IdLoader(QObject):
@@ -75,6 +76,9 @@ class IdLoader(QObject):
                 try:
                     if db is None:
                         db = Database(self.path)
+                        # One narrow table scanned per query: the OS keeps it in memory; a
+                        # large page cache of our own would only double it.
+                        db.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
                         with self._lock:
                             self._conn = db.conn
                     ids = db.customer_ids(query)

@@ -25,6 +25,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from storage.database import Database
 
+#: Page cache of a worker's connection, in KiB (the UI's own keeps storage's default).
+WORKER_CACHE_KIB = 8_192
 #: SQLite virtual-machine steps between two looks at the cancel flag (a few microseconds).
 INTERRUPT_CHECK_STEPS = 20_000
 
@@ -238,6 +240,9 @@ class DatabaseTask(Task):
 
     def _call(self) -> Any:
         with Database(self.path) as db:
+            # A task reads the book once (scans, aggregates): a small page cache is enough,
+            # and the memory goes back when the task ends.
+            db.conn.execute(f"PRAGMA cache_size = -{WORKER_CACHE_KIB}")
             cancel = self._cancel
             db.conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0,
                                          INTERRUPT_CHECK_STEPS)
