@@ -10,7 +10,6 @@ when the language changes.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
@@ -28,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from storage.database import Database
 from ui import i18n
-from ui.book_opener import choose_existing, choose_new, open_book
 from ui.book_session import BookSession
 from ui.customer_view import CustomerBookView
 from ui.filter_bar import BookFilters
 from ui.help_dialogs import ShortcutsDialog, show_about
+from ui.main_books import BooksMixin
 from ui.main_customer import VIEW_CUSTOMER, CustomerMixin
 from ui.main_menus import (
     VIEW_CUSTOMERS,
@@ -53,9 +52,7 @@ __all__ = ["VIEWS", "VIEW_CUSTOMER", "VIEW_CUSTOMERS", "VIEW_DASHBOARD", "VIEW_P
 
 #: After the window shows, wait this long before background start-up work (backup, lists).
 STARTUP_WORK_DELAY_MS = 50
-
-
-class MainWindow(CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
+class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
     """One window over one open book; opening another book swaps it in place."""
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None, *,
@@ -282,70 +279,6 @@ class MainWindow(CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         if self.workspace is not None and self.sender() is not self.workspace:
             self.workspace.refresh()
         self.update_status()
-
-    # -- books -------------------------------------------------------------------------------
-    def open_book_dialog(self) -> None:
-        path = choose_existing(self, self.settings.last_folder())
-        if path is not None:
-            self.open_path(path)
-
-    def new_book(self) -> None:
-        path = choose_new(self, self.settings.last_folder())
-        if path is not None:
-            self.open_path(path)
-
-    def open_path(self, path: Path) -> bool:
-        """Open the book at ``path`` in this window; the current one stays if it fails."""
-        if self.book_open and path.resolve() == self.db.path.resolve():
-            return True
-        opened = open_book(path, self, self.settings.last_folder())
-        if opened is None:
-            return False
-        self.set_database(opened[0])
-        return True
-
-    def set_database(self, db: Database) -> None:
-        if self.workspace is not None and not self.close_workspace():
-            db.close()  # the user kept unsaved changes in the open customer
-            return
-        old, was_open = self.db, self.book_open
-        self.session.release()
-        self.db = db
-        self.book_open = True
-        self.session = BookSession(db.path, self)
-        self.session.holders_changed.connect(self._show_holders)
-        self.customers.set_database(db)
-        self.today.set_database(db)
-        self.plans.set_database(db)
-        if self.dashboard is not None:
-            self.dashboard.set_database(db)
-        if was_open and old is not db:
-            old.close()
-        self.settings.remember_database(db.path)
-        self.update_status()
-        self._after_open()
-
-    def _after_open(self) -> None:
-        """Once the window is up: claim the book, read the lists, make the daily backup."""
-        if not self.book_open:
-            return
-        self.session.claim()
-        if self.today.model.data_ is None:
-            self.today.reload()
-        self.plans.reload()
-        if self.automatic_backup:
-            self.daily_backup()
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        current = self.db.path.resolve()
-        recent = [p for p in self.settings.recent_databases() if p != current]
-        for path in recent:
-            action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-        if not recent:
-            empty = self.recent_menu.addAction(self.tr("No other recent books"))
-            empty.setEnabled(False)
 
     # -- language, help ----------------------------------------------------------------------
     def set_language(self, preference: str) -> None:

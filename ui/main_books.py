@@ -1,0 +1,129 @@
+"""The main window's books: opening another or a new one, recent books, and what happens once
+a book is open (claim it, read the lists, the daily backup, preloading the dashboard).
+
+A mixin of :class:`~ui.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from storage.database import Database
+from ui.book_opener import choose_existing, choose_new, open_book
+from ui.book_session import BookSession
+
+if TYPE_CHECKING:
+    from ui.customer_view import CustomerBookView
+    from ui.plans_view import PlansView
+    from ui.settings import Settings
+    from ui.today_view import TodayView
+
+translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", ...)
+
+#: Once a book is open, wait this long, then import the dashboard (matplotlib) in the background.
+PRELOAD_DELAY_MS = 1_500
+
+
+def preload_dashboard() -> None:
+    """Import the dashboard (matplotlib: a few hundred ms) on a thread of its own, so the
+    first click on Dashboard does not wait for it on the UI thread."""
+    if "ui.dashboard_view" not in sys.modules:
+        threading.Thread(target=importlib.import_module, args=("ui.dashboard_view",),
+                         name="keyplan-preload", daemon=True).start()
+
+
+
+
+class BooksMixin(QMainWindow):
+    """Swaps the open book in place."""
+
+    db: Database
+    book_open: bool
+    automatic_backup: bool
+    settings: Settings
+    session: BookSession
+    customers: CustomerBookView
+    today: TodayView
+    plans: PlansView
+    dashboard: Any
+    workspace: Any
+    recent_menu: QMenu
+
+    if TYPE_CHECKING:  # provided by MainWindow and the other mixins
+        def close_workspace(self) -> bool: ...
+        def update_status(self) -> None: ...
+        def daily_backup(self) -> Any: ...
+        def _show_holders(self, others: list[Any]) -> None: ...
+
+    def open_book_dialog(self) -> None:
+        path = choose_existing(self, self.settings.last_folder())
+        if path is not None:
+            self.open_path(path)
+
+    def new_book(self) -> None:
+        path = choose_new(self, self.settings.last_folder())
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        """Open the book at ``path`` in this window; the current one stays if it fails."""
+        if self.book_open and path.resolve() == self.db.path.resolve():
+            return True
+        opened = open_book(path, self, self.settings.last_folder())
+        if opened is None:
+            return False
+        self.set_database(opened[0])
+        return True
+
+    def set_database(self, db: Database) -> None:
+        if self.workspace is not None and not self.close_workspace():
+            db.close()  # the user kept unsaved changes in the open customer
+            return
+        old, was_open = self.db, self.book_open
+        self.session.release()
+        self.db = db
+        self.book_open = True
+        self.session = BookSession(db.path, self)
+        self.session.holders_changed.connect(self._show_holders)
+        self.customers.set_database(db)
+        self.today.set_database(db)
+        self.plans.set_database(db)
+        if self.dashboard is not None:
+            self.dashboard.set_database(db)
+        if was_open and old is not db:
+            old.close()
+        self.settings.remember_database(db.path)
+        self.update_status()
+        self._after_open()
+
+    def _after_open(self) -> None:
+        """Once the window is up: claim the book, read the lists, make the daily backup."""
+        if not self.book_open:
+            return
+        self.session.claim()
+        if self.today.model.data_ is None:
+            self.today.reload()
+        self.plans.reload()
+        if self.automatic_backup:
+            self.daily_backup()
+        if self.dashboard is None:
+            QTimer.singleShot(PRELOAD_DELAY_MS, preload_dashboard)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.db.path.resolve()
+        recent = [p for p in self.settings.recent_databases() if p != current]
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not recent:
+            empty = self.recent_menu.addAction(translate("MainWindow", "No other recent books"))
+            empty.setEnabled(False)
+
