@@ -52,7 +52,7 @@ class StatusMixin(QMainWindow):
         if not self.book_open:
             return
         locale = QLocale()
-        total = self.db.customer_count()
+        total = self.book_size = self.db.customer_count()
         shown = self.customers.model.rowCount()
         if self.customers.narrowed():
             text = translate("MainWindow", "Customers: {shown} of {total}").format(

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 #: After an edit, wait this long for more edits before rescoring the book once.
 RESCORE_DELAY_MS = 1_500
+LARGE_BOOK_RESCORE_DELAY_MS = 15_000
 STATUS_MESSAGE_MS = 8_000
 
 
@@ -113,7 +114,12 @@ class WorkMixin(QMainWindow):
 
     # -- rescoring ---------------------------------------------------------------------------
     def schedule_rescore(self) -> None:
-        """Rescore soon after edits; several quick edits lead to one rescore."""
+        """Rescore soon after edits; several quick edits lead to one rescore. A large book
+        waits for a longer pause: its rescore holds the book's write lock for seconds, and a
+        form saved meanwhile would have to wait for it."""
+        large = getattr(self, "book_size", 0) >= ops.PROCESS_RESCORE_CUSTOMERS
+        self._rescore_timer.setInterval(LARGE_BOOK_RESCORE_DELAY_MS if large
+                                        else RESCORE_DELAY_MS)
         self._rescore_timer.start()
 
     def rescore(self) -> DatabaseTask | None:
