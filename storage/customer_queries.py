@@ -7,7 +7,7 @@ columns, and the UI asks first for the ordered ids, then for the rows it is abou
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -105,9 +105,18 @@ class CustomerQueriesMixin(DatabaseBase):
     rows on screen."""
 
     def customer_ids(self, query: CustomerQuery = CustomerQuery()) -> list[str]:
-        """Ids of every customer matching ``query``, in its order (about 30 ms for 100k)."""
+        """Ids of every customer matching ``query``, in its order (about 30 ms for 100k).
+
+        A search in name order is one scan of the search index. In any other order the
+        matches come from that scan and the order from the sort column's covering index:
+        both are index-only, where filtering in the sort order would look up every row.
+        """
         where, params = _where(query)
-        sql = f"SELECT m.customer_id FROM customer_metrics m WHERE {where} ORDER BY {_order(query)}"
+        if query.search.strip() and _sort_of(query) != "name":
+            matches = set(self.customer_ids(replace(query, sort="name", descending=False)))
+            return [i for i in self.customer_ids(replace(query, search="")) if i in matches]
+        sql = (f"SELECT m.customer_id FROM {_source(query)} WHERE {where} "
+               f"ORDER BY {_order(query)}")
         return [row[0] for row in self.conn.execute(sql, params)]
 
     def customer_rows(self, ids: list[str]) -> list[CustomerRow]:
@@ -126,10 +135,10 @@ class CustomerQueriesMixin(DatabaseBase):
                        limit: int = 100) -> CustomerPage:
         """One page of the book, plus how many customers match in all."""
         where, params = _where(query)
-        total = int(self.scalar(f"SELECT count(*) FROM customer_metrics m WHERE {where}",
+        total = int(self.scalar(f"SELECT count(*) FROM {_source(query)} WHERE {where}",
                                 params))
         ids = [row[0] for row in self.conn.execute(
-            f"SELECT m.customer_id FROM customer_metrics m WHERE {where} "
+            f"SELECT m.customer_id FROM {_source(query)} WHERE {where} "
             f"ORDER BY {_order(query)} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])]
         return CustomerPage(rows=self.customer_rows(ids), total=total)
 
@@ -193,8 +202,9 @@ def _where(query: CustomerQuery) -> tuple[str, list[Any]]:
     params: list[Any] = []
     text = normalise_query(query.search)
     if text:
-        clauses.append("instr(m.search_text, ?) > 0")
-        params.append(text)
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append("m.search_text LIKE ? ESCAPE '\\'")
+        params.append(f"%{escaped}%")
     for column, values in (("m.tier", query.tiers), ("m.abc_class", query.abc_classes),
                            ("m.lifecycle", query.lifecycles),
                            ("m.relationship_level", query.relationship_levels),
@@ -209,8 +219,20 @@ def _where(query: CustomerQuery) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
+def _sort_of(query: CustomerQuery) -> str:
+    return query.sort if query.sort in SORT_COLUMNS else "name"
+
+
+def _source(query: CustomerQuery) -> str:
+    """The metrics table, read through the search index when searching (the planner would
+    otherwise walk the name index and fetch every wide row to test its search text)."""
+    if normalise_query(query.search):
+        return "customer_metrics m INDEXED BY idx_book_search"
+    return "customer_metrics m"
+
+
 def _order(query: CustomerQuery) -> str:
-    sort = query.sort if query.sort in SORT_COLUMNS else "name"
+    sort = _sort_of(query)
     expression = SORT_COLUMNS[sort]
     if query.search and sort != "name":
         # A search keeps few rows: filtering in name order and sorting the survivors beats
