@@ -107,16 +107,29 @@ class ScoringMixin(SnapshotsMixin):
         timings: dict[str, float] = {}
         if helpers is None:
             helpers = not self.conn.in_transaction
-        with self.atomic():
-            helpers = self._ensure_metric_rows() and helpers
-            with ParallelReads(self, enabled=helpers) as reads:
-                stored = reads.submit(_CURRENT_SQL)  # read while the book is scored
-                scores, _ = compute_book(self, as_of, config, reads=reads)
-                timings["score"] = time.perf_counter() - started
-                current = stored.result()
-            changed, changed_tier, newly = self._write_metrics(scores, current, timings)
-            summary = scores.summary()
-            self._save_state(scores, summary)
+        if not self._metric_rows_complete():
+            with self.atomic():  # customers added behind the query API's back
+                self._ensure_metric_rows()
+            helpers = False
+        if self.conn.in_transaction:  # part of a caller's transaction: one block, as asked
+            with self.atomic():
+                scores, current = self._compute(as_of, config, helpers, started, timings)
+                changed, changed_tier, newly = self._write_metrics(scores, current, timings)
+                summary = scores.summary()
+                self._save_state(scores, summary)
+        else:
+            # Compute from a read snapshot first and take the write lock only to write, so
+            # another window's save waits a moment, not the whole rescore (seconds on 100k).
+            # An edit committed in between is picked up by the rescore that edit triggers.
+            self.conn.execute("BEGIN DEFERRED")
+            try:
+                scores, current = self._compute(as_of, config, helpers, started, timings)
+            finally:
+                self.conn.commit()  # ends the read transaction; nothing was written
+            with self.atomic():
+                changed, changed_tier, newly = self._write_metrics(scores, current, timings)
+                summary = scores.summary()
+                self._save_state(scores, summary)
         return RescoreResult(summary=summary, changed_rows=changed, changed_tier=changed_tier,
                              newly_scored=newly, seconds=time.perf_counter() - started,
                              scores=scores, timings=timings)
@@ -189,6 +202,20 @@ class ScoringMixin(SnapshotsMixin):
         return x.tolist(), y.tolist()
 
     # ---- internals -------------------------------------------------------------------------
+    def _compute(self, as_of: date, config: ScoringConfig, helpers: bool, started: float,
+                 timings: dict[str, float]) -> tuple[BookScores, list[tuple[Any, ...]]]:
+        """Score the book and read the stored rows to compare against; writes nothing."""
+        with ParallelReads(self, enabled=helpers) as reads:
+            stored = reads.submit(_CURRENT_SQL)  # read while the book is scored
+            scores, _ = compute_book(self, as_of, config, reads=reads)
+            timings["score"] = time.perf_counter() - started
+            current = stored.result()
+        return scores, current
+
+    def _metric_rows_complete(self) -> bool:
+        return int(self.scalar("SELECT count(*) FROM customers")) == int(
+            self.scalar("SELECT count(*) FROM customer_metrics"))
+
     def _config(self) -> ScoringConfig:
         return self.scoring_config()  # type: ignore[attr-defined,no-any-return]
 
