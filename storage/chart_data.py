@@ -134,8 +134,12 @@ def relationship_counts(db: DatabaseBase) -> dict[RelationshipLevel, int]:
 
 
 def snapshot_periods(db: DatabaseBase) -> list[str]:
+    """Stored periods, oldest first: one primary-key probe per period, not a scan of every
+    snapshot row (12 periods of 100,000 customers are 1.2 million rows)."""
     return [r[0] for r in db.conn.execute(
-        "SELECT DISTINCT period FROM score_snapshots ORDER BY period")]
+        "WITH RECURSIVE p(period) AS (SELECT min(period) FROM score_snapshots UNION ALL "
+        "SELECT (SELECT min(period) FROM score_snapshots WHERE period > p.period) FROM p "
+        "WHERE p.period IS NOT NULL) SELECT period FROM p WHERE period IS NOT NULL")]
 
 
 def migration(db: DatabaseBase, from_period: str, to_period: str) -> Migration:
@@ -159,12 +163,23 @@ def migration_customers(db: DatabaseBase, from_period: str, to_period: str, befo
 
 
 def tier_revenue_history(db: DatabaseBase) -> TierRevenueHistory:
+    """Revenue per tier per period, from the summaries written with each snapshot (a period
+    without one, e.g. written by an older version, is summed from its rows)."""
     periods = snapshot_periods(db)
     index = {p: i for i, p in enumerate(periods)}
     revenue = {tier: [0.0] * len(periods) for tier in Tier}
+    summarised: set[str] = set()
     for period, tier, total in db.conn.execute(
-            "SELECT period, tier, total(revenue) FROM score_snapshots GROUP BY period, tier"):
-        revenue[Tier(tier)][index[period]] = total
+            "SELECT period, tier, revenue FROM snapshot_summaries"):
+        if period in index:
+            revenue[Tier(tier)][index[period]] = total
+            summarised.add(period)
+    for period in periods:
+        if period not in summarised:
+            for tier, total in db.conn.execute(
+                    "SELECT tier, total(revenue) FROM score_snapshots WHERE period = ? "
+                    "GROUP BY tier", [period]):
+                revenue[Tier(tier)][index[period]] = total
     return TierRevenueHistory(periods, revenue)
 
 

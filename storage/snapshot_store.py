@@ -79,10 +79,19 @@ class SnapshotsMixin(DatabaseBase):
             ABC_TEXT[scores.abc[order]].tolist(),
             STAGE_TEXT[scores.computed_lifecycle[order]].tolist(),
             scores.revenue[order].tolist(), dims, [now] * len(ids), strict=True)
+        ranks = np.asarray(scores.computed_tier, dtype=np.int64)
+        counts = np.bincount(ranks, minlength=len(TIER_TEXT))
+        revenue = np.bincount(ranks, weights=np.asarray(scores.revenue, dtype=np.float64),
+                              minlength=len(TIER_TEXT))
+        summary = [(period.label, TIER_TEXT[rank], int(counts[rank]), float(revenue[rank]))
+                   for rank in range(len(TIER_TEXT)) if counts[rank]]
         with self.atomic():
             self.conn.execute("DELETE FROM score_snapshots WHERE period = ?", [period.label])
             self.conn.executemany(f"INSERT INTO score_snapshots ({_SNAPSHOT_COLUMNS}) "
                                   f"VALUES ({','.join('?' * 10)})", rows)
+            self.conn.execute("DELETE FROM snapshot_summaries WHERE period = ?", [period.label])
+            self.conn.executemany("INSERT INTO snapshot_summaries (period, tier, customers, "
+                                  "revenue) VALUES (?, ?, ?, ?)", summary)
         return SnapshotResult(period=period.label, as_of=scores.as_of, customers=len(ids),
                               seconds=time.perf_counter() - started)
 

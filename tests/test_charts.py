@@ -209,3 +209,18 @@ def test_history_chart_empty_state() -> None:
     assert history_charts.tier_revenue_chart(data.TierRevenueHistory([], {})).empty
     assert QCoreApplication.translate("Charts", "No history yet") == "No history yet"
     assert np.isfinite(1.0)
+
+
+def test_tier_revenue_history_reads_the_snapshot_summaries(demo_db: Database) -> None:
+    from tests.conftest import DEMO_ANCHOR
+
+    demo_db.rescore(DEMO_ANCHOR)
+    demo_db.backfill_snapshots(3, as_of=DEMO_ANCHOR)
+    history = data.tier_revenue_history(demo_db)
+    assert history.periods == data.snapshot_periods(demo_db) and len(history.periods) == 3
+    for period_index, period in enumerate(history.periods):
+        for tier, total in demo_db.conn.execute(
+                "SELECT tier, total(revenue) FROM score_snapshots WHERE period = ? "
+                "GROUP BY tier", [period]):
+            assert history.revenue[Tier(tier)][period_index] == pytest.approx(total)
+    assert demo_db.scalar("SELECT count(*) FROM snapshot_summaries") >= 3
