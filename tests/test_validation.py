@@ -171,3 +171,36 @@ def test_check_number_is_finite_or_refused(value: object) -> None:
     except ValidationError:
         return
     assert number is not None and 0 <= number <= 1e6
+
+
+ALL_RECORDS = [Customer, Contact, Transaction, Interaction, Need, Assessment, AccountPlan,
+               Objective]
+
+
+@pytest.mark.parametrize("cls", ALL_RECORDS, ids=lambda c: c.__name__)
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_every_record_validator_never_crashes(cls: type, data: st.DataObject) -> None:
+    raw = data.draw(st.dictionaries(st.sampled_from(cls.field_names()), junk, max_size=10))
+    try:
+        record = cls.parse(raw)
+    except ValidationErrors as errors:
+        assert errors.errors and all(e.field and e.message for e in errors.errors)
+    else:
+        assert record.validated() == record  # a parsed record is already clean
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["threshold_strategic", "threshold_key",
+                                        "threshold_standard", "abc_a_percent",
+                                        "abc_b_percent", "window_months", "churn_months",
+                                        "strategic_revenue_top_percent"]),
+                       st.one_of(st.none(), st.integers(-5, 500), st.floats(allow_nan=True)),
+                       max_size=5))
+def test_scoring_config_validator_never_crashes(values: dict[str, object]) -> None:
+    try:
+        config = ScoringConfig(**values).validated()  # type: ignore[arg-type]
+    except ValidationErrors as errors:
+        assert all(e.field for e in errors.errors)
+    else:
+        assert config.threshold_strategic > config.threshold_key > config.threshold_standard
