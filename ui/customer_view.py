@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QTableView,
@@ -38,6 +37,7 @@ from ui.customer_table_model import (
 from ui.filter_bar import BookFilters, FilterBar
 from ui.labels import label
 from ui.settings import Settings
+from ui.table_style import style_record_table
 
 HEADER_KEY = "customers"
 #: Search once the keystrokes already queued are in (a zero timer coalesces a burst); on a
@@ -81,23 +81,9 @@ class CustomerBookView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("customerTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # Breathing room between a right-aligned number and the next column's text.
-        self.table.setStyleSheet("QTableView::item { padding-left: 4px; padding-right: 6px; }")
-        self.table.verticalHeader().setVisible(False)
-        # Fixed row heights let the view skip measuring rows: essential for 100k lines.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        style_record_table(self.table)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._apply_default_widths()
