@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.backup import BackupInfo, backup_folder, list_backups
+from ui.table_style import read_only_row_flags
 
 Index = QModelIndex | QPersistentModelIndex
 COL_DATE, COL_REASON, COL_SIZE = range(3)
@@ -79,10 +80,7 @@ class BackupsModel(QAbstractTableModel):
                 translate("BackupsDialog", "Size"))[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
+        return read_only_row_flags(index.isValid())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.backups):

@@ -34,6 +34,7 @@ from storage.customer_queries import CustomerQuery, CustomerRow
 from storage.database import MEMORY, Database
 from ui.book_query import IdLoader
 from ui.labels import label
+from ui.table_style import read_only_row_flags
 from ui.tier_palette import tier_tints
 
 CONTEXT = "CustomerTableModel"
@@ -244,10 +245,7 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
+        return read_only_row_flags(index.isValid())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(COLUMNS):

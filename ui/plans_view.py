@@ -37,6 +37,7 @@ from storage.database import Database
 from storage.plans_store import PlanSummary
 from ui.activation import on_row_opened
 from ui.labels import label
+from ui.table_style import read_only_row_flags
 from ui.tasks import DatabaseTask
 from ui.tier_palette import tier_tints
 
@@ -88,10 +89,7 @@ class PlansModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
+        return read_only_row_flags(index.isValid())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.plans):

@@ -24,3 +24,11 @@ def style_record_table(table: QTableView) -> None:
     header = table.horizontalHeader()
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
+
+
+def read_only_row_flags(valid: bool) -> Qt.ItemFlag:
+    """Flags of a cell in a flat, read-only list: selectable, never edited, no children."""
+    if not valid:
+        return Qt.ItemFlag.NoItemFlags
+    return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren)
