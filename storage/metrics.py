@@ -66,6 +66,10 @@ LEFT JOIN f ON f.customer_id = scope.id
 LEFT JOIN n ON n.customer_id = scope.id
 WHERE true
 ON CONFLICT (customer_id) DO UPDATE SET
+    -- The value engine's key of the book side no longer describes a changed revenue/profit.
+    book_key = CASE WHEN customer_metrics.revenue_12m IS excluded.revenue_12m
+                     AND customer_metrics.profit_12m IS excluded.profit_12m
+                    THEN customer_metrics.book_key END,
     as_of = excluded.as_of,
     revenue_12m = excluded.revenue_12m,
     profit_12m = excluded.profit_12m,

@@ -365,3 +365,53 @@ def m006_snapshot_summaries(db: SqliteUtilsDatabase) -> None:
     INSERT INTO snapshot_summaries (period, tier, customers, revenue)
         SELECT period, tier, count(*), total(revenue) FROM score_snapshots GROUP BY period, tier
     """)
+
+
+@migrations()
+def m007_transaction_day_numbers(db: SqliteUtilsDatabase) -> None:
+    """Day numbers (days since 1970-01-01) of each transaction's dates, as virtual generated
+    columns read from a covering index: the value engine's window filters become integer
+    comparisons and its day counts subtractions (the aggregate over 1,000,000 transactions
+    takes about 520 ms instead of 640 ms). Virtual columns take no table space and cannot go
+    out of step with the dates they are computed from. The customer covering index is
+    rebuilt with the day numbers after its date columns, so one index serves both the
+    text-date queries and the engine (a second index of its own would tempt the query
+    planner into table lookups for queries that read the text dates)."""
+    _script(db, f"""
+    ALTER TABLE transactions ADD COLUMN day INTEGER
+        GENERATED ALWAYS AS ({_day_number("date")}) VIRTUAL;
+    ALTER TABLE transactions ADD COLUMN due_day INTEGER
+        GENERATED ALWAYS AS ({_day_number("due_date")}) VIRTUAL;
+    ALTER TABLE transactions ADD COLUMN paid_day INTEGER
+        GENERATED ALWAYS AS ({_day_number("paid_date")}) VIRTUAL;
+    DROP INDEX idx_transactions_customer_cover;
+    CREATE INDEX idx_transactions_customer_cover
+        ON transactions(customer_id, date, amount, profit, due_date, paid_date,
+                        day, due_day, paid_day)
+        WHERE deleted_at IS NULL
+    """)
+
+
+def _day_number(column: str) -> str:
+    """SQL for the day number of an ISO date column (NULL stays NULL)."""
+    return f"CAST(julianday({column}) - 2440587.5 AS INTEGER)"
+
+
+@migrations()
+def m008_metrics_change_keys(db: SqliteUtilsDatabase) -> None:
+    """A 64-bit key of what the value engine last wrote to each ``customer_metrics`` row, one
+    for the score side (score, tiers, points) and one for the book side (class, stage,
+    revenue, profit), read with the tier from one narrow index: a rescore compares the keys
+    of the new results with these (about 40 ms for 100,000 customers) instead of reading
+    and comparing every stored value (about 600 ms), and writes only the rows that changed.
+
+    Any other writer of those columns (the activity refresh, an import: revenue and profit)
+    must clear the key of the side it changed, so the next rescore rewrites that row. (Not
+    a trigger: a trigger makes every update inside a savepoint keep a statement journal,
+    which made a bulk rewrite of 100,000 rows take minutes.)"""
+    _script(db, """
+    ALTER TABLE customer_metrics ADD COLUMN score_key INTEGER;
+    ALTER TABLE customer_metrics ADD COLUMN book_key INTEGER;
+    CREATE INDEX idx_metrics_keys
+        ON customer_metrics(customer_id, score_key, book_key, tier_rank) WHERE deleted = 0
+    """)

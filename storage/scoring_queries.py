@@ -41,14 +41,15 @@ SELECT customer_id,
     count(*) FILTER (WHERE {window}),
     total(profit) FILTER (WHERE {window}),
     count(profit) FILTER (WHERE {window}),
-    total(amount) FILTER (WHERE date > :previous_start AND date <= :start),
-    julianday(:as_of) - julianday(min(date)),
-    julianday(:as_of) - julianday({last}),
-    count(*) FILTER (WHERE due_date > :start AND due_date <= :as_of),
-    count(*) FILTER (WHERE paid_date <= due_date AND due_date > :start AND due_date <= :as_of),
-    total(julianday(min(coalesce(paid_date, :as_of), :as_of)) - julianday(due_date))
-        FILTER (WHERE (paid_date IS NULL OR paid_date > due_date)
-                AND due_date > :start AND due_date <= :as_of)
+    total(amount) FILTER (WHERE day > :previous_start_day AND day <= :start_day),
+    :as_of_day - min(day),
+    :as_of_day - {last},
+    count(*) FILTER (WHERE due_day > :start_day AND due_day <= :as_of_day),
+    count(*) FILTER (WHERE paid_day <= due_day AND due_day > :start_day
+                     AND due_day <= :as_of_day),
+    total(min(coalesce(paid_day, :as_of_day), :as_of_day) - due_day)
+        FILTER (WHERE (paid_day IS NULL OR paid_day > due_day)
+                AND due_day > :start_day AND due_day <= :as_of_day)
 FROM transactions INDEXED BY idx_transactions_customer_cover
 WHERE deleted_at IS NULL {customer_filter}
 GROUP BY customer_id
@@ -86,8 +87,9 @@ def aggregate_sql(*, future_rows: bool, customers: str = "") -> str:
     """The per-customer aggregate; ``future_rows`` keeps the upper bounds on ``date``;
     ``customers`` is an extra condition on ``customer_id`` (one customer, a range of ids)."""
     return _AGGREGATE_SQL.format(
-        window="date > :start AND date <= :as_of" if future_rows else "date > :start",
-        last="max(date) FILTER (WHERE date <= :as_of)" if future_rows else "max(date)",
+        window=("day > :start_day AND day <= :as_of_day" if future_rows
+                else "day > :start_day"),
+        last="max(day) FILTER (WHERE day <= :as_of_day)" if future_rows else "max(day)",
         customer_filter=customers)
 
 
@@ -98,8 +100,8 @@ class Population:
 
     ids: Sequence[str]
     created_on: Sequence[str]  # YYYY-MM-DD
-    tier_override: Sequence[str | None]
-    lifecycle_override: Sequence[str | None]
+    tier_override: list[str | None]
+    lifecycle_override: list[str | None]
 
     @cached_property
     def positions(self) -> dict[str, int]:
@@ -107,17 +109,28 @@ class Population:
 
 
 def read_population(base: DatabaseBase, customer_id: str | None = None) -> Population:
-    sql = ("SELECT id, substr(created_at, 1, 10), tier_override, lifecycle_override "
-           "FROM customers INDEXED BY idx_customers_scoring WHERE deleted_at IS NULL")
-    params: list[Any] = []
-    if customer_id is not None:
-        sql += " AND id = ?"
-        params.append(customer_id)
-    rows = base.conn.execute(sql + " ORDER BY id", params).fetchall()
+    """The live customers in id order. Overrides are rare: they are read in a second, sparse
+    pass instead of as two mostly-NULL columns of every row (about 40 ms less on 100,000)."""
+    where = "WHERE deleted_at IS NULL" + (" AND id = :id" if customer_id is not None else "")
+    params = {"id": customer_id}
+    rows = base.conn.execute("SELECT id, substr(created_at, 1, 10) FROM customers "
+                             f"INDEXED BY idx_customers_scoring {where} ORDER BY id",
+                             params).fetchall()
     if not rows:
-        return Population((), (), (), ())
-    ids, created, tiers, stages = zip(*rows, strict=True)
-    return Population(ids, created, tiers, stages)
+        return Population((), (), [], [])
+    ids = [row[0] for row in rows]
+    population = Population(ids, [row[1] for row in rows], [None] * len(ids),
+                            [None] * len(ids))
+    overrides = base.conn.execute(
+        f"SELECT id, tier_override, lifecycle_override FROM customers "
+        f"INDEXED BY idx_customers_scoring {where} "
+        "AND (tier_override IS NOT NULL OR lifecycle_override IS NOT NULL)", params).fetchall()
+    if overrides:
+        position = population.positions
+        for cid, tier, stage in overrides:
+            population.tier_override[position[cid]] = tier
+            population.lifecycle_override[position[cid]] = stage
+    return population
 
 
 @dataclass
@@ -167,9 +180,13 @@ def has_future_rows(base: DatabaseBase, as_of: date) -> bool:
     return latest is not None and latest > as_of.isoformat()
 
 
-def window_params(window: Window) -> dict[str, str]:
+def window_params(window: Window) -> dict[str, str | int]:
+    """The window's bounds as ISO dates and as day numbers (days since 1970-01-01, the
+    transactions' generated ``day`` columns)."""
     return {"as_of": window.as_of.isoformat(), "start": window.start.isoformat(),
-            "previous_start": window.previous_start.isoformat()}
+            "previous_start": window.previous_start.isoformat(),
+            "as_of_day": _day_number(window.as_of), "start_day": _day_number(window.start),
+            "previous_start_day": _day_number(window.previous_start)}
 
 
 @dataclass

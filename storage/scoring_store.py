@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from models.config import DIMENSIONS, ScoringConfig
 from models.dimensions import raw_dimensions
@@ -28,6 +29,7 @@ from models.record import utc_now_iso
 from models.scoring import BookScores, BookSummary
 from models.tiers import hundredths
 from storage.bulk_indexes import indexes_rebuilt, table_indexes
+from storage.change_keys import OUTSIDE_KEY, book_keys, score_keys, stored_keys
 from storage.errors import RecordNotFoundError
 from storage.parallel_reads import ParallelReads
 from storage.scoring_queries import (
@@ -51,8 +53,9 @@ SCORE_COLUMNS = ("score", "computed_tier", "tier", "tier_rank", "dimensions")
 BOOK_COLUMNS = ("abc_class", "lifecycle", "revenue_12m", "profit_12m")
 WRITTEN_COLUMNS = SCORE_COLUMNS + BOOK_COLUMNS
 _OUTSIDE = (None, None, None, None, "{}", None, None, 0.0, 0.0)
-_CURRENT_SQL = (f"SELECT rowid, customer_id, as_of, {', '.join(WRITTEN_COLUMNS)} "
-                "FROM customer_metrics WHERE deleted = 0")
+_CURRENT_SQL = ("SELECT customer_id, rowid, score_key, book_key, tier_rank "
+                "FROM customer_metrics INDEXED BY idx_metrics_keys WHERE deleted = 0 "
+                "ORDER BY customer_id")
 
 
 @dataclass(frozen=True)
@@ -237,45 +240,54 @@ class ScoringMixin(SnapshotsMixin):
                        timings: dict[str, float]) -> tuple[int, int, int]:
         """Write the rows whose values changed; returns (rows, tier changes, first scorings).
 
-        ``current`` holds the stored rows (rowid, customer_id, as_of, WRITTEN_COLUMNS...).
-        Each changed row sets only the column group(s) that changed (and its as-of date), so
-        an index over the other group is left alone; an index that most rows touch is rebuilt
-        instead of updated entry by entry. Unchanged rows only get the new as-of date.
+        ``current`` holds the stored change keys (customer_id, rowid, score_key, book_key,
+        tier_rank) of the live rows. A row is written when the key of its new values differs
+        from the stored one, and only in the column group(s) that changed, so an index over
+        the other group is left alone; an index that most rows touch is rebuilt instead of
+        updated entry by entry. Unchanged rows are not touched at all.
         """
         started = time.perf_counter()
-        as_of, now = scores.as_of.isoformat(), utc_now_iso()
-        stamp = (as_of, now)
-        position = {cid: i for i, cid in enumerate(scores.customer_ids)}
-        new_rows = list(zip(*_metric_columns(scores), strict=True))
+        ids = [row[0] for row in current]
+        if ids == scores.customer_ids:
+            where = np.arange(len(ids), dtype=np.int64)
+        else:
+            position = {cid: i for i, cid in enumerate(scores.customer_ids)}
+            where = np.fromiter((position.get(cid, -1) for cid in ids), dtype=np.int64,
+                                count=len(ids))
+        inside = where >= 0
+        new_score = np.full(len(ids), OUTSIDE_KEY, dtype=np.int64)
+        new_book = new_score.copy()
+        new_tier = np.full(len(ids), -1, dtype=np.int64)
+        new_score[inside] = score_keys(scores)[where[inside]]
+        new_book[inside] = book_keys(scores)[where[inside]]
+        new_tier[inside] = scores.tier[where[inside]]
+        score_changed = stored_keys([row[2] for row in current]) != new_score
+        book_changed = stored_keys([row[3] for row in current]) != new_book
+        old_tier = np.fromiter((-1 if row[4] is None else row[4] for row in current),
+                               dtype=np.int64, count=len(ids))
+        changed = np.flatnonzero(score_changed | book_changed)
+        was, now_tier = old_tier[changed], new_tier[changed]
+        newly = int(np.count_nonzero((was < 0) & (now_tier >= 0)))
+        changed_tier = int(np.count_nonzero((was >= 0) & (was != now_tier)))
+        values = _metric_values(scores, where[changed])
+        stamp = (scores.as_of.isoformat(), utc_now_iso())
         split = len(SCORE_COLUMNS)
-        tier = WRITTEN_COLUMNS.index("tier")
         both: list[tuple[Any, ...]] = []
         score_side: list[tuple[Any, ...]] = []
         book_side: list[tuple[Any, ...]] = []
-        dated: list[tuple[Any, ...]] = []
-        changed_tier = newly = 0
-        for row in current:
-            index = position.get(row[1])
-            new = new_rows[index] if index is not None else _OUTSIDE
-            old = row[3:]
-            if old == new:
-                if row[2] != as_of:
-                    dated.append((*stamp, row[0]))
-                continue
-            score_changed, book_changed = old[:split] != new[:split], old[split:] != new[split:]
-            if score_changed and book_changed:
-                both.append((*new, *stamp, row[0]))
-            elif score_changed:
-                score_side.append((*new[:split], *stamp, row[0]))
+        for k, i in enumerate(changed.tolist()):
+            new, rowid = values[k], current[i][1]
+            keys = (int(new_score[i]), int(new_book[i]))
+            if score_changed[i] and book_changed[i]:
+                both.append((*new, *keys, *stamp, rowid))
+            elif score_changed[i]:
+                score_side.append((*new[:split], keys[0], *stamp, rowid))
             else:
-                book_side.append((*new[split:], *stamp, row[0]))
-            if old[tier] is None:
-                newly += new[tier] is not None
-            elif old[tier] != new[tier]:
-                changed_tier += 1
+                book_side.append((*new[split:], keys[1], *stamp, rowid))
         timings["compare"] = time.perf_counter() - started
-        batches = [(WRITTEN_COLUMNS, both), (SCORE_COLUMNS, score_side),
-                   (BOOK_COLUMNS, book_side), ((), dated)]
+        batches = [((*WRITTEN_COLUMNS, "score_key", "book_key"), both),
+                   ((*SCORE_COLUMNS, "score_key"), score_side),
+                   ((*BOOK_COLUMNS, "book_key"), book_side)]
         threshold = max(BULK_MIN_ROWS, BULK_FRACTION * len(current))
         rebuild = [name for name, (_sql, columns) in table_indexes(self, "customer_metrics").items()
                    if sum(len(rows) for written, rows in batches
@@ -289,7 +301,7 @@ class ScoringMixin(SnapshotsMixin):
                     self.conn.executemany(
                         f"UPDATE customer_metrics SET {assignments} WHERE rowid = ?", rows)
         timings["write"] = time.perf_counter() - started - timings["compare"]
-        return len(both) + len(score_side) + len(book_side), changed_tier, newly
+        return len(changed), changed_tier, newly
 
     def _stored_explanation(self, customer: dict[str, Any],
                             state: ScoringState) -> Explanation | None:
@@ -339,19 +351,24 @@ class ScoringMixin(SnapshotsMixin):
         })
 
 
-def _metric_columns(scores: BookScores) -> list[list[Any]]:
-    """The WRITTEN_COLUMNS values of every scored customer, one list per column."""
-    return [
-        (scores.score_hundredths / 100.0).tolist(),
-        TIER_TEXT[scores.computed_tier].tolist(),
-        TIER_TEXT[scores.tier].tolist(),
-        scores.tier.tolist(),
-        points_json(scores.points, scores.raw.missing),
-        ABC_TEXT[scores.abc].tolist(),
-        STAGE_TEXT[scores.lifecycle].tolist(),
-        scores.revenue.tolist(),
-        scores.profit.tolist(),
+def _metric_values(scores: BookScores, rows: npt.NDArray[np.int64]) -> list[tuple[Any, ...]]:
+    """The WRITTEN_COLUMNS values of the scored customers at ``rows`` (-1: a customer not in
+    the book on the scored date, whose row is cleared), one tuple per row."""
+    inside = rows >= 0
+    picked = rows[inside]
+    columns = [
+        (scores.score_hundredths[picked] / 100.0).tolist(),
+        TIER_TEXT[scores.computed_tier[picked]].tolist(),
+        TIER_TEXT[scores.tier[picked]].tolist(),
+        scores.tier[picked].tolist(),
+        points_json(scores.points[picked], scores.raw.missing[picked]),
+        ABC_TEXT[scores.abc[picked]].tolist(),
+        STAGE_TEXT[scores.lifecycle[picked]].tolist(),
+        scores.revenue[picked].tolist(),
+        scores.profit[picked].tolist(),
     ]
+    scored = iter(list(zip(*columns, strict=True)))
+    return [next(scored) if flag else _OUTSIDE for flag in inside.tolist()]
 
 
 def _summary_to_json(summary: BookSummary) -> dict[str, Any]:

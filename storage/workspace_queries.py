@@ -62,7 +62,7 @@ class WorkspaceQueriesMixin(DatabaseBase):
         """Name, tier, score, trend and classes of one customer (deleted ones too)."""
         rows = self.query(
             "SELECT c.name, c.code, c.tier_override, c.lifecycle_override, c.deleted_at, "
-            "c.relationship_level, m.tier, m.score, m.abc_class, m.lifecycle, m.as_of "
+            "c.relationship_level, m.tier, m.score, m.abc_class, m.lifecycle "
             "FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
             "WHERE c.id = ?",
             [customer_id],
@@ -70,7 +70,9 @@ class WorkspaceQueriesMixin(DatabaseBase):
         if not rows:
             raise RecordNotFoundError(kind="customers", key=customer_id)
         row = rows[0]
-        as_of = date.fromisoformat(row["as_of"]) if row["as_of"] else None
+        # The score is as of the last rescore (a row it left unchanged keeps its old stamp).
+        state = self.get_setting("scoring_state") if row["score"] is not None else None  # type: ignore[attr-defined]
+        as_of = date.fromisoformat(state["as_of"]) if state else None
         current_month = f"{as_of:%Y-%m}" if as_of else "9999-99"
         # Month labels sort as text; quarterly labels (with a Q) are a different series.
         previous = self.query(

@@ -87,7 +87,7 @@ def metrics(db: Database) -> dict[str, dict[str, object]]:
 
 def test_rescore_stores_the_hand_computed_book(book: tuple[Database, dict[str, Customer]]
                                                ) -> None:
-    db, _ = book
+    db, c = book
     result = db.rescore(AS_OF)
     # Worked out in test_scoring_models.test_hand_computed_scores_and_tiers.
     expected = {
@@ -119,8 +119,31 @@ def test_rescore_stores_the_hand_computed_book(book: tuple[Database, dict[str, C
     assert [db.resolve_customer(i).code for i in ordered] == ["A", "C", "B", "D", "E"]
     again = db.rescore(AS_OF)
     assert again.changed_rows == 0 and again.changed_tier == 0 and again.newly_scored == 0
-    db.rescore(date(2026, 7, 1))  # unchanged rows too carry the new date
-    assert {row["as_of"] for row in metrics(db).values()} == {"2026-07-01"}
+    next_day = db.rescore(date(2026, 7, 1))
+    # Only the rows that changed are written (and stamped); the book's date is the state's.
+    stamped = [code for code, row in metrics(db).items() if row["as_of"] == "2026-07-01"]
+    assert len(stamped) == next_day.changed_rows
+    assert db.scoring_state().as_of == date(2026, 7, 1)
+    assert db.workspace_header(c["A"].id).as_of == date(2026, 7, 1)
+
+
+def test_rows_written_by_others_are_rescored(book: tuple[Database, dict[str, Customer]]) -> None:
+    """The stored change keys never hide a value someone else wrote: after the activity
+    refresh rewrote revenue and profit, the next rescore restores the engine's values."""
+    db, c = book
+    db.rescore(AS_OF)
+    expected = metrics(db)
+    db.refresh_activity(date(2027, 1, 1))  # rewrites revenue_12m / profit_12m as of 2027
+    assert db.scalar("SELECT count(*) FROM customer_metrics WHERE book_key IS NULL") > 0
+    db.refresh_customer_activity(c["B"].id, date(2026, 6, 30))
+    result = db.rescore(AS_OF)
+    assert result.changed_rows > 0
+    after = metrics(db)
+    columns = ("score", "computed_tier", "tier", "tier_rank", "abc_class", "lifecycle",
+               "revenue_12m", "profit_12m", "dimensions")
+    assert {k: [r[n] for n in columns] for k, r in after.items()} == \
+        {k: [r[n] for n in columns] for k, r in expected.items()}
+    assert db.rescore(AS_OF).changed_rows == 0
 
 
 def test_overrides_are_applied_and_shown(book: tuple[Database, dict[str, Customer]]) -> None:

@@ -42,7 +42,8 @@ WITH t AS (
 )
 UPDATE customer_metrics AS m
 SET revenue_12m = t.revenue, profit_12m = t.profit, first_purchase = t.first_purchase,
-    last_purchase = t.last_purchase, as_of = :as_of, computed_at = :now
+    last_purchase = t.last_purchase, as_of = :as_of, computed_at = :now,
+    book_key = NULL  -- the value engine's key no longer describes these figures
 FROM t
 WHERE m.customer_id = t.customer_id
   AND (m.revenue_12m IS NOT t.revenue OR m.profit_12m IS NOT t.profit
