@@ -192,3 +192,45 @@ def test_chinese_and_latin_names_sort_by_pronunciation(fresh_db: Database) -> No
         fresh_db.add(Customer(name=name))
     names = [r.name for r in fresh_db.list_customers().rows]
     assert names == ["阿里巴巴", "Alpha Co", "北京银行", "Zeta Ltd", "中国石化"]
+
+
+def test_ids_come_in_two_steps_when_many_match(demo_db: Database) -> None:
+    for query in (CustomerQuery(), CustomerQuery(search="a"),
+                  CustomerQuery(search="a", descending=True)):
+        every = demo_db.customer_ids(query)
+        assert len(every) > 20
+        steps = list(demo_db.customer_ids_in_steps(query, 20))
+        assert steps == [(every[:20], len(every)), (every, len(every))]
+        # The ids read in one SQLite step are in the order row-by-row reading gives.
+        assert every == [r.id for r in demo_db.list_customers(query, limit=1_000).rows]
+    assert not demo_db.conn.in_transaction
+
+
+def test_ids_come_at_once_when_few_match_or_filters_apply(demo_db: Database) -> None:
+    some = demo_db.list_customers(limit=1).rows[0]
+    for query in (CustomerQuery(search=some.name),
+                  CustomerQuery(search="a", owners=frozenset({some.owner})),
+                  CustomerQuery(search="a", sort="score"),
+                  CustomerQuery(ids=frozenset({some.id}))):
+        every = demo_db.customer_ids(query)
+        assert list(demo_db.customer_ids_in_steps(query, 20)) == [(every, len(every))]
+
+
+def test_both_steps_read_one_snapshot(demo_db: Database) -> None:
+    query = CustomerQuery(search="a")
+    steps = demo_db.customer_ids_in_steps(query, 20)
+    head, total = next(steps)
+    with Database(demo_db.path) as other:  # another window adds a matching customer
+        added = other.add(Customer(name="Zzzz Alpha Trading"))  # sorts last
+    ids, count = next(steps)
+    assert count == total == len(ids) and ids[:20] == head and added.id not in ids
+    steps.close()
+    assert not demo_db.conn.in_transaction
+    assert added.id in demo_db.customer_ids(query)
+
+
+def test_id_lists_survive_ids_with_the_separator(demo_db: Database) -> None:
+    odd = "SELECT 'a' || char(31) || 'b' AS customer_id UNION ALL SELECT 'c'"
+    assert demo_db._id_list(odd, []) == ["a\x1fb", "c"]
+    assert demo_db._id_list("SELECT '' AS customer_id", []) == [""]
+    assert demo_db._id_list("SELECT customer_id FROM customer_metrics WHERE 0", []) == []

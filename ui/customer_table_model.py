@@ -6,6 +6,12 @@ filtering re-run the id query in SQL; there is never a proxy model over the whol
 an id query has taken longer than :data:`ASYNC_AFTER` (a large book), the following ones run
 on their own thread (:class:`~ui.book_query.IdLoader`), so typing never waits for SQL; the
 rows shown switch when the newest answer arrives.
+
+A long answer can arrive in two steps: its first :data:`HEAD_ROWS` ids with the number of all,
+then every id. The first step resets the model to its full length (the visible rows, the row
+count and the scroll bar are right); rows past the known ids show empty until the second step
+fills them in place, without a reset, so the selection and the scroll position stay.
+:attr:`CustomerTableModel.complete` tells whether every id is known.
 """
 
 from __future__ import annotations
@@ -55,12 +61,27 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The whole :class:`CustomerRow` of the line.
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
-PAGE_SIZE = 200
-CACHE_ROWS = 20 * PAGE_SIZE
+#: Rows read at a time: a screenful and more. Each row is a look-up on a page of its own, and
+#: a new search shows rows never read before: a smaller page is on screen sooner.
+PAGE_SIZE = 50
+CACHE_ROWS = 4_000
 #: An id query slower than this sends the next ones to the background (seconds).
 ASYNC_AFTER = 0.04
+#: So does a book this large, however quick its first query happened to be.
+ASYNC_ROWS = 20_000
+#: Ids a background answer shows first when the rest would take long (a few screenfuls).
+HEAD_ROWS = 200
 
 Index = QModelIndex | QPersistentModelIndex
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+#: The roles :meth:`CustomerTableModel.data` answers (views also ask for fonts, icons...).
+_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _BACKGROUND, _FOREGROUND, _TOOLTIP, SORT_ROLE,
+                    RECORD_ROLE})
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,9 @@ COLUMNS: tuple[Column, ...] = (
 #: with dark text.
 TIER_COLOURS: dict[Tier, str] = tier_tints(0.4)
 TIER_TEXT_COLOUR = "#1f1f1f"
+_ALIGNMENTS = tuple(
+    int((Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft)
+        | Qt.AlignmentFlag.AlignVCenter) for column in COLUMNS)
 
 
 class CustomerTableModel(QAbstractTableModel):
@@ -95,20 +119,28 @@ class CustomerTableModel(QAbstractTableModel):
 
     #: Emitted after the set of rows changed (new query, sort, refresh); carries the count.
     rows_reset = Signal(int)
+    #: Emitted once every id of the rows shown is known (right after ``rows_reset`` when the
+    #: answer came in one piece).
+    completed = Signal()
 
     def __init__(self, db: Database, parent: QObject | None = None,
                  query: CustomerQuery | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._query = query if query is not None else CustomerQuery()
-        self._ids: list[str] = []
+        self._ids: list[str] = []  # the ids known so far, in order
+        self._count = 0  # rows shown; more than len(self._ids) while the rest is read
+        self._beyond = False  # a row past the known ids was asked for (shown empty)
         self._cache: OrderedDict[str, CustomerRow] = OrderedDict()
+        self._texts: dict[str, tuple[str, ...]] = {}  # displayed texts of cached rows
         self._brushes = {tier: QBrush(QColor(colour)) for tier, colour in TIER_COLOURS.items()}
         self._tier_text = QBrush(QColor(TIER_TEXT_COLOUR))
         self._loader: IdLoader | None = None
         self._background = False
         self._pending = 0  # number of the background request not answered yet
+        self._completing = 0  # number of the request whose first ids are shown
         self._ids = self._load_now()
+        self._count = len(self._ids)
 
     # -- what is shown ---------------------------------------------------------------------
     @property
@@ -124,6 +156,12 @@ class CustomerTableModel(QAbstractTableModel):
         """Whether a background query is on its way (the rows shown are the previous ones)."""
         return self._pending != 0
 
+    @property
+    def complete(self) -> bool:
+        """Whether every id of the rows shown is known (False between the two steps of a
+        long answer: the rows past :data:`HEAD_ROWS` show empty until the rest arrives)."""
+        return len(self._ids) == self._count
+
     def set_database(self, db: Database) -> None:
         """Show another book with the same query."""
         self.close()
@@ -138,10 +176,22 @@ class CustomerTableModel(QAbstractTableModel):
             self._loader.deleteLater()
             self._loader = None
         self._pending = 0
+        self._completing = 0
 
     def set_background(self, on: bool) -> None:
         """Force id queries onto their own thread (or back), whatever their speed."""
         self._background = on and str(self._db.path) != MEMORY
+        if self._background:
+            self._start_loader()
+
+    def _start_loader(self) -> IdLoader:
+        """The background query thread, started (and its connection opened) if needed."""
+        if self._loader is None:
+            self._loader = IdLoader(self._db.path, self, head_rows=HEAD_ROWS)
+            self._loader.loaded.connect(self._on_loaded)
+            self._loader.failed.connect(self._on_failed)
+        return self._loader
+
     def set_query(self, query: CustomerQuery) -> None:
         """Show the customers matching ``query`` (search, filters and order)."""
         if query == self._query:
@@ -155,52 +205,89 @@ class CustomerTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read the ids from the database and drop cached rows (after writes)."""
         if self._background:
-            if self._loader is None:
-                self._loader = IdLoader(self._db.path, self)
-                self._loader.loaded.connect(self._on_loaded)
-                self._loader.failed.connect(self._on_failed)
-            self._pending = self._loader.request(self._query)
+            self._pending = self._start_loader().request(self._query)
+            self._completing = 0  # the rest of an older answer will not come
             return
-        self._show(self._load_now())
+        ids = self._load_now()
+        self._show(ids, len(ids))
 
     def _load_now(self) -> list[str]:
         started = time.perf_counter()
         ids = self._db.customer_ids(self._query)
-        if time.perf_counter() - started > ASYNC_AFTER and str(self._db.path) != MEMORY:
-            self._background = True
+        slow = time.perf_counter() - started > ASYNC_AFTER or len(ids) >= ASYNC_ROWS
+        if slow and str(self._db.path) != MEMORY:
+            self.set_background(True)  # the thread starts now, ready for the next query
         return ids
 
-    def _show(self, ids: list[str]) -> None:
+    def _show(self, ids: list[str], count: int) -> None:
         self.beginResetModel()
         self._ids = ids
+        self._count = count
+        self._beyond = False
         self._cache.clear()
+        self._texts.clear()
         self.endResetModel()
-        self.rows_reset.emit(len(self._ids))
+        self.rows_reset.emit(count)
+        if self.complete:
+            self.completed.emit()
 
-    def _on_loaded(self, number: int, query: CustomerQuery, ids: list[str]) -> None:
-        if number != self._pending or query != self._query:
-            return  # an older answer; the newest is on its way
-        self._pending = 0
-        self._show(ids)
-
-    def _on_failed(self, number: int, error: object) -> None:
+    def _on_loaded(self, number: int, query: CustomerQuery, ids: list[str],
+                   total: int) -> None:
+        if query != self._query:
+            return
         if number == self._pending:
             self._pending = 0
+            self._completing = number if len(ids) < total else 0
+            self._show(ids, total)
+        elif number == self._completing and len(ids) == total:
+            self._completing = 0
+            self._fill_in(ids)
+        # else: an older answer; the newest is on its way
+
+    def read_rest(self) -> None:
+        """The first rows of a long answer are on screen: have the rest read now (else it
+        follows after :data:`~ui.book_query.REST_WAIT`)."""
+        if self._completing and self._loader is not None:
+            self._loader.read_rest()
+
+    def _fill_in(self, ids: list[str]) -> None:
+        """Every id of the answer whose first ones are shown: the rows keep their places."""
+        known = len(self._ids)
+        if len(ids) != self._count or ids[:known] != self._ids:
+            self._show(ids, len(ids))  # not the same snapshot after all: start again
+            return
+        self._ids = ids
+        if self._beyond and known < self._count:
+            self._beyond = False
+            self.dataChanged.emit(self.index(known, 0),
+                                  self.index(self._count - 1, len(COLUMNS) - 1))
+        self.completed.emit()
+
+    def _on_failed(self, number: int, error: object) -> None:
+        if number in (self._pending, self._completing):
+            self._pending = self._completing = 0
             if isinstance(error, BaseException):
                 raise error
 
     def retranslate(self) -> None:
         """Repaint headers and labels in the new UI language."""
+        self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._ids:
+        if self._count:
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+                                  self.index(self._count - 1, len(COLUMNS) - 1))
 
     def customer_id(self, row: int) -> str:
+        """The id on ``row``; IndexError if the row is past the ids known (not complete)."""
         return self._ids[row]
 
+    def has_id(self, row: int) -> bool:
+        """Whether the id on ``row`` is known (always, for a row shown, once complete)."""
+        return 0 <= row < len(self._ids)
+
     def row_of(self, customer_id: str) -> int:
-        """Row showing ``customer_id``, or -1 (linear, for selection restore and tests)."""
+        """Row showing ``customer_id``, or -1 (linear, for selection restore and tests; only
+        the known ids while the model is not complete)."""
         try:
             return self._ids.index(customer_id)
         except ValueError:
@@ -209,6 +296,8 @@ class CustomerTableModel(QAbstractTableModel):
     def record(self, row: int) -> CustomerRow | None:
         """The line at ``row``, loading its page if needed; None if it vanished meanwhile."""
         if not 0 <= row < len(self._ids):
+            if len(self._ids) <= row < self._count:
+                self._beyond = True  # shown empty; filled in when the rest arrives
             return None
         customer_id = self._ids[row]
         found = self._cache.get(customer_id)
@@ -225,11 +314,11 @@ class CustomerTableModel(QAbstractTableModel):
         for customer in self._db.customer_rows(ids):
             self._cache[customer.id] = customer
         while len(self._cache) > CACHE_ROWS:
-            self._cache.popitem(last=False)
+            self._texts.pop(self._cache.popitem(last=False)[0], None)
 
     # -- QAbstractTableModel -----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -248,30 +337,33 @@ class CustomerTableModel(QAbstractTableModel):
         return read_only_row_flags(index.isValid())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(COLUMNS):
+        # Called for every role of every cell painted (about 2,000 times a screenful): the
+        # roles never answered go first, and a row's texts are formatted once.
+        if role not in _ROLES or not index.isValid():
+            return None
+        column = index.column()
+        if column >= len(COLUMNS):
             return None
         row = self.record(index.row())
         if row is None:
             return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+        if role == _DISPLAY:
+            texts = self._texts.get(row.id)
+            if texts is None:
+                texts = self._texts[row.id] = tuple(
+                    self._display(row, number) for number in range(len(COLUMNS)))
+            return texts[column]
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[column]
+        if role in (_BACKGROUND, _FOREGROUND):
+            if column != COL_TIER or row.tier is None:
+                return None
+            return self._brushes[row.tier] if role == _BACKGROUND else self._tier_text
+        if role == _TOOLTIP:
+            return self._tooltip(row, column)
         if role == SORT_ROLE:
             return _native(row, column)
-        if role == RECORD_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if COLUMNS[column].numeric:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if column == COL_TIER and row.tier is not None:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return self._brushes[row.tier]
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return self._tier_text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        return None
+        return row  # RECORD_ROLE
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-run the query ordered by ``column`` in SQL."""

@@ -6,7 +6,15 @@ order, sort column) is remembered in the UI settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -96,8 +104,11 @@ class CustomerBookView(QWidget):
         on_row_opened(self.table, lambda index: self._activate(index.row()))
         self._reveal: str | None = None  # customer to select once the rows arrive
         self._to_top = False  # a new search or filter: show its first rows
+        self._open_row: int | None = None  # opened before its id was known
         self.model.rows_reset.connect(self._on_rows_reset)
         self.model.rows_reset.connect(self.count_changed)
+        self.model.completed.connect(self._on_completed)
+        self.table.viewport().installEventFilter(self)
 
         self._pending_search = ""
         self._search_timer = QTimer(self)
@@ -141,14 +152,35 @@ class CustomerBookView(QWidget):
         """Whether a search or a filter hides part of the book."""
         return bool(self.model.query.search.strip()) or self.filters.active
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.table.viewport() \
+                and not self.model.complete:
+            # The first rows of a long answer are being painted: the rest of the ids are
+            # read once that is done (a zero timer fires after this event).
+            QTimer.singleShot(0, self.model.read_rest)
+        return super().eventFilter(watched, event)
+
     def _on_rows_reset(self, count: int) -> None:
         self.empty_label.setVisible(count == 0 and self.narrowed())
+        # Lay the rows out now (scroll bar range included), not at the first paint, which
+        # would then change the range and paint everything a second time.
+        self.table.executeDelayedItemsLayout()
+        self._open_row = None  # those rows are gone
+        if self._reveal is not None and self.model.row_of(self._reveal) >= 0:
+            customer_id, self._reveal = self._reveal, None  # among the first rows
+            self.select_customer(customer_id)
+        elif self._to_top and count and self._reveal is None:
+            self.table.scrollToTop()
+        self._to_top = False
+
+    def _on_completed(self) -> None:
+        """Every id shown is known: select the customer to reveal, open the row opened."""
         if self._reveal is not None:
             customer_id, self._reveal = self._reveal, None
             self.select_customer(customer_id)
-        elif self._to_top and count:
-            self.table.scrollToTop()
-        self._to_top = False
+        if self._open_row is not None:
+            row, self._open_row = self._open_row, None
+            self._activate(row)
 
     # -- book ------------------------------------------------------------------------------
     def set_database(self, db: Database) -> None:
@@ -164,8 +196,9 @@ class CustomerBookView(QWidget):
 
     def reveal(self, customer_id: str) -> None:
         """Select ``customer_id`` as soon as the rows being loaded are shown."""
-        if self.model.loading:
-            self._reveal = customer_id
+        if self.model.loading or (not self.model.complete
+                                  and self.model.row_of(customer_id) < 0):
+            self._reveal = customer_id  # selected once its row is known
         else:
             self.select_customer(customer_id)
 
@@ -188,8 +221,10 @@ class CustomerBookView(QWidget):
         return True
 
     def _activate(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
+        if self.model.has_id(row):
             self.customer_activated.emit(self.model.customer_id(row))
+        elif 0 <= row < self.model.rowCount():
+            self._open_row = row  # its id is still being read: open it when it arrives
 
     # -- layout ----------------------------------------------------------------------------
     def _apply_default_widths(self) -> None:

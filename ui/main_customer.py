@@ -74,8 +74,7 @@ class CustomerMixin(QMainWindow):
         self._name_workspace_entry()
         self.show_view(VIEW_CUSTOMER)
         workspace.setFocus()
-        if self.customers.model.row_of(customer_id) >= 0:
-            self.customers.select_customer(customer_id)
+        self.customers.reveal(customer_id)  # selected now, or once its row's id is known
         return workspace
 
     def close_workspace(self) -> bool:

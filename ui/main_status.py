@@ -46,13 +46,17 @@ class StatusMixin(QMainWindow):
         bar.addWidget(self.presence_label)
         bar.addPermanentWidget(self.task_status)
         bar.addPermanentWidget(self.path_label)
-        self.customers.count_changed.connect(lambda _count: self.update_status())
+        # A search or filter changes what is shown, not the book: no count on every keystroke.
+        self.customers.count_changed.connect(lambda _count: self.update_status(recount=False))
 
-    def update_status(self) -> None:
+    def update_status(self, recount: bool = True) -> None:
+        """Show how many customers are shown; ``recount`` the book's size (it changed)."""
         if not self.book_open:
             return
         locale = QLocale()
-        total = self.book_size = self.db.customer_count()
+        if recount or getattr(self, "book_size", None) is None:
+            self.book_size = self.db.customer_count()
+        total = self.book_size
         shown = self.customers.model.rowCount()
         if self.customers.narrowed():
             text = translate("MainWindow", "Customers: {shown} of {total}").format(

@@ -26,9 +26,11 @@ def style_record_table(table: QTableView) -> None:
     header.setStretchLastSection(True)
 
 
+#: Combined once: views ask for every cell they paint, and combining flags is slow in Python.
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemNeverHasChildren)
+
+
 def read_only_row_flags(valid: bool) -> Qt.ItemFlag:
     """Flags of a cell in a flat, read-only list: selectable, never edited, no children."""
-    if not valid:
-        return Qt.ItemFlag.NoItemFlags
-    return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren)
+    return _ROW_FLAGS if valid else Qt.ItemFlag.NoItemFlags
