@@ -83,14 +83,16 @@ def tier_distribution(db: DatabaseBase) -> TierDistribution:
     customers = dict.fromkeys(Tier, 0)
     revenue = dict.fromkeys(Tier, 0.0)
     unscored = 0
-    for tier, count, total in db.conn.execute(
-            "SELECT tier, count(*), total(revenue_12m) FROM customer_metrics WHERE deleted = 0 "
-            "GROUP BY tier"):
-        if tier is None:
+    tiers = list(Tier)
+    # Index-only (m008): the narrow keys index carries tier rank and revenue.
+    for rank, count, total in db.conn.execute(
+            "SELECT tier_rank, count(*), total(revenue_12m) FROM customer_metrics "
+            "INDEXED BY idx_metrics_keys WHERE deleted = 0 GROUP BY tier_rank"):
+        if rank is None:
             unscored = count
         else:
-            customers[Tier(tier)] = count
-            revenue[Tier(tier)] = total
+            customers[tiers[rank]] = count
+            revenue[tiers[rank]] = total
     return TierDistribution(customers, revenue, unscored)
 
 
@@ -102,9 +104,10 @@ def book_revenue(db: DatabaseBase) -> FloatArray:
 
 
 def value_potential(db: DatabaseBase) -> MatrixPoints:
+    # Index-only (m008): score, growth-potential points and tier rank from the keys index.
     rows = db.conn.execute(
-        "SELECT score, json_extract(dimensions, '$.growth_potential'), tier_rank "
-        "FROM customer_metrics WHERE deleted = 0 AND score IS NOT NULL").fetchall()
+        "SELECT score, growth_points, tier_rank FROM customer_metrics "
+        "INDEXED BY idx_metrics_keys WHERE deleted = 0 AND score IS NOT NULL").fetchall()
     if not rows:
         return MatrixPoints(np.empty(0), np.empty(0), np.empty(0, dtype=np.int64), 0)
     data = np.array(rows, dtype=np.float64)  # None -> nan

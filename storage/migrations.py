@@ -405,6 +405,11 @@ def m008_metrics_change_keys(db: SqliteUtilsDatabase) -> None:
     of the new results with these (about 40 ms for 100,000 customers) instead of reading
     and comparing every stored value (about 600 ms), and writes only the rows that changed.
 
+    The same index carries the score, growth-potential points (a column of their own now)
+    and revenue, so the dashboard's tier totals and value–potential matrix read it alone
+    instead of scanning the wide rows and parsing their JSON (about 180 and 300 ms). Those
+    columns change only when a key does, so keeping them there costs a rescore nothing.
+
     Any other writer of those columns (the activity refresh, an import: revenue and profit)
     must clear the key of the side it changed, so the next rescore rewrites that row. (Not
     a trigger: a trigger makes every update inside a savepoint keep a statement journal,
@@ -412,6 +417,11 @@ def m008_metrics_change_keys(db: SqliteUtilsDatabase) -> None:
     _script(db, """
     ALTER TABLE customer_metrics ADD COLUMN score_key INTEGER;
     ALTER TABLE customer_metrics ADD COLUMN book_key INTEGER;
+    ALTER TABLE customer_metrics ADD COLUMN growth_points INTEGER;
+    UPDATE customer_metrics SET growth_points = json_extract(dimensions, '$.growth_potential')
+        WHERE score IS NOT NULL AND json_valid(dimensions);
     CREATE INDEX idx_metrics_keys
-        ON customer_metrics(customer_id, score_key, book_key, tier_rank) WHERE deleted = 0
+        ON customer_metrics(customer_id, score_key, book_key, tier_rank, score, growth_points,
+                            revenue_12m)
+        WHERE deleted = 0
     """)

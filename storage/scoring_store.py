@@ -49,10 +49,11 @@ BULK_FRACTION = 0.3
 BULK_MIN_ROWS = 5_000
 #: customer_metrics columns a rescore writes, in two groups that change independently: the
 #: score side (a new weighting changes only these) and the book side (revenue, class, stage).
-SCORE_COLUMNS = ("score", "computed_tier", "tier", "tier_rank", "dimensions")
+SCORE_COLUMNS = ("score", "computed_tier", "tier", "tier_rank", "dimensions", "growth_points")
 BOOK_COLUMNS = ("abc_class", "lifecycle", "revenue_12m", "profit_12m")
 WRITTEN_COLUMNS = SCORE_COLUMNS + BOOK_COLUMNS
-_OUTSIDE = (None, None, None, None, "{}", None, None, 0.0, 0.0)
+_OUTSIDE = (None, None, None, None, "{}", None, None, None, 0.0, 0.0)
+_GROWTH = DIMENSIONS.index("growth_potential")
 _CURRENT_SQL = ("SELECT customer_id, rowid, score_key, book_key, tier_rank "
                 "FROM customer_metrics INDEXED BY idx_metrics_keys WHERE deleted = 0 "
                 "ORDER BY customer_id")
@@ -362,6 +363,9 @@ def _metric_values(scores: BookScores, rows: npt.NDArray[np.int64]) -> list[tupl
         TIER_TEXT[scores.tier[picked]].tolist(),
         scores.tier[picked].tolist(),
         points_json(scores.points[picked], scores.raw.missing[picked]),
+        [None if missing else points for points, missing in zip(
+            scores.points[picked, _GROWTH].tolist(),
+            scores.raw.missing[picked, _GROWTH].tolist(), strict=True)],
         ABC_TEXT[scores.abc[picked]].tolist(),
         STAGE_TEXT[scores.lifecycle[picked]].tolist(),
         scores.revenue[picked].tolist(),

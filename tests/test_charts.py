@@ -39,10 +39,10 @@ def _score_book(db: Database, seed: int = 1) -> None:
             points["growth_potential"] = None
         db.conn.execute(
             "UPDATE customer_metrics SET score = ?, tier = ?, tier_rank = ?, lifecycle = ?, "
-            "abc_class = ?, dimensions = ? WHERE customer_id = ?",
+            "abc_class = ?, dimensions = ?, growth_points = ? WHERE customer_id = ?",
             [rng.uniform(0, 100), tiers[rank].value, rank,
              rng.choice(list(LifecycleStage)).value, rng.choice("ABC"), json.dumps(points),
-             customer_id])
+             points["growth_potential"], customer_id])
     for period, offset in (("2026-04", 0), ("2026-05", 1)):
         db.conn.execute(
             "INSERT INTO score_snapshots (period, customer_id, as_of, score, tier, abc_class, "

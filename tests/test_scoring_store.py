@@ -108,6 +108,9 @@ def test_rescore_stores_the_hand_computed_book(book: tuple[Database, dict[str, C
     assert list(dims) == list(DIMENSIONS)
     assert dims["revenue"] == 13 and dims["timeliness"] is None and dims["loyalty"] is None
     assert json.loads(str(stored["B"]["dimensions"]))["timeliness"] == 58
+    for row in stored.values():  # the matrix chart's column agrees with the points
+        assert row["growth_points"] == json.loads(str(row["dimensions"]))["growth_potential"]
+    assert any(row["growth_points"] is not None for row in stored.values())
     s = result.summary
     assert s.customers == 5 and result.newly_scored == 5 and result.changed_tier == 0
     assert s.tier_counts == {Tier.STRATEGIC: 1, Tier.KEY: 1, Tier.STANDARD: 1,
