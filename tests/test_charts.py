@@ -102,6 +102,38 @@ def test_matrix_draws_rated_customers_and_says_how_many_are_not(scored: Database
     assert f"{points.unrated} customers without a growth-potential rating" in axes.get_xlabel()
 
 
+def test_a_large_matrix_is_one_picture_that_still_answers_the_pointer() -> None:
+    """From DENSE_POINTS customers the matrix composites the points into one image; each
+    tier's target says how many customers it holds and is hit where that tier is on top."""
+    from matplotlib.backend_bases import MouseEvent
+
+    rng = np.random.default_rng(3)
+    n = 5_000
+    ranks = rng.integers(0, 4, n)
+    score = np.clip(90.0 - 20.0 * ranks + rng.normal(0, 4, n), 0, 100)
+    potential = rng.choice([0.0, 25.0, 50.0, 75.0, 100.0], n)
+    points = data.MatrixPoints(score=score, potential=potential, tier_rank=ranks, unrated=0)
+    chart = book_charts.matrix_chart(points, value_line=60.0)
+    axes = chart.figure.axes[0]
+    assert len(axes.images) == 1 and not axes.collections
+    by_tier = {next(iter(t.filter["tiers"])): t for t in chart.targets}
+    counts = {tier: int(t.tooltip.split(": ")[1].split()[0].replace(",", ""))
+              for tier, t in by_tier.items()}
+    assert counts == {tier: int((ranks == rank).sum()) for rank, tier in enumerate(Tier)}
+    picture = axes.images[0].get_array()
+    assert picture.shape[2] == 3 and float(picture.min()) < 0.9  # something was painted
+    chart.figure.canvas.draw()
+    strategic = by_tier[Tier.STRATEGIC].artist
+    # The pointer over the strategic customers' band (score ~90, potential 50) hits them.
+    band = float(np.median(score[(ranks == 0) & (potential == 50.0)]))
+    x, y = axes.transData.transform((50.0, band))
+    event = MouseEvent("motion_notify_event", chart.figure.canvas, x, y)
+    assert strategic.contains(event)[0]
+    x, y = axes.transData.transform((12.0, 5.0))  # nobody there
+    assert not strategic.contains(MouseEvent("motion_notify_event", chart.figure.canvas,
+                                             x, y))[0]
+
+
 def test_distributions_and_history_charts(scored: Database) -> None:
     lifecycle = build_chart(scored, ChartRequest("lifecycle"))
     assert len(lifecycle.figure.axes[0].patches) == len(LifecycleStage)

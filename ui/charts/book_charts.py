@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from enum import Enum
 
 import numpy as np
+from matplotlib.artist import Artist
 from PySide6.QtCore import QCoreApplication
 
 from models.enums import AbcClass, LifecycleStage, RelationshipLevel, Tier
 from models.pareto import Concentration, pareto_curve
 from storage.chart_data import FloatArray, MatrixPoints, TierDistribution
+from ui.charts import density
 from ui.charts.style import (
     INK,
     Chart,
@@ -28,6 +30,9 @@ from ui.tier_palette import TIER_COLOURS, TIER_HATCHES
 translate = QCoreApplication.translate  # lupdate reads translate("Charts", ...)
 
 MAX_CURVE_POINTS = 2_000
+#: From this many customers the matrix is one composited picture, not a marker per point.
+DENSE_POINTS = 2_000
+MATRIX_EXTENT = (-6.0, 106.0, 0.0, 100.0)
 ABC_SHADES = {AbcClass.A: "#e8eef7", AbcClass.B: "#f3f6fa", AbcClass.C: "#fafafa"}
 STAGE_COLOURS = {
     LifecycleStage.POTENTIAL: "#b0bec5",
@@ -204,26 +209,36 @@ def matrix_chart(points: MatrixPoints, value_line: float, potential_line: float 
     figure = new_figure()
     axes = figure.subplots()
     chart = Chart(figure=figure)
-    size = 14 if points.score.size < 2_000 else 4
-    alpha = 0.85 if points.score.size < 2_000 else 0.35
+    dense = points.score.size >= DENSE_POINTS
+    size = 4 if dense else 14
+    alpha = 0.35 if dense else 0.85
     # A little jitter: potential comes from 1–5 ratings, so points would pile up in columns.
     rng = np.random.default_rng(0)
     jitter = rng.uniform(-4, 4, points.potential.size)
+    tiers = list(Tier)
+    if dense:
+        picture = density.composite(points.potential + jitter, points.score, points.tier_rank,
+                                    [TIER_COLOURS[t] for t in tiers], alpha, MATRIX_EXTENT)
+        density.draw(axes, picture)
     for rank in reversed(range(len(Tier))):  # strategic drawn last, on top
-        tier = list(Tier)[rank]
+        tier = tiers[rank]
         mask = points.tier_rank == rank
         if not mask.any():
             continue
-        artist = axes.scatter(
-            points.potential[mask] + jitter[mask],
-            points.score[mask],
-            s=size,
-            alpha=alpha,
-            color=TIER_COLOURS[tier],
-            edgecolors="none",
-            label=label(tier),
-            rasterized=True,
-        )
+        artist: Artist
+        if dense:
+            artist = density.TierCells(axes, picture, rank)
+            axes.plot([], [], "o", color=TIER_COLOURS[tier], markersize=4, label=label(tier))
+        else:
+            artist = axes.scatter(
+                points.potential[mask] + jitter[mask],
+                points.score[mask],
+                s=size,
+                alpha=alpha,
+                color=TIER_COLOURS[tier],
+                edgecolors="none",
+                label=label(tier),
+            )
         chart.targets.append(
             ClickTarget(
                 artist,
@@ -251,8 +266,8 @@ def matrix_chart(points: MatrixPoints, value_line: float, potential_line: float 
             color="#555555",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
         )
-    axes.set_xlim(-6, 106)  # room for the jitter around 0 and 100
-    axes.set_ylim(0, 100)
+    axes.set_xlim(*MATRIX_EXTENT[:2])  # room for the jitter around 0 and 100
+    axes.set_ylim(*MATRIX_EXTENT[2:])
     axes.set_xticks([0, 25, 50, 75, 100])
     xlabel = translate("Charts", "Growth potential (points)")
     if points.unrated:
@@ -270,7 +285,7 @@ def matrix_chart(points: MatrixPoints, value_line: float, potential_line: float 
         loc="center left",
         bbox_to_anchor=(1.01, 0.5),
         frameon=False,
-        markerscale=2.5 if size < 10 else 1,
+        markerscale=1.5 if dense else 1,
     )
     for handle in legend.legend_handles:
         handle.set_alpha(1)
