@@ -40,6 +40,7 @@ class MatrixPoints:
     potential: FloatArray
     tier_rank: IntArray
     unrated: int  # customers without a growth-potential rating (not drawn)
+    unscored: int = 0  # customers the engine has not scored yet (counted when none is)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,10 @@ def value_potential(db: DatabaseBase) -> MatrixPoints:
         "SELECT score, growth_points, tier_rank FROM customer_metrics "
         "INDEXED BY idx_metrics_keys WHERE deleted = 0 AND score IS NOT NULL").fetchall()
     if not rows:
-        return MatrixPoints(np.empty(0), np.empty(0), np.empty(0, dtype=np.int64), 0)
+        unscored = int(db.scalar("SELECT count(*) FROM customer_metrics INDEXED BY "
+                                 "idx_metrics_keys WHERE deleted = 0 AND score IS NULL"))
+        return MatrixPoints(np.empty(0), np.empty(0), np.empty(0, dtype=np.int64), 0,
+                            unscored)
     data = np.array(rows, dtype=np.float64)  # None -> nan
     rated = ~np.isnan(data[:, 1])
     return MatrixPoints(score=data[rated, 0], potential=data[rated, 1],

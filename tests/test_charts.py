@@ -176,6 +176,9 @@ def test_empty_and_tiny_books_never_raise(fresh_db: Database, size: int) -> None
         if size == 0 or kind in ("tiers", "pareto", "matrix", "migration", "trend"):
             assert chart.empty, kind
             assert not chart.figure.axes  # a message, not a misleading empty axis
+        if kind in ("tiers", "matrix"):  # the message says why: no customers, or not scored
+            message = chart.figure.texts[0].get_text()
+            assert message == ("Not scored yet" if size else "No customers yet"), kind
     if size:
         customer = fresh_db.list_customers().rows[0]
         for kind in ("radar", "trend", "history"):

@@ -146,6 +146,7 @@ class ChartCanvas(QFrame):
         self._set_at = time.perf_counter()
         old = self.canvas
         self.chart = chart
+        self.export_button.setEnabled(not chart.empty)  # nothing worth saving in a message
         canvas = _Canvas(chart.figure)
         canvas.setParent(self)
         canvas.setObjectName("chartCanvas")
@@ -233,7 +234,7 @@ class ChartCanvas(QFrame):
         self.filter_requested.emit(dict(target.filter), target.tooltip)
 
     def _context_menu(self, position: QPoint) -> None:
-        if self.canvas is not None:
+        if self.canvas is not None and self.chart is not None and not self.chart.empty:
             self.export_menu.popup(self.canvas.mapToGlobal(position))
 
     # -- texts -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolTip
 
 from models.enums import Tier
 from storage.chart_data import migration_customers
+from storage.database import Database
 from tests.ui.conftest import open_window
 from ui.chart_canvas import ChartCanvas, target_centre
 from ui.charts.style import ClickTarget
@@ -147,4 +148,18 @@ def test_data_changes_redraw_the_dashboard(qtbot, scored_path: Path,  # type: ig
     with qtbot.waitSignal(dashboard.loaded, timeout=30_000):
         window.book_changed()
     assert dashboard.canvases["lifecycle"].canvas is not old
+    window.close()
+
+
+def test_an_empty_book_shows_messages_without_export(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                     settings: Settings) -> None:
+    """Every panel of a book without customers explains itself; there is nothing to export."""
+    path = tmp_path / "empty.db"
+    Database(path).close()
+    window, dashboard = _dashboard(qtbot, path, settings)
+    for kind, canvas in dashboard.canvases.items():
+        assert canvas.chart is not None and canvas.chart.empty, kind
+        assert not canvas.export_button.isEnabled(), kind
+        expected = "No history yet" if kind in ("migration", "trend") else "No customers yet"
+        assert canvas.chart.figure.texts[0].get_text() == expected, kind
     window.close()

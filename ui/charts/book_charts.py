@@ -205,7 +205,7 @@ def matrix_chart(points: MatrixPoints, value_line: float, potential_line: float 
                     "Rate customers in an assessment to place them on the value–potential matrix.",
                 ),
             )
-        return not_scored()
+        return not_scored() if points.unscored else no_customers()
     figure = new_figure()
     axes = figure.subplots()
     chart = Chart(figure=figure)
