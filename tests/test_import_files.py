@@ -68,6 +68,48 @@ def test_transactions_in_every_encoding(book: Database, tmp_path: Path, encoding
     assert revenue == pytest.approx(3234.5) or revenue == 0  # 0 once the rows are a year old
 
 
+def test_importing_the_same_transactions_again_adds_nothing(book: Database,
+                                                            tmp_path: Path) -> None:
+    """A re-imported invoice line (same customer, date, amount, profit, reference, product)
+    is reported and left out; a new line in the same file is imported; identical lines
+    within one file are both kept (two equal orders on one day happen)."""
+    first = run_import(book, _csv(tmp_path / "tx.csv", [TX_HEADER, *TX_ROWS]), "transactions")
+    assert (first.created, first.duplicates) == (3, 0)
+    before = _state(book)
+    again = run_import(book, _csv(tmp_path / "tx.csv", [TX_HEADER, *TX_ROWS]), "transactions")
+    assert (again.created, again.duplicates, again.rejected) == (0, 3, 0)
+    assert again.preview.duplicate_rows == [2, 3, 4]
+    assert _state(book) == before
+    more = [*TX_ROWS, "A1,华东机械,2026-05-09,500,,,,INV-3", "A1,华东机械,2026-05-09,500,,,,INV-3",
+            "A1,华东机械,2026/5/1,\"￥1,234.50\",200,2026-06-01,2026年6月3日,INV-1b"]
+    preview = preview_import(book, _csv(tmp_path / "more.csv", [TX_HEADER, *more]),
+                             "transactions")
+    assert (preview.valid, preview.duplicates) == (3, 3)
+    result = run_import(book, tmp_path / "more.csv", "transactions")
+    assert (result.created, result.duplicates) == (3, 3)
+    assert book.scalar("SELECT count(*) FROM transactions") == 6
+    # A deleted line is not 'in the book': importing it again brings it back.
+    book.conn.execute("UPDATE transactions SET deleted_at = '2026-06-01T00:00:00+00:00' "
+                      "WHERE reference = 'INV-2'")
+    book.conn.commit()
+    last = run_import(book, tmp_path / "tx.csv", "transactions")
+    assert (last.created, last.duplicates) == (1, 2)
+
+
+def test_the_command_says_which_rows_were_already_there(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "tx.csv", [TX_HEADER, *TX_ROWS])
+    with Database(tmp_path / "book.db") as db:
+        db.add(Customer(name="华东机械", code="A1"))
+        db.add(Customer(name="Northwind", code="B1"))
+        run_import(db, path, "transactions")
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db",
+                           str(tmp_path / "book.db"),
+                           "import", "transactions", str(path), "--dry-run"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "3 rows are already in the book" in done.stdout and "rows 2, 3, 4." in done.stdout
+
+
 @pytest.mark.parametrize("delimiter", [";", "\t"])
 def test_title_blank_and_total_rows_and_other_delimiters(book: Database, tmp_path: Path,
                                                          delimiter: str) -> None:

@@ -230,9 +230,17 @@ class ImportDialog(QDialog):
         locale = QLocale()
         numbers = {name: locale.toString(getattr(preview, name)) for name in
                    ("rows", "valid", "creates", "updates", "bad_rows", "skipped")}
-        self.summary.setText(self.tr(
+        text = self.tr(
             "Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updates). With "
-            "problems: {bad_rows}. Blank or total rows skipped: {skipped}.").format(**numbers))
+            "problems: {bad_rows}. Blank or total rows skipped: {skipped}.").format(**numbers)
+        if preview.duplicates:
+            text += " " + self.tr(
+                "Already in the book, not imported again: {count} (same customer, date, "
+                "amount, profit, reference and product; rows {rows}).").format(
+                count=locale.toString(preview.duplicates),
+                rows=", ".join(str(n) for n in preview.duplicate_rows)
+                + (", …" if preview.duplicates > len(preview.duplicate_rows) else ""))
+        self.summary.setText(text)
         self.issues.clear()
         self.issues.addItems([issue_text(i) for i in preview.issues[:MAX_SHOWN_ISSUES]])
         if preview.bad_rows > MAX_SHOWN_ISSUES:
@@ -295,10 +303,14 @@ class ImportDialog(QDialog):
 
     def result_text(self, result: Any) -> str:
         locale = QLocale()
-        return self.tr("Imported: {created} new, {updated} updated; {rejected} bad rows left "
+        text = self.tr("Imported: {created} new, {updated} updated; {rejected} bad rows left "
                        "out.").format(
             created=locale.toString(result.created), updated=locale.toString(result.updated),
             rejected=locale.toString(result.rejected))
+        if result.duplicates:
+            text += " " + self.tr("{count} rows already in the book were not imported "
+                                  "again.").format(count=locale.toString(result.duplicates))
+        return text
 
     def keyPressEvent(self, event: Any) -> None:
         # Enter in the dialog must not import by accident: only the button imports.

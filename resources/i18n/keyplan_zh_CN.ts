@@ -275,6 +275,7 @@
     <name>Charts</name>
     <message>
         <source>No customers yet</source>
+        <extracomment>From this many customers the matrix is one composited picture, not a marker per point.</extracomment>
         <translation>还没有客户</translation>
     </message>
     <message>
@@ -664,7 +665,7 @@
     <name>CustomerTableModel</name>
     <message>
         <source>Customer</source>
-        <extracomment>Native value of the cell (float, date, enum rank...), for sorting and tests. The whole :class:`CustomerRow` of the line. An id query slower than this sends the next ones to the background (seconds).</extracomment>
+        <extracomment>Native value of the cell (float, date, enum rank...), for sorting and tests. The whole :class:`CustomerRow` of the line. Rows read at a time: a screenful and more. Each row is a look-up on a page of its own, and a new search shows rows never read before: a smaller page is on screen sooner. An id query slower than this sends the next ones to the background (seconds). So does a book this large, however quick its first query happened to be. Ids a background answer shows first when the rest would take long (a few screenfuls). The roles :meth:`CustomerTableModel.data` answers (views also ask for fonts, icons...).</extracomment>
         <translation>客户</translation>
     </message>
     <message>
@@ -705,7 +706,7 @@
     </message>
     <message>
         <source>{tier} (override)</source>
-        <extracomment>Light tints of the one tier palette (charts, header, exports use the same hues), readable with dark text. Emitted after the set of rows changed (new query, sort, refresh); carries the count.
+        <extracomment>Light tints of the one tier palette (charts, header, exports use the same hues), readable with dark text. Emitted after the set of rows changed (new query, sort, refresh); carries the count. Emitted once every id of the rows shown is known (right after ``rows_reset`` when the answer came in one piece).
 ----------
 Search once the keystrokes already queued are in (a zero timer coalesces a burst); on a large book each query runs in the background and a newer one interrupts it. What each column typically holds, to size it before the user does.</extracomment>
         <translation>{tier}（人工调整）</translation>
@@ -1551,6 +1552,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>读取 {rows} 行。有效 {valid} 行（新增 {creates}，更新 {updates}）。有问题 {bad_rows} 行。跳过空行或合计行 {skipped} 行。</translation>
     </message>
     <message>
+        <source>Already in the book, not imported again: {count} (same customer, date, amount, profit, reference and product; rows {rows}).</source>
+        <translation>客户簿中已有、不再重复导入：{count} 行（客户、日期、金额、毛利、单号和产品均相同；第 {rows} 行）。</translation>
+    </message>
+    <message>
         <source>… and more: fix these first.</source>
         <translation>……还有更多：请先修正以上问题。</translation>
     </message>
@@ -1569,6 +1574,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Imported: {created} new, {updated} updated; {rejected} bad rows left out.</source>
         <translation>已导入：新增 {created}，更新 {updated}；跳过有问题的行 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>{count} rows already in the book were not imported again.</source>
+        <translation>{count} 行已在客户簿中，未重复导入。</translation>
     </message>
 </context>
 <context>

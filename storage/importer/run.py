@@ -12,6 +12,7 @@ from typing import Any
 from models.entities import Contact, Customer
 from models.validation import ValidationError, ValidationErrors
 from storage.importer.columns import ColumnMapping, ImportKind, auto_map
+from storage.importer.duplicates import BookTransactions
 from storage.importer.rows import (
     MSG_DUPLICATE_ROW,
     MSG_UNKNOWN_CUSTOMER,
@@ -30,6 +31,7 @@ from storage.mapping import from_row
 
 MAX_ISSUES = 10_000  # kept for display; every bad row is still counted
 SAMPLE_ROWS = 50
+SHOWN_DUPLICATE_ROWS = 20  # row numbers of duplicates kept to show
 PROGRESS_EVERY = 2_000
 
 #: (done, total) -> keep going? ``total`` is in the file's unit (CSV bytes, sheet rows).
@@ -68,6 +70,10 @@ class ImportPreview:
     rows: int = 0  # data rows read (blank and total rows excluded)
     valid: int = 0
     skipped: int = 0  # blank and total rows
+    #: Transaction rows already in the book (same customer, date, amount, profit, reference
+    #: and product): not imported again. The first row numbers are kept to show.
+    duplicates: int = 0
+    duplicate_rows: list[int] = field(default_factory=list)
     bad_rows: int = 0
     creates: int = 0
     updates: int = 0
@@ -88,6 +94,7 @@ class ImportResult:
     updated: int
     skipped: int  # blank and total rows
     rejected: int  # bad rows not imported
+    duplicates: int  # transaction rows already in the book, not imported again
     errors: list[RowIssue]
     seconds: float
     written: bool  # False for a dry run or an all-or-nothing import refused for bad rows
@@ -133,7 +140,8 @@ def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str 
     written = not dry_run and (skip_invalid or preview.bad_rows == 0)
     return ImportResult(kind=mapping.kind, created=preview.creates if written else 0,
                         updated=preview.updates if written else 0, skipped=preview.skipped,
-                        rejected=preview.bad_rows, errors=preview.issues,
+                        rejected=preview.bad_rows, duplicates=preview.duplicates,
+                        errors=preview.issues,
                         seconds=time.perf_counter() - started, written=written,
                         preview=preview)
 
@@ -280,6 +288,7 @@ def _row_handler(db: Any, mapping: ColumnMapping, preview: ImportPreview, book: 
             writer.contact(record, existing)
 
     convert = transaction_converter(mapping)
+    book_lines = BookTransactions(db) if kind == ImportKind.TRANSACTIONS else None
     reference_columns = [i for i, c in enumerate(mapping.columns)
                          if c in ("customer_code", "customer_name")]
 
@@ -303,6 +312,11 @@ def _row_handler(db: Any, mapping: ColumnMapping, preview: ImportPreview, book: 
             return
         if not isinstance(customer_id, str):
             bad(customer_id)
+            return
+        if book_lines is not None and book_lines.contains(customer_id, fields):
+            preview.duplicates += 1
+            if len(preview.duplicate_rows) < SHOWN_DUPLICATE_ROWS:
+                preview.duplicate_rows.append(number)
             return
         preview.creates += 1
         preview.valid += 1

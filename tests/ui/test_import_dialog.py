@@ -90,3 +90,30 @@ def test_a_column_can_feed_another_field(qtbot, window: MainWindow, tmp_path: Pa
     combo = dialog.combos[0]
     assert combo.currentData() == "name"
     dialog.reject()
+
+
+def test_a_file_imported_before_is_recognised(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                              tmp_path: Path) -> None:
+    """Checking a sales file whose lines are already in the book says so and offers nothing
+    to import: importing it twice would double the customers' revenue."""
+    name = window.db.list_customers(limit=1).rows[0].name
+    path = tmp_path / "sales.csv"
+    path.write_text(f"Customer,Date,Amount,Reference\n{name},2026-05-03,250.5,INV-77\n"
+                    f"{name},2026-05-04,99,INV-78\n", encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("transactions"))
+    _check(qtbot, dialog, path)
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    before = window.db.scalar("SELECT count(*) FROM transactions")
+    wait_idle(qtbot, window)
+    window.import_action.trigger()
+    dialog = next(d for d in window.findChildren(ImportDialog) if d.isVisible())
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("transactions"))
+    _check(qtbot, dialog, path)
+    assert "Valid: 0 " in dialog.summary.text()
+    assert "Already in the book, not imported again: 2" in dialog.summary.text()
+    assert "rows 2, 3)" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert window.db.scalar("SELECT count(*) FROM transactions") == before
+    dialog.reject()

@@ -152,6 +152,12 @@ def _print_preview(preview: ImportPreview) -> None:
         print(f"  ignored columns: {', '.join(mapping.ignored)}")
     print(f"{preview.rows:,} rows: {preview.valid:,} valid, {preview.bad_rows:,} bad; "
           f"{preview.skipped:,} blank or total rows skipped.")
+    if preview.duplicates:
+        rows = ", ".join(str(n) for n in preview.duplicate_rows)
+        more = ", ..." if preview.duplicates > len(preview.duplicate_rows) else ""
+        print(f"{preview.duplicates:,} rows are already in the book (same customer, date, "
+              f"amount, profit, reference and product) and are not imported again: "
+              f"rows {rows}{more}.")
     if preview.kind == ImportKind.CUSTOMERS:
         print(f"{preview.creates:,} customers to create, {preview.updates:,} to update.")
     for issue in preview.issues[:MAX_LISTED_ISSUES]:
