@@ -2,8 +2,9 @@
 the latest assessment on or before it, and the book's population on that date.
 
 The aggregate reads only the covering index ``idx_transactions_customer_cover`` (one pass,
-grouped by customer in index order). When nothing is dated after the as-of date (the usual
-case, scoring as of today) the upper date bounds are left out: fewer comparisons per row.
+grouped by customer in index order). Transactions dated after the as-of date (a backfill of
+past periods) are left out by one condition before any aggregate sees them; scoring as of
+today usually has none, and then not even that condition is evaluated.
 """
 
 from __future__ import annotations
@@ -84,13 +85,14 @@ _POINT_MEMBERS = [np.array([f'"{name}":{v}' for v in range(101)] + [f'"{name}":n
 
 
 def aggregate_sql(*, future_rows: bool, customers: str = "") -> str:
-    """The per-customer aggregate; ``future_rows`` keeps the upper bounds on ``date``;
+    """The per-customer aggregate; ``future_rows`` leaves out the transactions dated after
+    the as-of date first (they did not exist then: a customer whose first purchase is later
+    gets no row, which reads as "no purchase yet", as its negative day count did before);
     ``customers`` is an extra condition on ``customer_id`` (one customer, a range of ids)."""
-    return _AGGREGATE_SQL.format(
-        window=("day > :start_day AND day <= :as_of_day" if future_rows
-                else "day > :start_day"),
-        last="max(day) FILTER (WHERE day <= :as_of_day)" if future_rows else "max(day)",
-        customer_filter=customers)
+    if future_rows:
+        customers = f"AND day <= :as_of_day {customers}"
+    return _AGGREGATE_SQL.format(window="day > :start_day", last="max(day)",
+                                 customer_filter=customers)
 
 
 @dataclass
