@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
 
@@ -21,6 +19,10 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
     """Pinyin of each Han character (non-Han runs kept as they are), lower case."""
     if not _HAN.search(text):
         return (text.lower(),)
+    # Imported on the first Chinese name: its tables take about 50 MB, which a window that
+    # only reads the book (search matches stored keys) never needs.
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="default"))
 
 

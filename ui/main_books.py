@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from storage.database import Database
 from ui.book_opener import choose_existing, choose_new, open_book
 from ui.book_session import BookSession
+from ui.memory import tune_ui_connection
 
 if TYPE_CHECKING:
     from ui.customer_view import CustomerBookView
@@ -88,6 +89,7 @@ class BooksMixin(QMainWindow):
             return
         old, was_open = self.db, self.book_open
         self.session.release()
+        tune_ui_connection(db)
         self.db = db
         self.book_open = True
         self.session = BookSession(db.path, self)

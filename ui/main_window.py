@@ -43,6 +43,7 @@ from ui.main_menus import (
 )
 from ui.main_status import StatusMixin
 from ui.main_work import WorkMixin
+from ui.memory import tune_ui_connection
 from ui.plans_view import PlansView
 from ui.settings import Settings
 from ui.today_view import TodayView
@@ -60,6 +61,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.automatic_backup = automatic_backup
+        tune_ui_connection(db)
         self.db = db
         self.book_open = True  # the window owns the book and closes it with itself
         self.settings = settings

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from storage.database import Database
+from ui.memory import release_freed_memory
 
 #: Page cache of a worker's connection, in KiB (the UI's own keeps storage's default).
 WORKER_CACHE_KIB = 8_192
@@ -222,6 +223,9 @@ class Task(QObject):
     def _finish(self) -> None:
         self._running = False
         Task._live.discard(self)
+        # Background work (charts, a day's lists, a rescore) leaves freed memory in the
+        # worker's arena: give it back to the system.
+        release_freed_memory()
 
 
 class DatabaseTask(Task):
