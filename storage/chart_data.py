@@ -4,7 +4,6 @@ in Python: each stays well under the 250 ms a dashboard chart may take on 100,00
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -14,6 +13,7 @@ import numpy.typing as npt
 from models.config import DIMENSIONS
 from models.enums import LifecycleStage, RelationshipLevel, Tier
 from storage.base import DatabaseBase
+from storage.scoring_queries import parse_points
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -198,10 +198,13 @@ def customer_profile(db: DatabaseBase, customer_id: str) -> CustomerProfile:
     if row is None:
         return CustomerProfile("", None, {}, {})
     name, tier, dims = row
-    points = {k: v for k, v in json.loads(dims or "{}").items() if k in DIMENSIONS}
+    points = parse_points(dims)
     average: dict[str, float] = {}
     if tier is not None:
-        columns = ", ".join(f"avg(json_extract(dimensions, '$.{d}'))" for d in DIMENSIONS)
+        # Points are stored as an array (rows written before m008 as an object: both read).
+        columns = ", ".join(f"avg(coalesce(json_extract(dimensions, '$[{i}]'), "
+                            f"json_extract(dimensions, '$.{d}')))"
+                            for i, d in enumerate(DIMENSIONS))
         values = db.conn.execute(
             f"SELECT {columns} FROM customer_metrics WHERE deleted = 0 AND tier = ?",
             [tier]).fetchone()

@@ -19,6 +19,7 @@ from models.record import Record
 from storage.base import DatabaseBase
 from storage.errors import AmbiguousRecordError, RecordNotFoundError
 from storage.mapping import from_row
+from storage.scoring_queries import parse_points
 from storage.search_keys import normalise_query
 
 #: Sortable columns of the customer book -> expression on ``customer_metrics m``, whose
@@ -233,7 +234,7 @@ class CustomerQueriesMixin(DatabaseBase):
                              [customer_id])
         metric_row = metrics[0] if metrics else {}
         if metric_row:
-            metric_row["dimensions"] = json.loads(metric_row.get("dimensions") or "{}")
+            metric_row["dimensions"] = parse_points(metric_row.get("dimensions"))
         find = self.find  # type: ignore[attr-defined]
         by_customer = "customer_id = ?"
         return CustomerDetail(

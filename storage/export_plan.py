@@ -90,6 +90,8 @@ def dimension_values(raw: Any) -> dict[str, float | None]:
     or an object holding it under ``value``/``score``)."""
     if isinstance(raw, str):
         raw = json.loads(raw or "{}")
+    if isinstance(raw, list):  # the compact form: points in DIMENSIONS order
+        raw = dict(zip(DIMENSIONS, raw, strict=False))
     result: dict[str, float | None] = {}
     for name, value in (raw or {}).items():
         if isinstance(value, dict):

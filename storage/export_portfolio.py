@@ -161,6 +161,8 @@ def _points(text: str | None) -> list[Any]:
     if not text or text == "{}":
         return _NO_POINTS
     data = json.loads(text)
+    if isinstance(data, list):  # the compact form: points in DIMENSIONS order
+        return [*data, *_NO_POINTS][:len(DIMENSIONS)]
     values = [data.get(name) for name in DIMENSIONS]
     if any(isinstance(v, dict) for v in values):  # an object per dimension
         parsed = dimension_values(data)

@@ -39,7 +39,7 @@ from storage.scoring_queries import (
     compute_book,
     load_book,
     parse_points,
-    points_json,
+    points_array_json,
 )
 from storage.snapshot_store import SnapshotsMixin
 
@@ -362,7 +362,7 @@ def _metric_values(scores: BookScores, rows: npt.NDArray[np.int64]) -> list[tupl
         TIER_TEXT[scores.computed_tier[picked]].tolist(),
         TIER_TEXT[scores.tier[picked]].tolist(),
         scores.tier[picked].tolist(),
-        points_json(scores.points[picked], scores.raw.missing[picked]),
+        points_array_json(scores.points[picked], scores.raw.missing[picked]),
         [None if missing else points for points, missing in zip(
             scores.points[picked, _GROWTH].tolist(),
             scores.raw.missing[picked, _GROWTH].tolist(), strict=True)],

@@ -14,6 +14,7 @@ from matplotlib.colors import to_hex
 from PySide6.QtCore import QCoreApplication
 
 from main import main
+from models.config import DIMENSIONS
 from models.entities import Customer
 from models.enums import LifecycleStage, RelationshipLevel, Tier
 from models.pareto import concentration
@@ -259,3 +260,22 @@ def test_tier_revenue_history_reads_the_snapshot_summaries(demo_db: Database) ->
                 "GROUP BY tier", [period]):
             assert history.revenue[Tier(tier)][period_index] == pytest.approx(total)
     assert demo_db.scalar("SELECT count(*) FROM snapshot_summaries") >= 3
+
+
+def test_radar_reads_the_compact_points_of_a_real_rescore(demo_db: Database) -> None:
+    """The engine stores points as an array; the radar's customer and tier averages read it
+    (and rows in the older object form, as test data above writes)."""
+    from datetime import date
+
+    demo_db.rescore(date(2026, 6, 30))
+    row = demo_db.query("SELECT customer_id, tier, dimensions FROM customer_metrics "
+                        "WHERE score IS NOT NULL LIMIT 1")[0]
+    profile = data.customer_profile(demo_db, row["customer_id"])
+    stored = json.loads(row["dimensions"])
+    assert isinstance(stored, list)
+    assert [profile.points[d] for d in DIMENSIONS] == stored
+    same_tier = [json.loads(r["dimensions"]) for r in demo_db.query(
+        "SELECT dimensions FROM customer_metrics WHERE deleted = 0 AND tier = ?",
+        [row["tier"]])]
+    revenue = [p[0] for p in same_tier if p[0] is not None]
+    assert profile.tier_average["revenue"] == pytest.approx(sum(revenue) / len(revenue))

@@ -3,7 +3,6 @@ streamed rows' safety, tier filters and cancelling."""
 
 from __future__ import annotations
 
-import json
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from models.enums import Tier
 from storage.database import Database
 from storage.export_files import ExportCancelled
 from storage.export_portfolio import export_portfolio, pareto_bands
+from storage.scoring_queries import parse_points
 from tests.conftest import DEMO_ANCHOR
 
 HEADER_ROW = 4
@@ -51,7 +51,7 @@ def test_every_customer_with_its_figures(scored: Database, tmp_path: Path) -> No
         stored = metrics[row["Customer code"]]
         assert row["Score"] == pytest.approx(stored["score"])
         assert row["Revenue (12 months)"] == pytest.approx(stored["revenue_12m"])
-        points = json.loads(stored["dimensions"])
+        points = parse_points(stored["dimensions"])
         assert row["Tenure (points)"] == points["tenure"]
         if stored["last_purchase"]:
             assert row["Last purchase"] == datetime.fromisoformat(stored["last_purchase"])

@@ -3,7 +3,6 @@ overrides, settings changes re-tiering the book, as-of dates, explanations, snap
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -21,7 +20,7 @@ from storage import scoring_store
 from storage.customer_queries import CustomerQuery
 from storage.database import Database
 from storage.errors import RecordNotFoundError
-from storage.scoring_queries import load_book
+from storage.scoring_queries import load_book, parse_points
 
 AS_OF = date(2026, 6, 30)
 WEIGHTS = {"revenue": 40, "profit": 20, "frequency": 10, "timeliness": 10, "loyalty": 20}
@@ -104,12 +103,13 @@ def test_rescore_stores_the_hand_computed_book(book: tuple[Database, dict[str, C
                 row["abc_class"], row["lifecycle"], row["revenue_12m"], row["profit_12m"]) == \
             (score, tier, tier, rank, abc, stage, revenue, profit), code
         assert row["as_of"] == "2026-06-30"
-    dims = json.loads(str(stored["D"]["dimensions"]))
+    assert str(stored["D"]["dimensions"]).startswith("[")  # the compact array form
+    dims = parse_points(str(stored["D"]["dimensions"]))
     assert list(dims) == list(DIMENSIONS)
     assert dims["revenue"] == 13 and dims["timeliness"] is None and dims["loyalty"] is None
-    assert json.loads(str(stored["B"]["dimensions"]))["timeliness"] == 58
+    assert parse_points(str(stored["B"]["dimensions"]))["timeliness"] == 58
     for row in stored.values():  # the matrix chart's column agrees with the points
-        assert row["growth_points"] == json.loads(str(row["dimensions"]))["growth_potential"]
+        assert row["growth_points"] == parse_points(str(row["dimensions"]))["growth_potential"]
     s = result.summary
     assert s.customers == 5 and result.newly_scored == 5 and result.changed_tier == 0
     assert s.tier_counts == {Tier.STRATEGIC: 1, Tier.KEY: 1, Tier.STANDARD: 1,
@@ -331,7 +331,7 @@ def test_demo_book_is_consistent(demo_db: Database) -> None:
     growth = demo_db.query("SELECT growth_points, dimensions FROM customer_metrics "
                            "WHERE score IS NOT NULL")
     assert any(row["growth_points"] is not None for row in growth)
-    assert all(row["growth_points"] == json.loads(row["dimensions"])["growth_potential"]
+    assert all(row["growth_points"] == parse_points(row["dimensions"])["growth_potential"]
                for row in growth)
     s = result.summary
     assert sum(s.tier_counts.values()) == s.customers == 300
