@@ -279,3 +279,11 @@ def test_radar_reads_the_compact_points_of_a_real_rescore(demo_db: Database) -> 
         [row["tier"]])]
     revenue = [p[0] for p in same_tier if p[0] is not None]
     assert profile.tier_average["revenue"] == pytest.approx(sum(revenue) / len(revenue))
+
+
+def test_the_warm_up_chart_draws_chinese_without_missing_glyphs() -> None:
+    from ui.charts.style import warm_up
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warm_up()

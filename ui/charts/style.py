@@ -134,3 +134,17 @@ def money(value: float) -> str:
 
 def percent(value: float) -> str:
     return f"{value:.1f} %"
+
+
+def warm_up() -> None:
+    """Draw a small chart with Chinese and Latin text and throw it away: the first chart of
+    a session otherwise pays for loading the fonts and matplotlib's drawing machinery (about
+    100 ms), which should happen while the user is still reading the customer book."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = new_figure((3.0, 2.0))
+    axes = figure.subplots()
+    axes.bar(["战略客户", "Key"], [1, 2], hatch="//")
+    axes.set_title("价值 Value 0–100 %")
+    style_axes(axes)
+    FigureCanvasAgg(figure).draw()
