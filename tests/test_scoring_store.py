@@ -386,7 +386,8 @@ def test_helper_connections_give_the_same_book(demo_db: Database,
     from storage.parallel_reads import ParallelReads
 
     monkeypatch.setattr(scoring_queries, "PARALLEL_MIN_CUSTOMERS", 10)
-    monkeypatch.setattr(parallel_reads, "spare_cores", lambda: 1)  # whatever the machine's load
+    # Whatever the machine's cores and load:
+    monkeypatch.setattr(parallel_reads, "spare_cores", lambda: parallel_reads.MIN_SPARE_CORES)
     day = date(2026, 5, 31)  # later invoices exist: the bounded form of the aggregate
     alone, _ = load_book(demo_db, day, CONFIG)
     with ParallelReads(demo_db) as reads:
