@@ -150,7 +150,15 @@ def snapshot_periods(db: DatabaseBase) -> list[str]:
 
 
 def migration(db: DatabaseBase, from_period: str, to_period: str) -> Migration:
+    """Who moved between the tiers of two periods: kept with the snapshots for neighbouring
+    periods (m009), joined from the two periods' snapshots for any other pair."""
     counts: dict[tuple[Tier, Tier], int] = {}
+    kept = db.conn.execute(
+        "SELECT from_tier, to_tier, customers FROM snapshot_migrations "
+        "WHERE from_period = ? AND to_period = ?", [from_period, to_period]).fetchall()
+    if kept:
+        return Migration(from_period, to_period,
+                         {(Tier(before), Tier(after)): n for before, after, n in kept})
     for before, after, count in db.conn.execute(
             "SELECT a.tier, b.tier, count(*) FROM score_snapshots a "
             "JOIN score_snapshots b ON b.customer_id = a.customer_id AND b.period = ? "

@@ -33,7 +33,7 @@ USER_TABLES = (
     "customers", "contacts", "transactions", "interactions", "interaction_contacts", "needs",
     "assessments", "plans", "plan_objectives", "plan_support_measures", "plan_actions",
     "plan_needs", "plan_reviews", "customer_metrics", "score_snapshots", "snapshot_summaries",
-    "change_log", "settings",
+    "snapshot_migrations", "change_log", "settings",
 )
 
 

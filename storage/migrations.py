@@ -4,6 +4,8 @@ add a new one at the end. ``storage/SCHEMA.md`` documents the resulting tables.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from sqlite_utils import Database as SqliteUtilsDatabase
 from sqlite_utils.migrations import Migrations
 
@@ -425,3 +427,39 @@ def m008_metrics_change_keys(db: SqliteUtilsDatabase) -> None:
                             revenue_12m)
         WHERE deleted = 0
     """)
+
+
+@migrations()
+def m009_snapshot_migrations(db: SqliteUtilsDatabase) -> None:
+    """Customers per (tier before, tier after) between each stored snapshot period and the
+    next one, kept when a snapshot is written: the dashboard's migration chart (the two
+    latest periods by default) reads a few rows instead of joining two periods of 100,000
+    snapshots (about 120 ms). Other pairs of periods are still joined when asked for."""
+    _script(db, """
+    CREATE TABLE snapshot_migrations (
+        from_period TEXT NOT NULL,
+        to_period TEXT NOT NULL,
+        from_tier TEXT NOT NULL,
+        to_tier TEXT NOT NULL,
+        customers INTEGER NOT NULL,
+        PRIMARY KEY (from_period, to_period, from_tier, to_tier)
+    ) WITHOUT ROWID
+    """)
+    periods: list[str] = []
+    while True:  # one primary-key probe per period, not a scan of every snapshot
+        label = db.execute("SELECT min(period) FROM score_snapshots WHERE period > ?",
+                           [periods[-1] if periods else ""]).fetchone()[0]
+        if label is None:
+            break
+        periods.append(label)
+    for before, after in pairwise(periods):
+        db.execute(MIGRATION_COUNTS_SQL, [before, after, after, before])
+
+
+#: Insert the tier-to-tier counts between two stored periods (from, to, to, from).
+MIGRATION_COUNTS_SQL = """
+INSERT INTO snapshot_migrations (from_period, to_period, from_tier, to_tier, customers)
+SELECT ?, ?, a.tier, b.tier, count(*) FROM score_snapshots a
+JOIN score_snapshots b ON b.customer_id = a.customer_id AND b.period = ?
+WHERE a.period = ? GROUP BY a.tier, b.tier
+"""

@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from models.config import ScoringConfig
 from models.enums import AbcClass, LifecycleStage, SnapshotPeriod, Tier
@@ -26,6 +27,7 @@ from models.scores import ScoreSnapshot
 from models.scoring import BookScores, score_book
 from storage.base import DatabaseBase
 from storage.bulk_indexes import indexes_rebuilt
+from storage.migrations import MIGRATION_COUNTS_SQL
 from storage.parallel_reads import ParallelReads
 from storage.scoring_queries import (
     ABC_TEXT,
@@ -61,9 +63,31 @@ class BackfillCancelled(Exception):
     """The progress callback asked to stop; no snapshot of this backfill was kept."""
 
 
+@dataclass(frozen=True)
+class KnownMigration:
+    """Customers per (tier rank before, tier rank after) from ``from_period``, counted in
+    memory by a backfill that has just scored both periods of the same customers."""
+
+    from_period: str
+    counts: dict[tuple[int, int], int]
+
+    @classmethod
+    def between(cls, from_period: str, before: npt.NDArray[np.int64],
+                after: npt.NDArray[np.int64]) -> KnownMigration:
+        """From each customer's tier rank in two periods (-1: not in the book then)."""
+        both = (before >= 0) & (after >= 0)
+        ranks = len(TIER_TEXT)
+        pairs = np.bincount(before[both] * ranks + after[both], minlength=ranks * ranks)
+        return cls(from_period, {(i // ranks, i % ranks): int(n)
+                                 for i, n in enumerate(pairs.tolist())})
+
+
 class SnapshotsMixin(DatabaseBase):
-    def write_snapshot(self, scores: BookScores, period: Period) -> SnapshotResult:
-        """Store ``scores`` as the snapshot of ``period`` (replacing any earlier one)."""
+    def write_snapshot(self, scores: BookScores, period: Period,
+                       known: KnownMigration | None = None) -> SnapshotResult:
+        """Store ``scores`` as the snapshot of ``period`` (replacing any earlier one), with the
+        tier migrations from the stored period before it and to the one after it (``known``:
+        the counts from the period before, when the caller has them in memory)."""
         started = time.perf_counter()
         ids = scores.customer_ids
         order: Any = slice(None)  # a scored book comes in id order: the primary key's order
@@ -92,8 +116,30 @@ class SnapshotsMixin(DatabaseBase):
             self.conn.execute("DELETE FROM snapshot_summaries WHERE period = ?", [period.label])
             self.conn.executemany("INSERT INTO snapshot_summaries (period, tier, customers, "
                                   "revenue) VALUES (?, ?, ?, ?)", summary)
+            self._store_migrations(period.label, known)
         return SnapshotResult(period=period.label, as_of=scores.as_of, customers=len(ids),
                               seconds=time.perf_counter() - started)
+
+    def _store_migrations(self, label: str, known: KnownMigration | None) -> None:
+        """Keep ``snapshot_migrations`` for the pairs of neighbouring periods around
+        ``label``, just rewritten: from the one before (from ``known`` if it is that one) and
+        to the one after."""
+        self.conn.execute("DELETE FROM snapshot_migrations WHERE from_period = ? "
+                          "OR to_period = ?", [label, label])
+        before = self.scalar("SELECT max(period) FROM score_snapshots WHERE period < ?",
+                             [label])
+        after = self.scalar("SELECT min(period) FROM score_snapshots WHERE period > ?",
+                            [label])
+        if before is not None and known is not None and known.from_period == before:
+            self.conn.executemany(
+                "INSERT INTO snapshot_migrations (from_period, to_period, from_tier, to_tier, "
+                "customers) VALUES (?, ?, ?, ?, ?)",
+                [(before, label, TIER_TEXT[a], TIER_TEXT[b], count)
+                 for (a, b), count in known.counts.items() if count])
+        elif before is not None:
+            self.conn.execute(MIGRATION_COUNTS_SQL, [before, label, label, before])
+        if after is not None:
+            self.conn.execute(MIGRATION_COUNTS_SQL, [label, after, after, label])
 
     def backfill_snapshots(self, periods: int, kind: SnapshotPeriod = SnapshotPeriod.MONTH,
                            as_of: date | None = None, config: ScoringConfig | None = None,
@@ -125,13 +171,20 @@ class SnapshotsMixin(DatabaseBase):
         history = read_assessments(self, population)
         pending = start_book(self, wanted[0].end, config, population=population, reads=reads,
                              assessments=history)
+        previous: tuple[str, npt.NDArray[np.int64]] | None = None  # label, tier by customer
         for done, period in enumerate(wanted, start=1):
             started = time.perf_counter()
-            book, _ = finish_book(self, pending)
+            book, in_book = finish_book(self, pending)
             if done < len(wanted):
                 pending = start_book(self, wanted[done].end, config, population=population,
                                      reads=reads, assessments=history)
-            written = self.write_snapshot(score_book(book, config), period)
+            scores = score_book(book, config)
+            tiers = np.full(len(population.ids), -1, dtype=np.int64)
+            tiers[np.flatnonzero(in_book)] = scores.computed_tier
+            known = KnownMigration.between(previous[0], previous[1], tiers) \
+                if previous is not None else None
+            written = self.write_snapshot(scores, period, known)
+            previous = (period.label, tiers)
             results.append(SnapshotResult(period=period.label, as_of=period.end,
                                           customers=written.customers,
                                           seconds=time.perf_counter() - started))

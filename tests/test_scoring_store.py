@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from models.config import DIMENSIONS, ScoringConfig
+from models.config import DIMENSIONS, ScoringConfig, preset_weights
 from models.entities import Assessment, Customer, Transaction
 from models.enums import SnapshotPeriod, Tier
 from models.explain import explain, scored_customer
@@ -412,3 +412,43 @@ def test_nested_rescore_sees_uncommitted_records(demo_db: Database) -> None:
         demo_db.rescore(date(2026, 6, 30))
         assert demo_db.scalar("SELECT revenue_12m FROM customer_metrics WHERE customer_id = ?",
                               [customer_id]) >= 123456789
+
+
+def test_kept_migrations_agree_with_the_snapshots(demo_db: Database) -> None:
+    """The tier-to-tier counts kept for neighbouring periods (m009) equal a join of the two
+    periods' snapshots, after a backfill, a rewritten period, a period slotted in between and
+    a quarterly series; other pairs are joined when asked for."""
+    from storage import chart_data
+
+    def joined(a: str, b: str) -> dict[tuple[str, str], int]:
+        return {(r[0], r[1]): r[2] for r in demo_db.conn.execute(
+            "SELECT x.tier, y.tier, count(*) FROM score_snapshots x JOIN score_snapshots y "
+            "ON y.customer_id = x.customer_id AND y.period = ? WHERE x.period = ? "
+            "GROUP BY 1, 2", [b, a])}
+
+    def kept() -> dict[tuple[str, str], dict[tuple[str, str], int]]:
+        result: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+        for a, b, x, y, n in demo_db.conn.execute("SELECT * FROM snapshot_migrations"):
+            result.setdefault((a, b), {})[(x, y)] = n
+        return result
+
+    def check() -> None:
+        periods = chart_data.snapshot_periods(demo_db)
+        pairs = list(zip(periods, periods[1:], strict=False))
+        assert set(kept()) == set(pairs)
+        for a, b in pairs:
+            assert kept()[(a, b)] == joined(a, b), (a, b)
+        first, last = periods[0], periods[-1]
+        shown = chart_data.migration(demo_db, first, last).counts
+        assert {(x.value, y.value): n for (x, y), n in shown.items()} == joined(first, last)
+
+    demo_db.backfill_snapshots(4, SnapshotPeriod.MONTH, as_of=date(2026, 6, 15))
+    check()
+    assert sum(kept()[("2026-04", "2026-05")].values()) > 0
+    # Rewritten with other weights: its own and its neighbours' counts follow.
+    config = demo_db.scoring_config()
+    demo_db.backfill_snapshots(1, SnapshotPeriod.MONTH, as_of=date(2026, 4, 15),
+                               config=replace(config, weights=preset_weights("strategic")))
+    check()
+    demo_db.backfill_snapshots(2, SnapshotPeriod.QUARTER, as_of=date(2026, 6, 15))
+    check()
