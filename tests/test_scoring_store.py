@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -434,7 +435,7 @@ def test_kept_migrations_agree_with_the_snapshots(demo_db: Database) -> None:
 
     def check() -> None:
         periods = chart_data.snapshot_periods(demo_db)
-        pairs = list(zip(periods, periods[1:], strict=False))
+        pairs = list(pairwise(periods))
         assert set(kept()) == set(pairs)
         for a, b in pairs:
             assert kept()[(a, b)] == joined(a, b), (a, b)
