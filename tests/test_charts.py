@@ -157,6 +157,12 @@ def test_customer_charts(scored: Database) -> None:
     customer = scored.list_customers().rows[0]
     radar = build_chart(scored, ChartRequest("radar", customer.id))
     assert radar.figure.axes[0].name == "polar"
+    # The shaded area is what is scored: a dimension without data sits at the neutral 50.
+    profile = data.customer_profile(scored, customer.id)
+    radii = radar.figure.axes[0].patches[0].get_xy()[:, 1]
+    for index, name in enumerate(DIMENSIONS):
+        value = profile.points.get(name)
+        assert radii[index] == (50 if value is None else value), name
     trend = build_chart(scored, ChartRequest("trend", customer.id))
     assert trend.empty or len(trend.figure.axes[0].patches) == 24
     history = build_chart(scored, ChartRequest("history", customer.id))

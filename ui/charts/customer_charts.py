@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.config import DIMENSIONS
 from models.enums import Tier
+from models.normalise import NEUTRAL_POINTS
 from storage.chart_data import CustomerProfile, MonthlyRevenue, ScoreHistory
 from ui.charts.style import INK, Chart, ClickTarget, empty_chart, money, new_figure, style_axes
 from ui.dimension_labels import dimension_label
@@ -50,12 +51,15 @@ def radar_chart(profile: CustomerProfile) -> Chart:
         linewidth=2,
         label=profile.name or translate("Charts", "This customer"),
     )
-    axes.fill(closed, np.nan_to_num([*known, known[0]]), color=tier_colour, alpha=0.15)
+    # The area is what is scored: a dimension without data counts at the neutral value, so
+    # the area keeps it there (the line breaks and a cross marks it) instead of dipping to 0.
+    scored = np.nan_to_num([*known, known[0]], nan=float(NEUTRAL_POINTS))
+    axes.fill(closed, scored, color=tier_colour, alpha=0.15)
     missing = [a for a, v in zip(angles, values, strict=True) if v is None]
     if missing:
         axes.scatter(
             missing,
-            [50] * len(missing),
+            [NEUTRAL_POINTS] * len(missing),
             marker="x",
             color="#999999",
             s=30,
