@@ -238,14 +238,19 @@ class ImportDialog(QDialog):
                 "Already in the book, not imported again: {count} (same customer, date, "
                 "amount, profit, reference and product; rows {rows}).").format(
                 count=locale.toString(preview.duplicates),
-                rows=", ".join(str(n) for n in preview.duplicate_rows)
-                + (", …" if preview.duplicates > len(preview.duplicate_rows) else ""))
+                rows=self._row_list(preview.duplicate_rows, preview.duplicates))
         self.summary.setText(text)
         self.issues.clear()
         self.issues.addItems([issue_text(i) for i in preview.issues[:MAX_SHOWN_ISSUES]])
         if preview.bad_rows > MAX_SHOWN_ISSUES:
             self.issues.addItem(self.tr("… and more: fix these first."))
         self._show_mapping(preview)
+
+    def _row_list(self, rows: list[int], total: int) -> str:
+        """Row numbers as a list in the user's language (Chinese lists use 、)."""
+        separator = self.tr(", ", "between row numbers in a list")
+        text = separator.join(str(n) for n in rows)
+        return text + (separator + "…" if total > len(rows) else "")
 
     def _show_mapping(self, preview: ImportPreview | None) -> None:
         while self.mapping_form.rowCount():

@@ -1560,6 +1560,11 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>……还有更多：请先修正以上问题。</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between row numbers in a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
