@@ -286,10 +286,20 @@ class ScoringMixin(SnapshotsMixin):
             else:
                 book_side.append((*new[split:], keys[1], *stamp, rowid))
         timings["compare"] = time.perf_counter() - started
-        batches = [((*WRITTEN_COLUMNS, "score_key", "book_key"), both),
-                   ((*SCORE_COLUMNS, "score_key"), score_side),
-                   ((*BOOK_COLUMNS, "book_key"), book_side)]
-        threshold = max(BULK_MIN_ROWS, BULK_FRACTION * len(current))
+        self._update_metrics([((*WRITTEN_COLUMNS, "score_key", "book_key"), both),
+                              ((*SCORE_COLUMNS, "score_key"), score_side),
+                              ((*BOOK_COLUMNS, "book_key"), book_side)], len(current))
+        timings["write"] = time.perf_counter() - started - timings["compare"]
+        return len(changed), changed_tier, newly
+
+    def _update_metrics(self, batches: list[tuple[tuple[str, ...], list[tuple[Any, ...]]]],
+                        live_rows: int) -> None:
+        """Run each batch (columns set, rows of their values + as_of, computed_at, rowid).
+
+        SQLite updates every index holding a column in the SET list, changed or not, one
+        entry at a time: an index that at least :data:`BULK_FRACTION` of the live rows would
+        touch is dropped and built again around the updates instead."""
+        threshold = max(BULK_MIN_ROWS, BULK_FRACTION * live_rows)
         rebuild = [name for name, (_sql, columns) in table_indexes(self, "customer_metrics").items()
                    if sum(len(rows) for written, rows in batches
                           if columns.intersection(written)) >= threshold]
@@ -301,8 +311,6 @@ class ScoringMixin(SnapshotsMixin):
                                                                  "computed_at"))
                     self.conn.executemany(
                         f"UPDATE customer_metrics SET {assignments} WHERE rowid = ?", rows)
-        timings["write"] = time.perf_counter() - started - timings["compare"]
-        return len(changed), changed_tier, newly
 
     def _stored_explanation(self, customer: dict[str, Any],
                             state: ScoringState) -> Explanation | None:
