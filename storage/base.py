@@ -45,6 +45,21 @@ class DatabaseBase:
             raise
         conn.commit()
 
+    @contextmanager
+    def read_snapshot(self) -> Iterator[DatabaseBase]:
+        """Several reads that see one state of the book (a deferred read transaction, ended
+        with nothing written); inside an open transaction, that transaction already is one."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield self
+            return
+        conn.execute("BEGIN DEFERRED")
+        try:
+            yield self
+        finally:
+            if conn.in_transaction:
+                conn.rollback()  # only read
+
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description]

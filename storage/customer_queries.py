@@ -142,10 +142,7 @@ class CustomerQueriesMixin(DatabaseBase):
             return
         where, params = _where(query)
         select = f"SELECT m.customer_id FROM {_source(query)} WHERE {where}"
-        began = not self.conn.in_transaction
-        if began:
-            self.conn.execute("BEGIN")
-        try:
+        with self.read_snapshot():
             head = self._id_list(f"{select} ORDER BY {_order(query)} LIMIT ?",
                                  [*params, int(first)])
             if len(head) < first:
@@ -161,9 +158,6 @@ class CustomerQueriesMixin(DatabaseBase):
             ids = head + self._id_list(f"{select} {after} ORDER BY {_order(query)}",
                                        [*params, name, last])
             yield ids, len(ids)
-        finally:
-            if began and self.conn.in_transaction:
-                self.conn.rollback()  # it only read
 
     def _id_list(self, sql: str, params: list[Any]) -> list[str]:
         """The ids ``sql`` selects, in its order, read in one SQLite step.

@@ -125,11 +125,8 @@ class ScoringMixin(SnapshotsMixin):
             # Compute from a read snapshot first and take the write lock only to write, so
             # another window's save waits a moment, not the whole rescore (seconds on 100k).
             # An edit committed in between is picked up by the rescore that edit triggers.
-            self.conn.execute("BEGIN DEFERRED")
-            try:
+            with self.read_snapshot():
                 scores, current = self._compute(as_of, config, helpers, started, timings)
-            finally:
-                self.conn.commit()  # ends the read transaction; nothing was written
             with self.atomic():
                 changed, changed_tier, newly = self._write_metrics(scores, current, timings)
                 summary = scores.summary()

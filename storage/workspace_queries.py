@@ -13,6 +13,7 @@ from typing import Any
 from models.enums import AbcClass, LifecycleStage, RelationshipLevel, Tier
 from storage.base import DatabaseBase
 from storage.errors import RecordNotFoundError
+from storage.scoring_store import SCORING_STATE_KEY
 
 #: Table -> SQL expression giving a short caption of one of its records (History tab).
 _CAPTIONS: dict[str, str] = {
@@ -71,7 +72,7 @@ class WorkspaceQueriesMixin(DatabaseBase):
             raise RecordNotFoundError(kind="customers", key=customer_id)
         row = rows[0]
         # The score is as of the last rescore (a row it left unchanged keeps its old stamp).
-        state = self.get_setting("scoring_state") if row["score"] is not None else None  # type: ignore[attr-defined]
+        state = self.get_setting(SCORING_STATE_KEY) if row["score"] is not None else None  # type: ignore[attr-defined]
         as_of = date.fromisoformat(state["as_of"]) if state else None
         current_month = f"{as_of:%Y-%m}" if as_of else "9999-99"
         # Month labels sort as text; quarterly labels (with a Q) are a different series.
