@@ -28,7 +28,10 @@ class DatabaseBase:
         The outermost level starts with BEGIN IMMEDIATE: a transaction that read first and
         then tried to write could not wait for another window's write (SQLite would answer
         "database is locked" at once); taking the write lock up front lets the busy timeout
-        do its job.
+        do its job. Only nested levels are savepoints (sqlite-utils' ``atomic``): one around
+        the whole transaction would undo nothing a rollback does not, and SQLite keeps a copy
+        of every page changed under a savepoint (measured 70-110 ms on a rescore that
+        changes 15,000 rows).
         """
         conn = self.conn
         if conn.in_transaction:
@@ -37,8 +40,7 @@ class DatabaseBase:
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
-            with self.db.atomic():
-                yield self
+            yield self
         except BaseException:
             if conn.in_transaction:
                 conn.rollback()

@@ -86,6 +86,7 @@ class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin, 
             raise classify(error, self.path) from error
 
     def close(self) -> None:
+        self.wait_for_checkpoint()
         self.db.close()
 
     def __enter__(self) -> Database:

@@ -25,8 +25,8 @@ from models.periods import Period, periods_before
 from models.record import utc_now_iso
 from models.scores import ScoreSnapshot
 from models.scoring import BookScores, score_book
-from storage.base import DatabaseBase
 from storage.bulk_indexes import indexes_rebuilt
+from storage.checkpoint import CheckpointMixin
 from storage.migrations import MIGRATION_COUNTS_SQL
 from storage.parallel_reads import ParallelReads
 from storage.scoring_queries import (
@@ -82,7 +82,7 @@ class KnownMigration:
                                  for i, n in enumerate(pairs.tolist())})
 
 
-class SnapshotsMixin(DatabaseBase):
+class SnapshotsMixin(CheckpointMixin):
     def write_snapshot(self, scores: BookScores, period: Period,
                        known: KnownMigration | None = None) -> SnapshotResult:
         """Store ``scores`` as the snapshot of ``period`` (replacing any earlier one), with the
@@ -154,7 +154,8 @@ class SnapshotsMixin(DatabaseBase):
         config = (config or self.scoring_config()).validated()  # type: ignore[attr-defined]
         wanted = periods_before(as_of, kind, periods)
         helpers = not self.conn.in_transaction
-        with self.atomic(), ParallelReads(self, enabled=helpers) as reads:
+        with self.checkpoint_afterwards(), self.atomic(), \
+                ParallelReads(self, enabled=helpers) as reads:
             population = read_population(self)
             stored = int(self.scalar("SELECT count(*) FROM score_snapshots"))
             # Many periods at once: rebuild the per-customer index once at the end.

@@ -381,6 +381,22 @@ def test_backfilled_history_shows_a_known_tier_move(fresh_db: Database) -> None:
     assert [x.period for x in quarterly] == ["2025-Q4", "2026-Q1"]
 
 
+def test_big_writes_copy_the_wal_back_afterwards(demo_db: Database) -> None:
+    import sqlite3
+
+    demo_db.rescore(date(2026, 5, 31))  # a rescore of every row: thousands of WAL pages
+    assert demo_db.wait_for_checkpoint() > 0  # it ran, on its own thread
+    assert demo_db.scalar("PRAGMA wal_autocheckpoint") == 1000  # back to SQLite's default
+    other = sqlite3.connect(demo_db.path)
+    busy, frames, copied = other.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    other.close()
+    assert (busy, copied) == (0, frames)  # nothing left to copy
+    with demo_db.atomic():  # inside a caller's transaction its own commit decides
+        demo_db.rescore(date(2026, 6, 15))
+        assert demo_db.scalar("PRAGMA wal_autocheckpoint") == 1000
+    assert demo_db.wait_for_checkpoint() == 0.0
+
+
 def test_helper_connections_give_the_same_book(demo_db: Database,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from storage import parallel_reads, scoring_queries
