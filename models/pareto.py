@@ -74,7 +74,7 @@ def abc_classes(revenue: FloatArray, a_percent: float, b_percent: float) -> npt.
     total = float(positive.sum())
     if n == 0 or total <= 0:
         return np.full(n, NO_CLASS, dtype=np.int64)
-    order = np.argsort(-positive, kind="stable")
+    order = np.argsort(-positive)  # a block of ties is classed as one: any order within it
     ordered = positive[order]
     before = np.cumsum(ordered) - ordered
     # A block of equal revenues shares the share-before of its first member.
