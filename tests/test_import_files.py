@@ -96,6 +96,28 @@ def test_importing_the_same_transactions_again_adds_nothing(book: Database,
     assert (last.created, last.duplicates) == (1, 2)
 
 
+def test_an_import_marks_the_explanations_it_changed_as_stale(book: Database,
+                                                             tmp_path: Path) -> None:
+    """An invoice from the previous window changes a customer's growth but none of its listed
+    12-month figures; its stored explanation must still say it predates the import."""
+    from datetime import timedelta
+
+    today = date.today()
+    first = [TX_HEADER, f"A1,华东机械,{today - timedelta(days=1000)},500,,,,OLD-1",
+             f"A1,华东机械,{today - timedelta(days=30)},800,,,,NEW-1"]
+    run_import(book, _csv(tmp_path / "first.csv", first), "transactions")
+    book.rescore()
+    customer_id = book.scalar("SELECT id FROM customers WHERE code = 'A1'")
+    assert not book.explain_customer(customer_id).stale
+    listed = book.query("SELECT revenue_12m, profit_12m, first_purchase, last_purchase "
+                        "FROM customer_metrics WHERE customer_id = ?", [customer_id])
+    previous_window = [TX_HEADER, f"A1,华东机械,{today - timedelta(days=500)},300,,,,MID-1"]
+    run_import(book, _csv(tmp_path / "previous.csv", previous_window), "transactions")
+    assert book.query("SELECT revenue_12m, profit_12m, first_purchase, last_purchase "
+                      "FROM customer_metrics WHERE customer_id = ?", [customer_id]) == listed
+    assert book.explain_customer(customer_id).stale
+
+
 def test_the_command_says_which_rows_were_already_there(tmp_path: Path) -> None:
     path = _csv(tmp_path / "tx.csv", [TX_HEADER, *TX_ROWS])
     with Database(tmp_path / "book.db") as db:

@@ -50,6 +50,14 @@ WHERE m.customer_id = t.customer_id
        OR m.first_purchase IS NOT t.first_purchase OR m.last_purchase IS NOT t.last_purchase)
 """
 
+#: Every customer the import touched is stamped, changed listed figures or not: an invoice in
+#: the previous window changes growth alone, and the stamp is what tells a stored explanation
+#: (scored before the import) that it is stale. No index holds ``computed_at``.
+_STAMP_TOUCHED_SQL = """
+UPDATE customer_metrics SET computed_at = :now
+WHERE customer_id IN (SELECT value FROM json_each(:ids)) AND computed_at IS NOT :now
+"""
+
 _TRANSACTION_COLUMNS = ("id, created_at, updated_at, customer_id, date, amount, profit, "
                         "due_date, paid_date, reference, product, notes")
 
@@ -169,10 +177,11 @@ class BulkWriter:
             "(SELECT customer_id FROM customer_metrics)", [json.dumps(sorted(self.touched))])]
         for customer_id in missing:  # a metrics row is made with the customer; just in case
             self.db.refresh_customer_activity(customer_id)
-        self.db.conn.execute(_TRANSACTION_FIGURES_SQL, {
-            "ids": json.dumps(sorted(self.touched)), "as_of": today.isoformat(),
-            "start": (today - timedelta(days=ACTIVITY_WINDOW_DAYS)).isoformat(),
-            "now": utc_now_iso()})
+        params = {"ids": json.dumps(sorted(self.touched)), "as_of": today.isoformat(),
+                  "start": (today - timedelta(days=ACTIVITY_WINDOW_DAYS)).isoformat(),
+                  "now": utc_now_iso()}
+        self.db.conn.execute(_TRANSACTION_FIGURES_SQL, params)
+        self.db.conn.execute(_STAMP_TOUCHED_SQL, params)
 
 
 def _iso(day: date | None) -> str | None:
