@@ -64,6 +64,12 @@ class AmbiguousRecordError(StorageError):
     message = tr_noop("'{key}' matches {count} customers; use the customer id or code.")
 
 
+class ImportNotUndoableError(StorageError):
+    message = tr_noop("The lines of an import are not undone one customer at a time. To take "
+                      "back the whole import, restore the backup made just before it "
+                      "(File → Backups).")
+
+
 class DiskFullError(StorageError):
     message = tr_noop("The disk holding {path} is full. Free some space and try again; nothing "
                       "was written.")

@@ -1,4 +1,5 @@
-"""The change log: every create, update, delete and restore of a user record, field by field.
+"""The change log: every create, update, delete and restore of a user record, field by field,
+and per customer the lines a transactions import added.
 
 Entries are written in the same transaction as the change itself, so the log can never
 disagree with the data. It backs each customer's History tab, undo, and later the merging of
@@ -66,6 +67,19 @@ class HistoryMixin(DatabaseBase):
         self.conn.executemany(
             "INSERT INTO change_log (change_id, at, device, user, action, table_name, record_id, "
             "customer_id, field, old_value, new_value) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        return change_id
+
+    def log_import(self, table: str, source: str, lines: Mapping[str, int]) -> str:
+        """One ``import`` entry per customer: how many lines of ``table`` the file ``source``
+        added to it (``record_id`` holds the file's name, ``new_value`` the count). A bulk
+        import logs this instead of a row per field of a million records."""
+        change_id = new_id()
+        at = utc_now_iso()
+        self.conn.executemany(
+            "INSERT INTO change_log (change_id, at, device, user, action, table_name, record_id, "
+            "customer_id, field, old_value, new_value) VALUES (?,?,?,?,'import',?,?,?,NULL,NULL,?)",
+            [(change_id, at, device_name(), user_name(), table, source, customer_id,
+              _encode(count)) for customer_id, count in sorted(lines.items())])
         return change_id
 
     def history(self, customer_id: str, *, limit: int = 1_000) -> list[Change]:

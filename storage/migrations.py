@@ -456,6 +456,36 @@ def m009_snapshot_migrations(db: SqliteUtilsDatabase) -> None:
         db.execute(MIGRATION_COUNTS_SQL, [before, after, after, before])
 
 
+
+@migrations()
+def m010_change_log_imports(db: SqliteUtilsDatabase) -> None:
+    """The change log takes one more action, ``import``: a transactions import writes one
+    entry per customer (how many lines, from which file) instead of nothing. SQLite cannot
+    change a CHECK constraint in place, so the table is copied into a new one."""
+    _script(db, """
+    CREATE TABLE change_log_new (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        change_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        device TEXT NOT NULL,
+        user TEXT NOT NULL,
+        action TEXT NOT NULL
+            CHECK (action IN ('create', 'update', 'delete', 'restore', 'import')),
+        table_name TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        customer_id TEXT,
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT
+    );
+    INSERT INTO change_log_new SELECT * FROM change_log;
+    DROP TABLE change_log;
+    ALTER TABLE change_log_new RENAME TO change_log;
+    CREATE INDEX idx_change_log_customer ON change_log(customer_id, seq);
+    CREATE INDEX idx_change_log_record ON change_log(table_name, record_id, seq);
+    CREATE INDEX idx_change_log_change ON change_log(change_id)
+    """)
+
 #: Insert the tier-to-tier counts between two stored periods (from, to, to, from).
 MIGRATION_COUNTS_SQL = """
 INSERT INTO snapshot_migrations (from_period, to_period, from_tier, to_tier, customers)

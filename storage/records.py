@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from models.entities import Contact, Customer, Interaction
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
 from models.record import Record, new_id, utc_now_iso
-from storage.errors import ConflictError, RecordNotFoundError
+from storage.errors import ConflictError, ImportNotUndoableError, RecordNotFoundError
 from storage.history import HistoryMixin
 from storage.mapping import TABLES, from_row, to_row
 from storage.metrics import MetricsMixin
@@ -157,6 +157,8 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
         if not changes:
             raise RecordNotFoundError(kind="change_log", key=change_id)
         first = changes[0]
+        if first.action == "import":
+            raise ImportNotUndoableError()
         cls = next(c for c, t in TABLES.items() if t == first.table_name)
         if first.action == "create":
             return self.soft_delete(cls, first.record_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -110,3 +111,32 @@ def test_a_failed_write_logs_nothing(fresh_db: Database, customer: Customer) -> 
     with pytest.raises(ValueError):
         fresh_db.update(replace(customer, name=""))
     assert fresh_db.scalar("SELECT count(*) FROM change_log") == before
+
+
+def test_the_import_action_migration_keeps_every_logged_change(db_path: Path) -> None:
+    """m010 copies the change log into a table whose CHECK also allows ``import``: every row,
+    its numbering and the numbering after it survive."""
+    import sqlite3
+
+    from sqlite_utils import Database as SqliteUtilsDatabase
+
+    from storage.migrations import migrations
+
+    conn = sqlite3.connect(db_path)
+    migrations.apply(SqliteUtilsDatabase(conn), stop_before="m010_change_log_imports")
+    conn.executemany(
+        "INSERT INTO change_log (change_id, at, device, user, action, table_name, record_id, "
+        "customer_id, field, old_value, new_value) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [("c1", "2026-01-01T00:00:00+00:00", "pc", "me", "create", "customers", "x", "x",
+          "name", None, '"Acme"'),
+         ("c2", "2026-01-02T00:00:00+00:00", "pc", "me", "update", "customers", "x", "x",
+          "industry", '"Steel"', '"Ships"')])
+    conn.commit()
+    before = conn.execute("SELECT * FROM change_log ORDER BY seq").fetchall()
+    conn.close()
+    with Database(db_path) as db:  # applies m010
+        assert db.conn.execute("SELECT * FROM change_log ORDER BY seq").fetchall() == before
+        db.log_import("transactions", "march.csv", {"x": 3})
+        last = db.history("x")[0]
+        assert (last.action, last.record_id, last.new_value) == ("import", "march.csv", 3)
+        assert last.seq == before[-1][0] + 1

@@ -118,6 +118,22 @@ def test_an_import_marks_the_explanations_it_changed_as_stale(book: Database,
     assert book.explain_customer(customer_id).stale
 
 
+def test_a_transactions_import_is_one_history_entry_per_customer(book: Database,
+                                                                 tmp_path: Path) -> None:
+    run_import(book, _csv(tmp_path / "tx.csv", [TX_HEADER, *TX_ROWS]), "transactions")
+    a1, b1 = (book.scalar("SELECT id FROM customers WHERE code = ?", [code])
+              for code in ("A1", "B1"))
+    entries = {customer: [c for c in book.history(customer) if c.action == "import"]
+               for customer in (a1, b1)}
+    assert [(c.table_name, c.record_id, c.new_value) for c in entries[a1]] == [
+        ("transactions", "tx.csv", 2)]
+    assert [c.new_value for c in entries[b1]] == [1]
+    assert entries[a1][0].change_id == entries[b1][0].change_id  # one import, one change
+    logged = book.scalar("SELECT count(*) FROM change_log")
+    run_import(book, tmp_path / "tx.csv", "transactions")  # every line already there
+    assert book.scalar("SELECT count(*) FROM change_log") == logged
+
+
 def test_the_command_says_which_rows_were_already_there(tmp_path: Path) -> None:
     path = _csv(tmp_path / "tx.csv", [TX_HEADER, *TX_ROWS])
     with Database(tmp_path / "book.db") as db:

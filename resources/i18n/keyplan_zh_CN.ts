@@ -1374,6 +1374,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
 <context>
     <name>HistoryTab</name>
     <message>
+        <source>Transactions from {file}</source>
+        <translation>交易（来自 {file}）</translation>
+    </message>
+    <message>
         <source>{kind}: {caption}</source>
         <translation>{kind}：{caption}</translation>
     </message>
@@ -1392,6 +1396,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Restored</source>
         <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>{count} lines added</source>
+        <translation>新增 {count} 笔</translation>
     </message>
     <message>
         <source>When</source>
@@ -1422,8 +1434,16 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>修改后</translation>
     </message>
     <message>
+        <source>An import is not undone one customer at a time: restore the backup made just before it (File → Backups)</source>
+        <translation>导入不能按客户逐个撤销：请恢复导入前自动生成的备份（文件 → 备份管理）</translation>
+    </message>
+    <message>
         <source>Undo this change</source>
         <translation>撤销此变更</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet. Records generated in bulk (the demo book) have no history until they are edited.</source>
+        <translation>尚无更改记录。批量生成的记录（演示账本）在被编辑之前没有历史。</translation>
     </message>
     <message>
         <source>Reverse the selected change (all its fields); the reversal is recorded too</source>
@@ -1431,7 +1451,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>No changes recorded yet. Records imported or generated in bulk have no history until they are edited.</source>
-        <translation>还没有变更记录。批量导入或生成的记录在被编辑之前没有历史。</translation>
+        <translation type="vanished">还没有变更记录。批量导入或生成的记录在被编辑之前没有历史。</translation>
     </message>
     <message>
         <source>Every change to this customer and its records, newest first, from this and other windows or computers.</source>
@@ -3265,6 +3285,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>&apos;{key}&apos; matches {count} customers; use the customer id or code.</source>
         <translation>“{key}”匹配到 {count} 个客户，请使用客户 ID 或编号。</translation>
+    </message>
+    <message>
+        <source>The lines of an import are not undone one customer at a time. To take back the whole import, restore the backup made just before it (File → Backups).</source>
+        <translation>导入的明细不能按客户逐个撤销。如需撤回整个导入，请恢复导入前自动生成的备份（文件 → 备份管理）。</translation>
     </message>
     <message>
         <source>The disk holding {path} is full. Free some space and try again; nothing was written.</source>

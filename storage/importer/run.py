@@ -155,7 +155,8 @@ def _run(db: Any, source: TableSource, mapping: ColumnMapping, *, write: bool,
     preview = ImportPreview(kind=mapping.kind, source=source, mapping=mapping)
     book = Customers([tuple(r) for r in db.conn.execute(
         "SELECT id, code, name FROM customers WHERE deleted_at IS NULL")])
-    writer = BulkWriter(db, mapping.kind, lambda: _expected_rows(source)) if write else None
+    writer = BulkWriter(db, mapping.kind, lambda: _expected_rows(source),
+                        source=source.path.name) if write else None
     step = _row_handler(db, mapping, preview, book, writer)
     try:
         if writer is None:

@@ -1,10 +1,12 @@
 """Bulk writes of an import: executemany in chunks inside the import's one transaction, the
-change log for customers and contacts, and the derived columns refreshed once at the end."""
+change log (customers and contacts field by field, transactions as one entry per customer),
+and the derived columns refreshed once at the end."""
 
 from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -73,8 +75,10 @@ def new_ids(count: int) -> list[str]:
 
 class BulkWriter:
     def __init__(self, db: Any, kind: ImportKind,
-                 expected_rows: Callable[[], int] | None = None) -> None:
+                 expected_rows: Callable[[], int] | None = None, source: str = "") -> None:
         self.db = db
+        self.source = source  # the file's name, for the change log
+        self.lines: Counter[str] = Counter()  # transaction lines added, per customer
         self.expected_rows = expected_rows
         self.dropped_indexes: list[str] = []
         self.flushes = 0
@@ -131,6 +135,7 @@ class BulkWriter:
         self.pending.append((self.ids.pop(), self.now, self.now, customer_id, day.isoformat(),
                              amount, profit, _iso(due), _iso(paid), reference, product, notes))
         self.touched.add(customer_id)
+        self.lines[customer_id] += 1
         if len(self.pending) >= CHUNK:
             self._flush()
 
@@ -164,6 +169,7 @@ class BulkWriter:
             self.db.refresh_search_text(customer_id)
         if self.kind == ImportKind.TRANSACTIONS and self.touched:
             self._refresh_transaction_figures()
+            self.db.log_import("transactions", self.source, self.lines)
         elif len(self.touched) > FULL_REFRESH_FROM:
             self.db.refresh_activity()
         else:

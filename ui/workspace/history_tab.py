@@ -23,7 +23,8 @@ from ui.workspace.table_model import Column
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
 CLASSES: dict[str, type[Record]] = {table: cls for cls, table in TABLES.items()}
-ACTION_COLOURS = {"delete": "#c62828", "create": "#2e7d32", "restore": "#1565c0"}
+ACTION_COLOURS = {"delete": "#c62828", "create": "#2e7d32", "restore": "#1565c0",
+                  "import": "#6a1b9a"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,11 @@ def local_time(stamp: str) -> str:
 
 
 def record_text(row: HistoryRow) -> str:
-    """The kind of record and its caption, e.g. "Contact: Wang Fang"."""
+    """The kind of record and its caption, e.g. "Contact: Wang Fang"; for an import, the file
+    ("Transactions from sales-2026.csv")."""
+    if row.change.action == "import":
+        return translate("HistoryTab", "Transactions from {file}").format(
+            file=row.change.record_id)
     kind = kind_label(row.cls) if row.cls else row.change.table_name
     if not row.caption:
         return kind
@@ -58,6 +63,7 @@ def action_label(action: str) -> str:
         "update": translate("HistoryTab", "Changed"),
         "delete": translate("HistoryTab", "Deleted"),
         "restore": translate("HistoryTab", "Restored"),
+        "import": translate("HistoryTab", "Imported"),
     }.get(action, action)
 
 
@@ -67,6 +73,8 @@ class HistoryTab(WorkspaceTab):
         self.names: dict[str, str] = {}
         self.panel = ListPanel(self._columns(), self, name="history")
         self.undo_button = self.panel.button("undoChange", self.undo_selected, needs_row=True)
+        # After the panel's own handler, which enables the button for any selected row:
+        self.panel.selection_changed.connect(self._update_undo)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.intro.setStyleSheet("color: #666666;")
@@ -86,6 +94,9 @@ class HistoryTab(WorkspaceTab):
         def value(row: HistoryRow, old: bool) -> str:
             change = row.change
             raw = change.old_value if old else change.new_value
+            if change.action == "import":
+                return EMPTY if old else translate("HistoryTab", "{count} lines added").format(
+                    count=raw)
             if row.cls is None or change.field is None:
                 return EMPTY if raw is None else str(raw)
             return display_value(row.cls, change.field, raw, self.names)
@@ -133,15 +144,29 @@ class HistoryTab(WorkspaceTab):
             ),
         ]
 
+    def _update_undo(self) -> None:
+        """An import is taken back by restoring the backup made before it, not per customer."""
+        row = self.panel.selected()
+        imported = row is not None and row.change.action == "import"
+        self.undo_button.setEnabled(row is not None and not imported)
+        self.undo_button.setToolTip(
+            self.tr(
+                "An import is not undone one customer at a time: restore the backup made "
+                "just before it (File → Backups)"
+            )
+            if imported
+            else self.tr(
+                "Reverse the selected change (all its fields); the reversal is recorded too"
+            )
+        )
+
     def retranslate(self) -> None:
         self.undo_button.setText(self.tr("Undo this change"))
-        self.undo_button.setToolTip(
-            self.tr("Reverse the selected change (all its fields); the reversal is recorded too")
-        )
+        self._update_undo()
         self.empty.setText(
             self.tr(
-                "No changes recorded yet. Records imported or generated "
-                "in bulk have no history until they are edited."
+                "No changes recorded yet. Records generated in bulk (the demo book) "
+                "have no history until they are edited."
             )
         )
         self.intro.setText(
