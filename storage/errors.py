@@ -66,8 +66,9 @@ class AmbiguousRecordError(StorageError):
 
 class ImportNotUndoableError(StorageError):
     message = tr_noop("The lines of an import are not undone one customer at a time. To take "
-                      "back the whole import, restore the backup made just before it "
-                      "(File → Backups).")
+                      "back the whole import, restore the backup made just before it (File → "
+                      "Backups) while it is still listed; restoring also takes back every "
+                      "change made after that backup.")
 
 
 class DiskFullError(StorageError):

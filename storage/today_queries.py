@@ -206,11 +206,12 @@ class TodayMixin(DatabaseBase):
     # ---- undo ------------------------------------------------------------------------------
     def latest_change(self, excluding: Collection[str] = ()) -> ChangeSummary | None:
         """The newest logged change whose id is not in ``excluding`` (already undone, or an
-        undo itself), or None."""
+        undo itself), or None. Imports are passed over: one is taken back by restoring the
+        backup made before it, not by Edit → Undo."""
         row = self.conn.execute(
             "SELECT l.change_id, l.action, l.table_name, l.record_id, l.customer_id, l.at, "
             "coalesce(c.name, '') FROM change_log l LEFT JOIN customers c ON c.id = l.customer_id "
-            "WHERE l.change_id NOT IN (SELECT value FROM json_each(?)) "
+            "WHERE l.change_id NOT IN (SELECT value FROM json_each(?)) AND l.action <> 'import' "
             "ORDER BY l.seq DESC LIMIT 1", [json.dumps(sorted(excluding))]).fetchone()
         if row is None:
             return None

@@ -1402,8 +1402,16 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>导入</translation>
     </message>
     <message>
-        <source>{count} lines added</source>
+        <source>Lines added: {count}</source>
         <translation>新增 {count} 笔</translation>
+    </message>
+    <message>
+        <source>An import is not undone one customer at a time: restore the backup made just before it (File → Backups), which also takes back every later change</source>
+        <translation>导入不能按客户逐个撤销：请恢复导入前自动生成的备份（文件 → 备份管理），这也会撤回其后的所有更改</translation>
+    </message>
+    <message>
+        <source>{count} lines added</source>
+        <translation type="vanished">新增 {count} 笔</translation>
     </message>
     <message>
         <source>When</source>
@@ -1435,7 +1443,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>An import is not undone one customer at a time: restore the backup made just before it (File → Backups)</source>
-        <translation>导入不能按客户逐个撤销：请恢复导入前自动生成的备份（文件 → 备份管理）</translation>
+        <translation type="vanished">导入不能按客户逐个撤销：请恢复导入前自动生成的备份（文件 → 备份管理）</translation>
     </message>
     <message>
         <source>Undo this change</source>
@@ -3288,7 +3296,11 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>The lines of an import are not undone one customer at a time. To take back the whole import, restore the backup made just before it (File → Backups).</source>
-        <translation>导入的明细不能按客户逐个撤销。如需撤回整个导入，请恢复导入前自动生成的备份（文件 → 备份管理）。</translation>
+        <translation type="vanished">导入的明细不能按客户逐个撤销。如需撤回整个导入，请恢复导入前自动生成的备份（文件 → 备份管理）。</translation>
+    </message>
+    <message>
+        <source>The lines of an import are not undone one customer at a time. To take back the whole import, restore the backup made just before it (File → Backups) while it is still listed; restoring also takes back every change made after that backup.</source>
+        <translation>导入的明细不能按客户逐个撤销。如需撤回整个导入，请在导入前自动生成的备份仍在列表中时恢复它（文件 → 备份管理）；恢复也会撤回该备份之后的所有更改。</translation>
     </message>
     <message>
         <source>The disk holding {path} is full. Free some space and try again; nothing was written.</source>

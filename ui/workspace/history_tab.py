@@ -95,7 +95,7 @@ class HistoryTab(WorkspaceTab):
             change = row.change
             raw = change.old_value if old else change.new_value
             if change.action == "import":
-                return EMPTY if old else translate("HistoryTab", "{count} lines added").format(
+                return EMPTY if old else translate("HistoryTab", "Lines added: {count}").format(
                     count=raw)
             if row.cls is None or change.field is None:
                 return EMPTY if raw is None else str(raw)
@@ -152,7 +152,7 @@ class HistoryTab(WorkspaceTab):
         self.undo_button.setToolTip(
             self.tr(
                 "An import is not undone one customer at a time: restore the backup made "
-                "just before it (File → Backups)"
+                "just before it (File → Backups), which also takes back every later change"
             )
             if imported
             else self.tr(
@@ -195,6 +195,7 @@ class HistoryTab(WorkspaceTab):
             [HistoryRow(c, captions.get((c.table_name, c.record_id), "")) for c in changes],
             keep=lambda r: r.change.seq,
         )
+        self._update_undo()  # set_rows enabled it for whatever row stayed selected
         self.empty.setVisible(not changes)
 
     def undo_selected(self) -> str | None:
