@@ -8,7 +8,9 @@ score shown, and tiers are decided on that same number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 import numpy as np
@@ -39,6 +41,55 @@ def weight_vector(config: ScoringConfig) -> FloatArray:
 def contributions(points: IntArray, weights: FloatArray) -> IntArray:
     """Contribution of each dimension in hundredths of a point, rounded half up."""
     return np.floor(points * weights + 0.5).astype(np.int64)
+
+
+#: Settings that change scores and tiers only, never a customer's points, class or stage: a
+#: change of these alone can re-tier the book from the points its last rescore stored.
+RETIER_FIELDS = frozenset({"weights", "threshold_strategic", "threshold_key",
+                           "threshold_standard", "strategic_revenue_top_percent",
+                           "review_cadence_days"})
+
+
+def only_tiering_changed(before: ScoringConfig, after: ScoringConfig) -> bool:
+    """Whether ``after`` differs from ``before`` in :data:`RETIER_FIELDS` alone."""
+    kept = {f.name: getattr(after, f.name) for f in fields(after) if f.name in RETIER_FIELDS}
+    return replace(before, **kept) == after
+
+
+def revenue_by_tier(tier: IntArray, revenue: FloatArray) -> dict[Tier, float]:
+    """Positive window revenue per tier, each sum correctly rounded (``math.fsum``): the same
+    to the last bit in whatever order the customers come (a re-tier reads them in table
+    order, a rescore in id order)."""
+    positive = np.where(revenue > 0, revenue, 0.0)
+    return {t: math.fsum(positive[tier == rank].tolist()) for rank, t in enumerate(TIER_BY_RANK)}
+
+
+@dataclass(frozen=True)
+class Tiering:
+    """Scores and tiers of a book from its points (see :func:`tier_points`)."""
+
+    contributions: IntArray
+    score_hundredths: IntArray
+    computed_tier: IntArray
+    guard_blocked: BoolArray
+    tier: IntArray
+    tier_overridden: BoolArray
+    guard_revenue: float | None
+
+
+def tier_points(points: IntArray, revenue: FloatArray, tier_override: Sequence[str | None],
+                config: ScoringConfig) -> Tiering:
+    """Weighted scores, computed tiers (with the revenue guard) and effective tiers (with the
+    manual overrides) of customers whose N×15 points and window revenue are known."""
+    parts = contributions(points, weight_vector(config))
+    total = parts.sum(axis=1) if len(points) else np.zeros(0, dtype=np.int64)
+    guard = config.strategic_revenue_top_percent
+    in_top = revenue_in_top(revenue, guard) if guard is not None else None
+    computed, blocked = computed_tiers(total, revenue, config, in_top)
+    tiers, overridden = apply_tier_overrides(computed, tier_override)
+    return Tiering(contributions=parts, score_hundredths=total, computed_tier=computed,
+                   guard_blocked=blocked, tier=tiers, tier_overridden=overridden,
+                   guard_revenue=guard_revenue(revenue, config, in_top))
 
 
 @dataclass(frozen=True)
@@ -110,8 +161,6 @@ class BookScores:
 
     def summary(self) -> BookSummary:
         tier_counts = np.bincount(self.tier, minlength=4)
-        tier_revenue = np.bincount(self.tier, weights=np.where(self.revenue > 0, self.revenue, 0),
-                                   minlength=4)
         abc_counts = np.bincount(self.abc[self.abc >= 0], minlength=3)
         stage_counts = np.bincount(self.lifecycle, minlength=len(LIFECYCLE_CODES))
         return BookSummary(
@@ -119,7 +168,7 @@ class BookScores:
             customers=len(self),
             total_revenue=float(np.where(self.revenue > 0, self.revenue, 0).sum()),
             tier_counts={t: int(tier_counts[i]) for i, t in enumerate(TIER_BY_RANK)},
-            tier_revenue={t: float(tier_revenue[i]) for i, t in enumerate(TIER_BY_RANK)},
+            tier_revenue=revenue_by_tier(self.tier, self.revenue),
             abc_counts={c: int(abc_counts[i]) for i, c in enumerate(ABC_CODES)},
             lifecycle_counts={s: int(stage_counts[i]) for i, s in enumerate(LIFECYCLE_CODES)},
             overridden=int(self.tier_overridden.sum()),
@@ -132,12 +181,7 @@ def score_book(book: BookFigures, config: ScoringConfig) -> BookScores:
     config = config.validated()
     raw = raw_dimensions(book)
     points, quantiles = normalise(raw)
-    parts = contributions(points, weight_vector(config))
-    total = parts.sum(axis=1) if len(book) else np.zeros(0, dtype=np.int64)
-    guard = config.strategic_revenue_top_percent
-    in_top = revenue_in_top(book.revenue, guard) if guard is not None else None
-    computed, blocked = computed_tiers(total, book.revenue, config, in_top)
-    tiers, overridden = apply_tier_overrides(computed, book.tier_override)
+    tiering = tier_points(points, book.revenue, book.tier_override, config)
     stages = lifecycle_stages(book.days_since_first, book.days_since_last, book.window.as_of,
                               config)
     effective_stages, stage_overridden = apply_lifecycle_overrides(stages,
@@ -145,12 +189,13 @@ def score_book(book: BookFigures, config: ScoringConfig) -> BookScores:
     profit = np.where(book.profit_invoices > 0, book.profit, 0.0)
     return BookScores(
         as_of=book.window.as_of, config=config, customer_ids=list(book.customer_ids), raw=raw,
-        points=points, contributions=parts, score_hundredths=total, computed_tier=computed,
-        guard_blocked=blocked, tier=tiers, tier_overridden=overridden,
+        points=points, contributions=tiering.contributions,
+        score_hundredths=tiering.score_hundredths, computed_tier=tiering.computed_tier,
+        guard_blocked=tiering.guard_blocked, tier=tiering.tier,
+        tier_overridden=tiering.tier_overridden,
         abc=abc_classes(book.revenue, config.abc_a_percent, config.abc_b_percent),
         computed_lifecycle=stages, lifecycle=effective_stages,
         lifecycle_overridden=stage_overridden, revenue=book.revenue.copy(), profit=profit,
         concentration=concentration(book.revenue, config.abc_a_percent),
-        quantiles=quantiles,
-        guard_revenue=guard_revenue(book.revenue, config, in_top),
+        quantiles=quantiles, guard_revenue=tiering.guard_revenue,
     )

@@ -32,9 +32,14 @@ _ONE = np.uint64(1)
 def score_keys(scores: BookScores) -> KeyArray:
     """Keys of the score side: score, computed and effective tier, each dimension's points
     (101 for a missing dimension)."""
-    points = np.where(scores.raw.missing, 101, scores.points)
-    return _fold([scores.score_hundredths, scores.computed_tier, scores.tier,
-                  *points.T])
+    return score_keys_of(scores.score_hundredths, scores.computed_tier, scores.tier,
+                         scores.points, scores.raw.missing)
+
+
+def score_keys_of(score_hundredths: KeyArray, computed_tier: KeyArray, tier: KeyArray,
+                  points: KeyArray, missing: npt.NDArray[np.bool_]) -> KeyArray:
+    """:func:`score_keys` from the arrays themselves (a re-tier has no BookScores)."""
+    return _fold([score_hundredths, computed_tier, tier, *np.where(missing, 101, points).T])
 
 
 def book_keys(scores: BookScores) -> KeyArray:

@@ -26,12 +26,13 @@ from models.enums import AbcClass, LifecycleStage, Tier
 from models.explain import Explanation, ScoredCustomer, explain, scored_customer
 from models.pareto import Concentration, pareto_curve
 from models.record import utc_now_iso
-from models.scoring import BookScores, BookSummary
+from models.scoring import BookScores, BookSummary, only_tiering_changed
 from models.tiers import hundredths
 from storage.bulk_indexes import indexes_rebuilt, table_indexes
 from storage.change_keys import OUTSIDE_KEY, book_keys, score_keys, stored_keys
 from storage.errors import RecordNotFoundError
 from storage.parallel_reads import ParallelReads
+from storage.retier import retier_stored
 from storage.scoring_queries import (
     ABC_TEXT,
     STAGE_TEXT,
@@ -71,8 +72,9 @@ class RescoreResult:
     #: Customers that had no tier before (first scoring, new customers).
     newly_scored: int
     seconds: float
-    #: The scored book itself (e.g. to snapshot it without scoring twice).
-    scores: BookScores = field(repr=False, compare=False)
+    #: The scored book itself (e.g. to snapshot it without scoring twice); None when new
+    #: settings re-tiered the book from its stored points (:meth:`update_scoring_config`).
+    scores: BookScores | None = field(repr=False, compare=False)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -138,16 +140,26 @@ class ScoringMixin(SnapshotsMixin):
     def update_scoring_config(self, config: ScoringConfig,
                               as_of: date | None = None) -> RescoreResult:
         """Validate and store new settings and re-tier the whole book with them, at once
-        (as of ``as_of``, default the last rescore's date, else today)."""
+        (as of ``as_of``, default the last rescore's date, else today).
+
+        New weights, thresholds or revenue guard alone, on the last rescore's date and a book
+        unchanged since, re-tier from the stored points (:mod:`storage.retier`); anything
+        else rescores in full."""
+        started = time.perf_counter()
         config = config.validated()
         state = self.scoring_state()
+        day = as_of or (state.as_of if state else None)
         # Only the settings row will be uncommitted: helper connections read the same book,
         # unless a caller's own transaction holds other writes.
         helpers = not self.conn.in_transaction
         with self.checkpoint_afterwards(), self.atomic():
             self.save_scoring_config(config)  # type: ignore[attr-defined]
-            return self.rescore(as_of or (state.as_of if state else None), config=config,
-                                helpers=helpers)
+            if state is not None and day == state.as_of \
+                    and only_tiering_changed(state.config, config):
+                result = self._retier(state, config, started)
+                if result is not None:
+                    return result
+            return self.rescore(day, config=config, helpers=helpers)
 
     # ---- reading ---------------------------------------------------------------------------
     def scoring_state(self) -> ScoringState | None:
@@ -349,11 +361,48 @@ class ScoringMixin(SnapshotsMixin):
                        # figures, stamping its row after the rescore that scored it.
                        stale=(stored["computed_at"] or "") > state.computed_at)
 
+    def _retier(self, state: ScoringState, config: ScoringConfig,
+                started: float) -> RescoreResult | None:
+        """Re-tier the book from its stored points (see :mod:`storage.retier`) and write the
+        score side of the rows whose score or tier changed; None when a full rescore is
+        needed."""
+        stored = retier_stored(self, state.computed_at, state.summary, config)
+        if stored is None:
+            return None
+        timings = {"score": time.perf_counter() - started}
+        tiering = stored.tiering
+        changed = np.flatnonzero(stored.keys != stored.stored_keys)
+        stamp = (state.as_of.isoformat(), utc_now_iso())
+        rows = [(score / 100.0, TIER_TEXT[computed], TIER_TEXT[tier], tier, key, *stamp,
+                 stored.rowids[i])
+                for i, score, computed, tier, key in zip(
+                    changed.tolist(), tiering.score_hundredths[changed].tolist(),
+                    tiering.computed_tier[changed].tolist(), tiering.tier[changed].tolist(),
+                    stored.keys[changed].tolist(), strict=True)]
+        timings["compare"] = time.perf_counter() - started - timings["score"]
+        self._update_metrics([(("score", "computed_tier", "tier", "tier_rank", "score_key"),
+                               rows)], len(stored.rowids))
+        timings["write"] = time.perf_counter() - started - timings["score"] - timings["compare"]
+        was = stored.stored_tier[changed]
+        self._store_state(state.as_of, config, stored.summary, state.quantiles,
+                          tiering.guard_revenue)
+        return RescoreResult(
+            summary=stored.summary, changed_rows=len(rows),
+            changed_tier=int(np.count_nonzero((was >= 0) & (was != tiering.tier[changed]))),
+            newly_scored=0, seconds=time.perf_counter() - started, scores=None,
+            timings=timings)
+
     def _save_state(self, scores: BookScores, summary: BookSummary) -> None:
+        self._store_state(scores.as_of, scores.config, summary, scores.quantiles,
+                          scores.guard_revenue)
+
+    def _store_state(self, as_of: date, config: ScoringConfig, summary: BookSummary,
+                     quantiles: dict[str, list[float] | None],
+                     guard_revenue: float | None) -> None:
         self.set_setting(SCORING_STATE_KEY, {  # type: ignore[attr-defined]
-            "as_of": scores.as_of.isoformat(), "computed_at": utc_now_iso(),
-            "config": scores.config.to_json(), "summary": _summary_to_json(summary),
-            "quantiles": scores.quantiles, "guard_revenue": scores.guard_revenue,
+            "as_of": as_of.isoformat(), "computed_at": utc_now_iso(),
+            "config": config.to_json(), "summary": _summary_to_json(summary),
+            "quantiles": quantiles, "guard_revenue": guard_revenue,
         })
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from models.config import DIMENSIONS, ScoringConfig, preset_weights
 from models.entities import Assessment, Customer, Transaction
@@ -480,3 +482,85 @@ def test_kept_migrations_agree_with_the_snapshots(demo_db: Database) -> None:
     check()
     demo_db.backfill_snapshots(2, SnapshotPeriod.QUARTER, as_of=date(2026, 6, 15))
     check()
+
+
+def _state_summary(db: Database) -> dict[str, object]:
+    data = db.get_setting(scoring_store.SCORING_STATE_KEY)
+    return {key: data[key] for key in ("as_of", "config", "summary", "quantiles",
+                                       "guard_revenue")}
+
+
+@pytest.mark.parametrize("change", [
+    {"weights": preset_weights("strategic")},
+    {"weights": preset_weights("balanced"), "threshold_strategic": 70.0, "threshold_key": 50.0},
+    {"strategic_revenue_top_percent": None},
+    {"strategic_revenue_top_percent": 5.0, "threshold_standard": 20.0},
+])
+def test_new_weights_re_tier_from_the_stored_points_as_a_full_rescore_would(
+        demo_db: Database, change: dict[str, object]) -> None:
+    day = date(2026, 6, 15)
+    demo_db.rescore(day)
+    someone = demo_db.scalar("SELECT customer_id FROM customer_metrics WHERE score IS NOT NULL "
+                             "ORDER BY customer_id LIMIT 1")
+    demo_db.conn.execute("UPDATE customers SET tier_override = 'strategic' WHERE id = ?",
+                         [someone])  # read fresh: an override is not a stored point
+    demo_db.conn.commit()
+    config = replace(demo_db.scoring_config(), **change)
+    retiered = demo_db.update_scoring_config(config)
+    assert retiered.scores is None  # the stored points were used
+    assert retiered.changed_rows > 0
+    stored = demo_db.query("SELECT customer_id, score, computed_tier, tier, tier_rank, score_key "
+                           "FROM customer_metrics ORDER BY customer_id")
+    state = _state_summary(demo_db)
+    full = demo_db.rescore(day)  # from every transaction again, same settings
+    assert full.scores is not None and full.changed_rows == 0
+    assert demo_db.query("SELECT customer_id, score, computed_tier, tier, tier_rank, score_key "
+                         "FROM customer_metrics ORDER BY customer_id") == stored
+    assert _state_summary(demo_db) == state
+    assert full.summary == retiered.summary
+    assert demo_db.scalar("SELECT tier FROM customer_metrics WHERE customer_id = ?",
+                          [someone]) == "strategic"
+
+
+def test_new_weights_rescore_in_full_when_the_points_may_have_changed(
+        demo_db: Database) -> None:
+    day = date(2026, 6, 15)
+    demo_db.rescore(day)
+    customer = demo_db.get(Customer, demo_db.scalar(
+        "SELECT customer_id FROM customer_metrics WHERE score IS NOT NULL LIMIT 1"))
+    demo_db.add(invoice(customer, "2026-06-01", 5_000))  # stamps the customer's row
+    strategic = replace(demo_db.scoring_config(), weights=preset_weights("strategic"))
+    assert demo_db.update_scoring_config(strategic).scores is not None
+    assert demo_db.update_scoring_config(  # unchanged book now: re-tiered
+        replace(strategic, weights=preset_weights("balanced"))).scores is None
+    assert demo_db.update_scoring_config(  # another window changes every point
+        replace(strategic, window_months=6)).scores is not None
+    assert demo_db.update_scoring_config(  # another date
+        replace(strategic, weights=preset_weights("revenue_led")),
+        as_of=date(2026, 6, 1)).scores is not None
+    assert demo_db.rescore(date(2026, 6, 1)).changed_rows == 0
+
+
+@given(st.lists(st.lists(st.one_of(st.none(), st.integers(0, 100)),
+                         min_size=len(DIMENSIONS), max_size=len(DIMENSIONS)), max_size=30))
+def test_stored_points_parse_back_all_at_once(rows: list[list[int | None]]) -> None:
+    from storage.scoring_queries import parse_points_arrays, points_array_json
+
+    points = np.array([[50 if v is None else v for v in row] for row in rows],
+                      dtype=np.int64).reshape(len(rows), len(DIMENSIONS))
+    missing = np.array([[v is None for v in row] for row in rows],
+                       dtype=bool).reshape(len(rows), len(DIMENSIONS))
+    parsed = parse_points_arrays(points_array_json(points, missing))
+    assert parsed is not None
+    assert np.array_equal(parsed[0], points) and np.array_equal(parsed[1], missing)
+    assert [parse_points(text) for text in points_array_json(points, missing)] == [
+        dict(zip(DIMENSIONS, row, strict=True)) for row in rows]
+
+
+@pytest.mark.parametrize("text", ['{"revenue": 50}', "[1,2,3]", "[" + ",".join(["101"] * 15) + "]",
+                                  "[" + ",".join(["x"] * 15) + "]", "[" + "1," * 14 + "]",
+                                  "[" + ",".join(["1.5"] * 15) + "]", "[" + "-2," * 14 + "1]"])
+def test_points_in_another_form_are_not_parsed_in_bulk(text: str) -> None:
+    from storage.scoring_queries import parse_points_arrays
+
+    assert parse_points_arrays(["[" + ",".join(["7"] * 15) + "]", text]) is None
