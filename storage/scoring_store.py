@@ -129,7 +129,7 @@ class ScoringMixin(SnapshotsMixin):
             # An edit committed in between is picked up by the rescore that edit triggers.
             with self.read_snapshot():
                 scores, current = self._compute(as_of, config, helpers, started, timings)
-            with self.checkpoint_afterwards(), self.atomic():
+            with self.big_write(), self.atomic():
                 changed, changed_tier, newly = self._write_metrics(scores, current, timings)
                 summary = scores.summary()
                 self._save_state(scores, summary)
@@ -152,7 +152,7 @@ class ScoringMixin(SnapshotsMixin):
         # Only the settings row will be uncommitted: helper connections read the same book,
         # unless a caller's own transaction holds other writes.
         helpers = not self.conn.in_transaction
-        with self.checkpoint_afterwards(), self.atomic():
+        with self.big_write(), self.atomic():
             self.save_scoring_config(config)  # type: ignore[attr-defined]
             if state is not None and day == state.as_of \
                     and only_tiering_changed(state.config, config):

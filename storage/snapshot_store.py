@@ -154,7 +154,7 @@ class SnapshotsMixin(CheckpointMixin):
         config = (config or self.scoring_config()).validated()  # type: ignore[attr-defined]
         wanted = periods_before(as_of, kind, periods)
         helpers = not self.conn.in_transaction
-        with self.checkpoint_afterwards(), self.atomic(), \
+        with self.big_write(), self.atomic(), \
                 ParallelReads(self, enabled=helpers) as reads:
             population = read_population(self)
             stored = int(self.scalar("SELECT count(*) FROM score_snapshots"))

@@ -397,9 +397,11 @@ def test_big_writes_copy_the_wal_back_afterwards(demo_db: Database) -> None:
             reader.close()
 
     before = book_file_scores()
+    cache = demo_db.scalar("PRAGMA cache_size")
     demo_db.rescore(date(2026, 5, 31))  # a rescore of every row
     assert demo_db.wait_for_checkpoint() > 0  # it ran, on its own thread
     assert demo_db.scalar("PRAGMA wal_autocheckpoint") == 1000  # back to SQLite's default
+    assert demo_db.scalar("PRAGMA cache_size") == cache  # and the page cache to its size
     committed = demo_db.conn.execute("SELECT customer_id, score FROM customer_metrics "
                                      "ORDER BY customer_id").fetchall()
     assert committed != before
