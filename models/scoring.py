@@ -56,12 +56,14 @@ def only_tiering_changed(before: ScoringConfig, after: ScoringConfig) -> bool:
     return replace(before, **kept) == after
 
 
-def revenue_by_tier(tier: IntArray, revenue: FloatArray) -> dict[Tier, float]:
-    """Positive window revenue per tier, each sum correctly rounded (``math.fsum``): the same
-    to the last bit in whatever order the customers come (a re-tier reads them in table
-    order, a rescore in id order)."""
+def tier_totals(tier: IntArray, revenue: FloatArray) -> tuple[dict[Tier, int], dict[Tier, float]]:
+    """Customers and positive window revenue per tier. Each revenue sum is correctly rounded
+    (``math.fsum``): the same to the last bit in whatever order the customers come (a re-tier
+    reads them in table order, a rescore in id order)."""
+    counts = np.bincount(tier, minlength=len(TIER_BY_RANK))
     positive = np.where(revenue > 0, revenue, 0.0)
-    return {t: math.fsum(positive[tier == rank].tolist()) for rank, t in enumerate(TIER_BY_RANK)}
+    return ({t: int(counts[rank]) for rank, t in enumerate(TIER_BY_RANK)},
+            {t: math.fsum(positive[tier == rank].tolist()) for rank, t in enumerate(TIER_BY_RANK)})
 
 
 @dataclass(frozen=True)
@@ -160,15 +162,15 @@ class BookScores:
         return self._index[customer_id]
 
     def summary(self) -> BookSummary:
-        tier_counts = np.bincount(self.tier, minlength=4)
+        tier_counts, tier_revenue = tier_totals(self.tier, self.revenue)
         abc_counts = np.bincount(self.abc[self.abc >= 0], minlength=3)
         stage_counts = np.bincount(self.lifecycle, minlength=len(LIFECYCLE_CODES))
         return BookSummary(
             as_of=self.as_of,
             customers=len(self),
             total_revenue=float(np.where(self.revenue > 0, self.revenue, 0).sum()),
-            tier_counts={t: int(tier_counts[i]) for i, t in enumerate(TIER_BY_RANK)},
-            tier_revenue=revenue_by_tier(self.tier, self.revenue),
+            tier_counts=tier_counts,
+            tier_revenue=tier_revenue,
             abc_counts={c: int(abc_counts[i]) for i, c in enumerate(ABC_CODES)},
             lifecycle_counts={s: int(stage_counts[i]) for i, s in enumerate(LIFECYCLE_CODES)},
             overridden=int(self.tier_overridden.sum()),

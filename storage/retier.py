@@ -18,8 +18,7 @@ import numpy as np
 
 from models.config import ScoringConfig
 from models.normalise import IntArray
-from models.scoring import BookSummary, Tiering, revenue_by_tier, tier_points
-from models.tiers import TIER_BY_RANK
+from models.scoring import BookSummary, Tiering, tier_points, tier_totals
 from storage.base import DatabaseBase
 from storage.change_keys import KeyArray, score_keys_of
 from storage.scoring_queries import parse_points_arrays
@@ -70,11 +69,10 @@ def retier_stored(base: DatabaseBase, scored_at: str, summary: BookSummary,
     tiering = tier_points(points, revenue, tier_override, config)
     keys = score_keys_of(tiering.score_hundredths, tiering.computed_tier, tiering.tier,
                          points, missing)
-    tier_counts = np.bincount(tiering.tier, minlength=len(TIER_BY_RANK))
+    tier_counts, tier_revenue = tier_totals(tiering.tier, revenue)
     # Customers, revenue, classes, stages and the 80/20 figure are the book's: unchanged.
     new_summary = replace(
-        summary, tier_counts={t: int(tier_counts[i]) for i, t in enumerate(TIER_BY_RANK)},
-        tier_revenue=revenue_by_tier(tiering.tier, revenue),
+        summary, tier_counts=tier_counts, tier_revenue=tier_revenue,
         overridden=int(tiering.tier_overridden.sum()))
     return StoredRetier(
         rowids=list(rowids), stored_keys=np.array(stored, dtype=np.int64),

@@ -80,6 +80,16 @@ def best(runs: list[tuple[float, float]]) -> tuple[float, float]:
     return min(r[0] for r in runs), min(r[1] for r in runs)
 
 
+def best_query(db: object, sql: str) -> tuple[float, float]:
+    """The best of :data:`REPEAT` runs of ``sql`` with every row fetched."""
+    runs = []
+    for _ in range(REPEAT):
+        clock = Clock()
+        db.conn.execute(sql).fetchall()  # type: ignore[attr-defined]
+        runs.append(clock.stop())
+    return best(runs)
+
+
 def line(name: str, run: tuple[float, float], raw: tuple[float, float] | None = None,
          limit: float | None = None, extra: str = "") -> bool:
     wall, cpu = run
@@ -104,19 +114,9 @@ def main() -> None:
         transactions = db.scalar("SELECT count(*) FROM transactions WHERE deleted_at IS NULL")
         print(f"{customers:,} customers, {transactions:,} transactions; as of {as_of}")
         db.conn.execute(RAW_AGGREGATE_SQL).fetchall()  # warm the page cache once for both
-        raws = []
-        for _ in range(REPEAT):
-            clock = Clock()
-            db.conn.execute(RAW_AGGREGATE_SQL).fetchall()
-            raws.append(clock.stop())
-        raw = best(raws)
+        raw = best_query(db, RAW_AGGREGATE_SQL)
         line("raw SQL aggregate (sum, count, min, max per customer)", raw)
-        days = []
-        for _ in range(REPEAT):
-            clock = Clock()
-            db.conn.execute(RAW_DAY_AGGREGATE_SQL).fetchall()
-            days.append(clock.stop())
-        raw_days = best(days)
+        raw_days = best_query(db, RAW_DAY_AGGREGATE_SQL)
         line("  the same with min/max of the integer day numbers", raw_days)
 
         cold, warm, next_day = [], [], []
