@@ -86,3 +86,16 @@ class ConflictError(StorageError):
     def __init__(self, current: object, **params: Any) -> None:
         self.current = current
         super().__init__(**params)
+
+
+class DamagedBookBackupError(CorruptDatabaseError):
+    """The fresh copy of the book failed its integrity check: it is not kept as a backup."""
+
+    message = tr_noop("{path} is damaged ({detail}), so no backup was made and the existing "
+                      "backups were kept. Restore a good backup (File → Backups, or the "
+                      "restore command).")
+
+
+class BackupCheckFailedError(StorageError):
+    message = tr_noop("The backup of {path} did not read back the same after it was written "
+                      "({detail}), so it was deleted. Check the disk and try again.")

@@ -1,9 +1,10 @@
-"""Backups: online copies that are checked, private, rotated; restore checks first and keeps
-the replaced book; damaged files are refused unchanged."""
+"""Backups: online copies that are compressed, verified, private, rotated; restore checks first
+and keeps the replaced book; damaged files are refused unchanged; old plain backups still work."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import stat
@@ -16,12 +17,16 @@ from main import main
 from models.entities import Customer
 from storage.backup import (
     backup_due,
+    copy_database,
     create_backup,
     list_backups,
+    newest_good_backup,
     restore_backup,
     rotate_backups,
     verify_backup,
 )
+from storage.backup_files import read_record, record_path
+from storage.backup_verify import unpacked
 from storage.database import Database
 from storage.errors import CorruptDatabaseError, NewerSchemaError, NotADatabaseError
 
@@ -35,8 +40,14 @@ def book(db_path: Path) -> Path:
 
 
 def _names(path: Path) -> list[str]:
-    with Database(path) as db:
-        return sorted(r.name for r in db.list_customers().rows)
+    """Customer names in a book or backup (a compressed one is read from a temporary copy)."""
+    with unpacked(path) as plain:
+        conn = sqlite3.connect(f"{plain.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return sorted(r[0] for r in conn.execute(
+                "SELECT name FROM customers WHERE deleted_at IS NULL"))
+        finally:
+            conn.close()
 
 
 def test_backup_is_a_complete_private_copy(book: Path) -> None:
@@ -45,11 +56,18 @@ def test_backup_is_a_complete_private_copy(book: Path) -> None:
         db.add(Customer(name="Later"))  # not in the backup
     assert info.path.parent == book.parent / "backups" / "book"
     assert info.reason == "manual" and info.size == info.path.stat().st_size
+    assert info.path.name.endswith(".db.zst") and info.compressed
     if os.name == "posix":
         assert stat.S_IMODE(info.path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(record_path(info.path).stat().st_mode) == 0o600
+    assert info.verified is True
+    record = read_record(info.path)
+    assert record is not None and record["result"] == "ok" and record["size"] == info.size
+    assert record["sha256"] == hashlib.sha256(info.path.read_bytes()).hexdigest()
+    assert info.size < book.stat().st_size  # compressed
     verify_backup(info.path)
     assert _names(info.path) == ["Acme", "华为技术"]
-    assert not list(info.path.parent.glob("*.partial"))
+    assert not [p for p in info.path.parent.iterdir() if p.name.endswith(".partial")]
 
 
 def test_daily_backup_happens_once_a_day(book: Path) -> None:
@@ -195,5 +213,51 @@ def test_import_backs_up_first(book: Path, tmp_path: Path) -> None:
     assert result.created == 1
     backups = list_backups(book)
     assert [b.reason for b in backups] == ["import"]
-    with Database(backups[0].path) as before:
-        assert before.scalar("SELECT count(*) FROM transactions") == 0
+    with unpacked(backups[0].path) as plain:
+        conn = sqlite3.connect(plain)
+        assert conn.execute("SELECT count(*) FROM transactions").fetchone()[0] == 0
+        conn.close()
+
+
+def test_a_damaged_compressed_backup_is_refused(book: Path) -> None:
+    with Database(book) as db:
+        backup = db.backup("manual").path
+    data = bytearray(backup.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    backup.write_bytes(bytes(data))
+    before = _names(book)
+    with pytest.raises(CorruptDatabaseError) as raised:
+        restore_backup(book, backup)
+    assert str(backup) in str(raised.value)
+    assert _names(book) == before
+    assert not [p for p in book.parent.iterdir() if p.name.endswith(".partial")]
+
+
+def test_old_plain_backups_are_listed_checked_and_restored(book: Path) -> None:
+    folder = book.parent / "backups" / "book"
+    folder.mkdir(parents=True)
+    conn = sqlite3.connect(book)
+    old = copy_database(conn, folder / "book-20260101-090000-daily.db")
+    conn.close()
+    with Database(book) as db:
+        db.add(Customer(name="Later"))
+    [listed] = list_backups(book)
+    assert listed.path == old and listed.reason == "daily" and not listed.compressed
+    assert listed.created == datetime(2026, 1, 1, 9, 0)
+    assert listed.verified is None  # made before checks were recorded
+    assert newest_good_backup(book) is None
+    restore_backup(book, old)
+    assert _names(book) == ["Acme", "华为技术"]
+
+
+def test_newest_good_backup_skips_unchecked_and_failed(book: Path) -> None:
+    with Database(book) as db:
+        first = db.backup("manual")
+        second = db.backup("manual")
+    assert newest_good_backup(book) == second
+    record = read_record(second.path)
+    assert record is not None
+    record_path(second.path).write_text(
+        json.dumps({**record, "result": "malformed"}), encoding="utf-8")
+    assert [b.verified for b in list_backups(book)] == [False, True]
+    assert newest_good_backup(book) == first

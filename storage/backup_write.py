@@ -1,0 +1,161 @@
+"""Writing one backup: SQLite's online copy, zstd, integrity_check and read-back, then the name.
+
+None of the steps holds the book's write lock: the backup API copies in steps, and the rest
+works on the copy. zstd compresses the copy while a second thread runs ``PRAGMA
+integrity_check`` on it; the compressed file is then read back and must decompress to the very
+bytes (sha256) that passed the check. Only then does it get its final name. A damaged book is
+never backed up: its copy fails the check and is discarded.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from datetime import datetime
+from pathlib import Path
+
+from storage.backup_files import (
+    REASONS,
+    BackupInfo,
+    create_private,
+    fsync_file,
+    info,
+    make_folder,
+    new_backup_path,
+    partial_path,
+    publish,
+    write_record,
+)
+from storage.backup_verify import integrity, verification
+from storage.backup_zstd import compress_file, decompress_file
+from storage.connection import classify
+from storage.errors import BackupCheckFailedError, CorruptDatabaseError, DamagedBookBackupError
+
+PAGES_PER_STEP = 4096  # ~16 MB at a time, so a progress bar moves and others can write
+
+Progress = Callable[[int, int], None]  # (done, all): steps of the copy, compression, check
+
+
+def online_copy(source: sqlite3.Connection, target: Path, progress: Progress | None = None,
+                *, share: int = 1) -> int:
+    """SQLite's online backup of ``source`` into the empty file ``target``, as one
+    self-contained file (rollback journal); returns its pages. ``share`` spreads the
+    progress: the copy is the first of that many equal parts."""
+    pages = 0
+    dest = sqlite3.connect(target)
+    try:
+        def step(_status: int, remaining: int, total: int) -> None:
+            nonlocal pages
+            pages = total
+            if progress is not None:
+                progress(total - remaining, total * share)
+
+        source.backup(dest, pages=PAGES_PER_STEP, progress=step)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    return pages
+
+
+def copy_database(source: sqlite3.Connection, target: Path,
+                  progress: Progress | None = None) -> Path:
+    """Online copy of an open database to the plain file ``target`` (which must not exist),
+    checked with ``PRAGMA integrity_check``, private, synced."""
+    target = Path(target)
+    if target.exists():
+        raise FileExistsError(target)
+    partial = create_private(partial_path(target, "copy"))
+    try:
+        online_copy(source, partial, progress)
+        result = integrity(partial)
+        if result != "ok":
+            raise DamagedBookBackupError(str(target), detail=result)
+        fsync_file(partial)
+        publish(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+class _Check(threading.Thread):
+    """``PRAGMA integrity_check`` of a file on a thread (and connection) of its own."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name="backup-check", daemon=True)
+        self.path = path
+        self.result = "not checked"
+        self.conn: sqlite3.Connection | None = None
+
+    def run(self) -> None:
+        try:
+            self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                        check_same_thread=False)
+            self.conn.execute("PRAGMA mmap_size = 4294967296")  # ~25 % faster on big books
+            rows = self.conn.execute("PRAGMA integrity_check(20)").fetchall()
+            self.result = "; ".join(str(row[0]) for row in rows)
+        except sqlite3.Error as error:
+            self.result = str(error)
+        finally:
+            if self.conn is not None:
+                self.conn.close()
+
+    def stop(self) -> None:
+        if self.conn is not None:
+            with suppress(sqlite3.ProgrammingError):  # already closed
+                self.conn.interrupt()  # sqlite3_interrupt may come from any thread
+        self.join()
+
+
+def write_verified(source: sqlite3.Connection, final: Path, book: Path,
+                   progress: Progress | None = None) -> dict[str, object]:
+    """Copy, compress and check the open book into ``final`` (which must not exist);
+    returns the check's record. Raises DamagedBookBackupError if the book fails the check."""
+    copy = create_private(partial_path(final, "copy"))
+    stored = create_private(partial_path(final, "zst"))
+    check: _Check | None = None
+    try:
+        try:
+            pages = online_copy(source, copy, progress, share=3)
+        except sqlite3.DatabaseError as error:
+            problem = classify(error, book)
+            if isinstance(problem, CorruptDatabaseError):
+                raise DamagedBookBackupError(str(book), detail=str(error)) from error
+            raise problem from error
+        check = _Check(copy)
+        check.start()  # on the second core, while zstd compresses
+        streamed = compress_file(copy, stored, _scaled(progress, pages, 1))
+        check.join()
+        if check.result != "ok":
+            raise DamagedBookBackupError(str(book), detail=check.result)
+        readback = decompress_file(stored, None, _scaled(progress, pages, 2))
+        if readback != streamed:
+            raise BackupCheckFailedError(str(book), detail="sha256 differs")
+        publish(stored, final)
+    finally:
+        if check is not None and check.is_alive():
+            check.stop()
+        copy.unlink(missing_ok=True)
+        stored.unlink(missing_ok=True)
+    return verification("ok", final, streamed)
+
+
+def _scaled(progress: Progress | None, pages: int, part: int) -> Callable[[int, int], None]:
+    def report(done: int, total: int) -> None:
+        if progress is not None and total:
+            progress(pages * part + pages * done // total, pages * 3)
+    return report
+
+
+def create_backup(source: sqlite3.Connection, db_path: Path, reason: str,
+                  progress: Progress | None = None, *, now: datetime | None = None) -> BackupInfo:
+    """A new compressed, verified backup of the open database in its backup folder."""
+    if reason not in REASONS:
+        raise ValueError(reason)
+    make_folder(db_path)
+    final = new_backup_path(db_path, reason, now)
+    record = write_verified(source, final, Path(db_path), progress)
+    with suppress(OSError):  # the backup is good; it only shows as "not verified"
+        write_record(final, record)
+    return info(final)
