@@ -10,6 +10,9 @@ from typing import Any
 
 from sqlite_utils import Database as SqliteUtilsDatabase
 
+from storage.connection import classify
+from storage.errors import StorageError
+
 
 class DatabaseBase:
     """Holds the sqlite-utils database; mixins add the subject-specific queries."""
@@ -38,14 +41,23 @@ class DatabaseBase:
             with self.db.atomic():
                 yield self
             return
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self
-        except BaseException:
-            if conn.in_transaction:
-                conn.rollback()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
+            conn.commit()
+        except sqlite3.IntegrityError:
+            raise  # the data's fault: callers explain it field by field
+        except sqlite3.Error as error:
+            # Busy, full, read-only, failing disk, damaged: the user's message, not a crash.
+            classified = classify(error, self.path)
+            if isinstance(classified, StorageError):
+                raise classified from error
             raise
-        conn.commit()
 
     @contextmanager
     def read_snapshot(self) -> Iterator[DatabaseBase]:

@@ -13,9 +13,21 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database as SqliteUtilsDatabase
 
-from storage.backup import BackupsMixin, create_backup
-from storage.connection import check_file, check_schema, classify, connect, read_applied_migrations
+from storage.backup import BackupsMixin, create_backup, list_backups
+from storage.connection import (
+    check_file,
+    check_ours,
+    check_schema,
+    check_size,
+    classify,
+    connect,
+    note_closed,
+    note_opened,
+    probe_book,
+)
 from storage.customer_queries import CustomerQueriesMixin
+from storage.errors import BookMissingError
+from storage.leftover_wal import keep_leftover_wal
 from storage.migrations import MIGRATION_SET, migrations
 from storage.plans_store import PlansMixin
 from storage.records import RecordsMixin
@@ -44,6 +56,16 @@ def default_path() -> Path:
     return folder / DEFAULT_FILE_NAME
 
 
+def refuse_missing_book(path: Path) -> None:
+    """A book that is gone while its backups are there is restored, never silently replaced
+    by an empty one (the next command after a crash mid-restore used to do that)."""
+    backups = list_backups(path)
+    if backups:
+        newest = backups[0]
+        raise BookMissingError(str(path), count=len(backups),
+                               newest=f"{newest.created:%Y-%m-%d %H:%M}", backup=str(newest.path))
+
+
 def known_migrations() -> list[str]:
     return [m.name for m in migrations._migrations]
 
@@ -60,20 +82,18 @@ class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin, 
                ScoringMixin, WorkspaceQueriesMixin, TodayMixin):
     """A KeyPlan book. Use from one thread only: open another ``Database`` per worker."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, new_book: bool = False) -> None:
+        """Open (or create) the book at ``path``. A missing file whose backups exist is
+        refused (:class:`BookMissingError`) unless ``new_book`` says an empty book is wanted."""
         if path is None:
             path = default_path()
         self.path = Path(path) if str(path) != MEMORY else Path(MEMORY)
+        self._counted = False
         if str(path) == MEMORY:
             conn = sqlite3.connect(MEMORY)
             conn.execute("PRAGMA foreign_keys = ON")
         else:
-            existed = check_file(self.path)
-            if existed:
-                applied = read_applied_migrations(self.path, migrations.migrations_table,
-                                                  MIGRATION_SET)
-                check_schema(applied, known_migrations(), self.path)
-            conn = connect(self.path, existed=existed)
+            conn = self._open_file(new_book=new_book)
         self.db = SqliteUtilsDatabase(conn)
         try:
             if str(path) != MEMORY and migrations.applied(self.db) and \
@@ -82,12 +102,37 @@ class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin, 
                 create_backup(conn, self.path, "migration")
             migrations.apply(self.db)
         except sqlite3.Error as error:
-            conn.close()
+            self._release()
             raise classify(error, self.path) from error
+        except BaseException:
+            self._release()
+            raise
+
+    def _open_file(self, *, new_book: bool) -> sqlite3.Connection:
+        """Every check before the first write: the file is ours, whole and not newer."""
+        existed = check_file(self.path)
+        if not existed and not new_book:
+            refuse_missing_book(self.path)
+        if existed and self.path.stat().st_size:
+            keep_leftover_wal(self.path)  # before any connection can replay it
+            probe = probe_book(self.path, migrations.migrations_table, MIGRATION_SET)
+            check_ours(probe, self.path)
+            check_size(self.path)
+            check_schema(probe.applied, known_migrations(), self.path)
+        conn = connect(self.path, existed=existed)
+        note_opened(self.path)
+        self._counted = True
+        return conn
+
+    def _release(self) -> None:
+        self.db.close()
+        if self._counted:
+            self._counted = False
+            note_closed(self.path)
 
     def close(self) -> None:
         self.wait_for_checkpoint()
-        self.db.close()
+        self._release()
 
     def __enter__(self) -> Database:
         return self

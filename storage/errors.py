@@ -52,8 +52,12 @@ class NewerSchemaError(StorageError):
 
 
 class DatabaseLockedError(StorageError):
-    message = tr_noop("{path} is locked by another program. Close the other program or wait, "
-                      "then try again.")
+    message = tr_noop("The book is in use by another program: {path} stayed locked for "
+                      "{seconds} seconds. Nothing was changed; try again when the other "
+                      "program has finished.")
+
+    def __init__(self, path: str = "", **params: Any) -> None:
+        super().__init__(path, **{"seconds": 5, **params})
 
 
 class RecordNotFoundError(StorageError):
@@ -74,6 +78,39 @@ class ImportNotUndoableError(StorageError):
 class DiskFullError(StorageError):
     message = tr_noop("The disk holding {path} is full. Free some space and try again; nothing "
                       "was written.")
+
+
+class DiskIOError(StorageError):
+    message = tr_noop("The disk holding {path} failed to read or write ({detail}). The change "
+                      "was not saved. Check the drive or network connection, then try again.")
+
+
+class PermissionDeniedError(StorageError):
+    message = tr_noop("You do not have permission to open {path}. Ask whoever owns the file, or "
+                      "copy it into a folder of your own.")
+
+
+class StaleWalError(StorageError):
+    message = tr_noop("{path} has a journal file (-wal) left by a crash or by another program "
+                      "that cannot be used ({detail}). Close other programs using the book and "
+                      "try again; a copy of the journal is kept in the backup folder.")
+
+
+class BookMovedError(StorageError):
+    message = tr_noop("{path} was moved, replaced or deleted by another program while it was "
+                      "open. Nothing more was written to it; open the book again.")
+
+
+class NotAKeyPlanBookError(NotADatabaseError):
+    message = tr_noop("{path} is another program's SQLite database, not a KeyPlan book. It was "
+                      "left unchanged.")
+
+
+class BookMissingError(StorageError):
+    """The book is gone but its backups are there: never start an empty book in its place."""
+
+    message = tr_noop("{path} does not exist, but {count} backups of it do (the newest from "
+                      "{newest}). Restore one instead of starting an empty book.")
 
 
 class ConflictError(StorageError):

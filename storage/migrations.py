@@ -493,3 +493,12 @@ SELECT ?, ?, a.tier, b.tier, count(*) FROM score_snapshots a
 JOIN score_snapshots b ON b.customer_id = a.customer_id AND b.period = ?
 WHERE a.period = ? GROUP BY a.tier, b.tier
 """
+
+
+@migrations()
+def m011_application_id(db: SqliteUtilsDatabase) -> None:
+    """Stamp the book as KeyPlan's (``PRAGMA application_id``, bytes 68-71 of the header), so
+    another program's SQLite file, which lacks it and our migrations, is refused untouched."""
+    from storage.connection import APPLICATION_ID
+
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

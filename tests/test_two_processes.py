@@ -69,7 +69,8 @@ def test_a_book_locked_by_another_program_is_a_clear_message(
     try:
         with pytest.raises(DatabaseLockedError) as caught:
             Database(db_path)
-        assert "locked by another program" in str(caught.value)
+        assert "in use by another program" in str(caught.value)
+        assert "0.3 seconds" in str(caught.value)
     finally:
         other.rollback()
         other.close()

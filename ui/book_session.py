@@ -2,21 +2,27 @@
 
 On open the window claims the book (a marker beside the file) and learns who else has it
 open; a cheap poll keeps that notice current while the window is open, and the claim is
-released on close. Undo walks back through the change log, skipping changes already undone
-in this session and the reversals themselves.
+released on close. Another poll asks SQLite whether anybody else committed a change
+(``PRAGMA data_version``: a command-line import, another window), so the window shows it.
+Undo walks back through the change log, skipping changes already undone in this session and
+the reversals themselves.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from storage import presence
 from storage.presence import Holder
+from ui.tasks import Task
 
 #: How often to look for other windows or commands on the book (a folder listing).
 POLL_MS = 15_000
+#: How often to ask SQLite whether another connection changed the book (one cheap pragma).
+CHANGE_POLL_MS = 2_000
 
 
 class BookSession(QObject):
@@ -24,6 +30,7 @@ class BookSession(QObject):
     other live holders whenever that list changes."""
 
     holders_changed = Signal(list)  # list[Holder]
+    changed_elsewhere = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +41,11 @@ class BookSession(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
+        self._conn: sqlite3.Connection | None = None
+        self._version: int | None = None
+        self._change_timer = QTimer(self)
+        self._change_timer.setInterval(CHANGE_POLL_MS)
+        self._change_timer.timeout.connect(self.check_for_changes)
 
     @property
     def claimed(self) -> bool:
@@ -57,8 +69,41 @@ class BookSession(QObject):
         self.poll()
         return self.others
 
+    def watch(self, conn: sqlite3.Connection) -> None:
+        """Watch the book through ``conn`` (the window's own connection) for changes that
+        other connections commit."""
+        self._conn = conn
+        self._version = self._data_version()
+        self._change_timer.start()
+
+    def note_own_changes(self) -> None:
+        """The window just read the book again: what was committed so far is seen."""
+        self._version = self._data_version()
+
+    def check_for_changes(self) -> bool:
+        """Emit ``changed_elsewhere`` if someone else committed since the last look. Skipped
+        while the window's own background work runs: its end reloads the views anyway."""
+        if self._conn is None or Task.book_work_running():
+            return False
+        version = self._data_version()
+        if version is None or version == self._version:
+            return False
+        self._version = version
+        self.changed_elsewhere.emit()
+        return True
+
+    def _data_version(self) -> int | None:
+        if self._conn is None:
+            return None
+        try:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None  # closed meanwhile: the next book's session takes over
+
     def release(self) -> None:
         self._timer.stop()
+        self._change_timer.stop()
+        self._conn = None
         if self._claimed:
             self._claimed = False
             presence.release(self.path)

@@ -69,6 +69,7 @@ class BooksMixin(QMainWindow):
         def update_status(self, recount: bool = True) -> None: ...
         def daily_backup(self) -> Any: ...
         def _show_holders(self, others: list[Any]) -> None: ...
+        def book_changed_elsewhere(self) -> None: ...
 
     def open_book_dialog(self) -> None:
         path = choose_existing(self, self.settings.last_folder())
@@ -101,6 +102,7 @@ class BooksMixin(QMainWindow):
         self.book_open = True
         self.session = BookSession(db.path, self)
         self.session.holders_changed.connect(self._show_holders)
+        self.session.changed_elsewhere.connect(self.book_changed_elsewhere)
         self.customers.set_database(db)
         self.today.set_database(db)
         self.plans.set_database(db)
@@ -117,6 +119,7 @@ class BooksMixin(QMainWindow):
         if not self.book_open:
             return
         self.session.claim()
+        self.session.watch(self.db.conn)
         if self.today.model.data_ is None:
             self.today.reload()
         self.plans.reload()

@@ -67,6 +67,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         self.settings = settings
         self.session = BookSession(db.path, self)
         self.session.holders_changed.connect(self._show_holders)
+        self.session.changed_elsewhere.connect(self.book_changed_elsewhere)
         self._dialogs: list[QWidget] = []  # non-modal windows kept alive while open
         self.init_work()
 
@@ -273,6 +274,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         """The data changed (a write, a rescore, an undo): every view reads it again."""
         if not self.book_open:
             return
+        self.session.note_own_changes()
         self.customers.refresh()
         self.today.reload()
         self.plans.reload()
@@ -281,6 +283,11 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         if self.workspace is not None and self.sender() is not self.workspace:
             self.workspace.refresh()
         self.update_status()
+
+    def book_changed_elsewhere(self) -> None:
+        """Another program (a command, another window) committed a change: show it."""
+        self.book_changed()
+        self.say(self.tr("Changes saved by another program were loaded."))
 
     # -- language, help ----------------------------------------------------------------------
     def set_language(self, preference: str) -> None:

@@ -15,6 +15,7 @@ opens its own ``Database(path)`` inside the worker and closes it afterwards::
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import threading
 import warnings
 from collections.abc import Callable
@@ -23,7 +24,9 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from storage.connection import classify
 from storage.database import Database
+from storage.errors import StorageError
 from ui.memory import release_freed_memory
 
 #: Page cache of a worker's connection, in KiB (the UI's own keeps storage's default).
@@ -179,6 +182,11 @@ class Task(QObject):
         return Task._pool
 
     @classmethod
+    def book_work_running(cls) -> bool:
+        """True while any background work on a book (which may write to it) is under way."""
+        return any(isinstance(task, DatabaseTask) for task in cls._live)
+
+    @classmethod
     def wait_for_all(cls, msecs: int = -1) -> bool:
         """Block until queued tasks are done (at exit); cancel them first to be quick."""
         for task in list(cls._live):
@@ -243,11 +251,18 @@ class DatabaseTask(Task):
         self._db_fn = fn
 
     def _call(self) -> Any:
-        with Database(self.path) as db:
-            # A task reads the book once (scans, aggregates): a small page cache is enough,
-            # and the memory goes back when the task ends.
-            db.conn.execute(f"PRAGMA cache_size = -{WORKER_CACHE_KIB}")
-            cancel = self._cancel
-            db.conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0,
-                                         INTERRUPT_CHECK_STEPS)
-            return self._db_fn(db, self._progress)
+        try:
+            with Database(self.path) as db:
+                # A task reads the book once (scans, aggregates): a small page cache is
+                # enough, and the memory goes back when the task ends.
+                db.conn.execute(f"PRAGMA cache_size = -{WORKER_CACHE_KIB}")
+                cancel = self._cancel
+                db.conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0,
+                                             INTERRUPT_CHECK_STEPS)
+                return self._db_fn(db, self._progress)
+        except sqlite3.Error as error:
+            # A damaged page met by a read, a full disk met by a write: the user's message.
+            classified = classify(error, self.path)
+            if isinstance(classified, StorageError) and not self._cancel.is_set():
+                raise classified from error
+            raise

@@ -7,13 +7,16 @@ traceback, for anything the user can fix), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from models.validation import ValidationError, ValidationErrors
 from storage import presence
-from storage.errors import StorageError
+from storage.connection import classify
+from storage.errors import BookMissingError, CorruptDatabaseError, StorageError
+from storage.os_errors import os_error, restore_hint
 from ui.cli import (
     commands_chart,
     commands_data,
@@ -67,15 +70,26 @@ def run(argv: Sequence[str] | None = None,
 
             open_gui = run_gui
         return open_gui(args.db)
-    book = Path(args.db) if args.db else None
+    book = Path(args.db) if args.db else _default_book()
+    claimed = False
     try:
         if book is not None and book.is_file() and args.command != "restore":
+            claimed = True
             for holder in presence.claim(book, args.command):
                 print(f"keyplan: note: this book is also open in KeyPlan ({holder.app}, "
                       f"process {holder.pid} on {holder.host}); both can keep working.",
                       file=sys.stderr)
         return int(args.handler(args) or EXIT_OK)
-    except (UserError, StorageError, ValidationError) as error:
+    except StorageError as error:
+        report_storage_error(error)
+        return EXIT_FAILURE
+    except sqlite3.Error as error:
+        classified = classify(error, book or Path("keyplan.db"))
+        if not isinstance(classified, StorageError):
+            raise  # a bug: the traceback is what a report needs
+        report_storage_error(classified)
+        return EXIT_FAILURE
+    except (UserError, ValidationError) as error:
         print(f"keyplan: error: {error}", file=sys.stderr)
         return EXIT_FAILURE
     except ValidationErrors as errors:
@@ -86,6 +100,32 @@ def run(argv: Sequence[str] | None = None,
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:
+        storage_error = os_error(error)
+        if storage_error is None:
+            raise
+        report_storage_error(storage_error)
+        return EXIT_FAILURE
     finally:
-        if book is not None:
+        if claimed and book is not None:
             presence.release(book)
+
+
+def _default_book() -> Path | None:
+    """The default book's path, without creating its folder (``--help`` must not)."""
+    try:
+        from storage.database import default_path
+
+        return default_path()
+    except OSError:
+        return None
+
+
+def report_storage_error(error: StorageError) -> None:
+    """One line on stderr; for a damaged or missing book, a second with the command that
+    restores its newest good backup."""
+    print(f"keyplan: error: {error}", file=sys.stderr)
+    if isinstance(error, CorruptDatabaseError | BookMissingError) and error.path:
+        line = restore_hint(Path(error.path))
+        if line:
+            print(f"keyplan: {line}", file=sys.stderr)

@@ -1,0 +1,59 @@
+"""Operating-system failures around the book (full disk, no permission, failing drive) as the
+same user messages SQLite's own errors get, and the restore line offered for a lost book."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from storage import backup
+from storage.errors import (
+    DiskFullError,
+    DiskIOError,
+    PermissionDeniedError,
+    ReadOnlyError,
+    StorageError,
+)
+
+
+def os_error(error: OSError) -> StorageError | None:
+    """The user message for an environmental OSError; None for anything else (a bug)."""
+    where = str(error.filename or "")
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return DiskFullError(where)
+    if error.errno == errno.EROFS:
+        return ReadOnlyError(where)
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return PermissionDeniedError(where)
+    if error.errno == errno.EIO:
+        return DiskIOError(where, detail=error.strerror or "I/O error")
+    return None
+
+
+def quoted(path: Path) -> str:
+    """A path as it is typed in a shell (Windows and POSIX both take double quotes)."""
+    text = str(path)
+    return f'"{text}"' if any(c in text for c in " '&()") else text
+
+
+def restore_hint(db_path: Path) -> str | None:
+    """The command that restores the newest backup that passes the integrity check."""
+    good = newest_good(db_path)
+    if good is None:
+        return None
+    return (f"restore the newest good backup with: keyplan --db {quoted(db_path)} restore "
+            f"{quoted(good)}")
+
+
+def newest_good(db_path: Path) -> Path | None:
+    finder = getattr(backup, "newest_good_backup", None)
+    if finder is not None:
+        found = finder(db_path)
+        return None if found is None else Path(found.path)
+    for candidate in backup.list_backups(db_path):
+        try:
+            backup.verify_backup(candidate.path)
+        except StorageError:
+            continue
+        return candidate.path
+    return None
