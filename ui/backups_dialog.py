@@ -1,4 +1,4 @@
-"""File → Backups…: the book's backups (date, reason, size), Back up now, and Restore.
+"""File → Backups…: the book's backups (date, reason, size, check), Back up now, and Restore.
 
 Restoring replaces the open book, so it asks first and hands the work to the main window,
 which closes the book, restores the checked backup and opens it again.
@@ -39,7 +39,7 @@ from storage.backup import BackupInfo, backup_folder, list_backups
 from ui.table_style import read_only_row_flags
 
 Index = QModelIndex | QPersistentModelIndex
-COL_DATE, COL_REASON, COL_SIZE = range(3)
+COL_DATE, COL_REASON, COL_SIZE, COL_CHECK = range(4)
 INFO_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -53,6 +53,14 @@ def reason_text(reason: str) -> str:
         "manual": translate("BackupsDialog", "Made by hand"),
         "replaced": translate("BackupsDialog", "Replaced by a restore"),
     }.get(reason, reason)
+
+
+def check_text(verified: bool | None) -> str:
+    translate = QCoreApplication.translate
+    if verified is None:
+        return translate("BackupsDialog", "Not checked")
+    return (translate("BackupsDialog", "Verified") if verified
+            else translate("BackupsDialog", "Failed its check"))
 
 
 class BackupsModel(QAbstractTableModel):
@@ -69,7 +77,7 @@ class BackupsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.backups)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -77,7 +85,7 @@ class BackupsModel(QAbstractTableModel):
             return None
         translate = QCoreApplication.translate
         return (translate("BackupsDialog", "Made on"), translate("BackupsDialog", "Reason"),
-                translate("BackupsDialog", "Size"))[section]
+                translate("BackupsDialog", "Size"), translate("BackupsDialog", "Check"))[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return read_only_row_flags(index.isValid())
@@ -89,6 +97,10 @@ class BackupsModel(QAbstractTableModel):
         if role == INFO_ROLE:
             return info
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == COL_CHECK and info.verified:
+                return QCoreApplication.translate(
+                    "BackupsDialog", "Decompressed and passed the integrity check when it was "
+                    "made (sha256 {sha256}).").format(sha256=info.sha256 or "?")
             return str(info.path)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -99,6 +111,8 @@ class BackupsModel(QAbstractTableModel):
             return locale.toString(QDateTime(info.created), QLocale.FormatType.ShortFormat)
         if index.column() == COL_REASON:
             return reason_text(info.reason)
+        if index.column() == COL_CHECK:
+            return check_text(info.verified)
         return locale.formattedDataSize(info.size)
 
 
@@ -109,18 +123,25 @@ class BackupsDialog(QDialog):
     restore_requested = Signal(Path)
 
     def __init__(self, db_path: Path, policy: tuple[int, int],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, budget: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups"))
         self.db_path = db_path
         self.confirm_box: QMessageBox | None = None
         self.model = BackupsModel(self)
-        intro = QLabel(self.tr(
+        text = self.tr(
             "KeyPlan backs the book up once a day when it opens, before upgrades and "
             "imports. It keeps the newest {daily} daily and {weekly} weekly automatic "
             "backups; backups made by hand are never deleted.").format(
-            daily=policy[0], weekly=policy[1]), self)
+            daily=policy[0], weekly=policy[1])
+        if budget is not None:
+            text += " " + self.tr(
+                "Every backup is compressed and checked after it is written. When the "
+                "backups take more than {budget}, the oldest automatic ones are deleted, "
+                "never the three newest verified ones.").format(
+                budget=QLocale().formattedDataSize(budget))
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.folder_label = QLabel(self)
         self.folder_label.setObjectName("backupFolder")
@@ -172,6 +193,7 @@ class BackupsDialog(QDialog):
         self.folder_label.setText(self.tr("Folder: {folder}").format(folder=folder))
         self.table.resizeColumnToContents(COL_DATE)
         self.table.resizeColumnToContents(COL_SIZE)
+        self.table.resizeColumnToContents(COL_CHECK)
         self.empty_label.setVisible(not backups)
         self.folder_button.setEnabled(folder.is_dir())
         if backups:

@@ -177,7 +177,8 @@ class WorkMixin(QMainWindow):
     def show_backups(self) -> None:
         from ui.backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(self.db.path, self.db.backup_policy(), self)
+        dialog = BackupsDialog(self.db.path, self.db.backup_policy(), self,
+                               budget=self.db.backup_budget())
         dialog.backup_requested.connect(self.backup_now)
         dialog.restore_requested.connect(self.restore_from_backup)
         dialog.open()
@@ -210,8 +211,14 @@ class WorkMixin(QMainWindow):
                 self.say(translate("MainWindow", "Restored {backup}; the replaced book was kept "
                                                  "as {kept}.").format(backup=backup.name,
                                                                       kept=kept.name))
+            elif not failed_already:
+                self.say(translate("MainWindow", "Restored {backup}.").format(
+                    backup=backup.name))
+
+        failed_already: list[BaseException] = []
 
         def failed(error: BaseException) -> None:
+            failed_already.append(error)
             reopen(None)
             self.show_error(error)
 

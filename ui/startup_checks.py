@@ -2,11 +2,13 @@
 
 Each refusal from storage (folder missing, read-only, not a database, damaged, newer schema,
 locked) gets its own advice and its own ways forward; a damaged book can be replaced by its
-newest backup that passes the integrity check, found and restored off the UI thread.
+newest backup that passes the integrity check (backups whose recorded check failed are passed
+over; the others are decompressed and checked again), found and restored off the UI thread.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -14,7 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from storage.backup import list_backups, restore_backup, verify_backup
+from storage.backup import BackupInfo, list_backups
+from storage.backup_files import write_record
+from storage.backup_restore import stage, swap_in
+from storage.backup_verify import verification
 from storage.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -72,7 +77,7 @@ def choices_for(error: StorageError, path: Path) -> list[Choice]:
     if isinstance(error, ReadOnlyError | DatabaseLockedError | DiskFullError):
         return [Choice.RETRY, Choice.OTHER_FILE]
     if isinstance(error, CorruptDatabaseError):
-        restore = [Choice.RESTORE_BACKUP] if list_backups(path) else []
+        restore = [Choice.RESTORE_BACKUP] if candidates(path) else []
         return [*restore, Choice.OTHER_FILE, Choice.NEW_BOOK]
     if isinstance(error, NewerSchemaError):
         return [Choice.OTHER_FILE]
@@ -94,7 +99,7 @@ def choice_text(choice: Choice) -> str:
 @dataclass(frozen=True)
 class Restored:
     backup: Path
-    kept: Path
+    kept: Path | None
     skipped: list[Path]  # newer backups that failed the check
 
 
@@ -102,19 +107,33 @@ class NoGoodBackup(Exception):
     """Every backup of the book failed its check (or there is none)."""
 
 
+def candidates(path: Path) -> list[BackupInfo]:
+    """Backups worth trying, newest first: all but those whose recorded check failed."""
+    return [b for b in list_backups(path) if b.verified is not False]
+
+
 def restore_newest_good(path: Path, progress: Progress) -> Restored:
-    """Check the backups newest first and restore the first good one (worker thread)."""
-    backups = list_backups(path)
+    """Check the backups newest first and restore the first good one (worker thread).
+
+    Each is decompressed beside the book and checked there (integrity, ours, not newer); a
+    failure is recorded beside the backup, so it is not offered again."""
+    backups = candidates(path)
     skipped: list[Path] = []
     for number, backup in enumerate(backups):
         progress.report(number, len(backups))
         progress.check()
         try:
-            verify_backup(backup.path)
-        except StorageError:
+            incoming = stage(path, backup.path)
+        except StorageError as error:
             skipped.append(backup.path)
+            with suppress(OSError):
+                write_record(backup.path, verification(
+                    str(error.params.get("detail") or type(error).__name__), backup.path, None))
             continue
-        kept = restore_backup(path, backup.path)
+        try:
+            kept = swap_in(path, incoming)
+        finally:
+            incoming.unlink(missing_ok=True)
         return Restored(backup=backup.path, kept=kept, skipped=skipped)
     raise NoGoodBackup(str(path))
 

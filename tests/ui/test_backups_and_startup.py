@@ -3,8 +3,10 @@ its own message and a way forward (restore the newest good backup, create the fo
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -52,6 +54,8 @@ def test_back_up_now_lists_the_backup(qtbot, window: MainWindow) -> None:  # typ
     newest = dialog.model.backups[0]
     assert newest.reason == "manual" and newest.size > 0
     assert dialog.model.data(dialog.model.index(0, 1)) == "Made by hand"
+    assert newest.verified and newest.path.name.endswith(".db.zst")
+    assert dialog.model.data(dialog.model.index(0, 3)) == "Verified"
     assert newest.path in [b.path for b in list_backups(window.db.path)]
     dialog.close()
 
@@ -152,3 +156,25 @@ def test_a_second_window_is_told_the_book_is_open_elsewhere(  # type: ignore[no-
         child.wait()
     window.session.poll()
     assert not window.presence_label.isVisible()
+
+
+def test_the_restore_offer_passes_over_backups_that_failed_their_check(  # type: ignore[no-untyped-def]
+        qtbot, book_path: Path) -> None:
+    from storage.backup_files import read_record, record_path
+    from storage.errors import CorruptDatabaseError
+    from ui.startup_checks import Choice, NoGoodBackup, candidates, choices_for
+
+    with Database(book_path) as db:
+        failed = db.backup("manual")
+    record = read_record(failed.path)
+    assert record is not None
+    record_path(failed.path).write_text(json.dumps({**record, "result": "malformed"}),
+                                        encoding="utf-8")
+    assert candidates(book_path) == []
+    damage = CorruptDatabaseError(str(book_path), detail="x")
+    assert Choice.RESTORE_BACKUP not in choices_for(damage, book_path)
+    from ui.startup_checks import restore_newest_good
+
+    quiet = SimpleNamespace(report=lambda done, total: True, check=lambda: None)
+    with pytest.raises(NoGoodBackup):
+        restore_newest_good(book_path, quiet)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sqlite3
 import sys
 import time
@@ -19,23 +20,31 @@ from ui.cli.errors import UserError
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     backup = subparsers.add_parser(
-        "backup", help="back up the database (SQLite online backup)",
+        "backup", help="back up the database (SQLite online backup, compressed, verified)",
         description="Back up the book into its backup folder (or to FILE), list the backups, "
-                    "or set how many automatic backups are kept.")
+                    "or set how many automatic backups are kept and how much room they may "
+                    "take.")
     backup.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write the backup to FILE (must not exist)")
-    backup.add_argument("--list", action="store_true", help="list the backups, newest first")
+                        help="write the backup to FILE (must not exist; compressed if it ends "
+                             ".zst, else a plain SQLite file)")
+    backup.add_argument("--list", action="store_true",
+                        help="list the backups, newest first, with their check")
     backup.add_argument("--keep-daily", type=int, metavar="N",
                         help="keep the newest automatic backup of each of the last N days")
     backup.add_argument("--keep-weekly", type=int, metavar="N",
                         help="keep the newest automatic backup of each of the last N weeks")
+    backup.add_argument("--max-size", type=_size, metavar="SIZE",
+                        help="room the backup folder may take, e.g. 5GB or 800MB ('auto': ten "
+                             "times the book, at least 1 GB); the oldest automatic backups "
+                             "go first, never the three newest verified ones")
     backup.add_argument("--json", action="store_true", help="print JSON")
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser(
         "restore", help="replace the database with a checked backup",
-        description="Check FILE's integrity, keep the current book in the backup folder, then "
-                    "put FILE in its place. Close KeyPlan windows on this book first.")
+        description="Check FILE's integrity (a .zst backup is decompressed first), keep the "
+                    "current book in the backup folder, then put FILE in its place in one "
+                    "step. Close KeyPlan windows on this book first.")
     restore.add_argument("file", type=Path, metavar="FILE")
     restore.set_defaults(handler=run_restore)
 
@@ -45,25 +54,58 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     check.set_defaults(handler=run_check)
 
 
+_UNITS = {"": 1, "b": 1, "kb": 1000, "mb": 1000 ** 2, "gb": 1000 ** 3, "tb": 1000 ** 4,
+          "k": 1000, "m": 1000 ** 2, "g": 1000 ** 3, "t": 1000 ** 4,
+          "kib": 1024, "mib": 1024 ** 2, "gib": 1024 ** 3, "tib": 1024 ** 4}
+AUTO = -1
+
+
+def _size(text: str) -> int:
+    """'5GB', '800 MB', '1.5g' -> bytes; 'auto' -> AUTO."""
+    if text.strip().lower() == "auto":
+        return AUTO
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    if not match or match[2].lower() not in _UNITS:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 5GB or 800MB)")
+    return int(float(match[1]) * _UNITS[match[2].lower()])
+
+
+def _human(size: int) -> str:
+    for unit, factor in (("TB", 1000 ** 4), ("GB", 1000 ** 3), ("MB", 1000 ** 2)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size:,} bytes"
+
+
+CHECK_WORDS = {True: "verified", False: "FAILED", None: "unchecked"}
+
+
 def run_backup(args: argparse.Namespace) -> int:
     with Database(args.db) as db:
+        settings_only = args.list is False and args.output is None
         if args.keep_daily is not None or args.keep_weekly is not None:
             daily, weekly = db.backup_policy()
             db.set_backup_policy(daily if args.keep_daily is None else args.keep_daily,
                                  weekly if args.keep_weekly is None else args.keep_weekly)
             print("Keeping {} daily and {} weekly automatic backups.".format(*db.backup_policy()))
-            if not args.list and args.output is None:
-                return 0
+        if args.max_size is not None:
+            db.set_backup_budget(None if args.max_size == AUTO else args.max_size)
+            print(f"The backup folder may take {_human(db.backup_budget())}.")
+        if settings_only and (args.keep_daily is not None or args.keep_weekly is not None
+                              or args.max_size is not None):
+            return 0
         if args.list:
             backups = list_backups(db.path)
             if args.json:
                 json.dump([{"path": str(b.path), "created": b.created.isoformat(),
-                            "reason": b.reason, "size": b.size} for b in backups],
+                            "reason": b.reason, "size": b.size, "compressed": b.compressed,
+                            "verified": b.verified, "sha256": b.sha256} for b in backups],
                           sys.stdout, indent=2)
                 print()
             else:
                 for b in backups:
-                    print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<9} {b.size:>14,}  {b.path}")
+                    print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<9} {b.size:>14,}  "
+                          f"{CHECK_WORDS[b.verified]:<10} {b.path}")
                 if not backups:
                     print("No backups yet.")
             return 0
@@ -72,7 +114,8 @@ def run_backup(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         info = db.backup("manual", target=args.output)
     elapsed = time.perf_counter() - started
-    print(f"Backed up to {info.path} ({info.size:,} bytes) in {elapsed:.1f} s.")
+    print(f"Backed up to {info.path} ({info.size:,} bytes, integrity checked) in "
+          f"{elapsed:.1f} s.")
     return 0
 
 
@@ -87,8 +130,11 @@ def run_restore(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     kept = restore_backup(target, args.file)
     elapsed = time.perf_counter() - started
-    print(f"Restored {target} from {args.file} in {elapsed:.1f} s; the replaced book is kept "
-          f"as {kept}.")
+    if kept is None:
+        print(f"Restored {target} from {args.file} in {elapsed:.1f} s.")
+    else:
+        print(f"Restored {target} from {args.file} in {elapsed:.1f} s; the replaced book is "
+              f"kept as {kept}.")
     return 0
 
 
