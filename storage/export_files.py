@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,16 +68,13 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     if target.exists() and not os.access(target, os.W_OK):
         raise ExportNotWritableError(str(target))
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=".tmp",
-                                        dir=folder)
+        temporary = _create_shared(folder, f".{target.stem[:40]}-")
     except OSError as error:
         raise _classify(error, target) from error
-    os.close(handle)
-    temporary = Path(name)
     try:
         write(temporary)
-        # mkstemp makes a private file; an export is meant to be shared like any document.
-        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        if target.exists():  # a file written over keeps its permissions
+            os.chmod(temporary, target.stat().st_mode & 0o777)
         os.replace(temporary, target)
     except OSError as error:
         raise _classify(error, target) from error
@@ -85,6 +82,21 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
         if temporary.exists():
             temporary.unlink()
     return target
+
+
+def _create_shared(folder: Path, prefix: str) -> Path:
+    """A new temporary file created like any document (0666 less the user's umask), unlike
+    mkstemp's private 0600: an export is meant to be shared; the book's backups stay private."""
+    for _attempt in range(100):
+        path = folder / f"{prefix}{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0),
+                         0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return path
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
 def _classify(error: OSError, target: Path) -> ExportError:
