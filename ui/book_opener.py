@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from storage.database import Database
-from storage.errors import StorageError
+from storage.errors import BookMissingError, StorageError
 from ui.i18n import storage_message
 from ui.startup_checks import (
     Choice,
@@ -46,9 +46,9 @@ def ask_after_error(parent: QWidget | None, error: StorageError,
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("BookOpener", "Cannot open the book"))
     box.setText(storage_message(error))
-    box.setInformativeText(advice(error))
+    box.setInformativeText(_advice(error))
     buttons = {}
-    for number, choice in enumerate(choices_for(error, path or Path(error.path))):
+    for number, choice in enumerate(_choices(error, path or Path(error.path))):
         role = QMessageBox.ButtonRole.AcceptRole if number == 0 else \
             QMessageBox.ButtonRole.ActionRole
         buttons[box.addButton(choice_text(choice), role)] = choice
@@ -57,6 +57,21 @@ def ask_after_error(parent: QWidget | None, error: StorageError,
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return buttons.get(box.clickedButton(), Choice.CANCEL)
+
+
+def _advice(error: StorageError) -> str:
+    if isinstance(error, BookMissingError):
+        return QCoreApplication.translate(
+            "BookOpener", "The book may have been moved, deleted or lost in a crash. KeyPlan "
+            "can put back its newest backup that passes the integrity check.")
+    return advice(error)
+
+
+def _choices(error: StorageError, path: Path) -> list[Choice]:
+    """A missing book with backups: restore first; an empty book only when asked for."""
+    if isinstance(error, BookMissingError):
+        return [Choice.RESTORE_BACKUP, Choice.OTHER_FILE, Choice.NEW_BOOK]
+    return choices_for(error, path)
 
 
 def choose_existing(parent: QWidget | None, folder: Path | None) -> Path | None:
@@ -87,10 +102,11 @@ def open_book(path: Path, parent: QWidget | None = None,
     gave up. A refused file is never written to (a restore replaces it only when asked,
     and keeps it beside the backups).
     """
+    new_book = False  # only a path the user chose as a new book may start empty
     while True:
         existed = path.exists()
         try:
-            return Database(path), not existed
+            return Database(path, new_book=new_book), not existed
         except StorageError as error:
             choice = ask_after_error(parent, error, path)
         start = folder or (path.parent if path.parent.is_dir() else None)
@@ -114,7 +130,7 @@ def open_book(path: Path, parent: QWidget | None = None,
             return None
         if chosen is None:
             return None
-        path = chosen
+        path, new_book = chosen, choice is Choice.NEW_BOOK
 
 
 def _report_restore(parent: QWidget | None, outcome: object) -> None:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.validation import ValidationError
-from storage.backup import BackupInfo, restore_backup
+from storage.backup import BackupInfo, newest_good_backup, restore_backup
 from storage.database import Database
-from storage.errors import StorageError
+from storage.errors import CorruptDatabaseError, StorageError
 from ui import book_operations as ops
 from ui import i18n
 from ui.tasks import DatabaseTask, Progress, Task
@@ -87,6 +87,10 @@ class WorkMixin(QMainWindow):
 
     def show_error(self, error: BaseException) -> None:
         """A user-fixable failure becomes a message; anything else is a bug and is raised."""
+        if isinstance(error, CorruptDatabaseError) and self.book_open \
+                and Path(error.path).resolve() == self.db.path.resolve():
+            self.offer_restore_after_damage(error)
+            return
         if isinstance(error, StorageError):
             text = i18n.storage_message(error)
         elif isinstance(error, ValidationError):
@@ -96,6 +100,32 @@ class WorkMixin(QMainWindow):
         else:
             raise error
         self.tell(QMessageBox.Icon.Warning, translate("MainWindow", "KeyPlan"), text)
+
+    def offer_restore_after_damage(self, error: CorruptDatabaseError) -> QMessageBox:
+        """The open book turned out damaged: say so and offer its newest good backup (the
+        damaged file is kept beside the backups, never backed up over them)."""
+        good = newest_good_backup(self.db.path)
+        box = QMessageBox(QMessageBox.Icon.Critical, translate("MainWindow", "The book is damaged"),
+                          i18n.storage_message(error), QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("damagedBookBox")
+        if good is None:
+            box.setInformativeText(translate(
+                "MainWindow", "No backup of this book passes the integrity check. Keep working "
+                "on a copy and do not delete the file: it may still be recovered."))
+            box.addButton(QMessageBox.StandardButton.Close)
+        else:
+            box.setInformativeText(translate(
+                "MainWindow", "KeyPlan can put back the newest backup that passes the integrity "
+                "check, made {when}. Changes since then are lost; the damaged book is kept "
+                "with the backups.").format(when=f"{good.created:%Y-%m-%d %H:%M}"))
+            restore = box.addButton(translate("MainWindow", "Restore that backup"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.setDefaultButton(restore)
+            restore.clicked.connect(lambda: self.restore_from_backup(good.path))
+        self.message_box = box
+        box.open()
+        return box
 
     def tell(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)

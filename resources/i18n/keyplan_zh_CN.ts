@@ -128,6 +128,18 @@
         <translation>恢复时被替换的客户簿</translation>
     </message>
     <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Failed its check</source>
+        <translation>检查未通过</translation>
+    </message>
+    <message>
         <source>Made on</source>
         <translation>备份时间</translation>
     </message>
@@ -140,12 +152,24 @@
         <translation>大小</translation>
     </message>
     <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Decompressed and passed the integrity check when it was made (sha256 {sha256}).</source>
+        <translation>创建时已解压并通过完整性检查（sha256 {sha256}）。</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
         <source>KeyPlan backs the book up once a day when it opens, before upgrades and imports. It keeps the newest {daily} daily and {weekly} weekly automatic backups; backups made by hand are never deleted.</source>
         <translation>KeyPlan 每天首次打开客户簿时、升级和导入之前都会自动备份。自动备份保留最近 {daily} 份每日备份和 {weekly} 份每周备份；手动备份永不删除。</translation>
+    </message>
+    <message>
+        <source>Every backup is compressed and checked after it is written. When the backups take more than {budget}, the oldest automatic ones are deleted, never the three newest verified ones.</source>
+        <translation>每份备份写入后都会压缩并检查。备份占用超过 {budget} 时，会删除最旧的自动备份，但绝不会删除最新的三份已验证备份。</translation>
     </message>
     <message>
         <source>No backups yet.</source>
@@ -193,6 +217,10 @@
     <message>
         <source>Cannot open the book</source>
         <translation>无法打开客户簿</translation>
+    </message>
+    <message>
+        <source>The book may have been moved, deleted or lost in a crash. KeyPlan can put back its newest backup that passes the integrity check.</source>
+        <translation>客户簿可能已被移动、删除或在崩溃中丢失。KeyPlan 可以恢复它最新一份通过完整性检查的备份。</translation>
     </message>
     <message>
         <source>Backup restored</source>
@@ -2235,6 +2263,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>今日待办（{count}）</translation>
     </message>
     <message>
+        <source>Changes saved by another program were loaded.</source>
+        <translation>已载入其他程序保存的更改。</translation>
+    </message>
+    <message>
         <source>Customers: {shown} of {total}</source>
         <translation>客户：{shown} / {total}</translation>
     </message>
@@ -2266,6 +2298,22 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <source>KeyPlan</source>
         <extracomment>After an edit, wait this long for more edits before rescoring the book once.</extracomment>
         <translation>KeyPlan</translation>
+    </message>
+    <message>
+        <source>The book is damaged</source>
+        <translation>客户簿已损坏</translation>
+    </message>
+    <message>
+        <source>No backup of this book passes the integrity check. Keep working on a copy and do not delete the file: it may still be recovered.</source>
+        <translation>该客户簿没有任何备份能通过完整性检查。请在副本上继续工作，不要删除此文件：它仍有可能被修复。</translation>
+    </message>
+    <message>
+        <source>KeyPlan can put back the newest backup that passes the integrity check, made {when}. Changes since then are lost; the damaged book is kept with the backups.</source>
+        <translation>KeyPlan 可以恢复最新一份通过完整性检查的备份（创建于 {when}）。此后的更改将丢失；损坏的客户簿会保留在备份文件夹中。</translation>
+    </message>
+    <message>
+        <source>Restore that backup</source>
+        <translation>恢复该备份</translation>
     </message>
     <message>
         <source>Rescoring the book…</source>
@@ -2302,6 +2350,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Restored {backup}; the replaced book was kept as {kept}.</source>
         <translation>已恢复 {backup}；被替换的客户簿已保存为 {kept}。</translation>
+    </message>
+    <message>
+        <source>Restored {backup}.</source>
+        <translation>已恢复 {backup}。</translation>
     </message>
     <message>
         <source>Restoring the backup…</source>
@@ -3259,6 +3311,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>保留的备份数量须在 1 到 365 之间。</translation>
     </message>
     <message>
+        <source>The backup folder needs at least 10 MB.</source>
+        <translation>备份文件夹至少需要 10 MB。</translation>
+    </message>
+    <message>
         <source>The database could not be used: {detail}</source>
         <translation>无法使用该数据库：{detail}</translation>
     </message>
@@ -3284,7 +3340,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>{path} is locked by another program. Close the other program or wait, then try again.</source>
-        <translation>{path} 已被其他程序锁定。请关闭该程序或稍候，然后重试。</translation>
+        <translation type="vanished">{path} 已被其他程序锁定。请关闭该程序或稍候，然后重试。</translation>
     </message>
     <message>
         <source>No {kind} matches &apos;{key}&apos;.</source>
@@ -3299,6 +3355,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation type="vanished">导入的明细不能按客户逐个撤销。如需撤回整个导入，请恢复导入前自动生成的备份（文件 → 备份管理）。</translation>
     </message>
     <message>
+        <source>The book is in use by another program: {path} stayed locked for {seconds} seconds. Nothing was changed; try again when the other program has finished.</source>
+        <translation>客户簿正被其他程序使用：{path} 已被锁定 {seconds} 秒。未做任何更改；请在其他程序完成后重试。</translation>
+    </message>
+    <message>
         <source>The lines of an import are not undone one customer at a time. To take back the whole import, restore the backup made just before it (File → Backups) while it is still listed; restoring also takes back every change made after that backup.</source>
         <translation>导入的明细不能按客户逐个撤销。如需撤回整个导入，请在导入前自动生成的备份仍在列表中时恢复它（文件 → 备份管理）；恢复也会撤回该备份之后的所有更改。</translation>
     </message>
@@ -3307,8 +3367,40 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>{path} 所在的磁盘已满。请释放一些空间后重试；本次未写入任何数据。</translation>
     </message>
     <message>
+        <source>The disk holding {path} failed to read or write ({detail}). The change was not saved. Check the drive or network connection, then try again.</source>
+        <translation>存放 {path} 的磁盘读写失败（{detail}）。更改未保存。请检查磁盘或网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to open {path}. Ask whoever owns the file, or copy it into a folder of your own.</source>
+        <translation>您没有打开 {path} 的权限。请联系文件所有者，或将其复制到您自己的文件夹中。</translation>
+    </message>
+    <message>
+        <source>{path} has a journal file (-wal) left by a crash or by another program that cannot be used ({detail}). Close other programs using the book and try again; a copy of the journal is kept in the backup folder.</source>
+        <translation>{path} 旁有一个因崩溃或其他程序遗留、无法使用的日志文件（-wal）（{detail}）。请关闭正在使用该客户簿的其他程序后重试；日志文件的副本已保存在备份文件夹中。</translation>
+    </message>
+    <message>
+        <source>{path} was moved, replaced or deleted by another program while it was open. Nothing more was written to it; open the book again.</source>
+        <translation>{path} 在打开期间被其他程序移动、替换或删除。之后未再写入任何内容；请重新打开客户簿。</translation>
+    </message>
+    <message>
+        <source>{path} is another program&apos;s SQLite database, not a KeyPlan book. It was left unchanged.</source>
+        <translation>{path} 是其他程序的 SQLite 数据库，不是 KeyPlan 客户簿。文件未做任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist, but {count} backups of it do (the newest from {newest}). Restore one instead of starting an empty book.</source>
+        <translation>{path} 不存在，但它有 {count} 份备份（最新一份创建于 {newest}）。请恢复备份，而不是新建一个空客户簿。</translation>
+    </message>
+    <message>
         <source>This {kind} was changed elsewhere since you opened it. Review the other changes before saving.</source>
         <translation>此{kind}在您打开之后已在别处被修改。保存前请先查看这些改动。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({detail}), so no backup was made and the existing backups were kept. Restore a good backup (File → Backups, or the restore command).</source>
+        <translation>{path} 已损坏（{detail}），因此未创建备份，现有备份均已保留。请恢复一份完好的备份（文件 → 备份，或使用 restore 命令）。</translation>
+    </message>
+    <message>
+        <source>The backup of {path} did not read back the same after it was written ({detail}), so it was deleted. Check the disk and try again.</source>
+        <translation>{path} 的备份写入后读回的内容不一致（{detail}），已将其删除。请检查磁盘后重试。</translation>
     </message>
     <message>
         <source>Could not write {path}: {detail}</source>
