@@ -13,7 +13,7 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database as SqliteUtilsDatabase
 
-from storage.backup import BackupsMixin, create_backup, list_backups
+from storage.backup import BackupsMixin, clean_partials, create_backup, list_backups
 from storage.connection import (
     check_file,
     check_ours,
@@ -23,6 +23,7 @@ from storage.connection import (
     connect,
     note_closed,
     note_opened,
+    open_in_process,
     probe_book,
 )
 from storage.customer_queries import CustomerQueriesMixin
@@ -113,6 +114,8 @@ class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin, 
         existed = check_file(self.path)
         if not existed and not new_book:
             refuse_missing_book(self.path)
+        if not open_in_process(self.path):
+            clean_partials(self.path)  # temporary files of a backup or restore that was killed
         if existed and self.path.stat().st_size:
             keep_leftover_wal(self.path)  # before any connection can replay it
             probe = probe_book(self.path, migrations.migrations_table, MIGRATION_SET)

@@ -4,7 +4,10 @@ missing book never silently replaced, a leftover journal copied aside before it 
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,7 +107,6 @@ def test_a_leftover_journal_is_copied_aside_before_it_is_replayed(db_path: Path)
     wal = db_path.with_name(db_path.name + "-wal")
     kept_wal = wal.read_bytes()
     assert kept_wal
-    import os
     import shutil
 
     crashed = db_path.parent / "crashed"
@@ -122,3 +124,20 @@ def test_a_leftover_journal_is_copied_aside_before_it_is_replayed(db_path: Path)
     with Database(book):  # the replayed journal is gone: nothing more to keep
         pass
     assert len(list(copies_folder(book).glob(f"*{SUFFIX}"))) == 1
+
+
+def test_a_killed_backups_temporary_file_is_removed_at_the_next_start(db_path: Path) -> None:
+    Database(db_path).close()
+    folder = copies_folder(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    left = folder / f"book-20261206-101010-000001-{dead.stdout.strip()}-1-manual.db.zst." \
+                    f"{dead.stdout.strip()}.partial"
+    left.write_bytes(b"half a backup")
+    mine = folder / f"book-20261206-101011-000001-{os.getpid()}-1-manual.db.zst." \
+                    f"{os.getpid()}.partial"
+    mine.write_bytes(b"being written")
+    with Database(db_path):
+        assert not left.exists()
+        assert mine.exists()  # its writer still runs
