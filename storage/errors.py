@@ -136,3 +136,10 @@ class DamagedBookBackupError(CorruptDatabaseError):
 class BackupCheckFailedError(StorageError):
     message = tr_noop("The backup of {path} did not read back the same after it was written "
                       "({detail}), so it was deleted. Check the disk and try again.")
+
+
+class ImportAlreadyUndoneError(StorageError):
+    """An import batch is undone once; its undo is not redone (import the file again)."""
+
+    message = tr_noop("The import of {file} ({at}) was already undone on {undone}. To bring "
+                      "its rows back, import the file again.")

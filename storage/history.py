@@ -20,7 +20,10 @@ from models.record import new_id, utc_now_iso
 from storage.base import DatabaseBase
 
 #: Columns never worth logging: bookkeeping, and keys derived from other fields.
-UNLOGGED = frozenset({"created_at", "updated_at", "deleted_at", "name_sort", "search_text"})
+#: ``import_batch`` ties a row to the import that created it (the log has the batch's
+#: change id instead).
+UNLOGGED = frozenset({"created_at", "updated_at", "deleted_at", "name_sort", "search_text",
+                      "import_batch"})
 
 
 @dataclass(frozen=True)
@@ -69,19 +72,22 @@ class HistoryMixin(DatabaseBase):
             "customer_id, field, old_value, new_value) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         return change_id
 
-    def log_import(self, table: str, source: str, lines: Mapping[str, int]) -> str:
+    def log_import(self, table: str, source: str, lines: Mapping[str, int],
+                   change_id: str | None = None, action: str = "import") -> str:
         """One ``import`` entry per customer: how many lines of ``table`` the file ``source``
         added to it (``record_id`` holds the file's name, ``new_value`` the count). A bulk
-        import logs this instead of a row per field of a million records."""
-        change_id = new_id()
+        import logs this instead of a row per field of a million records. ``change_id`` is
+        the import batch's. The undo of a transactions import logs the lines it removed the
+        same way, with ``action`` 'delete' and ``table`` 'import_batches'."""
+        change_id = change_id or new_id()
         # One statement over a JSON object of the counts: an import of a million lines
         # touches about 100,000 customers, and a Python tuple per entry took 0.9 s.
         self.conn.execute(
             "INSERT INTO change_log (change_id, at, device, user, action, table_name, record_id, "
             "customer_id, field, old_value, new_value) "
-            "SELECT ?, ?, ?, ?, 'import', ?, ?, key, NULL, NULL, value FROM json_each(?) "
+            "SELECT ?, ?, ?, ?, ?, ?, ?, key, NULL, NULL, value FROM json_each(?) "
             "ORDER BY key",
-            [change_id, utc_now_iso(), device_name(), user_name(), table, source,
+            [change_id, utc_now_iso(), device_name(), user_name(), action, table, source,
              json.dumps(dict(lines))])
         return change_id
 

@@ -502,3 +502,33 @@ def m011_application_id(db: SqliteUtilsDatabase) -> None:
     from storage.connection import APPLICATION_ID
 
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@migrations()
+def m012_import_batches(db: SqliteUtilsDatabase) -> None:
+    """Every import is a batch that can be undone on its own: ``import_batches`` holds one row
+    per import, and the rows an import creates carry its number in ``import_batch`` (the
+    transactions, and the customers and contacts it created); the change-log rows it writes
+    (fields it updated included) carry the batch's ``change_id``. The number is a small
+    integer, not a UUID: it is stored in every imported transaction (one or two bytes instead
+    of 37), and it is the book's own (``keyplan import --undo N``). No index on the column:
+    an undo reads the table once, and an import of a million lines pays nothing for it.
+    Adding a column rewrites no row, so the upgrade is instant whatever the book's size."""
+    _script(db, """
+    CREATE TABLE import_batches (
+        id INTEGER PRIMARY KEY,
+        change_id TEXT NOT NULL UNIQUE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('customers', 'contacts', 'transactions')),
+        source TEXT NOT NULL DEFAULT '',
+        rows_added INTEGER NOT NULL DEFAULT 0,
+        rows_updated INTEGER NOT NULL DEFAULT 0,
+        undone_at TEXT,
+        undo_change_id TEXT
+    );
+    CREATE INDEX idx_import_batches_undo ON import_batches(undo_change_id)
+        WHERE undo_change_id IS NOT NULL;
+    ALTER TABLE transactions ADD COLUMN import_batch INTEGER;
+    ALTER TABLE customers ADD COLUMN import_batch INTEGER;
+    ALTER TABLE contacts ADD COLUMN import_batch INTEGER
+    """)

@@ -152,7 +152,18 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
 
     def undo(self, change_id: str) -> str:
         """Reverse one logged change (a create is soft-deleted, an update's fields go back,
-        a delete is restored); the reversal is itself logged. Returns its change id."""
+        a delete is restored); the reversal is itself logged. Returns its change id.
+
+        A change of an import undoes the whole import through its batch
+        (:func:`storage.importer.undo.undo_import`); the change of an import's undo is not
+        redone (ImportAlreadyUndoneError). Imports from before batches existed (m012) are
+        refused with ImportNotUndoableError."""
+        from storage.importer.batches import batches_of_changes  # the importer loads lazily
+        from storage.importer.undo import undo_import
+
+        batch = batches_of_changes(self, [change_id]).get(change_id)
+        if batch is not None:
+            return undo_import(self, batch.id).undo_id
         changes = self.change(change_id)
         if not changes:
             raise RecordNotFoundError(kind="change_log", key=change_id)

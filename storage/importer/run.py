@@ -11,6 +11,7 @@ from typing import Any
 
 from models.entities import Contact, Customer
 from models.validation import ValidationError, ValidationErrors
+from storage.importer.batches import begin_batch, finish_batch
 from storage.importer.columns import ColumnMapping, ImportKind, auto_map
 from storage.importer.duplicates import BookTransactions
 from storage.importer.rows import (
@@ -81,6 +82,9 @@ class ImportPreview:
     issues_truncated: bool = False
     matches: list[CustomerMatch] = field(default_factory=list)
     sample: list[dict[str, Any]] = field(default_factory=list)
+    #: The import batch the rows were written in (``keyplan import --undo N``); None for a
+    #: preview, a refused import or one that wrote nothing.
+    batch: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -99,6 +103,7 @@ class ImportResult:
     seconds: float
     written: bool  # False for a dry run or an all-or-nothing import refused for bad rows
     preview: ImportPreview  # the whole check, as preview_import would have given it
+    batch: int | None = None  # the import batch that undoes it (None if nothing written)
 
 
 def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = None,
@@ -134,7 +139,11 @@ def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str 
     source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides)
     if not dry_run and str(getattr(db, "path", ":memory:")) != ":memory:":
         # An import can change thousands of rows at once: keep the book as it was first.
-        db.backup("import")
+        # The one backup of the import, made before its transaction: SQLite's backup API
+        # copies in steps of read transactions, so the book stays writable meanwhile.
+        db.backup("import", progress=_backup_progress(progress))
+        if progress is not None and not progress(0, source.size):
+            raise ImportCancelled()
     preview = _run(db, source, mapping, write=not dry_run, progress=progress,
                    all_or_nothing=not skip_invalid)
     written = not dry_run and (skip_invalid or preview.bad_rows == 0)
@@ -143,7 +152,19 @@ def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str 
                         rejected=preview.bad_rows, duplicates=preview.duplicates,
                         errors=preview.issues,
                         seconds=time.perf_counter() - started, written=written,
-                        preview=preview)
+                        preview=preview, batch=preview.batch if written else None)
+
+
+def _backup_progress(progress: ImportProgress | None) -> Callable[[int, int], None] | None:
+    """The import's progress callback for the backup before it: cancelling stops the copy
+    (its partial file is removed) and nothing is imported."""
+    if progress is None:
+        return None
+
+    def report(done: int, total: int) -> None:
+        if not progress(done, total):
+            raise ImportCancelled()
+    return report
 
 
 class _Refused(Exception):
@@ -163,12 +184,15 @@ def _run(db: Any, source: TableSource, mapping: ColumnMapping, *, write: bool,
             _read(source, preview, step, progress)
         else:
             with db.atomic():
+                batch = begin_batch(db, mapping.kind.value, source.path.name)
+                writer.tie_to(batch)
                 _read(source, preview, step, progress)
                 writer.finish()
+                preview.batch = finish_batch(db, batch, preview.creates, preview.updates)
                 if all_or_nothing and preview.bad_rows:
                     raise _Refused()
     except _Refused:
-        pass
+        preview.batch = None  # rolled back with the rows
     return preview
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from models.entities import Contact, Customer
 from models.record import Record, utc_now_iso
+from storage.importer.batches import ImportBatch
 from storage.importer.columns import ImportKind
 from storage.mapping import TABLES, to_row
 from storage.metrics import ACTIVITY_WINDOW_DAYS
@@ -63,7 +64,7 @@ WHERE customer_id IN (SELECT value FROM json_each(:ids)) AND computed_at IS NOT 
 """
 
 _TRANSACTION_COLUMNS = ("id, created_at, updated_at, customer_id, date, amount, profit, "
-                        "due_date, paid_date, reference, product, notes")
+                        "due_date, paid_date, reference, product, notes, import_batch")
 
 
 def new_ids(count: int) -> list[str]:
@@ -80,6 +81,8 @@ class BulkWriter:
                  expected_rows: Callable[[], int] | None = None, source: str = "") -> None:
         self.db = db
         self.source = source  # the file's name, for the change log
+        self.batch_id: int | None = None
+        self.change_id: str | None = None
         self.lines: Counter[str] = Counter()  # transaction lines added, per customer
         self.expected_rows = expected_rows
         self.dropped_indexes: list[str] = []
@@ -90,6 +93,12 @@ class BulkWriter:
         self.contacts_changed: set[str] = set()
         self.pending: list[tuple[Any, ...]] = []
         self.ids: list[str] = []
+
+    def tie_to(self, batch: ImportBatch) -> None:
+        """Tie every row written from now on to ``batch`` (its number in ``import_batch``,
+        its change id in the change log), so the import can be undone on its own."""
+        self.batch_id = batch.id
+        self.change_id = batch.change_id
 
     # ---- customers and contacts: few enough for a record and a change-log entry each -----
     def customer(self, record: Customer, existing: Customer | None) -> None:
@@ -119,15 +128,19 @@ class BulkWriter:
                                                                                  "customer_id", ""))
         names = list(row)
         if existing is None:
+            row["import_batch"] = self.batch_id
+            names.append("import_batch")
             self.db.conn.execute(f"INSERT INTO [{table}] ({', '.join(names)}) VALUES "
                                  f"({', '.join('?' * len(names))})", [row[n] for n in names])
-            self.db.log_change("create", table, record.id, customer_id, None, row)
+            self.db.log_change("create", table, record.id, customer_id, None, row,
+                               self.change_id)
         else:
             before = to_row(existing)
             names.remove("id")
             self.db.conn.execute(f"UPDATE [{table}] SET {', '.join(f'{n} = ?' for n in names)} "
                                  f"WHERE id = ?", [*(row[n] for n in names), record.id])
-            self.db.log_change("update", table, record.id, customer_id, before, row)
+            self.db.log_change("update", table, record.id, customer_id, before, row,
+                               self.change_id)
 
     # ---- transactions: the bulk path ------------------------------------------------------
     def transaction(self, customer_id: str, fields: tuple[Any, ...]) -> None:
@@ -135,7 +148,8 @@ class BulkWriter:
             self.ids = new_ids(CHUNK)
         day, amount, profit, due, paid, reference, product, notes = fields
         self.pending.append((self.ids.pop(), self.now, self.now, customer_id, day.isoformat(),
-                             amount, profit, _iso(due), _iso(paid), reference, product, notes))
+                             amount, profit, _iso(due), _iso(paid), reference, product, notes,
+                             self.batch_id))
         self.touched.add(customer_id)
         self.lines[customer_id] += 1
         if len(self.pending) >= CHUNK:
@@ -148,7 +162,7 @@ class BulkWriter:
         if self.pending:
             self.db.conn.executemany(
                 f"INSERT INTO transactions ({_TRANSACTION_COLUMNS}) VALUES "
-                f"({', '.join('?' * 12)})", self.pending)
+                f"({', '.join('?' * 13)})", self.pending)
             self.pending.clear()
 
     def _maybe_drop_indexes(self, expected: int) -> None:
@@ -171,7 +185,7 @@ class BulkWriter:
             self.db.refresh_search_text(customer_id)
         if self.kind == ImportKind.TRANSACTIONS and self.touched:
             self._refresh_transaction_figures()
-            self.db.log_import("transactions", self.source, self.lines)
+            self.db.log_import("transactions", self.source, self.lines, self.change_id)
         elif len(self.touched) > FULL_REFRESH_FROM:
             self.db.refresh_activity()
         else:

@@ -14,6 +14,8 @@ from storage.export_labels import LANGUAGES, Labels
 from storage.export_plan import export_plan
 from storage.export_portfolio import export_portfolio
 from storage.importer import ImportKind, ImportPreview, fields_of, preview_import, run_import
+from storage.importer.batches import get_batch, last_batch, list_batches
+from storage.importer.undo import KeptRecord, undo_import
 from ui.cli.errors import UserError
 
 MAX_LISTED_ISSUES = 100
@@ -89,8 +91,9 @@ def _register_import(subparsers: argparse._SubParsersAction) -> None:  # type: i
         epilog="Fields: customers: " + ", ".join(_fields(ImportKind.CUSTOMERS))
                + "; contacts: " + ", ".join(_fields(ImportKind.CONTACTS))
                + "; transactions: " + ", ".join(_fields(ImportKind.TRANSACTIONS)) + ".")
-    parser.add_argument("kind", choices=[k.value for k in ImportKind], help="what the file holds")
-    parser.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv file")
+    parser.add_argument("kind", nargs="?", choices=[k.value for k in ImportKind],
+                        help="what the file holds")
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help=".xlsx or .csv file")
     parser.add_argument("--sheet", metavar="NAME",
                         help="sheet of a workbook (default: the one whose headers match best)")
     parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
@@ -101,8 +104,14 @@ def _register_import(subparsers: argparse._SubParsersAction) -> None:  # type: i
     parser.add_argument("--skip-invalid", action="store_true",
                         help="import the valid rows and report the bad ones")
     parser.add_argument("--no-rescore", action="store_true",
-                        help="do not rescore the book after importing")
-    parser.set_defaults(handler=run_import_command)
+                        help="do not rescore the book after importing (or undoing)")
+    parser.add_argument("--list", action="store_true", dest="list_batches",
+                        help="list the imports (batches), newest first, and exit")
+    parser.add_argument("--undo", metavar="BATCH",
+                        help="undo import BATCH (its number, or 'last'): remove the rows it "
+                             "added and put back the fields it changed, keeping records "
+                             "changed since; one transaction")
+    parser.set_defaults(handler=run_import_command, import_parser=parser)
 
 
 def _fields(kind: ImportKind) -> list[str]:
@@ -110,6 +119,10 @@ def _fields(kind: ImportKind) -> list[str]:
 
 
 def run_import_command(args: argparse.Namespace) -> int:
+    if args.list_batches or args.undo:
+        return run_import_batches(args)
+    if args.kind is None or args.file is None:
+        args.import_parser.error("give KIND and FILE (or --undo BATCH, or --list)")
     overrides: dict[str, str] = {}
     for item in args.map:
         column, sep, field = item.partition("=")
@@ -134,11 +147,59 @@ def run_import_command(args: argparse.Namespace) -> int:
             return 1
         print(f"Imported {result.created:,} new and {result.updated:,} updated "
               f"{args.kind} ({result.rejected:,} bad rows left out) in {result.seconds:.1f} s.")
+        if result.batch is not None:
+            print(f"Import batch {result.batch}: undo it with "
+                  f"'keyplan import --undo {result.batch}'.")
         if not args.no_rescore and (result.created or result.updated):
             started = time.perf_counter()
             db.rescore()
             print(f"Rescored the book in {time.perf_counter() - started:.1f} s.")
     return 0
+
+
+def run_import_batches(args: argparse.Namespace) -> int:
+    """``import --list`` and ``import --undo BATCH|last``."""
+    with Database(args.db) as db:
+        if args.list_batches:
+            batches = list_batches(db)
+            if not batches:
+                print("No imports yet.")
+            for b in batches:
+                undone = f"  undone {b.undone_at[:16]}" if b.undone_at else ""
+                print(f"{b.id:>5}  {b.at[:16]}  {b.kind:<12} {b.source}: {b.rows_added:,} "
+                      f"added, {b.rows_updated:,} updated{undone}")
+            return 0
+        batch = last_batch(db) if args.undo == "last" else None
+        if args.undo != "last":
+            if not args.undo.isdigit():
+                raise UserError(f"--undo expects a batch number or 'last', got {args.undo!r}")
+            batch = get_batch(db, int(args.undo))
+        if batch is None:
+            raise UserError("no import to undo" if args.undo == "last"
+                            else f"no import batch {args.undo} (see 'keyplan import --list')")
+        done = undo_import(db, batch.id)
+        print(f"Undid import {batch.id} ({batch.kind} from {batch.source}, {batch.at[:16]}): "
+              f"removed {done.removed:,} rows, put back {done.reverted:,} records.")
+        if done.kept:
+            print(f"Kept {len(done.kept):,} records changed since the import or still in use:")
+            for table, rows in _kept_by_table(db, done.kept).items():
+                for caption, reason in rows[:MAX_LISTED_ISSUES]:
+                    print(f"  {table:<13} {caption}  ({reason})")
+        if not args.no_rescore and (done.removed or done.reverted):
+            started = time.perf_counter()
+            db.rescore()
+            print(f"Rescored the book in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def _kept_by_table(db: Database, kept: list[KeptRecord]) -> dict[str, list[tuple[str, str]]]:
+    reasons = {"changed": "changed since the import", "used": "still used by later records"}
+    by_table: dict[str, list[tuple[str, str]]] = {}
+    for record in kept:
+        caption = db.record_captions(record.table, [record.record_id]).get(record.record_id)
+        by_table.setdefault(record.table, []).append(
+            (caption or record.record_id, reasons.get(record.reason, record.reason)))
+    return by_table
 
 
 def _print_preview(preview: ImportPreview) -> None:
