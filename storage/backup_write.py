@@ -124,12 +124,12 @@ def write_verified(source: sqlite3.Connection, final: Path, book: Path,
                 raise DamagedBookBackupError(str(book), detail=str(error)) from error
             raise problem from error
         check = _Check(copy)
-        check.start()  # on the second core, while zstd compresses
+        check.start()  # on the second core, while zstd compresses and reads back
         streamed = compress_file(copy, stored, _scaled(progress, pages, 1))
+        readback = decompress_file(stored, None, _scaled(progress, pages, 2))
         check.join()
         if check.result != "ok":
             raise DamagedBookBackupError(str(book), detail=check.result)
-        readback = decompress_file(stored, None, _scaled(progress, pages, 2))
         if readback != streamed:
             raise BackupCheckFailedError(str(book), detail="sha256 differs")
         publish(stored, final)

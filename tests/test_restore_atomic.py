@@ -149,9 +149,8 @@ def test_a_restore_killed_at_any_instant_leaves_the_old_book_or_the_new(
     old = fingerprint_of_closed(template, tmp_path)
     new = fingerprint(new_backup)
     env = {**os.environ, PAUSE_ENV: "0.05"}  # widen each step so kills land in all of them
-    rng = random.Random(13)
-    outcomes = {old: 0, new: 0}
-    for round_ in range(30):
+
+    def start(round_: int) -> tuple[subprocess.Popen[str], Path]:
         folder = tmp_path / f"round-{round_}"
         folder.mkdir()
         book = folder / "book.db"
@@ -159,11 +158,23 @@ def test_a_restore_killed_at_any_instant_leaves_the_old_book_or_the_new(
         child = subprocess.Popen([sys.executable, "-c", KILL_CHILD, str(book), str(new_backup)],
                                  cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
         assert child.stdout is not None and child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0, 0.45))
+        return child, book
+
+    child, _book = start(-1)  # one whole restore: how long it takes on this machine now
+    started = time.perf_counter()
+    assert child.stdout is not None and child.stdout.readline().strip() == "done"
+    duration = time.perf_counter() - started
+    child.wait()
+    rng = random.Random(13)
+    outcomes = {old: 0, new: 0}
+    for round_ in range(30):
+        child, book = start(round_)
+        time.sleep(rng.uniform(0, duration * 1.2))
         child.send_signal(signal.SIGKILL)
         child.wait()
         assert book.exists(), f"round {round_}: no book after the kill"
-        found = fingerprint_of_closed(book, folder)
+        found = fingerprint_of_closed(book, book.parent)
         assert found in (old, new), f"round {round_}: neither the old book nor the new"
         outcomes[found] += 1
-    assert outcomes[old] and outcomes[new]  # the kills landed before and after the swap
+    # the kills landed before and after the swap
+    assert outcomes[old] and outcomes[new], (outcomes, duration)
