@@ -208,3 +208,28 @@ def test_the_command_lists_and_undoes_imports(tmp_path: Path,
     with pytest.raises(SystemExit) as usage:
         main(["--db", str(path), "import", "transactions"])
     assert usage.value.code == 2
+
+
+def test_cancelling_during_the_backup_writes_nothing_and_leaves_no_file(tmp_path: Path) -> None:
+    from storage.backup import backup_folder
+    from storage.importer import ImportCancelled
+
+    path = tmp_path / "book.db"
+    with Database(path) as db:
+        db.add(Customer(name="Acme", code="A1"))
+        before = sorted(p.name for p in backup_folder(path).iterdir()) \
+            if backup_folder(path).is_dir() else []
+        calls: list[tuple[int, int]] = []
+
+        def cancel(done: int, total: int) -> bool:
+            calls.append((done, total))
+            return False  # the user pressed Cancel at the first report (the backup's)
+
+        source = _write(tmp_path / "t.csv", f"customer code,date,amount\nA1,{DAY},9\n")
+        with pytest.raises(ImportCancelled):
+            run_import(db, source, "transactions", progress=cancel)
+        assert len(calls) == 1
+        assert db.scalar("SELECT count(*) FROM transactions") == 0
+        assert list_batches(db) == []
+        after = sorted(p.name for p in backup_folder(path).iterdir())
+    assert after == before  # no backup, no partial file

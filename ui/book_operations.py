@@ -107,8 +107,29 @@ class Undone:
 
 
 def undo_latest(db: Database, _progress: Progress, skip: frozenset[str]) -> Undone | None:
-    """Reverse the newest change not in ``skip``; None when there is nothing to undo."""
-    change = db.latest_change(skip)
+    """Reverse the newest change not in ``skip``; None when there is nothing to undo.
+
+    When that change is an import's, the whole import is undone through its batch (the
+    summary names the file); an undone import and the undo of one are passed over (they are
+    not redone), as are imports from before batches existed."""
+    # The importer loads openpyxl: only when undoing, not when the window starts.
+    from storage.importer.batches import batches_of_changes, newest_change_id
+    from storage.importer.undo import undo_import
+
+    passed = set(skip)
+    while (newest := newest_change_id(db, passed)) is not None:
+        batch = batches_of_changes(db, [newest]).get(newest)
+        if batch is None:
+            break
+        if batch.undone:
+            passed.add(newest)
+            continue
+        done = undo_import(db, batch.id)
+        return Undone(change=ChangeSummary(change_id=newest, action="import",
+                                           table_name="import_batches", record_id=str(batch.id),
+                                           customer_id=None, customer_name=batch.source,
+                                           at=batch.at), undo_id=done.undo_id)
+    change = db.latest_change(frozenset(passed))
     if change is None:
         return None
     return Undone(change=change, undo_id=db.undo(change.change_id))

@@ -79,9 +79,9 @@ def issue_text(issue: RowIssue) -> str:
 
 def import_with_backup(db: Database, progress: Progress, path: Path, kind: ImportKind,
                        overrides: dict[str, str], skip_invalid: bool) -> ImportResult:
-    """Back the book up (reason "import"), then import in one transaction."""
-    if str(db.path) != ":memory:":
-        db.backup("import")
+    """Import in one transaction. ``run_import`` makes the import's one backup (reason
+    "import") first, reporting its progress: Cancel stops the backup or the import, and
+    nothing is written."""
     progress.check()
     return run_import(db, path, kind, overrides=overrides, skip_invalid=skip_invalid,
                       progress=progress.report)

@@ -46,11 +46,15 @@ def test_customers_are_checked_then_imported_after_a_backup(  # type: ignore[no-
              enumerate(dialog.combos.values())}
     assert names["客户名称"] == "Customer name" and names["负责人"] == "Account owner"
     assert dialog.import_button.isEnabled()
+    before = {b.path for b in list_backups(window.db.path)}
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     stored = window.db.find(Customer, "code = ?", ["NO-001"])
     assert len(stored) == 1 and stored[0].name == "北方光学有限公司" and stored[0].owner == "张伟"
-    assert any(b.reason == "import" for b in list_backups(window.db.path))
+    made = [b for b in list_backups(window.db.path) if b.path not in before]
+    assert [b.reason for b in made] == ["import"]  # one backup per import, not two
+    assert made[0].path.name.endswith(".db.zst")
+    assert made[0].path.with_name(made[0].path.name + ".json").is_file()
     qtbot.waitUntil(lambda: window.customers.model.rowCount() == 302, timeout=10_000)
     assert window.statusBar().currentMessage() == \
         "Imported: 2 new, 0 updated; 0 bad rows left out." or window.rescore_task is not None

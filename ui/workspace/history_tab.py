@@ -1,12 +1,13 @@
 """The History tab: every change to the customer and its records (when, who, which record and
-field, old → new), and Undo for the selected change."""
+field, old → new), and Undo for the selected change (for an import's change: the import)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models.record import Record
@@ -20,9 +21,14 @@ from ui.i18n import storage_message
 from ui.workspace.tab_base import ListPanel, WorkspaceContext, WorkspaceTab
 from ui.workspace.table_model import Column
 
+if TYPE_CHECKING:  # the importer loads openpyxl: imported when first needed
+    from storage.importer.batches import ImportBatch
+    from storage.importer.undo import ImportUndone
+
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
 CLASSES: dict[str, type[Record]] = {table: cls for cls, table in TABLES.items()}
+MAX_KEPT_SHOWN = 20
 ACTION_COLOURS = {"delete": "#c62828", "create": "#2e7d32", "restore": "#1565c0",
                   "import": "#6a1b9a"}
 
@@ -48,7 +54,7 @@ def local_time(stamp: str) -> str:
 def record_text(row: HistoryRow) -> str:
     """The kind of record and its caption, e.g. "Contact: Wang Fang"; for an import, the file
     ("Transactions from sales-2026.csv")."""
-    if row.change.action == "import":
+    if row.change.action == "import" or row.change.table_name == "import_batches":
         return translate("HistoryTab", "Transactions from {file}").format(
             file=row.change.record_id)
     kind = kind_label(row.cls) if row.cls else row.change.table_name
@@ -71,6 +77,7 @@ class HistoryTab(WorkspaceTab):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.names: dict[str, str] = {}
+        self.batches: dict[str, ImportBatch] = {}  # change id -> its import (or its undo's)
         self.panel = ListPanel(self._columns(), self, name="history")
         self.undo_button = self.panel.button("undoChange", self.undo_selected, needs_row=True)
         # After the panel's own handler, which enables the button for any selected row:
@@ -80,9 +87,14 @@ class HistoryTab(WorkspaceTab):
         self.intro.setStyleSheet("color: #666666;")
         self.empty = QLabel(self)
         self.empty.setStyleSheet("color: #777777;")
+        self.notice = QLabel(self)  # what the last import undo did, and what it kept
+        self.notice.setObjectName("historyNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.panel, 1)
+        layout.addWidget(self.notice)
         layout.addWidget(self.empty)
         self.retranslate()
         self.panel.fit_columns(
@@ -97,6 +109,9 @@ class HistoryTab(WorkspaceTab):
             if change.action == "import":
                 return EMPTY if old else translate("HistoryTab", "Lines added: {count}").format(
                     count=raw)
+            if change.table_name == "import_batches":  # the undo of a transactions import
+                return EMPTY if old else translate(
+                    "HistoryTab", "Lines removed: {count}").format(count=raw)
             if row.cls is None or change.field is None:
                 return EMPTY if raw is None else str(raw)
             return display_value(row.cls, change.field, raw, self.names)
@@ -145,20 +160,31 @@ class HistoryTab(WorkspaceTab):
         ]
 
     def _update_undo(self) -> None:
-        """An import is taken back by restoring the backup made before it, not per customer."""
+        """A change an import made undoes the whole import (its batch); an undone import and
+        an import's undo are not redone; imports from before batches existed (m012) are
+        taken back only by restoring the backup made before them."""
         row = self.panel.selected()
-        imported = row is not None and row.change.action == "import"
-        self.undo_button.setEnabled(row is not None and not imported)
-        self.undo_button.setToolTip(
-            self.tr(
+        batch = self.batches.get(row.change.change_id) if row is not None else None
+        legacy = row is not None and batch is None and row.change.action == "import"
+        undone = batch is not None and batch.undone
+        self.undo_button.setEnabled(row is not None and not legacy and not undone)
+        if legacy:
+            tip = self.tr(
                 "An import is not undone one customer at a time: restore the backup made "
                 "just before it (File → Backups), which also takes back every later change"
             )
-            if imported
-            else self.tr(
+        elif undone:
+            tip = self.tr("This import was undone; import the file again to bring its rows "
+                          "back")
+        elif batch is not None:
+            tip = self.tr("Undo the whole import of {file}: its new rows are removed and the "
+                          "records it changed get their earlier values back; records changed "
+                          "since are kept").format(file=batch.source)
+        else:
+            tip = self.tr(
                 "Reverse the selected change (all its fields); the reversal is recorded too"
             )
-        )
+        self.undo_button.setToolTip(tip)
 
     def retranslate(self) -> None:
         self.undo_button.setText(self.tr("Undo this change"))
@@ -187,6 +213,9 @@ class HistoryTab(WorkspaceTab):
             for record_id, caption in self.db.record_captions(table, list(set(ids))).items():
                 captions[(table, record_id)] = caption
         self.names = self.db.contact_names(self.customer_id)
+        from storage.importer.batches import batches_of_changes
+
+        self.batches = batches_of_changes(self.db, (c.change_id for c in changes))
         # A new record's link to this very customer says nothing on the customer's own page.
         changes = [
             c for c in changes if not (c.field == "customer_id" and c.new_value == self.customer_id)
@@ -203,6 +232,9 @@ class HistoryTab(WorkspaceTab):
         if row is None:
             return None
         change = row.change
+        batch = self.batches.get(change.change_id)
+        if batch is not None and not batch.undone:
+            return self.undo_import(batch)
         if not self.db.change_is_current(change.change_id) and not prompts.confirm(
             self,
             self.tr("Undo an older change"),
@@ -221,3 +253,50 @@ class HistoryTab(WorkspaceTab):
             return None
         self.changed.emit()
         return undo_id
+
+    def undo_import(self, batch: ImportBatch) -> str | None:
+        """Undo a whole import after asking; then say what was kept and why."""
+        locale = QLocale()
+        if not prompts.confirm(
+            self,
+            self.tr("Undo the import"),
+            self.tr(
+                "Undo the import of {file} ({when})? The {added} rows it added are removed "
+                "and the {updated} records it changed get their earlier values back. Records "
+                "changed since the import, and new customers or contacts that later records "
+                "use, are kept as they are."
+            ).format(file=batch.source, when=local_time(batch.at),
+                     added=locale.toString(batch.rows_added),
+                     updated=locale.toString(batch.rows_updated)),
+            self.tr("Undo the import"),
+        ):
+            return None
+        from storage.importer.undo import undo_import
+
+        try:
+            done = undo_import(self.db, batch.id)
+        except StorageError as error:
+            prompts.show_error(self, storage_message(error))
+            return None
+        self.notice.setText(self.undo_text(done))
+        self.notice.show()
+        self.changed.emit()
+        return done.undo_id
+
+    def undo_text(self, done: ImportUndone) -> str:
+        locale = QLocale()
+        text = self.tr("Import of {file} undone: {removed} rows removed, {reverted} records "
+                       "put back.").format(file=done.batch.source,
+                                           removed=locale.toString(done.removed),
+                                           reverted=locale.toString(done.reverted))
+        if done.kept:
+            names: list[str] = []
+            for kept in done.kept[:MAX_KEPT_SHOWN]:
+                caption = self.db.record_captions(kept.table, [kept.record_id])
+                names.append(caption.get(kept.record_id) or kept.record_id)
+            more = "…" if len(done.kept) > MAX_KEPT_SHOWN else ""
+            text += " " + self.tr(
+                "Kept as they are, changed since the import or used by later records "
+                "({count}): {names}").format(count=locale.toString(len(done.kept)),
+                                            names=", ".join(names) + more)
+        return text
