@@ -76,5 +76,8 @@ def check_book(path: Path, *, quick: bool = False) -> CheckResult:
             raise
     finally:
         conn.close()
-    problems = [] if rows == ["ok"] else rows
+    # SQLite heads its list with "*** in database main ***" and may put several per row.
+    problems = [] if rows == ["ok"] else [
+        line for row in rows for line in row.splitlines()
+        if line.strip() and not line.startswith("*** in database")]
     return CheckResult(path, quick, time.perf_counter() - started, problems)

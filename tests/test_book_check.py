@@ -67,3 +67,17 @@ def test_another_programs_file_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(NotAKeyPlanBookError):
         check_book(path)
+
+
+def test_the_check_command(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from main import main
+
+    _book(db_path)
+    assert main(["--db", str(db_path), "check"]) == 0
+    assert "integrity check passed" in capsys.readouterr().out
+    _flip_first(db_path, b"qxjz unique name")
+    assert main(["--db", str(db_path), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("keyplan: error: ") and "is damaged (integrity check: " in err
+    assert err.splitlines()[0].count("index") >= 1 and "Traceback" not in err
+    assert main(["--db", str(db_path), "check", "--quick"]) == 0  # the limit the README names
