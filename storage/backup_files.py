@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from storage.presence import process_alive
+
 BACKUP_FOLDER = "backups"
 AUTOMATIC_REASONS = ("daily", "migration", "import", "restore")
 REASONS = (*AUTOMATIC_REASONS, "manual", "replaced")  # manual and replaced are never rotated
@@ -209,27 +211,3 @@ def clean_partials(db_path: Path) -> list[Path]:
                 continue  # Windows: still open somewhere; the next start tries again
             removed.append(path)
     return removed
-
-
-def process_alive(pid: int) -> bool:
-    """Whether process ``pid`` runs on this computer."""
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":  # os.kill(pid, 0) would terminate it there
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        kernel32.CloseHandle(handle)
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # exists, owned by someone else
-    except OSError:
-        return False
-    return True

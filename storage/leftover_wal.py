@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from storage import presence
+from storage.backup_files import backup_folder
 from storage.connection import open_in_process
 
 #: How many copied journals to keep per book (newest first).
@@ -22,7 +23,8 @@ SUFFIX = ".wal-leftover"
 
 
 def copies_folder(db_path: Path) -> Path:
-    return db_path.resolve().parent / "backups" / db_path.stem
+    """The book's backup folder: copied journals are kept beside its backups."""
+    return backup_folder(db_path)
 
 
 def keep_leftover_wal(db_path: Path) -> Path | None:

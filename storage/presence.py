@@ -82,10 +82,15 @@ def holders(db_path: Path) -> list[Holder]:
 def _alive(holder: Holder) -> bool:
     if holder.host != socket.gethostname():
         return time.time() - holder.since < FOREIGN_MARKER_HOURS * 3600
+    return process_alive(holder.pid)
+
+
+def process_alive(pid: int) -> bool:
+    """True while a process with this id runs on this computer."""
     if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C there
-        return _windows_process_exists(holder.pid)
+        return _windows_process_exists(pid)
     try:
-        os.kill(holder.pid, 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:

@@ -13,6 +13,7 @@ from storage.backup import list_backups
 from storage.database import Database
 from storage.errors import CorruptDatabaseError
 from tests.ui.conftest import open_window, wait_idle
+from tests.ui.test_backups_and_startup import _click_in_boxes
 from ui.book_opener import open_book
 from ui.settings import Settings
 
@@ -45,18 +46,7 @@ def test_a_missing_book_offers_its_backup_instead_of_an_empty_book(  # type: ign
     with Database(book_path) as db:
         db.backup("manual")
     book_path.unlink()
-    shown: list[QMessageBox] = []
-    answers = ["Restore the newest good backup", "OK"]
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(box)
-        wanted = answers.pop(0) if answers else None
-        for button in box.buttons():
-            if button.text() == wanted:
-                button.click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    shown = _click_in_boxes(monkeypatch, ["Restore the newest good backup", "OK"])
     opened = open_book(book_path)
     assert opened is not None
     db, created = opened
