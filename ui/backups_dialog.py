@@ -136,7 +136,7 @@ class BackupsDialog(QDialog):
             "backups; backups made by hand are never deleted.").format(
             daily=policy[0], weekly=policy[1])
         if budget is not None:
-            text += " " + self.tr(
+            text += "\n" + self.tr(  # a paragraph of its own: no space between Chinese sentences
                 "Every backup is compressed and checked after it is written. When the "
                 "backups take more than {budget}, the oldest automatic ones are deleted, "
                 "never the three newest verified ones.").format(
