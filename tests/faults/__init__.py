@@ -1,0 +1,1 @@
+"""Fault injection for KeyPlan processes: an LD_PRELOAD shim that fails writes, and its runner."""
