@@ -498,6 +498,23 @@ def test_a_book_locked_by_another_program(book: Book, workspace: Path, shim: Pat
 
 # --- SIGKILL during a backup ----------------------------------------------------------
 
+def restores_whole(server: ForkServer, backup: Path, book: Book, workspace: Path) -> list[str]:
+    """Problems found restoring ``backup`` as a new book (restore checks it first)."""
+    scratch = workspace / "restored"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir()
+    target = scratch / "book.db"
+    done = server.run(["--db", str(target), "restore", str(backup)])
+    if done.status != 0:
+        return [f"a listed backup does not restore: {done.stderr.strip()}"]
+    try:
+        if fingerprint(target, scratch / "look") != book.before:
+            return [f"a listed backup restores other data: {backup.name}"]
+    except DamagedBook as damage:
+        return [f"a listed backup restores a damaged book: {damage}"]
+    return []
+
+
 def test_sigkill_during_backup(book: Book, servers: list[ForkServer], workspace: Path) -> None:
     """A backup killed at random instants leaves the book as it was, lists no half-written
     backup, and the next backup succeeds."""
@@ -514,6 +531,7 @@ def test_sigkill_during_backup(book: Book, servers: list[ForkServer], workspace:
     rng = random.Random("backup-kills")
     outcomes: Counter[str] = Counter()
     problems: list[str] = []
+    sidecars: set[str] = set()  # see test_a_killed_backups_sqlite_files_are_cleaned_up
     for number in range(BACKUP_KILLS):
         instant = rng.uniform(0, duration * 1.2)
         killed = server.run(["--db", str(db), "backup"], kill_after=instant)
@@ -536,20 +554,49 @@ def test_sigkill_during_backup(book: Book, servers: list[ForkServer], workspace:
                 problems.append(f"{where}: a half-written backup is listed: {entry}")
             elif entry["verified"] is not True:
                 # Killed between publishing the checked file and writing its record: the
-                # file must still be whole (the full check decompresses it).
-                outcomes["listed unchecked"] += 1
-                check = server.run(["--db", str(listed), "check", "--full"])
-                if check.status != 0:
-                    problems.append(f"{where}: a listed backup is not whole: "
-                                    f"{check.stderr.strip()}")
+                # file must still be whole, so restoring it must give the book.
+                outcomes["unchecked backup listed (restores whole)"] += 1
+                problems += [f"{where}: {p}" for p in restores_whole(server, listed, book,
+                                                                      workspace)]
         following = server.run(["--db", str(db), "backup"])
         if following.status != 0:
             problems.append(f"{where}: the next backup failed: {following.stderr.strip()}")
         leftovers = [p.name for p in (folder / "backups").rglob("*.partial")]
         if leftovers:
             problems.append(f"{where}: the next backup left a dead writer's files: {leftovers}")
+        sidecars.update(p.name.rsplit(".partial", 1)[1]
+                        for p in (folder / "backups").rglob("*.partial-*"))
     print(f"SIGKILL during backup: {BACKUP_KILLS - len({p.split(':')[0] for p in problems})}"
           f"/{BACKUP_KILLS} kills survived ({dict(outcomes)}; a backup takes "
-          f"{duration * 1000:.0f} ms)")
+          f"{duration * 1000:.0f} ms; SQLite files left beside killed copies: "
+          f"{sorted(sidecars) or 'none'})")
     assert not problems, "\n".join(problems[:12])
+    shutil.rmtree(folder)
+
+
+PARTIALS_BUG = (
+    "storage/backup_files.clean_partials() only removes names ending '.<pid>.partial' "
+    "(_PARTIAL), so the -journal, -wal and -shm files SQLite creates beside a killed "
+    "backup's '.<name>.copy.<pid>.partial' (seen after SIGKILL during 'keyplan backup') stay "
+    "in backups/<stem>/ for good")
+
+
+@pytest.mark.xfail(strict=True, reason=PARTIALS_BUG)
+def test_a_killed_backups_sqlite_files_are_cleaned_up(book: Book, servers: list[ForkServer],
+                                                      workspace: Path) -> None:
+    """The files a backup killed during its copy leaves (the names SIGKILL leaves, made here
+    for a writer that is surely gone) are removed by the next command that opens the book."""
+    folder = round_folder(workspace, "leftovers", book.path)
+    db = folder / "book.db"
+    assert servers[0].run(["--db", str(db), "backup"]).status == 0
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    partial = (folder / "backups" / "book" /
+               f".book-20261206-000000-000000-{dead.stdout.strip()}-1-manual.db.zst.copy."
+               f"{dead.stdout.strip()}.partial")
+    left = [Path(f"{partial}{suffix}") for suffix in ("", "-journal", "-wal", "-shm")]
+    for path in left:
+        path.write_bytes(b"\0" * 1024)
+    assert servers[0].run(["--db", str(db), "backup"]).status == 0
+    assert [path.name for path in left if path.exists()] == []
     shutil.rmtree(folder)
