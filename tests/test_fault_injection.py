@@ -403,6 +403,8 @@ def _cases() -> list[object]:
 def test_writes_fail_at_random_points(kind: str, operation: str, book: Book,
                                       servers: list[ForkServer], workspace: Path,
                                       shim: Path) -> None:
+    """Each round: the fault (at a commit boundary, then at random calls), the checks, and the
+    same command again without it. Problems of all rounds are reported together."""
     rounds = len(COMMIT_BOUNDARIES) + KINDS[kind][2]
     tally = Tally()
 
