@@ -33,7 +33,8 @@ PRIVATE_FOLDER = 0o700
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<micro>\d{6})-\d+-\d+)?"
                    r"-(?P<reason>[a-z]+)\.db(?P<zst>\.zst)?$")
-_PARTIAL = re.compile(r"\.(?P<pid>\d+)\.partial$")
+#: A temporary file and the journal files SQLite may leave beside it when its writer is killed.
+_PARTIAL = re.compile(r"\.(?P<pid>\d+)\.partial(?:-journal|-wal|-shm)?$")
 _counter = itertools.count(1)
 _counter_lock = threading.Lock()
 

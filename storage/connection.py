@@ -14,6 +14,7 @@ the book was destroyed. Files are only looked at with ``stat()`` and through SQL
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 from collections import Counter
@@ -204,6 +205,18 @@ _AUTH, _NOTADB = 23, 26
 # Read-only because a journal left beside the file cannot be replayed or set up.
 _READONLY_STALE = {264, 776, 1288}  # READONLY_RECOVERY, _ROLLBACK, _CANTINIT
 _READONLY_DBMOVED = 1032
+_IOERR_SHMSIZE = 4874
+#: Less free space than this beside the book counts as a full disk.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def disk_nearly_full(path: Path) -> bool:
+    """True when the disk holding ``path`` has (almost) no room left. ``statvfs`` reads the
+    file system, not the file: no descriptor of the book is opened."""
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def classify(error: sqlite3.Error, path: Path) -> StorageError | sqlite3.Error:
@@ -232,6 +245,10 @@ def classify(error: sqlite3.Error, path: Path) -> StorageError | sqlite3.Error:
     if primary == _CORRUPT or (primary is None and ("malformed" in text or "corrupt" in text)):
         return CorruptDatabaseError(where, detail=str(error))
     if primary == _IOERR or "disk i/o error" in text:
+        # SQLite reports ENOSPC met while growing the -shm file as SQLITE_IOERR_SHMSIZE, and
+        # other write errors on a full disk as plain I/O errors: a full disk is said so.
+        if code == _IOERR_SHMSIZE or disk_nearly_full(path):
+            return DiskFullError(where)
         return DiskIOError(where, detail=str(error))
     if primary == _CANTOPEN or "unable to open" in text:
         if not path.parent.is_dir():

@@ -421,14 +421,10 @@ def test_writes_fail_at_random_points(kind: str, operation: str, book: Book,
 
 # --- a full disk met while the book is opened ------------------------------------------
 
-SHM_BUG = ("ENOSPC while SQLite grows the -shm file (its 1-byte writes at the end of each "
-           "32 KiB page, on the first read after opening) comes back as SQLITE_IOERR_SHMSIZE "
-           "(4874, 'disk I/O error'); storage.connection.classify() sorts it as DiskIOError, so "
-           "a full disk is reported as 'failed to read or write ... Check the drive' instead of "
-           "DiskFullError ('is full')")
+# Fixed bug: ENOSPC met while SQLite grows the -shm file comes back as SQLITE_IOERR_SHMSIZE
+# ('disk I/O error'), and was reported as a failing disk instead of a full one.
 
 
-@pytest.mark.xfail(strict=True, reason=SHM_BUG)
 @pytest.mark.parametrize("operation", ["score", "edit"])
 def test_a_full_disk_met_on_opening(operation: str, book: Book, servers: list[ForkServer],
                                     workspace: Path) -> None:
@@ -576,14 +572,10 @@ def test_sigkill_during_backup(book: Book, servers: list[ForkServer], workspace:
     shutil.rmtree(folder)
 
 
-PARTIALS_BUG = (
-    "storage/backup_files.clean_partials() only removes names ending '.<pid>.partial' "
-    "(_PARTIAL), so the -journal, -wal and -shm files SQLite creates beside a killed "
-    "backup's '.<name>.copy.<pid>.partial' (seen after SIGKILL during 'keyplan backup') stay "
-    "in backups/<stem>/ for good")
+# Fixed bug: the -journal, -wal and -shm files SQLite leaves beside a killed backup's
+# temporary copy stayed in backups/<stem>/ for good.
 
 
-@pytest.mark.xfail(strict=True, reason=PARTIALS_BUG)
 def test_a_killed_backups_sqlite_files_are_cleaned_up(book: Book, servers: list[ForkServer],
                                                       workspace: Path) -> None:
     """The files a backup killed during its copy leaves (the names SIGKILL leaves, made here
