@@ -205,7 +205,6 @@ _AUTH, _NOTADB = 23, 26
 # Read-only because a journal left beside the file cannot be replayed or set up.
 _READONLY_STALE = {264, 776, 1288}  # READONLY_RECOVERY, _ROLLBACK, _CANTINIT
 _READONLY_DBMOVED = 1032
-_IOERR_SHMSIZE = 4874
 #: Less free space than this beside the book counts as a full disk.
 NEARLY_FULL_BYTES = 1 << 20
 
@@ -245,9 +244,9 @@ def classify(error: sqlite3.Error, path: Path) -> StorageError | sqlite3.Error:
     if primary == _CORRUPT or (primary is None and ("malformed" in text or "corrupt" in text)):
         return CorruptDatabaseError(where, detail=str(error))
     if primary == _IOERR or "disk i/o error" in text:
-        # SQLite reports ENOSPC met while growing the -shm file as SQLITE_IOERR_SHMSIZE, and
-        # other write errors on a full disk as plain I/O errors: a full disk is said so.
-        if code == _IOERR_SHMSIZE or disk_nearly_full(path):
+        # SQLite reports ENOSPC met while growing the -shm file as SQLITE_IOERR_SHMSIZE (a
+        # failing disk gives the same code): the free space tells the two apart.
+        if disk_nearly_full(path):
             return DiskFullError(where)
         return DiskIOError(where, detail=str(error))
     if primary == _CANTOPEN or "unable to open" in text:

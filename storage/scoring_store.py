@@ -25,6 +25,7 @@ from models.dimensions import raw_dimensions
 from models.enums import AbcClass, LifecycleStage, Tier
 from models.explain import Explanation, ScoredCustomer, explain, scored_customer
 from models.pareto import Concentration, pareto_curve
+from models.periods import Period
 from models.record import utc_now_iso
 from models.scoring import BookScores, BookSummary, only_tiering_changed
 from models.tiers import hundredths
@@ -42,7 +43,7 @@ from storage.scoring_queries import (
     parse_points,
     points_array_json,
 )
-from storage.snapshot_store import SnapshotsMixin
+from storage.snapshot_store import SnapshotResult, SnapshotsMixin
 
 SCORING_STATE_KEY = "scoring_state"
 #: Rebuild an index when at least this share of the book's rows (and BULK_MIN_ROWS) touch it.
@@ -76,6 +77,8 @@ class RescoreResult:
     #: settings re-tiered the book from its stored points (:meth:`update_scoring_config`).
     scores: BookScores | None = field(repr=False, compare=False)
     timings: dict[str, float] = field(default_factory=dict)
+    #: The period's snapshot stored in the same transaction, when one was asked for.
+    snapshot: SnapshotResult | None = None
 
 
 @dataclass(frozen=True)
@@ -99,9 +102,11 @@ class ScoringMixin(SnapshotsMixin):
         return scores
 
     def rescore(self, as_of: date | None = None, *, config: ScoringConfig | None = None,
-                helpers: bool | None = None) -> RescoreResult:
+                helpers: bool | None = None, snapshot: Period | None = None) -> RescoreResult:
         """Recompute every customer's score, tiers, class and stage as of ``as_of`` (default
-        today) and store them in ``customer_metrics``, all in one transaction.
+        today) and store them in ``customer_metrics``, all in one transaction, together with
+        the snapshot of ``snapshot`` when given (a failure then keeps neither: a full disk
+        met by the snapshot no longer leaves new scores without their period's snapshot).
 
         The big reads run on helper connections (other cores) unless this is nested in a
         transaction that may hold uncommitted writes they would miss; ``helpers`` overrides
@@ -123,6 +128,7 @@ class ScoringMixin(SnapshotsMixin):
                 changed, changed_tier, newly = self._write_metrics(scores, current, timings)
                 summary = scores.summary()
                 self._save_state(scores, summary)
+                stored = self.write_snapshot(scores, snapshot) if snapshot else None
         else:
             # Compute from a read snapshot first and take the write lock only to write, so
             # another window's save waits a moment, not the whole rescore (seconds on 100k).
@@ -133,9 +139,10 @@ class ScoringMixin(SnapshotsMixin):
                 changed, changed_tier, newly = self._write_metrics(scores, current, timings)
                 summary = scores.summary()
                 self._save_state(scores, summary)
+                stored = self.write_snapshot(scores, snapshot) if snapshot else None
         return RescoreResult(summary=summary, changed_rows=changed, changed_tier=changed_tier,
                              newly_scored=newly, seconds=time.perf_counter() - started,
-                             scores=scores, timings=timings)
+                             scores=scores, timings=timings, snapshot=stored)
 
     def update_scoring_config(self, config: ScoringConfig,
                               as_of: date | None = None) -> RescoreResult:

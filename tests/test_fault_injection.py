@@ -58,27 +58,10 @@ KINDS = {  # name: (errno, mode, rounds)
     "eio-once": (errno.EIO, "once", EIO_ONCE_ROUNDS),
     "eio-sticky": (errno.EIO, "sticky", EIO_STICKY_ROUNDS),
 }
-IMPORT_BUG = (
-    "keyplan import commits the lines, then rescores in a second transaction "
-    "(ui/cli/commands_io.run_import_command: run_import(), then db.rescore()); a write that "
-    "fails in the rescore exits 1 with 'nothing was written' / 'The change was not saved' "
-    "although every line is in the book, customer_metrics and scoring_state stay as before "
-    "the import, and running the same import again adds no line and so skips the rescore "
-    "(scores stay stale until a manual 'keyplan score')")
-SCORE_BUG = (
-    "keyplan score commits the rescore (customer_metrics, scoring_state), then writes the "
-    "period's snapshot in a second transaction (ui/cli/commands_score.run_score: "
-    "db.rescore(), then db.write_snapshot()); a write that fails in the snapshot exits 1 "
-    "with 'nothing was written' / 'The change was not saved' although the new scores are "
-    "stored, and the period has no score_snapshots/snapshot_summaries rows (running score "
-    "again repairs it)")
-#: Cases that show a product bug, with the bug (the lead removes a mark once it is fixed).
-#: The round that fails the WAL from its second sync on (the first write after the first
-#: commit) shows each of them every time.
-KNOWN_BUGS: dict[tuple[str, str], str] = {
-    **{(kind, "import"): IMPORT_BUG for kind in ("enospc", "eio-once", "eio-sticky")},
-    **{(kind, "score"): SCORE_BUG for kind in ("enospc", "eio-once", "eio-sticky")},
-}
+#: Cases that show a product bug, with the bug (remove a mark once it is fixed). Fixed so far:
+#: import and score each committed in two transactions (lines, then the rescore; scores, then
+#: the snapshot), so a failure in the second left half a change behind "nothing was written".
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 FULL_WORDS = ("full",)
 FAILING_WORDS = ("failed to read or write",)

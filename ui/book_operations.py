@@ -49,13 +49,13 @@ def rescore_book(db: Database, progress: Progress, as_of: date | None = None) ->
     progress.report(0, 0)
     if str(db.path) != ":memory:" and db.customer_count() >= PROCESS_RESCORE_CUSTOMERS:
         return rescore_in_process(db.path, progress, as_of)
-    result = db.rescore(as_of)
-    progress.check()
     day = as_of or date.today()
-    snapshot = db.write_snapshot(result.scores, Period.containing(day, SnapshotPeriod.MONTH))
+    result = db.rescore(day, snapshot=Period.containing(day, SnapshotPeriod.MONTH))
+    snapshot = result.snapshot
+    assert snapshot is not None
     return Rescored(customers=result.summary.customers, changed_tier=result.changed_tier,
                     newly_scored=result.newly_scored, snapshot_period=snapshot.period,
-                    seconds=result.seconds + snapshot.seconds)
+                    seconds=result.seconds)
 
 
 def rescore_in_process(path: Path, progress: Progress, as_of: date | None = None) -> Rescored:

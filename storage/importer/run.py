@@ -132,9 +132,14 @@ def preview_import(db: Any, path: str | Path, kind: ImportKind | str, *,
 
 def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str | None = None,
                overrides: Mapping[str, str] | None = None, skip_invalid: bool = True,
-               dry_run: bool = False, progress: ImportProgress | None = None) -> ImportResult:
+               dry_run: bool = False, progress: ImportProgress | None = None,
+               then: Callable[[], object] | None = None) -> ImportResult:
     """Import the file in one transaction. With ``skip_invalid`` the valid rows are written
-    and the bad ones reported; without it a single bad row means nothing is written."""
+    and the bad ones reported; without it a single bad row means nothing is written.
+
+    ``then`` runs inside that transaction once the rows are written (the rescore that
+    follows an import): a failure there, a full disk say, takes the rows back too, so the
+    book never keeps new lines beside scores that do not count them."""
     started = time.perf_counter()
     source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides)
     if not dry_run and str(getattr(db, "path", ":memory:")) != ":memory:":
@@ -145,7 +150,7 @@ def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str 
         if progress is not None and not progress(0, source.size):
             raise ImportCancelled()
     preview = _run(db, source, mapping, write=not dry_run, progress=progress,
-                   all_or_nothing=not skip_invalid)
+                   all_or_nothing=not skip_invalid, then=then)
     written = not dry_run and (skip_invalid or preview.bad_rows == 0)
     return ImportResult(kind=mapping.kind, created=preview.creates if written else 0,
                         updated=preview.updates if written else 0, skipped=preview.skipped,
@@ -172,7 +177,8 @@ class _Refused(Exception):
 
 
 def _run(db: Any, source: TableSource, mapping: ColumnMapping, *, write: bool,
-         progress: ImportProgress | None, all_or_nothing: bool = False) -> ImportPreview:
+         progress: ImportProgress | None, all_or_nothing: bool = False,
+         then: Callable[[], object] | None = None) -> ImportPreview:
     preview = ImportPreview(kind=mapping.kind, source=source, mapping=mapping)
     book = Customers([tuple(r) for r in db.conn.execute(
         "SELECT id, code, name FROM customers WHERE deleted_at IS NULL")])
@@ -191,6 +197,8 @@ def _run(db: Any, source: TableSource, mapping: ColumnMapping, *, write: bool,
                 preview.batch = finish_batch(db, batch, preview.creates, preview.updates)
                 if all_or_nothing and preview.bad_rows:
                     raise _Refused()
+                if then is not None:
+                    then()
     except _Refused:
         preview.batch = None  # rolled back with the rows
     return preview

@@ -138,8 +138,17 @@ def run_import_command(args: argparse.Namespace) -> int:
             return 0 if preview.bad_rows == 0 else 1
         # One pass: rows are checked and written in one transaction, which is rolled back
         # if a row is bad and --skip-invalid was not given.
+        # The rescore runs inside the import's transaction: lines and scores both or neither.
+        rescore_seconds: list[float] = []
+
+        def rescore() -> None:
+            started = time.perf_counter()
+            db.rescore(helpers=False)
+            rescore_seconds.append(time.perf_counter() - started)
+
         result = run_import(db, args.file, args.kind, sheet=args.sheet, overrides=overrides,
-                            skip_invalid=args.skip_invalid)
+                            skip_invalid=args.skip_invalid,
+                            then=None if args.no_rescore else rescore)
         _print_preview(result.preview)
         if not result.written:
             print(f"Nothing was imported: {result.rejected:,} bad rows. Fix them, or run "
@@ -150,10 +159,8 @@ def run_import_command(args: argparse.Namespace) -> int:
         if result.batch is not None:
             print(f"Import batch {result.batch}: undo it with "
                   f"'keyplan import --undo {result.batch}'.")
-        if not args.no_rescore and (result.created or result.updated):
-            started = time.perf_counter()
-            db.rescore()
-            print(f"Rescored the book in {time.perf_counter() - started:.1f} s.")
+        if rescore_seconds:
+            print(f"Rescored the book in {rescore_seconds[0]:.1f} s.")
     return 0
 
 

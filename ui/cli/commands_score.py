@@ -74,11 +74,13 @@ def run_score(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     kind = SnapshotPeriod(args.period)
     with Database(args.db) as db:
-        result = db.rescore(as_of)
+        # The scores and this period's snapshot in one transaction: both or neither.
+        result = db.rescore(as_of, snapshot=Period.containing(as_of, kind))
+        current = result.snapshot
+        assert current is not None
         started = time.perf_counter()
-        current = db.write_snapshot(result.scores, Period.containing(as_of, kind))
         backfilled = db.backfill_snapshots(args.backfill, kind, as_of) if args.backfill else []
-        snapshot_seconds = time.perf_counter() - started
+        snapshot_seconds = current.seconds + time.perf_counter() - started
     if args.json:
         _print_json(_score_json(result, [*backfilled, current], snapshot_seconds))
         return 0
