@@ -1434,8 +1434,40 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>新增 {count} 笔</translation>
     </message>
     <message>
+        <source>Lines removed: {count}</source>
+        <translation>删除行数：{count}</translation>
+    </message>
+    <message>
         <source>An import is not undone one customer at a time: restore the backup made just before it (File → Backups), which also takes back every later change</source>
         <translation>导入不能按客户逐个撤销：请恢复导入前自动生成的备份（文件 → 备份管理），这也会撤回其后的所有更改</translation>
+    </message>
+    <message>
+        <source>This import was undone; import the file again to bring its rows back</source>
+        <translation>该导入已撤销；如需恢复这些行，请重新导入该文件</translation>
+    </message>
+    <message>
+        <source>Undo the whole import of {file}: its new rows are removed and the records it changed get their earlier values back; records changed since are kept</source>
+        <translation>撤销 {file} 的整次导入：删除其新增的行，并将其修改过的记录恢复为原值；此后又被修改的记录保持不变</translation>
+    </message>
+    <message>
+        <source>Undo the import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo the import of {file} ({when})? The {added} rows it added are removed and the {updated} records it changed get their earlier values back. Records changed since the import, and new customers or contacts that later records use, are kept as they are.</source>
+        <translation>撤销 {file}（{when}）的导入？将删除其新增的 {added} 行，并将其修改过的 {updated} 条记录恢复为原值。导入后又被修改的记录，以及被后续记录引用的新客户或联系人，将保持不变。</translation>
+    </message>
+    <message>
+        <source>Undoing the import of {file}…</source>
+        <translation>正在撤销 {file} 的导入…</translation>
+    </message>
+    <message>
+        <source>Import of {file} undone: {removed} rows removed, {reverted} records put back.</source>
+        <translation>已撤销 {file} 的导入：删除 {removed} 行，恢复 {reverted} 条记录。</translation>
+    </message>
+    <message>
+        <source>Kept as they are, changed since the import or used by later records ({count}): {names}</source>
+        <translation>保持不变（导入后被修改或被后续记录引用，共 {count} 条）：{names}</translation>
     </message>
     <message>
         <source>{count} lines added</source>
@@ -3401,6 +3433,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>The backup of {path} did not read back the same after it was written ({detail}), so it was deleted. Check the disk and try again.</source>
         <translation>{path} 的备份写入后读回的内容不一致（{detail}），已将其删除。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>The import of {file} ({at}) was already undone on {undone}. To bring its rows back, import the file again.</source>
+        <translation>{file}（{at}）的导入已于 {undone} 撤销。如需恢复这些行，请重新导入该文件。</translation>
     </message>
     <message>
         <source>Could not write {path}: {detail}</source>

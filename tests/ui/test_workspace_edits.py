@@ -143,44 +143,6 @@ def test_history_lists_a_change_and_undo_reverts_it(qtbot, workspace: CustomerWo
     assert profile.form.editors["industry"].text() == old
 
 
-def test_history_shows_an_import_and_sends_its_undo_to_the_backups(  # type: ignore[no-untyped-def]
-        qtbot, workspace: CustomerWorkspace, db: Database, tmp_path: Path) -> None:
-    from storage.errors import ImportNotUndoableError
-    from storage.importer import run_import
-
-    code, name = db.conn.execute("SELECT code, name FROM customers WHERE id = ?",
-                                 [workspace.customer_id]).fetchone()
-    edit = db.update(replace(db.get(Customer, workspace.customer_id), industry="Shipbuilding"))
-    source = tmp_path / "march-invoices.csv"
-    source.write_text("customer code,customer,date,amount,reference\n"
-                      f"{code},{name},2026-03-02,1200,INV-M1\n"
-                      f"{code},{name},2026-03-09,800,INV-M2\n", encoding="utf-8")
-    result = run_import(db, source, "transactions")
-    assert (result.created, result.rejected) == (2, 0)
-
-    history = workspace.show_tab("history")
-    assert cell(history.panel, 0, "action") == "Imported"
-    assert cell(history.panel, 0, "record") == "Transactions from march-invoices.csv"
-    assert cell(history.panel, 0, "new") == "Lines added: 2"
-    assert cell(history.panel, 1, "new") == "Shipbuilding"
-    history.panel.table.setFocus()
-    history.panel.table.selectRow(0)
-    assert not history.undo_button.isEnabled()
-    assert "backup" in history.undo_button.toolTip()
-    history.reload()  # a refresh keeps the row selected, and Undo off for it
-    assert history.panel.selected().change.action == "import"
-    assert not history.undo_button.isEnabled()
-    change = db.history(workspace.customer_id)[0]
-    with pytest.raises(ImportNotUndoableError):
-        db.undo(change.change_id)
-    # Edit → Undo passes over the import to the user's own last edit.
-    latest = db.latest_change()
-    assert latest is not None and latest.action == "update" and latest.record_id == edit.id
-    history.panel.table.selectRow(1)  # the ordinary change below it can still be undone
-    assert history.undo_button.isEnabled()
-    assert "backup" not in history.undo_button.toolTip()
-
-
 def test_the_score_tab_contributions_add_up_to_the_shown_score(qtbot,  # type: ignore[no-untyped-def]
                                                                workspace: CustomerWorkspace,
                                                                db: Database) -> None:
