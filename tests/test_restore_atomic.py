@@ -178,3 +178,36 @@ def test_a_restore_killed_at_any_instant_leaves_the_old_book_or_the_new(
         outcomes[found] += 1
     # the kills landed before and after the swap
     assert outcomes[old] and outcomes[new], (outcomes, duration)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows cannot open a folder to sync it")
+def test_renames_are_made_durable_by_syncing_the_folder(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rename is only on the disk once its folder is synced: after a power cut the book
+    (or a backup) could otherwise come back under its old name, or not at all."""
+    import stat
+
+    from models.entities import Customer
+    from storage.backup import restore_backup
+    from storage.database import Database
+
+    book = tmp_path / "book.db"
+    with Database(book) as db:
+        db.add(Customer(name="Acme"))
+        backup = db.backup("manual")
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def recording(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            synced.append(os.readlink(f"/proc/self/fd/{fd}") if os.path.exists("/proc")
+                          else "folder")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    with Database(book) as db:
+        db.backup("manual")
+    assert any(s.endswith(str(backup.path.parent.name)) for s in synced)
+    synced.clear()
+    restore_backup(book, backup.path)
+    assert str(book.parent.resolve()) in synced
