@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from main import main
-from storage.database import USER_TABLES, known_migrations
+from storage.database import USER_TABLES, Database, known_migrations
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,6 +50,31 @@ def test_demo_then_info_json(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["--db", db, "info"]) == 0
     text = capsys.readouterr().out
     assert "Schema version" in text and "transactions" in text
+
+
+def test_demo_scores_its_book_so_chart_tiers_draws_tiers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storage.chart_data import snapshot_periods, tier_distribution
+
+    db = str(tmp_path / "book.db")
+    assert main(["--db", db, "demo", "--customers", "30", "--anchor", "2026-12-06"]) == 0
+    out = capsys.readouterr().out
+    assert "Scored 30 customers as of 2026-12-06" in out and "snapshot 2026-12" in out
+    with Database(db) as book:
+        tiers = tier_distribution(book)
+        assert tiers.unscored == 0 and sum(tiers.customers.values()) == 30
+        assert snapshot_periods(book) == ["2026-12"]
+    png = tmp_path / "tiers.png"
+    assert main(["--db", db, "chart", "tiers", "-o", str(png)]) == 0
+    out = capsys.readouterr().out
+    assert "Wrote tiers chart" in out and "empty state" not in out
+    assert png.stat().st_size > 0
+
+    unscored = str(tmp_path / "unscored.db")
+    assert main(["--db", unscored, "demo", "--customers", "30", "--no-score"]) == 0
+    assert "Scored" not in capsys.readouterr().out
+    with Database(unscored) as book:
+        assert tier_distribution(book).unscored == 30
 
 
 def test_user_error_is_one_line_without_traceback(tmp_path: Path) -> None:

@@ -9,12 +9,8 @@ from models.pareto import concentration
 from storage import chart_data as data
 from storage.database import Database
 from ui.charts import book_charts, customer_charts, history_charts
+from ui.charts.kinds import CUSTOMER_KINDS, KINDS
 from ui.charts.style import Chart
-
-BOOK_KINDS = ("tiers", "pareto", "matrix", "migration", "lifecycle", "relationship", "trend")
-CUSTOMER_KINDS = ("radar", "trend", "history")
-KINDS = ("tiers", "pareto", "matrix", "migration", "lifecycle", "relationship", "trend",
-         "radar", "history")
 
 
 class ChartRequestError(ValueError):

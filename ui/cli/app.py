@@ -2,21 +2,20 @@
 
 Exit codes are part of the scripting contract: 0 success, 1 failure (one line on stderr, no
 traceback, for anything the user can fix), 2 usage error.
+
+Building the parser stays light: ``--version`` and ``--help`` load no Qt, matplotlib, openpyxl,
+numpy or sqlite-utils; each command imports what it needs when it runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from models.validation import ValidationError, ValidationErrors
-from storage import presence
-from storage.connection import classify
-from storage.errors import BookMissingError, CorruptDatabaseError, StorageError
-from storage.os_errors import os_error, restore_hint
+from ui._version import __version__
 from ui.cli import (
     commands_chart,
     commands_data,
@@ -27,11 +26,15 @@ from ui.cli import (
 )
 from ui.cli.errors import UserError
 
+if TYPE_CHECKING:
+    from storage.errors import StorageError
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
-VERSION = "0.1.0"
+#: Read from :mod:`ui._version`, the only place it is written.
+VERSION = __version__
 
 #: Modules that add subcommands; each has ``register(subparsers)``.
 COMMAND_MODULES = (commands_data, commands_score, commands_gui, commands_safety,
@@ -70,6 +73,14 @@ def run(argv: Sequence[str] | None = None,
 
             open_gui = run_gui
         return open_gui(args.db)
+    import sqlite3
+
+    from models.validation import ValidationError, ValidationErrors
+    from storage import presence
+    from storage.connection import classify
+    from storage.errors import StorageError
+    from storage.os_errors import os_error
+
     book = Path(args.db) if args.db else _default_book()
     claimed = False
     try:
@@ -124,6 +135,9 @@ def _default_book() -> Path | None:
 def report_storage_error(error: StorageError) -> None:
     """One line on stderr; for a damaged or missing book, a second with the command that
     restores its newest good backup."""
+    from storage.errors import BookMissingError, CorruptDatabaseError
+    from storage.os_errors import restore_hint
+
     print(f"keyplan: error: {error}", file=sys.stderr)
     if isinstance(error, CorruptDatabaseError | BookMissingError) and error.path:
         line = restore_hint(Path(error.path))

@@ -6,15 +6,13 @@ import argparse
 import time
 from pathlib import Path
 
-from storage.database import Database
+from ui.charts.kinds import KINDS
 from ui.cli.errors import UserError
 
 FORMATS = (".png", ".svg")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from ui.charts.catalog import KINDS
-
     chart = subparsers.add_parser(
         "chart", help="draw a chart to a PNG or SVG file",
         description="Draw one of the dashboard's charts (tiers, pareto, matrix, migration, "
@@ -46,6 +44,7 @@ def run_chart(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     from PySide6.QtCore import QCoreApplication
 
+    from storage.database import Database
     from ui import i18n
     from ui.charts.catalog import ChartRequest, ChartRequestError, build_chart
     from ui.charts.style import DPI, use_chinese_units

@@ -1,4 +1,4 @@
-"""Subcommands about the book itself: ``demo`` fills it, ``info`` describes it."""
+"""Subcommands about the book itself: ``demo`` fills (and scores) it, ``info`` describes it."""
 
 from __future__ import annotations
 
@@ -8,20 +8,20 @@ import sys
 import time
 from datetime import date
 
-from storage.database import Database
-from storage.demo import generate_demo
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     demo = subparsers.add_parser(
         "demo", help="fill the database with realistic demo customers",
-        description="Add demo customers with three years of history. The same --seed and "
-                    "--anchor give the same data; dates are relative to the anchor (today).")
+        description="Add demo customers with three years of history, then score the book as "
+                    "of the anchor and snapshot its month, as 'score' does. The same --seed "
+                    "and --anchor give the same data; dates are relative to the anchor (today).")
     demo.add_argument("--customers", type=_positive_int, default=500, metavar="N",
                       help="number of customers (default 500)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
     demo.add_argument("--anchor", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                       help="the 'today' of the demo history (default: today)")
+    demo.add_argument("--no-score", action="store_true",
+                      help="add the customers without scoring the book")
     demo.set_defaults(handler=run_demo)
 
     info = subparsers.add_parser("info", help="row counts, schema version, file size and path")
@@ -31,18 +31,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    from models.enums import SnapshotPeriod, Tier
+    from models.periods import Period
+    from storage.database import Database
+    from storage.demo import generate_demo
+
+    as_of = args.anchor or date.today()
     with Database(args.db) as db:
-        summary = generate_demo(db, args.customers, seed=args.seed, anchor=args.anchor)
+        summary = generate_demo(db, args.customers, seed=args.seed, anchor=as_of)
         path = db.path
-    elapsed = time.perf_counter() - started
-    print(f"Added {summary.customers:,} customers, {summary.contacts:,} contacts, "
-          f"{summary.transactions:,} transactions, {summary.interactions:,} interactions, "
-          f"{summary.needs:,} needs and {summary.assessments:,} assessments to {path} "
-          f"in {elapsed:.1f} s.")
+        elapsed = time.perf_counter() - started
+        print(f"Added {summary.customers:,} customers, {summary.contacts:,} contacts, "
+              f"{summary.transactions:,} transactions, {summary.interactions:,} interactions, "
+              f"{summary.needs:,} needs and {summary.assessments:,} assessments to {path} "
+              f"in {elapsed:.1f} s.")
+        if args.no_score:
+            return 0
+        # As 'score' does: the scores and the month's snapshot in one transaction, so the
+        # dashboard and 'chart tiers' show the demo's tiers at once.
+        result = db.rescore(as_of, snapshot=Period.containing(as_of, SnapshotPeriod.MONTH))
+    tiers = ", ".join(f"{tier.value} {result.summary.tier_counts[tier]:,}" for tier in Tier)
+    snapshot = result.snapshot.period if result.snapshot else "-"
+    print(f"Scored {result.summary.customers:,} customers as of {as_of} ({tiers}) and stored "
+          f"snapshot {snapshot} in {result.seconds:.1f} s.")
     return 0
 
 
 def run_info(args: argparse.Namespace) -> int:
+    from storage.database import Database
+
     with Database(args.db) as db:
         info = db.info()
     if args.json:

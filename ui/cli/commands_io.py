@@ -7,16 +7,17 @@ import argparse
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.enums import PlanStatus, Tier
-from storage.database import Database
 from storage.export_labels import LANGUAGES, Labels
-from storage.export_plan import export_plan
-from storage.export_portfolio import export_portfolio
-from storage.importer import ImportKind, ImportPreview, fields_of, preview_import, run_import
-from storage.importer.batches import get_batch, last_batch, list_batches
-from storage.importer.undo import KeptRecord, undo_import
 from ui.cli.errors import UserError
+from ui.cli.import_fields import IMPORT_FIELDS
+
+if TYPE_CHECKING:  # openpyxl and sqlite-utils load when a command runs, not for --help
+    from storage.database import Database
+    from storage.importer import ImportPreview
+    from storage.importer.undo import KeptRecord
 
 MAX_LISTED_ISSUES = 100
 
@@ -60,6 +61,9 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:  # type: i
 
 
 def run_export_plan(args: argparse.Namespace) -> int:
+    from storage.database import Database
+    from storage.export_plan import export_plan
+
     with Database(args.db) as db:
         customer = db.resolve_customer(args.customer)
         result = export_plan(db, customer.id, args.output, period=args.period, lang=args.lang)
@@ -69,6 +73,9 @@ def run_export_plan(args: argparse.Namespace) -> int:
 
 
 def run_export_portfolio(args: argparse.Namespace) -> int:
+    from storage.database import Database
+    from storage.export_portfolio import export_portfolio
+
     with Database(args.db) as db:
         result = export_portfolio(db, args.output, tiers=[Tier(t) for t in args.tier],
                                   lang=args.lang)
@@ -88,10 +95,9 @@ def _register_import(subparsers: argparse._SubParsersAction) -> None:  # type: i
                     "transactions name their customer by code or name. The import is one "
                     "transaction: by default a single bad row means nothing is written "
                     "(use --skip-invalid to import the valid rows).",
-        epilog="Fields: customers: " + ", ".join(_fields(ImportKind.CUSTOMERS))
-               + "; contacts: " + ", ".join(_fields(ImportKind.CONTACTS))
-               + "; transactions: " + ", ".join(_fields(ImportKind.TRANSACTIONS)) + ".")
-    parser.add_argument("kind", nargs="?", choices=[k.value for k in ImportKind],
+        epilog="Fields: " + "; ".join(f"{kind}: {', '.join(fields)}"
+                                      for kind, fields in IMPORT_FIELDS.items()) + ".")
+    parser.add_argument("kind", nargs="?", choices=list(IMPORT_FIELDS),
                         help="what the file holds")
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help=".xlsx or .csv file")
     parser.add_argument("--sheet", metavar="NAME",
@@ -114,10 +120,6 @@ def _register_import(subparsers: argparse._SubParsersAction) -> None:  # type: i
     parser.set_defaults(handler=run_import_command, import_parser=parser)
 
 
-def _fields(kind: ImportKind) -> list[str]:
-    return fields_of(kind)
-
-
 def run_import_command(args: argparse.Namespace) -> int:
     if args.list_batches or args.undo:
         return run_import_batches(args)
@@ -129,6 +131,9 @@ def run_import_command(args: argparse.Namespace) -> int:
         if not sep or not column.strip():
             raise UserError(f"--map expects COLUMN=FIELD, got {item!r}")
         overrides[column.strip()] = field.strip()
+    from storage.database import Database
+    from storage.importer import preview_import, run_import
+
     with Database(args.db) as db:
         if args.dry_run:
             preview = preview_import(db, args.file, args.kind, sheet=args.sheet,
@@ -166,6 +171,10 @@ def run_import_command(args: argparse.Namespace) -> int:
 
 def run_import_batches(args: argparse.Namespace) -> int:
     """``import --list`` and ``import --undo BATCH|last``."""
+    from storage.database import Database
+    from storage.importer.batches import get_batch, last_batch, list_batches
+    from storage.importer.undo import undo_import
+
     with Database(args.db) as db:
         if args.list_batches:
             batches = list_batches(db)
@@ -226,7 +235,7 @@ def _print_preview(preview: ImportPreview) -> None:
         print(f"{preview.duplicates:,} rows are already in the book (same customer, date, "
               f"amount, profit, reference and product) and are not imported again: "
               f"rows {rows}{more}.")
-    if preview.kind == ImportKind.CUSTOMERS:
+    if preview.kind == "customers":
         print(f"{preview.creates:,} customers to create, {preview.updates:,} to update.")
     for issue in preview.issues[:MAX_LISTED_ISSUES]:
         value = f" [{issue.value}]" if issue.value else ""
@@ -269,6 +278,8 @@ def _register_plan(subparsers: argparse._SubParsersAction) -> None:  # type: ign
 
 
 def run_plan_new(args: argparse.Namespace) -> int:
+    from storage.database import Database
+
     with Database(args.db) as db:
         customer = db.resolve_customer(args.customer)
         if args.from_previous:
@@ -282,6 +293,8 @@ def run_plan_new(args: argparse.Namespace) -> int:
 
 
 def run_plan_list(args: argparse.Namespace) -> int:
+    from storage.database import Database
+
     with Database(args.db) as db:
         plans = db.list_plans(frozenset(PlanStatus(s) for s in args.status) or None,
                               owner=args.owner)
@@ -296,6 +309,8 @@ def run_plan_list(args: argparse.Namespace) -> int:
 
 
 def run_plan_due(args: argparse.Namespace) -> int:
+    from storage.database import Database
+
     today = date.today()
     with Database(args.db) as db:
         actions = db.plan_actions_due(today + timedelta(days=args.days), today=today,
@@ -310,6 +325,8 @@ def run_plan_due(args: argparse.Namespace) -> int:
 
 
 def run_plan_progress(args: argparse.Namespace) -> int:
+    from storage.database import Database
+
     labels = Labels("en")
     with Database(args.db) as db:
         customer = db.resolve_customer(args.customer)

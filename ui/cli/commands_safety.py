@@ -10,9 +10,6 @@ import time
 from pathlib import Path
 
 from storage import presence
-from storage.backup import list_backups, restore_backup
-from storage.book_check import check_book
-from storage.database import Database, default_path
 from storage.errors import CorruptDatabaseError
 from ui.cli.errors import UserError
 
@@ -87,6 +84,9 @@ CHECK_WORDS = {True: "verified", False: "FAILED", None: "unchecked"}
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from storage.backup import list_backups
+    from storage.database import Database
+
     with Database(args.db) as db:
         settings_only = args.list is False and args.output is None
         if args.keep_daily is not None or args.keep_weekly is not None:
@@ -126,6 +126,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from storage.backup import restore_backup
+    from storage.database import default_path
+
     target = Path(args.db) if args.db else default_path()
     if not args.file.is_file():
         raise UserError(f"{args.file} does not exist")
@@ -148,6 +151,9 @@ def run_check(args: argparse.Namespace) -> int:
     """The whole file through SQLite's integrity check (read-only); ``--quick`` skips the
     comparison of indexes with their rows. A damaged book exits 1 with its first problem and
     the command that restores the newest good backup."""
+    from storage.book_check import check_book
+    from storage.database import default_path
+
     path = Path(args.db) if args.db else default_path()
     if not path.exists():
         raise UserError(f"{path} does not exist")

@@ -9,17 +9,17 @@ import sys
 import time
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.config import DIMENSIONS, PRESETS, ScoringConfig, preset_weights
 from models.enums import SnapshotPeriod, Tier
-from models.explain import DimensionLine, Explanation
-from models.periods import Period
-from models.scoring import BookSummary
-from storage.database import Database
-from storage.scoring_store import RescoreResult
-from storage.snapshot_store import SnapshotResult
 from ui.cli.errors import UserError
+
+if TYPE_CHECKING:  # numpy and sqlite-utils load when a command runs, not for --help
+    from models.explain import DimensionLine, Explanation
+    from models.scoring import BookSummary
+    from storage.scoring_store import RescoreResult
+    from storage.snapshot_store import SnapshotResult
 
 THRESHOLD_NAMES = ("strategic", "key", "standard")
 MONEY_DIMENSIONS = frozenset({"revenue", "profit"})
@@ -71,6 +71,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 # ---- score ---------------------------------------------------------------------------------
 def run_score(args: argparse.Namespace) -> int:
+    from models.periods import Period
+    from storage.database import Database
+
     as_of = args.as_of or date.today()
     kind = SnapshotPeriod(args.period)
     with Database(args.db) as db:
@@ -149,6 +152,8 @@ def _score_json(result: RescoreResult, snapshots: list[SnapshotResult],
 
 # ---- explain -------------------------------------------------------------------------------
 def run_explain(args: argparse.Namespace) -> int:
+    from storage.database import Database
+
     with Database(args.db) as db:
         customer = db.resolve_customer(args.customer)
         explanation = db.explain_customer(customer.id, args.as_of)
@@ -245,6 +250,8 @@ def explanation_json(e: Explanation) -> dict[str, Any]:
 
 # ---- weights -------------------------------------------------------------------------------
 def run_weights(args: argparse.Namespace) -> int:
+    from storage.database import Database
+
     with Database(args.db) as db:
         config = db.scoring_config()
         changed = _changed_config(config, args)
