@@ -16,6 +16,7 @@ from storage.database import Database, default_path
 from ui import i18n
 from ui.book_opener import open_book
 from ui.first_run import FirstRunDialog, needs_first_run
+from ui.fonts import install_fonts
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANISATION, Settings
 from ui.tasks import Task
@@ -25,11 +26,13 @@ def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once with our names (QSettings uses them)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        install_fonts(existing)
         return existing
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName("KeyPlan")
+    install_fonts(app)  # before the first widget: every one inherits the CJK fallbacks
     return app
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +31,7 @@ from ui import i18n
 from ui.book_session import BookSession
 from ui.customer_view import CustomerBookView
 from ui.filter_bar import BookFilters
+from ui.fonts import install_fonts
 from ui.help_dialogs import ShortcutsDialog, show_about
 from ui.main_books import BooksMixin
 from ui.main_customer import VIEW_CUSTOMER, CustomerMixin
@@ -58,6 +60,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None, *,
                  automatic_backup: bool = True) -> None:
+        install_fonts(QApplication.instance())  # type: ignore[arg-type]  # once per app
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.automatic_backup = automatic_backup

@@ -12,6 +12,8 @@ from matplotlib import font_manager
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
+from resources.fonts import BUNDLED_FAMILY, BUNDLED_FONT
+
 # CJK fonts of Windows, macOS and the Linux distributions, best first. Matplotlib falls back
 # glyph by glyph along this list, so Latin text and Chinese names both draw properly.
 CJK_FONTS = (
@@ -45,9 +47,15 @@ INK = "#333333"
 
 @cache
 def font_families() -> tuple[str, ...]:
-    """The installed CJK fonts from :data:`CJK_FONTS`, then a Latin fallback."""
+    """The installed CJK fonts from :data:`CJK_FONTS`, the bundled one, then a Latin fallback.
+
+    The bundled font is added to matplotlib's font list here, every time a process starts:
+    matplotlib caches the fonts it found (``~/.cache/matplotlib``), and fonts installed after
+    that cache was written stay invisible to it, so no chart may depend on the cache."""
+    font_manager.fontManager.addfont(str(BUNDLED_FONT))
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
-    return (*[name for name in CJK_FONTS if name in installed], LATIN_FALLBACK)
+    system = [name for name in CJK_FONTS if name in installed and name != BUNDLED_FAMILY]
+    return (*system, BUNDLED_FAMILY, LATIN_FALLBACK)
 
 
 def configure_matplotlib() -> None:
