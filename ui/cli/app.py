@@ -24,6 +24,7 @@ from ui.cli import (
     commands_safety,
     commands_score,
 )
+from ui.cli.console import make_console_safe
 from ui.cli.errors import UserError
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str] | None = None,
         open_gui: Callable[[Path | None], int] | None = None) -> int:
+    make_console_safe()  # a GBK console must not end a command on a character it lacks
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
