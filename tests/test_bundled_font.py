@@ -184,3 +184,26 @@ def test_the_window_draws_chinese_with_no_chinese_font_installed(tmp_path: Path)
     count, _, missing = done.stdout.strip().partition(" ")
     assert int(count) > 50  # the window really is in Chinese
     assert missing == "", f"drawn as boxes: {missing}"
+
+
+def test_a_font_removed_since_the_cache_was_written_is_not_used(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reverse of a stale cache: it still lists a CJK font that was uninstalled, and
+    choosing it drew every Chinese label as boxes."""
+    from matplotlib import font_manager
+
+    from ui.charts import style
+
+    gone = font_manager.FontEntry(fname="/nonexistent/NotoSansCJK-Regular.ttc",
+                                  name="Noto Sans CJK SC")
+    monkeypatch.setattr(font_manager.fontManager, "ttflist",
+                        [*font_manager.fontManager.ttflist, gone])
+    style.font_families.cache_clear()
+    try:
+        families = style.font_families()
+        assert BUNDLED_FAMILY in families
+        assert "Noto Sans CJK SC" not in families or any(
+            e.name == "Noto Sans CJK SC" and os.path.exists(e.fname)
+            for e in font_manager.fontManager.ttflist)
+    finally:
+        style.font_families.cache_clear()

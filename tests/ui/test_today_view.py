@@ -69,7 +69,9 @@ def test_double_click_opens_the_customer(qtbot, book_path: Path,  # type: ignore
     item = window.today.model.data(index, ITEM_ROLE)
     opened: list[tuple[str, str]] = []
     window.today.customer_activated.connect(lambda cid, tab: opened.append((cid, tab)))
+    tree.scrollTo(index.siblingAtColumn(COL_WHEN))  # on a narrow window, as a user scrolls
     rect = tree.visualRect(index.siblingAtColumn(COL_WHEN))
+    assert tree.viewport().rect().contains(rect.center())
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened == [(item.customer_id, "interactions")]

@@ -3,6 +3,7 @@ and an empty book gets a friendly message instead of a misleading axis."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -53,7 +54,9 @@ def font_families() -> tuple[str, ...]:
     matplotlib caches the fonts it found (``~/.cache/matplotlib``), and fonts installed after
     that cache was written stay invisible to it, so no chart may depend on the cache."""
     font_manager.fontManager.addfont(str(BUNDLED_FONT))
-    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    # A cache written before a font was removed still lists it: only files that exist count.
+    installed = {entry.name for entry in font_manager.fontManager.ttflist
+                 if os.path.exists(entry.fname)}
     system = [name for name in CJK_FONTS if name in installed and name != BUNDLED_FAMILY]
     return (*system, BUNDLED_FAMILY, LATIN_FALLBACK)
 

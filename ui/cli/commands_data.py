@@ -37,19 +37,21 @@ def run_demo(args: argparse.Namespace) -> int:
     from storage.demo import generate_demo
 
     as_of = args.anchor or date.today()
-    with Database(args.db) as db:
+    with Database(args.db) as db, db.atomic():
+        # The demo, its scores and the month's snapshot in one transaction: a full disk
+        # half-way leaves the book as it was, never customers without scores. Scored as
+        # 'score' does, so the dashboard and 'chart tiers' show the demo's tiers at once.
         summary = generate_demo(db, args.customers, seed=args.seed, anchor=as_of)
-        path = db.path
         elapsed = time.perf_counter() - started
-        print(f"Added {summary.customers:,} customers, {summary.contacts:,} contacts, "
-              f"{summary.transactions:,} transactions, {summary.interactions:,} interactions, "
-              f"{summary.needs:,} needs and {summary.assessments:,} assessments to {path} "
-              f"in {elapsed:.1f} s.")
-        if args.no_score:
-            return 0
-        # As 'score' does: the scores and the month's snapshot in one transaction, so the
-        # dashboard and 'chart tiers' show the demo's tiers at once.
-        result = db.rescore(as_of, snapshot=Period.containing(as_of, SnapshotPeriod.MONTH))
+        result = None if args.no_score else db.rescore(
+            as_of, snapshot=Period.containing(as_of, SnapshotPeriod.MONTH))
+        path = db.path
+    print(f"Added {summary.customers:,} customers, {summary.contacts:,} contacts, "
+          f"{summary.transactions:,} transactions, {summary.interactions:,} interactions, "
+          f"{summary.needs:,} needs and {summary.assessments:,} assessments to {path} "
+          f"in {elapsed:.1f} s.")
+    if result is None:
+        return 0
     tiers = ", ".join(f"{tier.value} {result.summary.tier_counts[tier]:,}" for tier in Tier)
     snapshot = result.snapshot.period if result.snapshot else "-"
     print(f"Scored {result.summary.customers:,} customers as of {as_of} ({tiers}) and stored "
