@@ -3,6 +3,7 @@ and an empty book gets a friendly message instead of a misleading axis."""
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from functools import cache
@@ -63,6 +64,10 @@ def font_families() -> tuple[str, ...]:
 
 def configure_matplotlib() -> None:
     """Fonts and looks for every figure this process draws (idempotent)."""
+    # The bundled font has one weight: bold titles fall back to it at 400, and matplotlib
+    # says so on stderr at every title ("Failed to find font weight bold"). Missing glyphs
+    # are UserWarnings, not these log lines, and still reach the tests.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     matplotlib.rcParams.update(
         {
             "font.family": "sans-serif",
