@@ -4,6 +4,7 @@ add a new one at the end. ``storage/SCHEMA.md`` documents the resulting tables.
 
 from __future__ import annotations
 
+import sqlite3
 from itertools import pairwise
 
 from sqlite_utils import Database as SqliteUtilsDatabase
@@ -21,10 +22,27 @@ _RECORD = """
 
 
 def _script(db: SqliteUtilsDatabase, sql: str) -> None:
-    """Run several statements inside the migration's transaction (executescript would commit)."""
-    for statement in sql.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    """Run several statements inside the migration's transaction (executescript would commit).
+
+    Statements end where SQLite says they do (``sqlite3.complete_statement``), not at every
+    ";", which also stands inside strings and trigger bodies."""
+    for statement in split_statements(sql):
+        db.execute(statement)
+
+
+def split_statements(sql: str) -> list[str]:
+    """The complete SQL statements of ``sql``, in order (a trailing fragment is one too)."""
+    statements: list[str] = []
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n\t;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n\t;"):
+        statements.append(pending.strip().rstrip(";"))
+    return statements
 
 
 @migrations()

@@ -12,9 +12,23 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from storage.database import Database
 from storage.demo import generate_demo
+
+# Hypothesis keeps its examples under pytest's cache folder, not in whatever folder the
+# suite was started from. Its first text strategy on a fresh machine builds Unicode tables
+# (about a second): that is not a slow test, so the too-slow check is off.
+HYPOTHESIS_HOME = Path(__file__).resolve().parent.parent / ".pytest_cache" / "hypothesis"
+set_hypothesis_home_dir(str(HYPOTHESIS_HOME))
+hypothesis_settings.register_profile(
+    "keyplan", suppress_health_check=[HealthCheck.too_slow],
+    database=DirectoryBasedExampleDatabase(str(HYPOTHESIS_HOME / "examples")))
+hypothesis_settings.load_profile("keyplan")
 
 #: Fixed "today" of demo books in tests, so figures do not drift with the calendar.
 DEMO_ANCHOR = date(2026, 6, 30)
