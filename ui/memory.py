@@ -57,10 +57,11 @@ def _malloc_trim() -> Any:
 def release_freed_memory(wait: bool = False) -> bool:
     """Drop the cached module sources, and hand memory already freed back to the system
     (glibc's ``malloc_trim``) on a thread of its own unless ``wait``; False where there is
-    no trim to call or one runs."""
+    no trim to call, or one runs already and ``wait`` is not asked (with ``wait``, the running
+    one is waited for first: a caller that waits wants a trim done)."""
     linecache.clearcache()
     trim = _malloc_trim()
-    if not trim or not _trimming.acquire(blocking=False):
+    if not trim or not _trimming.acquire(blocking=wait):
         return False
 
     def run() -> None:
