@@ -6,8 +6,8 @@
     python3 dev.py build            make the download-and-run folder dist/KeyPlan (PyInstaller)
 
 The first call makes a virtual environment in .venv and installs KeyPlan with its test
-dependencies into it; later calls reinstall only when pyproject.toml has changed. The first
-build also installs the `build` extra (PyInstaller).
+dependencies into it; later calls reinstall only when pyproject.toml or the version has
+changed. The first build also installs the `build` extra (PyInstaller).
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ def ensure_environment() -> Path:
     if not python.exists():
         print("Creating the virtual environment in .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    # pyproject.toml lists what to install; ui/_version.py is the version it installs under.
+    wanted = hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in (
+        "pyproject.toml", "ui/_version.py"))).hexdigest()
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
         print("Installing KeyPlan and its dependencies into .venv ...", flush=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
