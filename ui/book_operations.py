@@ -36,6 +36,8 @@ class Rescored:
     newly_scored: int
     snapshot_period: str
     seconds: float
+    #: customer_metrics rows the rescore rewrote (0: nothing the views show moved).
+    changed_rows: int = -1
 
 
 #: Books at least this large are rescored in a process of their own (see
@@ -55,7 +57,7 @@ def rescore_book(db: Database, progress: Progress, as_of: date | None = None) ->
     assert snapshot is not None
     return Rescored(customers=result.summary.customers, changed_tier=result.changed_tier,
                     newly_scored=result.newly_scored, snapshot_period=snapshot.period,
-                    seconds=result.seconds)
+                    seconds=result.seconds, changed_rows=result.changed_rows)
 
 
 def rescore_in_process(path: Path, progress: Progress, as_of: date | None = None) -> Rescored:
@@ -80,7 +82,8 @@ def rescore_in_process(path: Path, progress: Progress, as_of: date | None = None
     data = json.loads(out.strip().splitlines()[-1])
     return Rescored(customers=int(data["customers"]), changed_tier=int(data["changed_tier"]),
                     newly_scored=int(data["newly_scored"]),
-                    snapshot_period=str(data["snapshot_period"]), seconds=float(data["seconds"]))
+                    snapshot_period=str(data["snapshot_period"]), seconds=float(data["seconds"]),
+                    changed_rows=int(data.get("changed_rows", -1)))
 
 
 class RescoreFailed(RuntimeError):

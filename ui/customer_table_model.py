@@ -211,6 +211,21 @@ class CustomerTableModel(QAbstractTableModel):
         ids = self._load_now()
         self._show(ids, len(ids))
 
+    def refresh_rows(self, customer_ids: frozenset[str]) -> int:
+        """Repaint the rows of ``customer_ids`` from the book (after an edit of those
+        customers): their cached lines are dropped and read again when painted; the other
+        rows, their order and the count stay. Returns how many of them are shown."""
+        rows = []
+        for customer_id in customer_ids:
+            self._cache.pop(customer_id, None)
+            self._texts.pop(customer_id, None)
+            row = self.row_of(customer_id)
+            if row >= 0:
+                rows.append(row)
+        for row in rows:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return len(rows)
+
     def _load_now(self) -> list[str]:
         started = time.perf_counter()
         ids = self._db.customer_ids(self._query)

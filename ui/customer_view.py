@@ -194,6 +194,13 @@ class CustomerBookView(QWidget):
         self._reveal = selected.id if selected is not None else None
         self.model.refresh()
 
+    def refresh_rows(self, customer_ids: frozenset[str], *, owners: bool) -> None:
+        """Repaint the rows of customers edited in place (the list keeps its rows and
+        order); ``owners``: the owner filter's choices may have changed too."""
+        if owners:
+            self.filter_bar.set_owners(self.model.db.owners())
+        self.model.refresh_rows(customer_ids)
+
     def reveal(self, customer_id: str) -> None:
         """Select ``customer_id`` as soon as the rows being loaded are shown."""
         if self.model.loading or (not self.model.complete

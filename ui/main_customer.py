@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
+from storage.changes import Changes
 from storage.database import Database
 from storage.errors import StorageError
 from ui.filter_bar import BookFilters
@@ -41,6 +42,7 @@ class CustomerMixin(QMainWindow):
     if TYPE_CHECKING:  # provided by MainWindow and the other mixins
         def show_view(self, name: str) -> QWidget: ...
         def book_changed(self) -> None: ...
+        def apply_changes(self, changes: Changes) -> None: ...
         def schedule_rescore(self) -> None: ...
         def clear_search_and_filters(self) -> None: ...
         def fit_navigation(self) -> None: ...
@@ -64,7 +66,8 @@ class CustomerMixin(QMainWindow):
             self.customers.reveal(customer_id)  # gone meanwhile: show where it was
             return None
         workspace.changed.connect(self._workspace_changed)
-        workspace.customer_deleted.connect(lambda _deleted: self._workspace_changed())
+        workspace.customer_deleted.connect(
+            lambda _deleted: self._workspace_changed(Changes.everything()))
         self.workspace = workspace
         self.views[VIEW_CUSTOMER] = workspace
         self.stack.addWidget(workspace)
@@ -98,10 +101,12 @@ class CustomerMixin(QMainWindow):
         workspace.deleteLater()
         return True
 
-    def _workspace_changed(self) -> None:
-        """The workspace wrote to the book: the lists read again, the book is rescored."""
-        self.book_changed()
-        self.schedule_rescore()
+    def _workspace_changed(self, changes: Changes) -> None:
+        """The workspace wrote to the book: the views it concerns read again, and the book is
+        rescored when the write may move scores (a new contact or plan cannot)."""
+        self.apply_changes(changes)
+        if changes.may_move_scores():
+            self.schedule_rescore()
         self._name_workspace_entry()
 
     def _name_workspace_entry(self) -> None:

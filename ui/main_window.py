@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.changes import SCORES, Changes
 from storage.database import Database
 from ui import i18n
 from ui.book_session import BookSession
@@ -55,6 +56,14 @@ __all__ = ["VIEWS", "VIEW_CUSTOMER", "VIEW_CUSTOMERS", "VIEW_DASHBOARD", "VIEW_P
 
 #: After the window shows, wait this long before background start-up work (backup, lists).
 STARTUP_WORK_DELAY_MS = 50
+#: Tables whose rows make Today's overdue count (the side bar shows it at all times).
+TODAY_COUNTS = frozenset({"interactions", "needs", "plans", "plan_actions"})
+#: Tables Today also shows (names, tiers), read again when Today is next on screen.
+TODAY_SHOWS = frozenset({"customers", "assessments", "customer_metrics"})
+#: Tables the Plans view lists.
+PLANS_SHOW = frozenset({"plans", "plan_objectives", "plan_actions", "plan_needs",
+                        "plan_reviews", "plan_support_measures", "customers", "transactions",
+                        "customer_metrics"})
 class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
     """One window over one open book; opening another book swaps it in place."""
 
@@ -72,6 +81,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         self.session.holders_changed.connect(self._show_holders)
         self.session.changed_elsewhere.connect(self.book_changed_elsewhere)
         self._dialogs: list[QWidget] = []  # non-modal windows kept alive while open
+        self._stale_views: set[str] = set()  # views to read again when next shown
         self.init_work()
 
         self.customers = CustomerBookView(db, settings, self)
@@ -220,6 +230,9 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
             self._create_dashboard()
         view = self.views[name]
         self.stack.setCurrentWidget(view)
+        if name in self._stale_views:
+            self._stale_views.discard(name)
+            view.reload()  # type: ignore[attr-defined]
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == name:
                 if self.navigation.currentRow() != row:
@@ -274,18 +287,44 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         self.book_changed()
 
     def book_changed(self) -> None:
-        """The data changed (a write, a rescore, an undo): every view reads it again."""
-        if not self.book_open:
+        """Anything may have changed (an import, a restore, another program): every view
+        reads the book again."""
+        self.apply_changes(Changes.everything())
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Each view reads again what ``changes`` concerns, and only that: an edit of one
+        customer repaints that customer's row, not the whole book. A view not on screen
+        whose data changed is marked and reads again when it is next shown."""
+        if not self.book_open or changes.empty:
             return
         self.session.note_own_changes()
-        self.customers.refresh()
-        self.today.reload()
-        self.plans.reload()
-        if self.dashboard is not None:
+        if changes.rows_added_or_removed or changes.customer_ids is None:
+            self.customers.refresh()
+        else:
+            self.customers.refresh_rows(changes.customer_ids,
+                                        owners=changes.touches({"customers"}))
+        # Today's overdue count is shown in the side bar: what can change it is read at once.
+        if changes.touches(TODAY_COUNTS) or changes.rows_added_or_removed:
+            self.today.reload()
+        elif changes.touches(TODAY_SHOWS):
+            self._reload_when_shown(VIEW_TODAY)
+        if changes.touches(PLANS_SHOW) or changes.rows_added_or_removed:
+            self._reload_when_shown(VIEW_PLANS)
+        if self.dashboard is not None and (changes.touches(SCORES) or
+                                           changes.rows_added_or_removed):
             self.dashboard.mark_stale()
-        if self.workspace is not None and self.sender() is not self.workspace:
-            self.workspace.refresh()
-        self.update_status()
+        workspace = self.workspace
+        if workspace is not None and self.sender() is not workspace \
+                and changes.concerns(workspace.customer_id):
+            workspace.refresh()
+        self.update_status(recount=changes.rows_added_or_removed)
+
+    def _reload_when_shown(self, name: str) -> None:
+        if self.current_view_name() == name:
+            self._stale_views.discard(name)
+            self.views[name].reload()  # type: ignore[attr-defined]
+        else:
+            self._stale_views.add(name)
 
     def book_changed_elsewhere(self) -> None:
         """Another program (a command, another window) committed a change: show it."""

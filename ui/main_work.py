@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from models.validation import ValidationError
 from storage.backup import BackupInfo, newest_good_backup, restore_backup
+from storage.changes import Changes
 from storage.database import Database
 from storage.errors import CorruptDatabaseError, StorageError
 from ui import book_operations as ops
@@ -60,6 +61,7 @@ class WorkMixin(QMainWindow):
 
     if TYPE_CHECKING:  # provided by MainWindow and the other mixins
         def book_changed(self) -> None: ...
+        def apply_changes(self, changes: Changes) -> None: ...
         def set_database(self, db: Database) -> None: ...
         def show_view(self, name: str) -> QWidget: ...
         def current_view_name(self) -> str: ...
@@ -173,7 +175,10 @@ class WorkMixin(QMainWindow):
             customers=locale.toString(result.customers),
             seconds=locale.toString(result.seconds, "f", 1),
             changed=locale.toString(result.changed_tier)))
-        self.book_changed()
+        # A rescore that rewrote no row (an edit that moved no figure) changes no view; the
+        # snapshot it stored is the dashboard's history.
+        self.apply_changes(Changes.of_rescore(result.changed_rows if result.changed_rows >= 0
+                                              else 1) | Changes(frozenset({"score_snapshots"})))
 
     def _rescore_finished(self) -> None:
         self.rescore_task = None

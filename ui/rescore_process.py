@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         assert snapshot is not None
     print(json.dumps({
         "customers": result.summary.customers, "changed_tier": result.changed_tier,
+        "changed_rows": result.changed_rows,
         "newly_scored": result.newly_scored, "snapshot_period": snapshot.period,
         "seconds": result.seconds,
     }), flush=True)

@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 
-from models.entities import Customer
+from models.entities import Contact, Customer
+from storage.changes import Changes
 from tests.ui.conftest import wait_idle
-from ui.main_window import VIEW_CUSTOMER, VIEW_CUSTOMERS, MainWindow
+from ui.main_window import VIEW_CUSTOMER, VIEW_CUSTOMERS, VIEW_PLANS, MainWindow
 
 
 def _open_row(qtbot, window: MainWindow, row: int) -> str:  # type: ignore[no-untyped-def]
@@ -77,11 +78,55 @@ def test_log_an_interaction_from_the_menu(qtbot, window: MainWindow) -> None:  #
 
 
 def test_workspace_writes_refresh_the_lists_and_rescore(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A logged interaction moves Today's count and may move scores: Today reads again at
+    once and a rescore is scheduled."""
     wait_idle(qtbot, window)
-    _open_row(qtbot, window, 0)
+    customer_id = _open_row(qtbot, window, 0)
     with qtbot.waitSignal(window.today.loaded, timeout=10_000):
-        window.workspace.changed.emit()
+        window.workspace.changed.emit(Changes.of_customer(customer_id, {"interactions"}))
     assert window._rescore_timer.isActive()
+
+
+def test_an_edit_reads_only_what_it_concerns(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                             monkeypatch) -> None:
+    """A new contact of one customer: that customer's row is read again and nothing else:
+    no list reloads, no background query, no rescore (contacts move no score)."""
+    import ui.tasks
+
+    wait_idle(qtbot, window)
+    customer_id = _open_row(qtbot, window, 3)
+    window.show_view(VIEW_CUSTOMERS)
+    qtbot.waitUntil(lambda: window.task_status.current() is None, timeout=15_000)
+    model = window.customers.model
+    resets: list[int] = []
+    model.rows_reset.connect(resets.append)
+    started: list[object] = []
+    real_run = ui.tasks.Task.run_in_background
+    monkeypatch.setattr(ui.tasks.Task, "run_in_background",
+                        lambda task: (started.append(task), real_run(task))[1])
+    statements: list[str] = []
+    window.db.conn.set_trace_callback(statements.append)
+    window.db.add(Contact(customer_id=customer_id, name="新的联系人"))
+    statements.clear()
+    window.workspace.changed.emit(Changes.of_customer(customer_id, {"contacts"}))
+    row = model.row_of(customer_id)
+    model.data(model.index(row, 0))  # the repaint reads the row again
+    window.db.conn.set_trace_callback(None)
+    assert resets == [] and started == []
+    assert not window._rescore_timer.isActive()
+    assert len(statements) <= 3, statements  # the row's page (and the header), no list
+    assert window.today.is_loaded
+
+
+def test_a_view_not_on_screen_reads_again_when_shown(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wait_idle(qtbot, window)
+    customer_id = _open_row(qtbot, window, 1)
+    window.show_view(VIEW_CUSTOMERS)
+    window.apply_changes(Changes.of_customer(customer_id, {"plans"}))
+    assert VIEW_PLANS in window._stale_views
+    with qtbot.waitSignal(window.plans.loaded, timeout=10_000):
+        window.show_view(VIEW_PLANS)
+    assert VIEW_PLANS not in window._stale_views
 
 
 def test_shortcut_list_includes_the_workspace_keys(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -55,6 +55,9 @@ def _columns() -> list[Column]:
 
 
 class AssessmentTab(WorkspaceTab):
+    #: The tables a save here writes (what the other views may have to read again).
+    WRITES = frozenset({"assessments"})
+
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.form = AssessmentForm(None, parent=self)

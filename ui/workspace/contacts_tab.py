@@ -86,6 +86,9 @@ def _columns() -> list[Column]:
 
 
 class ContactsTab(WorkspaceTab):
+    #: The tables a save here writes (what the other views may have to read again).
+    WRITES = frozenset({"contacts"})
+
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.panel = ListPanel(_columns(), self, name="contacts")

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models.record import Record
+from storage.changes import ALL_TABLES, SCORES
 from storage.errors import StorageError
 from storage.history import Change
 from storage.mapping import TABLES
@@ -75,6 +76,11 @@ def action_label(action: str) -> str:
 
 
 class HistoryTab(WorkspaceTab):
+    #: An undo may write any table of the customer, and bring a deleted customer
+    #: back: what the other views may have to read again.
+    WRITES = ALL_TABLES - SCORES
+    ADDS_OR_REMOVES = True
+
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.names: dict[str, str] = {}

@@ -27,6 +27,9 @@ OVERDUE = "#c62828"
 
 
 class InteractionsTab(WorkspaceTab):
+    #: The tables a save here writes (what the other views may have to read again).
+    WRITES = frozenset({"interactions", "interaction_contacts"})
+
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.names: dict[str, str] = {}

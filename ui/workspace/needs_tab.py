@@ -87,6 +87,9 @@ def _columns() -> list[Column]:
 
 
 class NeedsTab(WorkspaceTab):
+    #: The tables a save here writes (what the other views may have to read again).
+    WRITES = frozenset({"needs"})
+
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.panel = ListPanel(_columns(), self, name="needs")

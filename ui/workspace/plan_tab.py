@@ -180,6 +180,10 @@ def _columns() -> list[Column]:
 
 
 class PlanTab(WorkspaceTab):
+    #: The tables a save here writes (what the other views may have to read again).
+    WRITES = frozenset({"plans", "plan_objectives", "plan_support_measures",
+                        "plan_actions", "plan_needs", "plan_reviews"})
+
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.panel = ListPanel(_columns(), self, name="plans")

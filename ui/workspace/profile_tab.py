@@ -14,6 +14,9 @@ from ui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
 
 class ProfileTab(WorkspaceTab):
+    #: The tables a save here writes (what the other views may have to read again).
+    WRITES = frozenset({"customers"})
+
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.form = CustomerForm(None, parent=self)

@@ -43,6 +43,10 @@ class WorkspaceTab(QWidget):
 
     #: This tab wrote to the book (the workspace refreshes and tells the main window).
     changed = Signal()
+    #: The tables a save in this tab writes; a tab that only reads writes none.
+    WRITES: frozenset[str] = frozenset()
+    #: Whether a save here may add or remove customers (an undo of a delete).
+    ADDS_OR_REMOVES = False
     #: A record was soft-deleted: (change id, message for the undo bar).
     deleted = Signal(str, str)
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from storage.changes import Changes
 from storage.database import Database
 from storage.errors import StorageError
 from ui.forms import prompts
@@ -71,7 +72,7 @@ class CustomerWorkspace(QWidget):
     """Everything about one customer, editable; see the module docstring for the API."""
 
     #: The book was written (any save, delete, undo): refresh lists and rescore.
-    changed = Signal()
+    changed = Signal(object)  # Changes: what the save wrote
     #: The customer itself was deleted (True) or brought back (False).
     customer_deleted = Signal(bool)
 
@@ -147,7 +148,7 @@ class CustomerWorkspace(QWidget):
             found = _factories()[name](self.context, page)
             found.setObjectName(f"tab_{name}")
             page.layout().addWidget(found)
-            found.changed.connect(self._written)
+            found.changed.connect(lambda tab=found: self._written(tab))
             found.deleted.connect(self._deleted)
             self.tabs[name] = found
         return found
@@ -189,13 +190,22 @@ class CustomerWorkspace(QWidget):
         for tab in self.tabs.values():
             tab.mark_stale()
 
-    def _written(self) -> None:
+    def _written(self, tab: WorkspaceTab | None = None) -> None:
+        """A tab saved: this customer's tabs read again, and the window learns what changed
+        (the tab's tables for this customer; anything, when the sender is unknown)."""
         self.refresh()
-        self.changed.emit()
+        if tab is None:
+            changes = Changes.everything()
+        else:
+            changes = Changes.of_customer(self.customer_id, tab.WRITES)
+            if tab.ADDS_OR_REMOVES:
+                changes = Changes(changes.tables, changes.customer_ids, True)
+        self.changed.emit(changes)
 
     def _deleted(self, change_id: str, message: str) -> None:
         self.undo_bar.offer(change_id, message)
-        self._written()
+        sender = self.sender()
+        self._written(sender if isinstance(sender, WorkspaceTab) else None)
         if self.header_view.header is not None and self.header_view.header.deleted:
             self.customer_deleted.emit(True)
 
@@ -217,7 +227,7 @@ class CustomerWorkspace(QWidget):
         if self.header_view.header is not None and self.header_view.header.deleted:
             return None
         dialog = InteractionFormDialog.for_customer(self.db, self.customer_id, self)
-        dialog.saved.connect(lambda _record: self._written())
+        dialog.saved.connect(lambda _record: self._written(self.tab("interactions")))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         return dialog
