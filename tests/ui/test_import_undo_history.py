@@ -13,7 +13,7 @@ import pytest
 from models.entities import Customer
 from storage.database import Database
 from storage.importer import run_import
-from tests.ui.test_workspace import RICH_CUSTOMER, cell, wait_for_background
+from tests.ui.test_workspace import RICH_CUSTOMER, cell, shown_workspace
 from ui import book_operations as ops
 from ui.forms import prompts
 from ui.settings import Settings
@@ -21,25 +21,14 @@ from ui.workspace import CustomerWorkspace
 
 
 @pytest.fixture
-def db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
+def db(demo_db: Database) -> Database:
     """A private copy of the demo book."""
-    copy = tmp_path / "demo-copy.db"
-    with Database(demo_file) as source:
-        source.conn.execute("VACUUM INTO ?", [str(copy)])
-    database = Database(copy)
-    yield database
-    database.close()
+    return demo_db
 
 
 @pytest.fixture
 def workspace(qtbot, db: Database, settings: Settings) -> Iterator[CustomerWorkspace]:  # type: ignore[no-untyped-def]
-    view = CustomerWorkspace(db, str(db.scalar(RICH_CUSTOMER)), settings)
-    qtbot.addWidget(view)
-    view.resize(1200, 760)
-    view.show()
-    qtbot.waitExposed(view)
-    yield view
-    wait_for_background()
+    yield from shown_workspace(qtbot, db, str(db.scalar(RICH_CUSTOMER)), settings)
 
 
 def _invoices(db: Database, customer_id: str, path: Path) -> Path:

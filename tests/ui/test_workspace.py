@@ -47,9 +47,10 @@ def customer_id(db: Database) -> str:
     return str(db.scalar(RICH_CUSTOMER))
 
 
-@pytest.fixture
-def workspace(qtbot, db: Database, customer_id: str,  # type: ignore[no-untyped-def]
-              settings: Settings) -> Iterator[CustomerWorkspace]:
+def shown_workspace(qtbot, db: Database, customer_id: str,  # type: ignore[no-untyped-def]
+                    settings: Settings) -> Iterator[CustomerWorkspace]:
+    """A workspace on ``customer_id``, shown at a desktop size; waits for its background
+    work when the test is done (for fixtures to yield from)."""
     view = CustomerWorkspace(db, customer_id, settings)
     qtbot.addWidget(view)
     view.resize(1200, 760)
@@ -57,6 +58,12 @@ def workspace(qtbot, db: Database, customer_id: str,  # type: ignore[no-untyped-
     qtbot.waitExposed(view)
     yield view
     wait_for_background()
+
+
+@pytest.fixture
+def workspace(qtbot, db: Database, customer_id: str,  # type: ignore[no-untyped-def]
+              settings: Settings) -> Iterator[CustomerWorkspace]:
+    yield from shown_workspace(qtbot, db, customer_id, settings)
 
 
 def wait_for_background() -> None:

@@ -15,7 +15,12 @@ from models.enums import ObjectiveKind, SnapshotPeriod
 from models.periods import Period
 from storage.database import Database
 from tests.ui.test_forms import answers, choose, shortcut, type_into  # noqa: F401  (fixture)
-from tests.ui.test_workspace import RICH_CUSTOMER, cell, rows_of, wait_for_background
+from tests.ui.test_workspace import (
+    RICH_CUSTOMER,
+    cell,
+    rows_of,
+    shown_workspace,
+)
 from ui.labels import label
 from ui.settings import Settings
 from ui.workspace import CustomerWorkspace
@@ -55,13 +60,7 @@ def db(book: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def workspace(qtbot, db: Database, settings: Settings) -> Iterator[CustomerWorkspace]:  # type: ignore[no-untyped-def]
-    view = CustomerWorkspace(db, str(db.scalar(RICH_CUSTOMER)), settings)
-    qtbot.addWidget(view)
-    view.resize(1200, 760)
-    view.show()
-    qtbot.waitExposed(view)
-    yield view
-    wait_for_background()
+    yield from shown_workspace(qtbot, db, str(db.scalar(RICH_CUSTOMER)), settings)
 
 
 def test_a_conflicting_save_merges_by_field(qtbot, workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]
