@@ -61,10 +61,10 @@ def test_both_ways_round(db_path: Path, order: str) -> None:
     """The same with the roles started the other way round, in this test's own process."""
     Database(db_path).close()
     if order == "cli-first":
-        visitor = _child("visitor", str(db_path), str(ROUNDS // 2))
+        visitor = _child("visitor", str(db_path), str(ROUNDS))
     holder_db = Database(db_path)
     if order == "app-first":
-        visitor = _child("visitor", str(db_path), str(ROUNDS // 2))
+        visitor = _child("visitor", str(db_path), str(ROUNDS))
     from models.entities import Customer
 
     rounds = 0
@@ -75,4 +75,4 @@ def test_both_ways_round(db_path: Path, order: str) -> None:
     holder_db.close()
     _out, err = visitor.communicate(timeout=60)
     assert visitor.returncode == 0, err
-    check_book(db_path, rounds, ROUNDS // 2)
+    check_book(db_path, rounds, ROUNDS)
