@@ -119,9 +119,15 @@ def write_verified(source: sqlite3.Connection, final: Path, book: Path,
                    progress: Progress | None = None) -> dict[str, object]:
     """Copy, compress and check the open book into ``final`` (which must not exist);
     returns the check's record. Raises DamagedBookBackupError if the book fails the check."""
+    return start_verified(source, final, book, progress).finish()
+
+
+def start_verified(source: sqlite3.Connection, final: Path, book: Path,
+                   progress: Progress | None = None) -> PendingBackup:
+    """Make the online copy now (the backup's moment: what it will restore), then compress
+    and check it on threads of their own; :meth:`PendingBackup.finish` waits for them. The
+    caller's own work (an import) goes on meanwhile, on the core the check leaves free."""
     copy = create_private(partial_path(final, "copy"))
-    stored = create_private(partial_path(final, "zst"))
-    check: _Check | None = None
     try:
         try:
             pages = online_copy(source, copy, progress, share=3)
@@ -130,22 +136,71 @@ def write_verified(source: sqlite3.Connection, final: Path, book: Path,
             if isinstance(problem, CorruptDatabaseError):
                 raise DamagedBookBackupError(str(book), detail=str(error)) from error
             raise problem from error
-        check = _Check(copy)
-        check.start()  # on the second core, while zstd compresses and reads back
-        streamed = compress_file(copy, stored, _scaled(progress, pages, 1))
-        readback = decompress_file(stored, None, _scaled(progress, pages, 2))
-        check.join()
-        if check.result != "ok":
-            raise DamagedBookBackupError(str(book), detail=check.result)
-        if readback != streamed:
-            raise BackupCheckFailedError(str(book), detail="sha256 differs")
-        publish(stored, final)
-    finally:
-        if check is not None and check.is_alive():
-            check.stop()
+    except BaseException:
         copy.unlink(missing_ok=True)
-        stored.unlink(missing_ok=True)
-    return verification("ok", final, streamed)
+        raise
+    return PendingBackup(copy, final, book, pages, progress)
+
+
+class PendingBackup:
+    """A backup whose copy is made and whose compression, check and read-back run on a
+    thread of their own; :meth:`finish` waits for them, then names the file."""
+
+    def __init__(self, copy: Path, final: Path, book: Path, pages: int,
+                 progress: Progress | None) -> None:
+        self.copy, self.final, self.book = copy, final, book
+        self._pages, self._progress = pages, progress
+        self._stored: Path | None = None
+        self._outcome: tuple[str, str, str] | BaseException | None = None
+        self._record: dict[str, object] | None = None
+        self._check = _Check(copy)
+        self._worker = threading.Thread(target=self._work, name="backup-compress", daemon=True)
+        self._check.start()  # on the second core, while zstd compresses and reads back
+        self._worker.start()
+
+    def _work(self) -> None:
+        try:
+            stored = self._stored = create_private(partial_path(self.final, "zst"))
+            streamed = compress_file(self.copy, stored, _scaled(self._progress, self._pages, 1))
+            readback = decompress_file(stored, None, _scaled(self._progress, self._pages, 2))
+            self._check.join()
+            self._outcome = (self._check.result, streamed, readback)
+        except BaseException as error:  # handed to finish(), on the caller's thread
+            self._outcome = error
+
+    def finish(self) -> dict[str, object]:
+        """Wait for the compression and the check, then publish the backup; returns its
+        check's record. Raises DamagedBookBackupError if the copy failed the check (the
+        book was damaged at the backup's moment) and BackupCheckFailedError if the stored
+        file does not read back the same. Nothing is left behind either way."""
+        if self._record is not None:
+            return self._record
+        try:
+            self._worker.join()
+            outcome = self._outcome
+            if isinstance(outcome, BaseException):
+                raise outcome
+            assert outcome is not None and self._stored is not None
+            result, streamed, readback = outcome
+            if result != "ok":
+                raise DamagedBookBackupError(str(self.book), detail=result)
+            if readback != streamed:
+                raise BackupCheckFailedError(str(self.book), detail="sha256 differs")
+            publish(self._stored, self.final)
+        finally:
+            self.discard()
+        self._record = verification("ok", self.final, streamed)
+        return self._record
+
+    def discard(self) -> None:
+        """Stop the check if it still runs, let the compression end, and remove the
+        temporary files (a published backup keeps its final name)."""
+        if self._check.is_alive():
+            self._check.stop()  # the worker's join on it then returns at once
+        self._worker.join()
+        self.copy.unlink(missing_ok=True)
+        if self._stored is not None:
+            self._stored.unlink(missing_ok=True)
 
 
 def _scaled(progress: Progress | None, pages: int, part: int) -> Callable[[int, int], None]:
@@ -160,9 +215,32 @@ def create_backup(source: sqlite3.Connection, db_path: Path, reason: str,
     """A new compressed, verified backup of the open database in its backup folder."""
     if reason not in REASONS:
         raise ValueError(reason)
+    return start_backup(source, db_path, reason, progress, now=now).finish()
+
+
+class StartedBackup:
+    """A backup in the backup folder whose copy is made; :meth:`finish` completes it."""
+
+    def __init__(self, pending: PendingBackup) -> None:
+        self.pending = pending
+
+    def finish(self) -> BackupInfo:
+        record = self.pending.finish()
+        with suppress(OSError):  # the backup is good; it only shows as "not verified"
+            write_record(self.pending.final, record)
+        return info(self.pending.final)
+
+    def discard(self) -> None:
+        self.pending.discard()
+
+
+def start_backup(source: sqlite3.Connection, db_path: Path, reason: str,
+                 progress: Progress | None = None, *,
+                 now: datetime | None = None) -> StartedBackup:
+    """Copy the open database now into its backup folder; compressing and checking go on in
+    the background until :meth:`StartedBackup.finish`."""
+    if reason not in REASONS:
+        raise ValueError(reason)
     make_folder(db_path)
     final = new_backup_path(db_path, reason, now)
-    record = write_verified(source, final, Path(db_path), progress)
-    with suppress(OSError):  # the backup is good; it only shows as "not verified"
-        write_record(final, record)
-    return info(final)
+    return StartedBackup(start_verified(source, final, Path(db_path), progress))

@@ -142,15 +142,24 @@ def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str 
     book never keeps new lines beside scores that do not count them."""
     started = time.perf_counter()
     source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides)
+    backup = None
     if not dry_run and str(getattr(db, "path", ":memory:")) != ":memory:":
         # An import can change thousands of rows at once: keep the book as it was first.
-        # The one backup of the import, made before its transaction: SQLite's backup API
-        # copies in steps of read transactions, so the book stays writable meanwhile.
-        db.backup("import", progress=_backup_progress(progress))
-        if progress is not None and not progress(0, source.size):
+        # The one backup of the import, copied before its transaction (SQLite's backup API
+        # copies in steps of read transactions, so the book stays writable meanwhile). Its
+        # compression and integrity check run beside the import, and the import commits
+        # only once the check has passed: a damaged book is never imported into, and the
+        # import no longer waits seconds for the check first.
+        backup = db.start_backup("import", progress=_backup_progress(progress))
+    try:
+        if backup is not None and progress is not None and not progress(0, source.size):
             raise ImportCancelled()
-    preview = _run(db, source, mapping, write=not dry_run, progress=progress,
-                   all_or_nothing=not skip_invalid, then=then)
+        finish_backup = backup.finish if backup is not None else None
+        preview = _run(db, source, mapping, write=not dry_run, progress=progress,
+                       all_or_nothing=not skip_invalid, then=_both(finish_backup, then))
+    finally:
+        if backup is not None:
+            _keep(backup)
     written = not dry_run and (skip_invalid or preview.bad_rows == 0)
     return ImportResult(kind=mapping.kind, created=preview.creates if written else 0,
                         updated=preview.updates if written else 0, skipped=preview.skipped,
@@ -158,6 +167,27 @@ def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str 
                         errors=preview.issues,
                         seconds=time.perf_counter() - started, written=written,
                         preview=preview, batch=preview.batch if written else None)
+
+
+def _both(first: Callable[[], object] | None,
+          second: Callable[[], object] | None) -> Callable[[], object] | None:
+    """Run ``first`` then ``second`` (either may be missing) inside the import's transaction."""
+    if first is None or second is None:
+        return first or second
+
+    def run() -> None:
+        first()
+        second()
+    return run
+
+
+def _keep(backup: Any) -> None:
+    """An import that stopped before its commit (refused rows, cancel, an error) still
+    leaves its backup, complete: it is a good copy of the book as it was."""
+    try:
+        backup.finish()
+    except Exception:
+        backup.discard()
 
 
 def _backup_progress(progress: ImportProgress | None) -> Callable[[int, int], None] | None:
