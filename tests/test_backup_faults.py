@@ -15,7 +15,7 @@ import pytest
 
 from models.entities import Customer
 from storage import backup_write
-from storage.backup import clean_partials, create_backup, list_backups
+from storage.backup import backup_folder, clean_partials, create_backup, list_backups
 from storage.database import Database
 from storage.errors import BackupCheckFailedError, DamagedBookBackupError
 
@@ -71,7 +71,7 @@ def test_through_the_book_the_failed_backup_leaves_rotation_alone(
         def failing(*args: object, **kwargs: object) -> object:
             raise DamagedBookBackupError(str(book), detail="x")
 
-        monkeypatch.setattr("storage.backup.create_backup", failing)
+        monkeypatch.setattr("storage.backup.start_backup", failing)
         with pytest.raises(DamagedBookBackupError):
             db.backup("daily")
     assert rotated == [book]
@@ -111,3 +111,22 @@ def test_a_dead_writers_partials_are_cleaned_a_live_ones_kept(book: Path) -> Non
     assert sorted(removed) == sorted(stale)
     assert all(p.exists() for p in live) and not any(p.exists() for p in stale)
     assert book.exists()
+
+
+def test_a_check_that_fails_after_the_copy_leaves_rotation_alone(
+        book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check now ends after the copy (beside an import): its failure must still keep the
+    folder's older backups and leave no file behind."""
+    rotated: list[Path] = []
+    monkeypatch.setattr("storage.backup.rotate_backups",
+                        lambda path, *a, **k: rotated.append(path) or [])
+    monkeypatch.setattr(backup_write, "integrity", lambda path: "row 3 missing from index")
+    monkeypatch.setattr(backup_write._Check, "run",
+                        lambda self: setattr(self, "result", "row 3 missing from index"))
+    with Database(book) as db:
+        started = db.start_backup("daily")
+        with pytest.raises(DamagedBookBackupError):
+            started.finish()
+    assert rotated == []
+    folder = backup_folder(book)
+    assert not [p for p in folder.iterdir() if "partial" in p.name or p.name.endswith(".zst")]
