@@ -144,10 +144,11 @@ class ScoringMixin(SnapshotsMixin):
                              newly_scored=newly, seconds=time.perf_counter() - started,
                              scores=scores, timings=timings, snapshot=stored)
 
-    def update_scoring_config(self, config: ScoringConfig,
-                              as_of: date | None = None) -> RescoreResult:
+    def update_scoring_config(self, config: ScoringConfig, as_of: date | None = None, *,
+                              snapshot: Period | None = None) -> RescoreResult:
         """Validate and store new settings and re-tier the whole book with them, at once
-        (as of ``as_of``, default the last rescore's date, else today).
+        (as of ``as_of``, default the last rescore's date, else today), with the snapshot of
+        ``snapshot`` brought in step in the same transaction when given.
 
         New weights, thresholds or revenue guard alone, on the last rescore's date and a book
         unchanged since, re-tier from the stored points (:mod:`storage.retier`); anything
@@ -165,8 +166,10 @@ class ScoringMixin(SnapshotsMixin):
                     and only_tiering_changed(state.config, config):
                 result = self._retier(state, config, started)
                 if result is not None:
+                    if snapshot is not None:
+                        self.retier_snapshot(snapshot, state.as_of)
                     return result
-            return self.rescore(day, config=config, helpers=helpers)
+            return self.rescore(day, config=config, helpers=helpers, snapshot=snapshot)
 
     # ---- reading ---------------------------------------------------------------------------
     def scoring_state(self) -> ScoringState | None:

@@ -8,6 +8,7 @@ Writing a period replaces it whole, so customers no longer in the book drop out.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -119,6 +120,37 @@ class SnapshotsMixin(CheckpointMixin):
             self._store_migrations(period.label, known)
         return SnapshotResult(period=period.label, as_of=scores.as_of, customers=len(ids),
                               seconds=time.perf_counter() - started)
+
+    def retier_snapshot(self, period: Period, as_of: date) -> bool:
+        """After a re-tier from the stored points (new weights, thresholds or guard, no other
+        change): the snapshot of ``period`` taken by that same rescore (``as_of``) takes the
+        new scores and tiers from ``customer_metrics``, with its tier summary and migrations.
+        Returns False when that period has no snapshot of that day (nothing to bring in
+        step). Revenue, classes, stages and points are the rescore's own and do not move."""
+        label = period.label
+        if not self.scalar("SELECT 1 FROM score_snapshots WHERE period = ? AND as_of = ? "
+                           "LIMIT 1", [label, as_of.isoformat()]):
+            return False
+        with self.atomic():
+            self.conn.execute(
+                "UPDATE score_snapshots SET score = m.score, tier = m.computed_tier "
+                "FROM customer_metrics m WHERE m.customer_id = score_snapshots.customer_id "
+                "AND score_snapshots.period = ?", [label])
+            rows = self.conn.execute("SELECT tier, revenue FROM score_snapshots "
+                                     "WHERE period = ?", [label]).fetchall()
+            counts: dict[str, int] = {}
+            revenue: dict[str, list[float]] = {}
+            for tier, amount in rows:
+                counts[tier] = counts.get(tier, 0) + 1
+                revenue.setdefault(tier, []).append(float(amount or 0.0))
+            self.conn.execute("DELETE FROM snapshot_summaries WHERE period = ?", [label])
+            self.conn.executemany(
+                "INSERT INTO snapshot_summaries (period, tier, customers, revenue) "
+                "VALUES (?, ?, ?, ?)",
+                [(label, tier, counts[tier], math.fsum(revenue[tier]))
+                 for tier in TIER_TEXT.tolist() if tier in counts])
+            self._store_migrations(label, None)
+        return True
 
     def _store_migrations(self, label: str, known: KnownMigration | None) -> None:
         """Keep ``snapshot_migrations`` for the pairs of neighbouring periods around

@@ -345,10 +345,10 @@ class WorkMixin(QMainWindow):
         dialog.open()
 
     def _preferences_saved(self, scoring_changed: bool) -> None:
+        """New weights were applied by the save itself (a re-tier, as the command line does):
+        the views read the new tiers; nothing else changed otherwise."""
         self.say(translate("MainWindow", "Preferences saved."))
         if scoring_changed:
-            self.rescore()
-        else:
             self.book_changed()
 
 

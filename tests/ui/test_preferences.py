@@ -68,14 +68,36 @@ def test_valid_settings_are_saved_and_the_book_rescored(qtbot, window: MainWindo
     assert config.review_cadence_days["strategic"] == 45
     assert config.weights["satisfaction"] == 6.25
     assert window.db.backup_policy() == (10, 4)
-    task = window.rescore_task
-    assert task is not None and window.task_status.isVisible()
-    assert window.task_status.label.text() == "Rescoring the book…"
-    with qtbot.waitSignal(task.finished, timeout=30_000):
-        pass
+    # The save itself scored the book with the new weights (a re-tier where the book was
+    # scored before; this one never was) and stored this month's snapshot with it.
     scored = window.db.scalar("SELECT count(*) FROM customer_metrics WHERE tier IS NOT NULL")
     assert scored == 300
-    assert window.statusBar().currentMessage().startswith("Rescored 300 customers")
+    assert window.db.scalar("SELECT count(*) FROM score_snapshots") == 300
+    assert window.db.scoring_state().config.weights["satisfaction"] == 6.25
+    assert window.rescore_task is None  # no second, full rescore after it
+    assert window.statusBar().currentMessage() == "Preferences saved."
+
+
+def test_new_weights_on_a_scored_book_retier_without_a_rescore(  # type: ignore[no-untyped-def]
+        qtbot, scored_window: MainWindow) -> None:
+    window = scored_window
+    wait_idle(qtbot, window)
+    latest = ("SELECT s.customer_id, s.tier, m.computed_tier FROM score_snapshots s "
+              "JOIN customer_metrics m ON m.customer_id = s.customer_id "
+              "WHERE s.period = (SELECT max(period) FROM score_snapshots) ORDER BY s.customer_id")
+    before = window.db.query(latest)
+    dialog = _open(window)
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("strategic"))
+    dialog.preset_combo.activated.emit(dialog.preset_combo.currentIndex())
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert window.rescore_task is None
+    state = window.db.scoring_state()
+    assert state is not None and state.config.weights == window.db.scoring_config().weights
+    after = window.db.query(latest)
+    assert [r["tier"] for r in after] != [r["tier"] for r in before]
+    # The snapshot follows the new tiers.
+    assert all(r["tier"] == r["computed_tier"] for r in after)
 
 
 def test_language_switches_live_from_the_dialog(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

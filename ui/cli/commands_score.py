@@ -250,12 +250,20 @@ def explanation_json(e: Explanation) -> dict[str, Any]:
 
 # ---- weights -------------------------------------------------------------------------------
 def run_weights(args: argparse.Namespace) -> int:
+    from models.periods import Period
     from storage.database import Database
 
     with Database(args.db) as db:
         config = db.scoring_config()
         changed = _changed_config(config, args)
-        result = db.update_scoring_config(changed) if changed != config else None
+        result = None
+        if changed != config:
+            # This month's snapshot (of the last rescore's day) follows the new tiers, as a
+            # rescore would have written it.
+            state = db.scoring_state()
+            day = state.as_of if state is not None else date.today()
+            result = db.update_scoring_config(
+                changed, snapshot=Period.containing(day, SnapshotPeriod.MONTH))
         config = db.scoring_config()
     if args.json:
         _print_json({**_config_json(config),
