@@ -135,7 +135,8 @@ class CustomerMixin(QMainWindow):
         return dialog
 
     def _customer_created(self, customer: Any) -> None:
-        self.book_changed()
+        self.apply_changes(Changes(frozenset({"customers", "change_log"}),
+                                   frozenset({customer.id}), rows_added_or_removed=True))
         self.schedule_rescore()
         self.open_customer(customer.id)
 

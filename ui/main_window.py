@@ -97,7 +97,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         self.customers.customer_activated.connect(lambda cid: self.open_customer(cid, ""))
         self.today.customer_activated.connect(self.open_customer)
         self.plans.customer_activated.connect(self.open_customer)
-        self.today.book_changed.connect(self.book_changed)
+        self.today.book_changed.connect(self.apply_changes)
         self.today.loaded.connect(self._update_navigation_counts)
 
         self.navigation = QListWidget(self)
@@ -304,11 +304,11 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
             self.customers.refresh_rows(changes.customer_ids,
                                         owners=changes.touches({"customers"}))
         # Today's overdue count is shown in the side bar: what can change it is read at once.
-        if changes.touches(TODAY_COUNTS) or changes.rows_added_or_removed:
+        if changes.touches(TODAY_COUNTS):
             self.today.reload()
         elif changes.touches(TODAY_SHOWS):
             self._reload_when_shown(VIEW_TODAY)
-        if changes.touches(PLANS_SHOW) or changes.rows_added_or_removed:
+        if changes.touches(PLANS_SHOW):
             self._reload_when_shown(VIEW_PLANS)
         if self.dashboard is not None and (changes.touches(SCORES) or
                                            changes.rows_added_or_removed):

@@ -294,8 +294,16 @@ class WorkMixin(QMainWindow):
             self.session.undone(undone.change.change_id, undone.undo_id)
             what = undone.change.customer_name or undone.change.table_name
             self.say(translate("MainWindow", "Undone: a change to {what}.").format(what=what))
-            self.book_changed()
-            self.schedule_rescore()
+            # An undo puts back one change of one record (an import's undo, many records).
+            change = undone.change
+            ids = frozenset({change.customer_id}) if change.customer_id \
+                and change.action != "import" else None
+            changes = Changes(frozenset({change.table_name, "change_log"}), ids,
+                              rows_added_or_removed=change.action in {"create", "delete",
+                                                                      "restore", "import"})
+            self.apply_changes(changes)
+            if changes.may_move_scores():
+                self.schedule_rescore()
 
         return self.run_tracked(translate("MainWindow", "Undoing…"),
                                 lambda db, p: ops.undo_latest(db, p, skip),

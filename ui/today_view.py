@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import Tier
+from storage.changes import Changes
 from storage.database import Database
 from storage.errors import StorageError
 from ui.activation import on_row_opened
@@ -60,7 +61,7 @@ class TodayView(QWidget):
 
     customer_activated = Signal(str, str)  # customer id, workspace tab
     loaded = Signal()  # fresh lists are shown
-    book_changed = Signal()  # a follow-up or action was marked done
+    book_changed = Signal(object)  # Changes: a follow-up or action was marked done
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,14 +228,16 @@ class TodayView(QWidget):
                                          self)
             self.error_box.open()
 
-        task.success(lambda _id: self._after_done()).failure(failed)
+        task.success(lambda _id: self._after_done(item)).failure(failed)
         task.on_cancel(lambda: self.model.set_pending(item, False))
         task.run_in_background()
         self._update_buttons()
 
-    def _after_done(self) -> None:
-        self.book_changed.emit()
-        self.reload()
+    def _after_done(self, item: TodayItem) -> None:
+        """The item is written: the window reads again what that concerns, this view's
+        lists among them (its overdue count is in the side bar)."""
+        table = "plan_actions" if item.section == ACTIONS else "interactions"
+        self.book_changed.emit(Changes.of_customer(item.customer_id, {table}))
 
     def _update_buttons(self) -> None:
         item = self._current_item()
