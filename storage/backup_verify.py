@@ -135,6 +135,16 @@ def verify_and_record(backup: Path) -> bool:
     return result == "ok"
 
 
-def newest_good_backup(db_path: Path) -> BackupInfo | None:
-    """The newest backup whose check, recorded when it was made, passed (None if none)."""
-    return next((b for b in list_backups(db_path) if b.verified), None)
+def newest_good_backup(db_path: Path, *, check_unknown: bool = False) -> BackupInfo | None:
+    """The newest backup whose check, recorded when it was made, passed (None if none).
+
+    Backups made before checks were recorded (plain ``.db`` files of earlier versions) have
+    none: with ``check_unknown`` they are checked now, newest first, and the result is
+    recorded; without it, the newest of them is offered when no checked one is newer (a
+    restore checks a backup before it replaces anything)."""
+    for backup in list_backups(db_path):
+        if backup.verified:
+            return backup
+        if backup.verified is None and (not check_unknown or verify_and_record(backup.path)):
+            return backup
+    return None

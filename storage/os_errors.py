@@ -46,14 +46,6 @@ def restore_hint(db_path: Path) -> str | None:
 
 
 def newest_good(db_path: Path) -> Path | None:
-    finder = getattr(backup, "newest_good_backup", None)
-    if finder is not None:
-        found = finder(db_path)
-        return None if found is None else Path(found.path)
-    for candidate in backup.list_backups(db_path):
-        try:
-            backup.verify_backup(candidate.path)
-        except StorageError:
-            continue
-        return candidate.path
-    return None
+    """The newest backup whose recorded check passed."""
+    found = backup.newest_good_backup(db_path, check_unknown=True)
+    return None if found is None else Path(found.path)

@@ -245,7 +245,10 @@ def test_old_plain_backups_are_listed_checked_and_restored(book: Path) -> None:
     assert listed.path == old and listed.reason == "daily" and not listed.compressed
     assert listed.created == datetime(2026, 1, 1, 9, 0)
     assert listed.verified is None  # made before checks were recorded
-    assert newest_good_backup(book) is None
+    # Offered all the same (a restore checks it first), or checked now on request.
+    assert newest_good_backup(book) == listed
+    assert newest_good_backup(book, check_unknown=True) == listed
+    assert [b.verified for b in list_backups(book)] == [True]  # and the check is recorded
     restore_backup(book, old)
     assert _names(book) == ["Acme", "华为技术"]
 

@@ -140,3 +140,22 @@ def test_a_real_process_prints_no_traceback(book: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert "not a KeyPlan database" in done.stderr
+
+
+def test_a_backup_from_before_checks_were_recorded_is_offered(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Books upgraded from earlier versions have only plain .db backups with no recorded
+    check: the restore line still names one, once it passed its check now."""
+    from storage.backup import backup_folder, copy_database
+
+    book = tmp_path / "升级 客户.db"
+    with Database(book) as db:
+        db.add(Customer(name="华为技术"))
+        folder = backup_folder(book)
+        folder.mkdir(parents=True)
+        old = copy_database(db.conn, folder / f"{book.stem}-20260101-090000-daily.db")
+    book.unlink()
+    assert main(["--db", str(book), "info"]) == 1
+    lines = _one_line(capsys).splitlines()
+    assert "does not exist, but 1 backups of it do" in lines[0]
+    assert lines[1].endswith(f'restore "{old}"')
