@@ -31,7 +31,13 @@ from storage.backup_files import (
 from storage.backup_verify import integrity, verification
 from storage.backup_zstd import compress_file, decompress_file
 from storage.connection import classify
-from storage.errors import BackupCheckFailedError, CorruptDatabaseError, DamagedBookBackupError
+from storage.errors import (
+    BackupCheckFailedError,
+    CorruptDatabaseError,
+    DamagedBookBackupError,
+    NotADatabaseError,
+    StorageError,
+)
 
 PAGES_PER_STEP = 4096  # ~16 MB at a time, so a progress bar moves and others can write
 
@@ -90,6 +96,7 @@ class _Check(threading.Thread):
         super().__init__(name="backup-check", daemon=True)
         self.path = path
         self.result = "not checked"
+        self.error: sqlite3.Error | None = None
         self.conn: sqlite3.Connection | None = None
 
     def run(self) -> None:
@@ -104,6 +111,7 @@ class _Check(threading.Thread):
             self.result = "; ".join(str(row[0]) for row in rows)
         except sqlite3.Error as error:
             self.result = str(error)
+            self.error = error  # sorted by the backup: the book's damage or the machine's
         finally:
             if self.conn is not None:
                 self.conn.close()
@@ -164,6 +172,13 @@ class PendingBackup:
             streamed = compress_file(self.copy, stored, _scaled(self._progress, self._pages, 1))
             readback = decompress_file(stored, None, _scaled(self._progress, self._pages, 2))
             self._check.join()
+            if self._check.error is not None:
+                # A damaged copy is the book's damage; anything else (no memory, a failing
+                # or full disk, no file handles left) is the machine's, and said so.
+                problem = classify(self._check.error, self.book)
+                if isinstance(problem, StorageError) and not isinstance(
+                        problem, CorruptDatabaseError | NotADatabaseError):
+                    raise problem
             self._outcome = (self._check.result, streamed, readback)
         except BaseException as error:  # handed to finish(), on the caller's thread
             self._outcome = error

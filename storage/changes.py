@@ -35,6 +35,8 @@ class Changes:
     tables: frozenset[str] = frozenset()
     customer_ids: frozenset[str] | None = frozenset()
     rows_added_or_removed: bool = False
+    #: The customer fields a write to ``customers`` changed (None: any of them may have).
+    customer_fields: frozenset[str] | None = None
 
     @classmethod
     def everything(cls) -> Changes:
@@ -67,5 +69,35 @@ class Changes:
     def __or__(self, other: Changes) -> Changes:
         ids = (None if self.customer_ids is None or other.customer_ids is None
                else self.customer_ids | other.customer_ids)
+        fields = (None if self.customer_fields is None or other.customer_fields is None
+                  else self.customer_fields | other.customer_fields)
         return Changes(self.tables | other.tables, ids,
-                       self.rows_added_or_removed or other.rows_added_or_removed)
+                       self.rows_added_or_removed or other.rows_added_or_removed, fields)
+
+    def list_keys_moved(self) -> frozenset[str]:
+        """What the customer list may be filtered, searched or sorted on that these changes
+        can move: the sort keys of ``storage.customer_queries.SORT_COLUMNS`` and "search"."""
+        moved: set[str] = set()
+        if "customers" in self.tables:
+            fields = self.customer_fields
+            moved.add("search")  # the search text is made of the customer's fields
+            for field, key in CUSTOMER_FIELD_KEYS.items():
+                if fields is None or field in fields:
+                    moved.add(key)
+        if "contacts" in self.tables:
+            moved.add("search")  # contacts' names find their customer
+        if self.touches({"interactions", "interaction_contacts"}):
+            moved |= {"last_interaction_at", "next_follow_up"}
+        if self.touches(SCORES):
+            moved |= SCORE_KEYS
+        return frozenset(moved)
+
+
+#: Customer fields -> the list's sort and filter keys they move at once (scores and tiers
+#: move with the rescore that follows).
+CUSTOMER_FIELD_KEYS = {
+    "name": "name", "owner": "owner", "relationship_level": "relationship_level",
+    "tier_override": "tier", "lifecycle_override": "lifecycle",
+}
+#: The list's keys a rescore moves.
+SCORE_KEYS = frozenset({"tier", "score", "abc_class", "lifecycle", "revenue_12m"})

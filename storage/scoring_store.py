@@ -162,8 +162,12 @@ class ScoringMixin(SnapshotsMixin):
         helpers = not self.conn.in_transaction
         with self.big_write(), self.atomic():
             self.save_scoring_config(config)  # type: ignore[attr-defined]
+            # The stored points are re-tiered only when the snapshot asked for is the last
+            # rescore's own (a later rescore without one, say an import's, scored customers
+            # it lacks): otherwise the full rescore below writes the snapshot anew.
             if state is not None and day == state.as_of \
-                    and only_tiering_changed(state.config, config):
+                    and only_tiering_changed(state.config, config) \
+                    and (snapshot is None or self.snapshot_is_of(snapshot, state.computed_at)):
                 result = self._retier(state, config, started)
                 if result is not None:
                     if snapshot is not None:

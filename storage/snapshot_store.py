@@ -121,6 +121,13 @@ class SnapshotsMixin(CheckpointMixin):
         return SnapshotResult(period=period.label, as_of=scores.as_of, customers=len(ids),
                               seconds=time.perf_counter() - started)
 
+    def snapshot_is_of(self, period: Period, computed_at: str) -> bool:
+        """Whether ``period``'s snapshot was written by the rescore (or re-tier) stamped
+        ``computed_at``, or later: it then holds exactly the customers that one scored."""
+        written = self.scalar("SELECT min(computed_at) FROM score_snapshots WHERE period = ?",
+                              [period.label])
+        return written is not None and str(written) >= computed_at
+
     def retier_snapshot(self, period: Period, as_of: date) -> bool:
         """After a re-tier from the stored points (new weights, thresholds or guard, no other
         change): the snapshot of ``period`` taken by that same rescore (``as_of``) takes the
@@ -133,9 +140,10 @@ class SnapshotsMixin(CheckpointMixin):
             return False
         with self.atomic():
             self.conn.execute(
-                "UPDATE score_snapshots SET score = m.score, tier = m.computed_tier "
-                "FROM customer_metrics m WHERE m.customer_id = score_snapshots.customer_id "
-                "AND score_snapshots.period = ?", [label])
+                "UPDATE score_snapshots SET score = m.score, tier = m.computed_tier, "
+                "computed_at = ? FROM customer_metrics m "
+                "WHERE m.customer_id = score_snapshots.customer_id "
+                "AND score_snapshots.period = ?", [utc_now_iso(), label])
             rows = self.conn.execute("SELECT tier, revenue FROM score_snapshots "
                                      "WHERE period = ?", [label]).fetchall()
             counts: dict[str, int] = {}

@@ -130,3 +130,19 @@ def test_a_check_that_fails_after_the_copy_leaves_rotation_alone(
     assert rotated == []
     folder = backup_folder(book)
     assert not [p for p in folder.iterdir() if "partial" in p.name or p.name.endswith(".zst")]
+
+
+def test_a_check_that_the_machine_fails_is_not_called_damage(
+        book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The integrity check of the copy ran out of disk: that is a full disk, not a damaged
+    book (which would refuse an import with the wrong advice)."""
+    from storage.errors import DiskFullError
+
+    def full(self) -> None:  # type: ignore[no-untyped-def]
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = 13  # type: ignore[attr-defined]
+        self.result, self.error = str(error), error
+
+    monkeypatch.setattr(backup_write._Check, "run", full)
+    with Database(book) as db, pytest.raises(DiskFullError):
+        db.backup("manual")

@@ -50,3 +50,24 @@ def test_new_weights_retier_the_snapshot_as_a_rescore_would(demo_db: Database,
     assert rows != before  # the new weights did move tiers
     assert [s[:2] for s in summary] == [s[:2] for s in expected_summary]
     assert [s[2] for s in summary] == pytest.approx([s[2] for s in expected_summary])
+
+
+def test_a_snapshot_older_than_the_last_rescore_is_written_anew(demo_db: Database) -> None:
+    """A rescore without a snapshot (the import command's) scored a customer the month's
+    snapshot lacks: new weights then write the whole snapshot, not only re-tier it."""
+    from models.entities import Customer
+
+    demo_db.rescore(DEMO_ANCHOR, snapshot=PERIOD)
+    demo_db.add(Customer(name="New since the snapshot"))
+    demo_db.rescore(DEMO_ANCHOR)  # no snapshot, as after an import
+    demo_db.update_scoring_config(
+        replace(demo_db.scoring_config(), weights=preset_weights("strategic")), snapshot=PERIOD)
+    scored = demo_db.scalar("SELECT count(*) FROM customer_metrics m JOIN customers c "
+                            "ON c.id = m.customer_id WHERE c.deleted_at IS NULL "
+                            "AND m.score IS NOT NULL")
+    rows, summary = _snapshot(demo_db)
+    assert len(rows) == scored
+    assert sum(s[1] for s in summary) == scored
+    tiers = dict(demo_db.conn.execute("SELECT customer_id, computed_tier FROM customer_metrics "
+                                      "WHERE score IS NOT NULL").fetchall())
+    assert all(tiers[cid] == tier for cid, (_score, tier) in rows.items())

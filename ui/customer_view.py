@@ -194,6 +194,19 @@ class CustomerBookView(QWidget):
         self._reveal = selected.id if selected is not None else None
         self.model.refresh()
 
+    def keys_in_use(self) -> frozenset[str]:
+        """What the rows shown and their order depend on: the sort key, the search, the
+        filters (the names of ``Changes.list_keys_moved``)."""
+        query = self.model.query
+        used = {query.sort}
+        for key, active in (("search", bool(query.search.strip())), ("tier", query.tiers),
+                            ("abc_class", query.abc_classes), ("lifecycle", query.lifecycles),
+                            ("relationship_level", query.relationship_levels),
+                            ("owner", query.owners)):
+            if active:
+                used.add(key)
+        return frozenset(used)
+
     def refresh_rows(self, customer_ids: frozenset[str], *, owners: bool) -> None:
         """Repaint the rows of customers edited in place (the list keeps its rows and
         order); ``owners``: the owner filter's choices may have changed too."""

@@ -298,8 +298,9 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         if not self.book_open or changes.empty:
             return
         self.session.note_own_changes()
-        if changes.rows_added_or_removed or changes.customer_ids is None:
-            self.customers.refresh()
+        if changes.rows_added_or_removed or changes.customer_ids is None \
+                or not changes.list_keys_moved().isdisjoint(self.customers.keys_in_use()):
+            self.customers.refresh()  # which rows are shown, or their order, may differ
         else:
             self.customers.refresh_rows(changes.customer_ids,
                                         owners=changes.touches({"customers"}))

@@ -138,3 +138,35 @@ def test_shortcut_list_includes_the_workspace_keys(qtbot, window: MainWindow) ->
     labels = {label.text() for label in dialog.findChildren(QLabel)}
     assert "Log an interaction" in labels and "New customer…" in labels
     dialog.close()
+
+
+def _edit_profile(qtbot, window: MainWindow, field: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    profile = window.workspace.show_tab("profile")
+    editor = profile.form.editors[field]
+    editor.selectAll()
+    editor.setFocus()
+    qtbot.keyClicks(editor, text)
+    qtbot.mouseClick(profile.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_an_edit_that_moves_a_customer_out_of_the_filter_reloads_the_list(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow) -> None:
+    """Filtered by owner, a new owner takes the customer out of the list at once; a new
+    phone number repaints the row only."""
+    from dataclasses import replace as replaced
+
+    wait_idle(qtbot, window)
+    model = window.customers.model
+    first = model.record(0)
+    assert first is not None and first.owner
+    model.set_query(replaced(model.query, owners=frozenset({first.owner})))
+    shown = model.rowCount()
+    assert model.row_of(first.id) >= 0
+    window.open_customer(first.id, "profile")
+    resets: list[int] = []
+    model.rows_reset.connect(resets.append)
+    _edit_profile(qtbot, window, "phone", "021-5555 0101")
+    assert resets == [] and model.rowCount() == shown  # the row only
+    _edit_profile(qtbot, window, "owner", "Someone Else")
+    qtbot.waitUntil(lambda: model.row_of(first.id) == -1, timeout=10_000)
+    assert model.rowCount() == shown - 1

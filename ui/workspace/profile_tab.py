@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from models.entities import Customer
@@ -87,6 +89,7 @@ class ProfileTab(WorkspaceTab):
     def save_form(self) -> bool:
         if not self.form.is_dirty():
             return False
+        self._before = self.form.original
         return self.saver.save()
 
     def revert(self) -> None:
@@ -96,7 +99,12 @@ class ProfileTab(WorkspaceTab):
             self.reload()
         self._update_buttons()
 
-    def _saved(self, _customer: Customer) -> None:
+    def _saved(self, customer: Customer) -> None:
+        before = getattr(self, "_before", None)
+        self.changed_fields = None if before is None else frozenset(
+            f.name for f in fields(Customer)
+            if f.name not in ("updated_at", "created_at")
+            and getattr(before, f.name) != getattr(customer, f.name))
         self._update_buttons()
         self.changed.emit()
 

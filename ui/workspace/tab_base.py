@@ -47,6 +47,8 @@ class WorkspaceTab(QWidget):
     WRITES: frozenset[str] = frozenset()
     #: Whether a save here may add or remove customers (an undo of a delete).
     ADDS_OR_REMOVES = False
+    #: The customer fields the last save changed, where the tab knows (None: unknown).
+    changed_fields: frozenset[str] | None = None
     #: A record was soft-deleted: (change id, message for the undo bar).
     deleted = Signal(str, str)
 

@@ -198,8 +198,9 @@ class CustomerWorkspace(QWidget):
             changes = Changes.everything()
         else:
             changes = Changes.of_customer(self.customer_id, tab.WRITES)
-            if tab.ADDS_OR_REMOVES:
-                changes = Changes(changes.tables, changes.customer_ids, True)
+            changes = Changes(changes.tables, changes.customer_ids, tab.ADDS_OR_REMOVES,
+                              tab.changed_fields)
+            tab.changed_fields = None
         self.changed.emit(changes)
 
     def _deleted(self, change_id: str, message: str) -> None:
