@@ -127,7 +127,7 @@ def run(argv: Sequence[str] | None = None,
 def _default_book() -> Path | None:
     """The default book's path, without creating its folder (``--help`` must not)."""
     try:
-        from storage.database import default_path
+        from storage.book import default_path
 
         return default_path()
     except OSError:

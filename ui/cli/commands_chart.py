@@ -44,7 +44,7 @@ def run_chart(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     from PySide6.QtCore import QCoreApplication
 
-    from storage.database import Database
+    from storage.book import Book
     from ui import i18n
     from ui.charts.catalog import ChartRequest, ChartRequestError, build_chart
     from ui.charts.style import DPI, use_chinese_units
@@ -52,11 +52,11 @@ def run_chart(args: argparse.Namespace) -> int:
     app = QCoreApplication.instance() or QCoreApplication([])
     language = i18n.install_language(args.lang or i18n.system_language())
     use_chinese_units(language == i18n.CHINESE)
-    with Database(args.db) as db:
-        customer_id = db.resolve_customer(args.customer).id if args.customer else None
+    with Book(args.db) as book:
+        customer_id = book.customers.resolve(args.customer).id if args.customer else None
         try:
-            chart = build_chart(db, ChartRequest(args.kind, customer_id, args.from_period,
-                                                 args.to_period))
+            chart = build_chart(book.reader, ChartRequest(args.kind, customer_id,
+                                                          args.from_period, args.to_period))
         except ChartRequestError as error:
             raise UserError(str(error)) from None
     figure = chart.figure

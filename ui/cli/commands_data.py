@@ -31,21 +31,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    from models.enums import SnapshotPeriod, Tier
-    from models.periods import Period
-    from storage.database import Database
-    from storage.demo import generate_demo
+    from models.enums import Tier
+    from storage.book import Book
 
     as_of = args.anchor or date.today()
-    with Database(args.db) as db, db.atomic():
-        # The demo, its scores and the month's snapshot in one transaction: a full disk
-        # half-way leaves the book as it was, never customers without scores. Scored as
-        # 'score' does, so the dashboard and 'chart tiers' show the demo's tiers at once.
-        summary = generate_demo(db, args.customers, seed=args.seed, anchor=as_of)
-        elapsed = time.perf_counter() - started
-        result = None if args.no_score else db.rescore(
-            as_of, snapshot=Period.containing(as_of, SnapshotPeriod.MONTH))
-        path = db.path
+    with Book(args.db) as book:
+        # Scored as 'score' does, so the dashboard and 'chart tiers' show the demo's tiers.
+        made = book.demo.generate(args.customers, seed=args.seed, anchor=as_of,
+                                  score=not args.no_score)
+        path = book.path
+    summary, result = made.summary, made.scored
+    elapsed = time.perf_counter() - started - (result.seconds if result else 0.0)
     print(f"Added {summary.customers:,} customers, {summary.contacts:,} contacts, "
           f"{summary.transactions:,} transactions, {summary.interactions:,} interactions, "
           f"{summary.needs:,} needs and {summary.assessments:,} assessments to {path} "
@@ -60,10 +56,10 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    from storage.database import Database
+    from storage.book import Book
 
-    with Database(args.db) as db:
-        info = db.info()
+    with Book(args.db) as book:
+        info = book.info()
     if args.json:
         json.dump({"path": info.path, "schema_version": info.schema_version,
                    "file_size": info.file_size, "counts": info.counts},

@@ -4,7 +4,6 @@ account plans (``plan``)."""
 from __future__ import annotations
 
 import argparse
-import time
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,9 +14,7 @@ from ui.cli.errors import UserError
 from ui.cli.import_fields import IMPORT_FIELDS
 
 if TYPE_CHECKING:  # openpyxl and sqlite-utils load when a command runs, not for --help
-    from storage.database import Database
-    from storage.importer import ImportPreview
-    from storage.importer.undo import KeptRecord
+    from storage.book import Book, ImportPreview, KeptRecord
 
 MAX_LISTED_ISSUES = 100
 
@@ -61,24 +58,23 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:  # type: i
 
 
 def run_export_plan(args: argparse.Namespace) -> int:
-    from storage.database import Database
-    from storage.export_plan import export_plan
+    from storage.book import Book
 
-    with Database(args.db) as db:
-        customer = db.resolve_customer(args.customer)
-        result = export_plan(db, customer.id, args.output, period=args.period, lang=args.lang)
+    with Book(args.db) as book:
+        customer = book.customers.resolve(args.customer)
+        result = book.exports.plan(customer.id, args.output, period=args.period,
+                                   lang=args.lang)
     print(f"Wrote {result.path} ({len(result.sheets)} sheets: {', '.join(result.sheets)}) "
           f"in {result.seconds:.2f} s.")
     return 0
 
 
 def run_export_portfolio(args: argparse.Namespace) -> int:
-    from storage.database import Database
-    from storage.export_portfolio import export_portfolio
+    from storage.book import Book
 
-    with Database(args.db) as db:
-        result = export_portfolio(db, args.output, tiers=[Tier(t) for t in args.tier],
-                                  lang=args.lang)
+    with Book(args.db) as book:
+        result = book.exports.portfolio(args.output, tiers=[Tier(t) for t in args.tier],
+                                        lang=args.lang)
     print(f"Wrote {result.path}: {result.rows:,} customers in {result.seconds:.1f} s.")
     return 0
 
@@ -131,29 +127,21 @@ def run_import_command(args: argparse.Namespace) -> int:
         if not sep or not column.strip():
             raise UserError(f"--map expects COLUMN=FIELD, got {item!r}")
         overrides[column.strip()] = field.strip()
-    from storage.database import Database
-    from storage.importer import preview_import, run_import
+    from storage.book import Book
 
-    with Database(args.db) as db:
+    with Book(args.db) as book:
         if args.dry_run:
-            preview = preview_import(db, args.file, args.kind, sheet=args.sheet,
-                                     overrides=overrides)
+            preview = book.imports.preview(args.file, args.kind, sheet=args.sheet,
+                                           overrides=overrides)
             _print_preview(preview)
             print("Dry run: nothing was written.")
             return 0 if preview.bad_rows == 0 else 1
         # One pass: rows are checked and written in one transaction, which is rolled back
-        # if a row is bad and --skip-invalid was not given.
-        # The rescore runs inside the import's transaction: lines and scores both or neither.
-        rescore_seconds: list[float] = []
-
-        def rescore() -> None:
-            started = time.perf_counter()
-            db.rescore(helpers=False)
-            rescore_seconds.append(time.perf_counter() - started)
-
-        result = run_import(db, args.file, args.kind, sheet=args.sheet, overrides=overrides,
-                            skip_invalid=args.skip_invalid,
-                            then=None if args.no_rescore else rescore)
+        # if a row is bad and --skip-invalid was not given; the rescore runs inside it.
+        imported = book.imports.run(args.file, args.kind, sheet=args.sheet,
+                                    overrides=overrides, skip_invalid=args.skip_invalid,
+                                    rescore=not args.no_rescore)
+        result = imported.result
         _print_preview(result.preview)
         if not result.written:
             print(f"Nothing was imported: {result.rejected:,} bad rows. Fix them, or run "
@@ -164,20 +152,18 @@ def run_import_command(args: argparse.Namespace) -> int:
         if result.batch is not None:
             print(f"Import batch {result.batch}: undo it with "
                   f"'keyplan import --undo {result.batch}'.")
-        if rescore_seconds:
-            print(f"Rescored the book in {rescore_seconds[0]:.1f} s.")
+        if imported.rescore_seconds is not None:
+            print(f"Rescored the book in {imported.rescore_seconds:.1f} s.")
     return 0
 
 
 def run_import_batches(args: argparse.Namespace) -> int:
     """``import --list`` and ``import --undo BATCH|last``."""
-    from storage.database import Database
-    from storage.importer.batches import get_batch, last_batch, list_batches
-    from storage.importer.undo import undo_import
+    from storage.book import Book
 
-    with Database(args.db) as db:
+    with Book(args.db) as book:
         if args.list_batches:
-            batches = list_batches(db)
+            batches = book.imports.batches()
             if not batches:
                 print("No imports yet.")
             for b in batches:
@@ -185,34 +171,35 @@ def run_import_batches(args: argparse.Namespace) -> int:
                 print(f"{b.id:>5}  {b.at[:16]}  {b.kind:<12} {b.source}: {b.rows_added:,} "
                       f"added, {b.rows_updated:,} updated{undone}")
             return 0
-        batch = last_batch(db) if args.undo == "last" else None
+        batch = book.imports.last() if args.undo == "last" else None
         if args.undo != "last":
             if not args.undo.isdigit():
                 raise UserError(f"--undo expects a batch number or 'last', got {args.undo!r}")
-            batch = get_batch(db, int(args.undo))
+            batch = book.imports.batch(int(args.undo))
         if batch is None:
             raise UserError("no import to undo" if args.undo == "last"
                             else f"no import batch {args.undo} (see 'keyplan import --list')")
-        done = undo_import(db, batch.id)
+        # The undo and the rescore after it in one transaction: both or neither.
+        taken = book.imports.undo(batch.id, rescore=not args.no_rescore)
+        done = taken.undone
         print(f"Undid import {batch.id} ({batch.kind} from {batch.source}, {batch.at[:16]}): "
               f"removed {done.removed:,} rows, put back {done.reverted:,} records.")
         if done.kept:
             print(f"Kept {len(done.kept):,} records changed since the import or still in use:")
-            for table, rows in _kept_by_table(db, done.kept).items():
+            for table, rows in _kept_by_table(book, done.kept).items():
                 for caption, reason in rows[:MAX_LISTED_ISSUES]:
                     print(f"  {table:<13} {caption}  ({reason})")
-        if not args.no_rescore and (done.removed or done.reverted):
-            started = time.perf_counter()
-            db.rescore()
-            print(f"Rescored the book in {time.perf_counter() - started:.1f} s.")
+        if taken.rescore_seconds is not None:
+            print(f"Rescored the book in {taken.rescore_seconds:.1f} s.")
     return 0
 
 
-def _kept_by_table(db: Database, kept: list[KeptRecord]) -> dict[str, list[tuple[str, str]]]:
+def _kept_by_table(book: Book, kept: list[KeptRecord]) -> dict[str, list[tuple[str, str]]]:
     reasons = {"changed": "changed since the import", "used": "still used by later records"}
     by_table: dict[str, list[tuple[str, str]]] = {}
     for record in kept:
-        caption = db.record_captions(record.table, [record.record_id]).get(record.record_id)
+        caption = book.customers.captions(record.table, [record.record_id]).get(
+            record.record_id)
         by_table.setdefault(record.table, []).append(
             (caption or record.record_id, reasons.get(record.reason, record.reason)))
     return by_table
@@ -278,14 +265,11 @@ def _register_plan(subparsers: argparse._SubParsersAction) -> None:  # type: ign
 
 
 def run_plan_new(args: argparse.Namespace) -> int:
-    from storage.database import Database
+    from storage.book import Book
 
-    with Database(args.db) as db:
-        customer = db.resolve_customer(args.customer)
-        if args.from_previous:
-            plan = db.new_plan_from_previous(customer.id, args.period)
-        else:
-            plan = db.new_plan(customer.id, args.period)
+    with Book(args.db) as book:
+        customer = book.customers.resolve(args.customer)
+        plan = book.plans.create(customer.id, args.period, carry_over=args.from_previous)
     print(f"Created draft plan {plan.period} for {customer.name} (id {plan.id}): "
           f"{len(plan.objectives)} objectives, {len(plan.actions)} actions, "
           f"{len(plan.support_measures)} support measures, {len(plan.need_ids)} needs.")
@@ -293,11 +277,11 @@ def run_plan_new(args: argparse.Namespace) -> int:
 
 
 def run_plan_list(args: argparse.Namespace) -> int:
-    from storage.database import Database
+    from storage.book import Book
 
-    with Database(args.db) as db:
-        plans = db.list_plans(frozenset(PlanStatus(s) for s in args.status) or None,
-                              owner=args.owner)
+    with Book(args.db) as book:
+        plans = book.plans.list(frozenset(PlanStatus(s) for s in args.status) or None,
+                                owner=args.owner)
     if not plans:
         print("No plans.")
     for p in plans:
@@ -309,12 +293,12 @@ def run_plan_list(args: argparse.Namespace) -> int:
 
 
 def run_plan_due(args: argparse.Namespace) -> int:
-    from storage.database import Database
+    from storage.book import Book
 
     today = date.today()
-    with Database(args.db) as db:
-        actions = db.plan_actions_due(today + timedelta(days=args.days), today=today,
-                                      owner=args.owner)
+    with Book(args.db) as book:
+        actions = book.plans.due(today + timedelta(days=args.days), today=today,
+                                 owner=args.owner)
     if not actions:
         print("No plan actions due.")
     for a in actions:
@@ -325,16 +309,16 @@ def run_plan_due(args: argparse.Namespace) -> int:
 
 
 def run_plan_progress(args: argparse.Namespace) -> int:
-    from storage.database import Database
+    from storage.book import Book
 
     labels = Labels("en")
-    with Database(args.db) as db:
-        customer = db.resolve_customer(args.customer)
-        plan = db.plan_for(customer.id, args.period)
+    with Book(args.db) as book:
+        customer = book.customers.resolve(args.customer)
+        plan = book.plans.of_customer(customer.id, args.period)
         if plan is None:
             raise UserError(f"{customer.name} has no plan"
                             + (f" for {args.period}" if args.period else ""))
-        progress = db.plan_progress(plan)
+        progress = book.plans.progress(plan)
     print(f"{customer.name} {plan.period} ({progress.start} to {progress.end}), "
           f"{progress.time_elapsed:.0%} of the period gone; revenue "
           f"{progress.figures.revenue:,.2f}")

@@ -84,24 +84,25 @@ CHECK_WORDS = {True: "verified", False: "FAILED", None: "unchecked"}
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from storage.backup import list_backups
-    from storage.database import Database
+    from storage.book import Book
 
-    with Database(args.db) as db:
+    with Book(args.db) as book:
+        backups_of = book.backups
         settings_only = args.list is False and args.output is None
         if args.keep_daily is not None or args.keep_weekly is not None:
-            daily, weekly = db.backup_policy()
-            db.set_backup_policy(daily if args.keep_daily is None else args.keep_daily,
-                                 weekly if args.keep_weekly is None else args.keep_weekly)
-            print("Keeping {} daily and {} weekly automatic backups.".format(*db.backup_policy()))
+            daily, weekly = backups_of.policy()
+            backups_of.set_policy(daily if args.keep_daily is None else args.keep_daily,
+                                  weekly if args.keep_weekly is None else args.keep_weekly)
+            print("Keeping {} daily and {} weekly automatic backups.".format(
+                *backups_of.policy()))
         if args.max_size is not None:
-            db.set_backup_budget(None if args.max_size == AUTO else args.max_size)
-            print(f"The backup folder may take {_human(db.backup_budget())}.")
+            backups_of.set_budget(None if args.max_size == AUTO else args.max_size)
+            print(f"The backup folder may take {_human(backups_of.budget())}.")
         if settings_only and (args.keep_daily is not None or args.keep_weekly is not None
                               or args.max_size is not None):
             return 0
         if args.list:
-            backups = list_backups(db.path)
+            backups = backups_of.listed()
             if args.json:
                 json.dump([{"path": str(b.path), "created": b.created.isoformat(),
                             "reason": b.reason, "size": b.size, "compressed": b.compressed,
@@ -118,7 +119,7 @@ def run_backup(args: argparse.Namespace) -> int:
         if args.output is not None and args.output.exists():
             raise UserError(f"{args.output} already exists; choose a new file name")
         started = time.perf_counter()
-        info = db.backup("manual", target=args.output)
+        info = backups_of.make("manual", target=args.output)
     elapsed = time.perf_counter() - started
     print(f"Backed up to {info.path} ({info.size:,} bytes, integrity checked) in "
           f"{elapsed:.1f} s.")
@@ -126,8 +127,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from storage.backup import restore_backup
-    from storage.database import default_path
+    from storage.book import default_path, restore
 
     target = Path(args.db) if args.db else default_path()
     if not args.file.is_file():
@@ -137,7 +137,7 @@ def run_restore(args: argparse.Namespace) -> int:
         raise UserError(f"{target} is open in KeyPlan (process {others[0].pid}); close it "
                         "before restoring")
     started = time.perf_counter()
-    kept = restore_backup(target, args.file)
+    kept = restore(target, args.file)
     elapsed = time.perf_counter() - started
     if kept is None:
         print(f"Restored {target} from {args.file} in {elapsed:.1f} s.")
@@ -151,13 +151,12 @@ def run_check(args: argparse.Namespace) -> int:
     """The whole file through SQLite's integrity check (read-only); ``--quick`` skips the
     comparison of indexes with their rows. A damaged book exits 1 with its first problem and
     the command that restores the newest good backup."""
-    from storage.book_check import check_book
-    from storage.database import default_path
+    from storage.book import check, default_path
 
     path = Path(args.db) if args.db else default_path()
     if not path.exists():
         raise UserError(f"{path} does not exist")
-    result = check_book(path, quick=args.quick)
+    result = check(path, quick=args.quick)
     name = "quick check" if result.quick else "integrity check"
     if not result.ok:
         more = len(result.problems) - 1

@@ -18,8 +18,7 @@ from ui.cli.errors import UserError
 if TYPE_CHECKING:  # numpy and sqlite-utils load when a command runs, not for --help
     from models.explain import DimensionLine, Explanation
     from models.scoring import BookSummary
-    from storage.scoring_store import RescoreResult
-    from storage.snapshot_store import SnapshotResult
+    from storage.book import RescoreResult, SnapshotResult
 
 THRESHOLD_NAMES = ("strategic", "key", "standard")
 MONEY_DIMENSIONS = frozenset({"revenue", "profit"})
@@ -71,18 +70,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 # ---- score ---------------------------------------------------------------------------------
 def run_score(args: argparse.Namespace) -> int:
-    from models.periods import Period
-    from storage.database import Database
+    from storage.book import Book
 
     as_of = args.as_of or date.today()
     kind = SnapshotPeriod(args.period)
-    with Database(args.db) as db:
+    with Book(args.db) as book:
         # The scores and this period's snapshot in one transaction: both or neither.
-        result = db.rescore(as_of, snapshot=Period.containing(as_of, kind))
+        result = book.scoring.rescore(as_of, snapshot=kind)
         current = result.snapshot
         assert current is not None
         started = time.perf_counter()
-        backfilled = db.backfill_snapshots(args.backfill, kind, as_of) if args.backfill else []
+        backfilled = book.scoring.backfill(args.backfill, kind, as_of) if args.backfill else []
         snapshot_seconds = current.seconds + time.perf_counter() - started
     if args.json:
         _print_json(_score_json(result, [*backfilled, current], snapshot_seconds))
@@ -152,11 +150,11 @@ def _score_json(result: RescoreResult, snapshots: list[SnapshotResult],
 
 # ---- explain -------------------------------------------------------------------------------
 def run_explain(args: argparse.Namespace) -> int:
-    from storage.database import Database
+    from storage.book import Book
 
-    with Database(args.db) as db:
-        customer = db.resolve_customer(args.customer)
-        explanation = db.explain_customer(customer.id, args.as_of)
+    with Book(args.db) as book:
+        customer = book.customers.resolve(args.customer)
+        explanation = book.scoring.explain(customer.id, args.as_of)
     if args.json:
         _print_json({"customer": {"id": customer.id, "code": customer.code,
                                   "name": customer.name}, **explanation_json(explanation)})
@@ -250,21 +248,14 @@ def explanation_json(e: Explanation) -> dict[str, Any]:
 
 # ---- weights -------------------------------------------------------------------------------
 def run_weights(args: argparse.Namespace) -> int:
-    from models.periods import Period
-    from storage.database import Database
+    from storage.book import Book
 
-    with Database(args.db) as db:
-        config = db.scoring_config()
+    with Book(args.db) as book:
+        config = book.scoring.config()
         changed = _changed_config(config, args)
-        result = None
-        if changed != config:
-            # This month's snapshot (of the last rescore's day) follows the new tiers, as a
-            # rescore would have written it.
-            state = db.scoring_state()
-            day = state.as_of if state is not None else date.today()
-            result = db.update_scoring_config(
-                changed, snapshot=Period.containing(day, SnapshotPeriod.MONTH))
-        config = db.scoring_config()
+        # The book is re-tiered at once, this month's snapshot with it.
+        result = book.scoring.change_settings(changed) if changed != config else None
+        config = book.scoring.config()
     if args.json:
         _print_json({**_config_json(config),
                      "changed_tier": result.changed_tier if result else None})
