@@ -37,7 +37,7 @@ from storage.backup_files import (
 )
 from storage.backup_verify import check_as, unpack
 from storage.backup_write import create_backup
-from storage.connection import BUSY_TIMEOUT_MS, SQLITE_HEADER, classify
+from storage.connection import BUSY_TIMEOUT_MS, classify, open_in_process
 from storage.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -86,9 +86,8 @@ def stage(db_path: Path, backup: Path) -> Path:
 
 
 def _copy_plain(backup: Path, incoming: Path) -> None:
-    with backup.open("rb") as handle:  # a backup file, never a live book
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise NotADatabaseError(str(backup))
+    """SQLite's copy of a plain backup; SQLite itself refuses a file that is not one (no
+    byte is read with open(): the file may be any book the user picked)."""
     try:
         source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -149,6 +148,8 @@ def _raw_copy(book: Path, db_path: Path, now: datetime | None) -> Path:
     """A byte copy of a book too damaged for SQLite to read. Safe only because a restore runs
     with no connection to the book open in this process: opening and closing the file here
     cannot release a POSIX lock SQLite holds (its -wal is moved, not copied, later)."""
+    if open_in_process(book):
+        raise StorageError(str(book), detail="the book is still open in this program")
     make_folder(db_path)
     compressed = new_backup_path(db_path, "replaced", now)
     kept = compressed.with_name(compressed.name.removesuffix(COMPRESSED_SUFFIX))

@@ -23,7 +23,7 @@ from storage.backup_files import (
     write_record,
 )
 from storage.backup_zstd import DecompressError, Streamed, decompress_file
-from storage.connection import SQLITE_HEADER, check_schema, read_applied_migrations
+from storage.connection import check_schema, classify, read_applied_migrations
 from storage.errors import CorruptDatabaseError, NotADatabaseError, StorageError
 from storage.migrations import MIGRATION_SET, migrations
 
@@ -47,9 +47,18 @@ def check_database(path: Path) -> None:
     path = Path(path)
     if not path.is_file():
         raise NotADatabaseError(str(path))
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise NotADatabaseError(str(path))
+    # SQLite itself says "not a database": no byte is read with open(), which would drop
+    # this process's locks on the file if it ever were a book open here (see connection).
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        if isinstance(classify(error, path), NotADatabaseError):
+            raise NotADatabaseError(str(path)) from error
     result = integrity(path)
     if result != "ok":
         raise CorruptDatabaseError(str(path), detail=result)

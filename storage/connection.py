@@ -81,6 +81,20 @@ def open_in_process(path: Path) -> bool:
         return _open_books[_key(path)] > 0
 
 
+#: Files SQLite keeps beside a book while it is open.
+JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def is_open_book_file(path: Path) -> bool:
+    """Whether ``path`` is a book this process has open, or one of its journal files: then
+    only SQLite may open it (an import or an export given it by mistake must refuse)."""
+    name = Path(path).name
+    for suffix in JOURNAL_SUFFIXES:
+        if name.endswith(suffix):
+            return open_in_process(Path(path).with_name(name.removesuffix(suffix)))
+    return open_in_process(Path(path))
+
+
 def check_file(path: Path) -> bool:
     """Check, from the file system alone, that ``path`` can be opened; returns True if the file
     already exists. Raises a :class:`StorageError` subclass with an actionable message."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.validation import tr_noop
+from storage.connection import is_open_book_file
 from storage.errors import StorageError
 
 
@@ -63,6 +64,8 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise ExportNotWritableError(str(target))
+    if is_open_book_file(target):  # an export must never be written over the book
+        raise ExportError(str(target), detail="it is the open book; choose another name")
     if not folder.is_dir():
         raise ExportFolderMissingError(str(target))
     if target.exists() and not os.access(target, os.W_OK):

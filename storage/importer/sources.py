@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from models.validation import tr_noop
+from storage.connection import is_open_book_file
 from storage.errors import StorageError
 from storage.importer.columns import ImportKind, header_score
 from storage.importer.values import cell_text, is_blank
@@ -77,6 +78,9 @@ def open_table(path: str | Path, kind: ImportKind, sheet: str | None = None) -> 
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(str(path), detail="no such file")
+    if is_open_book_file(path):  # reading it here would release this process's locks on it
+        raise ImportFileError(str(path), detail="it is the open book itself, not a "
+                                                "spreadsheet or CSV file")
     with path.open("rb") as handle:
         magic = handle.read(8)
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
