@@ -65,26 +65,6 @@ def backup_due(db_path: Path, *, now: datetime | None = None) -> bool:
 BACKUP_POLICY_KEY = "backup_policy"
 
 
-class RotatedBackup:
-    """A started backup that rotates the backup folder once it is complete."""
-
-    def __init__(self, started: StartedBackup, db_path: Path,
-                 policy: tuple[int, int, int | None]) -> None:
-        self.started, self.db_path, self.policy = started, db_path, policy
-        self.created: BackupInfo | None = None
-
-    def finish(self) -> BackupInfo:
-        """Complete the backup and rotate the folder (once; later calls return the same)."""
-        if self.created is None:
-            self.created = self.started.finish()
-            daily, weekly, budget = self.policy
-            rotate_backups(self.db_path, daily, weekly, budget)
-        return self.created
-
-    def discard(self) -> None:
-        self.started.discard()
-
-
 class BackupsMixin(DatabaseBase):
     """Backups of the open book, with the rotation policy stored in the book's settings."""
 
@@ -105,15 +85,17 @@ class BackupsMixin(DatabaseBase):
             return info(target)
         return self.start_backup(reason, progress).finish()
 
-    def start_backup(self, reason: str, progress: Progress | None = None) -> RotatedBackup:
+    def start_backup(self, reason: str, progress: Progress | None = None) -> StartedBackup:
         """Copy the book into its backup folder now; its compression and check go on in
         the background (the caller may write meanwhile) until ``finish()``, which also
         rotates the folder."""
         if str(self.path) == ":memory:":
             raise StorageError(":memory:", detail="an in-memory book has no file to back up")
         daily, weekly = self.backup_policy()
-        return RotatedBackup(start_backup(self.conn, self.path, reason, progress), self.path,
-                             (daily, weekly, self.backup_budget()))
+        budget = self.backup_budget()
+        path = self.path
+        return start_backup(self.conn, path, reason, progress,
+                            after=lambda: rotate_backups(path, daily, weekly, budget))
 
     def backup_if_due(self, progress: Progress | None = None) -> BackupInfo | None:
         """The automatic once-a-day backup; None when one was made in the last 24 hours or

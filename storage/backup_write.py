@@ -234,28 +234,36 @@ def create_backup(source: sqlite3.Connection, db_path: Path, reason: str,
 
 
 class StartedBackup:
-    """A backup in the backup folder whose copy is made; :meth:`finish` completes it."""
+    """A backup in the backup folder whose copy is made; :meth:`finish` completes it (once:
+    later calls return the same), records its check and runs ``after`` (the rotation)."""
 
-    def __init__(self, pending: PendingBackup) -> None:
+    def __init__(self, pending: PendingBackup,
+                 after: Callable[[], object] | None = None) -> None:
         self.pending = pending
+        self.after = after
+        self.created: BackupInfo | None = None
 
     def finish(self) -> BackupInfo:
-        record = self.pending.finish()
-        with suppress(OSError):  # the backup is good; it only shows as "not verified"
-            write_record(self.pending.final, record)
-        return info(self.pending.final)
+        if self.created is None:
+            record = self.pending.finish()
+            with suppress(OSError):  # the backup is good; it only shows as "not verified"
+                write_record(self.pending.final, record)
+            self.created = info(self.pending.final)
+            if self.after is not None:
+                self.after()
+        return self.created
 
     def discard(self) -> None:
         self.pending.discard()
 
 
 def start_backup(source: sqlite3.Connection, db_path: Path, reason: str,
-                 progress: Progress | None = None, *,
-                 now: datetime | None = None) -> StartedBackup:
+                 progress: Progress | None = None, *, now: datetime | None = None,
+                 after: Callable[[], object] | None = None) -> StartedBackup:
     """Copy the open database now into its backup folder; compressing and checking go on in
-    the background until :meth:`StartedBackup.finish`."""
+    the background until :meth:`StartedBackup.finish`, which then runs ``after``."""
     if reason not in REASONS:
         raise ValueError(reason)
     make_folder(db_path)
     final = new_backup_path(db_path, reason, now)
-    return StartedBackup(start_verified(source, final, Path(db_path), progress))
+    return StartedBackup(start_verified(source, final, Path(db_path), progress), after)

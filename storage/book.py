@@ -136,10 +136,7 @@ class Scoring:
     def change_settings(self, config: ScoringConfig) -> RescoreResult:
         """New weights, thresholds or guard: the book re-tiered at once (from its stored
         points where nothing else changed), with this month's snapshot in step."""
-        state = self._db.scoring_state()
-        day = state.as_of if state is not None else date.today()
-        return self._db.update_scoring_config(
-            config, snapshot=Period.containing(day, SnapshotPeriod.MONTH))
+        return self._db.change_settings(config)
 
 
 class Plans:

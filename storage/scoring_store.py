@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from models.config import DIMENSIONS, ScoringConfig
 from models.dimensions import raw_dimensions
-from models.enums import AbcClass, LifecycleStage, Tier
+from models.enums import AbcClass, LifecycleStage, SnapshotPeriod, Tier
 from models.explain import Explanation, ScoredCustomer, explain, scored_customer
 from models.pareto import Concentration, pareto_curve
 from models.periods import Period
@@ -174,6 +174,14 @@ class ScoringMixin(SnapshotsMixin):
                         self.retier_snapshot(snapshot, state.as_of)
                     return result
             return self.rescore(day, config=config, helpers=helpers, snapshot=snapshot)
+
+    def change_settings(self, config: ScoringConfig) -> RescoreResult:
+        """New weights, thresholds or guard as the user sets them (Preferences, the weights
+        command): the book re-tiered as of its last rescore, this month's snapshot in step."""
+        state = self.scoring_state()
+        day = state.as_of if state is not None else date.today()
+        return self.update_scoring_config(
+            config, snapshot=Period.containing(day, SnapshotPeriod.MONTH))
 
     # ---- reading ---------------------------------------------------------------------------
     def scoring_state(self) -> ScoringState | None:

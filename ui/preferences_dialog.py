@@ -9,7 +9,6 @@ then rescores the book in the background.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,8 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.config import DIMENSIONS, PRESETS, ScoringConfig, preset_weights
-from models.enums import SnapshotPeriod, Tier
-from models.periods import Period
+from models.enums import Tier
 from models.validation import ValidationErrors
 from storage.database import Database
 from ui import i18n
@@ -280,14 +278,10 @@ class PreferencesDialog(QDialog):
             with db.atomic():
                 db.set_backup_policy(*policy)
                 if scoring_changed:
-                    # As the weights command does: new weights, thresholds or guard re-tier
-                    # the book from its stored points (a full rescore only when the book
-                    # changed since), with this month's snapshot brought in step, all in
-                    # this one transaction.
-                    state = db.scoring_state()
-                    day = state.as_of if state is not None else date.today()
-                    db.update_scoring_config(
-                        config, snapshot=Period.containing(day, SnapshotPeriod.MONTH))
+                    # As the weights command does: a re-tier from the stored points (a full
+                    # rescore only when the book changed since), this month's snapshot in
+                    # step, all in this one transaction.
+                    db.change_settings(config)
             return scoring_changed
 
         self.save_button.setEnabled(False)
