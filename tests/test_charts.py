@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +19,8 @@ from models.config import DIMENSIONS
 from models.entities import Customer
 from models.enums import LifecycleStage, RelationshipLevel, Tier
 from models.pareto import concentration
-from storage import chart_data as data
+from storage.book import MEMORY, Book
+from storage.book.types import MatrixPoints, TierRevenueHistory
 from storage.database import Database
 from ui import i18n
 from ui.charts import book_charts, history_charts
@@ -55,17 +57,31 @@ def _score_book(db: Database, seed: int = 1) -> None:
 
 
 @pytest.fixture
-def scored(demo_db: Database) -> Database:
-    _score_book(demo_db)
-    return demo_db
+def book(demo_db: Database) -> Iterator[Book]:
+    """The private demo copy, opened as the charts read it."""
+    with Book(demo_db.path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def scored(book: Book) -> Book:
+    _score_book(book.reader)
+    return book
+
+
+@pytest.fixture
+def fresh() -> Iterator[Book]:
+    """An empty book in memory."""
+    with Book(MEMORY) as opened:
+        yield opened
 
 
 def _bars(chart: Chart) -> list[object]:
     return [t.artist for t in chart.targets]
 
 
-def test_tiers_chart_counts_and_colours(scored: Database) -> None:
-    dist = data.tier_distribution(scored)
+def test_tiers_chart_counts_and_colours(scored: Book) -> None:
+    dist = scored.charts.tier_distribution()
     assert dist.total_customers == 300
     chart = book_charts.tiers_chart(dist)
     counts_axes, revenue_axes = chart.figure.axes
@@ -80,8 +96,8 @@ def test_tiers_chart_counts_and_colours(scored: Database) -> None:
     assert chart.targets[0].filter == {"tiers": {Tier.STRATEGIC}}
 
 
-def test_pareto_annotation_is_the_engines_figure(scored: Database) -> None:
-    revenue = data.book_revenue(scored)
+def test_pareto_annotation_is_the_engines_figure(scored: Book) -> None:
+    revenue = scored.charts.book_revenue()
     figure = concentration(revenue)
     chart = build_chart(scored, ChartRequest("pareto"))
     texts = [t.get_text() for t in chart.figure.axes[0].texts]
@@ -92,8 +108,8 @@ def test_pareto_annotation_is_the_engines_figure(scored: Database) -> None:
         len(chart.targets) == 3
 
 
-def test_matrix_draws_rated_customers_and_says_how_many_are_not(scored: Database) -> None:
-    points = data.value_potential(scored)
+def test_matrix_draws_rated_customers_and_says_how_many_are_not(scored: Book) -> None:
+    points = scored.charts.value_potential()
     assert points.unrated > 0 and points.score.size + points.unrated == 300
     chart = build_chart(scored, ChartRequest("matrix"))
     axes = chart.figure.axes[0]
@@ -113,7 +129,7 @@ def test_a_large_matrix_is_one_picture_that_still_answers_the_pointer() -> None:
     ranks = rng.integers(0, 4, n)
     score = np.clip(90.0 - 20.0 * ranks + rng.normal(0, 4, n), 0, 100)
     potential = rng.choice([0.0, 25.0, 50.0, 75.0, 100.0], n)
-    points = data.MatrixPoints(score=score, potential=potential, tier_rank=ranks, unrated=0)
+    points = MatrixPoints(score=score, potential=potential, tier_rank=ranks, unrated=0)
     chart = book_charts.matrix_chart(points, value_line=60.0)
     axes = chart.figure.axes[0]
     assert len(axes.images) == 1 and not axes.collections
@@ -135,7 +151,7 @@ def test_a_large_matrix_is_one_picture_that_still_answers_the_pointer() -> None:
                                              x, y))[0]
 
 
-def test_distributions_and_history_charts(scored: Database) -> None:
+def test_distributions_and_history_charts(scored: Book) -> None:
     lifecycle = build_chart(scored, ChartRequest("lifecycle"))
     assert len(lifecycle.figure.axes[0].patches) == len(LifecycleStage)
     relationship = build_chart(scored, ChartRequest("relationship"))
@@ -143,42 +159,42 @@ def test_distributions_and_history_charts(scored: Database) -> None:
     assert sum(heights) == 300 and len(heights) == len(RelationshipLevel)
     migration = build_chart(scored, ChartRequest("migration"))
     assert "2026-04 → 2026-05" in migration.figure.axes[0].get_title()
-    moved = data.migration(scored, "2026-04", "2026-05")
+    moved = scored.charts.migration("2026-04", "2026-05")
     assert sum(moved.counts.values()) == 300
     target = next(t for t in migration.targets if t.filter["migration"][2] == Tier.STRATEGIC)
     _start, _end, before, after = target.filter["migration"]
-    ids = data.migration_customers(scored, "2026-04", "2026-05", before, after)
+    ids = scored.charts.migration_customers("2026-04", "2026-05", before, after)
     assert len(ids) == moved.counts[(before, after)]
     trend = build_chart(scored, ChartRequest("trend"))
     assert len(trend.figure.axes[0].patches) == 2 * len(Tier)
 
 
-def test_customer_charts(scored: Database) -> None:
-    customer = scored.list_customers().rows[0]
-    radar = build_chart(scored, ChartRequest("radar", customer.id))
+def test_customer_charts(scored: Book) -> None:
+    customer_id = scored.customers.ids()[0]
+    radar = build_chart(scored, ChartRequest("radar", customer_id))
     assert radar.figure.axes[0].name == "polar"
     # The shaded area is what is scored: a dimension without data sits at the neutral 50.
-    profile = data.customer_profile(scored, customer.id)
+    profile = scored.charts.customer_profile(customer_id)
     radii = radar.figure.axes[0].patches[0].get_xy()[:, 1]
     for index, name in enumerate(DIMENSIONS):
         value = profile.points.get(name)
         assert radii[index] == (50 if value is None else value), name
-    trend = build_chart(scored, ChartRequest("trend", customer.id))
+    trend = build_chart(scored, ChartRequest("trend", customer_id))
     assert trend.empty or len(trend.figure.axes[0].patches) == 24
-    history = build_chart(scored, ChartRequest("history", customer.id))
+    history = build_chart(scored, ChartRequest("history", customer_id))
     assert history.figure.axes[0].get_title() == "Score history"
     with pytest.raises(ChartRequestError):
         build_chart(scored, ChartRequest("radar"))
     with pytest.raises(ChartRequestError):
-        build_chart(scored, ChartRequest("pareto", customer.id))
+        build_chart(scored, ChartRequest("pareto", customer_id))
 
 
 @pytest.mark.parametrize("size", [0, 1, 3])
-def test_empty_and_tiny_books_never_raise(fresh_db: Database, size: int) -> None:
+def test_empty_and_tiny_books_never_raise(fresh: Book, size: int) -> None:
     for i in range(size):
-        fresh_db.add(Customer(name=f"Customer {i}"))
+        fresh.customers.add(Customer(name=f"Customer {i}"))
     for kind in ("tiers", "pareto", "matrix", "migration", "lifecycle", "relationship", "trend"):
-        chart = build_chart(fresh_db, ChartRequest(kind))
+        chart = build_chart(fresh, ChartRequest(kind))
         chart.figure.canvas.draw()
         if size == 0 or kind in ("tiers", "pareto", "matrix", "migration", "trend"):
             assert chart.empty, kind
@@ -187,26 +203,26 @@ def test_empty_and_tiny_books_never_raise(fresh_db: Database, size: int) -> None
             message = chart.figure.texts[0].get_text()
             assert message == ("Not scored yet" if size else "No customers yet"), kind
     if size:
-        customer = fresh_db.list_customers().rows[0]
+        customer_id = fresh.customers.ids()[0]
         for kind in ("radar", "trend", "history"):
-            assert build_chart(fresh_db, ChartRequest(kind, customer.id)).empty
+            assert build_chart(fresh, ChartRequest(kind, customer_id)).empty
 
 
-def test_a_single_scored_customer(fresh_db: Database) -> None:
-    fresh_db.add(Customer(name="Only one"))
-    fresh_db.conn.execute("UPDATE customer_metrics SET score = 50, tier = 'standard', "
-                          "tier_rank = 2, revenue_12m = 1000")
-    chart = build_chart(fresh_db, ChartRequest("pareto"))
+def test_a_single_scored_customer(fresh: Book) -> None:
+    fresh.customers.add(Customer(name="Only one"))
+    fresh.reader.conn.execute("UPDATE customer_metrics SET score = 50, tier = 'standard', "
+                              "tier_rank = 2, revenue_12m = 1000")
+    chart = build_chart(fresh, ChartRequest("pareto"))
     assert not chart.empty
     assert "100.0 % of customers bring 80 % of revenue" in [
         t.get_text() for t in chart.figure.axes[0].texts]
 
 
-def test_chinese_labels_and_names_draw_with_real_glyphs(scored: Database, qapp: object) -> None:
+def test_chinese_labels_and_names_draw_with_real_glyphs(scored: Book, qapp: object) -> None:
     i18n.install_language(i18n.CHINESE)
     try:
-        scored.conn.execute("UPDATE customers SET name = '华为技术有限公司' WHERE rowid = 1")
-        customer_id = scored.scalar("SELECT id FROM customers WHERE rowid = 1")
+        scored.reader.conn.execute("UPDATE customers SET name = '华为技术有限公司' WHERE rowid = 1")
+        customer_id = scored.reader.scalar("SELECT id FROM customers WHERE rowid = 1")
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # any missing-glyph warning fails the test
             for kind in ("tiers", "pareto", "matrix", "migration", "lifecycle", "relationship",
@@ -222,7 +238,7 @@ def test_chinese_labels_and_names_draw_with_real_glyphs(scored: Database, qapp: 
 
 @pytest.mark.parametrize("kind", ["tiers", "pareto", "matrix", "migration", "lifecycle",
                                   "relationship", "trend"])
-def test_chart_command_writes_png_and_svg(scored: Database, tmp_path: Path, kind: str) -> None:
+def test_chart_command_writes_png_and_svg(scored: Book, tmp_path: Path, kind: str) -> None:
     png, svg = tmp_path / f"{kind}.png", tmp_path / f"{kind}.svg"
     assert main(["--db", str(scored.path), "chart", kind, "-o", str(png)]) == 0
     assert png.read_bytes().startswith(PNG_MAGIC)
@@ -232,7 +248,7 @@ def test_chart_command_writes_png_and_svg(scored: Database, tmp_path: Path, kind
     assert text.lstrip().startswith("<?xml") and "<svg" in text
 
 
-def test_chart_command_errors(scored: Database, tmp_path: Path,
+def test_chart_command_errors(scored: Book, tmp_path: Path,
                               capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(scored.path), "chart", "radar", "-o", str(tmp_path / "r.png")]) == 1
     assert "needs a customer" in capsys.readouterr().err
@@ -240,7 +256,7 @@ def test_chart_command_errors(scored: Database, tmp_path: Path,
     assert main(["--db", str(scored.path), "chart", "migration", "--from", "1999-01", "-o",
                  str(tmp_path / "m.png")]) == 1
     assert "no snapshot for period" in capsys.readouterr().err
-    code = scored.scalar("SELECT code FROM customers LIMIT 1")
+    code = scored.reader.scalar("SELECT code FROM customers LIMIT 1")
     assert main(["--db", str(scored.path), "chart", "radar", "--customer", code, "-o",
                  str(tmp_path / "r.svg")]) == 0
     assert set(KINDS) >= {"tiers", "pareto", "matrix", "migration", "lifecycle",
@@ -248,39 +264,41 @@ def test_chart_command_errors(scored: Database, tmp_path: Path,
 
 
 def test_history_chart_empty_state() -> None:
-    assert history_charts.tier_revenue_chart(data.TierRevenueHistory([], {})).empty
+    assert history_charts.tier_revenue_chart(TierRevenueHistory([], {})).empty
     assert QCoreApplication.translate("Charts", "No history yet") == "No history yet"
     assert np.isfinite(1.0)
 
 
-def test_tier_revenue_history_reads_the_snapshot_summaries(demo_db: Database) -> None:
+def test_tier_revenue_history_reads_the_snapshot_summaries(book: Book) -> None:
     from tests.conftest import DEMO_ANCHOR
 
-    demo_db.rescore(DEMO_ANCHOR)
-    demo_db.backfill_snapshots(3, as_of=DEMO_ANCHOR)
-    history = data.tier_revenue_history(demo_db)
-    assert history.periods == data.snapshot_periods(demo_db) and len(history.periods) == 3
+    db = book.reader
+    db.rescore(DEMO_ANCHOR)
+    db.backfill_snapshots(3, as_of=DEMO_ANCHOR)
+    history = book.charts.tier_revenue_history()
+    assert history.periods == book.charts.snapshot_periods() and len(history.periods) == 3
     for period_index, period in enumerate(history.periods):
-        for tier, total in demo_db.conn.execute(
+        for tier, total in db.conn.execute(
                 "SELECT tier, total(revenue) FROM score_snapshots WHERE period = ? "
                 "GROUP BY tier", [period]):
             assert history.revenue[Tier(tier)][period_index] == pytest.approx(total)
-    assert demo_db.scalar("SELECT count(*) FROM snapshot_summaries") >= 3
+    assert db.scalar("SELECT count(*) FROM snapshot_summaries") >= 3
 
 
-def test_radar_reads_the_compact_points_of_a_real_rescore(demo_db: Database) -> None:
+def test_radar_reads_the_compact_points_of_a_real_rescore(book: Book) -> None:
     """The engine stores points as an array; the radar's customer and tier averages read it
     (and rows in the older object form, as test data above writes)."""
     from datetime import date
 
-    demo_db.rescore(date(2026, 6, 30))
-    row = demo_db.query("SELECT customer_id, tier, dimensions FROM customer_metrics "
-                        "WHERE score IS NOT NULL LIMIT 1")[0]
-    profile = data.customer_profile(demo_db, row["customer_id"])
+    db = book.reader
+    db.rescore(date(2026, 6, 30))
+    row = db.query("SELECT customer_id, tier, dimensions FROM customer_metrics "
+                   "WHERE score IS NOT NULL LIMIT 1")[0]
+    profile = book.charts.customer_profile(row["customer_id"])
     stored = json.loads(row["dimensions"])
     assert isinstance(stored, list)
     assert [profile.points[d] for d in DIMENSIONS] == stored
-    same_tier = [json.loads(r["dimensions"]) for r in demo_db.query(
+    same_tier = [json.loads(r["dimensions"]) for r in db.query(
         "SELECT dimensions FROM customer_metrics WHERE deleted = 0 AND tier = ?",
         [row["tier"]])]
     revenue = [p[0] for p in same_tier if p[0] is not None]

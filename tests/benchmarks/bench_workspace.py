@@ -57,8 +57,8 @@ def main() -> None:
     cached = args.db or full_size_db()
     from PySide6.QtWidgets import QApplication
 
-    from storage.database import Database
-    from ui.tasks import DatabaseTask, Task
+    from storage.book import Book
+    from ui.tasks import BookTask, Task
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="keyplan-bench-ws-") as folder:
@@ -66,13 +66,13 @@ def main() -> None:
         path = prepare(cached, Path(folder))
         print(f"Workspace benchmark on a scored copy of {cached.name} (prepared in "
               f"{time.perf_counter() - started:.1f} s)", flush=True)
-        with Database(path) as db:
-            customers = sample_customers(db, SAMPLE)
+        with Book(path) as book:
+            customers = sample_customers(book.reader, SAMPLE)
             from ui.workspace import TAB_NAMES, CustomerWorkspace
 
             def open_one(customer_id: str) -> tuple[float, CustomerWorkspace]:
                 begin = time.perf_counter()
-                view = CustomerWorkspace(db, customer_id)
+                view = CustomerWorkspace(book, customer_id)
                 view.resize(1280, 800)
                 view.show()
                 app.processEvents()  # layout and first paint
@@ -81,7 +81,7 @@ def main() -> None:
             def settle() -> float:
                 """Wait for the background loads, then paint what they delivered."""
                 begin = time.perf_counter()
-                for pool in (Task.pool(), DatabaseTask.pool()):  # one pool, or two (see tasks)
+                for pool in (Task.pool(), BookTask.pool()):  # one pool, or two (see tasks)
                     pool.waitForDone(60_000)
                 for _ in range(3):  # deliver the result, then run the canvas's idle draw
                     app.processEvents()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from models.entities import Contact, Customer, Interaction
 from models.enums import RelationshipLevel, Tier
 from models.validation import MSG_BAD_EMAIL, MSG_REQUIRED
+from storage.book import Book
 from storage.database import Database
 from ui.forms import prompts
 from ui.forms.customer_form import CustomerFormDialog
@@ -34,10 +35,15 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def db(book_path: Path) -> Iterator[Database]:
-    database = Database(book_path)
-    yield database
-    database.close()
+def book(book_path: Path) -> Iterator[Book]:
+    with Book(book_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def db(book: Book) -> Database:
+    """The forms' own connection, for setting data up and checking it."""
+    return book.reader
 
 
 def choose(qtbot, combo: QComboBox, value: object) -> None:  # type: ignore[no-untyped-def]
@@ -70,8 +76,9 @@ def customers_named(db: Database, name: str) -> list[Customer]:
     return db.find(Customer, "name = ?", [name])
 
 
-def test_create_a_customer_through_the_form(qtbot, db: Database, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    dialog = CustomerFormDialog.create_new(db, settings, None)
+def test_create_a_customer_through_the_form(qtbot, book: Book, db: Database,  # type: ignore[no-untyped-def]
+                                            settings: Settings) -> None:
+    dialog = CustomerFormDialog.create_new(book, settings, None)
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and dialog.windowTitle() == "New customer"
     assert not dialog.save_button.isEnabled()  # no name yet
@@ -87,7 +94,9 @@ def test_create_a_customer_through_the_form(qtbot, db: Database, settings: Setti
     assert not dialog.isVisible()
 
     stored = customers_named(db, "Northwind Optics")
-    assert len(stored) == 1 and stored[0].id == saved.args[0].id
+    assert len(stored) == 1 and stored[0].id == saved.args[0].record.id
+    changes = saved.args[0].changes  # a new customer: the lists gain a row
+    assert changes.rows_added_or_removed and changes.customer_ids == {stored[0].id}
     assert stored[0].code == "NW-001" and stored[0].email == "buyer@northwind.example"
     assert stored[0].tags == ("optics", "export")
     assert stored[0].relationship_level is RelationshipLevel.PARTNERSHIP
@@ -95,9 +104,9 @@ def test_create_a_customer_through_the_form(qtbot, db: Database, settings: Setti
 
 
 def test_invalid_input_shows_its_message_beside_the_field_and_writes_nothing(  # type: ignore[no-untyped-def]
-        qtbot, db: Database) -> None:
+        qtbot, book: Book, db: Database) -> None:
     before = db.customer_count()
-    dialog = CustomerFormDialog.create_new(db)
+    dialog = CustomerFormDialog.create_new(book)
     qtbot.addWidget(dialog)
     form = dialog.form
     type_into(qtbot, form.editors["name"], "Bad Mail Ltd")
@@ -121,8 +130,8 @@ def test_invalid_input_shows_its_message_beside_the_field_and_writes_nothing(  #
     assert dialog.save_button.isEnabled()
 
 
-def test_validation_messages_are_in_chinese(qtbot, chinese: None, db: Database) -> None:  # type: ignore[no-untyped-def]
-    dialog = CustomerFormDialog.create_new(db)
+def test_validation_messages_are_in_chinese(qtbot, chinese: None, book: Book) -> None:  # type: ignore[no-untyped-def]
+    dialog = CustomerFormDialog.create_new(book)
     qtbot.addWidget(dialog)
     type_into(qtbot, dialog.form.editors["email"], "nope")
     shown = dialog.form.error_text("email")
@@ -130,8 +139,8 @@ def test_validation_messages_are_in_chinese(qtbot, chinese: None, db: Database) 
     assert dialog.windowTitle() == "新建客户"
 
 
-def test_a_tier_override_needs_a_reason(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
-    dialog = CustomerFormDialog.create_new(db)
+def test_a_tier_override_needs_a_reason(qtbot, book: Book, db: Database) -> None:  # type: ignore[no-untyped-def]
+    dialog = CustomerFormDialog.create_new(book)
     qtbot.addWidget(dialog)
     editors = dialog.form.editors
     type_into(qtbot, editors["name"], "Override Co")
@@ -148,18 +157,18 @@ def test_a_tier_override_needs_a_reason(qtbot, db: Database) -> None:  # type: i
     assert stored.tier_override_reason == "Reference customer in the region"
 
 
-def test_closing_a_changed_form_asks_before_discarding(qtbot, db: Database,  # type: ignore[no-untyped-def]
+def test_closing_a_changed_form_asks_before_discarding(qtbot, book: Book, db: Database,  # type: ignore[no-untyped-def]
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     answers: list[bool] = []
     monkeypatch.setattr(prompts, "confirm_discard",
                         lambda _parent: answers.append(True) or keep_or_discard[0])
     keep_or_discard = [False]
-    dialog = CustomerFormDialog.create_new(db)
+    dialog = CustomerFormDialog.create_new(book)
     qtbot.addWidget(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes without asking
     assert not dialog.isVisible() and not answers
 
-    dialog = CustomerFormDialog.create_new(db)
+    dialog = CustomerFormDialog.create_new(book)
     qtbot.addWidget(dialog)
     type_into(qtbot, dialog.form.editors["name"], "Half Typed")
     qtbot.keyClick(dialog.form.editors["name"], Qt.Key.Key_Escape)
@@ -170,11 +179,11 @@ def test_closing_a_changed_form_asks_before_discarding(qtbot, db: Database,  # t
     assert not customers_named(db, "Half Typed")
 
 
-def test_log_an_interaction_with_a_next_step(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_log_an_interaction_with_a_next_step(qtbot, book: Book, db: Database) -> None:  # type: ignore[no-untyped-def]
     customer_id = db.query("SELECT customer_id FROM contacts WHERE deleted_at IS NULL "
                            "GROUP BY customer_id HAVING count(*) >= 2 LIMIT 1")[0]["customer_id"]
     contacts = db.find(Contact, "customer_id = ?", [customer_id])
-    dialog = InteractionFormDialog.for_customer(db, customer_id, None)
+    dialog = InteractionFormDialog.for_customer(book, customer_id, None)
     qtbot.addWidget(dialog)
     form = dialog.form
     present = form.editors["contact_ids"]
@@ -191,7 +200,8 @@ def test_log_an_interaction_with_a_next_step(qtbot, db: Database) -> None:  # ty
     with qtbot.waitSignal(dialog.saved) as saved:
         qtbot.mouseClick(dialog.save_button, LEFT)
 
-    stored = db.get(Interaction, saved.args[0].id)
+    stored = db.get(Interaction, saved.args[0].record.id)
+    assert saved.args[0].changes.touches({"interactions"})
     chosen = str(present.options.item(1).data(Qt.ItemDataRole.UserRole))
     assert stored.contact_ids == (chosen,)
     assert stored.next_step == "Send a quote for 40 sensors" and stored.next_step_due == due
@@ -201,10 +211,10 @@ def test_log_an_interaction_with_a_next_step(qtbot, db: Database) -> None:  # ty
     assert follow_up is not None and follow_up <= due.isoformat()
 
 
-def test_a_due_date_without_a_next_step_is_refused(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_due_date_without_a_next_step_is_refused(qtbot, book: Book, db: Database) -> None:  # type: ignore[no-untyped-def]
     customer_id = db.query("SELECT id FROM customers LIMIT 1")[0]["id"]
     before = db.scalar("SELECT count(*) FROM interactions")
-    dialog = InteractionFormDialog.for_customer(db, customer_id, None)
+    dialog = InteractionFormDialog.for_customer(book, customer_id, None)
     qtbot.addWidget(dialog)
     type_into(qtbot, dialog.form.editors["summary"], "Short call")
     qtbot.mouseClick(dialog.form.editors["next_step_due"].check, LEFT)

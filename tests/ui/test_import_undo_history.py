@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from models.entities import Customer
+from storage.book import Book
 from storage.database import Database
-from storage.importer import run_import
 from tests.ui.test_workspace import RICH_CUSTOMER, cell, shown_workspace
 from ui import book_operations as ops
 from ui.forms import prompts
@@ -21,14 +21,22 @@ from ui.workspace import CustomerWorkspace
 
 
 @pytest.fixture
-def db(demo_db: Database) -> Database:
+def book(book_path: Path) -> Iterator[Book]:
     """A private copy of the demo book."""
-    return demo_db
+    with Book(book_path) as opened:
+        yield opened
 
 
 @pytest.fixture
-def workspace(qtbot, db: Database, settings: Settings) -> Iterator[CustomerWorkspace]:  # type: ignore[no-untyped-def]
-    yield from shown_workspace(qtbot, db, str(db.scalar(RICH_CUSTOMER)), settings)
+def db(book: Book) -> Database:
+    """The book's own connection, for setting data up and checking it."""
+    return book.reader
+
+
+@pytest.fixture
+def workspace(qtbot, book: Book, db: Database,  # type: ignore[no-untyped-def]
+              settings: Settings) -> Iterator[CustomerWorkspace]:
+    yield from shown_workspace(qtbot, book, str(db.scalar(RICH_CUSTOMER)), settings)
 
 
 def _invoices(db: Database, customer_id: str, path: Path) -> Path:
@@ -46,12 +54,12 @@ def _live_lines(db: Database, customer_id: str) -> int:
 
 
 def test_history_undoes_an_import_and_keeps_the_edit_before_it(  # type: ignore[no-untyped-def]
-        qtbot, workspace: CustomerWorkspace, db: Database, tmp_path: Path,
+        qtbot, workspace: CustomerWorkspace, book: Book, db: Database, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     customer_id = workspace.customer_id
     db.update(replace(db.get(Customer, customer_id), industry="Shipbuilding"))
-    result = run_import(db, _invoices(db, customer_id, tmp_path / "march-invoices.csv"),
-                        "transactions")
+    result = book.imports.run(_invoices(db, customer_id, tmp_path / "march-invoices.csv"),
+                              "transactions", rescore=False).result
     assert (result.created, result.rejected) == (2, 0) and _live_lines(db, customer_id) == 2
 
     history = workspace.show_tab("history")
@@ -64,10 +72,13 @@ def test_history_undoes_an_import_and_keeps_the_edit_before_it(  # type: ignore[
     asked: list[str] = []
     monkeypatch.setattr(prompts, "confirm", lambda _p, _t, text, _a: asked.append(text) or True)
 
-    assert history.undo_selected() is None  # runs on the worker: the tab stays responsive
-    assert history.undo_task is not None and not history.undo_button.isEnabled()
-    qtbot.waitUntil(lambda: history.undo_task is None, timeout=20_000)
-
+    with qtbot.waitSignal(workspace.changed, timeout=20_000) as changed:
+        assert history.undo_selected() is None  # runs on the worker: the tab stays responsive
+        assert history.undo_task is not None and not history.undo_button.isEnabled()
+    assert history.undo_task is None
+    changes = changed.args[0]  # what the Book answered: lines of any customer, and scores
+    assert changes.customer_ids is None and changes.touches({"transactions"})
+    assert changes.touches({"customer_metrics"})  # the scores, rescored with the undo
     assert asked[0].startswith("Undo the import of march-invoices.csv (")
     assert "The 2 rows it added are removed" in asked[0]
     assert _live_lines(db, customer_id) == 0
@@ -88,18 +99,19 @@ def test_history_undoes_an_import_and_keeps_the_edit_before_it(  # type: ignore[
 
 
 def test_edit_undo_takes_back_the_newest_import_then_the_edit(  # type: ignore[no-untyped-def]
-        db: Database, tmp_path: Path) -> None:
+        book: Book, db: Database, tmp_path: Path) -> None:
     customer_id = str(db.scalar("SELECT id FROM customers WHERE deleted_at IS NULL LIMIT 1"))
     old = db.get(Customer, customer_id).industry
     db.update(replace(db.get(Customer, customer_id), industry="Shipbuilding"))
-    run_import(db, _invoices(db, customer_id, tmp_path / "march.csv"), "transactions")
+    book.imports.run(_invoices(db, customer_id, tmp_path / "march.csv"), "transactions",
+                     rescore=False)
 
-    first = ops.undo_latest(db, None, frozenset())  # type: ignore[arg-type]
+    first = ops.undo_latest(book, None, frozenset())  # type: ignore[arg-type]
     assert first is not None and first.change.customer_name == "march.csv"
     assert _live_lines(db, customer_id) == 0
     assert db.get(Customer, customer_id).industry == "Shipbuilding"
     # A new session (nothing skipped): the import's undo is passed over, the edit undone.
-    second = ops.undo_latest(db, None, frozenset())  # type: ignore[arg-type]
+    second = ops.undo_latest(book, None, frozenset())  # type: ignore[arg-type]
     assert second is not None and second.change.action == "update"
     assert db.get(Customer, customer_id).industry == old
     assert _live_lines(db, customer_id) == 0

@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt
 
 from models.entities import RATING_FIELDS, Assessment, Contact, Customer, Interaction, Need
 from models.enums import NeedKind, NeedStatus, Priority
+from storage.book import Book
 from storage.database import Database
 from tests.ui.test_forms import answers, choose, shortcut, type_into  # noqa: F401  (fixture)
 from ui import i18n
 from ui.labels import label
 from ui.settings import Settings
-from ui.tasks import DatabaseTask, Task
+from ui.tasks import BookTask, Task
 from ui.workspace import TAB_NAMES, CustomerWorkspace
 from ui.workspace.table_model import RECORD_ROLE
 
@@ -36,10 +37,15 @@ ORDER BY c.name_sort LIMIT 1
 
 
 @pytest.fixture
-def db(book_path: Path) -> Iterator[Database]:
-    database = Database(book_path)
-    yield database
-    database.close()
+def book(book_path: Path) -> Iterator[Book]:
+    with Book(book_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def db(book: Book) -> Database:
+    """The workspace's own connection, for setting data up and checking it."""
+    return book.reader
 
 
 @pytest.fixture
@@ -47,11 +53,11 @@ def customer_id(db: Database) -> str:
     return str(db.scalar(RICH_CUSTOMER))
 
 
-def shown_workspace(qtbot, db: Database, customer_id: str,  # type: ignore[no-untyped-def]
+def shown_workspace(qtbot, book: Book, customer_id: str,  # type: ignore[no-untyped-def]
                     settings: Settings) -> Iterator[CustomerWorkspace]:
     """A workspace on ``customer_id``, shown at a desktop size; waits for its background
     work when the test is done (for fixtures to yield from)."""
-    view = CustomerWorkspace(db, customer_id, settings)
+    view = CustomerWorkspace(book, customer_id, settings)
     qtbot.addWidget(view)
     view.resize(1200, 760)
     view.show()
@@ -61,14 +67,14 @@ def shown_workspace(qtbot, db: Database, customer_id: str,  # type: ignore[no-un
 
 
 @pytest.fixture
-def workspace(qtbot, db: Database, customer_id: str,  # type: ignore[no-untyped-def]
+def workspace(qtbot, book: Book, customer_id: str,  # type: ignore[no-untyped-def]
               settings: Settings) -> Iterator[CustomerWorkspace]:
-    yield from shown_workspace(qtbot, db, customer_id, settings)
+    yield from shown_workspace(qtbot, book, customer_id, settings)
 
 
 def wait_for_background() -> None:
-    """Let the workspace's background loads finish (DatabaseTask may have its own pool)."""
-    for task_class in (Task, DatabaseTask):
+    """Let the workspace's background loads finish (BookTask may have its own pool)."""
+    for task_class in (Task, BookTask):
         task_class.wait_for_all(10_000)
 
 
@@ -117,9 +123,12 @@ def test_profile_saves_with_ctrl_s_and_says_the_book_changed(qtbot,  # type: ign
     industry.selectAll()
     type_into(qtbot, industry, "Robotics")
     assert profile.save_button.isEnabled()
-    with qtbot.waitSignal(workspace.changed):
+    with qtbot.waitSignal(workspace.changed) as changed:
         shortcut(qtbot, industry, Qt.Key.Key_S)
     assert db.get(Customer, customer_id).industry == "Robotics"
+    changes = changed.args[0]  # what the Book answered: this customer's industry, no more
+    assert changes.customer_ids == {customer_id} and changes.customer_fields == {"industry"}
+    assert changes.touches({"customers"}) and not changes.rows_added_or_removed
     assert not profile.save_button.isEnabled() and not workspace.has_unsaved_changes()
 
 
@@ -224,8 +233,9 @@ def test_delete_then_undo_restores_the_contact(qtbot, workspace: CustomerWorkspa
     victim = rows_of(contacts)[0].contact
     contacts.panel.table.setFocus()
     contacts.panel.table.selectRow(0)
-    with qtbot.waitSignal(workspace.changed):
+    with qtbot.waitSignal(workspace.changed) as changed:
         qtbot.keyClick(contacts.panel.table, Qt.Key.Key_Delete)
+    assert changed.args[0].touches({"contacts"}) and changed.args[0].concerns(customer_id)
     assert db.find(Contact, "id = ?", [victim.id]) == []
     assert victim.id not in {r.contact.id for r in rows_of(contacts)}
     bar = workspace.undo_bar
@@ -240,9 +250,11 @@ def test_delete_then_undo_restores_the_contact(qtbot, workspace: CustomerWorkspa
 def test_deleting_the_customer_can_be_undone(qtbot, workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]
                                              db: Database, customer_id: str) -> None:
     profile = workspace.show_tab("profile")
-    with qtbot.waitSignal(workspace.customer_deleted) as deleted:
+    with qtbot.waitSignal(workspace.customer_deleted) as deleted, \
+            qtbot.waitSignal(workspace.changed) as changed:
         qtbot.mouseClick(profile.delete_button, LEFT)
     assert deleted.args == [True]
+    assert changed.args[0].rows_added_or_removed  # the customer lists lose a row
     assert db.find(Customer, "id = ?", [customer_id]) == []
     assert "Deleted" in workspace.header_view.code.text()
     assert not workspace.tab_widget.isEnabled() and workspace.log_interaction() is None

@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, QPoint, Qt
 from models.entities import Contact, Customer
 from models.enums import ObjectiveKind, SnapshotPeriod
 from models.periods import Period
+from storage.book import Book
 from storage.database import Database
 from tests.ui.test_forms import answers, choose, shortcut, type_into  # noqa: F401  (fixture)
 from tests.ui.test_workspace import (
@@ -44,7 +45,7 @@ def scored_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 @pytest.fixture
-def book(scored_file: Path, tmp_path: Path) -> Path:
+def book_file(scored_file: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "scored-copy.db"
     with Database(scored_file) as source:
         source.conn.execute("VACUUM INTO ?", [str(copy)])
@@ -52,23 +53,29 @@ def book(scored_file: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(book: Path) -> Iterator[Database]:
-    database = Database(book)
-    yield database
-    database.close()
+def book(book_file: Path) -> Iterator[Book]:
+    with Book(book_file) as opened:
+        yield opened
 
 
 @pytest.fixture
-def workspace(qtbot, db: Database, settings: Settings) -> Iterator[CustomerWorkspace]:  # type: ignore[no-untyped-def]
-    yield from shown_workspace(qtbot, db, str(db.scalar(RICH_CUSTOMER)), settings)
+def db(book: Book) -> Database:
+    """The workspace's own connection, for setting data up and checking it."""
+    return book.reader
+
+
+@pytest.fixture
+def workspace(qtbot, book: Book, db: Database,  # type: ignore[no-untyped-def]
+              settings: Settings) -> Iterator[CustomerWorkspace]:
+    yield from shown_workspace(qtbot, book, str(db.scalar(RICH_CUSTOMER)), settings)
 
 
 def test_a_conflicting_save_merges_by_field(qtbot, workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]
-                                            db: Database, book: Path) -> None:
+                                            db: Database, book_file: Path) -> None:
     profile = workspace.show_tab("profile")
     editors = profile.form.editors
     original = db.get(Customer, workspace.customer_id)
-    with Database(book) as other:  # another window saves first
+    with Database(book_file) as other:  # another window saves first
         other.update(replace(other.get(Customer, original.id), phone="+86 21 5555 0101",
                              industry="Aerospace"))
     editors["industry"].selectAll()
@@ -86,22 +93,23 @@ def test_a_conflicting_save_merges_by_field(qtbot, workspace: CustomerWorkspace,
     theirs = dialog.findChild(type(mine), "theirs_industry")
     qtbot.mouseClick(theirs, LEFT, pos=QPoint(8, theirs.height() // 2))  # on its circle
     assert theirs.isChecked() and not mine.isChecked()
-    with qtbot.waitSignal(workspace.changed):
+    with qtbot.waitSignal(workspace.changed) as changed:
         qtbot.mouseClick(dialog.save_button, LEFT)
     stored = db.get(Customer, original.id)
     assert (stored.phone, stored.industry, stored.city) == \
         ("+86 21 5555 0101", "Aerospace", "Suzhou")
+    assert changed.args[0].customer_fields == {"city"}  # theirs were saved already
     assert editors["phone"].text() == "+86 21 5555 0101"  # the form shows what was saved
     assert not profile.has_unsaved_changes()
 
 
 def test_a_conflict_in_a_dialog_keeps_my_value_when_chosen(qtbot, workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]
-                                                           db: Database, book: Path) -> None:
+                                                           db: Database, book_file: Path) -> None:
     contacts: ContactsTab = workspace.show_tab("contacts")  # type: ignore[assignment]
     contact = rows_of(contacts)[0].contact
     contacts.edit(contact)
     dialog = contacts.dialog
-    with Database(book) as other:
+    with Database(book_file) as other:
         other.update(replace(other.get(Contact, contact.id), title="CFO", department="Finance"))
     dialog.form.editors["title"].selectAll()
     type_into(qtbot, dialog.form.editors["title"], "Chief Buyer")
@@ -109,9 +117,10 @@ def test_a_conflict_in_a_dialog_keeps_my_value_when_chosen(qtbot, workspace: Cus
         qtbot.mouseClick(dialog.save_button, LEFT)
     merge = opened.args[0]
     assert merge.conflicts == ("title",) and merge.theirs_changed == ("department",)
-    with qtbot.waitSignal(dialog.saved):
+    with qtbot.waitSignal(dialog.saved) as saved:
         qtbot.mouseClick(merge.save_button, LEFT)  # mine is preselected
     stored = db.get(Contact, contact.id)
+    assert saved.args[0].record == stored and saved.args[0].changes.touches({"contacts"})
     assert (stored.title, stored.department) == ("Chief Buyer", "Finance")
     assert not dialog.isVisible()
 

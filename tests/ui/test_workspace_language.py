@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.book import Book
 from storage.database import Database
 from tests.ui.test_forms import answers  # noqa: F401  (fixture)
-from tests.ui.test_workspace_edits import book, scored_file  # noqa: F401  (fixtures)
+from tests.ui.test_workspace_edits import book_file, scored_file  # noqa: F401  (fixtures)
 from ui.forms.contact_form import ContactFormDialog
 from ui.forms.customer_form import CustomerFormDialog
 from ui.forms.merge_dialog import MergeDialog
 from ui.settings import Settings
-from ui.tasks import DatabaseTask, Task
+from ui.tasks import BookTask, Task
 from ui.workspace import TAB_NAMES, CustomerWorkspace
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "keyplan_zh_CN.ts"
@@ -112,10 +113,15 @@ def english_in(texts: list[str], data: set[str]) -> list[str]:
 
 
 @pytest.fixture
-def db(book: Path) -> Iterator[Database]:  # noqa: F811
-    database = Database(book)
-    yield database
-    database.close()
+def book(book_file: Path) -> Iterator[Book]:  # noqa: F811
+    with Book(book_file) as opened:
+        yield opened
+
+
+@pytest.fixture
+def db(book: Book) -> Database:
+    """The workspace's own connection, for reading the customer's texts."""
+    return book.reader
 
 
 def book_data(db: Database, customer_id: str) -> set[str]:
@@ -130,10 +136,10 @@ def book_data(db: Database, customer_id: str) -> set[str]:
 
 
 def test_the_chinese_workspace_and_its_forms_show_no_english(  # type: ignore[no-untyped-def]
-        qtbot, db: Database, chinese: None, settings: Settings) -> None:
+        qtbot, book: Book, db: Database, chinese: None, settings: Settings) -> None:
     customer_id = str(db.scalar(CHINESE_CUSTOMER))
     data = book_data(db, customer_id)
-    workspace = CustomerWorkspace(db, customer_id, settings)
+    workspace = CustomerWorkspace(book, customer_id, settings)
     qtbot.addWidget(workspace)
     workspace.resize(1280, 800)
     workspace.show()
@@ -141,7 +147,7 @@ def test_the_chinese_workspace_and_its_forms_show_no_english(  # type: ignore[no
     texts: list[str] = []
     for name in TAB_NAMES:
         workspace.show_tab(name)
-        for pool in (Task.pool(), DatabaseTask.pool()):
+        for pool in (Task.pool(), BookTask.pool()):
             pool.waitForDone(10_000)
         qtbot.wait(50)
         texts += visible_texts(workspace)
@@ -157,7 +163,7 @@ def test_the_chinese_workspace_and_its_forms_show_no_english(  # type: ignore[no
         texts.extend(visible_texts(dialog))
         dialogs.append(dialog)
 
-    look(CustomerFormDialog.create_new(db, settings, workspace))
+    look(CustomerFormDialog.create_new(book, settings, workspace))
     look(workspace.log_interaction())
     contacts = workspace.show_tab("contacts")
     contacts.add_contact()
@@ -179,7 +185,7 @@ def test_the_chinese_workspace_and_its_forms_show_no_english(  # type: ignore[no
                         replace(customer, industry="乙", city="丙"), parent=workspace)
     merge.open()
     look(merge)
-    contact_dialog = ContactFormDialog(db, customer_id, None, workspace)
+    contact_dialog = ContactFormDialog(book, customer_id, None, workspace)
     contact_dialog.open()
     look(contact_dialog)
     leaked = english_in(texts, data)

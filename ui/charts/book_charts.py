@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.enums import AbcClass, LifecycleStage, RelationshipLevel, Tier
 from models.pareto import Concentration, pareto_curve
-from storage.chart_data import FloatArray, MatrixPoints, TierDistribution
+from storage.book.types import FloatArray, MatrixPoints, TierDistribution
 from ui.charts import density
 from ui.charts.style import (
     INK,

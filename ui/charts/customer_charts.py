@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from models.config import DIMENSIONS
 from models.enums import Tier
 from models.normalise import NEUTRAL_POINTS
-from storage.chart_data import CustomerProfile, MonthlyRevenue, ScoreHistory
+from storage.book.types import CustomerProfile, MonthlyRevenue, ScoreHistory
 from ui.charts.style import INK, Chart, ClickTarget, empty_chart, money, new_figure, style_axes
 from ui.dimension_labels import dimension_label
 from ui.labels import label

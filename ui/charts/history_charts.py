@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from models.enums import Tier
-from storage.chart_data import Migration, TierRevenueHistory
+from storage.book.types import Migration, TierRevenueHistory
 from ui.charts.style import INK, Chart, ClickTarget, empty_chart, money, new_figure, style_axes
 from ui.labels import label
 from ui.tier_palette import TIER_COLOURS, TIER_HATCHES, TIER_TEXT

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from models.entities import RATING_FIELDS, Assessment
-from storage.database import Database
+from storage.book import Book
 from ui.forms.base import RecordForm
 from ui.forms.dialog import RecordFormDialog
 from ui.forms.fields import DateField, NoteField, RatingField, TextField
@@ -48,17 +48,11 @@ class AssessmentForm(RecordForm):
         super().retranslate()
 
 
-def assessment_defaults(db: Database, customer_id: str) -> dict[str, object]:
+def assessment_defaults(book: Book, customer_id: str) -> dict[str, object]:
     """A new assessment: dated today, by the account owner, starting from the last ratings
     (the salesperson changes what moved rather than rating from scratch)."""
-    latest = db.find(
-        Assessment,
-        "customer_id = ?",
-        [customer_id],
-        order_by="assessed_on DESC, created_at DESC",
-        limit=1,
-    )
-    owner = db.scalar("SELECT owner FROM customers WHERE id = ?", [customer_id]) or ""
+    latest = book.assessments.of_customer(customer_id, limit=1)  # the newest
+    owner = book.customers.owner_of(customer_id)
     values: dict[str, object] = {
         "customer_id": customer_id,
         "assessed_on": date.today(),
@@ -74,13 +68,13 @@ class AssessmentFormDialog(RecordFormDialog):
 
     def __init__(
         self,
-        db: Database,
+        book: Book,
         customer_id: str,
         assessment: Assessment | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        defaults = assessment_defaults(db, customer_id) if assessment is None else None
-        super().__init__(db, AssessmentForm(assessment, defaults=defaults), parent)
+        defaults = assessment_defaults(book, customer_id) if assessment is None else None
+        super().__init__(book, AssessmentForm(assessment, defaults=defaults), parent)
         self.setObjectName("assessmentFormDialog")
         self.resize(max(720, self.sizeHint().width()), self.sizeHint().height())
 
@@ -88,5 +82,5 @@ class AssessmentFormDialog(RecordFormDialog):
         if self.form.is_new():
             return self.tr("New assessment")
         return self.tr("Assessment of {date}").format(
-            date=self.form.original.assessed_on.isoformat()
-        )  # type: ignore[union-attr]
+            date=self.form.original.assessed_on.isoformat()  # type: ignore[union-attr]
+        )

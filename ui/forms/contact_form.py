@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from models.entities import Contact
 from models.enums import Attitude, ContactRole
-from storage.database import Database
+from storage.book import Book
 from ui.forms.base import RecordForm
 from ui.forms.dialog import RecordFormDialog
 from ui.forms.fields import CheckField, ChoiceField, NoteField, RatingField, TextField
@@ -47,12 +47,12 @@ class ContactFormDialog(RecordFormDialog):
 
     def __init__(
         self,
-        db: Database,
+        book: Book,
         customer_id: str,
         contact: Contact | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(db, ContactForm(contact, defaults={"customer_id": customer_id}), parent)
+        super().__init__(book, ContactForm(contact, defaults={"customer_id": customer_id}), parent)
         self.setObjectName("contactFormDialog")
         self.resize(max(720, self.sizeHint().width()), self.sizeHint().height())
 

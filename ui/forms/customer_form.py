@@ -15,7 +15,7 @@ from models.enums import (
     RelationshipLevel,
     Tier,
 )
-from storage.database import Database
+from storage.book import Book
 from ui.forms.base import RecordForm
 from ui.forms.dialog import RecordFormDialog
 from ui.forms.fields import ChoiceField, NoteField, TextField
@@ -103,27 +103,27 @@ class CustomerFormDialog(RecordFormDialog):
 
     def __init__(
         self,
-        db: Database,
+        book: Book,
         customer: Customer | None = None,
         *,
         settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(db, CustomerForm(customer), parent)
+        super().__init__(book, CustomerForm(customer), parent)
         self.settings = settings
         self.setObjectName("customerFormDialog")
         self.resize(max(760, self.sizeHint().width()), self.sizeHint().height())
 
     @classmethod
     def create_new(
-        cls, db: Database, settings: Settings | None = None, parent: QWidget | None = None
+        cls, book: Book, settings: Settings | None = None, parent: QWidget | None = None
     ) -> CustomerFormDialog:
-        """An empty customer form, shown (non-blocking); ``saved(Customer)`` after Save.
+        """An empty customer form, shown (non-blocking); ``saved(Saved[Customer])`` after Save.
 
         The main window binds Ctrl+N to this and opens the new customer's workspace on
         ``saved``.
         """
-        dialog = cls(db, None, settings=settings, parent=parent)
+        dialog = cls(book, None, settings=settings, parent=parent)
         dialog.open()
         return dialog
 

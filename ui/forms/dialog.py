@@ -3,6 +3,8 @@ changes are discarded, and a soft Delete the caller can undo."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -14,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.record import Record
-from storage.database import Database
+from storage.book import Book, Saved
 from storage.errors import StorageError
 from ui.forms import prompts
 from ui.forms.base import RecordForm
@@ -24,17 +25,18 @@ from ui.i18n import storage_message
 
 
 class RecordFormDialog(QDialog):
-    """Edits one record. ``saved(record)`` after a write; ``deleted(change_id, record)`` after
-    a soft delete (the caller offers the undo). Open it with ``open()`` or ``show()``."""
+    """Edits one record. ``saved(Saved)`` after a write (the record as stored and what
+    changed); ``deleted(Done, record)`` after a soft delete (the caller offers the undo of
+    ``Done.change_id``). Open it with ``open()`` or ``show()``."""
 
     saved = Signal(object)
-    deleted = Signal(str, object)
+    deleted = Signal(object, object)
 
-    def __init__(self, db: Database, form: RecordForm, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, form: RecordForm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.book = book
         self.form = form
-        self.saver = RecordSaver(db, form, self)
+        self.saver = RecordSaver(book, form, self)
         self.saver.saved.connect(self._on_saved)
 
         self.buttons = QDialogButtonBox(self)
@@ -102,22 +104,22 @@ class RecordFormDialog(QDialog):
             return False
         return self.saver.save()
 
-    def _on_saved(self, record: Record) -> None:
-        self.saved.emit(record)
+    def _on_saved(self, saved: Saved[Any]) -> None:
+        self.saved.emit(saved)
         self._closing = True
         self.accept()
 
     def delete(self) -> None:
-        """Soft-delete the record and close; ``deleted`` carries the change id for undo."""
+        """Soft-delete the record and close; ``deleted`` carries the Done for undo."""
         original = self.form.original
         if original is None:
             return
         try:
-            change_id = self.db.soft_delete(type(original), original.id)
+            done = self.book.records.delete(type(original), original.id)
         except StorageError as error:
             prompts.show_error(self, storage_message(error))
             return
-        self.deleted.emit(change_id, original)
+        self.deleted.emit(done, original)
         self._closing = True
         self.accept()
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from models.entities import Contact, Interaction
 from models.enums import InteractionKind, Sentiment
-from storage.database import Database
+from storage.book import Book
 from ui.forms.base import RecordForm
 from ui.forms.dialog import RecordFormDialog
 from ui.forms.fields import (
@@ -81,37 +81,32 @@ class InteractionFormDialog(RecordFormDialog):
 
     def __init__(
         self,
-        db: Database,
+        book: Book,
         customer_id: str,
         interaction: Interaction | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        contacts = db.find(
-            Contact,
-            "customer_id = ?",
-            [customer_id],
-            order_by="is_primary DESC, coalesce(influence, 0) DESC, name",
-        )
+        contacts = book.contacts.of_customer(customer_id)  # main contact first
         if interaction is not None:
             # Someone deleted since still shows as present at this interaction.
             known = {c.id for c in contacts}
             missing = [i for i in interaction.contact_ids if i not in known]
-            contacts += [db.get(Contact, i, include_deleted=True) for i in missing]
-        owner = db.scalar("SELECT owner FROM customers WHERE id = ?", [customer_id]) or ""
+            contacts += [book.contacts.get(i, include_deleted=True) for i in missing]
+        owner = book.customers.owner_of(customer_id)
         form = InteractionForm(
             interaction, contacts=contacts, defaults={"customer_id": customer_id, "owner": owner}
         )
-        super().__init__(db, form, parent)
+        super().__init__(book, form, parent)
         self.setObjectName("interactionFormDialog")
         self.saver.names = {c.id: c.name for c in contacts}
         self.resize(max(820, self.sizeHint().width()), self.sizeHint().height())
 
     @classmethod
     def for_customer(
-        cls, db: Database, customer_id: str, parent: QWidget | None = None
+        cls, book: Book, customer_id: str, parent: QWidget | None = None
     ) -> InteractionFormDialog:
         """A new interaction of ``customer_id``, now, shown (non-blocking): Ctrl+I."""
-        dialog = cls(db, customer_id, None, parent)
+        dialog = cls(book, customer_id, None, parent)
         dialog.open()
         return dialog
 
@@ -119,5 +114,5 @@ class InteractionFormDialog(RecordFormDialog):
         if self.form.is_new():
             return self.tr("Log an interaction")
         return self.tr("Interaction of {date}").format(
-            date=self.form.original.occurred_at.strftime("%Y-%m-%d %H:%M")
-        )  # type: ignore[union-attr]
+            date=self.form.original.occurred_at.strftime("%Y-%m-%d %H:%M")  # type: ignore[union-attr]
+        )

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from models.entities import Need
 from models.enums import NeedKind, NeedStatus, Priority
-from storage.database import Database
+from storage.book import Book
 from ui.forms.base import RecordForm
 from ui.forms.dialog import RecordFormDialog
 from ui.forms.fields import ChoiceField, NoteField, OptionalDateField
@@ -60,7 +60,7 @@ class NeedFormDialog(RecordFormDialog):
 
     def __init__(
         self,
-        db: Database,
+        book: Book,
         customer_id: str,
         need: Need | None = None,
         *,
@@ -68,7 +68,7 @@ class NeedFormDialog(RecordFormDialog):
         parent: QWidget | None = None,
     ) -> None:
         form = NeedForm(need, defaults={"customer_id": customer_id, "raised_on": date.today()})
-        super().__init__(db, form, parent)
+        super().__init__(book, form, parent)
         self.setObjectName("needFormDialog")
         if preset:
             form.set_values(preset)
@@ -79,11 +79,11 @@ class NeedFormDialog(RecordFormDialog):
 
     @classmethod
     def resolve(
-        cls, db: Database, need: Need, status: NeedStatus, parent: QWidget | None = None
+        cls, book: Book, need: Need, status: NeedStatus, parent: QWidget | None = None
     ) -> NeedFormDialog:
         """The need marked met or declined today, asking for the resolution; shown."""
         dialog = cls(
-            db,
+            book,
             need.customer_id,
             need,
             parent=parent,

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from models.enums import ActionStatus, ObjectiveKind, SupportKind
 from models.plans import Objective, PlanAction, PlanReview, SupportMeasure
 from models.record import Record
+from storage.book import Saved
+from storage.changes import Changes
 from ui.forms.base import RecordForm
 from ui.forms.dialog import RecordFormDialog
 from ui.forms.fields import (
@@ -121,14 +123,15 @@ class ReviewForm(RecordForm):
 
 
 class _Local(RecordSaver):
-    """A plan part is saved with its plan: "saving" the part only hands it back."""
+    """A plan part is saved with its plan: "saving" the part only hands it back, having
+    changed nothing in the book."""
 
-    def write(self, record: Record, *, new: bool, force: bool = False) -> Record:
-        return record.validated()
+    def write(self, record: Record, *, new: bool, force: bool = False) -> Saved[Any]:
+        return Saved(record.validated(), Changes())
 
 
 class PartDialog(RecordFormDialog):
-    """Edits one part of a plan in memory; ``saved(part)`` hands it back."""
+    """Edits one part of a plan in memory; ``saved(Saved)`` hands it back (its ``record``)."""
 
     def __init__(self, form: RecordForm, title: str, parent: QWidget | None = None) -> None:
         self._title = title
@@ -315,7 +318,7 @@ class PartsField(FieldEditor):
     def _open(self, part: Record | None) -> PartDialog:
         form, title = self._form(part)
         dialog = PartDialog(form, title, self)
-        dialog.saved.connect(lambda stored: self._put(part, stored))
+        dialog.saved.connect(lambda saved: self._put(part, saved.record))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()

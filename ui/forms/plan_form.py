@@ -3,7 +3,6 @@ addresses, objectives, support, actions and reviews — saved as one through the
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from models.entities import Need
 from models.enums import PlanStatus, RelationshipLevel
 from models.plans import AccountPlan, Objective
-from storage.database import Database
+from storage.book import Book
 from ui.forms.base import RecordForm
 from ui.forms.dialog import RecordFormDialog
 from ui.forms.fields import ChoiceField, NoteField, TextField
@@ -100,15 +99,10 @@ class PlanFormDialog(RecordFormDialog):
 
     form: PlanForm
 
-    def __init__(self, db: Database, plan: AccountPlan, parent: QWidget | None = None) -> None:
-        needs = db.find(
-            Need,
-            "customer_id = ? AND (status IN ('open', 'in_progress') OR id IN "
-            "(SELECT value FROM json_each(?)))",
-            [plan.customer_id, _json_list(plan.need_ids)],
-            order_by="raised_on",
-        )
-        super().__init__(db, PlanForm(plan, needs=needs), parent)
+    def __init__(self, book: Book, plan: AccountPlan, parent: QWidget | None = None) -> None:
+        # The open needs, and the closed ones this plan already names (still shown ticked).
+        needs = book.plans.needs_to_address(plan.customer_id, plan.need_ids)
+        super().__init__(book, PlanForm(plan, needs=needs), parent)
         self.setObjectName("planFormDialog")
         self.saver.names = {n.id: record_caption(n) for n in needs}
         self.resize(max(900, self.sizeHint().width()), max(680, self.sizeHint().height()))
@@ -118,7 +112,3 @@ class PlanFormDialog(RecordFormDialog):
         return self.tr("Account plan {period}").format(
             period=plan.period if isinstance(plan, AccountPlan) else ""
         )
-
-
-def _json_list(values: Sequence[str]) -> str:
-    return json.dumps(list(values))

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from models.record import Record
 from models.validation import ValidationErrors
-from storage.database import Database
+from storage.book import Book, Saved
 from storage.errors import ConflictError, RecordNotFoundError, StorageError
 from ui.forms import prompts
 from ui.forms.base import RecordForm
@@ -20,15 +21,16 @@ from ui.i18n import storage_message, validation_message
 
 
 class RecordSaver(QObject):
-    """Saves one form's record; ``saved`` carries the record as stored."""
+    """Saves one form's record; ``saved`` carries the :class:`Saved` the Book answered (the
+    record as stored, and what the save changed)."""
 
     saved = Signal(object)
     #: The merge dialog was opened (tests and callers may want to look at it).
     merge_opened = Signal(object)
 
-    def __init__(self, db: Database, form: RecordForm, parent: QWidget) -> None:
+    def __init__(self, book: Book, form: RecordForm, parent: QWidget) -> None:
         super().__init__(parent)
-        self.db = db
+        self.book = book
         self.form = form
         self.widget = parent
         self.merge_dialog: MergeDialog | None = None
@@ -41,7 +43,7 @@ class RecordSaver(QObject):
             self.form.reveal_errors()
             return False
         try:
-            stored = self.write(record, new=self.form.is_new())
+            saved = self.write(record, new=self.form.is_new())
         except ConflictError as conflict:
             self._merge(record, conflict.current)  # type: ignore[arg-type]
             return False
@@ -66,18 +68,18 @@ class RecordSaver(QObject):
             if not self._explain_integrity(error):
                 raise
             return False
-        self._done(stored)
+        self._done(saved)
         return True
 
-    def write(self, record: Record, *, new: bool, force: bool = False) -> Record:
-        """The database write; forms with several records (plans) may override."""
+    def write(self, record: Record, *, new: bool, force: bool = False) -> Saved[Any]:
+        """The book's write; a saver that keeps records in memory (a plan's parts) overrides."""
         if new:
-            return self.db.add(record)
-        return self.db.update(record, force=force)
+            return self.book.records.add(record)
+        return self.book.records.update(record, force=force)
 
-    def _done(self, stored: Record) -> None:
-        self.form.load(stored)
-        self.saved.emit(stored)
+    def _done(self, saved: Saved[Any]) -> None:
+        self.form.load(saved.record)
+        self.saved.emit(saved)
 
     def _explain_integrity(self, error: sqlite3.IntegrityError) -> bool:
         if "customers.code" in str(error) and "code" in self.form.rows:
@@ -103,7 +105,7 @@ class RecordSaver(QObject):
     def _save_merged(self, merged: Record) -> None:
         self.merge_dialog = None
         try:
-            stored = self.write(merged, new=False, force=True)
+            saved = self.write(merged, new=False, force=True)
         except RecordNotFoundError:
             prompts.show_error(
                 self.widget,
@@ -118,4 +120,4 @@ class RecordSaver(QObject):
             )
             prompts.show_error(self.widget, text)
             return
-        self._done(stored)
+        self._done(saved)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.entities import RATING_FIELDS, Assessment
+from storage.book import Done, Saved
 from ui.dimension_labels import dimension_label
 from ui.forms.assessment_form import AssessmentForm, AssessmentFormDialog, assessment_defaults
 from ui.forms.saving import RecordSaver
@@ -55,13 +56,10 @@ def _columns() -> list[Column]:
 
 
 class AssessmentTab(WorkspaceTab):
-    #: The tables a save here writes (what the other views may have to read again).
-    WRITES = frozenset({"assessments"})
-
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.form = AssessmentForm(None, parent=self)
-        self.saver = RecordSaver(self.db, self.form, self)
+        self.saver = RecordSaver(self.book, self.form, self)
         self.saver.saved.connect(self._saved)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("saveAssessment")
@@ -120,15 +118,10 @@ class AssessmentTab(WorkspaceTab):
         return not self.stale and not self.chart.loading
 
     def reload(self) -> None:
-        assessments = self.db.find(
-            Assessment,
-            "customer_id = ?",
-            [self.customer_id],
-            order_by="assessed_on DESC, created_at DESC",
-        )
+        assessments = self.book.assessments.of_customer(self.customer_id)  # newest first
         self.panel.set_rows(assessments, keep=lambda a: a.id)
         if not self.form.is_dirty():
-            self.form.load(None, assessment_defaults(self.db, self.customer_id))
+            self.form.load(None, assessment_defaults(self.book, self.customer_id))
         self.save_button.setEnabled(self.form.valid)
         self.chart.reload()
 
@@ -138,10 +131,10 @@ class AssessmentTab(WorkspaceTab):
     def save_form(self) -> bool:
         return self.saver.save()
 
-    def _saved(self, _assessment: Assessment) -> None:
+    def _saved(self, saved: Saved[Assessment]) -> None:
         # The saved ratings start the next assessment.
-        self.form.load(None, assessment_defaults(self.db, self.customer_id))
-        self.changed.emit()
+        self.form.load(None, assessment_defaults(self.book, self.customer_id))
+        self.changed.emit(saved.changes)
 
     def edit_selected(self) -> None:
         assessment = self.panel.selected()
@@ -149,9 +142,9 @@ class AssessmentTab(WorkspaceTab):
             self.edit(assessment)
 
     def edit(self, assessment: Assessment) -> None:
-        dialog = AssessmentFormDialog(self.db, self.customer_id, assessment, self)
+        dialog = AssessmentFormDialog(self.book, self.customer_id, assessment, self)
         self.dialog = dialog
-        dialog.saved.connect(lambda _record: self.changed.emit())
+        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
         dialog.deleted.connect(self._deleted)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -162,11 +155,11 @@ class AssessmentTab(WorkspaceTab):
             self.delete(assessment)
 
     def delete(self, assessment: Assessment) -> None:
-        self._deleted(self.db.soft_delete(Assessment, assessment.id), assessment)
+        self._deleted(self.book.assessments.delete(assessment.id), assessment)
 
-    def _deleted(self, change_id: str, assessment: Assessment) -> None:
+    def _deleted(self, done: Done, assessment: Assessment) -> None:
         self.deleted.emit(
-            change_id,
+            done,
             self.tr("Assessment of {date} deleted.").format(
                 date=assessment.assessed_on.isoformat()
             ),

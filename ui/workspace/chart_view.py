@@ -10,17 +10,17 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from storage.database import Database
+from storage.book import Book
 from ui import i18n
 from ui.forms import prompts
-from ui.tasks import DatabaseTask
+from ui.tasks import BookTask
 from ui.workspace.tab_base import WorkspaceContext
 
 #: Exported charts are drawn at this size (pixels at the charts' 100 dpi).
 EXPORT_SIZE = (1000, 600)
 
 
-def _build(db: Database, kind: str, customer_id: str, chinese: bool) -> Any:
+def _build(book: Book, kind: str, customer_id: str, chinese: bool) -> Any:
     # Importing matplotlib takes a few hundred milliseconds: here, off the UI thread.
     import matplotlib.backends.backend_qtagg  # noqa: F401  (the UI thread then finds it loaded)
 
@@ -28,13 +28,13 @@ def _build(db: Database, kind: str, customer_id: str, chinese: bool) -> Any:
     from ui.charts.style import use_chinese_units
 
     use_chinese_units(chinese)
-    return build_chart(db, ChartRequest(kind, customer_id))
+    return build_chart(book, ChartRequest(kind, customer_id))
 
 
-def _export(db: Database, kind: str, customer_id: str, chinese: bool, path: Path, fmt: str) -> Path:
+def _export(book: Book, kind: str, customer_id: str, chinese: bool, path: Path, fmt: str) -> Path:
     from ui.charts.style import DPI
 
-    figure = _build(db, kind, customer_id, chinese).figure
+    figure = _build(book, kind, customer_id, chinese).figure
     figure.set_size_inches(EXPORT_SIZE[0] / DPI, EXPORT_SIZE[1] / DPI)
     figure.savefig(path, format=fmt, dpi=DPI)
     return path
@@ -84,10 +84,10 @@ class ChartView(QWidget):
         chinese = i18n.current_language() == i18n.CHINESE
         kind, customer_id = self.kind, self.context.customer_id
         if self.context.in_memory:
-            self._show(generation, _build(self.context.db, kind, customer_id, chinese))
+            self._show(generation, _build(self.context.book, kind, customer_id, chinese))
             return
-        task = DatabaseTask(
-            self.context.db.path, lambda db, _progress: _build(db, kind, customer_id, chinese)
+        task = BookTask(
+            self.context.book.path, lambda book, _progress: _build(book, kind, customer_id, chinese)
         )
         task.success(lambda chart: self._show(generation, chart))
         task.failure(lambda error: self._failed(generation, error))
@@ -126,16 +126,17 @@ class ChartView(QWidget):
         if path:
             self.export_to(Path(path), fmt)
 
-    def export_to(self, path: Path, fmt: str) -> DatabaseTask | None:
+    def export_to(self, path: Path, fmt: str) -> BookTask | None:
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
         chinese = i18n.current_language() == i18n.CHINESE
         kind, customer_id = self.kind, self.context.customer_id
         if self.context.in_memory:
-            _export(self.context.db, kind, customer_id, chinese, path, fmt)
+            _export(self.context.book, kind, customer_id, chinese, path, fmt)
             return None
-        task = DatabaseTask(
-            self.context.db.path, lambda db, _p: _export(db, kind, customer_id, chinese, path, fmt)
+        task = BookTask(
+            self.context.book.path,
+            lambda book, _p: _export(book, kind, customer_id, chinese, path, fmt),
         )
         task.failure(
             lambda error: prompts.show_error(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models.entities import Contact
 from models.enums import Attitude
+from storage.book import Done
 from ui.forms.contact_form import ContactFormDialog
 from ui.forms.values import EMPTY, yes_no
 from ui.labels import label
@@ -86,9 +87,6 @@ def _columns() -> list[Column]:
 
 
 class ContactsTab(WorkspaceTab):
-    #: The tables a save here writes (what the other views may have to read again).
-    WRITES = frozenset({"contacts"})
-
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.panel = ListPanel(_columns(), self, name="contacts")
@@ -131,20 +129,15 @@ class ContactsTab(WorkspaceTab):
         self.panel.model.retranslate()
 
     def reload(self) -> None:
-        contacts = self.db.find(
-            Contact,
-            "customer_id = ?",
-            [self.customer_id],
-            order_by="is_primary DESC, coalesce(influence, 0) DESC, name",
-        )
-        seen = self.db.contact_last_seen(self.customer_id)
+        contacts = self.book.contacts.of_customer(self.customer_id)  # main, then weightiest
+        seen = self.book.customers.contact_last_seen(self.customer_id)
         self.panel.set_rows(
             [ContactRow(c, seen.get(c.id)) for c in contacts], keep=lambda r: r.contact.id
         )
         self.empty.setVisible(not contacts)
 
     def add_contact(self) -> None:
-        self._open(ContactFormDialog(self.db, self.customer_id, None, self))
+        self._open(ContactFormDialog(self.book, self.customer_id, None, self))
 
     def edit_selected(self) -> None:
         row = self.panel.selected()
@@ -152,11 +145,11 @@ class ContactsTab(WorkspaceTab):
             self.edit(row.contact)
 
     def edit(self, contact: Contact) -> None:
-        self._open(ContactFormDialog(self.db, self.customer_id, contact, self))
+        self._open(ContactFormDialog(self.book, self.customer_id, contact, self))
 
     def _open(self, dialog: ContactFormDialog) -> None:
         self.dialog = dialog
-        dialog.saved.connect(lambda _record: self.changed.emit())
+        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
         dialog.deleted.connect(self._deleted)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -167,8 +160,7 @@ class ContactsTab(WorkspaceTab):
             self.delete(row.contact)
 
     def delete(self, contact: Contact) -> None:
-        change_id = self.db.soft_delete(Contact, contact.id)
-        self._deleted(change_id, contact)
+        self._deleted(self.book.contacts.delete(contact.id), contact)
 
-    def _deleted(self, change_id: str, contact: Contact) -> None:
-        self.deleted.emit(change_id, self.tr("Contact {name} deleted.").format(name=contact.name))
+    def _deleted(self, done: Done, contact: Contact) -> None:
+        self.deleted.emit(done, self.tr("Contact {name} deleted.").format(name=contact.name))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from storage.workspace_queries import WorkspaceHeader
+from storage.book.types import WorkspaceHeader
 from ui.labels import label
 from ui.tier_palette import NO_TIER_COLOUR, TIER_COLOURS, TIER_TEXT
 

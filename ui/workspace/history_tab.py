@@ -5,31 +5,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models.record import Record
-from storage.changes import ALL_TABLES, SCORES
+from storage.book import ImportTakenBack
+from storage.book.types import RECORD_TABLES, Change
 from storage.errors import StorageError
-from storage.history import Change
-from storage.mapping import TABLES
 from ui.forms import prompts
 from ui.forms.field_labels import field_label, kind_label
 from ui.forms.values import EMPTY, display_value
 from ui.i18n import storage_message
-from ui.tasks import DatabaseTask
+from ui.tasks import BookTask
 from ui.workspace.tab_base import ListPanel, WorkspaceContext, WorkspaceTab
 from ui.workspace.table_model import Column
 
-if TYPE_CHECKING:  # the importer loads openpyxl: imported when first needed
-    from storage.importer.batches import ImportBatch
-    from storage.importer.undo import ImportUndone
+#: An import's batch and what its undo did (the importer's ImportBatch and ImportUndone).
+#: TODO(book): re-export ImportBatch and ImportUndone from storage.book.types.
+ImportBatch = Any
+ImportUndone = Any
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
-CLASSES: dict[str, type[Record]] = {table: cls for cls, table in TABLES.items()}
+CLASSES: dict[str, type[Record]] = {table: cls for cls, table in RECORD_TABLES.items()}
 MAX_KEPT_SHOWN = 20
 ACTION_COLOURS = {"delete": "#c62828", "create": "#2e7d32", "restore": "#1565c0",
                   "import": "#6a1b9a"}
@@ -76,16 +76,11 @@ def action_label(action: str) -> str:
 
 
 class HistoryTab(WorkspaceTab):
-    #: An undo may write any table of the customer, and bring a deleted customer
-    #: back: what the other views may have to read again.
-    WRITES = ALL_TABLES - SCORES
-    ADDS_OR_REMOVES = True
-
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.names: dict[str, str] = {}
         self.batches: dict[str, ImportBatch] = {}  # change id -> its import (or its undo's)
-        self.undo_task: DatabaseTask | None = None
+        self.undo_task: BookTask | None = None
         self.panel = ListPanel(self._columns(), self, name="history")
         self.undo_button = self.panel.button("undoChange", self.undo_selected, needs_row=True)
         # After the panel's own handler, which enables the button for any selected row:
@@ -212,18 +207,17 @@ class HistoryTab(WorkspaceTab):
         self.panel.model.retranslate()
 
     def reload(self) -> None:
-        changes = self.db.history(self.customer_id)
+        book = self.book
+        changes = book.history.of_customer(self.customer_id)
         by_table: dict[str, list[str]] = {}
         for change in changes:
             by_table.setdefault(change.table_name, []).append(change.record_id)
         captions: dict[tuple[str, str], str] = {}
         for table, ids in by_table.items():
-            for record_id, caption in self.db.record_captions(table, list(set(ids))).items():
+            for record_id, caption in book.customers.captions(table, list(set(ids))).items():
                 captions[(table, record_id)] = caption
-        self.names = self.db.contact_names(self.customer_id)
-        from storage.importer.batches import batches_of_changes
-
-        self.batches = batches_of_changes(self.db, (c.change_id for c in changes))
+        self.names = book.customers.contact_names(self.customer_id)
+        self.batches = book.imports.of_changes([c.change_id for c in changes])
         # A new record's link to this very customer says nothing on the customer's own page.
         changes = [
             c for c in changes if not (c.field == "customer_id" and c.new_value == self.customer_id)
@@ -243,7 +237,7 @@ class HistoryTab(WorkspaceTab):
         batch = self.batches.get(change.change_id)
         if batch is not None and not batch.undone:
             return self.undo_import(batch)
-        if not self.db.change_is_current(change.change_id) and not prompts.confirm(
+        if not self.book.history.is_current(change.change_id) and not prompts.confirm(
             self,
             self.tr("Undo an older change"),
             self.tr(
@@ -255,17 +249,18 @@ class HistoryTab(WorkspaceTab):
         ):
             return None
         try:
-            undo_id = self.db.undo(change.change_id)
+            done = self.book.history.undo(change.change_id)
         except StorageError as error:
             prompts.show_error(self, storage_message(error))
             return None
-        self.changed.emit()
-        return undo_id
+        self.changed.emit(done.changes)
+        return done.change_id
 
     def undo_import(self, batch: ImportBatch) -> str | None:
-        """Undo a whole import after asking, on the worker (a million lines take about 20 s);
-        then say what was kept and why. Returns the undo's change id when done at once (a
-        book in memory), else None; ``undo_task`` is the running undo."""
+        """Undo a whole import after asking, on the worker (a million lines take about 20 s),
+        the rescore in the same transaction; then say what was kept and why. Returns the
+        undo's change id when done at once (a book in memory), else None; ``undo_task`` is the
+        running undo."""
         locale = QLocale()
         if not prompts.confirm(
             self,
@@ -281,10 +276,8 @@ class HistoryTab(WorkspaceTab):
             self.tr("Undo the import"),
         ):
             return None
-        from storage.importer.undo import undo_import
-
-        if str(self.db.path) != ":memory:":
-            task = DatabaseTask(self.db.path, lambda db, _p: undo_import(db, batch.id), self)
+        if not self.context.in_memory:
+            task = BookTask(self.book.path, lambda book, _p: book.imports.undo(batch.id), self)
             task.success(self._import_undone).failure(self._undo_failed)
             self.undo_task = task
             self.undo_button.setEnabled(False)
@@ -294,18 +287,18 @@ class HistoryTab(WorkspaceTab):
             task.run_in_background()
             return None
         try:
-            done = undo_import(self.db, batch.id)
+            taken = self.book.imports.undo(batch.id)
         except StorageError as error:
             prompts.show_error(self, storage_message(error))
             return None
-        self._import_undone(done)
-        return done.undo_id
+        self._import_undone(taken)
+        return taken.undone.undo_id
 
-    def _import_undone(self, done: ImportUndone) -> None:
+    def _import_undone(self, taken: ImportTakenBack) -> None:
         self.undo_task = None
-        self.notice.setText(self.undo_text(done))
+        self.notice.setText(self.undo_text(taken.undone))
         self.notice.show()
-        self.changed.emit()
+        self.changed.emit(taken.changes)
 
     def _undo_failed(self, error: BaseException) -> None:
         self.undo_task = None
@@ -324,7 +317,7 @@ class HistoryTab(WorkspaceTab):
         if done.kept:
             names: list[str] = []
             for kept in done.kept[:MAX_KEPT_SHOWN]:
-                caption = self.db.record_captions(kept.table, [kept.record_id])
+                caption = self.book.customers.captions(kept.table, [kept.record_id])
                 names.append(caption.get(kept.record_id) or kept.record_id)
             more = "…" if len(done.kept) > MAX_KEPT_SHOWN else ""
             text += " " + self.tr(

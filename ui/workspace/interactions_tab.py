@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models.entities import Interaction
 from models.enums import Sentiment
+from storage.book import Done
 from storage.errors import StorageError
 from ui.forms import prompts
 from ui.forms.interaction_form import InteractionFormDialog
@@ -27,9 +28,6 @@ OVERDUE = "#c62828"
 
 
 class InteractionsTab(WorkspaceTab):
-    #: The tables a save here writes (what the other views may have to read again).
-    WRITES = frozenset({"interactions", "interaction_contacts"})
-
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.names: dict[str, str] = {}
@@ -135,18 +133,13 @@ class InteractionsTab(WorkspaceTab):
         self.panel.model.retranslate()
 
     def reload(self) -> None:
-        interactions = self.db.find(
-            Interaction,
-            "customer_id = ?",
-            [self.customer_id],
-            order_by="occurred_at DESC, created_at DESC",
-        )
-        self.names = self.db.contact_names(self.customer_id)
+        interactions = self.book.interactions.of_customer(self.customer_id)  # newest first
+        self.names = self.book.customers.contact_names(self.customer_id)
         self.panel.set_rows(interactions, keep=lambda r: r.id)
         self.empty.setVisible(not interactions)
 
     def log_interaction(self) -> InteractionFormDialog:
-        dialog = InteractionFormDialog.for_customer(self.db, self.customer_id, self)
+        dialog = InteractionFormDialog.for_customer(self.book, self.customer_id, self)
         self._watch(dialog)
         return dialog
 
@@ -156,24 +149,27 @@ class InteractionsTab(WorkspaceTab):
             self.edit(row)
 
     def edit(self, interaction: Interaction) -> None:
-        dialog = InteractionFormDialog(self.db, self.customer_id, interaction, self)
+        dialog = InteractionFormDialog(self.book, self.customer_id, interaction, self)
         self._watch(dialog)
         dialog.open()
 
     def _watch(self, dialog: InteractionFormDialog) -> None:
         self.dialog = dialog
-        dialog.saved.connect(lambda _record: self.changed.emit())
+        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
         dialog.deleted.connect(self._deleted)
         dialog.finished.connect(dialog.deleteLater)
 
     def _set_done(self, interaction: Interaction, done: bool) -> None:
         # One tick box is one field: apply it to the stored version, never to a stale copy.
+        interactions = self.book.interactions
         try:
-            current = self.db.get(Interaction, interaction.id)
-            self.db.update(replace(current, next_step_done=done))
+            current = interactions.get(interaction.id)
+            saved = interactions.update(replace(current, next_step_done=done))
         except StorageError as error:
             prompts.show_error(self, storage_message(error))
-        self.changed.emit()
+            self.mark_stale()  # nothing was written: the box shows the stored state again
+            return
+        self.changed.emit(saved.changes)
 
     def delete_selected(self) -> None:
         row = self.panel.selected()
@@ -181,12 +177,11 @@ class InteractionsTab(WorkspaceTab):
             self.delete(row)
 
     def delete(self, interaction: Interaction) -> None:
-        change_id = self.db.soft_delete(Interaction, interaction.id)
-        self._deleted(change_id, interaction)
+        self._deleted(self.book.interactions.delete(interaction.id), interaction)
 
-    def _deleted(self, change_id: str, interaction: Interaction) -> None:
+    def _deleted(self, done: Done, interaction: Interaction) -> None:
         self.deleted.emit(
-            change_id,
+            done,
             self.tr("Interaction of {date} deleted.").format(
                 date=interaction.occurred_at.strftime("%Y-%m-%d")
             ),

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models.entities import Need
 from models.enums import NeedKind, NeedStatus, Priority
+from storage.book import Done
 from ui.forms.need_form import NeedFormDialog
 from ui.forms.values import EMPTY
 from ui.labels import label
@@ -16,11 +17,6 @@ from ui.workspace.table_model import Column, first_line
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
-NEED_ORDER = (
-    "status NOT IN ('open', 'in_progress'), "
-    "CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, "
-    "CASE kind WHEN 'complaint' THEN 0 ELSE 1 END, raised_on DESC, created_at DESC"
-)
 PRIORITY_COLOURS = {Priority.HIGH: "#c62828"}
 CLOSED_INK = "#8a8a8a"
 
@@ -87,9 +83,6 @@ def _columns() -> list[Column]:
 
 
 class NeedsTab(WorkspaceTab):
-    #: The tables a save here writes (what the other views may have to read again).
-    WRITES = frozenset({"needs"})
-
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.panel = ListPanel(_columns(), self, name="needs")
@@ -151,7 +144,8 @@ class NeedsTab(WorkspaceTab):
         self.summary.setText(text)
 
     def reload(self) -> None:
-        self.needs = self.db.find(Need, "customer_id = ?", [self.customer_id], order_by=NEED_ORDER)
+        # Open ones first, then by priority, complaints first, newest first.
+        self.needs = self.book.needs.of_customer(self.customer_id)
         self.panel.set_rows(self.needs, keep=lambda n: n.id)
         self._show_summary()
         self._update_buttons()
@@ -163,7 +157,7 @@ class NeedsTab(WorkspaceTab):
         self.decline_button.setEnabled(is_open)
 
     def add_need(self) -> None:
-        self._watch(NeedFormDialog(self.db, self.customer_id, None, parent=self)).open()
+        self._watch(NeedFormDialog(self.book, self.customer_id, None, parent=self)).open()
 
     def edit_selected(self) -> None:
         need = self.panel.selected()
@@ -171,16 +165,16 @@ class NeedsTab(WorkspaceTab):
             self.edit(need)
 
     def edit(self, need: Need) -> None:
-        self._watch(NeedFormDialog(self.db, self.customer_id, need, parent=self)).open()
+        self._watch(NeedFormDialog(self.book, self.customer_id, need, parent=self)).open()
 
     def resolve_selected(self, status: NeedStatus) -> None:
         need = self.panel.selected()
         if need is not None and need.status.is_open:
-            self._watch(NeedFormDialog.resolve(self.db, need, status, self))
+            self._watch(NeedFormDialog.resolve(self.book, need, status, self))
 
     def _watch(self, dialog: NeedFormDialog) -> NeedFormDialog:
         self.dialog = dialog
-        dialog.saved.connect(lambda _record: self.changed.emit())
+        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
         dialog.deleted.connect(self._deleted)
         dialog.finished.connect(dialog.deleteLater)
         return dialog
@@ -191,11 +185,11 @@ class NeedsTab(WorkspaceTab):
             self.delete(need)
 
     def delete(self, need: Need) -> None:
-        self._deleted(self.db.soft_delete(Need, need.id), need)
+        self._deleted(self.book.needs.delete(need.id), need)
 
-    def _deleted(self, change_id: str, need: Need) -> None:
+    def _deleted(self, done: Done, need: Need) -> None:
         self.deleted.emit(
-            change_id,
+            done,
             self.tr("{kind} deleted: {text}").format(
                 kind=label(need.kind), text=first_line(need.description, 40)
             ),

@@ -24,9 +24,10 @@ from models.plan_logic import PlanProgress
 from models.plan_periods import shift_period
 from models.plans import AccountPlan
 from models.validation import ValidationError, check_period
-from storage.database import Database
+from storage.book import Book, Done
+from storage.book.types import PlanSummary
+from storage.changes import Changes
 from storage.errors import StorageError
-from storage.plans_store import PlanSummary
 from ui.forms.base import ERROR_STYLE
 from ui.forms.fields import TextField
 from ui.forms.plan_form import PlanFormDialog
@@ -39,18 +40,17 @@ from ui.workspace.table_model import RIGHT, Column
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
 OVERDUE = "#c62828"
+#: What creating a plan writes. TODO(book): plans.create returning Saved[AccountPlan], whose
+#: changes replace this (it creates and saves the plan, but answers with the bare plan).
+PLAN_TABLES = frozenset({"plans", "plan_objectives", "plan_support_measures", "plan_actions",
+                         "plan_needs", "plan_reviews"})
 
 
-def suggested_period(db: Database, customer_id: str, today: date | None = None) -> str:
+def suggested_period(book: Book, customer_id: str, today: date | None = None) -> str:
     """The half-year after the latest plan, else the current half-year; never a taken one."""
     today = today or date.today()
-    taken = {
-        r[0]
-        for r in db.conn.execute(
-            "SELECT period FROM plans WHERE customer_id = ? AND deleted_at IS NULL", [customer_id]
-        )
-    }
-    latest = db.plan_for(customer_id)
+    taken = book.plans.periods_taken(customer_id)
+    latest = book.plans.of_customer(customer_id)
     period = f"{today.year}-H{1 if today.month <= 6 else 2}"
     if latest is not None and latest.period[5:6] == "H" and latest.period >= period:
         period = shift_period(latest.period, 1)
@@ -64,21 +64,21 @@ class NewPlanDialog(QDialog):
 
     created = Signal(object)
 
-    def __init__(self, db: Database, customer_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, customer_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newPlanDialog")
-        self.db = db
+        self.book = book
         self.customer_id = customer_id
         self.period = TextField(self, max_length=7)
         self.period.setObjectName("field_period")
-        self.period.setText(suggested_period(db, customer_id))
+        self.period.setText(suggested_period(book, customer_id))
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         self.carry = QCheckBox(self)
         self.carry.setObjectName("carryOver")
-        has_previous = db.plan_for(customer_id) is not None
+        has_previous = book.plans.of_customer(customer_id) is not None
         self.carry.setEnabled(has_previous)
         self.carry.setChecked(has_previous)
         self.buttons = QDialogButtonBox(
@@ -118,15 +118,13 @@ class NewPlanDialog(QDialog):
         self.error.setVisible(bool(text))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not text)
 
-    def create(self) -> None:
+    def create(self) -> None:  # type: ignore[override]  # Qt's create() is never used here
         if not self._check():
             return
         period = self.period.text().strip().upper()
         try:
-            if self.carry.isChecked():
-                plan = self.db.new_plan_from_previous(self.customer_id, period)
-            else:
-                plan = self.db.new_plan(self.customer_id, period)
+            plan = self.book.plans.create(self.customer_id, period,
+                                          carry_over=self.carry.isChecked())
         except StorageError as error:
             self._show(storage_message(error))
             return
@@ -180,10 +178,6 @@ def _columns() -> list[Column]:
 
 
 class PlanTab(WorkspaceTab):
-    #: The tables a save here writes (what the other views may have to read again).
-    WRITES = frozenset({"plans", "plan_objectives", "plan_support_measures",
-                        "plan_actions", "plan_needs", "plan_reviews"})
-
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.panel = ListPanel(_columns(), self, name="plans")
@@ -220,7 +214,8 @@ class PlanTab(WorkspaceTab):
         self._render()  # from what was read: a language switch never touches the book
 
     def reload(self) -> None:
-        plans = self.db.list_plans(customer_id=self.customer_id)
+        # TODO(book): plans.list(customer_id=...), the summaries of one customer's plans.
+        plans = self.book.reader.list_plans(customer_id=self.customer_id)
         self.panel.set_rows(plans, keep=lambda p: p.plan_id)
         if self.panel.selected() is None and plans:
             self.panel.table.selectRow(0)
@@ -232,14 +227,13 @@ class PlanTab(WorkspaceTab):
         self._shown = None
         if summary is not None:
             try:
-                plan = self.db.get_plan(summary.plan_id)
+                plan = self.book.plans.get(summary.plan_id)
             except StorageError:
                 plan = None
             if plan is not None:
-                needs = self.db.find(
-                    Need, "customer_id = ?", [plan.customer_id], include_deleted=True
-                )
-                self._shown = (plan, self.db.plan_progress(plan), {n.id: n for n in needs})
+                # A need deleted since is still named by the plan: read those too.
+                needs = self.book.needs.of_customer(plan.customer_id, include_deleted=True)
+                self._shown = (plan, self.book.plans.progress(plan), {n.id: n for n in needs})
         self._render()
 
     def _render(self) -> None:
@@ -269,7 +263,7 @@ class PlanTab(WorkspaceTab):
         ]
         if plan.situation:
             out.append(f"<p>{escape(plan.situation).replace(chr(10), '<br>')}</p>")
-        rows = [
+        rows: list[tuple[str, ...]] = [
             (
                 o.description,
                 EMPTY if o.target is None else number(o.target),
@@ -348,7 +342,7 @@ class PlanTab(WorkspaceTab):
 
     # -- actions -----------------------------------------------------------------------------
     def new_plan(self) -> NewPlanDialog:
-        dialog = NewPlanDialog(self.db, self.customer_id, self)
+        dialog = NewPlanDialog(self.book, self.customer_id, self)
         dialog.created.connect(self._created)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -356,7 +350,7 @@ class PlanTab(WorkspaceTab):
         return dialog
 
     def _created(self, plan: AccountPlan) -> None:
-        self.changed.emit()
+        self.changed.emit(Changes.of_customer(plan.customer_id, PLAN_TABLES))
         self.panel.select(lambda p: p.plan_id == plan.id)
         self.edit(plan.id)
 
@@ -366,9 +360,9 @@ class PlanTab(WorkspaceTab):
             self.edit(summary.plan_id)
 
     def edit(self, plan_id: str) -> PlanFormDialog:
-        dialog = PlanFormDialog(self.db, self.db.get_plan(plan_id), self)
-        dialog.saved.connect(lambda _plan: self.changed.emit())
-        dialog.deleted.connect(lambda change_id, plan: self._deleted(change_id, plan.period))
+        dialog = PlanFormDialog(self.book, self.book.plans.get(plan_id), self)
+        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
+        dialog.deleted.connect(lambda done, plan: self._deleted(done, plan.period))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
@@ -380,9 +374,9 @@ class PlanTab(WorkspaceTab):
             self.delete(summary)
 
     def delete(self, summary: PlanSummary) -> None:
-        self._deleted(self.db.soft_delete(AccountPlan, summary.plan_id), summary.period)
+        self._deleted(self.book.plans.delete(summary.plan_id), summary.period)
 
-    def _deleted(self, change_id: str, period: str) -> None:
+    def _deleted(self, done: Done, period: str) -> None:
         self.deleted.emit(
-            change_id, self.tr("Account plan {period} deleted.").format(period=period)
+            done, self.tr("Account plan {period} deleted.").format(period=period)
         )

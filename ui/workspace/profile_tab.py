@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from models.entities import Customer
+from storage.book import Saved
 from storage.errors import RecordNotFoundError, StorageError
 from ui.forms import prompts
 from ui.forms.customer_form import CustomerForm
@@ -16,13 +15,10 @@ from ui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
 
 class ProfileTab(WorkspaceTab):
-    #: The tables a save here writes (what the other views may have to read again).
-    WRITES = frozenset({"customers"})
-
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.form = CustomerForm(None, parent=self)
-        self.saver = RecordSaver(self.db, self.form, self)
+        self.saver = RecordSaver(self.book, self.form, self)
         self.saver.saved.connect(self._saved)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("profileSave")
@@ -63,7 +59,7 @@ class ProfileTab(WorkspaceTab):
 
     def reload(self) -> None:
         try:
-            customer = self.db.get(Customer, self.customer_id, include_deleted=True)
+            customer = self.book.customers.get(self.customer_id, include_deleted=True)
         except RecordNotFoundError:
             return
         if (
@@ -89,7 +85,6 @@ class ProfileTab(WorkspaceTab):
     def save_form(self) -> bool:
         if not self.form.is_dirty():
             return False
-        self._before = self.form.original
         return self.saver.save()
 
     def revert(self) -> None:
@@ -99,18 +94,14 @@ class ProfileTab(WorkspaceTab):
             self.reload()
         self._update_buttons()
 
-    def _saved(self, customer: Customer) -> None:
-        before = getattr(self, "_before", None)
-        self.changed_fields = None if before is None else frozenset(
-            f.name for f in fields(Customer)
-            if f.name not in ("updated_at", "created_at")
-            and getattr(before, f.name) != getattr(customer, f.name))
+    def _saved(self, saved: Saved[Customer]) -> None:
+        # The Book says which fields moved: the customer list reloads only when it must.
         self._update_buttons()
-        self.changed.emit()
+        self.changed.emit(saved.changes)
 
     def delete_customer(self) -> None:
         customer = self.form.original
-        if customer is None:
+        if not isinstance(customer, Customer):
             return
         if not prompts.confirm(
             self,
@@ -123,9 +114,9 @@ class ProfileTab(WorkspaceTab):
         ):
             return
         try:
-            change_id = self.db.soft_delete(Customer, customer.id)
+            done = self.book.customers.delete(customer.id)
         except StorageError as error:
             prompts.show_error(self, storage_message(error))
             return
         self.stale = True
-        self.deleted.emit(change_id, self.tr("Customer {name} deleted.").format(name=customer.name))
+        self.deleted.emit(done, self.tr("Customer {name} deleted.").format(name=customer.name))

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from models.config import RATED_DIMENSIONS
 from models.explain import DimensionLine, Explanation, Lever
-from storage.database import Database
+from storage.book import Book
 from storage.errors import RecordNotFoundError
 from ui.dimension_labels import dimension_label
 from ui.forms.values import EMPTY, money, number, percent
 from ui.labels import label
-from ui.tasks import DatabaseTask
+from ui.tasks import BookTask
 from ui.workspace.chart_view import ChartView
 from ui.workspace.tab_base import ListPanel, WorkspaceContext, WorkspaceTab
 from ui.workspace.table_model import RIGHT, Column
@@ -101,9 +101,9 @@ def _columns() -> list[Column]:
     ]
 
 
-def _explain(db: Database, customer_id: str) -> Explanation | None:
+def _explain(book: Book, customer_id: str) -> Explanation | None:
     try:
-        return db.explain_customer(customer_id)
+        return book.scoring.explain(customer_id)
     except RecordNotFoundError:
         return None
 
@@ -163,10 +163,10 @@ class ScoreTab(WorkspaceTab):
         self._loading = True
         self.total.setText(self.tr("Loading the explanation…"))
         if self.context.in_memory:
-            self._loaded(generation, _explain(self.db, self.customer_id))
+            self._loaded(generation, _explain(self.book, self.customer_id))
         else:
             customer_id = self.customer_id
-            task = DatabaseTask(self.db.path, lambda db, _p: _explain(db, customer_id))
+            task = BookTask(self.book.path, lambda book, _p: _explain(book, customer_id))
             task.success(lambda result: self._loaded(generation, result))
             task.failure(lambda error: self._failed(generation, error))
             task.run_in_background()

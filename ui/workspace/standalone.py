@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from storage.database import Database
+from storage.book import Book
 from ui.settings import Settings
 from ui.workspace.workspace import TAB_NAMES, CustomerWorkspace
 
@@ -33,11 +33,11 @@ def parse_customer_view(view: str) -> tuple[str, str]:
     return key, tab
 
 
-def workspace_for_view(db: Database, view: str, settings: Settings | None = None,
+def workspace_for_view(book: Book, view: str, settings: Settings | None = None,
                        parent: QWidget | None = None) -> CustomerWorkspace:
     """The workspace ``view`` names; raises ValueError, or StorageError for no such customer."""
     key, tab = parse_customer_view(view)
-    customer = db.resolve_customer(key)
-    workspace = CustomerWorkspace(db, customer.id, settings, parent, tab=tab)
+    customer = book.customers.resolve(key)
+    workspace = CustomerWorkspace(book, customer.id, settings, parent, tab=tab)
     workspace.setWindowTitle(customer.name)
     return workspace

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.database import Database
+from storage.book import Book
 from ui.settings import Settings
 from ui.table_style import style_record_table
 from ui.workspace.table_model import Column, RowsModel
@@ -28,29 +28,24 @@ from ui.workspace.table_model import Column, RowsModel
 class WorkspaceContext:
     """The open book and customer, shared by the workspace's tabs."""
 
-    db: Database
+    book: Book
     customer_id: str
     settings: Settings | None = None
 
     @property
     def in_memory(self) -> bool:
         """An in-memory book cannot be opened by a worker: load on the UI thread."""
-        return str(self.db.path) == ":memory:"
+        return self.book.in_memory
 
 
 class WorkspaceTab(QWidget):
     """A tab that loads on first show and reloads when the book changed."""
 
-    #: This tab wrote to the book (the workspace refreshes and tells the main window).
-    changed = Signal()
-    #: The tables a save in this tab writes; a tab that only reads writes none.
-    WRITES: frozenset[str] = frozenset()
-    #: Whether a save here may add or remove customers (an undo of a delete).
-    ADDS_OR_REMOVES = False
-    #: The customer fields the last save changed, where the tab knows (None: unknown).
-    changed_fields: frozenset[str] | None = None
-    #: A record was soft-deleted: (change id, message for the undo bar).
-    deleted = Signal(str, str)
+    #: This tab wrote to the book: the write's Changes, as the Book answered (the workspace
+    #: refreshes and passes them on to the main window).
+    changed = Signal(object)
+    #: A record was soft-deleted: (its Done, which the undo bar takes back; the bar's message).
+    deleted = Signal(object, str)
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,8 +53,8 @@ class WorkspaceTab(QWidget):
         self.stale = True
 
     @property
-    def db(self) -> Database:
-        return self.context.db
+    def book(self) -> Book:
+        return self.context.book
 
     @property
     def customer_id(self) -> str:

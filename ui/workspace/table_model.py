@@ -30,7 +30,7 @@ class Column:
     align: Qt.AlignmentFlag = LEFT
     colour: Callable[[Any], str | None] | None = None
     background: Callable[[Any], str | None] | None = None
-    tooltip: Callable[[Any], str] | None = None
+    tooltip: Callable[[Any], str | None] | None = None
     #: A tick box: its state, and what ticking it does (None: read-only).
     checked: Callable[[Any], bool] | None = None
     on_check: Callable[[Any, bool], None] | None = None

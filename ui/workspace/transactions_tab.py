@@ -151,12 +151,7 @@ class TransactionsTab(WorkspaceTab):
         return not self.stale and not self.chart.loading
 
     def reload(self) -> None:
-        self.transactions = self.db.find(
-            Transaction,
-            "customer_id = ?",
-            [self.customer_id],
-            order_by="date DESC, created_at DESC",
-        )
+        self.transactions = self.book.transactions.of_customer(self.customer_id)  # newest first
         self.panel.set_rows(self.transactions, keep=lambda r: r.id)
         self._show_totals()
         self.chart.reload()

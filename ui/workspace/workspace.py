@@ -3,9 +3,10 @@ Transactions, Assessment, Score, Plan, History), each built and loaded on first 
 
 Entry points for the main window (stable):
 
-* ``CustomerWorkspace(db, customer_id, settings, parent)`` — open it on
+* ``CustomerWorkspace(book, customer_id, settings, parent)`` — open it on
   ``CustomerBookView.customer_activated(id)``;
-* ``changed`` — emitted after every write (refresh the lists, rescore in the background);
+* ``changed(Changes)`` — emitted after every write with what the Book says it changed
+  (refresh the lists, rescore in the background);
 * ``show_tab(name)`` — one of :data:`TAB_NAMES` (e.g. the Today view opens "interactions");
 * ``log_interaction()`` — what Ctrl+I does inside the workspace;
 * ``has_unsaved_changes()`` / ``confirm_close()`` — ask before closing the workspace.
@@ -19,8 +20,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from storage.book import Book, Done
 from storage.changes import Changes
-from storage.database import Database
 from storage.errors import StorageError
 from ui.forms import prompts
 from ui.forms.interaction_form import InteractionFormDialog
@@ -72,13 +73,13 @@ class CustomerWorkspace(QWidget):
     """Everything about one customer, editable; see the module docstring for the API."""
 
     #: The book was written (any save, delete, undo): refresh lists and rescore.
-    changed = Signal(object)  # Changes: what the save wrote
+    changed = Signal(object)  # Changes: what the write changed, as the Book answered
     #: The customer itself was deleted (True) or brought back (False).
     customer_deleted = Signal(bool)
 
     def __init__(
         self,
-        db: Database,
+        book: Book,
         customer_id: str,
         settings: Settings | None = None,
         parent: QWidget | None = None,
@@ -87,7 +88,7 @@ class CustomerWorkspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("customerWorkspace")
-        self.context = WorkspaceContext(db, customer_id, settings)
+        self.context = WorkspaceContext(book, customer_id, settings)
         self.tabs: dict[str, WorkspaceTab] = {}
         self.dialog: InteractionFormDialog | None = None
         self.header_view = WorkspaceHeaderView(self)
@@ -130,8 +131,8 @@ class CustomerWorkspace(QWidget):
 
     # -- properties ------------------------------------------------------------------------
     @property
-    def db(self) -> Database:
-        return self.context.db
+    def book(self) -> Book:
+        return self.context.book
 
     @property
     def customer_id(self) -> str:
@@ -147,8 +148,10 @@ class CustomerWorkspace(QWidget):
             page = self._pages[name]
             found = _factories()[name](self.context, page)
             found.setObjectName(f"tab_{name}")
-            page.layout().addWidget(found)
-            found.changed.connect(lambda tab=found: self._written(tab))
+            layout = page.layout()
+            assert layout is not None  # each page was made with its layout
+            layout.addWidget(found)
+            found.changed.connect(self._written)
             found.deleted.connect(self._deleted)
             self.tabs[name] = found
         return found
@@ -178,7 +181,7 @@ class CustomerWorkspace(QWidget):
     # -- book changes ----------------------------------------------------------------------
     def refresh_header(self) -> None:
         try:
-            header = self.db.workspace_header(self.customer_id)
+            header = self.book.customers.header(self.customer_id)
         except StorageError:
             return
         self.header_view.show_header(header)
@@ -190,23 +193,15 @@ class CustomerWorkspace(QWidget):
         for tab in self.tabs.values():
             tab.mark_stale()
 
-    def _written(self, tab: WorkspaceTab | None = None) -> None:
-        """A tab saved: this customer's tabs read again, and the window learns what changed
-        (the tab's tables for this customer; anything, when the sender is unknown)."""
+    def _written(self, changes: Changes) -> None:
+        """Something was written here: this customer's tabs read again, and the window learns
+        what changed (what the Book answered for the write)."""
         self.refresh()
-        if tab is None:
-            changes = Changes.everything()
-        else:
-            changes = Changes.of_customer(self.customer_id, tab.WRITES)
-            changes = Changes(changes.tables, changes.customer_ids, tab.ADDS_OR_REMOVES,
-                              tab.changed_fields)
-            tab.changed_fields = None
         self.changed.emit(changes)
 
-    def _deleted(self, change_id: str, message: str) -> None:
-        self.undo_bar.offer(change_id, message)
-        sender = self.sender()
-        self._written(sender if isinstance(sender, WorkspaceTab) else None)
+    def _deleted(self, done: Done, message: str) -> None:
+        self.undo_bar.offer(done.change_id, message)
+        self._written(done.changes)
         if self.header_view.header is not None and self.header_view.header.deleted:
             self.customer_deleted.emit(True)
 
@@ -214,11 +209,11 @@ class CustomerWorkspace(QWidget):
         """Reverse a change (the undo bar's button): a delete comes back."""
         was_deleted = bool(self.header_view.header and self.header_view.header.deleted)
         try:
-            self.db.undo(change_id)
+            done = self.book.history.undo(change_id)
         except StorageError as error:
             prompts.show_error(self, storage_message(error))
             return
-        self._written()
+        self._written(done.changes)
         if was_deleted and self.header_view.header and not self.header_view.header.deleted:
             self.customer_deleted.emit(False)
 
@@ -227,8 +222,8 @@ class CustomerWorkspace(QWidget):
         """Ctrl+I: a new interaction of this customer, in a dialog."""
         if self.header_view.header is not None and self.header_view.header.deleted:
             return None
-        dialog = InteractionFormDialog.for_customer(self.db, self.customer_id, self)
-        dialog.saved.connect(lambda _record: self._written(self.tab("interactions")))
+        dialog = InteractionFormDialog.for_customer(self.book, self.customer_id, self)
+        dialog.saved.connect(lambda saved: self._written(saved.changes))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         return dialog
