@@ -23,6 +23,10 @@ SCORING_INPUTS = frozenset({"customers", "transactions", "interactions", "needs"
                             "assessments", "settings"})
 #: The derived tables a rescore writes.
 SCORES = frozenset({"customer_metrics", "score_snapshots"})
+#: The customer fields the value engine reads (besides whether the customer is there).
+SCORING_CUSTOMER_FIELDS = frozenset({"tier_override", "lifecycle_override", "created_at"})
+#: The customer fields its search text is made of (contacts' names are the rest).
+SEARCH_FIELDS = frozenset({"name", "code", "tags"})
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,12 @@ class Changes:
         return self.customer_ids is None or customer_id in self.customer_ids
 
     def may_move_scores(self) -> bool:
-        return self.touches(SCORING_INPUTS)
+        """Whether a rescore may come to another result: a new phone number cannot."""
+        inputs = self.tables & SCORING_INPUTS
+        if inputs == {"customers"} and not self.rows_added_or_removed \
+                and self.customer_fields is not None:
+            return not self.customer_fields.isdisjoint(SCORING_CUSTOMER_FIELDS)
+        return bool(inputs)
 
     def __or__(self, other: Changes) -> Changes:
         ids = (None if self.customer_ids is None or other.customer_ids is None
@@ -80,7 +89,8 @@ class Changes:
         moved: set[str] = set()
         if "customers" in self.tables:
             fields = self.customer_fields
-            moved.add("search")  # the search text is made of the customer's fields
+            if fields is None or not fields.isdisjoint(SEARCH_FIELDS):
+                moved.add("search")
             for field, key in CUSTOMER_FIELD_KEYS.items():
                 if fields is None or field in fields:
                     moved.add(key)

@@ -7,7 +7,7 @@ columns, and the UI asks first for the ordered ids, then for the rows it is abou
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -122,7 +122,7 @@ class CustomerQueriesMixin(DatabaseBase):
                              f"ORDER BY {_order(query)}", params)
 
     def customer_ids_in_steps(self, query: CustomerQuery,
-                              first: int) -> Iterator[tuple[list[str], int]]:
+                              first: int) -> Generator[tuple[list[str], int], None, None]:
         """Every id of ``query`` as ``(ids, total)``, where a long answer comes in two steps:
         its first ``first`` ids with the count of all, then every id.
 

@@ -31,6 +31,7 @@ from models.scoring import BookScores, BookSummary, only_tiering_changed
 from models.tiers import hundredths
 from storage.bulk_indexes import indexes_rebuilt, table_indexes
 from storage.change_keys import OUTSIDE_KEY, book_keys, score_keys, stored_keys
+from storage.changes import Changes
 from storage.errors import RecordNotFoundError
 from storage.parallel_reads import ParallelReads
 from storage.retier import retier_stored
@@ -79,6 +80,14 @@ class RescoreResult:
     timings: dict[str, float] = field(default_factory=dict)
     #: The period's snapshot stored in the same transaction, when one was asked for.
     snapshot: SnapshotResult | None = None
+
+    @property
+    def changes(self) -> Changes:
+        """What the views showing scores must read again (nothing when no row moved)."""
+        moved = Changes.of_rescore(self.changed_rows if self.changed_rows >= 0 else 1)
+        if self.snapshot is not None:
+            moved = moved | Changes(frozenset({"score_snapshots"}))
+        return moved
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis.configuration import set_hypothesis_home_dir
 from hypothesis.database import DirectoryBasedExampleDatabase
 
+from storage.book import Book
 from storage.database import Database
 from storage.demo import generate_demo
 
@@ -65,3 +66,12 @@ def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
     db = Database(copy)
     yield db
     db.close()
+
+
+@pytest.fixture
+def demo_book(demo_db: Database) -> Iterator[Book]:
+    """The private copy of the demo book, opened as the window opens it (a ``Book``); its
+    ``reader`` sets data up and checks it."""
+    book = Book(demo_db.path)
+    yield book
+    book.close()

@@ -136,13 +136,14 @@ from ui.app import application
 from ui import i18n
 from ui.settings import Settings
 from ui.main_window import MainWindow
+from storage.book import Book
 from storage.database import Database
 
 app = application()
 i18n.install_language(i18n.CHINESE)
 families = [f for f in QFontDatabase.families() if "CJK" in f or "Hei" in f]
 print("system CJK families:", families, file=sys.stderr)
-window = MainWindow(Database(sys.argv[1]), Settings.at(Path(sys.argv[2])),
+window = MainWindow(Book(sys.argv[1]), Settings.at(Path(sys.argv[2])),
                     automatic_backup=False)
 window.show()
 app.processEvents()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from main import main
-from storage.database import Database
+from storage.book import Book
 from ui._version import __version__
 from ui.charts.catalog import ChartRequest, ChartRequestError, build_chart
 from ui.charts.kinds import BOOK_KINDS, CUSTOMER_KINDS, KINDS
@@ -109,14 +109,14 @@ def test_the_chart_kinds_are_the_catalogues(tmp_path: Path) -> None:
     assert tuple(kind.choices) == KINDS == tuple(dict.fromkeys(BOOK_KINDS + CUSTOMER_KINDS))
     book = tmp_path / "book.db"
     assert main(["--db", str(book), "demo", "--customers", "30", "--anchor", "2026-12-06"]) == 0
-    with Database(book) as db:
-        customer = str(db.scalar("SELECT id FROM customers LIMIT 1"))
+    with Book(book) as opened:
+        customer = opened.customers.ids()[0]
         for name in BOOK_KINDS:  # migration has one snapshot only: its empty state
-            assert build_chart(db, ChartRequest(name)).figure is not None, name
+            assert build_chart(opened, ChartRequest(name)).figure is not None, name
         for name in CUSTOMER_KINDS:
-            assert build_chart(db, ChartRequest(name, customer)).figure is not None, name
+            assert build_chart(opened, ChartRequest(name, customer)).figure is not None, name
         with pytest.raises(ChartRequestError, match="unknown chart"):
-            build_chart(db, ChartRequest("pie"))
+            build_chart(opened, ChartRequest("pie"))
 
 
 def test_the_import_fields_are_the_importers() -> None:

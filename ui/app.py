@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
-from storage.database import Database, default_path
+from storage.book import Book, default_path
 from ui import i18n
 from ui.book_opener import open_book
 from ui.first_run import FirstRunDialog, needs_first_run
@@ -46,20 +46,20 @@ def startup_path(db_path: Path | None, settings: Settings) -> Path:
     return default_path()
 
 
-def open_startup_book(db_path: Path | None, settings: Settings) -> Database | None:
+def open_startup_book(db_path: Path | None, settings: Settings) -> Book | None:
     """Open the book to start with, offering demo data on first run; None if the user quit."""
     first_launch = not settings.has_last_database()
     opened = open_book(startup_path(db_path, settings), None, settings.last_folder())
     if opened is None:
         return None
-    db, created = opened
-    if needs_first_run(db, created, first_launch):
-        dialog = FirstRunDialog(db.path)
+    book, created = opened
+    if needs_first_run(book, created, first_launch):
+        dialog = FirstRunDialog(book.path)
         dialog.exec()
         if dialog.result() == QDialog.DialogCode.Rejected and dialog.task is not None:
             Task.wait_for_all()  # let a cancelled generation roll back before we read
-    settings.remember_database(db.path)
-    return db
+    settings.remember_database(book.path)
+    return book
 
 
 def run_gui(db_path: Path | None) -> int:
@@ -67,10 +67,10 @@ def run_gui(db_path: Path | None) -> int:
     app = application()
     settings = Settings()
     i18n.install_language(i18n.resolve_language(settings.language()))
-    db = open_startup_book(db_path, settings)
-    if db is None:
+    book = open_startup_book(db_path, settings)
+    if book is None:
         return 1
-    window = MainWindow(db, settings)
+    window = MainWindow(book, settings)
     window.show()
     try:
         return app.exec()

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.backup import BackupInfo, backup_folder, list_backups
+from storage.book import backup_folder, list_backups
+from storage.book.types import BackupInfo
 from ui.table_style import read_only_row_flags
 
 Index = QModelIndex | QPersistentModelIndex

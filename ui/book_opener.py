@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from storage.database import Database
+from storage.book import Book
 from storage.errors import BookMissingError, StorageError
 from ui.i18n import storage_message
 from ui.startup_checks import (
@@ -95,7 +95,7 @@ def choose_new(parent: QWidget | None, folder: Path | None) -> Path | None:
 
 
 def open_book(path: Path, parent: QWidget | None = None,
-              folder: Path | None = None) -> tuple[Database, bool] | None:
+              folder: Path | None = None) -> tuple[Book, bool] | None:
     """Open ``path``, asking the user how to go on after each refusal.
 
     Returns the database and whether its file was created just now, or None if the user
@@ -106,7 +106,7 @@ def open_book(path: Path, parent: QWidget | None = None,
     while True:
         existed = path.exists()
         try:
-            return Database(path, new_book=new_book), not existed
+            return Book(path, new_book=new_book), not existed
         except StorageError as error:
             choice = ask_after_error(parent, error, path)
         start = folder or (path.parent if path.parent.is_dir() else None)

@@ -1,8 +1,8 @@
 """Work on the whole book that runs on the worker thread: rescore, back up, undo, export.
 
-Each function takes the worker's own ``Database`` and a :class:`~ui.tasks.Progress` and
+Each function takes the worker's own ``Book`` and a :class:`~ui.tasks.Progress` and
 returns a small result the UI turns into a status message; :func:`start` wraps one in a
-``DatabaseTask`` with its outcome callbacks. Nothing here touches a widget.
+``BookTask`` with its outcome callbacks. Nothing here touches a widget.
 """
 
 from __future__ import annotations
@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from models.enums import SnapshotPeriod, Tier
-from models.periods import Period
-from storage.backup import BackupInfo
-from storage.database import Database
-from storage.today_queries import ChangeSummary
-from ui.tasks import Cancelled, DatabaseTask, Progress
+from storage.book import Book
+from storage.book.types import BackupInfo, ChangeSummary
+from storage.changes import Changes
+from ui.tasks import BookTask, Cancelled, Progress
 
 if TYPE_CHECKING:
-    from storage.export_files import ExportResult
+    from storage.book.types import ExportResult
 
 
 @dataclass(frozen=True)
@@ -39,6 +38,12 @@ class Rescored:
     #: customer_metrics rows the rescore rewrote (0: nothing the views show moved).
     changed_rows: int = -1
 
+    @property
+    def changes(self) -> Changes:
+        """The scores (when any row moved) and the month's snapshot."""
+        moved = Changes.of_rescore(self.changed_rows if self.changed_rows >= 0 else 1)
+        return moved | Changes(frozenset({"score_snapshots"}))
+
 
 #: Books at least this large are rescored in a process of their own (see
 #: :mod:`ui.rescore_process`); smaller ones take a few milliseconds on the worker thread.
@@ -46,13 +51,12 @@ PROCESS_RESCORE_CUSTOMERS = 20_000
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def rescore_book(db: Database, progress: Progress, as_of: date | None = None) -> Rescored:
+def rescore_book(book: Book, progress: Progress, as_of: date | None = None) -> Rescored:
     """Rescore every customer and store this month's snapshot, like the ``score`` command."""
     progress.report(0, 0)
-    if str(db.path) != ":memory:" and db.customer_count() >= PROCESS_RESCORE_CUSTOMERS:
-        return rescore_in_process(db.path, progress, as_of)
-    day = as_of or date.today()
-    result = db.rescore(day, snapshot=Period.containing(day, SnapshotPeriod.MONTH))
+    if not book.in_memory and book.customers.count() >= PROCESS_RESCORE_CUSTOMERS:
+        return rescore_in_process(book.path, progress, as_of)
+    result = book.scoring.rescore(as_of or date.today(), snapshot=SnapshotPeriod.MONTH)
     snapshot = result.snapshot
     assert snapshot is not None
     return Rescored(customers=result.summary.customers, changed_tier=result.changed_tier,
@@ -90,12 +94,13 @@ class RescoreFailed(RuntimeError):
     """The rescoring process ended with an error (its last line of output)."""
 
 
-def backup_now(db: Database, progress: Progress) -> BackupInfo:
-    return db.backup("manual", progress=lambda done, total: _report(progress, done, total))
+def backup_now(book: Book, progress: Progress) -> BackupInfo:
+    return book.backups.make("manual",
+                             progress=lambda done, total: _report(progress, done, total))
 
 
-def daily_backup(db: Database, progress: Progress) -> BackupInfo | None:
-    return db.backup_if_due(progress=lambda done, total: _report(progress, done, total))
+def daily_backup(book: Book, progress: Progress) -> BackupInfo | None:
+    return book.backups.if_due(progress=lambda done, total: _report(progress, done, total))
 
 
 def _report(progress: Progress, done: int, total: int) -> None:
@@ -107,52 +112,49 @@ def _report(progress: Progress, done: int, total: int) -> None:
 class Undone:
     change: ChangeSummary
     undo_id: str
+    changes: Changes
 
 
-def undo_latest(db: Database, _progress: Progress, skip: frozenset[str]) -> Undone | None:
+def undo_latest(book: Book, _progress: Progress, skip: frozenset[str]) -> Undone | None:
     """Reverse the newest change not in ``skip``; None when there is nothing to undo.
 
     When that change is an import's, the whole import is undone through its batch (the
     summary names the file); an undone import and the undo of one are passed over (they are
     not redone), as are imports from before batches existed."""
-    # The importer loads openpyxl: only when undoing, not when the window starts.
-    from storage.importer.batches import batches_of_changes, newest_change_id
-    from storage.importer.undo import undo_import
-
     passed = set(skip)
-    while (newest := newest_change_id(db, passed)) is not None:
-        batch = batches_of_changes(db, [newest]).get(newest)
+    while (newest := book.imports.newest_change_id(sorted(passed))) is not None:
+        batch = book.imports.of_changes([newest]).get(newest)
         if batch is None:
             break
         if batch.undone:
             passed.add(newest)
             continue
-        done = undo_import(db, batch.id)
+        taken_back = book.imports.undo(batch.id, rescore=False)
         return Undone(change=ChangeSummary(change_id=newest, action="import",
                                            table_name="import_batches", record_id=str(batch.id),
                                            customer_id=None, customer_name=batch.source,
-                                           at=batch.at), undo_id=done.undo_id)
-    change = db.latest_change(frozenset(passed))
+                                           at=batch.at), undo_id=taken_back.undone.undo_id,
+                      changes=taken_back.changes)
+    change = book.history.latest(frozenset(passed))
     if change is None:
         return None
-    return Undone(change=change, undo_id=db.undo(change.change_id))
+    done = book.history.undo(change.change_id)
+    return Undone(change=change, undo_id=done.change_id, changes=done.changes)
 
 
-def export_book(db: Database, progress: Progress, path: Path, tiers: list[Tier],
+def export_book(book: Book, progress: Progress, path: Path, tiers: list[Tier],
                 lang: str) -> ExportResult:
-    from storage.export_portfolio import export_portfolio  # openpyxl: only when exporting
-
-    return export_portfolio(db, path, tiers=tiers, lang=lang, progress=progress.report)
+    return book.exports.portfolio(path, tiers=tiers, lang=lang, progress=progress.report)
 
 
-def start(path: Path, work: Callable[[Database, Progress], Any], *,
+def start(path: Path, work: Callable[[Book, Progress], Any], *,
           owner: QObject | None = None,
           success: Callable[[Any], object] | None = None,
           failure: Callable[[BaseException], object] | None = None,
-          cancelled: Callable[[], object] | None = None) -> DatabaseTask:
-    """A ``DatabaseTask`` for ``work`` with its callbacks (dropped if ``owner`` goes first),
+          cancelled: Callable[[], object] | None = None) -> BookTask:
+    """A ``BookTask`` for ``work`` with its callbacks (dropped if ``owner`` goes first),
     not started yet."""
-    task = DatabaseTask(path, work, owner)
+    task = BookTask(path, work, owner)
     if success is not None:
         task.success(success)
     if failure is not None:

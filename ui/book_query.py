@@ -23,8 +23,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from storage.customer_queries import CustomerQuery
-from storage.database import Database
+from storage.book import Book
+from storage.book.types import CustomerQuery
 
 _STOP = object()
 CACHE_KIB = 8_192
@@ -52,7 +52,7 @@ class IdLoader(QObject):
         self._latest = 0
         self._lock = threading.Lock()
         self._requests: queue.Queue[object] = queue.Queue()
-        self._conn: sqlite3.Connection | None = None  # the worker's, for interrupt()
+        self._book: Book | None = None  # the worker's, for interrupt()
         self._go_on = threading.Event()  # read the rest of a long answer now
         self._thread = threading.Thread(target=self._run, name="keyplan-book-query",
                                         daemon=True)
@@ -67,8 +67,8 @@ class IdLoader(QObject):
         with self._lock:
             self._latest += 1
             number = self._latest
-            if self._conn is not None:
-                self._conn.interrupt()  # safe from any thread; the worker drops the answer
+            if self._book is not None:
+                self._book.interrupt()  # safe from any thread; the worker drops the answer
         self._go_on.set()  # a worker waiting to read the rest of the last answer: stop
         self._requests.put((number, query))
         return number
@@ -81,28 +81,28 @@ class IdLoader(QObject):
         """Stop the thread and close its connection (waits for a running query to stop)."""
         with self._lock:
             self._latest += 1
-            if self._conn is not None:
-                self._conn.interrupt()
+            if self._book is not None:
+                self._book.interrupt()
         self._go_on.set()
         self._requests.put(_STOP)
         self._thread.join(timeout)
 
-    def _open(self) -> Database:
-        db = Database(self.path)
+    def _open(self) -> Book:
+        book = Book(self.path)
         # One narrow table scanned per query: the OS keeps it in memory; a large page cache
         # of our own would only double it.
-        db.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        book.set_cache_kib(CACHE_KIB)
         with self._lock:
-            self._conn = db.conn
-        return db
+            self._book = book
+        return book
 
     def _run(self) -> None:
-        db: Database | None = None
+        book: Book | None = None
         try:
             # Open the connection before the first request needs it (a failure is reported
             # with that request).
             with contextlib.suppress(Exception):
-                db = self._open()
+                book = self._open()
             while True:
                 item = self._requests.get()
                 if item is _STOP:
@@ -111,9 +111,9 @@ class IdLoader(QObject):
                 if number != self._latest:
                     continue  # superseded while queued
                 try:
-                    if db is None:
-                        db = self._open()
-                    ids = self._answer(db, number, query)
+                    if book is None:
+                        book = self._open()
+                    ids = self._answer(book, number, query)
                 except sqlite3.OperationalError as error:
                     if number == self._latest or "interrupt" not in str(error):
                         self.failed.emit(number, error)
@@ -125,16 +125,16 @@ class IdLoader(QObject):
                     self.loaded.emit(number, query, ids, len(ids))
         finally:
             with self._lock:
-                self._conn = None
-            if db is not None:
-                db.close()
+                self._book = None
+            if book is not None:
+                book.close()
 
-    def _answer(self, db: Database, number: int, query: CustomerQuery) -> list[str] | None:
+    def _answer(self, book: Book, number: int, query: CustomerQuery) -> list[str] | None:
         """Every id of ``query``, after delivering its first ones if that is quicker; None
         if the first ones were all, or a newer request came meanwhile."""
         if not self.head_rows:
-            return db.customer_ids(query)
-        steps = db.customer_ids_in_steps(query, self.head_rows)
+            return book.customers.ids(query)
+        steps = book.customers.ids_in_steps(query, self.head_rows)
         try:
             for ids, total in steps:
                 if number != self._latest:

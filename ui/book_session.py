@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from storage import presence
+from storage.book import Book
 from storage.presence import Holder
 from ui.tasks import Task
 
@@ -41,7 +42,7 @@ class BookSession(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
-        self._conn: sqlite3.Connection | None = None
+        self._book: Book | None = None
         self._version: int | None = None
         self._change_timer = QTimer(self)
         self._change_timer.setInterval(CHANGE_POLL_MS)
@@ -69,10 +70,10 @@ class BookSession(QObject):
         self.poll()
         return self.others
 
-    def watch(self, conn: sqlite3.Connection) -> None:
-        """Watch the book through ``conn`` (the window's own connection) for changes that
+    def watch(self, book: Book) -> None:
+        """Watch the book through ``book`` (the window's own connection) for changes that
         other connections commit."""
-        self._conn = conn
+        self._book = book
         self._version = self._data_version()
         self._change_timer.start()
 
@@ -83,7 +84,7 @@ class BookSession(QObject):
     def check_for_changes(self) -> bool:
         """Emit ``changed_elsewhere`` if someone else committed since the last look. Skipped
         while the window's own background work runs: its end reloads the views anyway."""
-        if self._conn is None or Task.book_work_running():
+        if self._book is None or Task.book_work_running():
             return False
         version = self._data_version()
         if version is None or version == self._version:
@@ -93,17 +94,17 @@ class BookSession(QObject):
         return True
 
     def _data_version(self) -> int | None:
-        if self._conn is None:
+        if self._book is None:
             return None
         try:
-            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            return self._book.data_version()
         except sqlite3.Error:
             return None  # closed meanwhile: the next book's session takes over
 
     def release(self) -> None:
         self._timer.stop()
         self._change_timer.stop()
-        self._conn = None
+        self._book = None
         if self._claimed:
             self._claimed = False
             presence.release(self.path)

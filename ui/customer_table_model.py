@@ -36,8 +36,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from models.enums import Tier
-from storage.customer_queries import CustomerQuery, CustomerRow
-from storage.database import MEMORY, Database
+from storage.book import Book
+from storage.book.types import CustomerQuery, CustomerRow
 from ui.book_query import IdLoader
 from ui.labels import label
 from ui.table_style import read_only_row_flags
@@ -123,10 +123,10 @@ class CustomerTableModel(QAbstractTableModel):
     #: answer came in one piece).
     completed = Signal()
 
-    def __init__(self, db: Database, parent: QObject | None = None,
+    def __init__(self, book: Book, parent: QObject | None = None,
                  query: CustomerQuery | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._book = book
         self._query = query if query is not None else CustomerQuery()
         self._ids: list[str] = []  # the ids known so far, in order
         self._count = 0  # rows shown; more than len(self._ids) while the rest is read
@@ -144,8 +144,8 @@ class CustomerTableModel(QAbstractTableModel):
 
     # -- what is shown ---------------------------------------------------------------------
     @property
-    def db(self) -> Database:
-        return self._db
+    def book(self) -> Book:
+        return self._book
 
     @property
     def query(self) -> CustomerQuery:
@@ -162,10 +162,10 @@ class CustomerTableModel(QAbstractTableModel):
         long answer: the rows past :data:`HEAD_ROWS` show empty until the rest arrives)."""
         return len(self._ids) == self._count
 
-    def set_database(self, db: Database) -> None:
+    def set_book(self, book: Book) -> None:
         """Show another book with the same query."""
         self.close()
-        self._db = db
+        self._book = book
         self._background = False
         self.refresh()
 
@@ -180,14 +180,14 @@ class CustomerTableModel(QAbstractTableModel):
 
     def set_background(self, on: bool) -> None:
         """Force id queries onto their own thread (or back), whatever their speed."""
-        self._background = on and str(self._db.path) != MEMORY
+        self._background = on and not self._book.in_memory
         if self._background:
             self._start_loader()
 
     def _start_loader(self) -> IdLoader:
         """The background query thread, started (and its connection opened) if needed."""
         if self._loader is None:
-            self._loader = IdLoader(self._db.path, self, head_rows=HEAD_ROWS)
+            self._loader = IdLoader(self._book.path, self, head_rows=HEAD_ROWS)
             self._loader.loaded.connect(self._on_loaded)
             self._loader.failed.connect(self._on_failed)
         return self._loader
@@ -228,9 +228,9 @@ class CustomerTableModel(QAbstractTableModel):
 
     def _load_now(self) -> list[str]:
         started = time.perf_counter()
-        ids = self._db.customer_ids(self._query)
+        ids = self._book.customers.ids(self._query)
         slow = time.perf_counter() - started > ASYNC_AFTER or len(ids) >= ASYNC_ROWS
-        if slow and str(self._db.path) != MEMORY:
+        if slow and not self._book.in_memory:
             self.set_background(True)  # the thread starts now, ready for the next query
         return ids
 
@@ -326,7 +326,7 @@ class CustomerTableModel(QAbstractTableModel):
     def _load_page(self, row: int) -> None:
         start = row - row % PAGE_SIZE
         ids = [i for i in self._ids[start:start + PAGE_SIZE] if i not in self._cache]
-        for customer in self._db.customer_rows(ids):
+        for customer in self._book.customers.rows(ids):
             self._cache[customer.id] = customer
         while len(self._cache) > CACHE_ROWS:
             self._texts.pop(self._cache.popitem(last=False)[0], None)

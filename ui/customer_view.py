@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import LifecycleStage, RelationshipLevel, Tier
-from storage.customer_queries import CustomerRow
-from storage.database import Database
+from storage.book import Book
+from storage.book.types import CustomerRow
 from ui.activation import on_row_opened
 from ui.customer_table_model import (
     COL_ABC,
@@ -75,11 +75,11 @@ class CustomerBookView(QWidget):
     customer_activated = Signal(str)  # customer id
     count_changed = Signal(int)  # customers matching the current search and filters
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.model = CustomerTableModel(db, self)
-        self.filter_bar = FilterBar(db.owners(), self)
+        self.model = CustomerTableModel(book, self)
+        self.filter_bar = FilterBar(book.customers.owners(), self)
         self.filter_bar.filters_changed.connect(self._on_filters_changed)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("emptyBookLabel")
@@ -183,14 +183,14 @@ class CustomerBookView(QWidget):
             self._activate(row)
 
     # -- book ------------------------------------------------------------------------------
-    def set_database(self, db: Database) -> None:
-        self.filter_bar.set_owners(db.owners())
-        self.model.set_database(db)
+    def set_book(self, book: Book) -> None:
+        self.filter_bar.set_owners(book.customers.owners())
+        self.model.set_book(book)
 
     def refresh(self) -> None:
         """Reload after the book changed, keeping the selected customer if still shown."""
         selected = self.selected_customer()
-        self.filter_bar.set_owners(self.model.db.owners())
+        self.filter_bar.set_owners(self.model.book.customers.owners())
         self._reveal = selected.id if selected is not None else None
         self.model.refresh()
 
@@ -211,7 +211,7 @@ class CustomerBookView(QWidget):
         """Repaint the rows of customers edited in place (the list keeps its rows and
         order); ``owners``: the owner filter's choices may have changed too."""
         if owners:
-            self.filter_bar.set_owners(self.model.db.owners())
+            self.filter_bar.set_owners(self.model.book.customers.owners())
         self.model.refresh_rows(customer_ids)
 
     def reveal(self, customer_id: str) -> None:

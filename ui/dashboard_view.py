@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import chart_data
-from storage.database import Database
+from storage.book import Book
 from ui import i18n
 from ui.chart_canvas import ChartCanvas, Rendered, prerender
 from ui.charts.catalog import ChartRequest, build_chart, migration_periods
 from ui.charts.style import DPI, Chart, use_chinese_units
-from ui.tasks import DatabaseTask, Progress
+from ui.tasks import BookTask, Progress
 
 #: The book's charts in dashboard order; the wide ones (two panels, a side legend, many
 #: periods) take a whole row, the others share one.
@@ -58,20 +57,20 @@ class Periods:
     end: str | None
 
 
-def build_charts(db: Database, progress: Progress, kinds: tuple[str, ...],
+def build_charts(book: Book, progress: Progress, kinds: tuple[str, ...],
                  start: str | None, end: str | None,
                  sizes: dict[str, tuple[int, int, float]] | None = None) -> Periods:
     """Build ``kinds`` one by one (rendered at ``sizes`` when given), delivering each
     :class:`BuiltChart` as it is done."""
-    periods = chart_data.snapshot_periods(db)
+    periods = book.charts.snapshot_periods()
     if start not in periods or end not in periods:
-        start, end = migration_periods(db, None, None)
+        start, end = migration_periods(book, None, None)
     result = Periods(periods, start, end)
     progress.deliver(result)
     for done, kind in enumerate(kinds):
         progress.check()
         started = time.perf_counter()
-        chart = build_chart(db, ChartRequest(kind, None, start, end) if kind == "migration"
+        chart = build_chart(book, ChartRequest(kind, None, start, end) if kind == "migration"
                             else ChartRequest(kind))
         size = (sizes or {}).get(kind)
         rendered = prerender(chart.figure, size) if size is not None else None
@@ -80,10 +79,10 @@ def build_charts(db: Database, progress: Progress, kinds: tuple[str, ...],
     return result
 
 
-def export_chart(db: Database, _progress: Progress, request: ChartRequest, path: Path,
+def export_chart(book: Book, _progress: Progress, request: ChartRequest, path: Path,
                  fmt: str) -> Path:
     """Build the chart afresh (the one on screen keeps drawing) and save it."""
-    figure = build_chart(db, request).figure
+    figure = build_chart(book, request).figure
     figure.set_size_inches(EXPORT_SIZE[0] / DPI, EXPORT_SIZE[1] / DPI)
     figure.savefig(path, format=fmt, dpi=DPI)
     return path
@@ -96,12 +95,12 @@ class DashboardView(QWidget):
     loaded = Signal()  # every chart is drawn
     chart_drawn = Signal(str, float)  # kind, build + draw seconds
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardView")
-        self.db = db
+        self.book = book
         self.stale = True
-        self._task: DatabaseTask | None = None
+        self._task: BookTask | None = None
         self._pending: set[str] = set()
         self._build_seconds: dict[str, float] = {}
         self.timings: dict[str, float] = {}
@@ -171,8 +170,8 @@ class DashboardView(QWidget):
     def is_loaded(self) -> bool:
         return not self.stale and self._task is None and not self._pending
 
-    def set_database(self, db: Database) -> None:
-        self.db = db
+    def set_book(self, book: Book) -> None:
+        self.book = book
         self.mark_stale()
 
     def mark_stale(self) -> None:
@@ -202,8 +201,8 @@ class DashboardView(QWidget):
         start, end = self.periods.start, self.periods.end
         self._pending = set(kinds)
         sizes = {kind: self.canvases[kind].render_size() for kind in kinds}
-        task = DatabaseTask(
-            self.db.path, lambda db, progress: build_charts(db, progress, kinds, start, end,
+        task = BookTask(
+            self.book.path, lambda book, progress: build_charts(book, progress, kinds, start, end,
                                                             sizes), self)
         self._task = task
         task.on_delivery(lambda item, t=task: self._on_delivered(t, item))
@@ -211,7 +210,7 @@ class DashboardView(QWidget):
         task.failure(self._on_failed)
         task.run_in_background()
 
-    def _on_delivered(self, task: DatabaseTask, item: object) -> None:
+    def _on_delivered(self, task: BookTask, item: object) -> None:
         if task is not self._task:
             return  # a superseded build
         if isinstance(item, Periods):
@@ -220,7 +219,7 @@ class DashboardView(QWidget):
             self._build_seconds[item.kind] = item.seconds
             self.canvases[item.kind].set_chart(item.chart, item.rendered)
 
-    def _on_finished(self, task: DatabaseTask) -> None:
+    def _on_finished(self, task: BookTask) -> None:
         if task is self._task:
             self._task = None
             if task.is_cancelled:
@@ -277,13 +276,13 @@ class DashboardView(QWidget):
         if path:
             self.export_to(kind, fmt, Path(path))
 
-    def export_to(self, kind: str, fmt: str, path: Path) -> DatabaseTask:
+    def export_to(self, kind: str, fmt: str, path: Path) -> BookTask:
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
         request = ChartRequest(kind, None, self.periods.start, self.periods.end) \
             if kind == "migration" else ChartRequest(kind)
-        task = DatabaseTask(self.db.path,
-                            lambda db, p: export_chart(db, p, request, path, fmt), self)
+        task = BookTask(self.book.path,
+                            lambda book, p: export_chart(book, p, request, path, fmt), self)
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, OSError):

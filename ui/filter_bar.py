@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import AbcClass, LifecycleStage, RelationshipLevel, Tier
-from storage.customer_queries import CustomerQuery
+from storage.book.types import CustomerQuery
 from ui.labels import label
 
 #: Filter dimensions: CustomerQuery field and the enum of its values (owners are plain text).

@@ -20,19 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.database import Database
-from storage.demo import DemoSummary, generate_demo
+from storage.book import Book
+from storage.book.types import DemoSummary
 from storage.errors import StorageError
 from ui.i18n import storage_message
-from ui.tasks import DatabaseTask, Progress
+from ui.tasks import BookTask, Progress
 
 DEMO_CUSTOMERS = 500
 DEMO_SEED = 1
 
 
-def needs_first_run(db: Database, created: bool, first_launch: bool) -> bool:
+def needs_first_run(book: Book, created: bool, first_launch: bool) -> bool:
     """Offer the choice for a file made just now, or an empty book on the very first launch."""
-    return created or (first_launch and db.customer_count() == 0)
+    return created or (first_launch and book.customers.count() == 0)
 
 
 class FirstRunDialog(QDialog):
@@ -51,7 +51,7 @@ class FirstRunDialog(QDialog):
         self.path = path
         self.customers = customers
         self.demo_added = False
-        self.task: DatabaseTask | None = None
+        self.task: BookTask | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.error_box: QMessageBox | None = None
 
@@ -102,12 +102,12 @@ class FirstRunDialog(QDialog):
         self.progress_dialog = dialog
         customers = self.customers
 
-        def work(db: Database, progress: Progress) -> DemoSummary:
-            summary = generate_demo(db, customers, seed=DEMO_SEED, progress=progress.report)
-            db.rescore()  # so the book opens with scores, tiers, ABC classes and stages
-            return summary
+        def work(book: Book, progress: Progress) -> DemoSummary:
+            # Scored in the same transaction: the book opens with tiers, ABC classes, stages.
+            return book.demo.generate(customers, seed=DEMO_SEED,
+                                      progress=progress.report).summary
 
-        self.task = DatabaseTask(self.path, work, self)
+        self.task = BookTask(self.path, work, self)
         dialog.canceled.connect(self.task.cancel)
         self.task.on_progress(self._on_progress).success(self._on_success) \
             .failure(self._on_failure).on_cancel(self._on_cancelled)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.database import Database
+from storage.book import Book
 
 
 class ShortcutsDialog(QDialog):
@@ -61,7 +61,7 @@ def _key_label(text: str) -> QLabel:
     return label
 
 
-def about_text(db: Database | None) -> str:
+def about_text(book: Book | None) -> str:
     from ui.cli.app import VERSION  # the command line's modules load only when asked
 
     translate = QCoreApplication.translate
@@ -72,20 +72,20 @@ def about_text(db: Database | None) -> str:
         "HelpDialogs", "Everything is kept in one local SQLite file; no server, no account, "
         "no connection needed.")
     lines = [f"<h3>KeyPlan {VERSION}</h3>", f"<p>{purpose}</p>", f"<p>{offline}</p>"]
-    if db is not None:
+    if book is not None:
         current = translate("HelpDialogs", "Current book: {path}").format(
-            path=_escape(str(db.path)))
+            path=_escape(str(book.path)))
         lines.append(f"<p>{current}</p>")
     return "".join(lines)
 
 
-def show_about(parent: QWidget, db: Database | None) -> QMessageBox:
+def show_about(parent: QWidget, book: Book | None) -> QMessageBox:
     """Open the About box without blocking (the caller may keep the reference)."""
     box = QMessageBox(parent)
     box.setObjectName("aboutBox")
     box.setWindowTitle(QCoreApplication.translate("HelpDialogs", "About KeyPlan"))
     box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(about_text(db))
+    box.setText(about_text(book))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
     return box

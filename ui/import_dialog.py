@@ -31,20 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.entities import Contact, Customer, Transaction
-from storage.database import Database
+from storage.book import Book
+from storage.book.import_types import ImportKind, ImportPreview, ImportResult, RowIssue, fields_of
 from storage.errors import StorageError
-from storage.importer import (
-    ImportKind,
-    ImportPreview,
-    ImportResult,
-    RowIssue,
-    fields_of,
-    preview_import,
-    run_import,
-)
 from ui.forms.field_labels import field_label
 from ui.i18n import storage_message
-from ui.tasks import DatabaseTask, Progress
+from ui.tasks import BookTask, Progress
 
 RECORDS = {ImportKind.CUSTOMERS: Customer, ImportKind.CONTACTS: Contact,
            ImportKind.TRANSACTIONS: Transaction}
@@ -77,14 +69,15 @@ def issue_text(issue: RowIssue) -> str:
     return f"{where}: {message}" + (f" ({issue.value})" if issue.value else "")
 
 
-def import_with_backup(db: Database, progress: Progress, path: Path, kind: ImportKind,
+def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportKind,
                        overrides: dict[str, str], skip_invalid: bool) -> ImportResult:
     """Import in one transaction. ``run_import`` makes the import's one backup (reason
     "import") first, reporting its progress: Cancel stops the backup or the import, and
     nothing is written."""
     progress.check()
-    return run_import(db, path, kind, overrides=overrides, skip_invalid=skip_invalid,
-                      progress=progress.report)
+    # The window rescores afterwards, in a process of its own for a large book.
+    return book.imports.run(path, kind, overrides=overrides, skip_invalid=skip_invalid,
+                            rescore=False, progress=progress.report).result
 
 
 class ImportDialog(QDialog):
@@ -92,16 +85,16 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)  # ImportResult
 
-    def __init__(self, db: Database, folder: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, folder: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import"))
-        self.db_path = db.path
+        self.db_path = book.path
         self.folder = folder or Path.home()
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
         self.overrides: dict[str, str] = {}
-        self.task: DatabaseTask | None = None
+        self.task: BookTask | None = None
         self.combos: dict[int, QComboBox] = {}
 
         self.file_edit = QLineEdit(self)
@@ -196,8 +189,8 @@ class ImportDialog(QDialog):
         if self.task is not None:
             self.task.cancel()
         path, kind, overrides = self.path, self.kind, dict(self.overrides)
-        task = DatabaseTask(self.db_path, lambda db, progress: preview_import(
-            db, path, kind, overrides=overrides, progress=progress.report), self)
+        task = BookTask(self.db_path, lambda book, progress: book.imports.preview(
+            path, kind, overrides=overrides, progress=progress.report), self)
         self.task = task
         task.on_progress(self._on_progress).success(self._on_checked).failure(self._on_failed)
         task.finished.connect(lambda t=task: self._done(t))
@@ -207,7 +200,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
         task.run_in_background()
 
-    def _done(self, task: DatabaseTask) -> None:
+    def _done(self, task: BookTask) -> None:
         if task is self.task:
             self.task = None
             self.progress.hide()
@@ -288,8 +281,8 @@ class ImportDialog(QDialog):
             return
         path, kind, overrides = self.path, self.kind, dict(self.overrides)
         skip = self.skip_invalid.isChecked()
-        task = DatabaseTask(self.db_path, lambda db, progress: import_with_backup(
-            db, progress, path, kind, overrides, skip), self)
+        task = BookTask(self.db_path, lambda book, progress: import_with_backup(
+            book, progress, path, kind, overrides, skip), self)
         self.task = task
         task.on_progress(self._on_progress).success(self._on_imported).failure(self._on_failed)
         task.finished.connect(lambda t=task: self._done(t))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from storage.database import Database
+from storage.book import Book
 from ui.book_opener import choose_existing, choose_new, open_book
 from ui.book_session import BookSession
 from ui.memory import tune_ui_connection
@@ -52,7 +52,7 @@ def _preload() -> None:
 class BooksMixin(QMainWindow):
     """Swaps the open book in place."""
 
-    db: Database
+    book: Book
     book_open: bool
     automatic_backup: bool
     settings: Settings
@@ -83,34 +83,34 @@ class BooksMixin(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open the book at ``path`` in this window; the current one stays if it fails."""
-        if self.book_open and path.resolve() == self.db.path.resolve():
+        if self.book_open and path.resolve() == self.book.path.resolve():
             return True
         opened = open_book(path, self, self.settings.last_folder())
         if opened is None:
             return False
-        self.set_database(opened[0])
+        self.set_book(opened[0])
         return True
 
-    def set_database(self, db: Database) -> None:
+    def set_book(self, book: Book) -> None:
         if self.workspace is not None and not self.close_workspace():
-            db.close()  # the user kept unsaved changes in the open customer
+            book.close()  # the user kept unsaved changes in the open customer
             return
-        old, was_open = self.db, self.book_open
+        old, was_open = self.book, self.book_open
         self.session.release()
-        tune_ui_connection(db)
-        self.db = db
+        tune_ui_connection(book)
+        self.book = book
         self.book_open = True
-        self.session = BookSession(db.path, self)
+        self.session = BookSession(book.path, self)
         self.session.holders_changed.connect(self._show_holders)
         self.session.changed_elsewhere.connect(self.book_changed_elsewhere)
-        self.customers.set_database(db)
-        self.today.set_database(db)
-        self.plans.set_database(db)
+        self.customers.set_book(book)
+        self.today.set_book(book)
+        self.plans.set_book(book)
         if self.dashboard is not None:
-            self.dashboard.set_database(db)
-        if was_open and old is not db:
+            self.dashboard.set_book(book)
+        if was_open and old is not book:
             old.close()
-        self.settings.remember_database(db.path)
+        self.settings.remember_database(book.path)
         self.update_status()
         self._after_open()
 
@@ -119,7 +119,7 @@ class BooksMixin(QMainWindow):
         if not self.book_open:
             return
         self.session.claim()
-        self.session.watch(self.db.conn)
+        self.session.watch(self.book)
         if self.today.model.data_ is None:
             self.today.reload()
         self.plans.reload()
@@ -130,7 +130,7 @@ class BooksMixin(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        current = self.db.path.resolve()
+        current = self.book.path.resolve()
         recent = [p for p in self.settings.recent_databases() if p != current]
         for path in recent:
             action = self.recent_menu.addAction(str(path))

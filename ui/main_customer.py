@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
+from models.entities import Customer
+from storage.book import Book, Saved
 from storage.changes import Changes
-from storage.database import Database
 from storage.errors import StorageError
 from ui.filter_bar import BookFilters
 from ui.workspace.workspace import TAB_NAMES, CustomerWorkspace
@@ -30,7 +31,7 @@ NAME_CHARS = 16  # longest customer name shown in the side bar before eliding
 class CustomerMixin(QMainWindow):
     """Opens customers in a workspace and keeps it in step with the book."""
 
-    db: Database
+    book: Book
     settings: Settings
     customers: CustomerBookView
     stack: QStackedWidget
@@ -60,7 +61,7 @@ class CustomerMixin(QMainWindow):
         if not self.close_workspace():
             return None
         try:
-            workspace = CustomerWorkspace(self.db, customer_id, self.settings, self,
+            workspace = CustomerWorkspace(self.book, customer_id, self.settings, self,
                                           tab=tab or "profile")
         except StorageError:
             self.customers.reveal(customer_id)  # gone meanwhile: show where it was
@@ -130,15 +131,14 @@ class CustomerMixin(QMainWindow):
         """Ctrl+N: the customer form; the new customer opens in its workspace once saved."""
         from ui.forms.customer_form import CustomerFormDialog
 
-        dialog = CustomerFormDialog.create_new(self.db, self.settings, self)
+        dialog = CustomerFormDialog.create_new(self.book, self.settings, self)
         dialog.saved.connect(self._customer_created)
         return dialog
 
-    def _customer_created(self, customer: Any) -> None:
-        self.apply_changes(Changes(frozenset({"customers", "change_log"}),
-                                   frozenset({customer.id}), rows_added_or_removed=True))
+    def _customer_created(self, saved: Saved[Customer]) -> None:
+        self.apply_changes(saved.changes)
         self.schedule_rescore()
-        self.open_customer(customer.id)
+        self.open_customer(saved.record.id)
 
     def log_interaction(self) -> Any:
         """Log an interaction for the open customer (its workspace's Ctrl+I)."""
@@ -152,9 +152,7 @@ class CustomerMixin(QMainWindow):
         """A click on a chart: list its customers in the book, the filter shown as a chip."""
         migration = fields.get("migration")
         if migration is not None:
-            from storage.chart_data import migration_customers
-
-            ids = migration_customers(self.db, *migration)
+            ids = self.book.charts.migration_customers(*migration)
             filters = BookFilters(ids=ids, ids_label=description.split(":")[0])
         else:
             filters = BookFilters.from_fields(fields)

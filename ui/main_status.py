@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from storage.database import Database
+from storage.book import Book
 from storage.presence import Holder
 from ui.task_status import TaskStatus
 
@@ -24,7 +24,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", 
 class StatusMixin(QMainWindow):
     """Builds and updates the status bar."""
 
-    db: Database
+    book: Book
     book_open: bool
     customers: CustomerBookView
 
@@ -55,7 +55,7 @@ class StatusMixin(QMainWindow):
             return
         locale = QLocale()
         if recount or getattr(self, "book_size", None) is None:
-            self.book_size = self.db.customer_count()
+            self.book_size = self.book.customers.count()
         total = self.book_size
         shown = self.customers.model.rowCount()
         if self.customers.narrowed():
@@ -65,11 +65,11 @@ class StatusMixin(QMainWindow):
             text = translate("MainWindow", "Customers: {total}").format(
                 total=locale.toString(total))
         self.count_label.setText(text)
-        path = str(self.db.path)
+        path = str(self.book.path)
         self.path_label.setText(translate("MainWindow", "Book: {path}").format(path=path))
         self.path_label.setToolTip(path)
         # Qt appends the application's display name ("— KeyPlan") itself.
-        self.setWindowTitle(self.db.path.name)
+        self.setWindowTitle(self.book.path.name)
 
     def _show_holders(self, others: list[Holder]) -> None:
         if not others:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.book import Book
 from storage.changes import SCORES, Changes
-from storage.database import Database
 from ui import i18n
 from ui.book_session import BookSession
 from ui.customer_view import CustomerBookView
@@ -67,26 +67,26 @@ PLANS_SHOW = frozenset({"plans", "plan_objectives", "plan_actions", "plan_needs"
 class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
     """One window over one open book; opening another book swaps it in place."""
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None, *,
+    def __init__(self, book: Book, settings: Settings, parent: QWidget | None = None, *,
                  automatic_backup: bool = True) -> None:
         install_fonts(QApplication.instance())  # type: ignore[arg-type]  # once per app
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.automatic_backup = automatic_backup
-        tune_ui_connection(db)
-        self.db = db
+        tune_ui_connection(book)
+        self.book = book
         self.book_open = True  # the window owns the book and closes it with itself
         self.settings = settings
-        self.session = BookSession(db.path, self)
+        self.session = BookSession(book.path, self)
         self.session.holders_changed.connect(self._show_holders)
         self.session.changed_elsewhere.connect(self.book_changed_elsewhere)
         self._dialogs: list[QWidget] = []  # non-modal windows kept alive while open
         self._stale_views: set[str] = set()  # views to read again when next shown
         self.init_work()
 
-        self.customers = CustomerBookView(db, settings, self)
-        self.today = TodayView(db, self)
-        self.plans = PlansView(db, self)
+        self.customers = CustomerBookView(book, settings, self)
+        self.today = TodayView(book, self)
+        self.plans = PlansView(book, self)
         self.dashboard: Any = None  # DashboardView, built when first shown
         self.workspace = None  # the open customer's CustomerWorkspace
         self.stack = QStackedWidget(self)
@@ -159,7 +159,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         self.refresh_action.triggered.connect(self.refresh)
         self.rescore_action.triggered.connect(self.rescore)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        self.about_action.triggered.connect(lambda: self._keep(show_about(self, self.db)))
+        self.about_action.triggered.connect(lambda: self._keep(show_about(self, self.book)))
         self.language_group.triggered.connect(
             lambda action: self.set_language(str(action.data())))
 
@@ -246,7 +246,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
     def _create_dashboard(self) -> None:
         from ui.dashboard_view import DashboardView  # matplotlib loads only when needed
 
-        self.dashboard = DashboardView(self.db, self)
+        self.dashboard = DashboardView(self.book, self)
         self.dashboard.filter_requested.connect(self.filter_book_from_chart)
         self._add_view(VIEW_DASHBOARD, self.dashboard)
 
@@ -302,8 +302,9 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
                 or not changes.list_keys_moved().isdisjoint(self.customers.keys_in_use()):
             self.customers.refresh()  # which rows are shown, or their order, may differ
         else:
-            self.customers.refresh_rows(changes.customer_ids,
-                                        owners=changes.touches({"customers"}))
+            fields = changes.customer_fields
+            self.customers.refresh_rows(changes.customer_ids, owners=changes.touches(
+                {"customers"}) and (fields is None or "owner" in fields))
         # Today's overdue count is shown in the side bar: what can change it is read at once.
         if changes.touches(TODAY_COUNTS):
             self.today.reload()
@@ -386,4 +387,4 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         if self.book_open:
             self.book_open = False
             self.session.release()
-            self.db.close()
+            self.book.close()

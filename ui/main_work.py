@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from models.validation import ValidationError
-from storage.backup import BackupInfo, newest_good_backup, restore_backup
+from storage.book import Book, newest_good_backup, restore
+from storage.book.types import BackupInfo
 from storage.changes import Changes
-from storage.database import Database
 from storage.errors import CorruptDatabaseError, StorageError
 from ui import book_operations as ops
 from ui import i18n
-from ui.tasks import DatabaseTask, Progress, Task
+from ui.tasks import BookTask, Progress, Task
 
 if TYPE_CHECKING:
     from ui.book_session import BookSession
@@ -49,7 +49,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", 
 class WorkMixin(QMainWindow):
     """Starts, tracks and answers the window's background tasks."""
 
-    db: Database
+    book: Book
     book_open: bool
     settings: Settings
     session: BookSession
@@ -62,14 +62,14 @@ class WorkMixin(QMainWindow):
     if TYPE_CHECKING:  # provided by MainWindow and the other mixins
         def book_changed(self) -> None: ...
         def apply_changes(self, changes: Changes) -> None: ...
-        def set_database(self, db: Database) -> None: ...
+        def set_book(self, book: Book) -> None: ...
         def show_view(self, name: str) -> QWidget: ...
         def current_view_name(self) -> str: ...
         def set_language(self, preference: str) -> None: ...
 
     def init_work(self) -> None:
         self.message_box = None
-        self.rescore_task: DatabaseTask | None = None
+        self.rescore_task: BookTask | None = None
         self._rescore_again = False
         self._rescore_timer = QTimer(self)
         self._rescore_timer.setSingleShot(True)
@@ -77,11 +77,11 @@ class WorkMixin(QMainWindow):
         self._rescore_timer.timeout.connect(self.rescore)
 
     # -- running ---------------------------------------------------------------------------
-    def run_tracked(self, text: str, work: Callable[[Database, Progress], Any], *,
+    def run_tracked(self, text: str, work: Callable[[Book, Progress], Any], *,
                     success: Callable[[Any], object] | None = None,
-                    cancellable: bool = True) -> DatabaseTask:
+                    cancellable: bool = True) -> BookTask:
         """Run ``work`` on the worker thread, shown in the status bar as ``text``."""
-        task = ops.start(self.db.path, work, owner=self, success=success,
+        task = ops.start(self.book.path, work, owner=self, success=success,
                          failure=self.show_error)
         self.task_status.track(task, text, cancellable=cancellable)
         task.run_in_background()
@@ -90,7 +90,7 @@ class WorkMixin(QMainWindow):
     def show_error(self, error: BaseException) -> None:
         """A user-fixable failure becomes a message; anything else is a bug and is raised."""
         if isinstance(error, CorruptDatabaseError) and self.book_open \
-                and Path(error.path).resolve() == self.db.path.resolve():
+                and Path(error.path).resolve() == self.book.path.resolve():
             self.offer_restore_after_damage(error)
             return
         if isinstance(error, StorageError):
@@ -106,7 +106,7 @@ class WorkMixin(QMainWindow):
     def offer_restore_after_damage(self, error: CorruptDatabaseError) -> QMessageBox:
         """The open book turned out damaged: say so and offer its newest good backup (the
         damaged file is kept beside the backups, never backed up over them)."""
-        good = newest_good_backup(self.db.path)
+        good = newest_good_backup(self.book.path)
         box = QMessageBox(QMessageBox.Icon.Critical, translate("MainWindow", "The book is damaged"),
                           i18n.storage_message(error), QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("damagedBookBox")
@@ -154,7 +154,7 @@ class WorkMixin(QMainWindow):
                                         else RESCORE_DELAY_MS)
         self._rescore_timer.start()
 
-    def rescore(self) -> DatabaseTask | None:
+    def rescore(self) -> BookTask | None:
         """Rescore the whole book in the background, with progress and Cancel."""
         self._rescore_timer.stop()
         if not self.book_open:
@@ -177,8 +177,7 @@ class WorkMixin(QMainWindow):
             changed=locale.toString(result.changed_tier)))
         # A rescore that rewrote no row (an edit that moved no figure) changes no view; the
         # snapshot it stored is the dashboard's history.
-        self.apply_changes(Changes.of_rescore(result.changed_rows if result.changed_rows >= 0
-                                              else 1) | Changes(frozenset({"score_snapshots"})))
+        self.apply_changes(result.changes)
 
     def _rescore_finished(self) -> None:
         self.rescore_task = None
@@ -187,8 +186,8 @@ class WorkMixin(QMainWindow):
             self.rescore()
 
     # -- backups -----------------------------------------------------------------------------
-    def daily_backup(self) -> DatabaseTask | None:
-        if str(self.db.path) == ":memory:":
+    def daily_backup(self) -> BookTask | None:
+        if str(self.book.path) == ":memory:":
             return None
 
         def done(info: BackupInfo | None) -> None:
@@ -199,7 +198,7 @@ class WorkMixin(QMainWindow):
         return self.run_tracked(translate("MainWindow", "Daily backup…"), ops.daily_backup,
                                 success=done)
 
-    def backup_now(self) -> DatabaseTask:
+    def backup_now(self) -> BookTask:
         def done(info: BackupInfo) -> None:
             self.say(translate("MainWindow", "Backed up to {path}").format(path=info.path))
             dialog = self.findChild(QWidget, "backupsDialog")
@@ -212,8 +211,8 @@ class WorkMixin(QMainWindow):
     def show_backups(self) -> None:
         from ui.backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(self.db.path, self.db.backup_policy(), self,
-                               budget=self.db.backup_budget())
+        dialog = BackupsDialog(self.book.path, self.book.settings.backup_policy(), self,
+                               budget=self.book.backups.budget())
         dialog.backup_requested.connect(self.backup_now)
         dialog.restore_requested.connect(self.restore_from_backup)
         dialog.open()
@@ -226,19 +225,19 @@ class WorkMixin(QMainWindow):
                 "MainWindow", "The book is also open in another KeyPlan window or command. "
                 "Close it there first: a book cannot be replaced while it is in use."))
             return None
-        path = self.db.path
+        path = self.book.path
         self.stop_work()
         self._set_restoring(True)
         self.book_open = False
         self.session.release()
         self.customers.model.close()
-        self.db.close()
-        task = Task(lambda _progress: restore_backup(path, backup), self)
+        self.book.close()
+        task = Task(lambda _progress: restore(path, backup), self)
 
         def reopen(kept: Path | None) -> None:
             self._set_restoring(False)
             try:
-                self.set_database(Database(path))
+                self.set_book(Book(path))
             except StorageError as error:
                 self.show_error(error)
                 return
@@ -284,7 +283,7 @@ class WorkMixin(QMainWindow):
             self.show_view(self._view_before_restore)
 
     # -- undo, export, preferences -------------------------------------------------------------
-    def undo_last_change(self) -> DatabaseTask:
+    def undo_last_change(self) -> BookTask:
         skip = frozenset(self.session.skip_undo)
 
         def done(undone: ops.Undone | None) -> None:
@@ -294,26 +293,20 @@ class WorkMixin(QMainWindow):
             self.session.undone(undone.change.change_id, undone.undo_id)
             what = undone.change.customer_name or undone.change.table_name
             self.say(translate("MainWindow", "Undone: a change to {what}.").format(what=what))
-            # An undo puts back one change of one record (an import's undo, many records).
-            change = undone.change
-            ids = frozenset({change.customer_id}) if change.customer_id \
-                and change.action != "import" else None
-            changes = Changes(frozenset({change.table_name, "change_log"}), ids,
-                              rows_added_or_removed=change.action in {"create", "delete",
-                                                                      "restore", "import"})
+            changes = undone.changes
             self.apply_changes(changes)
             if changes.may_move_scores():
                 self.schedule_rescore()
 
         return self.run_tracked(translate("MainWindow", "Undoing…"),
-                                lambda db, p: ops.undo_latest(db, p, skip),
+                                lambda book, p: ops.undo_latest(book, p, skip),
                                 success=done, cancellable=False)
 
     def import_file(self) -> None:
         """File → Import…: check a file, then import it (a backup is made first)."""
         from ui.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.db, self.settings.last_folder(), self)
+        dialog = ImportDialog(self.book, self.settings.last_folder(), self)
 
         def imported(result: object) -> None:
             self.say(dialog.result_text(result))
@@ -332,14 +325,14 @@ class WorkMixin(QMainWindow):
         if path:
             self.export_portfolio_to(Path(path))
 
-    def export_portfolio_to(self, path: Path) -> DatabaseTask:
+    def export_portfolio_to(self, path: Path) -> BookTask:
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         tiers = sorted(self.customers.filters.tiers, key=lambda t: t.rank)
         lang = i18n.current_language()
         return self.run_tracked(
             translate("MainWindow", "Exporting the portfolio…"),
-            lambda db, p: ops.export_book(db, p, path, tiers, lang),
+            lambda book, p: ops.export_book(book, p, path, tiers, lang),
             success=lambda result: self.say(translate(
                 "MainWindow", "Wrote {path}: {rows} customers.").format(
                 path=result.path, rows=QLocale().toString(result.rows))))
@@ -347,16 +340,15 @@ class WorkMixin(QMainWindow):
     def show_preferences(self) -> None:
         from ui.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.db, self.settings, self)
+        dialog = PreferencesDialog(self.book, self.settings, self)
         dialog.language_chosen.connect(self.set_language)
         dialog.saved.connect(self._preferences_saved)
         dialog.open()
 
-    def _preferences_saved(self, scoring_changed: bool) -> None:
+    def _preferences_saved(self, changes: Changes) -> None:
         """New weights were applied by the save itself (a re-tier, as the command line does):
-        the views read the new tiers; nothing else changed otherwise."""
+        the views read what the save says moved."""
         self.say(translate("MainWindow", "Preferences saved."))
-        if scoring_changed:
-            self.book_changed()
+        self.apply_changes(changes)
 
 

@@ -26,7 +26,7 @@ import sys
 import threading
 from typing import Any
 
-from storage.database import MEMORY, Database
+from storage.book import Book
 
 #: Page cache of the UI thread's connection, in KiB.
 UI_CACHE_KIB = 16_384
@@ -35,10 +35,10 @@ _trim: Any = None
 _trimming = threading.Lock()
 
 
-def tune_ui_connection(db: Database) -> None:
-    """Give the UI thread's connection to ``db`` a page cache of :data:`UI_CACHE_KIB`."""
-    if str(db.path) != MEMORY:
-        db.conn.execute(f"PRAGMA cache_size = -{UI_CACHE_KIB}")
+def tune_ui_connection(book: Book) -> None:
+    """Give the UI thread's connection to ``book`` a page cache of :data:`UI_CACHE_KIB`."""
+    if not book.in_memory:
+        book.set_cache_kib(UI_CACHE_KIB)
 
 
 def _malloc_trim() -> Any:

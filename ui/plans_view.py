@@ -1,6 +1,6 @@
 """The Plans view: every account plan by status, those with overdue actions first.
 
-The list comes from ``Database.list_plans`` (its order: overdue first, then active, draft,
+The list comes from ``Book.list_plans`` (its order: overdue first, then active, draft,
 closed, latest period first) on the worker thread; status buttons narrow it. Enter or a
 double-click opens the customer on its plan.
 """
@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import PlanStatus
-from storage.database import Database
-from storage.plans_store import PlanSummary
+from storage.book import Book
+from storage.book.types import PlanSummary
 from ui.activation import on_row_opened
 from ui.labels import label
 from ui.table_style import read_only_row_flags
-from ui.tasks import DatabaseTask
+from ui.tasks import BookTask
 from ui.tier_palette import tier_tints
 
 Index = QModelIndex | QPersistentModelIndex
@@ -145,13 +145,13 @@ class PlansView(QWidget):
     customer_activated = Signal(str, str)
     loaded = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("plansView")
-        self.db = db
+        self.book = book
         self.statuses: frozenset[PlanStatus] = DEFAULT_STATUSES
         self.model = PlansModel(self)
-        self._task: DatabaseTask | None = None
+        self._task: BookTask | None = None
         self._reload_again = False
         self._loaded_once = False
 
@@ -203,8 +203,8 @@ class PlansView(QWidget):
     def is_loaded(self) -> bool:
         return self._loaded_once and self._task is None
 
-    def set_database(self, db: Database) -> None:
-        self.db = db
+    def set_book(self, book: Book) -> None:
+        self.book = book
         self.reload()
 
     def _toggle(self, status: PlanStatus, on: bool) -> None:
@@ -217,8 +217,8 @@ class PlansView(QWidget):
             return
         statuses = self.statuses or frozenset(PlanStatus)
         today = date.today()
-        self._task = DatabaseTask(
-            self.db.path, lambda db, _p: db.list_plans(statuses, today=today), self)
+        self._task = BookTask(
+            self.book.path, lambda book, _p: book.plans.list(statuses, today=today), self)
         self._task.success(self._on_loaded).on_cancel(self._done).failure(self._on_failed)
         self._task.run_in_background()
 

@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 from models.config import DIMENSIONS, PRESETS, ScoringConfig, preset_weights
 from models.enums import Tier
 from models.validation import ValidationErrors
-from storage.database import Database
+from storage.book import Book
+from storage.changes import Changes
 from ui import i18n
 from ui.dimension_labels import dimension_label
 from ui.labels import label
 from ui.settings import Settings
-from ui.tasks import DatabaseTask, Progress
+from ui.tasks import BookTask, Progress
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -76,16 +77,16 @@ class PreferencesDialog(QDialog):
     """Emits ``language_chosen`` at once, and ``saved(scoring_changed)`` after a save."""
 
     language_chosen = Signal(str)
-    saved = Signal(bool)
+    saved = Signal(object)  # Changes: what the save wrote
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
-        self.db_path = db.path
-        self.config = db.scoring_config()
-        self.policy = db.backup_policy()
-        self.task: DatabaseTask | None = None
+        self.db_path = book.path
+        self.config = book.settings.scoring()
+        self.policy = book.settings.backup_policy()
+        self.task: BookTask | None = None
         self.errors: dict[str, QLabel] = {}
         tabs = QTabWidget(self)
         tabs.addTab(self._general_tab(settings.language()), self.tr("General"))
@@ -274,23 +275,17 @@ class PreferencesDialog(QDialog):
         scoring_changed = config != self.config.validated()
         policy = (self.keep_daily.value(), self.keep_weekly.value())
 
-        def work(db: Database, _progress: Progress) -> bool:
-            with db.atomic():
-                db.set_backup_policy(*policy)
-                if scoring_changed:
-                    # As the weights command does: a re-tier from the stored points (a full
-                    # rescore only when the book changed since), this month's snapshot in
-                    # step, all in this one transaction.
-                    db.change_settings(config)
-            return scoring_changed
+        def work(book: Book, _progress: Progress) -> Changes:
+            # New weights: a re-tier from the stored points, as the weights command does.
+            return book.settings.save(policy, config if scoring_changed else None)
 
         self.save_button.setEnabled(False)
-        self.task = DatabaseTask(self.db_path, work, self)
+        self.task = BookTask(self.db_path, work, self)
         self.task.success(self._saved).failure(self._failed).run_in_background()
 
-    def _saved(self, scoring_changed: bool) -> None:
+    def _saved(self, changes: Changes) -> None:
         self.task = None
-        self.saved.emit(scoring_changed)
+        self.saved.emit(changes)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

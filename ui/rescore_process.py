@@ -18,12 +18,11 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     from models.enums import SnapshotPeriod
-    from models.periods import Period
-    from storage.database import Database
+    from storage.book import Book
 
     as_of = date.fromisoformat(args[1]) if len(args) > 1 else date.today()
-    with Database(Path(args[0])) as db:
-        result = db.rescore(as_of, snapshot=Period.containing(as_of, SnapshotPeriod.MONTH))
+    with Book(Path(args[0])) as book:
+        result = book.scoring.rescore(as_of, snapshot=SnapshotPeriod.MONTH)
         snapshot = result.snapshot
         assert snapshot is not None
     print(json.dumps({

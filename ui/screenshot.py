@@ -47,7 +47,7 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
         # Render headless unless the caller chose a platform; the window never appears.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    from storage.database import Database
+    from storage.book import Book
     from ui import i18n
     from ui.app import application
     from ui.main_window import MainWindow
@@ -59,8 +59,8 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
         settings = Settings.at(Path(folder) / "ui.ini")
         chosen = language or i18n.resolve_language(Settings().language())
         used = i18n.install_language(chosen)
-        with Database(db_path) as db:
-            window = MainWindow(db, settings, automatic_backup=False)
+        with Book(db_path) as book:
+            window = MainWindow(book, settings, automatic_backup=False)
             shown: object
             if view.startswith("customer:"):
                 # One customer's workspace (``customer:KEY[:TAB]``), open in the window as
@@ -71,7 +71,7 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
                     key, tab = parse_customer_view(view)
                 except ValueError as error:
                     raise UserError(str(error)) from None
-                shown = window.open_customer(db.resolve_customer(key).id, tab)
+                shown = window.open_customer(book.customers.resolve(key).id, tab)
             else:
                 shown = window.show_view(view)
             window.resize(*size)

@@ -8,18 +8,13 @@ over; the others are decompressed and checked again), found and restored off the
 
 from __future__ import annotations
 
-from contextlib import suppress
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from storage.backup import BackupInfo, list_backups
-from storage.backup_files import write_record
-from storage.backup_restore import stage, swap_in
-from storage.backup_verify import verification
+from storage.book.restoring import NoGoodBackup, Restored, candidates, restore_newest_good
 from storage.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -30,7 +25,7 @@ from storage.errors import (
     ReadOnlyError,
     StorageError,
 )
-from ui.tasks import Progress, Task
+from ui.tasks import Task
 
 
 class Choice(Enum):
@@ -96,48 +91,6 @@ def choice_text(choice: Choice) -> str:
     }[choice]
 
 
-@dataclass(frozen=True)
-class Restored:
-    backup: Path
-    kept: Path | None
-    skipped: list[Path]  # newer backups that failed the check
-
-
-class NoGoodBackup(Exception):
-    """Every backup of the book failed its check (or there is none)."""
-
-
-def candidates(path: Path) -> list[BackupInfo]:
-    """Backups worth trying, newest first: all but those whose recorded check failed."""
-    return [b for b in list_backups(path) if b.verified is not False]
-
-
-def restore_newest_good(path: Path, progress: Progress) -> Restored:
-    """Check the backups newest first and restore the first good one (worker thread).
-
-    Each is decompressed beside the book and checked there (integrity, ours, not newer); a
-    failure is recorded beside the backup, so it is not offered again."""
-    backups = candidates(path)
-    skipped: list[Path] = []
-    for number, backup in enumerate(backups):
-        progress.report(number, len(backups))
-        progress.check()
-        try:
-            incoming = stage(path, backup.path)
-        except StorageError as error:
-            skipped.append(backup.path)
-            with suppress(OSError):
-                write_record(backup.path, verification(
-                    str(error.params.get("detail") or type(error).__name__), backup.path, None))
-            continue
-        try:
-            kept = swap_in(path, incoming)
-        finally:
-            incoming.unlink(missing_ok=True)
-        return Restored(backup=backup.path, kept=kept, skipped=skipped)
-    raise NoGoodBackup(str(path))
-
-
 def run_restore(path: Path, parent: QWidget | None) -> Restored | BaseException | None:
     """Restore the newest good backup with a progress dialog, waiting without freezing;
     returns what happened (None if the user cancelled)."""
@@ -149,7 +102,7 @@ def run_restore(path: Path, parent: QWidget | None) -> Restored | BaseException 
     dialog.setMinimumDuration(0)
     outcome: list[Restored | BaseException | None] = []
     loop = QEventLoop()
-    task = Task(lambda progress: restore_newest_good(path, progress))
+    task = Task(lambda progress: restore_newest_good(path, progress.report, progress.check))
     task.success(outcome.append).failure(outcome.append).on_cancel(lambda: outcome.append(None))
     task.on_progress(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
     task.finished.connect(loop.quit)
@@ -161,3 +114,6 @@ def run_restore(path: Path, parent: QWidget | None) -> Restored | BaseException 
     dialog.close()
     dialog.deleteLater()
     return outcome[0] if outcome else None
+
+
+__all__ = ["NoGoodBackup", "Restored", "candidates", "restore_newest_good"]

@@ -2,11 +2,10 @@
 
 A task runs a function on a worker thread of a one-thread pool (so writes never race each
 other), lets it report progress and notice a cancel, and delivers the outcome by signal on
-the UI thread. A sqlite-utils ``Database`` cannot cross threads, so :class:`DatabaseTask`
-opens its own ``Database(path)`` inside the worker and closes it afterwards::
+the UI thread. A book's connection cannot cross threads, so :class:`BookTask` opens its own
+``Book(path)`` inside the worker and closes it afterwards::
 
-    task = DatabaseTask(path, lambda db, progress: generate_demo(db, 500,
-                                                                 progress=progress.report))
+    task = BookTask(path, lambda book, progress: book.scoring.rescore())
     task.success(on_done).failure(on_error).on_progress(bar.update).run_in_background()
     ...
     task.cancel()
@@ -24,8 +23,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from storage.connection import classify
-from storage.database import Database
+from storage.book import Book, classify
 from storage.errors import StorageError
 from ui.memory import release_freed_memory
 
@@ -184,7 +182,7 @@ class Task(QObject):
     @classmethod
     def book_work_running(cls) -> bool:
         """True while any background work on a book (which may write to it) is under way."""
-        return any(isinstance(task, DatabaseTask) for task in cls._live)
+        return any(isinstance(task, BookTask) for task in cls._live)
 
     @classmethod
     def wait_for_all(cls, msecs: int = -1) -> bool:
@@ -236,15 +234,15 @@ class Task(QObject):
         release_freed_memory()
 
 
-class DatabaseTask(Task):
-    """Background work on the book at ``path``: ``fn(db, progress) -> result``.
+class BookTask(Task):
+    """Background work on the book at ``path``: ``fn(book, progress) -> result``.
 
-    The worker opens a ``Database`` of its own (connections cannot cross threads) and
+    The worker opens a ``Book`` of its own (connections cannot cross threads) and
     closes it when the function returns or raises. A cancel also interrupts the SQL statement
     running at that moment (a long rescore, a backup's copy), which rolls its transaction back.
     """
 
-    def __init__(self, path: str | Path, fn: Callable[[Database, Progress], Any],
+    def __init__(self, path: str | Path, fn: Callable[[Book, Progress], Any],
                  parent: QObject | None = None) -> None:
         super().__init__(lambda progress: None, parent)
         self.path = Path(path)
@@ -252,14 +250,12 @@ class DatabaseTask(Task):
 
     def _call(self) -> Any:
         try:
-            with Database(self.path) as db:
+            with Book(self.path) as book:
                 # A task reads the book once (scans, aggregates): a small page cache is
                 # enough, and the memory goes back when the task ends.
-                db.conn.execute(f"PRAGMA cache_size = -{WORKER_CACHE_KIB}")
-                cancel = self._cancel
-                db.conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0,
-                                             INTERRUPT_CHECK_STEPS)
-                return self._db_fn(db, self._progress)
+                book.set_cache_kib(WORKER_CACHE_KIB)
+                book.stop_when(self._cancel.is_set, INTERRUPT_CHECK_STEPS)
+                return self._db_fn(book, self._progress)
         except sqlite3.Error as error:
             # A damaged page met by a read, a full disk met by a write: the user's message.
             classified = classify(error, self.path)

@@ -24,8 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.enums import Tier
-from storage.database import Database
-from storage.today_queries import DEFAULT_LIMIT
+from storage.book import Book
+from storage.book.types import DEFAULT_LIMIT
 from ui.labels import label
 from ui.tasks import Progress
 from ui.tier_palette import tier_tints
@@ -78,45 +78,45 @@ class TodayData:
     totals: dict[str, int] = field(default_factory=dict)
 
 
-def load_today(db: Database, progress: Progress, as_of: date | None = None,
+def load_today(book: Book, progress: Progress, as_of: date | None = None,
                limit: int = DEFAULT_LIMIT) -> TodayData:
     """Everything the Today view shows, read on the worker thread."""
     today = as_of or date.today()
     soon = today + timedelta(days=UPCOMING_DAYS)
     data = TodayData(as_of=today)
-    overdue = db.follow_ups_due(today - timedelta(days=1), today=today, limit=limit)
-    upcoming = db.follow_ups_due(soon, since=today, today=today, limit=limit)
+    overdue = book.today.follow_ups(today - timedelta(days=1), today=today, limit=limit)
+    upcoming = book.today.follow_ups(soon, since=today, today=today, limit=limit)
     for section, listing in ((OVERDUE, overdue), (UPCOMING, upcoming)):
         data.items[section] = [TodayItem(
             section, f.interaction_id, f.customer_id, f.customer_name, f.tier, f.next_step,
             f.kind, f.due, owner=f.owner, overdue=f.overdue) for f in listing.rows]
         data.totals[section] = listing.total
     progress.check()
-    actions = db.plan_actions_due(soon, today=today)
+    actions = book.plans.due(soon, today=today)
     data.items[ACTIONS] = [TodayItem(
         ACTIONS, a.action_id, a.customer_id, a.customer_name, None, a.what, None, a.due_date,
         owner=a.owner, overdue=a.overdue) for a in actions[:limit]]
     data.totals[ACTIONS] = len(actions)
-    complaints = db.open_complaints(limit=limit)
+    complaints = book.today.complaints(limit=limit)
     data.items[COMPLAINTS] = [TodayItem(
         COMPLAINTS, c.need_id, c.customer_id, c.customer_name, c.tier, c.description,
         c.priority, c.raised_on) for c in complaints.rows]
     data.totals[COMPLAINTS] = complaints.total
     progress.check()
-    for section, listing in ((SILENT, db.silent_customers(today=today, limit=limit)),
-                             (REVIEWS, db.reviews_due(today=today, limit=limit))):
+    for section, listing in ((SILENT, book.today.silent(today=today, limit=limit)),
+                             (REVIEWS, book.today.reviews(today=today, limit=limit))):
         data.items[section] = [TodayItem(
             section, d.customer_id, d.customer_id, d.customer_name, d.tier, "", None, d.due,
             last=d.last, overdue=True) for d in listing.rows]
         data.totals[section] = listing.total
-    tiers = _tiers_of(db, [i.customer_id for i in data.items[ACTIONS]])
+    tiers = _tiers_of(book, [i.customer_id for i in data.items[ACTIONS]])
     data.items[ACTIONS] = [replace(i, tier=tiers.get(i.customer_id))
                            for i in data.items[ACTIONS]]
     return data
 
 
-def _tiers_of(db: Database, ids: list[str]) -> dict[str, Tier | None]:
-    return {row.id: row.tier for row in db.customer_rows(list(dict.fromkeys(ids)))}
+def _tiers_of(book: Book, ids: list[str]) -> dict[str, Tier | None]:
+    return {row.id: row.tier for row in book.customers.rows(list(dict.fromkeys(ids)))}
 
 
 def section_title(section: str) -> str:

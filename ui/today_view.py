@@ -7,6 +7,7 @@ double-click opens the customer on the tab that matters for the row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
@@ -23,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import Tier
+from storage.book import Book
 from storage.changes import Changes
-from storage.database import Database
 from storage.errors import StorageError
 from ui.activation import on_row_opened
 from ui.i18n import storage_message
 from ui.labels import label
-from ui.tasks import DatabaseTask, Progress
+from ui.tasks import BookTask, Progress
 from ui.today_model import (
     ACTIONS,
     COL_CUSTOMER,
@@ -45,13 +46,11 @@ from ui.today_model import (
 )
 
 
-def _complete(item: TodayItem):  # type: ignore[no-untyped-def]
-    def work(db: Database, _progress: Progress) -> str:
+def _complete(item: TodayItem) -> Callable[[Book, Progress], Changes]:
+    def work(book: Book, _progress: Progress) -> Changes:
         if item.section == ACTIONS:
-            db.complete_action(item.record_id)
-        else:
-            db.complete_follow_up(item.record_id)
-        return item.record_id
+            return book.plans.complete_action(item.record_id).changes
+        return book.today.complete_follow_up(item.record_id).changes
 
     return work
 
@@ -63,13 +62,13 @@ class TodayView(QWidget):
     loaded = Signal()  # fresh lists are shown
     book_changed = Signal(object)  # Changes: a follow-up or action was marked done
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("todayView")
-        self.db = db
+        self.book = book
         self.model = TodayModel(self)
         self.model.completion_requested.connect(self.mark_done)
-        self._task: DatabaseTask | None = None
+        self._task: BookTask | None = None
         self._reload_again = False
         self.error_box: QMessageBox | None = None
 
@@ -125,8 +124,8 @@ class TodayView(QWidget):
     def is_loaded(self) -> bool:
         return self.model.data_ is not None and self._task is None
 
-    def set_database(self, db: Database) -> None:
-        self.db = db
+    def set_book(self, book: Book) -> None:
+        self.book = book
         self.reload()
 
     def reload(self) -> None:
@@ -134,7 +133,7 @@ class TodayView(QWidget):
         if self._task is not None:
             self._reload_again = True
             return
-        self._task = DatabaseTask(self.db.path, lambda db, progress: load_today(db, progress),
+        self._task = BookTask(self.book.path, lambda book, progress: load_today(book, progress),
                                   self)
         self._task.success(self._on_loaded).failure(self._on_failed) \
             .on_cancel(lambda: self._finish_task()).run_in_background()
@@ -217,7 +216,7 @@ class TodayView(QWidget):
 
     def mark_done(self, item: TodayItem) -> None:
         """Write "done" for a ticked follow-up or action in the background, then reload."""
-        task = DatabaseTask(self.db.path, _complete(item), self)
+        task = BookTask(self.book.path, _complete(item), self)
 
         def failed(error: BaseException) -> None:
             self.model.set_pending(item, False)
@@ -228,16 +227,15 @@ class TodayView(QWidget):
                                          self)
             self.error_box.open()
 
-        task.success(lambda _id: self._after_done(item)).failure(failed)
+        task.success(lambda changes: self._after_done(item, changes)).failure(failed)
         task.on_cancel(lambda: self.model.set_pending(item, False))
         task.run_in_background()
         self._update_buttons()
 
-    def _after_done(self, item: TodayItem) -> None:
+    def _after_done(self, item: TodayItem, changes: Changes) -> None:
         """The item is written: the window reads again what that concerns, this view's
         lists among them (its overdue count is in the side bar)."""
-        table = "plan_actions" if item.section == ACTIONS else "interactions"
-        self.book_changed.emit(Changes.of_customer(item.customer_id, {table}))
+        self.book_changed.emit(changes)
 
     def _update_buttons(self) -> None:
         item = self._current_item()

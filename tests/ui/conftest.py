@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from models.enums import SnapshotPeriod
 from models.periods import Period
+from storage.book import Book
 from storage.database import Database
 from tests.conftest import DEMO_ANCHOR
 from ui import i18n
@@ -86,7 +87,7 @@ def open_window(qtbot, path: Path, settings: Settings,  # type: ignore[no-untype
                 view: str = "customers") -> MainWindow:
     """A shown main window on the book at ``path``, starting on ``view``."""
     settings.set_last_view(view)
-    win = MainWindow(Database(path), settings)
+    win = MainWindow(Book(path), settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -56,13 +55,13 @@ def test_back_up_now_lists_the_backup(qtbot, window: MainWindow) -> None:  # typ
     assert dialog.model.data(dialog.model.index(0, 1)) == "Made by hand"
     assert newest.verified and newest.path.name.endswith(".db.zst")
     assert dialog.model.data(dialog.model.index(0, 3)) == "Verified"
-    assert newest.path in [b.path for b in list_backups(window.db.path)]
+    assert newest.path in [b.path for b in list_backups(window.book.reader.path)]
     dialog.close()
 
 
 def test_restore_brings_the_backup_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     wait_idle(qtbot, window)
-    db = window.db
+    db = window.book.reader
     customer = db.get(Customer, window.customers.model.customer_id(0))
     backup = db.backup("manual")
     db.update(replace(customer, name="Renamed after the backup"))
@@ -77,10 +76,10 @@ def test_restore_brings_the_backup_back(qtbot, window: MainWindow) -> None:  # t
     assert "nothing is lost" in confirm.informativeText()
     restore = next(b for b in confirm.buttons() if b.text() == "Restore")
     restore.click()
-    qtbot.waitUntil(lambda: window.book_open and window.db is not db, timeout=20_000)
-    assert window.db.get(Customer, customer.id).name == customer.name
+    qtbot.waitUntil(lambda: window.book_open and window.book.reader is not db, timeout=20_000)
+    assert window.book.reader.get(Customer, customer.id).name == customer.name
     assert window.customers.model.rowCount() == 300
-    assert any(b.reason == "replaced" for b in list_backups(window.db.path))
+    assert any(b.reason == "replaced" for b in list_backups(window.book.reader.path))
     assert window.menuBar().isEnabled()
     assert window.current_view_name() == "customers"
     window.close()
@@ -92,7 +91,7 @@ def test_restore_is_refused_while_another_process_holds_the_book(  # type: ignor
 
     monkeypatch.setattr(window.session, "holders_now",
                         lambda: [Holder(pid=1, host="here", app="score", since=0.0)])
-    backup = window.db.backup("manual")
+    backup = window.book.reader.backup("manual")
     assert window.restore_from_backup(backup.path) is None
     assert window.book_open
     assert window.message_box is not None and "also open" in window.message_box.text()
@@ -113,7 +112,7 @@ def test_a_truncated_book_offers_the_newest_good_backup(  # type: ignore[no-unty
     opened = open_book(book_path)
     assert opened is not None
     db, created = opened
-    assert not created and db.customer_count() == 300
+    assert not created and db.customers.count() == 300
     first = shown[0]
     assert "damaged" in first.text() and "newest backup" in first.informativeText()
     assert shown[1].objectName() == "restoredBox"
@@ -142,7 +141,7 @@ def test_a_second_window_is_told_the_book_is_open_elsewhere(  # type: ignore[no-
     child = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from pathlib import Path; "
          "from storage import presence; presence.claim(Path(sys.argv[1]), 'score'); "
-         "print('ready', flush=True); time.sleep(60)", str(window.db.path)],
+         "print('ready', flush=True); time.sleep(60)", str(window.book.reader.path)],
         cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "ready"
@@ -175,6 +174,5 @@ def test_the_restore_offer_passes_over_backups_that_failed_their_check(  # type:
     assert Choice.RESTORE_BACKUP not in choices_for(damage, book_path)
     from ui.startup_checks import restore_newest_good
 
-    quiet = SimpleNamespace(report=lambda done, total: True, check=lambda: None)
     with pytest.raises(NoGoodBackup):
-        restore_newest_good(book_path, quiet)  # type: ignore[arg-type]
+        restore_newest_good(book_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storage.book import Book
 from storage.customer_queries import CustomerQuery
 from storage.database import Database
 from storage.search_keys import pinyin_syllables
@@ -60,25 +61,25 @@ def test_a_newer_request_drops_the_rest_of_an_answer(  # type: ignore[no-untyped
 
 
 def test_background_model_switches_rows_when_the_answer_arrives(  # type: ignore[no-untyped-def]
-        qtbot, demo_db: Database) -> None:
-    model = CustomerTableModel(demo_db)
+        qtbot, demo_book: Book) -> None:
+    model = CustomerTableModel(demo_book)
     model.set_background(True)
-    name = next(r.name for r in demo_db.list_customers(limit=300).rows if r.name.isascii())
+    name = next(r.name for r in demo_book.reader.list_customers(limit=300).rows if r.name.isascii())
     with qtbot.waitSignal(model.rows_reset, timeout=10_000) as signal:
         model.set_search(name)
         assert model.loading and model.rowCount() == 300  # the old rows stay meanwhile
     assert not model.loading
     assert signal.args == [model.rowCount()] and 0 < model.rowCount() < 300
-    assert model.customer_id(0) in demo_db.customer_ids(CustomerQuery(search=name))
+    assert model.customer_id(0) in demo_book.reader.customer_ids(CustomerQuery(search=name))
     model.close()
 
 
-def test_slow_queries_move_to_the_background(qtbot, demo_db: Database,  # type: ignore[no-untyped-def]
+def test_slow_queries_move_to_the_background(qtbot, demo_book: Book,  # type: ignore[no-untyped-def]
                                              monkeypatch) -> None:
     import ui.customer_table_model as module
 
     monkeypatch.setattr(module, "ASYNC_AFTER", -1.0)  # every query counts as slow
-    model = CustomerTableModel(demo_db)
+    model = CustomerTableModel(demo_book)
     with qtbot.waitSignal(model.rows_reset, timeout=10_000):
         model.set_search("a")
         assert model.loading
@@ -101,7 +102,7 @@ def test_a_customer_is_revealed_once_the_rows_arrive(  # type: ignore[no-untyped
     assert window.search_box.text() == ""
 
 
-def _two_step_model(demo_db: Database, monkeypatch, rest_wait: float = 30.0):  # type: ignore[no-untyped-def]
+def _two_step_model(demo_book: Book, monkeypatch, rest_wait: float = 30.0):  # type: ignore[no-untyped-def]
     """A background model whose long answers come in two steps (first 20 ids, then all);
     the rest waits for read_rest() (or ``rest_wait`` seconds)."""
     import ui.book_query as loader_module
@@ -109,15 +110,15 @@ def _two_step_model(demo_db: Database, monkeypatch, rest_wait: float = 30.0):  #
 
     monkeypatch.setattr(model_module, "HEAD_ROWS", 20)
     monkeypatch.setattr(loader_module, "REST_WAIT", rest_wait)
-    model = CustomerTableModel(demo_db)
+    model = CustomerTableModel(demo_book)
     model.set_background(True)
     return model
 
 
 def test_a_long_answer_shows_its_first_rows_and_full_count_then_fills_in(  # type: ignore[no-untyped-def]
-        qtbot, demo_db: Database, monkeypatch) -> None:
-    model = _two_step_model(demo_db, monkeypatch)
-    every = demo_db.customer_ids(CustomerQuery(search="a"))
+        qtbot, demo_book: Book, monkeypatch) -> None:
+    model = _two_step_model(demo_book, monkeypatch)
+    every = demo_book.reader.customer_ids(CustomerQuery(search="a"))
     resets: list[int] = []
     model.rows_reset.connect(resets.append)
     with qtbot.waitSignal(model.rows_reset, timeout=10_000):
@@ -126,7 +127,7 @@ def test_a_long_answer_shows_its_first_rows_and_full_count_then_fills_in(  # typ
     assert not model.loading and not model.complete
     assert model.rowCount() == len(every) > 20
     assert [model.customer_id(r) for r in range(20)] == every[:20]
-    assert model.data(model.index(0, COL_NAME)) == demo_db.customer_rows(every[:1])[0].name
+    assert model.data(model.index(0, COL_NAME)) == demo_book.reader.customer_rows(every[:1])[0].name
     assert model.data(model.index(25, COL_NAME)) is None and not model.has_id(25)
     changed: list[int] = []
     model.dataChanged.connect(lambda top, bottom, roles: changed.append(top.row()))
@@ -136,23 +137,24 @@ def test_a_long_answer_shows_its_first_rows_and_full_count_then_fills_in(  # typ
     assert resets == [len(every)] and model.complete
     assert [model.customer_id(r) for r in range(model.rowCount())] == every
     assert changed == [20]  # row 25 was asked for while unknown: repainted
-    assert model.data(model.index(25, COL_NAME)) == demo_db.customer_rows([every[25]])[0].name
+    assert model.data(model.index(25, COL_NAME)) == demo_book.reader.customer_rows(
+            [every[25]])[0].name
     model.close()
 
 
 def test_the_rest_follows_without_being_asked(  # type: ignore[no-untyped-def]
-        qtbot, demo_db: Database, monkeypatch) -> None:
-    model = _two_step_model(demo_db, monkeypatch, rest_wait=0.05)
+        qtbot, demo_book: Book, monkeypatch) -> None:
+    model = _two_step_model(demo_book, monkeypatch, rest_wait=0.05)
     with qtbot.waitSignal(model.completed, timeout=10_000):
         model.set_search("a")
-    assert model.rowCount() == len(demo_db.customer_ids(CustomerQuery(search="a")))
+    assert model.rowCount() == len(demo_book.reader.customer_ids(CustomerQuery(search="a")))
     model.close()
 
 
 def test_pinyin_initials_narrow_a_background_search(  # type: ignore[no-untyped-def]
-        qtbot, demo_db: Database, monkeypatch) -> None:
-    model = _two_step_model(demo_db, monkeypatch, rest_wait=0.05)
-    target = next(r for r in demo_db.list_customers(limit=300).rows
+        qtbot, demo_book: Book, monkeypatch) -> None:
+    model = _two_step_model(demo_book, monkeypatch, rest_wait=0.05)
+    target = next(r for r in demo_book.reader.list_customers(limit=300).rows
                   if any("\u4e00" <= ch <= "\u9fff" for ch in r.name))
     initials = "".join(s[0] for s in pinyin_syllables(target.name) if s[:1].isalnum())[:4]
     for count in range(1, len(initials) + 1):  # typed one letter at a time
@@ -160,20 +162,20 @@ def test_pinyin_initials_narrow_a_background_search(  # type: ignore[no-untyped-
     qtbot.waitUntil(lambda: not model.loading and model.complete, timeout=10_000)
     ids = [model.customer_id(r) for r in range(model.rowCount())]
     assert target.id in ids
-    assert ids == demo_db.customer_ids(CustomerQuery(search=initials)) and len(ids) < 300
+    assert ids == demo_book.reader.customer_ids(CustomerQuery(search=initials)) and len(ids) < 300
     model.close()
 
 
 def test_stale_answers_never_replace_newer_rows(  # type: ignore[no-untyped-def]
-        qtbot, demo_db: Database, monkeypatch) -> None:
-    model = _two_step_model(demo_db, monkeypatch, rest_wait=0.05)
+        qtbot, demo_book: Book, monkeypatch) -> None:
+    model = _two_step_model(demo_book, monkeypatch, rest_wait=0.05)
     shown: list[tuple[str, int]] = []
     model.rows_reset.connect(lambda count: shown.append((model.query.search, count)))
     for text in ("a", "ap", "zzzz-no-such-customer", "a"):
         model.set_search(text)
     qtbot.waitUntil(lambda: not model.loading and model.complete, timeout=10_000)
     qtbot.wait(100)  # anything still on its way for the older requests
-    every = demo_db.customer_ids(CustomerQuery(search="a"))
+    every = demo_book.reader.customer_ids(CustomerQuery(search="a"))
     assert shown == [("a", len(every))]
     assert [model.customer_id(r) for r in range(model.rowCount())] == every
     # A late answer to an older request changes nothing, even for the same search.
@@ -185,14 +187,14 @@ def test_stale_answers_never_replace_newer_rows(  # type: ignore[no-untyped-def]
 
 
 def test_enter_on_a_row_not_yet_known_opens_it_when_it_is(  # type: ignore[no-untyped-def]
-        qtbot, demo_db: Database, settings, monkeypatch) -> None:
+        qtbot, demo_book: Book, settings, monkeypatch) -> None:
     import ui.book_query as loader_module
     import ui.customer_table_model as model_module
     from ui.customer_view import CustomerBookView
 
     monkeypatch.setattr(model_module, "HEAD_ROWS", 20)
     monkeypatch.setattr(loader_module, "REST_WAIT", 30.0)
-    view = CustomerBookView(demo_db, settings)  # never shown: no paint asks for the rest
+    view = CustomerBookView(demo_book, settings)  # never shown: no paint asks for the rest
     qtbot.addWidget(view)
     view.model.set_background(True)
     opened: list[str] = []
@@ -204,7 +206,7 @@ def test_enter_on_a_row_not_yet_known_opens_it_when_it_is(  # type: ignore[no-un
     assert opened == []
     with qtbot.waitSignal(view.model.completed, timeout=10_000):
         view.model.read_rest()
-    assert opened == [demo_db.customer_ids(CustomerQuery(search="a"))[250]]
+    assert opened == [demo_book.reader.customer_ids(CustomerQuery(search="a"))[250]]
     view.model.close()
 
 
@@ -219,10 +221,10 @@ def test_status_counts_the_whole_answer_at_once(  # type: ignore[no-untyped-def]
     window.customers.apply_search()  # what the zero-delay search timer does next
     assert model.loading
     qtbot.waitUntil(lambda: not model.loading, timeout=10_000)
-    expected = len(window.db.customer_ids(CustomerQuery(search="a")))
+    expected = len(window.book.reader.customer_ids(CustomerQuery(search="a")))
     assert model.rowCount() == expected
     assert window.count_label.text() == f"Customers: {expected} of 300"
     qtbot.waitUntil(lambda: model.complete, timeout=10_000)  # the paint asked for the rest
     assert window.count_label.text() == f"Customers: {expected} of 300"
     assert [model.customer_id(r) for r in range(model.rowCount())] == \
-        window.db.customer_ids(CustomerQuery(search="a"))
+        window.book.reader.customer_ids(CustomerQuery(search="a"))

@@ -10,8 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 
 import ui.customer_table_model as ctm
 from models.enums import LifecycleStage, RelationshipLevel, Tier
+from storage.book import Book
 from storage.customer_queries import CustomerQuery, CustomerRow
-from storage.database import Database
 from storage.search_keys import pinyin_syllables
 from ui import labels
 from ui.customer_table_model import (
@@ -31,8 +31,8 @@ from ui.customer_table_model import (
 
 
 @pytest.fixture
-def model(demo_db: Database) -> CustomerTableModel:
-    return CustomerTableModel(demo_db)
+def model(demo_book: Book) -> CustomerTableModel:
+    return CustomerTableModel(demo_book)
 
 
 def _column(model: CustomerTableModel, column: int, role: int = SORT_ROLE) -> list[object]:
@@ -44,25 +44,25 @@ def test_model_passes_qtmodeltester(qtmodeltester, model: CustomerTableModel) ->
 
 
 def test_every_customer_is_a_row_with_translated_headers(model: CustomerTableModel,
-                                                         demo_db: Database) -> None:
-    assert model.rowCount() == demo_db.customer_count() == 300
+                                                         demo_book: Book) -> None:
+    assert model.rowCount() == demo_book.reader.customer_count() == 300
     assert model.columnCount() == len(COLUMNS) == 10
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(10)]
     assert headers[COL_NAME] == "Customer"
     assert headers[COL_REVENUE] == "Revenue (12 months)"
 
 
-def test_rows_load_lazily_one_page_at_a_time(demo_db: Database,
+def test_rows_load_lazily_one_page_at_a_time(demo_book: Book,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    original = demo_db.customer_rows
+    original = demo_book.customers.rows
 
     def counting(ids: list[str]) -> list[CustomerRow]:
         calls.append(len(ids))
         return original(ids)
 
-    monkeypatch.setattr(demo_db, "customer_rows", counting)
-    model = CustomerTableModel(demo_db)
+    monkeypatch.setattr(demo_book.customers, "rows", counting)
+    model = CustomerTableModel(demo_book)
     assert calls == []  # ids only, no rows, until something is shown
     last = model.rowCount() - 1
     model.data(model.index(last, COL_NAME))
@@ -73,35 +73,36 @@ def test_rows_load_lazily_one_page_at_a_time(demo_db: Database,
     assert calls == [last % PAGE_SIZE + 1, PAGE_SIZE]
 
 
-def test_cache_stays_bounded(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_stays_bounded(demo_book: Book, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ctm, "PAGE_SIZE", 10)
     monkeypatch.setattr(ctm, "CACHE_ROWS", 25)
-    model = CustomerTableModel(demo_db)
+    model = CustomerTableModel(demo_book)
     for row in range(0, 300, 7):
         assert isinstance(model.data(model.index(row, COL_NAME), RECORD_ROLE), CustomerRow)
     assert len(model._cache) <= 25 + 10
     # Evicted rows come back on demand, identical.
     first = model.data(model.index(0, COL_NAME))
-    assert first == demo_db.customer_rows([model.customer_id(0)])[0].name
+    assert first == demo_book.reader.customer_rows([model.customer_id(0)])[0].name
 
 
-def test_sort_by_revenue_runs_in_sql(model: CustomerTableModel, demo_db: Database) -> None:
+def test_sort_by_revenue_runs_in_sql(model: CustomerTableModel, demo_book: Book) -> None:
     model.sort(COL_REVENUE, Qt.SortOrder.DescendingOrder)
     assert model.query.sort == "revenue_12m" and model.query.descending
     revenues = _column(model, COL_REVENUE)
     assert revenues == sorted(revenues, reverse=True)  # type: ignore[type-var]
     assert revenues[0] > revenues[-1]  # type: ignore[operator]
     ids = [model.customer_id(r) for r in range(model.rowCount())]
-    assert ids == demo_db.customer_ids(CustomerQuery(sort="revenue_12m", descending=True))
+    assert ids == demo_book.reader.customer_ids(CustomerQuery(sort="revenue_12m", descending=True))
     model.sort(COL_REVENUE, Qt.SortOrder.AscendingOrder)
     assert _column(model, COL_REVENUE) == list(reversed(revenues)) or \
         _column(model, COL_REVENUE) == sorted(revenues)  # type: ignore[type-var]
 
 
 def test_sort_by_name_and_follow_up_match_storage(model: CustomerTableModel,
-                                                  demo_db: Database) -> None:
+                                                  demo_book: Book) -> None:
     model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
-    assert [model.customer_id(r) for r in range(model.rowCount())] == demo_db.customer_ids()
+    assert [model.customer_id(r) for r in range(model.rowCount())] == demo_book.reader.customer_ids(
+            )
     model.sort(COL_NEXT_FOLLOW_UP, Qt.SortOrder.AscendingOrder)
     dates = [d for d in _column(model, COL_NEXT_FOLLOW_UP) if d is not None]
     assert dates == sorted(dates)  # type: ignore[type-var]
@@ -109,10 +110,10 @@ def test_sort_by_name_and_follow_up_match_storage(model: CustomerTableModel,
 
 
 def test_search_narrows_by_name_and_pinyin_initials(model: CustomerTableModel,
-                                                    demo_db: Database) -> None:
+                                                    demo_book: Book) -> None:
     resets: list[int] = []
     model.rows_reset.connect(resets.append)
-    target = next(r for r in demo_db.list_customers(limit=300).rows
+    target = next(r for r in demo_book.reader.list_customers(limit=300).rows
                   if any("\u4e00" <= ch <= "\u9fff" for ch in r.name))
     initials = "".join(s[0] for s in pinyin_syllables(target.name) if s[:1].isalnum())[:4]
     model.set_search(initials)
@@ -143,17 +144,19 @@ def test_record_sort_and_display_roles(model: CustomerTableModel) -> None:
         isinstance(model.data(model.index(0, COL_SCORE), SORT_ROLE), float)
 
 
-def test_tier_is_coloured_and_marks_an_override(demo_db: Database) -> None:
-    first, second = demo_db.customer_ids()[:2]
-    with demo_db.atomic():
-        demo_db.conn.execute("UPDATE customer_metrics SET tier = 'strategic', tier_rank = 0, "
+def test_tier_is_coloured_and_marks_an_override(demo_book: Book) -> None:
+    first, second = demo_book.reader.customer_ids()[:2]
+    with demo_book.reader.atomic():
+        demo_book.reader.conn.execute(
+                "UPDATE customer_metrics SET tier = 'strategic', tier_rank = 0, "
                              "score = 91.25, lifecycle = 'active' WHERE customer_id = ?",
                              [first])
-        demo_db.conn.execute("UPDATE customer_metrics SET tier = 'key', tier_rank = 1 "
+        demo_book.reader.conn.execute("UPDATE customer_metrics SET tier = 'key', tier_rank = 1 "
                              "WHERE customer_id = ?", [second])
-        demo_db.conn.execute("UPDATE customers SET tier_override = 'strategic' WHERE id = ?",
+        demo_book.reader.conn.execute(
+                "UPDATE customers SET tier_override = 'strategic' WHERE id = ?",
                              [first])
-    model = CustomerTableModel(demo_db)
+    model = CustomerTableModel(demo_book)
     row = model.row_of(first)
     tier = model.index(row, COL_TIER)
     assert model.data(tier) == "Strategic (override)"
@@ -173,8 +176,8 @@ def test_tier_is_coloured_and_marks_an_override(demo_db: Database) -> None:
     assert model.customer_id(0) == first and model.customer_id(1) == second
 
 
-def test_overdue_follow_up_has_a_tooltip(demo_db: Database) -> None:
-    model = CustomerTableModel(demo_db)
+def test_overdue_follow_up_has_a_tooltip(demo_book: Book) -> None:
+    model = CustomerTableModel(demo_book)
     for row in range(model.rowCount()):
         record = model.data(model.index(row, COL_NAME), RECORD_ROLE)
         if record.next_follow_up is not None and record.next_follow_up < date.today():
@@ -184,12 +187,13 @@ def test_overdue_follow_up_has_a_tooltip(demo_db: Database) -> None:
     pytest.skip("no overdue follow-up in this demo book")
 
 
-def test_refresh_sees_new_writes(model: CustomerTableModel, demo_db: Database) -> None:
+def test_refresh_sees_new_writes(model: CustomerTableModel, demo_book: Book) -> None:
     victim = model.customer_id(0)
-    with demo_db.atomic():
-        demo_db.conn.execute("UPDATE customers SET deleted_at = '2026-01-01T00:00:00Z' "
+    with demo_book.reader.atomic():
+        demo_book.reader.conn.execute("UPDATE customers SET deleted_at = '2026-01-01T00:00:00Z' "
                              "WHERE id = ?", [victim])
-        demo_db.conn.execute("UPDATE customer_metrics SET deleted = 1 WHERE customer_id = ?",
+        demo_book.reader.conn.execute(
+                "UPDATE customer_metrics SET deleted = 1 WHERE customer_id = ?",
                              [victim])
     model.refresh()
     assert model.rowCount() == 299

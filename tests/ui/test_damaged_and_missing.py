@@ -24,7 +24,7 @@ def test_a_book_found_damaged_while_open_offers_its_newest_good_backup(  # type:
         good = db.backup("manual")
     window = open_window(qtbot, book_path, settings)
     wait_idle(qtbot, window)
-    window.db.add(Customer(name="Added after the backup"))
+    window.book.reader.add(Customer(name="Added after the backup"))
     # What a worker's read of a damaged page now delivers to the window.
     window.show_error(CorruptDatabaseError(str(book_path), detail="database disk image is "
                                                                   "malformed"))
@@ -36,7 +36,7 @@ def test_a_book_found_damaged_while_open_offers_its_newest_good_backup(  # type:
     restore.click()
     qtbot.waitUntil(lambda: window.book_open and window.task_status.current() is None,
                     timeout=30_000)
-    assert window.db.customer_count() == 300  # the backup's customers, not the later one
+    assert window.book.reader.customer_count() == 300  # the backup's customers, not the later one
     assert any(b.reason == "replaced" for b in list_backups(book_path))
     window.close()
 
@@ -51,5 +51,5 @@ def test_a_missing_book_offers_its_backup_instead_of_an_empty_book(  # type: ign
     assert opened is not None
     db, created = opened
     assert "does not exist, but 1 backups of it do" in shown[0].text()
-    assert not created and db.customer_count() == 300
+    assert not created and db.customers.count() == 300
     db.close()

@@ -80,7 +80,7 @@ def test_clicking_a_tier_bar_filters_the_book(qtbot, scored_path: Path,  # type:
     assert window.current_view_name() == VIEW_CUSTOMERS
     customers = window.customers
     assert customers.filters.tiers == frozenset({Tier.KEY})
-    expected = window.db.scalar("SELECT count(*) FROM customer_metrics WHERE tier = 'key' "
+    expected = window.book.reader.scalar("SELECT count(*) FROM customer_metrics WHERE tier = 'key' "
                                 "AND deleted = 0")
     assert customers.model.rowCount() == expected
     assert [c.text() for c in customers.filter_bar.chips] == ["Tier: Key  ✕"]
@@ -101,7 +101,7 @@ def test_clicking_a_migration_bar_lists_who_moved(qtbot, scored_path: Path,  # t
     assert (start, end) == (periods[0], periods[-1])
     canvas.canvas.draw()
     qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=_qt_point(canvas, target))
-    expected = migration_customers(window.db, start, end, before, after)
+    expected = migration_customers(window.book.reader, start, end, before, after)
     assert window.current_view_name() == VIEW_CUSTOMERS
     shown = {window.customers.model.customer_id(r)
              for r in range(window.customers.model.rowCount())}

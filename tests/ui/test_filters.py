@@ -29,7 +29,7 @@ def _chips(window: MainWindow) -> list[Chip]:
 
 
 def test_tier_menu_narrows_the_list_and_shows_a_chip(qtbot, scored_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    db = scored_window.db
+    db = scored_window.book.reader
     expected = db.scalar("SELECT count(*) FROM customer_metrics WHERE tier = 'key' "
                          "AND deleted = 0")
     assert 0 < expected < 300
@@ -61,13 +61,13 @@ def test_filters_combine_across_dimensions_and_with_the_search(  # type: ignore[
     assert searched and len(searched) <= len(rows)
     assert {r.id for r in searched} <= {r.id for r in rows}
     assert any(word in r.name for r in searched)
-    without_filters = scored_window.db.customer_ids(
+    without_filters = scored_window.book.reader.customer_ids(
         scored_window.customers.model.query.__class__(search=word))
     assert len(without_filters) >= len(searched)
 
 
 def test_chips_remove_one_filter_and_clear_removes_all(qtbot, scored_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    owner = scored_window.db.owners()[0]
+    owner = scored_window.book.reader.owners()[0]
     _tick(scored_window, "owners", owner)
     _tick(scored_window, "abc_classes", "A")
     assert {r.owner for r in _rows(scored_window)} == {owner}

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 import ui.app as app_module
 import ui.book_opener as book_opener
+from storage.book import Book
 from storage.database import Database
 from ui.book_opener import Choice, open_book
 from ui.first_run import FirstRunDialog, needs_first_run
@@ -37,7 +38,7 @@ def not_sqlite(tmp_path: Path) -> Path:
 
 
 def test_empty_book_choice_leaves_an_empty_book(qtbot, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    db = Database(db_path)
+    db = Book(db_path)
     assert needs_first_run(db, created=True, first_launch=False)
     dialog = FirstRunDialog(db_path)
     qtbot.addWidget(dialog)
@@ -46,7 +47,7 @@ def test_empty_book_choice_leaves_an_empty_book(qtbot, db_path: Path) -> None:  
     with qtbot.waitSignal(dialog.accepted, timeout=5_000):
         dialog.empty_button.click()
     assert not dialog.demo_added
-    assert db.customer_count() == 0
+    assert db.customers.count() == 0
     db.close()
 
 
@@ -85,11 +86,11 @@ def test_cancelling_the_demo_leaves_the_book_empty(qtbot, db_path: Path) -> None
         assert db.customer_count() == 0
 
 
-def test_first_run_is_offered_only_for_new_or_first_empty_books(demo_db: Database,
-                                                                fresh_db: Database) -> None:
-    assert needs_first_run(fresh_db, created=False, first_launch=True)
-    assert not needs_first_run(fresh_db, created=False, first_launch=False)
-    assert not needs_first_run(demo_db, created=False, first_launch=True)
+def test_first_run_is_offered_only_for_new_or_first_empty_books(demo_book: Book) -> None:
+    with Book(":memory:") as fresh:
+        assert needs_first_run(fresh, created=False, first_launch=True)
+        assert not needs_first_run(fresh, created=False, first_launch=False)
+    assert not needs_first_run(demo_book, created=False, first_launch=True)
 
 
 def test_non_sqlite_file_shows_a_message_and_stays_unchanged(
@@ -121,17 +122,17 @@ def test_a_way_forward_opens_another_file(qtbot, not_sqlite: Path, tmp_path: Pat
     opened = open_book(not_sqlite)
     assert opened is not None
     db, created = opened
-    assert created and db.path == fresh and db.customer_count() == 0
+    assert created and db.path == fresh and db.customers.count() == 0
     db.close()
 
 
 def test_main_window_keeps_its_book_when_another_is_refused(  # type: ignore[no-untyped-def]
         window: MainWindow, not_sqlite: Path, shown_boxes: list[QMessageBox]) -> None:
-    before_path = window.db.path
+    before_path = window.book.reader.path
     before = not_sqlite.read_bytes()
     assert not window.open_path(not_sqlite)
     assert len(shown_boxes) == 1
-    assert window.db.path == before_path
+    assert window.book.reader.path == before_path
     assert window.customers.model.rowCount() == 300
     assert not_sqlite.read_bytes() == before
 

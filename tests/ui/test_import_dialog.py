@@ -40,18 +40,18 @@ def test_customers_are_checked_then_imported_after_a_backup(  # type: ignore[no-
     _check(qtbot, dialog, path)
     assert dialog.summary.text().startswith(
         "Rows read: 2. Valid: 2 (2 new, 0 updates). With problems: 0.")
-    assert window.db.customer_count() == 300  # checking wrote nothing
+    assert window.book.reader.customer_count() == 300  # checking wrote nothing
     names = {dialog.mapping_form.itemAt(r, dialog.mapping_form.ItemRole.LabelRole)
              .widget().text(): combo.currentText() for r, combo in
              enumerate(dialog.combos.values())}
     assert names["客户名称"] == "Customer name" and names["负责人"] == "Account owner"
     assert dialog.import_button.isEnabled()
-    before = {b.path for b in list_backups(window.db.path)}
+    before = {b.path for b in list_backups(window.book.reader.path)}
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    stored = window.db.find(Customer, "code = ?", ["NO-001"])
+    stored = window.book.reader.find(Customer, "code = ?", ["NO-001"])
     assert len(stored) == 1 and stored[0].name == "北方光学有限公司" and stored[0].owner == "张伟"
-    made = [b for b in list_backups(window.db.path) if b.path not in before]
+    made = [b for b in list_backups(window.book.reader.path) if b.path not in before]
     assert [b.reason for b in made] == ["import"]  # one backup per import, not two
     assert made[0].path.name.endswith(".db.zst")
     assert made[0].path.with_name(made[0].path.name + ".json").is_file()
@@ -62,7 +62,7 @@ def test_customers_are_checked_then_imported_after_a_backup(  # type: ignore[no-
 
 def test_bad_rows_block_the_import_unless_left_out(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                                    tmp_path: Path) -> None:
-    name = window.db.list_customers(limit=1).rows[0].name
+    name = window.book.reader.list_customers(limit=1).rows[0].name
     path = tmp_path / "sales.csv"
     path.write_text(WITH_BAD_ROW.format(name=name), encoding="utf-8")
     dialog = _dialog(qtbot, window)
@@ -72,12 +72,12 @@ def test_bad_rows_block_the_import_unless_left_out(qtbot, window: MainWindow,  #
     assert dialog.issues.count() == 2
     assert dialog.issues.item(0).text().startswith("Row ")
     assert not dialog.import_button.isEnabled()
-    before = window.db.scalar("SELECT count(*) FROM transactions")
+    before = window.book.reader.scalar("SELECT count(*) FROM transactions")
     dialog.skip_invalid.setChecked(True)
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert window.db.scalar("SELECT count(*) FROM transactions") == before + 1
+    assert window.book.reader.scalar("SELECT count(*) FROM transactions") == before + 1
 
 
 def test_a_column_can_feed_another_field(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -100,7 +100,7 @@ def test_a_file_imported_before_is_recognised(qtbot, window: MainWindow,  # type
                                               tmp_path: Path) -> None:
     """Checking a sales file whose lines are already in the book says so and offers nothing
     to import: importing it twice would double the customers' revenue."""
-    name = window.db.list_customers(limit=1).rows[0].name
+    name = window.book.reader.list_customers(limit=1).rows[0].name
     path = tmp_path / "sales.csv"
     path.write_text(f"Customer,Date,Amount,Reference\n{name},2026-05-03,250.5,INV-77\n"
                     f"{name},2026-05-04,99,INV-78\n", encoding="utf-8")
@@ -109,7 +109,7 @@ def test_a_file_imported_before_is_recognised(qtbot, window: MainWindow,  # type
     _check(qtbot, dialog, path)
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    before = window.db.scalar("SELECT count(*) FROM transactions")
+    before = window.book.reader.scalar("SELECT count(*) FROM transactions")
     wait_idle(qtbot, window)
     window.import_action.trigger()
     dialog = next(d for d in window.findChildren(ImportDialog) if d.isVisible())
@@ -119,5 +119,5 @@ def test_a_file_imported_before_is_recognised(qtbot, window: MainWindow,  # type
     assert "Already in the book, not imported again: 2" in dialog.summary.text()
     assert "rows 2, 3)" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
-    assert window.db.scalar("SELECT count(*) FROM transactions") == before
+    assert window.book.reader.scalar("SELECT count(*) FROM transactions") == before
     dialog.reject()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.book import Book
 from storage.database import Database
 from storage.search_keys import pinyin_syllables
 from ui import i18n
@@ -41,7 +42,7 @@ def test_status_bar_shows_path_and_count(window: MainWindow, book_path: Path) ->
 
 def test_typing_in_the_search_box_narrows_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     model = window.customers.model
-    first = next(row for row in window.db.list_customers(limit=300).rows
+    first = next(row for row in window.book.reader.list_customers(limit=300).rows
                  if row.name.isascii())  # QTest types ASCII only
     window.find_action.trigger()
     assert window.search_box.hasFocus()
@@ -56,7 +57,7 @@ def test_typing_in_the_search_box_narrows_the_list(qtbot, window: MainWindow) ->
 
 
 def test_pinyin_initials_find_a_chinese_name(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    rows = window.db.list_customers(limit=300).rows
+    rows = window.book.reader.list_customers(limit=300).rows
     target = next(r for r in rows if any("\u4e00" <= ch <= "\u9fff" for ch in r.name))
     initials = "".join(s[0] for s in pinyin_syllables(target.name) if s[:1].isalnum())[:4]
     qtbot.keyClicks(window.search_box, initials)
@@ -112,7 +113,7 @@ def _visible_texts(window: MainWindow) -> list[str]:
 
 def test_chinese_window_shows_no_translated_english(qtbot, chinese: None, book_path: Path,  # type: ignore[no-untyped-def]
                                                     settings: Settings) -> None:
-    window = MainWindow(Database(book_path), settings)
+    window = MainWindow(Book(book_path), settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -137,17 +138,17 @@ def test_language_switch_retranslates_live(qtbot, window: MainWindow) -> None:  
 
 def test_layout_and_last_book_are_remembered(qtbot, book_path: Path,  # type: ignore[no-untyped-def]
                                             settings: Settings) -> None:
-    window = MainWindow(Database(book_path), settings)
+    window = MainWindow(Book(book_path), settings)
     qtbot.addWidget(window)
     window.show()
     window.customers.table.horizontalHeader().resizeSection(COL_REVENUE, 211)
     window.customers.table.sortByColumn(COL_REVENUE, Qt.SortOrder.DescendingOrder)
     window.resize(700, 500)
-    settings.remember_database(window.db.path)
+    settings.remember_database(window.book.reader.path)
     window.close()
     assert not window.book_open
 
-    again = MainWindow(Database(book_path), settings)
+    again = MainWindow(Book(book_path), settings)
     qtbot.addWidget(again)
     again.show()
     assert again.customers.table.horizontalHeader().sectionSize(COL_REVENUE) == 211
@@ -163,7 +164,7 @@ def test_opening_another_book_swaps_it_in(qtbot, window: MainWindow, tmp_path: P
     other = tmp_path / "other.db"
     Database(other).close()
     assert window.open_path(other)
-    assert window.db.path == other
+    assert window.book.reader.path == other
     assert window.customers.model.rowCount() == 0
     assert window.count_label.text() == "Customers: 0"
     window.recent_menu.aboutToShow.emit()

@@ -28,7 +28,7 @@ def test_enter_opens_the_workspace_with_its_own_side_bar_entry(  # type: ignore[
     assert workspace is not None and workspace.customer_id == customer_id
     assert window.current_view_name() == VIEW_CUSTOMER
     assert workspace.current_tab_name() == "profile"
-    name = window.db.get(Customer, customer_id).name
+    name = window.book.reader.get(Customer, customer_id).name
     entry = window.navigation.item(window.navigation.count() - 1)
     assert entry.toolTip() == name and window.navigation.currentItem() is entry
 
@@ -58,7 +58,7 @@ def test_ctrl_n_creates_a_customer_and_opens_it(qtbot, window: MainWindow) -> No
     qtbot.keyClicks(name, "Northwind Optics")
     with qtbot.waitSignal(dialog.saved, timeout=5_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    created = window.db.find(Customer, "name = ?", ["Northwind Optics"])
+    created = window.book.reader.find(Customer, "name = ?", ["Northwind Optics"])
     assert len(created) == 1
     assert window.workspace is not None and window.workspace.customer_id == created[0].id
     assert window.customers.model.rowCount() == 301
@@ -105,13 +105,13 @@ def test_an_edit_reads_only_what_it_concerns(qtbot, window: MainWindow,  # type:
     monkeypatch.setattr(ui.tasks.Task, "run_in_background",
                         lambda task: (started.append(task), real_run(task))[1])
     statements: list[str] = []
-    window.db.conn.set_trace_callback(statements.append)
-    window.db.add(Contact(customer_id=customer_id, name="新的联系人"))
+    window.book.reader.conn.set_trace_callback(statements.append)
+    window.book.reader.add(Contact(customer_id=customer_id, name="新的联系人"))
     statements.clear()
     window.workspace.changed.emit(Changes.of_customer(customer_id, {"contacts"}))
     row = model.row_of(customer_id)
     model.data(model.index(row, 0))  # the repaint reads the row again
-    window.db.conn.set_trace_callback(None)
+    window.book.reader.conn.set_trace_callback(None)
     assert resets == [] and started == []
     assert not window._rescore_timer.isActive()
     assert len(statements) <= 3, statements  # the row's page (and the header), no list
@@ -138,6 +138,41 @@ def test_shortcut_list_includes_the_workspace_keys(qtbot, window: MainWindow) ->
     labels = {label.text() for label in dialog.findChildren(QLabel)}
     assert "Log an interaction" in labels and "New customer…" in labels
     dialog.close()
+
+
+def test_a_phone_number_typed_and_saved_costs_a_handful_of_statements(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, monkeypatch) -> None:
+    """End to end, as the user does it: type a new phone number in the profile, save. The
+    Book's answer names the one field; the window repaints one row: no list reload, no
+    background task, no rescore (a phone number moves no score), a bounded number of SQL
+    statements (the write, its change log, the row's page and the header)."""
+    import ui.tasks
+
+    wait_idle(qtbot, window)
+    customer_id = _open_row(qtbot, window, 2)
+    window.show_view(VIEW_CUSTOMERS)
+    qtbot.waitUntil(lambda: window.task_status.current() is None, timeout=15_000)
+    window.open_customer(customer_id, "profile")
+    model = window.customers.model
+    resets: list[int] = []
+    model.rows_reset.connect(resets.append)
+    started: list[object] = []
+    real_run = ui.tasks.Task.run_in_background
+    monkeypatch.setattr(ui.tasks.Task, "run_in_background",
+                        lambda task: (started.append(task), real_run(task))[1])
+    applied: list[Changes] = []
+    window.workspace.changed.connect(applied.append)
+    statements: list[str] = []
+    window.book.trace(statements.append)
+    _edit_profile(qtbot, window, "phone", "021-5555 0101")
+    model.data(model.index(model.row_of(customer_id), 0))  # the repaint reads the row again
+    window.book.trace(None)
+    assert applied and applied[0].customer_fields == frozenset({"phone"})
+    assert resets == [] and started == []
+    assert not window._rescore_timer.isActive()
+    assert not any("DISTINCT owner" in s for s in statements)  # the owners did not move
+    assert len(statements) <= 30, statements
+    assert window.book.customers.get(customer_id).phone == "021-5555 0101"
 
 
 def _edit_profile(qtbot, window: MainWindow, field: str, text: str) -> None:  # type: ignore[no-untyped-def]

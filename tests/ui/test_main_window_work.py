@@ -41,7 +41,8 @@ def test_typing_a_search_elsewhere_shows_the_book(qtbot, window: MainWindow) -> 
 
 def test_rescore_runs_in_the_background_with_progress(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     wait_idle(qtbot, window)
-    assert window.db.scalar("SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 300
+    assert window.book.reader.scalar(
+            "SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 300
     window.rescore_action.trigger()
     task = window.rescore_task
     assert task is not None
@@ -49,12 +50,13 @@ def test_rescore_runs_in_the_background_with_progress(qtbot, window: MainWindow)
     assert window.task_status.label.text() == "Rescoring the book…"
     with qtbot.waitSignal(task.finished, timeout=30_000):
         pass
-    assert window.db.scalar("SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 0
+    assert window.book.reader.scalar(
+            "SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 0
     assert not window.task_status.isVisible()
     assert window.statusBar().currentMessage().startswith("Rescored 300 customers")
     tiers = {window.customers.model.record(r).tier for r in range(20)}
     assert None not in tiers
-    assert window.db.scalar("SELECT count(DISTINCT period) FROM score_snapshots") == 1
+    assert window.book.reader.scalar("SELECT count(DISTINCT period) FROM score_snapshots") == 1
 
 
 def test_cancel_in_the_status_bar_stops_the_work(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +84,7 @@ def test_cancel_in_the_status_bar_stops_the_work(qtbot, window: MainWindow) -> N
 
 def test_undo_reverses_the_last_change_then_the_one_before(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     wait_idle(qtbot, window)
-    db = window.db
+    db = window.book.reader
     first = db.get(Customer, window.customers.model.customer_id(0))
     second = db.get(Customer, window.customers.model.customer_id(1))
     db.update(replace(first, name="First rename"))
@@ -117,7 +119,8 @@ def test_portfolio_export_follows_the_tier_filter(qtbot, scored_window: MainWind
         pass
     path = tmp_path / "portfolio.xlsx"
     assert path.is_file()
-    key = scored_window.db.scalar("SELECT count(*) FROM customer_metrics WHERE tier = 'key'")
+    key = scored_window.book.reader.scalar(
+            "SELECT count(*) FROM customer_metrics WHERE tier = 'key'")
     sheet = load_workbook(path, read_only=True).worksheets[1]
     assert sheet.max_row >= key
     assert scored_window.statusBar().currentMessage().endswith(f"{key} customers.")
@@ -132,7 +135,8 @@ def test_large_books_rescore_in_their_own_process(qtbot, window: MainWindow,  # 
     task = window.rescore()
     with qtbot.waitSignal(task.finished, timeout=60_000):
         pass
-    assert window.db.scalar("SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 0
+    assert window.book.reader.scalar(
+            "SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 0
     assert window.statusBar().currentMessage().startswith("Rescored 300 customers")
 
 
@@ -148,5 +152,6 @@ def test_cancelling_a_process_rescore_keeps_the_book(qtbot, window: MainWindow, 
     with qtbot.waitSignal(task.finished, timeout=60_000):
         qtbot.mouseClick(window.task_status.cancel_button, Qt.MouseButton.LeftButton)
     assert cancelled == [True]
-    assert window.db.scalar("SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 300
-    assert window.db.scalar("SELECT count(*) FROM score_snapshots") == 0
+    assert window.book.reader.scalar(
+            "SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 300
+    assert window.book.reader.scalar("SELECT count(*) FROM score_snapshots") == 0

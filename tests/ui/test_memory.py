@@ -9,22 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from storage.database import Database
+from storage.book import Book
 from ui import memory
 from ui.main_window import MainWindow
 from ui.tasks import Task
 
 
 def test_the_ui_connection_gets_a_smaller_page_cache(book_path: Path) -> None:
-    with Database(book_path) as db:
-        memory.tune_ui_connection(db)
-        assert db.scalar("PRAGMA cache_size") == -memory.UI_CACHE_KIB
-    with Database(":memory:") as db:
-        memory.tune_ui_connection(db)  # nothing to tune; no error
+    with Book(book_path) as book:
+        memory.tune_ui_connection(book)
+        assert book.reader.scalar("PRAGMA cache_size") == -memory.UI_CACHE_KIB
+    with Book(":memory:") as book:
+        memory.tune_ui_connection(book)  # nothing to tune; no error
 
 
 def test_the_window_tunes_its_connection(window: MainWindow) -> None:
-    assert window.db.scalar("PRAGMA cache_size") == -memory.UI_CACHE_KIB
+    assert window.book.reader.scalar("PRAGMA cache_size") == -memory.UI_CACHE_KIB
 
 
 def test_release_drops_cached_sources_and_trims(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,8 +33,8 @@ def test_workspace_table_models(qtbot, qtmodeltester, scored_path: Path,  # type
     with Database(scored_path) as db:
         busiest = db.scalar("SELECT customer_id FROM interactions GROUP BY customer_id "
                             "ORDER BY count(*) DESC LIMIT 1")
-    customer = window.db.get(Customer, str(busiest))
-    window.db.update(replace(customer, city="杭州"))  # an entry for the History tab
+    customer = window.book.reader.get(Customer, str(busiest))
+    window.book.reader.update(replace(customer, city="杭州"))  # an entry for the History tab
     workspace = window.open_customer(str(busiest), "interactions")
     assert workspace is not None
     for name in ("interactions", "contacts", "needs", "transactions", "history"):

@@ -40,8 +40,8 @@ def test_weights_not_adding_up_are_refused_and_nothing_is_written(  # type: igno
     assert error.isVisible()
     assert error.text() == "Weights must add up to 100 % (they add up to 130 %)."
     assert dialog.isVisible() and dialog.task is None
-    assert window.db.get_setting(SCORING_CONFIG_KEY) is None  # nothing was written
-    assert window.db.scoring_config() == ScoringConfig()
+    assert window.book.reader.get_setting(SCORING_CONFIG_KEY) is None  # nothing was written
+    assert window.book.reader.scoring_config() == ScoringConfig()
 
 
 def test_thresholds_out_of_order_are_shown_beside_them(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -51,7 +51,7 @@ def test_thresholds_out_of_order_are_shown_beside_them(qtbot, window: MainWindow
     assert dialog.errors["thresholds"].isVisible()
     assert "must fall from strategic to standard" in dialog.errors["thresholds"].text()
     assert not dialog.errors["weights"].isVisible()
-    assert window.db.get_setting(SCORING_CONFIG_KEY) is None
+    assert window.book.reader.get_setting(SCORING_CONFIG_KEY) is None
 
 
 def test_valid_settings_are_saved_and_the_book_rescored(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -64,16 +64,17 @@ def test_valid_settings_are_saved_and_the_book_rescored(qtbot, window: MainWindo
     dialog.keep_daily.setValue(10)
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    config = window.db.scoring_config()
+    config = window.book.reader.scoring_config()
     assert config.review_cadence_days["strategic"] == 45
     assert config.weights["satisfaction"] == 6.25
-    assert window.db.backup_policy() == (10, 4)
+    assert window.book.reader.backup_policy() == (10, 4)
     # The save itself scored the book with the new weights (a re-tier where the book was
     # scored before; this one never was) and stored this month's snapshot with it.
-    scored = window.db.scalar("SELECT count(*) FROM customer_metrics WHERE tier IS NOT NULL")
+    scored = window.book.reader.scalar(
+            "SELECT count(*) FROM customer_metrics WHERE tier IS NOT NULL")
     assert scored == 300
-    assert window.db.scalar("SELECT count(*) FROM score_snapshots") == 300
-    assert window.db.scoring_state().config.weights["satisfaction"] == 6.25
+    assert window.book.reader.scalar("SELECT count(*) FROM score_snapshots") == 300
+    assert window.book.reader.scoring_state().config.weights["satisfaction"] == 6.25
     assert window.rescore_task is None  # no second, full rescore after it
     assert window.statusBar().currentMessage() == "Preferences saved."
 
@@ -85,16 +86,16 @@ def test_new_weights_on_a_scored_book_retier_without_a_rescore(  # type: ignore[
     latest = ("SELECT s.customer_id, s.tier, m.computed_tier FROM score_snapshots s "
               "JOIN customer_metrics m ON m.customer_id = s.customer_id "
               "WHERE s.period = (SELECT max(period) FROM score_snapshots) ORDER BY s.customer_id")
-    before = window.db.query(latest)
+    before = window.book.reader.query(latest)
     dialog = _open(window)
     dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("strategic"))
     dialog.preset_combo.activated.emit(dialog.preset_combo.currentIndex())
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert window.rescore_task is None
-    state = window.db.scoring_state()
-    assert state is not None and state.config.weights == window.db.scoring_config().weights
-    after = window.db.query(latest)
+    state = window.book.reader.scoring_state()
+    assert state is not None and state.config.weights == window.book.reader.scoring_config().weights
+    after = window.book.reader.query(latest)
     assert [r["tier"] for r in after] != [r["tier"] for r in before]
     # The snapshot follows the new tiers.
     assert all(r["tier"] == r["computed_tier"] for r in after)
@@ -119,4 +120,4 @@ def test_ctrl_s_saves(qtbot, window: MainWindow) -> None:  # type: ignore[no-unt
     # cannot reach a window shortcut here; the shortcut's own signal stands in for it.
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         shortcut.activated.emit()
-    assert window.db.backup_policy()[1] == 6
+    assert window.book.reader.backup_policy()[1] == 6

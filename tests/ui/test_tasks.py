@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QThread
 
+from storage.book import Book
 from storage.database import Database
-from storage.demo import generate_demo
 from storage.errors import NotADatabaseError
-from ui.tasks import Cancelled, DatabaseTask, Progress, Task
+from ui.tasks import BookTask, Cancelled, Progress, Task
 
 
 def test_result_arrives_on_the_ui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -41,11 +41,11 @@ def test_database_task_opens_its_own_connection(qtbot, db_path: Path) -> None:  
     Database(db_path).close()
     counts: list[int] = []
 
-    def work(db: Database, progress: Progress) -> int:
-        generate_demo(db, 20, seed=3, progress=progress.report)
-        return db.customer_count()
+    def work(book: Book, progress: Progress) -> int:
+        book.demo.generate(20, seed=3, score=False, progress=progress.report)
+        return book.customers.count()
 
-    task = DatabaseTask(db_path, work).success(counts.append)
+    task = BookTask(db_path, work).success(counts.append)
     with qtbot.waitSignal(task.finished, timeout=30_000):
         task.run_in_background()
     assert counts == [20]
@@ -58,11 +58,11 @@ def test_cancel_stops_and_writes_nothing(qtbot, db_path: Path) -> None:  # type:
     outcomes: list[str] = []
     gate = threading.Event()
 
-    def work(db: Database, progress: Progress) -> object:
+    def work(book: Book, progress: Progress) -> object:
         gate.wait(10)  # hold the worker until the UI has asked to cancel
-        return generate_demo(db, 4_000, seed=3, progress=progress.report)
+        return book.demo.generate(4_000, seed=3, score=False, progress=progress.report)
 
-    task = DatabaseTask(db_path, work)
+    task = BookTask(db_path, work)
     task.success(lambda _r: outcomes.append("success")).on_cancel(
         lambda: outcomes.append("cancelled")).failure(lambda e: outcomes.append(repr(e)))
     with qtbot.waitSignal(task.finished, timeout=30_000):
@@ -100,7 +100,7 @@ def test_failure_is_delivered_not_raised(qtbot, tmp_path: Path) -> None:  # type
     not_a_book = tmp_path / "notes.txt"
     not_a_book.write_text("hello, not SQLite\n" * 50)
     errors: list[BaseException] = []
-    task = DatabaseTask(not_a_book, lambda db, progress: None).failure(errors.append)
+    task = BookTask(not_a_book, lambda db, progress: None).failure(errors.append)
     with qtbot.waitSignal(task.finished, timeout=10_000):
         task.run_in_background()
     assert len(errors) == 1 and isinstance(errors[0], NotADatabaseError)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from models.entities import Interaction
-from storage.database import Database
+from storage.book import Book
 from tests.ui.conftest import open_window
 from ui.main_window import VIEW_CUSTOMER, VIEW_TODAY, MainWindow
 from ui.settings import Settings
@@ -42,7 +42,7 @@ def test_today_lists_overdue_follow_ups_first(qtbot, book_path: Path,  # type: i
     assert window.current_view_name() == VIEW_TODAY
     assert model.sections()[0] == OVERDUE
     assert model.sections() == [s for s in SECTIONS if s in model.sections()]
-    expected = window.db.scalar(
+    expected = window.book.reader.scalar(
         "SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id "
         "WHERE i.next_step_due < ? AND i.next_step_done = 0 AND i.deleted_at IS NULL "
         "AND c.deleted_at IS NULL", [date.today().isoformat()])
@@ -51,7 +51,7 @@ def test_today_lists_overdue_follow_ups_first(qtbot, book_path: Path,  # type: i
     assert header == f"Overdue follow-ups ({expected})"
     item = model.data(_first(model, OVERDUE), ITEM_ROLE)
     assert isinstance(item, TodayItem) and item.overdue and item.when < date.today()
-    stored = window.db.get(Interaction, item.record_id)
+    stored = window.book.reader.get(Interaction, item.record_id)
     assert item.what == stored.next_step and not stored.next_step_done
     shown = model.data(_first(model, OVERDUE).siblingAtColumn(COL_CUSTOMER))
     assert shown == item.customer_name
@@ -113,7 +113,7 @@ def test_ticking_a_follow_up_marks_it_done(qtbot, book_path: Path,  # type: igno
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         qtbot.keyClick(today.tree, Qt.Key.Key_Space)  # the check box of the current row
         assert today.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert window.db.get(Interaction, item.record_id).next_step_done
+    assert window.book.reader.get(Interaction, item.record_id).next_step_done
     assert today.model.data_.totals[OVERDUE] == before - 1
     remaining = [today.model.data(today.model.index(r, 0, today.model.section_index(OVERDUE)),
                                   ITEM_ROLE).record_id
@@ -132,13 +132,13 @@ def test_the_done_button_ticks_the_current_row(qtbot, book_path: Path,  # type: 
     assert today.done_button.isEnabled()
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         qtbot.mouseClick(today.done_button, Qt.MouseButton.LeftButton)
-    assert window.db.get(Interaction, item.record_id).next_step_done
+    assert window.book.reader.get(Interaction, item.record_id).next_step_done
     window.close()
 
 
 def test_sections_cover_complaints_silences_and_reviews(scored_path: Path) -> None:
-    with Database(scored_path) as db:
-        data = load_today(db, _NoProgress())  # type: ignore[arg-type]
+    with Book(scored_path) as book:
+        data = load_today(book, _NoProgress())  # type: ignore[arg-type]
     assert data.totals["reviews"] > 0
     assert all(i.tab == "assessment" for i in data.items["reviews"])
     assert all(i.tier is not None and i.tier.value in ("strategic", "key")

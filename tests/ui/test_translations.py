@@ -191,7 +191,7 @@ def test_no_screen_shows_translated_english_in_chinese(qtbot, chinese: None,  # 
     importer = window.findChild(ImportDialog)
     seen["import"] = _shown_texts(importer)
     importer.reject()
-    window.open_customer(window.db.list_customers(limit=1).rows[0].id, "score")
+    window.open_customer(window.book.reader.list_customers(limit=1).rows[0].id, "score")
     qtbot.waitUntil(lambda: window.workspace.is_loaded, timeout=20_000)
     seen["workspace"] = _shown_texts(window)
     assert "今日待办" in " ".join(seen["today"]) and "筛选：" in seen["customers"]

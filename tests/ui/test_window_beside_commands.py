@@ -44,7 +44,7 @@ def test_window_and_commands_on_one_book(qtbot, book_path: Path,  # type: ignore
                 for args in (["info"], ["score"], ["info", "--json"])]
     saved = 0
     while visitor.poll() is None or saved < 3:
-        window.db.add(Customer(name=f"holder-{saved}"))  # a save in the window
+        window.book.reader.add(Customer(name=f"holder-{saved}"))  # a save in the window
         saved += 1
         window.book_changed()  # every view reads again on worker connections
         if saved % 5 == 1:

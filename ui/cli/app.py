@@ -79,9 +79,8 @@ def run(argv: Sequence[str] | None = None,
 
     from models.validation import ValidationError, ValidationErrors
     from storage import presence
-    from storage.connection import classify
+    from storage.book import classify, os_error
     from storage.errors import StorageError
-    from storage.os_errors import os_error
 
     book = Path(args.db) if args.db else _default_book()
     claimed = False
@@ -137,8 +136,8 @@ def _default_book() -> Path | None:
 def report_storage_error(error: StorageError) -> None:
     """One line on stderr; for a damaged or missing book, a second with the command that
     restores its newest good backup."""
+    from storage.book import restore_hint
     from storage.errors import BookMissingError, CorruptDatabaseError
-    from storage.os_errors import restore_hint
 
     print(f"keyplan: error: {error}", file=sys.stderr)
     if isinstance(error, CorruptDatabaseError | BookMissingError) and error.path:

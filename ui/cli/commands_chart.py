@@ -55,7 +55,7 @@ def run_chart(args: argparse.Namespace) -> int:
     with Book(args.db) as book:
         customer_id = book.customers.resolve(args.customer).id if args.customer else None
         try:
-            chart = build_chart(book.reader, ChartRequest(args.kind, customer_id,
+            chart = build_chart(book, ChartRequest(args.kind, customer_id,
                                                           args.from_period, args.to_period))
         except ChartRequestError as error:
             raise UserError(str(error)) from None

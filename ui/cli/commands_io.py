@@ -269,7 +269,8 @@ def run_plan_new(args: argparse.Namespace) -> int:
 
     with Book(args.db) as book:
         customer = book.customers.resolve(args.customer)
-        plan = book.plans.create(customer.id, args.period, carry_over=args.from_previous)
+        plan = book.plans.create(customer.id, args.period,
+                                 carry_over=args.from_previous).record
     print(f"Created draft plan {plan.period} for {customer.name} (id {plan.id}): "
           f"{len(plan.objectives)} objectives, {len(plan.actions)} actions, "
           f"{len(plan.support_measures)} support measures, {len(plan.need_ids)} needs.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -22,10 +22,8 @@ from ui.tasks import BookTask
 from ui.workspace.tab_base import ListPanel, WorkspaceContext, WorkspaceTab
 from ui.workspace.table_model import Column
 
-#: An import's batch and what its undo did (the importer's ImportBatch and ImportUndone).
-#: TODO(book): re-export ImportBatch and ImportUndone from storage.book.types.
-ImportBatch = Any
-ImportUndone = Any
+if TYPE_CHECKING:  # the importer loads only when an import is undone
+    from storage.book.import_types import ImportBatch, ImportUndone
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 

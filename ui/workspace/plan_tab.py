@@ -24,9 +24,8 @@ from models.plan_logic import PlanProgress
 from models.plan_periods import shift_period
 from models.plans import AccountPlan
 from models.validation import ValidationError, check_period
-from storage.book import Book, Done
+from storage.book import Book, Done, Saved
 from storage.book.types import PlanSummary
-from storage.changes import Changes
 from storage.errors import StorageError
 from ui.forms.base import ERROR_STYLE
 from ui.forms.fields import TextField
@@ -40,10 +39,6 @@ from ui.workspace.table_model import RIGHT, Column
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
 OVERDUE = "#c62828"
-#: What creating a plan writes. TODO(book): plans.create returning Saved[AccountPlan], whose
-#: changes replace this (it creates and saves the plan, but answers with the bare plan).
-PLAN_TABLES = frozenset({"plans", "plan_objectives", "plan_support_measures", "plan_actions",
-                         "plan_needs", "plan_reviews"})
 
 
 def suggested_period(book: Book, customer_id: str, today: date | None = None) -> str:
@@ -62,7 +57,7 @@ def suggested_period(book: Book, customer_id: str, today: date | None = None) ->
 class NewPlanDialog(QDialog):
     """Asks for the period; ``created(plan)`` after the plans API made the draft."""
 
-    created = Signal(object)
+    created = Signal(object)  # Saved[AccountPlan]
 
     def __init__(self, book: Book, customer_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,15 +118,15 @@ class NewPlanDialog(QDialog):
             return
         period = self.period.text().strip().upper()
         try:
-            plan = self.book.plans.create(self.customer_id, period,
-                                          carry_over=self.carry.isChecked())
+            created = self.book.plans.create(self.customer_id, period,
+                                             carry_over=self.carry.isChecked())
         except StorageError as error:
             self._show(storage_message(error))
             return
         except ValidationError as error:
             self._show(validation_message(error))
             return
-        self.created.emit(plan)
+        self.created.emit(created)
         self.accept()
 
 
@@ -214,8 +209,7 @@ class PlanTab(WorkspaceTab):
         self._render()  # from what was read: a language switch never touches the book
 
     def reload(self) -> None:
-        # TODO(book): plans.list(customer_id=...), the summaries of one customer's plans.
-        plans = self.book.reader.list_plans(customer_id=self.customer_id)
+        plans = self.book.plans.list(customer_id=self.customer_id)
         self.panel.set_rows(plans, keep=lambda p: p.plan_id)
         if self.panel.selected() is None and plans:
             self.panel.table.selectRow(0)
@@ -349,8 +343,9 @@ class PlanTab(WorkspaceTab):
         dialog.open()
         return dialog
 
-    def _created(self, plan: AccountPlan) -> None:
-        self.changed.emit(Changes.of_customer(plan.customer_id, PLAN_TABLES))
+    def _created(self, created: Saved[AccountPlan]) -> None:
+        plan = created.record
+        self.changed.emit(created.changes)
         self.panel.select(lambda p: p.plan_id == plan.id)
         self.edit(plan.id)
 

@@ -1,0 +1,216 @@
+"""Files in and out of the book: imports (and taking one back), exports, backups, demo."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from models.enums import SnapshotPeriod, Tier
+from storage.backup import BackupInfo, Progress, StartedBackup, list_backups
+from storage.book.scoring import Scoring
+from storage.changes import Changes
+from storage.scoring_store import RescoreResult
+
+if TYPE_CHECKING:  # openpyxl and the importer load when an import or export runs
+    from storage.database import Database
+    from storage.demo import DemoSummary
+    from storage.export_files import ExportResult
+    from storage.importer import ImportPreview, ImportResult
+    from storage.importer.batches import ImportBatch
+    from storage.importer.undo import ImportUndone
+
+
+@dataclass(frozen=True)
+class Imported:
+    """An import and, when asked for, the rescore made in its transaction."""
+
+    result: ImportResult
+    rescore_seconds: float | None
+
+    @property
+    def changes(self) -> Changes:
+        """An import may add or update customers and anything about them."""
+        return Changes.everything()
+
+
+@dataclass(frozen=True)
+class ImportTakenBack:
+    undone: ImportUndone
+    rescore_seconds: float | None
+
+    @property
+    def changes(self) -> Changes:
+        if not (self.undone.removed or self.undone.reverted):
+            return Changes()
+        return Changes.everything()
+
+
+class Imports:
+    """Files in, and taking an import back by its batch."""
+
+    def __init__(self, db: Database, scoring: Scoring) -> None:
+        self._db = db
+        self._scoring = scoring
+
+    def preview(self, path: Path, kind: str, *, sheet: str | None = None,
+                overrides: dict[str, str] | None = None,
+                progress: Callable[[int, int], bool] | None = None) -> ImportPreview:
+        """Read and check the whole file without writing anything."""
+        from storage.importer import preview_import
+
+        return preview_import(self._db, path, kind, sheet=sheet, overrides=overrides,
+                              progress=progress)
+
+    def run(self, path: Path, kind: str, *, sheet: str | None = None,
+            overrides: dict[str, str] | None = None, skip_invalid: bool = False,
+            rescore: bool = True,
+            progress: Callable[[int, int], bool] | None = None) -> Imported:
+        """Import in one transaction with its rescore (lines and scores both or neither),
+        after the import's one backup. ``progress`` returning False cancels: nothing is
+        written."""
+        from storage.importer import run_import
+
+        seconds: list[float] = []
+        result = run_import(self._db, path, kind, sheet=sheet, overrides=overrides,
+                            skip_invalid=skip_invalid, progress=progress,
+                            then=self._timed_rescore(seconds) if rescore else None)
+        return Imported(result, seconds[0] if seconds else None)
+
+    def batches(self, limit: int = 100) -> list[ImportBatch]:
+        from storage.importer.batches import list_batches
+
+        return list_batches(self._db, limit=limit)
+
+    def batch(self, batch_id: int) -> ImportBatch | None:
+        from storage.importer.batches import get_batch
+
+        return get_batch(self._db, batch_id)
+
+    def of_changes(self, change_ids: Sequence[str]) -> dict[str, ImportBatch]:
+        """The import batch each of these change ids belongs to (those that do)."""
+        from storage.importer.batches import batches_of_changes
+
+        return batches_of_changes(self._db, change_ids)
+
+    def newest_change_id(self, excluding: Sequence[str] = ()) -> str | None:
+        from storage.importer.batches import newest_change_id
+
+        return newest_change_id(self._db, excluding)
+
+    def last(self) -> ImportBatch | None:
+        from storage.importer.batches import last_batch
+
+        return last_batch(self._db)
+
+    def undo(self, batch_id: int, *, rescore: bool = True) -> ImportTakenBack:
+        """Take import ``batch_id`` back, and rescore, in one transaction."""
+        from storage.importer.undo import undo_import
+
+        seconds: list[float] = []
+        with self._db.atomic():
+            undone = undo_import(self._db, batch_id)
+            if rescore and (undone.removed or undone.reverted):
+                self._timed_rescore(seconds)()
+        return ImportTakenBack(undone, seconds[0] if seconds else None)
+
+    def _timed_rescore(self, seconds: list[float]) -> Callable[[], None]:
+        def rescore() -> None:
+            started = time.perf_counter()
+            self._scoring.rescore(in_transaction=True)
+            seconds.append(time.perf_counter() - started)
+        return rescore
+
+
+class Exports:
+    """Workbooks out."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def plan(self, customer_id: str, path: Path, *, period: str | None = None,
+             lang: str = "en") -> ExportResult:
+        from storage.export_plan import export_plan
+
+        return export_plan(self._db, customer_id, path, period=period, lang=lang)
+
+    def portfolio(self, path: Path, *, tiers: Sequence[Tier] = (), lang: str = "en",
+                  progress: Callable[[int, int], bool] | None = None) -> ExportResult:
+        """The portfolio workbook; ``progress`` returning False cancels (no file is left)."""
+        from storage.export_portfolio import export_portfolio
+
+        return export_portfolio(self._db, path, tiers=tiers, lang=lang, progress=progress)
+
+
+class Backups:
+    """Backups of the open book and their policy."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def make(self, reason: str = "manual", *, target: Path | None = None,
+             progress: Progress | None = None) -> BackupInfo:
+        """A verified backup now (``target``: a file of the user's choosing)."""
+        return self._db.backup(reason, progress=progress, target=target)
+
+    def if_due(self, progress: Progress | None = None) -> BackupInfo | None:
+        """The day's backup, unless one was made today."""
+        return self._db.backup_if_due(progress=progress)
+
+    def start(self, reason: str, progress: Progress | None = None) -> StartedBackup:
+        """A backup whose check runs beside the work that follows (an import)."""
+        return self._db.start_backup(reason, progress)
+
+    def budget_is_set(self) -> bool:
+        return self._db.backup_budget_is_set()
+
+    def listed(self) -> list[BackupInfo]:
+        return list_backups(self._db.path)
+
+    def policy(self) -> tuple[int, int]:
+        return self._db.backup_policy()
+
+    def set_policy(self, keep_daily: int, keep_weekly: int) -> None:
+        self._db.set_backup_policy(keep_daily, keep_weekly)
+
+    def budget(self) -> int:
+        return self._db.backup_budget()
+
+    def set_budget(self, max_bytes: int | None) -> None:
+        self._db.set_backup_budget(max_bytes)
+
+
+@dataclass(frozen=True)
+class DemoMade:
+    summary: DemoSummary
+    scored: RescoreResult | None
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.everything()
+
+
+class Demo:
+    """Demo data for a first look."""
+
+    def __init__(self, db: Database, scoring: Scoring) -> None:
+        self._db = db
+        self._scoring = scoring
+
+    def generate(self, customers: int, *, seed: int = 1, anchor: date | None = None,
+                 score: bool = True,
+                 progress: Callable[[int, int], bool] | None = None) -> DemoMade:
+        """The demo, its scores and the month's snapshot in one transaction: a full disk
+        half-way leaves the book as it was, never customers without scores."""
+        from storage.demo import generate_demo
+
+        day = anchor or date.today()
+        with self._db.atomic():
+            summary = generate_demo(self._db, customers, seed=seed, anchor=day,
+                                    progress=progress)
+            scored = self._scoring.rescore(day, snapshot=SnapshotPeriod.MONTH,
+                                           in_transaction=True) if score else None
+        return DemoMade(summary, scored)
