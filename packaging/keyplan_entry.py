@@ -6,12 +6,12 @@ import sys
 
 #: Modules the app starts as ``sys.executable -m MODULE ...``; frozen, ``sys.executable`` is
 #: this program, so it runs them itself instead of parsing ``-m`` as a KeyPlan option.
-CHILD_MODULES = ("ui.rescore_process",)
+CHILD_MODULES = ("ui.gui.background.rescore_process",)
 
 
 def frozen_main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "-m" and argv[1] in CHILD_MODULES:
-        from ui import rescore_process
+        from ui.gui.background import rescore_process
 
         return rescore_process.main(argv[2:])
     from main import main

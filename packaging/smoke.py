@@ -87,9 +87,10 @@ def main(argv: list[str]) -> int:
         step(program, ["--db", str(book), "chart", "pareto", "-o", "pareto.svg", "--lang",
                        "zh_CN"], env, work)
         expect_file(work / "pareto.svg", b"<?xml")
-        # The window rescores large books in a child process: `KeyPlan -m ui.rescore_process`.
-        if '"customers": 200' not in step(program, ["-m", "ui.rescore_process", str(book)],
-                                          env, work):
+        # The window rescores large books in a child process: `KeyPlan -m
+        # ui.gui.background.rescore_process`.
+        child = ["-m", "ui.gui.background.rescore_process", str(book)]
+        if '"customers": 200' not in step(program, child, env, work):
             sys.exit("smoke: the rescoring child process did not report the book")
     print(f"Smoke run passed in {time.monotonic() - started:.1f} s.", flush=True)
     return 0

@@ -132,10 +132,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QRawFont, QFont
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
-from ui.app import application
-from ui import i18n
-from ui.settings import Settings
-from ui.main_window import MainWindow
+from ui.gui.app import application
+from ui.gui.text import i18n
+from ui.gui.settings import Settings
+from ui.gui.window.main_window import MainWindow
 from storage.book import Book
 from storage.database import Database
 
@@ -193,7 +193,7 @@ def test_a_font_removed_since_the_cache_was_written_is_not_used(
     choosing it drew every Chinese label as boxes."""
     from matplotlib import font_manager
 
-    from ui.charts import style
+    from ui.gui.charts import style
 
     gone = font_manager.FontEntry(fname="/nonexistent/NotoSansCJK-Regular.ttc",
                                   name="Noto Sans CJK SC")

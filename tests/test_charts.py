@@ -22,11 +22,11 @@ from models.pareto import concentration
 from storage.book import MEMORY, Book
 from storage.book.types import MatrixPoints, TierRevenueHistory
 from storage.database import Database
-from ui import i18n
-from ui.charts import book_charts, history_charts
-from ui.charts.catalog import KINDS, ChartRequest, ChartRequestError, build_chart
-from ui.charts.style import Chart
-from ui.tier_palette import TIER_COLOURS
+from ui.gui.charts import book_charts, history_charts
+from ui.gui.charts.catalog import KINDS, ChartRequest, ChartRequestError, build_chart
+from ui.gui.charts.style import Chart
+from ui.gui.style.tier_palette import TIER_COLOURS
+from ui.gui.text import i18n
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -306,7 +306,7 @@ def test_radar_reads_the_compact_points_of_a_real_rescore(book: Book) -> None:
 
 
 def test_the_warm_up_chart_draws_chinese_without_missing_glyphs() -> None:
-    from ui.charts.style import warm_up
+    from ui.gui.charts.style import warm_up
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")

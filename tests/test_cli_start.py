@@ -14,10 +14,10 @@ import pytest
 from main import main
 from storage.book import Book
 from ui._version import __version__
-from ui.charts.catalog import ChartRequest, ChartRequestError, build_chart
-from ui.charts.kinds import BOOK_KINDS, CUSTOMER_KINDS, KINDS
 from ui.cli.app import build_parser
 from ui.cli.import_fields import IMPORT_FIELDS
+from ui.gui.charts.catalog import ChartRequest, ChartRequestError, build_chart
+from ui.gui.charts.kinds import BOOK_KINDS, CUSTOMER_KINDS, KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Top-level packages a parser (``--version``, ``--help``) must not load: each costs from a

@@ -2263,7 +2263,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Search</source>
-        <extracomment>After the window shows, wait this long before background start-up work (backup, lists).</extracomment>
+        <extracomment>After the window shows, wait this long before background start-up work (backup, lists). Tables whose rows make Today&apos;s overdue count (the side bar shows it at all times). Tables Today also shows (names, tiers), read again when Today is next on screen. Tables the Plans view lists.</extracomment>
         <translation>搜索</translation>
     </message>
     <message>

@@ -64,9 +64,9 @@ def window_edits(path: Path, customer_id: str, folder: Path) -> tuple[float, int
     from PySide6.QtWidgets import QApplication
 
     from storage.book import Book
-    from ui.main_window import VIEW_CUSTOMERS, MainWindow
-    from ui.settings import Settings
-    from ui.tasks import BookTask, Task
+    from ui.gui.background.tasks import BookTask, Task
+    from ui.gui.settings import Settings
+    from ui.gui.window.main_window import VIEW_CUSTOMERS, MainWindow
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(Book(path), Settings.at(folder / "ui.ini"), automatic_backup=False)

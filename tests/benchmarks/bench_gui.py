@@ -50,10 +50,10 @@ CHILD = r"""
 import os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
-from ui.app import application, open_startup_book
-from ui import i18n
-from ui.main_window import MainWindow
-from ui.settings import Settings
+from ui.gui.app import application, open_startup_book
+from ui.gui.text import i18n
+from ui.gui.window.main_window import MainWindow
+from ui.gui.settings import Settings
 app = application()
 settings = Settings.at(Path(sys.argv[2]))
 settings.set_last_view("customers")
@@ -235,9 +235,9 @@ def bench_in_process(book: Path, folder: Path) -> None:
 
     from storage.customer_queries import CustomerQuery
     from storage.database import Database
-    from ui.app import application
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
+    from ui.gui.app import application
+    from ui.gui.settings import Settings
+    from ui.gui.window.main_window import MainWindow
 
     app = application()
     before = resident_mb()
@@ -385,7 +385,7 @@ def resident_mb() -> int:
 
 def bench_charts(db: Any, dashboard: Any) -> None:
     """Each chart built and drawn synchronously at its panel size, without the event loop."""
-    from ui.charts.catalog import ChartRequest, build_chart
+    from ui.gui.charts.catalog import ChartRequest, build_chart
 
     periods = dashboard.periods
     for kind, canvas in dashboard.canvases.items():

@@ -58,7 +58,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from storage.book import Book
-    from ui.tasks import BookTask, Task
+    from ui.gui.background.tasks import BookTask, Task
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="keyplan-bench-ws-") as folder:
@@ -68,7 +68,7 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s)", flush=True)
         with Book(path) as book:
             customers = sample_customers(book.reader, SAMPLE)
-            from ui.workspace import TAB_NAMES, CustomerWorkspace
+            from ui.gui.workspace import TAB_NAMES, CustomerWorkspace
 
             def open_one(customer_id: str) -> tuple[float, CustomerWorkspace]:
                 begin = time.perf_counter()

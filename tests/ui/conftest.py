@@ -14,10 +14,10 @@ from models.periods import Period
 from storage.book import Book
 from storage.database import Database
 from tests.conftest import DEMO_ANCHOR
-from ui import i18n
-from ui.main_window import MainWindow
-from ui.settings import Settings
-from ui.tasks import Task
+from ui.gui.background.tasks import Task
+from ui.gui.settings import Settings
+from ui.gui.text import i18n
+from ui.gui.window.main_window import MainWindow
 
 #: The offscreen platform warns on every main window layout; it says nothing about our code.
 OFFSCREEN_NOISE = "propagateSizeHints"

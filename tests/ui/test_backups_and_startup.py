@@ -15,10 +15,10 @@ from models.entities import Customer
 from storage.backup import list_backups
 from storage.database import Database
 from tests.ui.conftest import wait_idle
-from ui.backups_dialog import BackupsDialog
-from ui.book_opener import open_book
-from ui.main_window import MainWindow
-from ui.settings import Settings
+from ui.gui.dialogs.backups_dialog import BackupsDialog
+from ui.gui.dialogs.book_opener import open_book
+from ui.gui.settings import Settings
+from ui.gui.window.main_window import MainWindow
 
 
 def _click_in_boxes(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[QMessageBox]:
@@ -161,7 +161,7 @@ def test_the_restore_offer_passes_over_backups_that_failed_their_check(  # type:
         qtbot, book_path: Path) -> None:
     from storage.backup_files import read_record, record_path
     from storage.errors import CorruptDatabaseError
-    from ui.startup_checks import Choice, NoGoodBackup, candidates, choices_for
+    from ui.gui.dialogs.startup_checks import Choice, NoGoodBackup, candidates, choices_for
 
     with Database(book_path) as db:
         failed = db.backup("manual")
@@ -172,7 +172,7 @@ def test_the_restore_offer_passes_over_backups_that_failed_their_check(  # type:
     assert candidates(book_path) == []
     damage = CorruptDatabaseError(str(book_path), detail="x")
     assert Choice.RESTORE_BACKUP not in choices_for(damage, book_path)
-    from ui.startup_checks import restore_newest_good
+    from ui.gui.dialogs.startup_checks import restore_newest_good
 
     with pytest.raises(NoGoodBackup):
         restore_newest_good(book_path)

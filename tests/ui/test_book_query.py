@@ -9,9 +9,9 @@ from storage.book import Book
 from storage.customer_queries import CustomerQuery
 from storage.database import Database
 from storage.search_keys import pinyin_syllables
-from ui.book_query import IdLoader
-from ui.customer_table_model import COL_NAME, CustomerTableModel
-from ui.main_window import MainWindow
+from ui.gui.models.book_query import IdLoader
+from ui.gui.models.customer_table_model import COL_NAME, CustomerTableModel
+from ui.gui.window.main_window import MainWindow
 
 
 def test_loader_delivers_only_the_newest_answer(qtbot, book_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -44,7 +44,7 @@ def test_loader_sends_the_first_ids_and_the_count_then_the_rest(  # type: ignore
 
 def test_a_newer_request_drops_the_rest_of_an_answer(  # type: ignore[no-untyped-def]
         qtbot, book_path: Path, monkeypatch) -> None:
-    import ui.book_query as module
+    import ui.gui.models.book_query as module
 
     monkeypatch.setattr(module, "REST_WAIT", 30.0)  # the rest waits for read_rest()
     loader = IdLoader(book_path, head_rows=20)
@@ -76,7 +76,7 @@ def test_background_model_switches_rows_when_the_answer_arrives(  # type: ignore
 
 def test_slow_queries_move_to_the_background(qtbot, demo_book: Book,  # type: ignore[no-untyped-def]
                                              monkeypatch) -> None:
-    import ui.customer_table_model as module
+    import ui.gui.models.customer_table_model as module
 
     monkeypatch.setattr(module, "ASYNC_AFTER", -1.0)  # every query counts as slow
     model = CustomerTableModel(demo_book)
@@ -105,8 +105,8 @@ def test_a_customer_is_revealed_once_the_rows_arrive(  # type: ignore[no-untyped
 def _two_step_model(demo_book: Book, monkeypatch, rest_wait: float = 30.0):  # type: ignore[no-untyped-def]
     """A background model whose long answers come in two steps (first 20 ids, then all);
     the rest waits for read_rest() (or ``rest_wait`` seconds)."""
-    import ui.book_query as loader_module
-    import ui.customer_table_model as model_module
+    import ui.gui.models.book_query as loader_module
+    import ui.gui.models.customer_table_model as model_module
 
     monkeypatch.setattr(model_module, "HEAD_ROWS", 20)
     monkeypatch.setattr(loader_module, "REST_WAIT", rest_wait)
@@ -188,9 +188,9 @@ def test_stale_answers_never_replace_newer_rows(  # type: ignore[no-untyped-def]
 
 def test_enter_on_a_row_not_yet_known_opens_it_when_it_is(  # type: ignore[no-untyped-def]
         qtbot, demo_book: Book, settings, monkeypatch) -> None:
-    import ui.book_query as loader_module
-    import ui.customer_table_model as model_module
-    from ui.customer_view import CustomerBookView
+    import ui.gui.models.book_query as loader_module
+    import ui.gui.models.customer_table_model as model_module
+    from ui.gui.views.customer_view import CustomerBookView
 
     monkeypatch.setattr(model_module, "HEAD_ROWS", 20)
     monkeypatch.setattr(loader_module, "REST_WAIT", 30.0)
@@ -212,7 +212,7 @@ def test_enter_on_a_row_not_yet_known_opens_it_when_it_is(  # type: ignore[no-un
 
 def test_status_counts_the_whole_answer_at_once(  # type: ignore[no-untyped-def]
         qtbot, window: MainWindow, monkeypatch) -> None:
-    import ui.customer_table_model as model_module
+    import ui.gui.models.customer_table_model as model_module
 
     monkeypatch.setattr(model_module, "HEAD_ROWS", 20)
     model = window.customers.model

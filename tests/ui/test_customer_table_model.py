@@ -8,13 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-import ui.customer_table_model as ctm
+import ui.gui.models.customer_table_model as ctm
 from models.enums import LifecycleStage, RelationshipLevel, Tier
 from storage.book import Book
 from storage.customer_queries import CustomerQuery, CustomerRow
 from storage.search_keys import pinyin_syllables
-from ui import labels
-from ui.customer_table_model import (
+from ui.gui.models.customer_table_model import (
     COL_LIFECYCLE,
     COL_NAME,
     COL_NEXT_FOLLOW_UP,
@@ -28,6 +27,7 @@ from ui.customer_table_model import (
     SORT_ROLE,
     CustomerTableModel,
 )
+from ui.gui.text import labels
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from storage.database import Database
 from storage.errors import CorruptDatabaseError
 from tests.ui.conftest import open_window, wait_idle
 from tests.ui.test_backups_and_startup import _click_in_boxes
-from ui.book_opener import open_book
-from ui.settings import Settings
+from ui.gui.dialogs.book_opener import open_book
+from ui.gui.settings import Settings
 
 
 def test_a_book_found_damaged_while_open_offers_its_newest_good_backup(  # type: ignore[no-untyped-def]

@@ -14,11 +14,11 @@ from models.enums import Tier
 from storage.chart_data import migration_customers
 from storage.database import Database
 from tests.ui.conftest import open_window
-from ui.chart_canvas import ChartCanvas, target_centre
-from ui.charts.style import ClickTarget
-from ui.dashboard_view import DASHBOARD_KINDS, DashboardView
-from ui.main_window import VIEW_CUSTOMERS, VIEW_DASHBOARD, MainWindow
-from ui.settings import Settings
+from ui.gui.charts.chart_canvas import ChartCanvas, target_centre
+from ui.gui.charts.style import ClickTarget
+from ui.gui.settings import Settings
+from ui.gui.views.dashboard_view import DASHBOARD_KINDS, DashboardView
+from ui.gui.window.main_window import VIEW_CUSTOMERS, VIEW_DASHBOARD, MainWindow
 
 
 def _dashboard(qtbot, path: Path, settings: Settings) -> tuple[MainWindow, DashboardView]:  # type: ignore[no-untyped-def]
@@ -50,7 +50,7 @@ def _target(canvas: ChartCanvas, key: str, value: object) -> ClickTarget:
 
 def test_every_chart_is_drawn_off_the_ui_thread(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
                                                 settings: Settings, monkeypatch) -> None:
-    import ui.chart_canvas as chart_canvas
+    import ui.gui.charts.chart_canvas as chart_canvas
 
     ui_draws: list[str] = []
     original = chart_canvas.FigureCanvasQTAgg.draw

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
 from models.enums import LifecycleStage, Tier
-from ui.customer_table_model import RECORD_ROLE
-from ui.filter_bar import BookFilters, Chip
-from ui.main_window import MainWindow
+from ui.gui.models.customer_table_model import RECORD_ROLE
+from ui.gui.views.filter_bar import BookFilters, Chip
+from ui.gui.window.main_window import MainWindow
 
 
 def _rows(window: MainWindow) -> list:  # type: ignore[type-arg]

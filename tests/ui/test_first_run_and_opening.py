@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-import ui.app as app_module
-import ui.book_opener as book_opener
+import ui.gui.app as app_module
+import ui.gui.dialogs.book_opener as book_opener
 from storage.book import Book
 from storage.database import Database
-from ui.book_opener import Choice, open_book
-from ui.first_run import FirstRunDialog, needs_first_run
-from ui.main_window import MainWindow
-from ui.settings import Settings
+from ui.gui.dialogs.book_opener import Choice, open_book
+from ui.gui.dialogs.first_run import FirstRunDialog, needs_first_run
+from ui.gui.settings import Settings
+from ui.gui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -16,10 +16,10 @@ from models.enums import RelationshipLevel, Tier
 from models.validation import MSG_BAD_EMAIL, MSG_REQUIRED
 from storage.book import Book
 from storage.database import Database
-from ui.forms import prompts
-from ui.forms.customer_form import CustomerFormDialog
-from ui.forms.interaction_form import InteractionFormDialog
-from ui.settings import Settings
+from ui.gui.forms import prompts
+from ui.gui.forms.customer_form import CustomerFormDialog
+from ui.gui.forms.interaction_form import InteractionFormDialog
+from ui.gui.settings import Settings
 
 LEFT = Qt.MouseButton.LeftButton
 

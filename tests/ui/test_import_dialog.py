@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from models.entities import Customer
 from storage.backup import list_backups
 from tests.ui.conftest import wait_idle
-from ui.import_dialog import ImportDialog
-from ui.main_window import MainWindow
+from ui.gui.dialogs.import_dialog import ImportDialog
+from ui.gui.window.main_window import MainWindow
 
 GOOD = "客户名称,客户编号,行业,负责人\n北方光学有限公司,NO-001,光学,张伟\n" \
        "Southwind Trading,SW-002,Retail,Li Ming\n,,,\n合计,,,\n"

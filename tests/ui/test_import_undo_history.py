@@ -14,10 +14,10 @@ from models.entities import Customer
 from storage.book import Book
 from storage.database import Database
 from tests.ui.test_workspace import RICH_CUSTOMER, cell, shown_workspace
-from ui import book_operations as ops
-from ui.forms import prompts
-from ui.settings import Settings
-from ui.workspace import CustomerWorkspace
+from ui.gui.background import book_operations as ops
+from ui.gui.forms import prompts
+from ui.gui.settings import Settings
+from ui.gui.workspace import CustomerWorkspace
 
 
 @pytest.fixture

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from storage.book import Book
 from storage.database import Database
 from storage.search_keys import pinyin_syllables
-from ui import i18n
-from ui.customer_table_model import COL_NAME, COL_REVENUE, RECORD_ROLE, SORT_ROLE
-from ui.main_window import VIEW_CUSTOMERS, MainWindow
-from ui.settings import Settings
+from ui.gui.models.customer_table_model import COL_NAME, COL_REVENUE, RECORD_ROLE, SORT_ROLE
+from ui.gui.settings import Settings
+from ui.gui.text import i18n
+from ui.gui.window.main_window import VIEW_CUSTOMERS, MainWindow
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "keyplan_zh_CN.ts"
 

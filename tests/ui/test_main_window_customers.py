@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 from models.entities import Contact, Customer
 from storage.changes import Changes
 from tests.ui.conftest import wait_idle
-from ui.main_window import VIEW_CUSTOMER, VIEW_CUSTOMERS, VIEW_PLANS, MainWindow
+from ui.gui.window.main_window import VIEW_CUSTOMER, VIEW_CUSTOMERS, VIEW_PLANS, MainWindow
 
 
 def _open_row(qtbot, window: MainWindow, row: int) -> str:  # type: ignore[no-untyped-def]
@@ -91,7 +91,7 @@ def test_an_edit_reads_only_what_it_concerns(qtbot, window: MainWindow,  # type:
                                              monkeypatch) -> None:
     """A new contact of one customer: that customer's row is read again and nothing else:
     no list reloads, no background query, no rescore (contacts move no score)."""
-    import ui.tasks
+    import ui.gui.background.tasks
 
     wait_idle(qtbot, window)
     customer_id = _open_row(qtbot, window, 3)
@@ -101,8 +101,8 @@ def test_an_edit_reads_only_what_it_concerns(qtbot, window: MainWindow,  # type:
     resets: list[int] = []
     model.rows_reset.connect(resets.append)
     started: list[object] = []
-    real_run = ui.tasks.Task.run_in_background
-    monkeypatch.setattr(ui.tasks.Task, "run_in_background",
+    real_run = ui.gui.background.tasks.Task.run_in_background
+    monkeypatch.setattr(ui.gui.background.tasks.Task, "run_in_background",
                         lambda task: (started.append(task), real_run(task))[1])
     statements: list[str] = []
     window.book.reader.conn.set_trace_callback(statements.append)
@@ -146,7 +146,7 @@ def test_a_phone_number_typed_and_saved_costs_a_handful_of_statements(  # type: 
     Book's answer names the one field; the window repaints one row: no list reload, no
     background task, no rescore (a phone number moves no score), a bounded number of SQL
     statements (the write, its change log, the row's page and the header)."""
-    import ui.tasks
+    import ui.gui.background.tasks
 
     wait_idle(qtbot, window)
     customer_id = _open_row(qtbot, window, 2)
@@ -157,8 +157,8 @@ def test_a_phone_number_typed_and_saved_costs_a_handful_of_statements(  # type: 
     resets: list[int] = []
     model.rows_reset.connect(resets.append)
     started: list[object] = []
-    real_run = ui.tasks.Task.run_in_background
-    monkeypatch.setattr(ui.tasks.Task, "run_in_background",
+    real_run = ui.gui.background.tasks.Task.run_in_background
+    monkeypatch.setattr(ui.gui.background.tasks.Task, "run_in_background",
                         lambda task: (started.append(task), real_run(task))[1])
     applied: list[Changes] = []
     window.workspace.changed.connect(applied.append)

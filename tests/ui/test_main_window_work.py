@@ -12,8 +12,15 @@ from PySide6.QtCore import Qt
 
 from models.entities import Customer
 from tests.ui.conftest import wait_idle
-from ui.main_window import VIEW_CUSTOMERS, VIEW_DASHBOARD, VIEW_PLANS, VIEW_TODAY, VIEWS, MainWindow
-from ui.tasks import Progress, Task
+from ui.gui.background.tasks import Progress, Task
+from ui.gui.window.main_window import (
+    VIEW_CUSTOMERS,
+    VIEW_DASHBOARD,
+    VIEW_PLANS,
+    VIEW_TODAY,
+    VIEWS,
+    MainWindow,
+)
 
 
 def test_side_bar_and_shortcuts_switch_views(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -111,7 +118,7 @@ def test_portfolio_export_follows_the_tier_filter(qtbot, scored_window: MainWind
                                                   tmp_path: Path) -> None:
     wait_idle(qtbot, scored_window)
     from models.enums import Tier
-    from ui.filter_bar import BookFilters
+    from ui.gui.views.filter_bar import BookFilters
 
     scored_window.customers.set_filters(BookFilters(tiers=frozenset({Tier.KEY})))
     task = scored_window.export_portfolio_to(tmp_path / "portfolio")
@@ -128,7 +135,7 @@ def test_portfolio_export_follows_the_tier_filter(qtbot, scored_window: MainWind
 
 def test_large_books_rescore_in_their_own_process(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                                   monkeypatch) -> None:
-    import ui.book_operations as ops
+    import ui.gui.background.book_operations as ops
 
     wait_idle(qtbot, window)
     monkeypatch.setattr(ops, "PROCESS_RESCORE_CUSTOMERS", 1)  # 300 customers count as large
@@ -142,7 +149,7 @@ def test_large_books_rescore_in_their_own_process(qtbot, window: MainWindow,  # 
 
 def test_cancelling_a_process_rescore_keeps_the_book(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                                     monkeypatch) -> None:
-    import ui.book_operations as ops
+    import ui.gui.background.book_operations as ops
 
     wait_idle(qtbot, window)
     monkeypatch.setattr(ops, "PROCESS_RESCORE_CUSTOMERS", 1)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from storage.book import Book
-from ui import memory
-from ui.main_window import MainWindow
-from ui.tasks import Task
+from ui.gui.background import memory
+from ui.gui.background.tasks import Task
+from ui.gui.window.main_window import MainWindow
 
 
 def test_the_ui_connection_gets_a_smaller_page_cache(book_path: Path) -> None:
@@ -43,10 +43,10 @@ def test_the_real_trim_runs_on_linux() -> None:
 
 
 def test_a_finished_task_releases_memory(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    import ui.tasks
+    import ui.gui.background.tasks
 
     calls: list[bool] = []
-    monkeypatch.setattr(ui.tasks, "release_freed_memory", lambda: calls.append(True))
+    monkeypatch.setattr(ui.gui.background.tasks, "release_freed_memory", lambda: calls.append(True))
     task = Task(lambda progress: 42)
     with qtbot.waitSignal(task.finished, timeout=10_000):
         task.run_in_background()

@@ -9,8 +9,8 @@ from pathlib import Path
 from models.entities import Customer
 from storage.database import Database
 from tests.ui.conftest import open_window, wait_idle
-from ui.backups_dialog import BackupsDialog
-from ui.settings import Settings
+from ui.gui.dialogs.backups_dialog import BackupsDialog
+from ui.gui.settings import Settings
 
 
 def test_today_and_plans_models(qtbot, qtmodeltester, scored_path: Path,  # type: ignore[no-untyped-def]

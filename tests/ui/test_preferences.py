@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 from models.config import ScoringConfig
 from storage.settings_store import SCORING_CONFIG_KEY
 from tests.ui.conftest import wait_idle
-from ui import i18n
-from ui.main_window import MainWindow
-from ui.preferences_dialog import PreferencesDialog
+from ui.gui.dialogs.preferences_dialog import PreferencesDialog
+from ui.gui.text import i18n
+from ui.gui.window.main_window import MainWindow
 
 
 def _open(window: MainWindow) -> PreferencesDialog:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QThread
 from storage.book import Book
 from storage.database import Database
 from storage.errors import NotADatabaseError
-from ui.tasks import BookTask, Cancelled, Progress, Task
+from ui.gui.background.tasks import BookTask, Cancelled, Progress, Task
 
 
 def test_result_arrives_on_the_ui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]

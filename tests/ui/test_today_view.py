@@ -11,9 +11,7 @@ from PySide6.QtWidgets import QApplication
 from models.entities import Interaction
 from storage.book import Book
 from tests.ui.conftest import open_window
-from ui.main_window import VIEW_CUSTOMER, VIEW_TODAY, MainWindow
-from ui.settings import Settings
-from ui.today_model import (
+from ui.gui.models.today_model import (
     COL_CUSTOMER,
     COL_WHEN,
     ITEM_ROLE,
@@ -23,6 +21,8 @@ from ui.today_model import (
     TodayModel,
     load_today,
 )
+from ui.gui.settings import Settings
+from ui.gui.window.main_window import VIEW_CUSTOMER, VIEW_TODAY, MainWindow
 
 
 def _today_window(qtbot, path: Path, settings: Settings) -> MainWindow:  # type: ignore[no-untyped-def]

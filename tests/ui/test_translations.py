@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from storage.errors import NotADatabaseError
-from ui import i18n
+from ui.gui.text import i18n
 
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 TS = I18N / "keyplan_zh_CN.ts"
@@ -155,9 +155,9 @@ def test_no_screen_shows_translated_english_in_chinese(qtbot, chinese: None,  # 
                                                         scored_path: Path, settings) -> None:
     from models.enums import Tier
     from tests.ui.conftest import open_window, wait_idle
-    from ui.backups_dialog import BackupsDialog
-    from ui.filter_bar import BookFilters
-    from ui.preferences_dialog import PreferencesDialog
+    from ui.gui.dialogs.backups_dialog import BackupsDialog
+    from ui.gui.dialogs.preferences_dialog import PreferencesDialog
+    from ui.gui.views.filter_bar import BookFilters
 
     window = open_window(qtbot, scored_path, settings, view="today")
     wait_idle(qtbot, window)
@@ -185,7 +185,7 @@ def test_no_screen_shows_translated_english_in_chinese(qtbot, chinese: None,  # 
     backups = window.findChild(BackupsDialog)
     seen["backups"] = _shown_texts(backups)
     backups.reject()
-    from ui.import_dialog import ImportDialog
+    from ui.gui.dialogs.import_dialog import ImportDialog
 
     window.import_action.trigger()
     importer = window.findChild(ImportDialog)

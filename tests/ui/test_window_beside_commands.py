@@ -15,7 +15,7 @@ from pathlib import Path
 
 from models.entities import Customer
 from tests.ui.conftest import open_window, wait_idle
-from ui.settings import Settings
+from ui.gui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 200

@@ -15,12 +15,12 @@ from models.enums import NeedKind, NeedStatus, Priority
 from storage.book import Book
 from storage.database import Database
 from tests.ui.test_forms import answers, choose, shortcut, type_into  # noqa: F401  (fixture)
-from ui import i18n
-from ui.labels import label
-from ui.settings import Settings
-from ui.tasks import BookTask, Task
-from ui.workspace import TAB_NAMES, CustomerWorkspace
-from ui.workspace.table_model import RECORD_ROLE
+from ui.gui.background.tasks import BookTask, Task
+from ui.gui.models.rows_model import RECORD_ROLE
+from ui.gui.settings import Settings
+from ui.gui.text import i18n
+from ui.gui.text.labels import label
+from ui.gui.workspace import TAB_NAMES, CustomerWorkspace
 
 LEFT = Qt.MouseButton.LeftButton
 

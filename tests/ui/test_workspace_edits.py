@@ -22,10 +22,10 @@ from tests.ui.test_workspace import (
     rows_of,
     shown_workspace,
 )
-from ui.labels import label
-from ui.settings import Settings
-from ui.workspace import CustomerWorkspace
-from ui.workspace.contacts_tab import ContactsTab
+from ui.gui.settings import Settings
+from ui.gui.text.labels import label
+from ui.gui.workspace import CustomerWorkspace
+from ui.gui.workspace.contacts_tab import ContactsTab
 
 LEFT = Qt.MouseButton.LeftButton
 

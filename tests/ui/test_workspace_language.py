@@ -29,12 +29,12 @@ from storage.book import Book
 from storage.database import Database
 from tests.ui.test_forms import answers  # noqa: F401  (fixture)
 from tests.ui.test_workspace_edits import book_file, scored_file  # noqa: F401  (fixtures)
-from ui.forms.contact_form import ContactFormDialog
-from ui.forms.customer_form import CustomerFormDialog
-from ui.forms.merge_dialog import MergeDialog
-from ui.settings import Settings
-from ui.tasks import BookTask, Task
-from ui.workspace import TAB_NAMES, CustomerWorkspace
+from ui.gui.background.tasks import BookTask, Task
+from ui.gui.forms.contact_form import ContactFormDialog
+from ui.gui.forms.customer_form import CustomerFormDialog
+from ui.gui.forms.merge_dialog import MergeDialog
+from ui.gui.settings import Settings
+from ui.gui.workspace import TAB_NAMES, CustomerWorkspace
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "keyplan_zh_CN.ts"
 #: Three or more Latin letters in a row: an English word (codes like INV-2026-0033 excepted).

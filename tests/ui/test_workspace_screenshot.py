@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from storage.database import Database
-from ui.workspace.standalone import parse_customer_view
+from ui.gui.workspace.standalone import parse_customer_view
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -71,7 +71,7 @@ def run(argv: Sequence[str] | None = None,
     args = parser.parse_args(argv)
     if args.command is None:
         if open_gui is None:
-            from ui.app import run_gui
+            from ui.gui.app import run_gui
 
             open_gui = run_gui
         return open_gui(args.db)

@@ -6,8 +6,8 @@ import argparse
 import time
 from pathlib import Path
 
-from ui.charts.kinds import KINDS
 from ui.cli.errors import UserError
+from ui.gui.charts.kinds import KINDS
 
 FORMATS = (".png", ".svg")
 
@@ -45,9 +45,9 @@ def run_chart(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
 
     from storage.book import Book
-    from ui import i18n
-    from ui.charts.catalog import ChartRequest, ChartRequestError, build_chart
-    from ui.charts.style import DPI, use_chinese_units
+    from ui.gui.charts.catalog import ChartRequest, ChartRequestError, build_chart
+    from ui.gui.charts.style import DPI, use_chinese_units
+    from ui.gui.text import i18n
 
     app = QCoreApplication.instance() or QCoreApplication([])
     language = i18n.install_language(args.lang or i18n.system_language())

@@ -10,6 +10,8 @@ import argparse
 import re
 import time
 
+from ui.cli.errors import UserError
+
 VIEW_CHOICES = ("today", "customers", "dashboard", "plans")
 LANG_CHOICES = ("zh_CN", "en")
 DEFAULT_SIZE = (1280, 800)
@@ -34,11 +36,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run_screenshot(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    from ui.screenshot import take_screenshot
+    from ui.gui.screenshot import ScreenshotError, take_screenshot
 
     width, height = args.size
-    result = take_screenshot(args.db, args.output, view=args.view, language=args.lang,
-                             size=(width, height), started=started)
+    try:
+        result = take_screenshot(args.db, args.output, view=args.view, language=args.lang,
+                                 size=(width, height), started=started)
+    except ScreenshotError as error:
+        raise UserError(str(error)) from None
     print(f"Saved {result.path} ({result.width}×{result.height}, {result.language}); "
           f"ready in {result.ready_seconds:.2f} s.")
     return 0

@@ -1,0 +1,2 @@
+"""The desktop window: everything here may import Qt; ui/cli never imports from here except lazily
+(screenshot, chart)."""

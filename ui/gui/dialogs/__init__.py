@@ -1,0 +1,1 @@
+"""Dialogs: opening and first run, import, preferences, backups, help."""

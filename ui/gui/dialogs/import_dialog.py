@@ -1,0 +1,317 @@
+"""File → Import…: customers, contacts or transactions from an .xlsx or CSV file.
+
+Choosing a file checks every row in the background (nothing written) and shows how the
+columns were matched, what would be created or updated, and every bad row; a column can be
+fed to another field. Import then backs the book up and writes the rows in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.entities import Contact, Customer, Transaction
+from storage.book import Book
+from storage.book.import_types import ImportKind, ImportPreview, ImportResult, RowIssue, fields_of
+from storage.errors import StorageError
+from ui.gui.background.tasks import BookTask, Progress
+from ui.gui.forms.field_labels import field_label
+from ui.gui.text.i18n import storage_message
+
+RECORDS = {ImportKind.CUSTOMERS: Customer, ImportKind.CONTACTS: Contact,
+           ImportKind.TRANSACTIONS: Transaction}
+IGNORE = "ignore"
+MAX_SHOWN_ISSUES = 500
+
+
+def kind_text(kind: ImportKind) -> str:
+    translate = QCoreApplication.translate
+    return {ImportKind.CUSTOMERS: translate("ImportDialog", "Customers"),
+            ImportKind.CONTACTS: translate("ImportDialog", "Contacts"),
+            ImportKind.TRANSACTIONS: translate("ImportDialog", "Transactions (sales)")}[kind]
+
+
+def import_field_label(kind: ImportKind, field: str) -> str:
+    translate = QCoreApplication.translate
+    extra = {"customer_code": translate("ImportDialog", "Customer code"),
+             "customer_name": translate("ImportDialog", "Customer name"),
+             "mobile": translate("ImportDialog", "Mobile phone")}
+    return extra.get(field) or field_label(RECORDS[kind], field)
+
+
+def issue_text(issue: RowIssue) -> str:
+    message = QCoreApplication.translate(issue.context, issue.message)
+    with contextlib.suppress(KeyError, IndexError, ValueError):  # a broken translation
+        message = message.format(**issue.params)
+    where = QCoreApplication.translate("ImportDialog", "Row {row}").format(row=issue.row)
+    if issue.column:
+        where += f" · {issue.column}"
+    return f"{where}: {message}" + (f" ({issue.value})" if issue.value else "")
+
+
+def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportKind,
+                       overrides: dict[str, str], skip_invalid: bool) -> ImportResult:
+    """Import in one transaction. ``run_import`` makes the import's one backup (reason
+    "import") first, reporting its progress: Cancel stops the backup or the import, and
+    nothing is written."""
+    progress.check()
+    # The window rescores afterwards, in a process of its own for a large book.
+    return book.imports.run(path, kind, overrides=overrides, skip_invalid=skip_invalid,
+                            rescore=False, progress=progress.report).result
+
+
+class ImportDialog(QDialog):
+    """Check, adjust and import a file; emits ``imported(result)`` once written."""
+
+    imported = Signal(object)  # ImportResult
+
+    def __init__(self, book: Book, folder: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import"))
+        self.db_path = book.path
+        self.folder = folder or Path.home()
+        self.path: Path | None = None
+        self.preview: ImportPreview | None = None
+        self.overrides: dict[str, str] = {}
+        self.task: BookTask | None = None
+        self.combos: dict[int, QComboBox] = {}
+
+        self.file_edit = QLineEdit(self)
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("An .xlsx workbook or a CSV file"))
+        choose = QPushButton(self.tr("Choose…"), self)
+        choose.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(choose)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("importKind")
+        for kind in ImportKind:
+            self.kind_combo.addItem(kind_text(kind), kind.value)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), row)
+        form.addRow(self.tr("It holds:"), self.kind_combo)
+
+        self.summary = QLabel(self.tr("Choose a file to see what it would import."), self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.mapping_host = QWidget(self)
+        self.mapping_form = QFormLayout(self.mapping_host)
+        mapping_scroll = QScrollArea(self)
+        mapping_scroll.setWidgetResizable(True)
+        mapping_scroll.setWidget(self.mapping_host)
+        self.issues = QListWidget(self)  # a few hundred lines at most: no model needed
+        self.issues.setObjectName("importIssues")
+        self.skip_invalid = QCheckBox(self.tr("Import the valid rows and leave the bad ones "
+                                              "out"), self)
+        self.skip_invalid.toggled.connect(lambda _on: self._update_buttons())
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Columns of the file, and what they feed:"), self))
+        left.addWidget(mapping_scroll, 1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Rows with problems:"), self))
+        right.addWidget(self.issues, 1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = buttons.addButton(self.tr("Import"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("importButton")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.start_import)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.skip_invalid)
+        layout.addWidget(buttons)
+        char = self.fontMetrics().averageCharWidth()
+        self.resize(char * 120, self.fontMetrics().height() * 34)
+        self._update_buttons()
+
+    @property
+    def kind(self) -> ImportKind:
+        return ImportKind(str(self.kind_combo.currentData()))
+
+    # -- checking ----------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import from"), str(self.folder),
+            self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        if path:
+            self.set_file(Path(path))
+
+    def set_file(self, path: Path) -> None:
+        self.path = path
+        self.file_edit.setText(str(path))
+        self.overrides = {}
+        self.check()
+
+    def _kind_changed(self) -> None:
+        self.overrides = {}
+        if self.path is not None:
+            self.check()
+
+    def check(self) -> None:
+        """Read and check the whole file in the background (nothing is written)."""
+        if self.path is None:
+            return
+        if self.task is not None:
+            self.task.cancel()
+        path, kind, overrides = self.path, self.kind, dict(self.overrides)
+        task = BookTask(self.db_path, lambda book, progress: book.imports.preview(
+            path, kind, overrides=overrides, progress=progress.report), self)
+        self.task = task
+        task.on_progress(self._on_progress).success(self._on_checked).failure(self._on_failed)
+        task.finished.connect(lambda t=task: self._done(t))
+        self.summary.setText(self.tr("Checking every row…"))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._update_buttons()
+        task.run_in_background()
+
+    def _done(self, task: BookTask) -> None:
+        if task is self.task:
+            self.task = None
+            self.progress.hide()
+            self._update_buttons()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(min(done, total))
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.preview = None
+        if not isinstance(error, StorageError):
+            raise error
+        self.summary.setText(storage_message(error))
+        self.issues.clear()
+        self._show_mapping(None)
+
+    def _on_checked(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        locale = QLocale()
+        numbers = {name: locale.toString(getattr(preview, name)) for name in
+                   ("rows", "valid", "creates", "updates", "bad_rows", "skipped")}
+        text = self.tr(
+            "Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updates). With "
+            "problems: {bad_rows}. Blank or total rows skipped: {skipped}.").format(**numbers)
+        if preview.duplicates:
+            text += " " + self.tr(
+                "Already in the book, not imported again: {count} (same customer, date, "
+                "amount, profit, reference and product; rows {rows}).").format(
+                count=locale.toString(preview.duplicates),
+                rows=self._row_list(preview.duplicate_rows, preview.duplicates))
+        self.summary.setText(text)
+        self.issues.clear()
+        self.issues.addItems([issue_text(i) for i in preview.issues[:MAX_SHOWN_ISSUES]])
+        if preview.bad_rows > MAX_SHOWN_ISSUES:
+            self.issues.addItem(self.tr("… and more: fix these first."))
+        self._show_mapping(preview)
+
+    def _row_list(self, rows: list[int], total: int) -> str:
+        """Row numbers as a list in the user's language (Chinese lists use 、)."""
+        separator = self.tr(", ", "between row numbers in a list")
+        text = separator.join(str(n) for n in rows)
+        return text + (separator + "…" if total > len(rows) else "")
+
+    def _show_mapping(self, preview: ImportPreview | None) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.combos = {}
+        if preview is None:
+            return
+        kind = preview.mapping.kind
+        choices = [(IGNORE, self.tr("(not imported)"))] + [
+            (field, import_field_label(kind, field)) for field in fields_of(kind)]
+        for index, header in enumerate(preview.mapping.headers):
+            if not header:
+                continue
+            combo = QComboBox(self.mapping_host)
+            for code, text in choices:
+                combo.addItem(text, code)
+            combo.setCurrentIndex(max(0, combo.findData(preview.mapping.columns[index] or IGNORE)))
+            combo.activated.connect(lambda _i, h=header, c=combo: self._remap(h, c))
+            self.combos[index] = combo
+            self.mapping_form.addRow(header, combo)
+
+    def _remap(self, header: str, combo: QComboBox) -> None:
+        self.overrides[header] = str(combo.currentData())
+        self.check()
+
+    def _update_buttons(self) -> None:
+        preview = self.preview
+        ready = self.task is None and preview is not None and preview.valid > 0 and (
+            preview.bad_rows == 0 or self.skip_invalid.isChecked())
+        self.import_button.setEnabled(bool(ready))
+
+    # -- importing ---------------------------------------------------------------------------
+    def start_import(self) -> None:
+        if self.path is None or not self.import_button.isEnabled():
+            return
+        path, kind, overrides = self.path, self.kind, dict(self.overrides)
+        skip = self.skip_invalid.isChecked()
+        task = BookTask(self.db_path, lambda book, progress: import_with_backup(
+            book, progress, path, kind, overrides, skip), self)
+        self.task = task
+        task.on_progress(self._on_progress).success(self._on_imported).failure(self._on_failed)
+        task.finished.connect(lambda t=task: self._done(t))
+        self.summary.setText(self.tr("Backing up, then importing…"))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._update_buttons()
+        task.run_in_background()
+
+    def _on_imported(self, result: ImportResult) -> None:
+        if result.written:
+            self.imported.emit(result)
+            self.accept()
+            return
+        self.summary.setText(self.tr("Nothing was imported: some rows have problems."))
+
+    def result_text(self, result: Any) -> str:
+        locale = QLocale()
+        text = self.tr("Imported: {created} new, {updated} updated; {rejected} bad rows left "
+                       "out.").format(
+            created=locale.toString(result.created), updated=locale.toString(result.updated),
+            rejected=locale.toString(result.rejected))
+        if result.duplicates:
+            text += " " + self.tr("{count} rows already in the book were not imported "
+                                  "again.").format(count=locale.toString(result.duplicates))
+        return text
+
+    def keyPressEvent(self, event: Any) -> None:
+        # Enter in the dialog must not import by accident: only the button imports.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)

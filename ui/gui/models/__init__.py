@@ -1,0 +1,1 @@
+"""Qt item models over the book (model/view, never a widget per row)."""

@@ -1,0 +1,1 @@
+"""Fonts, colours and table looks shared by views and charts."""

@@ -1,0 +1,1 @@
+"""Translations and the words for enums, dimensions and errors."""

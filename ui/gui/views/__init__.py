@@ -1,0 +1,1 @@
+"""The window's views of the book: customers, today, plans, dashboard."""

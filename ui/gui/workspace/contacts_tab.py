@@ -1,0 +1,167 @@
+"""The Contacts tab: the relationship map — who decides, how much they weigh, how they see us,
+and when we last met them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from models.entities import Contact
+from models.enums import Attitude
+from storage.book import Done
+from ui.gui.forms.contact_form import ContactFormDialog
+from ui.gui.forms.list_panel import ListPanel
+from ui.gui.forms.values import EMPTY, yes_no
+from ui.gui.models.rows_model import RIGHT, Column
+from ui.gui.text.labels import label
+from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
+
+translate = QCoreApplication.translate  # lupdate reads translate(context, text)
+
+ATTITUDE_COLOURS = {
+    Attitude.CHAMPION: "#1b5e20",
+    Attitude.SUPPORTER: "#2e7d32",
+    Attitude.SKEPTIC: "#e65100",
+    Attitude.OPPONENT: "#b71c1c",
+}
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    contact: Contact
+    last_seen: datetime | None
+
+
+def _columns() -> list[Column]:
+
+    return [
+        Column(
+            "name",
+            lambda: translate("ContactsTab", "Name"),
+            lambda r: r.contact.name,
+            bold=lambda r: r.contact.is_primary,
+        ),
+        Column("title", lambda: translate("ContactsTab", "Job title"), lambda r: r.contact.title),
+        Column(
+            "role",
+            lambda: translate("ContactsTab", "Buying role"),
+            lambda r: label(r.contact.role) or EMPTY,
+            sort=lambda r: r.contact.role.value if r.contact.role else None,
+        ),
+        Column(
+            "influence",
+            lambda: translate("ContactsTab", "Influence"),
+            lambda r: (
+                "●" * r.contact.influence + "○" * (5 - r.contact.influence)
+                if r.contact.influence
+                else EMPTY
+            ),
+            sort=lambda r: r.contact.influence,
+            align=RIGHT,
+            tooltip=lambda r: f"{r.contact.influence} / 5" if r.contact.influence else None,
+        ),
+        Column(
+            "attitude",
+            lambda: translate("ContactsTab", "Attitude to us"),
+            lambda r: label(r.contact.attitude),
+            sort=lambda r: list(Attitude).index(r.contact.attitude),
+            colour=lambda r: ATTITUDE_COLOURS.get(r.contact.attitude),
+        ),
+        Column(
+            "primary",
+            lambda: translate("ContactsTab", "Main contact"),
+            lambda r: yes_no(True) if r.contact.is_primary else "",
+            sort=lambda r: not r.contact.is_primary,
+        ),
+        Column(
+            "last_seen",
+            lambda: translate("ContactsTab", "Last contact"),
+            lambda r: r.last_seen.strftime("%Y-%m-%d") if r.last_seen else EMPTY,
+            sort=lambda r: r.last_seen,
+        ),
+        Column("phone", lambda: translate("ContactsTab", "Phone"), lambda r: r.contact.phone),
+        Column("email", lambda: translate("ContactsTab", "E-mail"), lambda r: r.contact.email),
+    ]
+
+
+class ContactsTab(WorkspaceTab):
+    def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.panel = ListPanel(_columns(), self, name="contacts")
+        self.add_button = self.panel.button("addContact", self.add_contact)
+        self.edit_button = self.panel.button("editContact", self.edit_selected, needs_row=True)
+        self.delete_button = self.panel.button(
+            "deleteContact", self.delete_selected, needs_row=True
+        )
+        self.panel.activated.connect(lambda row: self.edit(row.contact))
+        self.panel.delete_pressed.connect(lambda row: self.delete(row.contact))
+        self.empty = QLabel(self)
+        self.empty.setStyleSheet("color: #777777;")
+        self.dialog: ContactFormDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(self.empty)
+        self.retranslate()
+        self.panel.fit_columns(
+            {
+                "name": 14,
+                "title": 14,
+                "role": 16,
+                "influence": 6,
+                "attitude": 9,
+                "primary": 4,
+                "last_seen": 10,
+                "phone": 13,
+            }
+        )
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add contact…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.empty.setText(
+            self.tr(
+                "No contacts yet. Add the people who buy, decide and influence at this customer."
+            )
+        )
+        self.panel.model.retranslate()
+
+    def reload(self) -> None:
+        contacts = self.book.contacts.of_customer(self.customer_id)  # main, then weightiest
+        seen = self.book.customers.contact_last_seen(self.customer_id)
+        self.panel.set_rows(
+            [ContactRow(c, seen.get(c.id)) for c in contacts], keep=lambda r: r.contact.id
+        )
+        self.empty.setVisible(not contacts)
+
+    def add_contact(self) -> None:
+        self._open(ContactFormDialog(self.book, self.customer_id, None, self))
+
+    def edit_selected(self) -> None:
+        row = self.panel.selected()
+        if row is not None:
+            self.edit(row.contact)
+
+    def edit(self, contact: Contact) -> None:
+        self._open(ContactFormDialog(self.book, self.customer_id, contact, self))
+
+    def _open(self, dialog: ContactFormDialog) -> None:
+        self.dialog = dialog
+        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
+        dialog.deleted.connect(self._deleted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def delete_selected(self) -> None:
+        row = self.panel.selected()
+        if row is not None:
+            self.delete(row.contact)
+
+    def delete(self, contact: Contact) -> None:
+        self._deleted(self.book.contacts.delete(contact.id), contact)
+
+    def _deleted(self, done: Done, contact: Contact) -> None:
+        self.deleted.emit(done, self.tr("Contact {name} deleted.").format(name=contact.name))
