@@ -144,6 +144,13 @@ class Exports:
 
         return export_portfolio(self._db, path, tiers=tiers, lang=lang, progress=progress)
 
+    def weekly(self, path: Path, *, today: date | None = None, owner: str | None = None,
+               lang: str = "en") -> ExportResult:
+        """The weekly report (周报) of the week holding ``today``, of ``owner`` or all."""
+        from storage.export_weekly import export_weekly
+
+        return export_weekly(self._db, path, today=today, owner=owner, lang=lang)
+
 
 class Backups:
     """Backups of the open book and their policy."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from models.enums import PlanStatus, Tier
 from storage.export_labels import LANGUAGES, Labels
+from ui.cli.commands_score import _iso_date
 from ui.cli.errors import UserError
 from ui.cli.import_fields import IMPORT_FIELDS
 
@@ -50,7 +51,17 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:  # type: i
                            metavar="TIER", help="only this tier (repeatable): "
                                                 + ", ".join(Tier.codes()))
     portfolio.set_defaults(handler=run_export_portfolio)
-    for sub in (plan, portfolio):
+    weekly = kinds.add_parser(
+        "weekly", help="the weekly report (周报): the week's visits and outcomes, actions done, "
+                       "next week's actions and follow-ups, tier moves, late complaints",
+        description="Export the weekly report of the week (Monday to Sunday) holding today "
+                    "or --as-of: one print-ready sheet per part.")
+    weekly.add_argument("--owner", metavar="NAME",
+                        help="only this salesperson's customers and actions (default: all)")
+    weekly.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="a day of the week to report (default: today)")
+    weekly.set_defaults(handler=run_export_weekly)
+    for sub in (plan, portfolio, weekly):
         sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
                          help="the workbook to write")
         sub.add_argument("--lang", choices=LANGUAGES, default=None,
@@ -76,6 +87,17 @@ def run_export_portfolio(args: argparse.Namespace) -> int:
         result = book.exports.portfolio(args.output, tiers=[Tier(t) for t in args.tier],
                                         lang=args.lang)
     print(f"Wrote {result.path}: {result.rows:,} customers in {result.seconds:.1f} s.")
+    return 0
+
+
+def run_export_weekly(args: argparse.Namespace) -> int:
+    from storage.book import Book
+
+    with Book(args.db) as book:
+        result = book.exports.weekly(args.output, today=args.as_of, owner=args.owner,
+                                     lang=args.lang)
+    print(f"Wrote {result.path} ({len(result.sheets)} sheets: {', '.join(result.sheets)}) "
+          f"in {result.seconds:.2f} s.")
     return 0
 
 
