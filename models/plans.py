@@ -24,11 +24,22 @@ from models.validation import (
 
 MSG_TARGET_BELOW_CURRENT = tr_noop("The target level should not be below the current level.")
 MSG_TARGET_NEEDED = tr_noop("A measurable objective needs a target value.")
+MSG_NOT_NEGATIVE = tr_noop("Revenue cannot be negative.")
+MSG_SHARE_RANGE = tr_noop("A share of wallet is a percentage from 0 to 100.")
+MSG_MARGIN_RANGE = tr_noop("A margin is a percentage from -100 to 100.")
+
+#: What each measurable kind's baseline, target and actual may be (None: no bound).
+VALUE_RANGES: dict[ObjectiveKind, tuple[float, float, str]] = {
+    ObjectiveKind.REVENUE: (0.0, MONEY_LIMIT, MSG_NOT_NEGATIVE),
+    ObjectiveKind.SHARE_OF_WALLET: (0.0, 100.0, MSG_SHARE_RANGE),
+    ObjectiveKind.MARGIN: (-100.0, 100.0, MSG_MARGIN_RANGE),
+}
 
 
 @dataclass(kw_only=True)
 class Objective(Record):
-    """A goal with a measurable target; progress is ``actual / target``."""
+    """A goal with a measurable target; progress is the share of the way from the baseline
+    to the target that the actual has come, from 0 to 1."""
 
     plan_id: str = ""
     kind: ObjectiveKind = ObjectiveKind.FREE_TEXT
@@ -51,17 +62,27 @@ class Objective(Record):
     def check_consistency(self) -> None:
         if self.kind != ObjectiveKind.FREE_TEXT and self.target_value is None:
             raise ValidationError("target_value", MSG_TARGET_NEEDED)
+        bounds = VALUE_RANGES.get(self.kind)
+        if bounds is None:
+            return
+        low, high, message = bounds
+        for name in ("target_value", "baseline_value", "actual_value"):
+            value = getattr(self, name)
+            if value is not None and not low <= value <= high:
+                raise ValidationError(name, message)
 
     @property
     def progress(self) -> float | None:
-        """Share of the way from baseline to target (0–1+), None when not measurable."""
+        """(actual − baseline) / (target − baseline), clamped to 0–1: no sales yet against a
+        baseline of 2.7M and a target of 3M is 0 %, not −900 %; beyond the target is 100 %
+        (the figures themselves say by how much). None when not measurable."""
         if self.target_value is None or self.actual_value is None:
             return None
         start = self.baseline_value or 0.0
         span = self.target_value - start
         if span == 0:
             return 1.0 if self.actual_value >= self.target_value else 0.0
-        return (self.actual_value - start) / span
+        return min(1.0, max(0.0, (self.actual_value - start) / span))
 
 
 @dataclass(kw_only=True)

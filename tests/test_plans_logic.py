@@ -16,7 +16,7 @@ from models.plan_periods import (
     previous_period,
 )
 from models.plans import AccountPlan, Objective, PlanAction, SupportMeasure
-from models.validation import ValidationError
+from models.validation import ValidationError, ValidationErrors
 
 
 @pytest.mark.parametrize(("period", "start", "end"), [
@@ -77,7 +77,8 @@ def test_progress_measures_revenue_and_margin_from_the_period() -> None:
     assert by_kind[ObjectiveKind.REVENUE].actual == 600_000
     assert by_kind[ObjectiveKind.REVENUE].progress == pytest.approx(0.6)
     assert by_kind[ObjectiveKind.MARGIN].actual == pytest.approx(30.0)
-    assert by_kind[ObjectiveKind.MARGIN].progress == pytest.approx(1.2)
+    # 30 % against a 25 % target: met, shown as 100 % (the figures say by how much).
+    assert by_kind[ObjectiveKind.MARGIN].progress == pytest.approx(1.0)
     assert by_kind[ObjectiveKind.FREE_TEXT].progress is None
     assert progress.objectives_met == 1
     assert (progress.actions_open, progress.actions_done, progress.actions_overdue) == (2, 1, 1)
@@ -118,3 +119,34 @@ def test_carry_over_without_progress_uses_stored_actuals() -> None:
                      open_need_ids=[])
     assert [o.kind for o in new.objectives] == [ObjectiveKind.MARGIN, ObjectiveKind.FREE_TEXT]
     assert new.target_level == RelationshipLevel.PARTNERSHIP
+
+
+def test_progress_is_the_share_of_the_way_from_baseline_to_target_clamped() -> None:
+    """Baseline 2.7M, target 3M: no sales yet is 0 % (it showed -900 %), 2.85M is 50 %,
+    3.3M is 100 %; a target below the baseline (bring returns down) counts the other way."""
+    def objective(actual: float, baseline: float = 2_700_000,
+                  target: float = 3_000_000) -> Objective:
+        return Objective(kind=ObjectiveKind.REVENUE, description="营收", baseline_value=baseline,
+                         target_value=target, actual_value=actual)
+
+    assert objective(0).progress == 0.0
+    assert objective(2_850_000).progress == pytest.approx(0.5)
+    assert objective(3_300_000).progress == 1.0
+    assert objective(20, baseline=30, target=10).progress == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(("kind", "field", "value"), [
+    (ObjectiveKind.REVENUE, "target_value", -1.0),
+    (ObjectiveKind.REVENUE, "baseline_value", -500.0),
+    (ObjectiveKind.REVENUE, "actual_value", -0.01),
+    (ObjectiveKind.SHARE_OF_WALLET, "target_value", 120.0),
+    (ObjectiveKind.MARGIN, "target_value", -150.0),
+])
+def test_objective_values_out_of_their_kinds_range_are_refused(
+        kind: ObjectiveKind, field: str, value: float) -> None:
+    values = {"target_value": 10.0, field: value}
+    with pytest.raises(ValidationErrors) as refused:
+        Objective(kind=kind, description="x", **values).validated()
+    assert list(refused.value.by_field()) == [field]
+    assert Objective(kind=ObjectiveKind.MARGIN, description="亏损收窄", target_value=-5.0,
+                     baseline_value=-12.0).validated().target_value == -5.0

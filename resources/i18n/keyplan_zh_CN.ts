@@ -2420,6 +2420,46 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>已写入 {path}：{rows} 位客户。</translation>
     </message>
     <message>
+        <source>Export account plan</source>
+        <translation>导出客户经营计划</translation>
+    </message>
+    <message>
+        <source>Open a customer, or select one in the customer list, to export its account plan.</source>
+        <translation>请先打开一个客户，或在客户列表中选中一个客户，再导出其经营计划。</translation>
+    </message>
+    <message>
+        <source>account-plan-{name}</source>
+        <translation>客户经营计划-{name}</translation>
+    </message>
+    <message>
+        <source>Exporting the account plan…</source>
+        <translation>正在导出客户经营计划…</translation>
+    </message>
+    <message>
+        <source>Wrote the account plan {path}.</source>
+        <translation>已导出客户经营计划：{path}。</translation>
+    </message>
+    <message>
+        <source>Writing the weekly report…</source>
+        <translation>正在生成周报…</translation>
+    </message>
+    <message>
+        <source>Wrote the weekly report {path}.</source>
+        <translation>已生成周报：{path}。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open the workbook</source>
+        <translation>打开工作簿</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
         <source>Preferences saved.</source>
         <translation>偏好设置已保存。</translation>
     </message>
@@ -3728,6 +3768,18 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>可量化的目标需要填写目标值。</translation>
     </message>
     <message>
+        <source>Revenue cannot be negative.</source>
+        <translation>销售额不能为负数。</translation>
+    </message>
+    <message>
+        <source>A share of wallet is a percentage from 0 to 100.</source>
+        <translation>钱包份额是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>A margin is a percentage from -100 to 100.</source>
+        <translation>毛利率是 -100 到 100 之间的百分比。</translation>
+    </message>
+    <message>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
@@ -3809,6 +3861,45 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReportDialog</name>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>所在周</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>weekly-report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monday {start} to Sunday {end}</source>
+        <translation>周一 {start} 至周日 {end}</translation>
+    </message>
+    <message>
+        <source>Save the weekly report</source>
+        <translation>保存周报</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,102 @@
+"""File → Weekly report…: which week and whose, then where to save the workbook."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def week_label(day: date) -> tuple[date, date]:
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)
+
+
+class WeeklyReportDialog(QDialog):
+    """Emits ``chosen(path, day, owner)``: ``owner`` is "" for everyone."""
+
+    chosen = Signal(object, object, str)
+
+    def __init__(self, owners: list[str], folder: Path | None, parent: QWidget | None = None,
+                 *, me: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("weeklyReportDialog")
+        self.folder = folder or Path.home()
+        self.day_edit = QDateEdit(QDate.currentDate(), self)
+        self.day_edit.setObjectName("weeklyDay")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.dateChanged.connect(self._show_week)
+        self.week = QLabel(self)
+        self.week.setObjectName("weeklyRange")
+        self.owner_combo = QComboBox(self)
+        self.owner_combo.setObjectName("weeklyOwner")
+        self.owner_combo.addItem("", "")
+        for owner in owners:
+            self.owner_combo.addItem(owner, owner)
+        if me and me in owners:
+            self.owner_combo.setCurrentIndex(owners.index(me) + 1)
+        form = QFormLayout()
+        self.day_label = QLabel(self)
+        self.owner_label = QLabel(self)
+        form.addRow(self.day_label, self.day_edit)
+        form.addRow("", self.week)
+        form.addRow(self.owner_label, self.owner_combo)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.choose_file)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Weekly report"))
+        self.day_label.setText(self.tr("Week of"))
+        self.owner_label.setText(self.tr("Salesperson"))
+        self.owner_combo.setItemText(0, self.tr("Everyone"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save…"))
+        self._show_week()
+
+    def day(self) -> date:
+        return self.day_edit.date().toPython()  # type: ignore[no-any-return]
+
+    def owner(self) -> str:
+        return str(self.owner_combo.currentData() or "")
+
+    def suggested_path(self) -> Path:
+        start, _ = week_label(self.day())
+        stem = self.tr("weekly-report")
+        who = f"-{self.owner()}" if self.owner() else ""
+        return self.folder / f"{stem}{who}-{start.isoformat()}.xlsx"
+
+    def _show_week(self) -> None:
+        start, end = week_label(self.day())
+        self.week.setText(self.tr("Monday {start} to Sunday {end}").format(
+            start=start.isoformat(), end=end.isoformat()))
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the weekly report"), str(self.suggested_path()),
+            self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> None:
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        self.chosen.emit(path, self.day(), self.owner())
+        self.accept()

@@ -1,0 +1,162 @@
+"""The main window's workbooks out: the portfolio, one customer's account plan, the weekly
+report. Each runs on the worker thread with its progress in the status bar, and ends in a
+message that opens the workbook or its folder.
+
+A mixin of :class:`~ui.gui.window.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton
+
+from storage.book import Book
+from storage.book.types import ExportResult
+from ui.gui.background import book_operations as ops
+from ui.gui.background.tasks import BookTask, Progress
+from ui.gui.text import i18n
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ui.gui.settings import Settings
+
+translate = QCoreApplication.translate  # lupdate reads translate(context, text)
+
+
+def _xlsx(path: Path) -> Path:
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def _safe_stem(text: str) -> str:
+    """A file-name part that Windows accepts (no \\ / : * ? " < > |)."""
+    cleaned = "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in text)
+    return cleaned.strip(" .")[:60] or "customer"
+
+
+class ExportsMixin(QMainWindow):
+    """File → Export portfolio…, Export account plan…, Weekly report…"""
+
+    if TYPE_CHECKING:
+        book: Book
+        settings: Settings
+        workspace: Any
+        customers: Any
+        _dialogs: list[Any]
+
+        def run_tracked(self, text: str, work: Callable[[Book, Progress], Any], *,
+                        success: Callable[[Any], object] | None = None,
+                        cancellable: bool = True) -> BookTask: ...
+        def say(self, text: str) -> None: ...
+
+    # -- portfolio ------------------------------------------------------------------------
+    def export_portfolio(self) -> None:
+        folder = self.settings.last_folder() or Path.home()
+        suggested = folder / f"keyplan-portfolio-{date.today().isoformat()}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Export portfolio"), str(suggested),
+            translate("MainWindow", "Excel workbooks (*.xlsx)"))
+        if path:
+            self.export_portfolio_to(Path(path))
+
+    def export_portfolio_to(self, path: Path) -> BookTask:
+        path = _xlsx(path)
+        tiers = sorted(self.customers.filters.tiers, key=lambda t: t.rank)
+        lang = i18n.current_language()
+        return self.run_tracked(
+            translate("MainWindow", "Exporting the portfolio…"),
+            lambda book, p: ops.export_book(book, p, path, tiers, lang),
+            success=lambda result: self._exported(result, translate(
+                "MainWindow", "Wrote {path}: {rows} customers.").format(
+                path=result.path, rows=QLocale().toString(result.rows))))
+
+    # -- one customer's account plan --------------------------------------------------------
+    def plan_customer(self) -> str | None:
+        """The customer whose plan File → Export account plan… writes: the one open in its
+        workspace, else the one selected in the customer list."""
+        if self.workspace is not None:
+            return str(self.workspace.customer_id)
+        row = self.customers.selected_customer()
+        return str(row.id) if row is not None else None
+
+    def export_plan(self) -> None:
+        customer_id = self.plan_customer()
+        if customer_id is None:
+            self._tell(translate("MainWindow", "Export account plan"), translate(
+                "MainWindow", "Open a customer, or select one in the customer list, to export "
+                "its account plan."))
+            return
+        name = self.book.customers.header(customer_id).name
+        folder = self.settings.last_folder() or Path.home()
+        stem = translate("MainWindow", "account-plan-{name}").format(name=_safe_stem(name))
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Export account plan"),
+            str(folder / f"{stem}-{date.today().isoformat()}.xlsx"),
+            translate("MainWindow", "Excel workbooks (*.xlsx)"))
+        if path:
+            self.export_plan_to(customer_id, Path(path))
+
+    def export_plan_to(self, customer_id: str, path: Path,
+                       period: str | None = None) -> BookTask:
+        path = _xlsx(path)
+        lang = i18n.current_language()
+        return self.run_tracked(
+            translate("MainWindow", "Exporting the account plan…"),
+            lambda book, _p: book.exports.plan(customer_id, path, period=period, lang=lang),
+            success=lambda result: self._exported(result, translate(
+                "MainWindow", "Wrote the account plan {path}.").format(path=result.path)))
+
+    # -- the weekly report ------------------------------------------------------------------
+    def weekly_report(self) -> Any:
+        from ui.gui.dialogs.weekly_dialog import WeeklyReportDialog
+
+        dialog = WeeklyReportDialog(self.book.customers.owners(), self.settings.last_folder(),
+                                    self)
+        dialog.chosen.connect(self.export_weekly_to)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def export_weekly_to(self, path: Path, day: date, owner: str) -> BookTask:
+        path = _xlsx(path)
+        lang = i18n.current_language()
+        return self.run_tracked(
+            translate("MainWindow", "Writing the weekly report…"),
+            lambda book, _p: book.exports.weekly(path, today=day, owner=owner or None,
+                                                 lang=lang),
+            success=lambda result: self._exported(result, translate(
+                "MainWindow", "Wrote the weekly report {path}.").format(path=result.path)))
+
+    # -- after an export --------------------------------------------------------------------
+    def _exported(self, result: ExportResult, text: str) -> QMessageBox:
+        """Say where the workbook is, and offer to open it or its folder."""
+        self.say(text)
+        box = QMessageBox(QMessageBox.Icon.Information, translate("MainWindow", "Export"),
+                          text, QMessageBox.StandardButton.Close, self)
+        box.setObjectName("exportDoneBox")
+        open_file = box.addButton(translate("MainWindow", "Open the workbook"),
+                                  QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton(translate("MainWindow", "Show in folder"),
+                                    QMessageBox.ButtonRole.ActionRole)
+
+        def clicked(button: QPushButton) -> None:
+            if button is open_file:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+            elif button is open_folder:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))
+
+        box.buttonClicked.connect(clicked)
+        box.open()
+        return box
+
+    def _tell(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("exportHintBox")
+        box.open()
+
