@@ -128,7 +128,7 @@ class ScoringConfig:
             raise ValidationErrors(errors)
         return replace(self, weights=weights)
 
-    def threshold_for(self, tier: Tier) -> float | None:
+    def threshold_for(self, tier: Tier) -> float:
         return {
             Tier.STRATEGIC: self.threshold_strategic,
             Tier.KEY: self.threshold_key,

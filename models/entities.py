@@ -5,6 +5,7 @@ Account plans live in :mod:`models.plans`; derived scores in :mod:`models.scores
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial as p
@@ -161,12 +162,13 @@ class Contact(Record):
 class Transaction(Record):
     """One invoice or order line: the raw material of the computed value dimensions."""
 
+    # The field ``date`` hides the type of that name in the class body: ``dt.date`` is the type.
     customer_id: str
-    date: date
+    date: dt.date
     amount: float
     profit: float | None = None
-    due_date: date | None = None
-    paid_date: date | None = None
+    due_date: dt.date | None = None
+    paid_date: dt.date | None = None
     reference: str = ""
     product: str = ""
     notes: str = ""

@@ -27,7 +27,7 @@ def merge_records(base: R, mine: R, theirs: R) -> MergeResult[R]:
     values = {}
     conflicts: list[str] = []
     taken: list[str] = []
-    for f in fields(base):  # type: ignore[arg-type]
+    for f in fields(base):
         name = f.name
         if name in BOOKKEEPING:
             continue

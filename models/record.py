@@ -44,12 +44,12 @@ class Record:
 
     @classmethod
     def field_names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]  # type: ignore[arg-type]
+        return [f.name for f in fields(cls)]
 
     @classmethod
     def _defaults(cls) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for f in fields(cls):  # type: ignore[arg-type]
+        for f in fields(cls):
             if f.default is not MISSING:
                 result[f.name] = f.default
             elif f.default_factory is not MISSING:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from models.validation import ValidationError, tr_noop
 from storage.backup_files import (
@@ -43,10 +44,10 @@ from storage.backup_write import (
 from storage.base import DatabaseBase
 from storage.errors import StorageError
 
-__all__ = ["AUTOMATIC_REASONS", "REASONS", "BackupInfo", "BackupsMixin", "backup_due",
-           "backup_folder", "clean_partials", "copy_database", "create_backup", "delete_backup",
-           "list_backups", "newest_good_backup", "restore_backup", "rotate_backups",
-           "verify_backup"]
+__all__ = ["AUTOMATIC_REASONS", "REASONS", "BackupInfo", "BackupsMixin", "Progress",
+           "StartedBackup", "backup_due", "backup_folder", "clean_partials", "copy_database",
+           "create_backup", "delete_backup", "list_backups", "newest_good_backup",
+           "restore_backup", "rotate_backups", "verify_backup"]
 
 DAILY_INTERVAL = timedelta(hours=24)
 MIN_BUDGET = 10 * 1024 * 1024
@@ -67,6 +68,12 @@ BACKUP_POLICY_KEY = "backup_policy"
 
 class BackupsMixin(DatabaseBase):
     """Backups of the open book, with the rotation policy stored in the book's settings."""
+
+    # Provided by SettingsMixin, which Database combines with this mixin; declared
+    # here for mypy, which checks that both signatures agree.
+    if TYPE_CHECKING:
+        def get_setting(self, key: str, default: Any = None) -> Any: ...
+        def set_setting(self, key: str, value: Any) -> None: ...
 
     def backup(self, reason: str = "manual", progress: Progress | None = None,
                target: Path | None = None) -> BackupInfo:
@@ -106,21 +113,21 @@ class BackupsMixin(DatabaseBase):
             return None
         return self.backup("daily", progress)
 
-    def _stored_policy(self) -> dict[str, object]:
-        stored = self.get_setting(BACKUP_POLICY_KEY)  # type: ignore[attr-defined]
+    def _stored_policy(self) -> dict[str, Any]:
+        stored = self.get_setting(BACKUP_POLICY_KEY)
         return dict(stored) if isinstance(stored, dict) else {}
 
     def backup_policy(self) -> tuple[int, int]:
         """How many daily and weekly automatic backups to keep."""
         stored = self._stored_policy()
-        return (int(stored.get("keep_daily", DEFAULT_KEEP_DAILY)),  # type: ignore[call-overload]
-                int(stored.get("keep_weekly", DEFAULT_KEEP_WEEKLY)))  # type: ignore[call-overload]
+        return (int(stored.get("keep_daily", DEFAULT_KEEP_DAILY)),
+                int(stored.get("keep_weekly", DEFAULT_KEEP_WEEKLY)))
 
     def set_backup_policy(self, keep_daily: int, keep_weekly: int) -> None:
         for field, value in (("keep_daily", keep_daily), ("keep_weekly", keep_weekly)):
             if not isinstance(value, int) or not 1 <= value <= 365:
                 raise ValidationError(field, MSG_KEEP_RANGE)
-        self.set_setting(BACKUP_POLICY_KEY,  # type: ignore[attr-defined]
+        self.set_setting(BACKUP_POLICY_KEY,
                          {**self._stored_policy(), "keep_daily": keep_daily,
                           "keep_weekly": keep_weekly})
 
@@ -145,4 +152,4 @@ class BackupsMixin(DatabaseBase):
             raise ValidationError("max_bytes", MSG_BUDGET_RANGE)
         else:
             policy["max_bytes"] = max_bytes
-        self.set_setting(BACKUP_POLICY_KEY, policy)  # type: ignore[attr-defined]
+        self.set_setting(BACKUP_POLICY_KEY, policy)

@@ -29,7 +29,7 @@ from storage.backup_files import (
     write_record,
 )
 from storage.backup_verify import integrity, verification
-from storage.backup_zstd import compress_file, decompress_file
+from storage.backup_zstd import Streamed, compress_file, decompress_file
 from storage.connection import classify
 from storage.errors import (
     BackupCheckFailedError,
@@ -159,7 +159,7 @@ class PendingBackup:
         self.copy, self.final, self.book = copy, final, book
         self._pages, self._progress = pages, progress
         self._stored: Path | None = None
-        self._outcome: tuple[str, str, str] | BaseException | None = None
+        self._outcome: tuple[str, Streamed, Streamed] | BaseException | None = None
         self._record: dict[str, object] | None = None
         self._check = _Check(copy)
         self._worker = threading.Thread(target=self._work, name="backup-compress", daemon=True)

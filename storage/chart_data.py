@@ -14,6 +14,7 @@ from models.config import DIMENSIONS
 from models.enums import LifecycleStage, RelationshipLevel, Tier
 from storage.base import DatabaseBase
 from storage.scoring_queries import parse_points
+from storage.settings_store import SettingsMixin
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -62,7 +63,7 @@ class CustomerProfile:
 
     name: str
     tier: Tier | None
-    points: dict[str, float | None]
+    points: dict[str, int | None]
     tier_average: dict[str, float]
 
 
@@ -234,10 +235,10 @@ def monthly_revenue(db: DatabaseBase, customer_id: str, months: int = 24,
     return MonthlyRevenue(labels, [totals[m] for m in labels])
 
 
-def score_history(db: DatabaseBase, customer_id: str) -> ScoreHistory:
+def score_history(db: SettingsMixin, customer_id: str) -> ScoreHistory:
     rows = db.conn.execute("SELECT period, score, tier FROM score_snapshots "
                            "WHERE customer_id = ? ORDER BY period", [customer_id]).fetchall()
-    config = db.scoring_config()  # type: ignore[attr-defined]
+    config = db.scoring_config()
     thresholds = {tier: float(config.threshold_for(tier)) for tier in Tier}
     return ScoreHistory([r[0] for r in rows], [float(r[1]) for r in rows],
                         [Tier(r[2]) for r in rows], thresholds)

@@ -21,7 +21,7 @@ import numpy as np
 
 from models.entities import RATING_FIELDS
 from storage import demo_vocab as V
-from storage.base import DatabaseBase
+from storage.metrics import MetricsMixin
 from storage.search_keys import search_text, sort_key
 
 #: Bumped whenever the generator's output changes, so cached benchmark books are rebuilt.
@@ -79,7 +79,7 @@ _INSERTS = {
 }
 
 
-def generate_demo(database: DatabaseBase, customers: int, *, seed: int = 1,
+def generate_demo(database: MetricsMixin, customers: int, *, seed: int = 1,
                   anchor: date | None = None, progress: Progress | None = None) -> DemoSummary:
     """Add ``customers`` demo customers with their history to ``database`` in one transaction."""
     anchor = anchor or date.today()
@@ -110,7 +110,7 @@ def generate_demo(database: DatabaseBase, customers: int, *, seed: int = 1,
             done += len(chunk.customers)
             if progress is not None and not progress(done, customers):
                 raise DemoCancelled()
-        database.refresh_activity(anchor)  # type: ignore[attr-defined]
+        database.refresh_activity(anchor)
     return summary
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.record import Record
 from models.validation import tr_noop
 
 TRANSLATION_CONTEXT = "Storage"
@@ -120,7 +121,7 @@ class ConflictError(StorageError):
     message = tr_noop("This {kind} was changed elsewhere since you opened it. Review the other "
                       "changes before saving.")
 
-    def __init__(self, current: object, **params: Any) -> None:
+    def __init__(self, current: Record, **params: Any) -> None:
         self.current = current
         super().__init__(**params)
 

@@ -9,10 +9,11 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.axis import TextAxis
 
 from models.config import COMPUTED_DIMENSIONS, DIMENSIONS, ScoringConfig
 from models.enums import AbcClass, LifecycleStage, Tier
@@ -259,9 +260,11 @@ def revenue_sheet(ws: Any, data: PlanExportData, labels: Labels) -> None:
         chart.title = labels("sheet.revenue")
         chart.y_axis.number_format = "#,##0"
         chart.y_axis.title = labels("revenue.revenue")
-        chart.x_axis.delete = False
+        # A line chart's category axis is a TextAxis (the stubs say only "an axis").
+        x_axis = cast(TextAxis, chart.x_axis)
+        x_axis.delete = False
         chart.y_axis.delete = False
-        chart.x_axis.tickLblSkip = 3
+        x_axis.tickLblSkip = 3
         chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=first - 1, max_row=last),
                        titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
@@ -269,6 +272,7 @@ def revenue_sheet(ws: Any, data: PlanExportData, labels: Labels) -> None:
             series.smooth = False
             series.graphicalProperties.line.solidFill = colour
             series.graphicalProperties.line.width = 28_000  # EMU, about 2.2 pt
+        assert chart.legend is not None  # a new chart has one
         chart.legend.position = "b"
         chart.height = 9
         chart.width = 22

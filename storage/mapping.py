@@ -12,7 +12,6 @@ import typing
 from dataclasses import fields
 from datetime import date, datetime
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar
 
 from models.entities import Assessment, Contact, Customer, Interaction, Need, Transaction
@@ -43,13 +42,20 @@ NON_COLUMN_FIELDS: dict[type[Record], frozenset[str]] = {
 }
 
 
-@cache
+# Worked out once per record type. A dict rather than functools.cache: mypy holds a class
+# unhashable (python/mypy#11470), so it refuses ``type[Record]`` for a cached argument.
+_FIELD_TYPES: dict[type[Record], dict[str, tuple[Any, bool]]] = {}
+
+
 def _field_types(cls: type[Record]) -> dict[str, tuple[Any, bool]]:
     """Field name -> (base type, optional) for the columns of ``cls``."""
+    known = _FIELD_TYPES.get(cls)
+    if known is not None:
+        return known
     hints = typing.get_type_hints(cls)
     skip = NON_COLUMN_FIELDS.get(cls, frozenset())
     result: dict[str, tuple[Any, bool]] = {}
-    for f in fields(cls):  # type: ignore[arg-type]
+    for f in fields(cls):
         if f.name in skip:
             continue
         hint = hints[f.name]
@@ -59,6 +65,7 @@ def _field_types(cls: type[Record]) -> dict[str, tuple[Any, bool]]:
             optional = len(args) < len(typing.get_args(hint))
             hint = args[0]
         result[f.name] = (hint, optional)
+    _FIELD_TYPES[cls] = result
     return result
 
 

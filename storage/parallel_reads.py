@@ -43,13 +43,13 @@ Rows = list[tuple[Any, ...]]
 def spare_cores() -> int:
     """Cores this process may use beyond the one it runs on, minus the current load: helper
     threads only pay off when a core is actually free (each opens its own page cache)."""
-    try:
+    if hasattr(os, "sched_getaffinity"):  # Linux
         cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
+    else:
         cores = os.cpu_count() or 1
     try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # Windows
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0  # not on Windows
+    except OSError:
         load = 0.0
     return max(0, int(cores - max(load, 1.0)))
 

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING, TypeVar
 
+from models.config import ScoringConfig
 from models.entities import Customer
 from models.enums import ActionStatus, NeedKind, PlanStatus, RelationshipLevel, Tier
 from models.plan_logic import PeriodFigures, PlanProgress, carry_over, plan_progress
 from models.plan_periods import period_bounds
 from models.plans import AccountPlan, PlanAction
+from models.record import Record
 from models.validation import check_period, tr_noop
 from storage.base import DatabaseBase
 from storage.errors import RecordNotFoundError, StorageError
 from storage.mapping import from_row
+
+R = TypeVar("R", bound=Record)
 
 
 class PlanExistsError(StorageError):
@@ -87,13 +92,23 @@ ORDER BY overdue_count > 0 DESC, CASE WHEN overdue_count > 0 THEN a.next_due END
 
 
 class PlansMixin(DatabaseBase):
+    # Provided by RecordsMixin and SettingsMixin, which Database combines with this mixin; declared
+    # here for mypy, which checks that both signatures agree.
+    if TYPE_CHECKING:
+        def get(self, cls: type[R], record_id: str, *, include_deleted: bool = False) -> R: ...
+        def update(self, record: R, *, force: bool = False,
+                   change_id: str | None = None) -> R: ...
+        def get_plan(self, plan_id: str, *, include_deleted: bool = False) -> AccountPlan: ...
+        def save_plan(self, plan: AccountPlan, *, force: bool = False) -> AccountPlan: ...
+        def scoring_config(self) -> ScoringConfig: ...
+
     # ---- finding plans -------------------------------------------------------------------
     def plans_of(self, customer_id: str) -> list[AccountPlan]:
         """The customer's live plans, latest period first (by the period's start date)."""
         rows = self.query("SELECT id, period FROM plans WHERE customer_id = ? AND "
                           "deleted_at IS NULL", [customer_id])
         rows.sort(key=lambda r: period_bounds(r["period"]), reverse=True)
-        return [self.get_plan(r["id"]) for r in rows]  # type: ignore[attr-defined]
+        return [self.get_plan(r["id"]) for r in rows]
 
     def plan_for(self, customer_id: str, period: str | None = None) -> AccountPlan | None:
         """The plan of ``period``, or the latest plan when no period is given."""
@@ -101,7 +116,7 @@ class PlansMixin(DatabaseBase):
             period = check_period("period", period)
             plan_id = self.scalar("SELECT id FROM plans WHERE customer_id = ? AND period = ? "
                                   "AND deleted_at IS NULL", [customer_id, period])
-            return self.get_plan(plan_id) if plan_id else None  # type: ignore[attr-defined]
+            return self.get_plan(plan_id) if plan_id else None
         plans = self.plans_of(customer_id)
         return plans[0] if plans else None
 
@@ -109,28 +124,28 @@ class PlansMixin(DatabaseBase):
     def new_plan(self, customer_id: str, period: str, *, owner: str | None = None) -> AccountPlan:
         """A new, empty draft plan: current level from the customer, one level up as target,
         review cadence from the customer's tier."""
-        customer = self.get(Customer, customer_id)  # type: ignore[attr-defined]
+        customer = self.get(Customer, customer_id)
         period = self._free_period(customer, period)
         level = customer.relationship_level
         tier = self.scalar("SELECT tier FROM customer_metrics WHERE customer_id = ?",
                            [customer_id])
-        cadence = self.scoring_config().review_cadence_days.get(tier or "", 90)  # type: ignore[attr-defined]
+        cadence = self.scoring_config().review_cadence_days.get(tier or "", 90)
         plan = AccountPlan(
             customer_id=customer_id, period=period, current_level=level,
             target_level=RelationshipLevel(min(level + 1, RelationshipLevel.GROWTH_PARTNERSHIP)),
             review_cadence_days=max(7, min(366, int(cadence))),
             owner=customer.owner if owner is None else owner)
-        return self.save_plan(plan)  # type: ignore[attr-defined,no-any-return]
+        return self.save_plan(plan)
 
     def new_plan_from_previous(self, customer_id: str, period: str, *,
                                previous_plan_id: str | None = None,
                                today: date | None = None) -> AccountPlan:
         """"New plan from last period": a saved draft carrying over what is still open."""
-        customer = self.get(Customer, customer_id)  # type: ignore[attr-defined]
+        customer = self.get(Customer, customer_id)
         period = self._free_period(customer, period)
         start = period_bounds(period)[0]
         if previous_plan_id:
-            previous = self.get_plan(previous_plan_id)  # type: ignore[attr-defined]
+            previous = self.get_plan(previous_plan_id)
         else:
             earlier = [p for p in self.plans_of(customer_id)
                        if period_bounds(p.period)[0] < start]
@@ -145,7 +160,7 @@ class PlansMixin(DatabaseBase):
             open_need_ids=[n for n, _ in open_needs],
             open_complaint_ids=[n for n, k in open_needs if k == NeedKind.COMPLAINT],
             progress=self.plan_progress(previous, today=today))
-        return self.save_plan(plan)  # type: ignore[attr-defined,no-any-return]
+        return self.save_plan(plan)
 
     def _free_period(self, customer: Customer, period: str) -> str:
         period = check_period("period", period)
@@ -166,7 +181,7 @@ class PlansMixin(DatabaseBase):
 
     def plan_progress(self, plan: AccountPlan | str, *, today: date | None = None) -> PlanProgress:
         """Objective progress from the customer's transactions over the plan period."""
-        record: AccountPlan = (self.get_plan(plan)  # type: ignore[attr-defined]
+        record: AccountPlan = (self.get_plan(plan)
                                if isinstance(plan, str) else plan)
         start, end = period_bounds(record.period)
         figures = self.period_figures(record.customer_id, start, end)
@@ -229,4 +244,4 @@ class PlansMixin(DatabaseBase):
             raise RecordNotFoundError(kind="plan_actions", key=action_id)
         action = from_row(PlanAction, rows[0])
         done = replace(action, status=ActionStatus.DONE, done_on=on or date.today())
-        return self.update(done)  # type: ignore[attr-defined,no-any-return]
+        return self.update(done)

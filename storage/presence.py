@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +88,7 @@ def _alive(holder: Holder) -> bool:
 
 def process_alive(pid: int) -> bool:
     """True while a process with this id runs on this computer."""
-    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C there
+    if sys.platform == "win32":  # os.kill(pid, 0) would send Ctrl+C there
         return _windows_process_exists(pid)
     try:
         os.kill(pid, 0)
@@ -100,12 +101,13 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def _windows_process_exists(pid: int) -> bool:
-    import ctypes
+if sys.platform == "win32":  # (so that mypy checks ctypes.windll on Windows only)
+    def _windows_process_exists(pid: int) -> bool:
+        import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return False
-    kernel32.CloseHandle(handle)
-    return True
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        kernel32.CloseHandle(handle)
+        return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from models.entities import Contact, Customer, Interaction
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
@@ -33,8 +33,8 @@ _PLAN_CHILDREN: tuple[tuple[str, type[Record]], ...] = (
 class RecordsMixin(HistoryMixin, MetricsMixin):
     # ---- reading -------------------------------------------------------------------------
     def get(self, cls: type[R], record_id: str, *, include_deleted: bool = False) -> R:
-        if cls is AccountPlan:
-            return self.get_plan(record_id, include_deleted=include_deleted)  # type: ignore[return-value]
+        if cls is AccountPlan:  # R is AccountPlan, which mypy cannot infer from ``cls is``
+            return cast(R, self.get_plan(record_id, include_deleted=include_deleted))
         rows = self.query(f"SELECT * FROM [{TABLES[cls]}] WHERE id = ?", [record_id])
         if not rows or (rows[0]["deleted_at"] and not include_deleted):
             raise RecordNotFoundError(kind=TABLES[cls], key=record_id)
@@ -57,7 +57,8 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
         records = [from_row(cls, row) for row in self.query(sql, params)]
         if cls is Interaction and records:
             links = self._interaction_contacts([r.id for r in records])
-            records = [replace(r, contact_ids=links.get(r.id, ())) for r in records]  # type: ignore[call-arg]
+            records = [replace(r, contact_ids=links.get(r.id, ())) if isinstance(r, Interaction)
+                       else r for r in records]
         return records
 
     def _interaction_contacts(self, ids: list[str]) -> dict[str, tuple[str, ...]]:
@@ -75,7 +76,7 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
     def add(self, record: R, *, change_id: str | None = None) -> R:
         """Validate and insert a new record; returns it as stored (stamped)."""
         if isinstance(record, AccountPlan):
-            return self.save_plan(record)  # type: ignore[return-value]
+            return cast(R, self.save_plan(record))  # an AccountPlan, so R is AccountPlan
         now = utc_now_iso()
         record = replace(record.validated(), created_at=now, updated_at=now, deleted_at=None)
         with self.atomic():
@@ -103,7 +104,7 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
         anyway (after the user has merged).
         """
         if isinstance(record, AccountPlan):
-            return self.save_plan(record, force=force)  # type: ignore[return-value]
+            return cast(R, self.save_plan(record, force=force))  # R is AccountPlan
         with self.atomic():
             current = self.get(type(record), record.id)
             if not force and record.updated_at and record.updated_at != current.updated_at:
@@ -112,7 +113,7 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
                              updated_at=_later_than(current.updated_at), deleted_at=None)
             row = to_row(record)
             row.pop("id")
-            self.db[TABLES[type(record)]].update(record.id, self._with_keys(record, row))
+            self.db.table(TABLES[type(record)]).update(record.id, self._with_keys(record, row))
             if isinstance(record, Interaction):
                 self._link_contacts(record)
             self.log_change("update", TABLES[type(record)], record.id, _customer_of(record),
@@ -183,10 +184,10 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
             if change.field in row:
                 row[change.field] = change.old_value
         reverted = from_row(cls, row)
-        if isinstance(current, Interaction):
+        if isinstance(current, Interaction) and isinstance(reverted, Interaction):  # both cls
             old_contacts = next((c.old_value for c in changes if c.field == "contact_ids"), None)
             contacts = tuple(old_contacts) if old_contacts is not None else current.contact_ids
-            reverted = replace(reverted, contact_ids=contacts)  # type: ignore[call-arg]
+            reverted = replace(reverted, contact_ids=contacts)
         undo_id = new_id()
         self.update(replace(reverted, updated_at=""), force=True, change_id=undo_id)
         return undo_id
@@ -209,7 +210,7 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
                 for child in getattr(plan, attr)
             ]
         with self.atomic():
-            self.db["plans"].upsert(to_row(plan), pk="id")
+            self.db.table("plans").upsert(to_row(plan), pk="id")
             before = dict(existing[0]) if existing else None
             self.log_change("update" if existing else "create", "plans", plan.id,
                             plan.customer_id, before, to_row(plan))
@@ -220,11 +221,12 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
                 self.conn.execute(f"DELETE FROM [{table}] WHERE plan_id = ? AND id NOT IN "
                                   f"({marks})", [plan.id, *keep])
                 for child in children[attr]:
-                    self.db[table].upsert(to_row(child), pk="id")
+                    self.db.table(table).upsert(to_row(child), pk="id")
             self.conn.execute("DELETE FROM plan_needs WHERE plan_id = ?", [plan.id])
             self.conn.executemany("INSERT INTO plan_needs (plan_id, need_id) VALUES (?, ?)",
                                   [(plan.id, need_id) for need_id in dict.fromkeys(plan.need_ids)])
-        return replace(plan, **children)  # type: ignore[arg-type]
+        # Each list goes to the field of its name (mypy holds every list against every field).
+        return replace(plan, **cast(dict[str, Any], children))
 
     def get_plan(self, plan_id: str, *, include_deleted: bool = False) -> AccountPlan:
         rows = self.query("SELECT * FROM plans WHERE id = ?", [plan_id])

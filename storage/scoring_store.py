@@ -15,7 +15,7 @@ import math
 import time
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -103,6 +103,16 @@ class ScoringState:
 
 
 class ScoringMixin(SnapshotsMixin):
+    # Provided by SettingsMixin and MetricsMixin, which Database combines with this mixin; declared
+    # here for mypy, which checks that both signatures agree.
+    if TYPE_CHECKING:
+        def get_setting(self, key: str, default: Any = None) -> Any: ...
+        def set_setting(self, key: str, value: Any) -> None: ...
+        def save_scoring_config(self, config: ScoringConfig) -> ScoringConfig: ...
+        def refresh_activity(self, as_of: date | None = None) -> None: ...
+        def refresh_customer_activity(self, customer_id: str,
+                                      as_of: date | None = None) -> None: ...
+
     # ---- computing -------------------------------------------------------------------------
     def score_book(self, as_of: date | None = None,
                    config: ScoringConfig | None = None) -> BookScores:
@@ -170,7 +180,7 @@ class ScoringMixin(SnapshotsMixin):
         # unless a caller's own transaction holds other writes.
         helpers = not self.conn.in_transaction
         with self.big_write(), self.atomic():
-            self.save_scoring_config(config)  # type: ignore[attr-defined]
+            self.save_scoring_config(config)
             # The stored points are re-tiered only when the snapshot asked for is the last
             # rescore's own (a later rescore without one, say an import's, scored customers
             # it lacks): otherwise the full rescore below writes the snapshot anew.
@@ -194,7 +204,7 @@ class ScoringMixin(SnapshotsMixin):
 
     # ---- reading ---------------------------------------------------------------------------
     def scoring_state(self) -> ScoringState | None:
-        data = self.get_setting(SCORING_STATE_KEY)  # type: ignore[attr-defined]
+        data = self.get_setting(SCORING_STATE_KEY)
         if not data:
             return None
         return ScoringState(
@@ -261,7 +271,7 @@ class ScoringMixin(SnapshotsMixin):
             self.scalar("SELECT count(*) FROM customer_metrics"))
 
     def _config(self) -> ScoringConfig:
-        return self.scoring_config()  # type: ignore[attr-defined,no-any-return]
+        return self.scoring_config()
 
     def _ensure_metric_rows(self) -> bool:
         """Customers added behind the query API's back get their customer_metrics row;
@@ -272,9 +282,9 @@ class ScoringMixin(SnapshotsMixin):
         missing = [r[0] for r in self.conn.execute(
             "SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_metrics)")]
         if len(missing) > 1_000:
-            self.refresh_activity()  # type: ignore[attr-defined]
+            self.refresh_activity()
         for customer_id in missing if len(missing) <= 1_000 else ():
-            self.refresh_customer_activity(customer_id)  # type: ignore[attr-defined]
+            self.refresh_customer_activity(customer_id)
         return not missing
 
     def _write_metrics(self, scores: BookScores, current: list[tuple[Any, ...]],
@@ -430,7 +440,7 @@ class ScoringMixin(SnapshotsMixin):
     def _store_state(self, as_of: date, config: ScoringConfig, summary: BookSummary,
                      quantiles: dict[str, list[float] | None],
                      guard_revenue: float | None) -> None:
-        self.set_setting(SCORING_STATE_KEY, {  # type: ignore[attr-defined]
+        self.set_setting(SCORING_STATE_KEY, {
             "as_of": as_of.isoformat(), "computed_at": utc_now_iso(),
             "config": config.to_json(), "summary": _summary_to_json(summary),
             "quantiles": quantiles, "guard_revenue": guard_revenue,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -84,6 +84,11 @@ class KnownMigration:
 
 
 class SnapshotsMixin(CheckpointMixin):
+    # Provided by SettingsMixin, which Database combines with this mixin; declared
+    # here for mypy, which checks that both signatures agree.
+    if TYPE_CHECKING:
+        def scoring_config(self) -> ScoringConfig: ...
+
     def write_snapshot(self, scores: BookScores, period: Period,
                        known: KnownMigration | None = None) -> SnapshotResult:
         """Store ``scores`` as the snapshot of ``period`` (replacing any earlier one), with the
@@ -191,7 +196,7 @@ class SnapshotsMixin(CheckpointMixin):
         next period's transactions (unless nested in a transaction with pending writes).
         """
         as_of = as_of or date.today()
-        config = (config or self.scoring_config()).validated()  # type: ignore[attr-defined]
+        config = (config or self.scoring_config()).validated()
         wanted = periods_before(as_of, kind, periods)
         helpers = not self.conn.in_transaction
         with self.big_write(), self.atomic(), \
@@ -292,7 +297,7 @@ class SnapshotsMixin(CheckpointMixin):
             names = [c.strip() for c in _SNAPSHOT_COLUMNS.split(",")]
             movers.append((_snapshot(dict(zip(names, row[:width], strict=True))),
                            _snapshot(dict(zip(names, row[width:], strict=True)))))
-        weights = self.scoring_config().weights  # type: ignore[attr-defined]
+        weights = self.scoring_config().weights
         return build_migration(before, after, matrix, entered=counts[after] - matched,
                                left=counts[before] - matched, movers=movers, weights=weights)
 

@@ -11,10 +11,12 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
+from models.config import ScoringConfig
 from models.entities import Interaction
 from models.enums import InteractionKind, NeedStatus, Priority, Tier
+from models.record import Record
 from storage.base import DatabaseBase
 
 #: Tiers whose open complaints and long silences the Today view surfaces (article 002, 004).
@@ -22,6 +24,7 @@ TOP_TIERS: frozenset[Tier] = frozenset({Tier.STRATEGIC, Tier.KEY})
 DEFAULT_LIMIT = 500
 
 T = TypeVar("T")
+R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,14 @@ def _day(value: str | None) -> date | None:
 class TodayMixin(DatabaseBase):
     """Queries of the Today view, each bounded by ``limit`` and counted in full."""
 
+    # Provided by RecordsMixin and SettingsMixin, which Database combines with this mixin; declared
+    # here for mypy, which checks that both signatures agree.
+    if TYPE_CHECKING:
+        def get(self, cls: type[R], record_id: str, *, include_deleted: bool = False) -> R: ...
+        def update(self, record: R, *, force: bool = False,
+                   change_id: str | None = None) -> R: ...
+        def scoring_config(self) -> ScoringConfig: ...
+
     def follow_ups_due(self, until: date, *, since: date | None = None,
                        today: date | None = None,
                        limit: int = DEFAULT_LIMIT) -> Listing[FollowUp]:
@@ -169,7 +180,7 @@ class TodayMixin(DatabaseBase):
         The narrow metrics table is read once; names are joined for the shown rows only, and
         the total comes from a window count over the same pass.
         """
-        config = self.scoring_config()  # type: ignore[attr-defined]
+        config = self.scoring_config()
         cadence = {t.value: int(config.review_cadence_days.get(t.value, 90)) for t in tiers}
         cutoffs = {tier: [(today - timedelta(days=days)).isoformat(), days]
                    for tier, days in cadence.items()}
@@ -200,8 +211,8 @@ class TodayMixin(DatabaseBase):
 
     def complete_follow_up(self, interaction_id: str) -> Interaction:
         """Tick a follow-up off: the interaction's next step is marked done."""
-        interaction: Interaction = self.get(Interaction, interaction_id)  # type: ignore[attr-defined]
-        return self.update(replace(interaction, next_step_done=True))  # type: ignore[attr-defined,no-any-return]
+        interaction: Interaction = self.get(Interaction, interaction_id)
+        return self.update(replace(interaction, next_step_done=True))
 
     # ---- undo ------------------------------------------------------------------------------
     def latest_change(self, excluding: Collection[str] = ()) -> ChangeSummary | None:

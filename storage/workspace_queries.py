@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.enums import AbcClass, LifecycleStage, RelationshipLevel, Tier
 from storage.base import DatabaseBase
@@ -59,6 +59,11 @@ class WorkspaceHeader:
 
 
 class WorkspaceQueriesMixin(DatabaseBase):
+    # Provided by SettingsMixin, which Database combines with this mixin; declared
+    # here for mypy, which checks that both signatures agree.
+    if TYPE_CHECKING:
+        def get_setting(self, key: str, default: Any = None) -> Any: ...
+
     def workspace_header(self, customer_id: str) -> WorkspaceHeader:
         """Name, tier, score, trend and classes of one customer (deleted ones too)."""
         rows = self.query(
@@ -72,7 +77,7 @@ class WorkspaceQueriesMixin(DatabaseBase):
             raise RecordNotFoundError(kind="customers", key=customer_id)
         row = rows[0]
         # The score is as of the last rescore (a row it left unchanged keeps its old stamp).
-        state = self.get_setting(SCORING_STATE_KEY) if row["score"] is not None else None  # type: ignore[attr-defined]
+        state = self.get_setting(SCORING_STATE_KEY) if row["score"] is not None else None
         as_of = date.fromisoformat(state["as_of"]) if state else None
         current_month = f"{as_of:%Y-%m}" if as_of else "9999-99"
         # Month labels sort as text; quarterly labels (with a Q) are a different series.

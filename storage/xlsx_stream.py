@@ -40,7 +40,7 @@ TEXT, NUMBER, DATE = "text", "number", "date"
 def style_id(ws: Worksheet, **style: Any) -> int:
     """Register a cell style (number_format=..., font=..., quotePrefix=...) in the workbook
     and return the index SpreadsheetML cells refer to with ``s=``."""
-    template = Cell(ws)
+    template = Cell(ws, row=1, column=1)  # a template, never placed in the sheet
     for name, value in style.items():
         setattr(template, name, value)
     return int(template.style_id)

@@ -72,6 +72,7 @@ def put(ws: Worksheet, row: int, column: int, value: Any, *, fmt: str | None = N
         border: bool = True, fill: PatternFill | None = None) -> Cell:
     """Write one value; text is always stored as text, never as a formula."""
     cell = ws.cell(row=row, column=column)
+    assert isinstance(cell, Cell), "put() writes a cell before any merge covers it"
     set_value(cell, value)
     if fmt:
         cell.number_format = fmt
@@ -251,7 +252,7 @@ class SheetWriter:
                 self.ws.row_dimensions[row].height = min(400, 13.5 * count + 3)
         print_setup(self.ws, self.header_row if freeze else 0, landscape=landscape)
         if freeze and self.header_row:
-            self.ws.freeze_panes = self.ws.cell(row=self.header_row + 1, column=1)
+            self.ws.freeze_panes = self.ws.cell(row=self.header_row + 1, column=1).coordinate
 
 
 def fit_columns(ws: Any, widths: dict[int, int]) -> None:

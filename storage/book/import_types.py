@@ -12,7 +12,7 @@ from storage.importer import (
     fields_of,
 )
 from storage.importer.batches import ImportBatch
-from storage.importer.undo import ImportUndone
+from storage.importer.undo import ImportUndone, KeptRecord
 
 __all__ = ["ImportBatch", "ImportFileError", "ImportKind", "ImportPreview", "ImportResult",
-           "ImportUndone", "RowIssue", "fields_of"]
+           "ImportUndone", "KeptRecord", "RowIssue", "fields_of"]

@@ -158,6 +158,8 @@ def _csv_records(source: TableSource, skip: int) -> Rows:
                 if number <= skip:
                     continue
                 if number % 1024 == 0:
+                    # The buffer is a BufferedReader; typeshed types it as a protocol
+                    # without tell().
                     source.position = handle.buffer.tell()  # type: ignore[attr-defined]
                 yield number, values
             source.position = source.size
