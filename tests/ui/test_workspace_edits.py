@@ -192,7 +192,7 @@ def test_create_and_edit_an_account_plan(qtbot, workspace: CustomerWorkspace,  #
     type_into(qtbot, new.period, "2031-H1")
     new.carry.setChecked(False)
     with qtbot.waitSignal(workspace.changed):
-        new.create()
+        new.create_plan()
     editor = plans.dialog
     assert editor.isVisible() and editor.windowTitle() == "Account plan 2031-H1"
     objectives = editor.form.editors["objectives"]

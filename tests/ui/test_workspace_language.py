@@ -177,7 +177,7 @@ def test_the_chinese_workspace_and_its_forms_show_no_english(  # type: ignore[no
     look(assessment.dialog)
     plans = workspace.show_tab("plan")
     look(plans.new_plan())
-    plans.dialog.create()
+    plans.dialog.create_plan()
     look(plans.dialog)
     look(plans.dialog.form.editors["actions"].add())
     customer = workspace.tabs["profile"].form.original

@@ -12,7 +12,7 @@ from ui.gui.charts.kinds import KINDS
 FORMATS = (".png", ".svg")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     chart = subparsers.add_parser(
         "chart", help="draw a chart to a PNG or SVG file",
         description="Draw one of the dashboard's charts (tiers, pareto, matrix, migration, "

@@ -9,7 +9,7 @@ import time
 from datetime import date
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = subparsers.add_parser(
         "demo", help="fill the database with realistic demo customers",
         description="Add demo customers with three years of history, then score the book as "

@@ -17,7 +17,7 @@ LANG_CHOICES = ("zh_CN", "en")
 DEFAULT_SIZE = (1280, 800)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     shot = subparsers.add_parser(
         "screenshot", help="render the main window offscreen to a PNG",
         description="Open the book, render the main window offscreen once it is fully loaded, "

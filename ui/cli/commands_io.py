@@ -15,19 +15,20 @@ from ui.cli.errors import UserError
 from ui.cli.import_fields import IMPORT_FIELDS
 
 if TYPE_CHECKING:  # openpyxl and sqlite-utils load when a command runs, not for --help
-    from storage.book import Book, ImportPreview, KeptRecord
+    from storage.book import Book
+    from storage.book.import_types import ImportPreview, KeptRecord
 
 MAX_LISTED_ISSUES = 100
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _register_export(subparsers)
     _register_import(subparsers)
     _register_plan(subparsers)
 
 
 # ---- export ------------------------------------------------------------------------------
-def _register_export(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_export(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = subparsers.add_parser(
         "export", help="write an account plan or the portfolio as an Excel workbook",
         description="Write .xlsx workbooks that open in Excel and LibreOffice, with native "
@@ -102,7 +103,7 @@ def run_export_weekly(args: argparse.Namespace) -> int:
 
 
 # ---- import ------------------------------------------------------------------------------
-def _register_import(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "import", help="import customers, contacts or transactions from .xlsx or CSV",
         description="Import rows from an .xlsx workbook or a CSV file (UTF-8 with or without "
@@ -255,7 +256,7 @@ def _print_preview(preview: ImportPreview) -> None:
 
 
 # ---- plans -------------------------------------------------------------------------------
-def _register_plan(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_plan(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     plan = subparsers.add_parser("plan", help="account plans: new, list, due actions, progress",
                                  description="Work with account plans (客户经营计划).")
     commands = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)

@@ -14,7 +14,7 @@ from storage.errors import CorruptDatabaseError
 from ui.cli.errors import UserError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = subparsers.add_parser(
         "backup", help="back up the database (SQLite online backup, compressed, verified)",
         description="Back up the book into its backup folder (or to FILE), list the backups, "

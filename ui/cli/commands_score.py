@@ -24,7 +24,7 @@ THRESHOLD_NAMES = ("strategic", "key", "standard")
 MONEY_DIMENSIONS = frozenset({"revenue", "profit"})
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     score = subparsers.add_parser(
         "score", help="recompute scores, tiers, ABC classes and lifecycle stages",
         description="Score every customer as of a date, store the result, snapshot the "

@@ -84,7 +84,9 @@ class Settings:
     def recent_databases(self) -> list[Path]:
         """Recently opened books, newest first."""
         values = self.store.value(KEY_RECENT_DATABASES, [], type=list)
-        return [Path(str(v)) for v in values or [] if str(v)]
+        if not isinstance(values, list):  # QSettings may answer None
+            return []
+        return [Path(str(v)) for v in values if str(v)]
 
     def remember_database(self, path: Path) -> None:
         """Make ``path`` the last database and the head of the recent list."""

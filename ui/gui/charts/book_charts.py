@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum
+from typing import TypeVar
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -288,7 +289,8 @@ def matrix_chart(points: MatrixPoints, value_line: float, potential_line: float 
         markerscale=1.5 if dense else 1,
     )
     for handle in legend.legend_handles:
-        handle.set_alpha(1)
+        if handle is not None:  # an artist without a legend handler has none
+            handle.set_alpha(1)
     return chart
 
 
@@ -305,8 +307,11 @@ def relationship_chart(counts: Mapping[RelationshipLevel, int]) -> Chart:
     )
 
 
+E = TypeVar("E", bound=Enum)
+
+
 def _category_bars(
-    counts: Mapping[Enum, int], title: str, colours: Mapping[Enum, str], filter_key: str
+    counts: Mapping[E, int], title: str, colours: Mapping[E, str], filter_key: str
 ) -> Chart:
     if sum(counts.values()) == 0:
         return no_customers()

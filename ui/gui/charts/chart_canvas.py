@@ -43,7 +43,7 @@ class Rendered:
     """A figure's pixels drawn on the worker thread, ready to be shown."""
 
     renderer: RendererAgg
-    key: tuple[float, float, float]  # (width, height, dpi) the canvas checks before reuse
+    key: tuple[int, int, float]  # (width, height, dpi) the canvas checks before reuse
 
 
 def prerender(figure: Figure, size: tuple[int, int, float]) -> Rendered:
@@ -57,6 +57,7 @@ def prerender(figure: Figure, size: tuple[int, int, float]) -> Rendered:
     figure.set_size_inches(width / base, height / base)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
+    assert canvas._lastKey is not None  # draw() sets it
     return Rendered(canvas.renderer, canvas._lastKey)
 
 

@@ -71,7 +71,8 @@ class TierCells(Artist):
         axes.add_artist(self)
 
     def contains(self, mouseevent: MouseEvent) -> tuple[bool, dict[Any, Any]]:
-        if mouseevent.inaxes is not self._host or mouseevent.xdata is None:
+        if (mouseevent.inaxes is not self._host or mouseevent.xdata is None
+                or mouseevent.ydata is None):
             return False, {}
         rows, columns = self._density.top_rank.shape
         x0, x1, y0, y1 = self._density.extent

@@ -109,7 +109,9 @@ class BackupsModel(QAbstractTableModel):
             return None
         locale = QLocale()
         if index.column() == COL_DATE:
-            return locale.toString(QDateTime(info.created), QLocale.FormatType.ShortFormat)
+            # PySide6 takes a datetime for a QDateTime; its stubs do not say so.
+            created = QDateTime(info.created)  # type: ignore[call-overload]
+            return locale.toString(created, QLocale.FormatType.ShortFormat)
         if index.column() == COL_REASON:
             return reason_text(info.reason)
         if index.column() == COL_CHECK:
@@ -216,7 +218,8 @@ class BackupsDialog(QDialog):
         info = self.selected()
         if info is None:
             return
-        when = QLocale().toString(QDateTime(info.created), QLocale.FormatType.LongFormat)
+        created = QDateTime(info.created)  # type: ignore[call-overload]  # as in data()
+        when = QLocale().toString(created, QLocale.FormatType.LongFormat)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore this backup?"),
                           self.tr("Replace the open book with the backup of {when}?").format(
                               when=when), QMessageBox.StandardButton.NoButton, self)

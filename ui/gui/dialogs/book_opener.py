@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from storage.book import Book
 from storage.errors import BookMissingError, StorageError
@@ -48,13 +48,14 @@ def ask_after_error(parent: QWidget | None, error: StorageError,
     box.setWindowTitle(QCoreApplication.translate("BookOpener", "Cannot open the book"))
     box.setText(storage_message(error))
     box.setInformativeText(_advice(error))
-    buttons = {}
+    buttons: dict[QAbstractButton, Choice] = {}
     for number, choice in enumerate(_choices(error, path or Path(error.path))):
         role = QMessageBox.ButtonRole.AcceptRole if number == 0 else \
             QMessageBox.ButtonRole.ActionRole
-        buttons[box.addButton(choice_text(choice), role)] = choice
+        button = box.addButton(choice_text(choice), role)
+        buttons[button] = choice
         if number == 0:
-            box.setDefaultButton(next(iter(buttons)))
+            box.setDefaultButton(button)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return buttons.get(box.clickedButton(), Choice.CANCEL)

@@ -102,7 +102,7 @@ class PreferencesDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(self.general_error)

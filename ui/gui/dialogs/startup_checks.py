@@ -104,7 +104,12 @@ def run_restore(path: Path, parent: QWidget | None) -> Restored | BaseException 
     loop = QEventLoop()
     task = Task(lambda progress: restore_newest_good(path, progress.report, progress.check))
     task.success(outcome.append).failure(outcome.append).on_cancel(lambda: outcome.append(None))
-    task.on_progress(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
+
+    def show_progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    task.on_progress(show_progress)
     task.finished.connect(loop.quit)
     dialog.canceled.connect(task.cancel)
     dialog.show()

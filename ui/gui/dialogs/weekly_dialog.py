@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -72,7 +73,7 @@ class WeeklyReportDialog(QDialog):
         self._show_week()
 
     def day(self) -> date:
-        return self.day_edit.date().toPython()  # type: ignore[no-any-return]
+        return cast(date, self.day_edit.date().toPython())  # typed "object" in PySide6's stubs
 
     def owner(self) -> str:
         return str(self.owner_combo.currentData() or "")

@@ -79,8 +79,7 @@ class AssessmentFormDialog(RecordFormDialog):
         self.resize(max(720, self.sizeHint().width()), self.sizeHint().height())
 
     def title(self) -> str:
-        if self.form.is_new():
+        assessment = self.form.original
+        if not isinstance(assessment, Assessment):  # None: a new one
             return self.tr("New assessment")
-        return self.tr("Assessment of {date}").format(
-            date=self.form.original.assessed_on.isoformat()  # type: ignore[union-attr]
-        )
+        return self.tr("Assessment of {date}").format(date=assessment.assessed_on.isoformat())

@@ -157,7 +157,7 @@ class RecordForm(QWidget):
         self.validate()
 
     def _default(self, name: str) -> Any:
-        for f in dataclass_fields(self.record_class):  # type: ignore[arg-type]
+        for f in dataclass_fields(self.record_class):
             if f.name == name:
                 if f.default is not MISSING:
                     return f.default

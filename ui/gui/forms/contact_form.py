@@ -57,6 +57,7 @@ class ContactFormDialog(RecordFormDialog):
         self.resize(max(720, self.sizeHint().width()), self.sizeHint().height())
 
     def title(self) -> str:
-        if self.form.is_new():
+        contact = self.form.original
+        if not isinstance(contact, Contact):  # None: a new one
             return self.tr("New contact")
-        return self.tr("Contact: {name}").format(name=self.form.original.name)  # type: ignore[union-attr]
+        return self.tr("Contact: {name}").format(name=contact.name)

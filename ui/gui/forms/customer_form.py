@@ -128,6 +128,7 @@ class CustomerFormDialog(RecordFormDialog):
         return dialog
 
     def title(self) -> str:
-        if self.form.is_new():
+        customer = self.form.original
+        if not isinstance(customer, Customer):  # None: a new one
             return self.tr("New customer")
-        return self.tr("Customer: {name}").format(name=self.form.original.name)  # type: ignore[union-attr]
+        return self.tr("Customer: {name}").format(name=customer.name)

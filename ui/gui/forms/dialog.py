@@ -32,7 +32,9 @@ class RecordFormDialog(QDialog):
     saved = Signal(object)
     deleted = Signal(object, object)
 
-    def __init__(self, book: Book, form: RecordForm, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book | None, form: RecordForm,
+                 parent: QWidget | None = None) -> None:
+        """``book`` is None for a plan's part, which is saved with its plan."""
         super().__init__(parent)
         self.book = book
         self.form = form
@@ -114,6 +116,7 @@ class RecordFormDialog(QDialog):
         original = self.form.original
         if original is None:
             return
+        assert self.book is not None  # a plan's part has no book, and no Delete button
         try:
             done = self.book.records.delete(type(original), original.id)
         except StorageError as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
@@ -167,7 +167,7 @@ class DateField(QDateEdit):
         self.dateChanged.connect(lambda _d: self.edited.emit())
 
     def value(self) -> date:
-        return self.date().toPython()  # type: ignore[no-any-return]
+        return cast(date, self.date().toPython())  # typed "object" in PySide6's stubs
 
     def set_value(self, value: Any) -> None:
         blocker = QSignalBlocker(self)
@@ -188,7 +188,7 @@ class DateTimeField(QDateTimeEdit):
         self.dateTimeChanged.connect(lambda _d: self.edited.emit())
 
     def value(self) -> datetime:
-        return self.dateTime().toPython().replace(second=0, microsecond=0)  # type: ignore[no-any-return]
+        return cast(datetime, self.dateTime().toPython()).replace(second=0, microsecond=0)
 
     def set_value(self, value: Any) -> None:
         blocker = QSignalBlocker(self)
@@ -226,7 +226,7 @@ class OptionalDateField(FieldEditor):
         self.edited.emit()
 
     def value(self) -> date | None:
-        return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[no-any-return]
+        return cast(date, self.edit.date().toPython()) if self.check.isChecked() else None
 
     def set_value(self, value: Any) -> None:
         blockers = QSignalBlocker(self.edit), QSignalBlocker(self.check)

@@ -111,8 +111,9 @@ class InteractionFormDialog(RecordFormDialog):
         return dialog
 
     def title(self) -> str:
-        if self.form.is_new():
+        interaction = self.form.original
+        if not isinstance(interaction, Interaction):  # None: a new one
             return self.tr("Log an interaction")
         return self.tr("Interaction of {date}").format(
-            date=self.form.original.occurred_at.strftime("%Y-%m-%d %H:%M")  # type: ignore[union-attr]
+            date=interaction.occurred_at.strftime("%Y-%m-%d %H:%M")
         )

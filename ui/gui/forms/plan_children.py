@@ -135,8 +135,8 @@ class PartDialog(RecordFormDialog):
 
     def __init__(self, form: RecordForm, title: str, parent: QWidget | None = None) -> None:
         self._title = title
-        super().__init__(None, form, parent)  # type: ignore[arg-type]
-        self.saver = _Local(None, form, self)  # type: ignore[arg-type]
+        super().__init__(None, form, parent)
+        self.saver = _Local(None, form, self)
         self.saver.saved.connect(self._on_saved)
         self.delete_button.hide()
         self.resize(max(480, self.sizeHint().width()), self.sizeHint().height())

@@ -68,7 +68,7 @@ class PlanForm(RecordForm):
         self.grid.setColumnStretch(1, 1)
 
     def _objectives(self) -> list[Objective]:
-        return list(self.editors["objectives"].value())  # type: ignore[arg-type]
+        return list(self.editors["objectives"].value())
 
     def retranslate(self) -> None:
         titles = {

@@ -28,7 +28,8 @@ class RecordSaver(QObject):
     #: The merge dialog was opened (tests and callers may want to look at it).
     merge_opened = Signal(object)
 
-    def __init__(self, book: Book, form: RecordForm, parent: QWidget) -> None:
+    def __init__(self, book: Book | None, form: RecordForm, parent: QWidget) -> None:
+        """``book`` is None for a plan's part, whose saver overrides :meth:`write`."""
         super().__init__(parent)
         self.book = book
         self.form = form
@@ -45,7 +46,7 @@ class RecordSaver(QObject):
         try:
             saved = self.write(record, new=self.form.is_new())
         except ConflictError as conflict:
-            self._merge(record, conflict.current)  # type: ignore[arg-type]
+            self._merge(record, conflict.current)
             return False
         except RecordNotFoundError:
             prompts.show_error(
@@ -73,6 +74,7 @@ class RecordSaver(QObject):
 
     def write(self, record: Record, *, new: bool, force: bool = False) -> Saved[Any]:
         """The book's write; a saver that keeps records in memory (a plan's parts) overrides."""
+        assert self.book is not None  # only such a saver has no book
         if new:
             return self.book.records.add(record)
         return self.book.records.update(record, force=force)

@@ -6,7 +6,6 @@ import typing
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -17,10 +16,20 @@ from ui.gui.text.labels import label
 EMPTY = "—"
 
 
-@cache
+# Worked out once per field. A dict rather than functools.cache: mypy holds a class
+# unhashable (python/mypy#11470), so it refuses ``type[Record]`` for a cached argument.
+_FIELD_TYPES: dict[tuple[type[Record], str], Any] = {}
+
+
 def _field_type(cls: type[Record], field: str) -> Any:
     """The non-optional type of ``field`` (e.g. ``Tier`` for ``Tier | None``)."""
-    hint = typing.get_type_hints(cls).get(field)
+    key = (cls, field)
+    if key not in _FIELD_TYPES:
+        _FIELD_TYPES[key] = _non_optional(typing.get_type_hints(cls).get(field))
+    return _FIELD_TYPES[key]
+
+
+def _non_optional(hint: Any) -> Any:
     if hint is None:
         return None
     args = [a for a in typing.get_args(hint) if a is not type(None)]

@@ -26,7 +26,6 @@ from PySide6.QtCore import QObject, Signal
 from storage.book import Book
 from storage.book.types import CustomerQuery
 
-_STOP = object()
 CACHE_KIB = 8_192
 #: Longest wait after the first ids for :meth:`IdLoader.read_rest` (seconds).
 REST_WAIT = 0.1
@@ -51,7 +50,7 @@ class IdLoader(QObject):
         self.head_rows = head_rows
         self._latest = 0
         self._lock = threading.Lock()
-        self._requests: queue.Queue[object] = queue.Queue()
+        self._requests: queue.Queue[tuple[int, CustomerQuery] | None] = queue.Queue()  # None: stop
         self._book: Book | None = None  # the worker's, for interrupt()
         self._go_on = threading.Event()  # read the rest of a long answer now
         self._thread = threading.Thread(target=self._run, name="keyplan-book-query",
@@ -84,7 +83,7 @@ class IdLoader(QObject):
             if self._book is not None:
                 self._book.interrupt()
         self._go_on.set()
-        self._requests.put(_STOP)
+        self._requests.put(None)
         self._thread.join(timeout)
 
     def _open(self) -> Book:
@@ -105,9 +104,9 @@ class IdLoader(QObject):
                 book = self._open()
             while True:
                 item = self._requests.get()
-                if item is _STOP:
+                if item is None:
                     return
-                number, query = item  # type: ignore[misc]
+                number, query = item
                 if number != self._latest:
                     continue  # superseded while queued
                 try:

@@ -21,10 +21,9 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
@@ -43,6 +42,12 @@ from ui.gui.models.book_query import IdLoader
 from ui.gui.style.table_style import read_only_row_flags
 from ui.gui.style.tier_palette import tier_tints
 from ui.gui.text.labels import label
+
+if TYPE_CHECKING:
+    # It returns ``message`` unchanged; PySide6's stubs say "object".
+    def QT_TRANSLATE_NOOP(context: str, message: str, /) -> str: ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CONTEXT = "CustomerTableModel"
 

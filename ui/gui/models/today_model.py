@@ -103,12 +103,12 @@ def load_today(book: Book, progress: Progress, as_of: date | None = None,
         c.priority, c.raised_on) for c in complaints.rows]
     data.totals[COMPLAINTS] = complaints.total
     progress.check()
-    for section, listing in ((SILENT, book.today.silent(today=today, limit=limit)),
-                             (REVIEWS, book.today.reviews(today=today, limit=limit))):
+    for section, due in ((SILENT, book.today.silent(today=today, limit=limit)),
+                         (REVIEWS, book.today.reviews(today=today, limit=limit))):
         data.items[section] = [TodayItem(
             section, d.customer_id, d.customer_id, d.customer_name, d.tier, "", None, d.due,
-            last=d.last, overdue=True) for d in listing.rows]
-        data.totals[section] = listing.total
+            last=d.last, overdue=True) for d in due.rows]
+        data.totals[section] = due.total
     tiers = _tiers_of(book, [i.customer_id for i in data.items[ACTIONS]])
     data.items[ACTIONS] = [replace(i, tier=tiers.get(i.customer_id))
                            for i in data.items[ACTIONS]]
@@ -199,6 +199,8 @@ class TodayModel(QAbstractItemModel):
             return self.createIndex(row, column, parent.row() + 1)
         return self.createIndex(row, column, 0)
 
+    # C++ overloads parent(): QObject's parent() and the model's parent(index); a Python
+    # override has one signature, which cannot match both stubs.
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()

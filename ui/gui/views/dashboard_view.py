@@ -205,7 +205,7 @@ class DashboardView(QWidget):
             self.book.path, lambda book, progress: build_charts(book, progress, kinds, start, end,
                                                             sizes), self)
         self._task = task
-        task.on_delivery(lambda item, t=task: self._on_delivered(t, item))
+        task.on_delivery(lambda item: self._on_delivered(task, item))
         task.finished.connect(lambda t=task: self._on_finished(t))
         task.failure(self._on_failed)
         task.run_in_background()

@@ -70,7 +70,9 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
 
     def __init__(self, book: Book, settings: Settings, parent: QWidget | None = None, *,
                  automatic_backup: bool = True) -> None:
-        install_fonts(QApplication.instance())  # type: ignore[arg-type]  # once per app
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "a window needs the QApplication"
+        install_fonts(app)  # once per app
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.automatic_backup = automatic_backup
@@ -88,6 +90,9 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         self.customers = CustomerBookView(book, settings, self)
         self.today = TodayView(book, self)
         self.plans = PlansView(book, self)
+        #: The views a change may leave stale until they are next shown.
+        self._reloadable: dict[str, TodayView | PlansView] = {VIEW_TODAY: self.today,
+                                                              VIEW_PLANS: self.plans}
         self.dashboard: Any = None  # DashboardView, built when first shown
         self.workspace = None  # the open customer's CustomerWorkspace
         self.stack = QStackedWidget(self)
@@ -233,7 +238,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         self.stack.setCurrentWidget(view)
         if name in self._stale_views:
             self._stale_views.discard(name)
-            view.reload()  # type: ignore[attr-defined]
+            self._reloadable[name].reload()
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == name:
                 if self.navigation.currentRow() != row:
@@ -325,7 +330,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
     def _reload_when_shown(self, name: str) -> None:
         if self.current_view_name() == name:
             self._stale_views.discard(name)
-            self.views[name].reload()  # type: ignore[attr-defined]
+            self._reloadable[name].reload()
         else:
             self._stale_views.add(name)
 

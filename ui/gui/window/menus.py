@@ -26,7 +26,8 @@ class MenusMixin(QMainWindow):
     view_actions: dict[str, QAction]
     language_actions: dict[str, QAction]
 
-    def _action(self, name: str, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(self, name: str,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:

@@ -276,10 +276,10 @@ class WorkMixin(QMainWindow):
             self.stack.setCurrentWidget(page)
             self._restoring_page: QLabel | None = page
             return
-        page = getattr(self, "_restoring_page", None)
-        if page is not None:
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        shown: QLabel | None = getattr(self, "_restoring_page", None)
+        if shown is not None:
+            self.stack.removeWidget(shown)
+            shown.deleteLater()
             self._restoring_page = None
             self.show_view(self._view_before_restore)
 

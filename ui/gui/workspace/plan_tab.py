@@ -80,7 +80,7 @@ class NewPlanDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_plan)
         self.buttons.rejected.connect(self.reject)
         self.period.edited.connect(self._check)
         form = QFormLayout()
@@ -114,7 +114,7 @@ class NewPlanDialog(QDialog):
         self.error.setVisible(bool(text))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not text)
 
-    def create(self) -> None:  # type: ignore[override]  # Qt's create() is never used here
+    def create_plan(self) -> None:
         if not self._check():
             return
         period = self.period.text().strip().upper()

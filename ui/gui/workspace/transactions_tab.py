@@ -128,9 +128,9 @@ class TransactionsTab(WorkspaceTab):
         """Count, revenue, profit (None if no invoice has one) and margin of the list."""
         count = len(self.transactions)
         revenue = sum(t.amount for t in self.transactions)
-        with_profit = [t for t in self.transactions if t.profit is not None]
-        profit = sum(t.profit for t in with_profit) if with_profit else None  # type: ignore[misc]
-        base = sum(t.amount for t in with_profit)
+        with_profit = [(t.amount, t.profit) for t in self.transactions if t.profit is not None]
+        profit = sum(p for _amount, p in with_profit) if with_profit else None
+        base = sum(amount for amount, _p in with_profit)
         margin = profit / base if profit is not None and base else None
         return count, revenue, profit, margin
 
