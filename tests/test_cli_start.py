@@ -97,7 +97,7 @@ def test_the_version_is_written_once() -> None:
     assert "version" not in project["project"]
     assert "version" in project["project"]["dynamic"]
     attr = project["tool"]["setuptools"]["dynamic"]["version"]["attr"]
-    assert attr == "ui._version.__version__"
+    assert attr == "keyplan.ui._version.__version__"
     for path in (ROOT / "ui" / "cli").glob("*.py"):
         assert f'"{__version__}"' not in path.read_text(encoding="utf-8"), path.name
 
