@@ -752,7 +752,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>CustomerWorkspace</name>
     <message>
         <source>Profile</source>
-        <extracomment>The book was written (any save, delete, undo): refresh lists and rescore. The customer itself was deleted (True) or brought back (False).</extracomment>
+        <extracomment>The book was written (any save, delete, undo): refresh lists and rescore. The customer itself was deleted (True) or brought back (False). The Plan tab&apos;s Export button: (customer id, plan period) to write as a workbook.</extracomment>
         <translation>概况</translation>
     </message>
     <message>
@@ -2174,6 +2174,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>将客户组合导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export account &amp;plan…</source>
+        <translation>导出客户经营计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Weekly report…</source>
+        <translation>周报(&amp;W)…</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -2263,7 +2271,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Search</source>
-        <extracomment>After the window shows, wait this long before background start-up work (backup, lists). Tables whose rows make Today&apos;s overdue count (the side bar shows it at all times). Tables Today also shows (names, tiers), read again when Today is next on screen. Tables the Plans view lists.</extracomment>
+        <extracomment>After the window shows, wait this long before background start-up work (backup, lists). Tables whose rows make Today&apos;s overdue count (the side bar shows it at all times). Tables Today also shows (names, tiers), read again when Today is next on screen. Tables the Plans view lists. The views a change may leave stale until they are next shown.</extracomment>
         <translation>搜索</translation>
     </message>
     <message>
@@ -2823,6 +2831,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>New plan…</source>
+        <extracomment>Export the selected plan: its period (the window writes the workbook).</extracomment>
         <translation>新建计划…</translation>
     </message>
     <message>
@@ -2832,6 +2841,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <source>The account plan workbook of this period</source>
+        <translation>导出该期间的客户经营计划工作簿</translation>
     </message>
     <message>
         <source>No account plan yet. Create one for the coming period: where the relationship stands, what to reach, how to support the customer and who does what by when.</source>
@@ -2860,6 +2877,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Actual</source>
         <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准值</translation>
     </message>
     <message>
         <source>Progress</source>

@@ -67,6 +67,7 @@ class CustomerMixin(QMainWindow):
             self.customers.reveal(customer_id)  # gone meanwhile: show where it was
             return None
         workspace.changed.connect(self._workspace_changed)
+        workspace.export_plan_requested.connect(self.export_plan)  # type: ignore[attr-defined]
         workspace.customer_deleted.connect(
             lambda _deleted: self._workspace_changed(Changes.everything()))
         self.workspace = workspace

@@ -84,8 +84,10 @@ class ExportsMixin(QMainWindow):
         row = self.customers.selected_customer()
         return str(row.id) if row is not None else None
 
-    def export_plan(self) -> None:
-        customer_id = self.plan_customer()
+    def export_plan(self, customer_id: str | None = None, period: str | None = None) -> None:
+        """Ask where, then write the account plan workbook (of ``period``, else the latest
+        plan) of ``customer_id``, else of the open or selected customer."""
+        customer_id = customer_id or self.plan_customer()
         if customer_id is None:
             self._tell(translate("MainWindow", "Export account plan"), translate(
                 "MainWindow", "Open a customer, or select one in the customer list, to export "
@@ -94,12 +96,13 @@ class ExportsMixin(QMainWindow):
         name = self.book.customers.header(customer_id).name
         folder = self.settings.last_folder() or Path.home()
         stem = translate("MainWindow", "account-plan-{name}").format(name=_safe_stem(name))
+        when = period or date.today().isoformat()
         path, _ = QFileDialog.getSaveFileName(
             self, translate("MainWindow", "Export account plan"),
-            str(folder / f"{stem}-{date.today().isoformat()}.xlsx"),
+            str(folder / f"{stem}-{when}.xlsx"),
             translate("MainWindow", "Excel workbooks (*.xlsx)"))
         if path:
-            self.export_plan_to(customer_id, Path(path))
+            self.export_plan_to(customer_id, Path(path), period)
 
     def export_plan_to(self, customer_id: str, path: Path,
                        period: str | None = None) -> BookTask:

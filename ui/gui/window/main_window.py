@@ -41,6 +41,7 @@ from ui.gui.views.today_view import TodayView
 from ui.gui.window.book_session import BookSession
 from ui.gui.window.books import BooksMixin
 from ui.gui.window.customer import VIEW_CUSTOMER, CustomerMixin
+from ui.gui.window.exports import ExportsMixin
 from ui.gui.window.menus import (
     VIEW_CUSTOMERS,
     VIEW_DASHBOARD,
@@ -65,7 +66,7 @@ TODAY_SHOWS = frozenset({"customers", "assessments", "customer_metrics"})
 PLANS_SHOW = frozenset({"plans", "plan_objectives", "plan_actions", "plan_needs",
                         "plan_reviews", "plan_support_measures", "customers", "transactions",
                         "customer_metrics"})
-class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
+class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin, MenusMixin):
     """One window over one open book; opening another book swaps it in place."""
 
     def __init__(self, book: Book, settings: Settings, parent: QWidget | None = None, *,
@@ -151,6 +152,8 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, StatusMixin, MenusMixin):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.import_action.triggered.connect(self.import_file)
         self.export_action.triggered.connect(self.export_portfolio)
+        self.export_plan_action.triggered.connect(lambda: self.export_plan())
+        self.weekly_action.triggered.connect(self.weekly_report)
         self.backup_action.triggered.connect(self.backup_now)
         self.backups_action.triggered.connect(self.show_backups)
         self.quit_action.triggered.connect(self.close)

@@ -9,13 +9,11 @@ the status bar with progress and Cancel, and ends in a status message and a refr
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -316,27 +314,6 @@ class WorkMixin(QMainWindow):
 
         dialog.imported.connect(imported)
         dialog.open()
-
-    def export_portfolio(self) -> None:
-        folder = self.settings.last_folder() or Path.home()
-        suggested = folder / f"keyplan-portfolio-{date.today().isoformat()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, translate("MainWindow", "Export portfolio"), str(suggested),
-            translate("MainWindow", "Excel workbooks (*.xlsx)"))
-        if path:
-            self.export_portfolio_to(Path(path))
-
-    def export_portfolio_to(self, path: Path) -> BookTask:
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        tiers = sorted(self.customers.filters.tiers, key=lambda t: t.rank)
-        lang = i18n.current_language()
-        return self.run_tracked(
-            translate("MainWindow", "Exporting the portfolio…"),
-            lambda book, p: ops.export_book(book, p, path, tiers, lang),
-            success=lambda result: self.say(translate(
-                "MainWindow", "Wrote {path}: {rows} customers.").format(
-                path=result.path, rows=QLocale().toString(result.rows))))
 
     def show_preferences(self) -> None:
         from ui.gui.dialogs.preferences_dialog import PreferencesDialog

@@ -174,12 +174,17 @@ def _columns() -> list[Column]:
 
 
 class PlanTab(WorkspaceTab):
+    #: Export the selected plan: its period (the window writes the workbook).
+    export_requested = Signal(str)
+
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.panel = ListPanel(_columns(), self, name="plans")
         self.new_button = self.panel.button("newPlan", self.new_plan)
         self.edit_button = self.panel.button("editPlan", self.edit_selected, needs_row=True)
         self.delete_button = self.panel.button("deletePlan", self.delete_selected, needs_row=True)
+        self.export_button = self.panel.button("exportPlan", self._export_selected,
+                                               needs_row=True)
         self.panel.activated.connect(lambda summary: self.edit(summary.plan_id))
         self.panel.delete_pressed.connect(self.delete)
         self.panel.selection_changed.connect(self._show_selected)
@@ -206,6 +211,8 @@ class PlanTab(WorkspaceTab):
         self.new_button.setText(self.tr("New plan…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
+        self.export_button.setText(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(self.tr("The account plan workbook of this period"))
         self.panel.model.retranslate()
         self._render()  # from what was read: a language switch never touches the book
 
@@ -261,6 +268,7 @@ class PlanTab(WorkspaceTab):
         rows: list[tuple[str, ...]] = [
             (
                 o.description,
+                EMPTY if o.baseline is None else number(o.baseline),
                 EMPTY if o.target is None else number(o.target),
                 EMPTY if o.actual is None else number(o.actual),
                 percent(o.progress, 0),
@@ -270,7 +278,8 @@ class PlanTab(WorkspaceTab):
         out.append(
             self._table(
                 self.tr("Objectives"),
-                [self.tr("Objective"), self.tr("Target"), self.tr("Actual"), self.tr("Progress")],
+                [self.tr("Objective"), self.tr("Baseline"), self.tr("Target"), self.tr("Actual"),
+                 self.tr("Progress")],
                 rows,
             )
         )
@@ -349,6 +358,11 @@ class PlanTab(WorkspaceTab):
         self.changed.emit(created.changes)
         self.panel.select(lambda p: p.plan_id == plan.id)
         self.edit(plan.id)
+
+    def _export_selected(self) -> None:
+        summary = self.panel.selected()
+        if summary is not None:
+            self.export_requested.emit(summary.period)
 
     def edit_selected(self) -> None:
         summary = self.panel.selected()

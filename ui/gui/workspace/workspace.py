@@ -76,6 +76,8 @@ class CustomerWorkspace(QWidget):
     changed = Signal(object)  # Changes: what the write changed, as the Book answered
     #: The customer itself was deleted (True) or brought back (False).
     customer_deleted = Signal(bool)
+    #: The Plan tab's Export button: (customer id, plan period) to write as a workbook.
+    export_plan_requested = Signal(str, str)
 
     def __init__(
         self,
@@ -153,6 +155,9 @@ class CustomerWorkspace(QWidget):
             layout.addWidget(found)
             found.changed.connect(self._written)
             found.deleted.connect(self._deleted)
+            if name == "plan":
+                found.export_requested.connect(  # type: ignore[attr-defined]
+                    lambda period: self.export_plan_requested.emit(self.customer_id, period))
             self.tabs[name] = found
         return found
 
