@@ -488,7 +488,11 @@
     </message>
     <message>
         <source>Snapshots are taken at each rescore; backfill past periods with &apos;score --backfill 12&apos;.</source>
-        <translation>每次重新评分都会保存快照；可用“score --backfill 12”补算过去各期。</translation>
+        <translation type="vanished">每次重新评分都会保存快照；可用“score --backfill 12”补算过去各期。</translation>
+    </message>
+    <message>
+        <source>Each rescore keeps the month&apos;s tiers (View → Rescore now); the history fills in month by month.</source>
+        <translation>每次重新评分都会保存当月的客户等级（视图 → 立即重新评分），历史会逐月累积。</translation>
     </message>
     <message>
         <source>{before} → {after}: {count} customers</source>
@@ -2831,7 +2835,6 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>New plan…</source>
-        <extracomment>Export the selected plan: its period (the window writes the workbook).</extracomment>
         <translation>新建计划…</translation>
     </message>
     <message>
@@ -2989,8 +2992,12 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>状态：</translation>
     </message>
     <message>
+        <source>No account plan with the chosen status. Open a customer and choose New plan… on its Plan tab.</source>
+        <translation>没有所选状态的经营计划。请打开一个客户，在其“计划”标签页中选择“新建计划…”。</translation>
+    </message>
+    <message>
         <source>No account plan with the chosen status. A plan is made for a customer and a period in the customer&apos;s workspace, or with the plan command.</source>
-        <translation>没有所选状态的经营计划。可在客户工作区或用 plan 命令为某位客户和某个期间制定计划。</translation>
+        <translation type="vanished">没有所选状态的经营计划。可在客户工作区或用 plan 命令为某位客户和某个期间制定计划。</translation>
     </message>
 </context>
 <context>

@@ -198,3 +198,30 @@ def test_no_screen_shows_translated_english_in_chinese(qtbot, chinese: None,  # 
     leaked = {name: sorted(set(texts) & english) for name, texts in seen.items()}
     assert not any(leaked.values()), f"English on a Chinese screen: {leaked}"
     window.close()
+
+
+def test_switching_language_live_retranslates_every_view(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
+                                                          settings) -> None:
+    """English to Chinese from View → Language with the window open: every view, not only the
+    menus, speaks Chinese at once (the customer list and its filters, Today, Plans, the
+    dashboard, the empty-search message), and back again."""
+    from tests.ui.conftest import open_window, wait_idle
+
+    window = open_window(qtbot, scored_path, settings, view="today")
+    wait_idle(qtbot, window)
+    window.show_view("plans")
+    qtbot.waitUntil(lambda: window.plans.is_loaded, timeout=10_000)
+    window.show_view("dashboard")
+    qtbot.waitUntil(lambda: window.dashboard.is_loaded, timeout=30_000)
+    english = _translated_english()
+    window.language_actions[i18n.CHINESE].trigger()
+    assert i18n.current_language() == i18n.CHINESE
+    assert window.view_actions["today"].text() != "Today", window.view_actions["today"].text()
+    views = {"customers": window.customers, "today": window.today, "plans": window.plans,
+             "dashboard": window.dashboard}
+    leaked = {name: sorted(set(_shown_texts(view)) & english) for name, view in views.items()}
+    assert not any(leaked.values()), f"English after the switch: {leaked}"
+    assert window.customers.empty_label.text().startswith("没有")
+    window.language_actions[i18n.ENGLISH].trigger()
+    assert window.customers.empty_label.text().startswith("No customer matches")
+    window.close()

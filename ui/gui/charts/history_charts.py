@@ -18,8 +18,8 @@ def no_snapshots() -> Chart:
         translate("Charts", "No history yet"),
         translate(
             "Charts",
-            "Snapshots are taken at each rescore; backfill past periods with "
-            "'score --backfill 12'.",
+            "Each rescore keeps the month's tiers (View → Rescore now); the history fills in "
+            "month by month.",
         ),
     )
 

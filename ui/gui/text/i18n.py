@@ -24,6 +24,7 @@ LANGUAGES: dict[str, str] = {ENGLISH: "English", CHINESE: "简体中文"}
 
 _installed: list[QTranslator] = []
 _current = ENGLISH
+_generation = 0
 
 
 def system_language() -> str:
@@ -49,28 +50,41 @@ def install_language(language: str) -> str:
     Call before the first widget is built; calling again later sends every widget a
     LanguageChange event, which the windows answer by retranslating themselves.
     """
-    global _current
+    global _current, _generation
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install_language needs a QApplication")
     language = language if language in LANGUAGES else ENGLISH
-    for translator in _installed:
-        QCoreApplication.removeTranslator(translator)
-        translator.deleteLater()
-    _installed.clear()
+    # Qt sends LanguageChange to every widget at each install and removal, synchronously:
+    # the new language and locale are current before the first one, and each step bumps the
+    # generation, so words cached from a half-installed state are never reused.
+    _current = language
+    QLocale.setDefault(QLocale("zh_CN" if language == CHINESE else "en_US"))
+    loaded: list[QTranslator] = []
     if language != ENGLISH:
         ours = QTranslator(app)
         if ours.load(f"keyplan_{language}", str(I18N_DIR)):
-            _installed.append(ours)
+            loaded.append(ours)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_base = QTranslator(app)
         if qt_base.load(f"qtbase_{language}", qt_dir):
-            _installed.append(qt_base)
+            loaded.append(qt_base)
     for translator in _installed:
+        _generation += 1
+        QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()
+    _installed.clear()
+    for translator in loaded:
+        _generation += 1
+        _installed.append(translator)
         QCoreApplication.installTranslator(translator)
-    QLocale.setDefault(QLocale("zh_CN" if language == CHINESE else "en_US"))
-    _current = language
     return language
+
+
+def generation() -> int:
+    """A number that changes whenever the installed translators change (caches of translated
+    words key on it)."""
+    return _generation
 
 
 def storage_message(error: StorageError) -> str:

@@ -132,14 +132,15 @@ def _keyed(pairs: list[tuple[Enum, str]]) -> dict[tuple[type[Enum], object], str
     return {(type(member), member.value): text for member, text in pairs}
 
 
-_cache: dict[str, dict[tuple[type[Enum], object], str]] = {}
+_cache: dict[tuple[str, int], dict[tuple[type[Enum], object], str]] = {}
 
 
 def _labels() -> dict[tuple[type[Enum], object], str]:
-    language = i18n.current_language()
-    table = _cache.get(language)
+    key = (i18n.current_language(), i18n.generation())
+    table = _cache.get(key)
     if table is None:
-        table = _cache[language] = _table()
+        _cache.clear()  # the words of other languages or translators are not needed again
+        table = _cache[key] = _table()
     return table
 
 

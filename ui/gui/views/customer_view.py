@@ -122,6 +122,7 @@ class CustomerBookView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
+        self.retranslate()
 
     # -- search ----------------------------------------------------------------------------
     def search(self, text: str) -> None:

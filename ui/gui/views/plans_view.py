@@ -263,6 +263,6 @@ class PlansView(QWidget):
         for status, button in self.status_buttons.items():
             button.setText(label(status))
         self.status.setText(self.tr(
-            "No account plan with the chosen status. A plan is made for a customer and a "
-            "period in the customer's workspace, or with the plan command."))
+            "No account plan with the chosen status. Open a customer and choose New plan… on "
+            "its Plan tab."))
         self.model.retranslate()

@@ -195,7 +195,12 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        """Every text of the window and of its views (Qt does not bring a LanguageChange to
+        a view that is not on screen)."""
         self.retranslate_menus()
+        for view in (self.customers, self.today, self.plans, self.dashboard):
+            if view is not None:
+                view.retranslate()
         self.toolbar.setWindowTitle(self.tr("Search"))
         self.search_label.setText(self.tr("&Search:"))
         self.search_box.setPlaceholderText(
@@ -347,6 +352,8 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
         """Store the preference and switch the whole UI live."""
         self.settings.set_language(preference)
         i18n.install_language(i18n.resolve_language(preference))
+        self.retranslate()  # the LanguageChange events Qt sends may come before the last
+        # translator is in, and never reach a view that is not on screen
         action = self.language_actions.get(preference, self.language_actions[""])
         action.setChecked(True)
 

@@ -174,7 +174,7 @@ def _columns() -> list[Column]:
 
 
 class PlanTab(WorkspaceTab):
-    #: Export the selected plan: its period (the window writes the workbook).
+    # Export the selected plan: its period (the window writes the workbook).
     export_requested = Signal(str)
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
