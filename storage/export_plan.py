@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
@@ -19,6 +19,7 @@ from models.config import COMPUTED_DIMENSIONS, DIMENSIONS, ScoringConfig
 from models.enums import AbcClass, LifecycleStage, Tier
 from models.plan_logic import PlanProgress
 from models.plans import AccountPlan
+from storage.base import DatabaseBase
 from storage.customer_queries import CustomerDetail
 from storage.export_files import ExportResult, atomic_write
 from storage.export_labels import Labels
@@ -39,6 +40,9 @@ from storage.xlsx_style import (
     SheetWriter,
 )
 
+if TYPE_CHECKING:
+    from storage.database import Database
+
 REVENUE_MONTHS = 36
 RECENT_INTERACTIONS = 200
 
@@ -56,7 +60,7 @@ class PlanExportData:
     today: date = field(default_factory=date.today)
 
 
-def export_plan(db: Any, customer_id: str, path: str | Path, *, period: str | None = None,
+def export_plan(db: Database, customer_id: str, path: str | Path, *, period: str | None = None,
                 lang: str | None = None, today: date | None = None) -> ExportResult:
     """Write the account-plan workbook of one customer (the plan of ``period``, or the latest
     plan; the profile sheets are written even when the customer has no plan yet)."""
@@ -70,7 +74,7 @@ def export_plan(db: Any, customer_id: str, path: str | Path, *, period: str | No
                         seconds=time.perf_counter() - started)
 
 
-def gather(db: Any, customer_id: str, *, period: str | None = None,
+def gather(db: Database, customer_id: str, *, period: str | None = None,
            today: date | None = None) -> PlanExportData:
     today = today or date.today()
     detail: CustomerDetail = db.customer_detail(customer_id)
@@ -102,7 +106,8 @@ def dimension_values(raw: Any) -> dict[str, float | None]:
     return result
 
 
-def monthly_revenue(db: Any, customer_id: str) -> list[tuple[str, float, float | None, int]]:
+def monthly_revenue(db: DatabaseBase,
+                    customer_id: str) -> list[tuple[str, float, float | None, int]]:
     """(month, revenue, profit, invoices) for the last months up to the latest sale; months
     without sales are listed with zero so the chart's time axis is even."""
     rows = db.conn.execute(

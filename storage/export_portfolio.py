@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from models.config import DIMENSIONS
 from models.enums import AbcClass, CustomerKind, LifecycleStage, Tier
+from storage.base import DatabaseBase
 from storage.export_files import ExportCancelled, ExportResult, Progress, atomic_write
 from storage.export_labels import Labels
 from storage.export_plan import dimension_values
@@ -76,7 +77,7 @@ ORDER BY coalesce(m.tier_rank, 9), m.score IS NULL, m.score DESC, c.name_sort, c
 """
 
 
-def export_portfolio(db: Any, path: str | Path, *, tiers: Sequence[Tier] = (),
+def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier] = (),
                      lang: str | None = None, today: date | None = None,
                      progress: Progress | None = None) -> ExportResult:
     """Write the portfolio workbook; ``progress(done, total)`` returning False cancels (no

@@ -12,6 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from models.service_levels import DEFAULT_SLA_DAYS
+from storage.base import DatabaseBase
 from storage.export_files import ExportResult, atomic_write
 from storage.export_labels import Labels
 from storage.export_plan_sheets import sheet_name
@@ -19,7 +20,7 @@ from storage.weekly_report import WeeklyReport, weekly_report
 from storage.xlsx_style import DATE, DATETIME, INTEGER, SCORE, SheetWriter
 
 
-def export_weekly(db: Any, path: str | Path, *, today: date | None = None,
+def export_weekly(db: DatabaseBase, path: str | Path, *, today: date | None = None,
                   owner: str | None = None, lang: str | None = None) -> ExportResult:
     """Write the weekly report of the week holding ``today`` (of ``owner``, or everyone)."""
     started = time.perf_counter()

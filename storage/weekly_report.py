@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from models.enums import ActionStatus, InteractionKind, Priority, Sentiment, Tier
 from models.service_levels import DEFAULT_SLA_DAYS, due_on
+from storage.base import DatabaseBase
 
 #: Rows per part at most (a manager's whole-firm report of a large book stays readable).
 PART_LIMIT = 2_000
@@ -116,7 +116,7 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-def weekly_report(db: Any, today: date, owner: str | None = None,
+def weekly_report(db: DatabaseBase, today: date, owner: str | None = None,
                   sla_days: dict[Priority, int] | None = None) -> WeeklyReport:
     """Gather the report of the week holding ``today`` from one read snapshot of the book."""
     start, end = week_of(today)
@@ -140,7 +140,7 @@ def _owner_clause(expression: str, owner: str | None) -> str:
     return f" AND {expression} = :owner" if owner else ""
 
 
-def _interactions(db: Any, start: date, end: date,
+def _interactions(db: DatabaseBase, start: date, end: date,
                   owner: str | None) -> list[WeekInteraction]:
     who = "coalesce(nullif(i.owner, ''), c.owner)"
     rows = db.conn.execute(
@@ -158,7 +158,7 @@ def _interactions(db: Any, start: date, end: date,
         owner=r[7], next_step=r[8], next_step_due=_day(r[9])) for r in rows]
 
 
-def _actions(db: Any, owner: str | None, condition: str, start: date,
+def _actions(db: DatabaseBase, owner: str | None, condition: str, start: date,
              end: date) -> list[WeekAction]:
     who = "coalesce(nullif(a.owner, ''), nullif(p.owner, ''), c.owner)"
     rows = db.conn.execute(
@@ -176,7 +176,7 @@ def _actions(db: Any, owner: str | None, condition: str, start: date,
             for r in rows]
 
 
-def _follow_ups(db: Any, start: date, end: date, owner: str | None) -> list[FollowUpAhead]:
+def _follow_ups(db: DatabaseBase, start: date, end: date, owner: str | None) -> list[FollowUpAhead]:
     who = "coalesce(nullif(i.owner, ''), c.owner)"
     rows = db.conn.execute(
         f"SELECT c.name, m.tier, i.kind, i.next_step, i.next_step_due, {who} "
@@ -192,7 +192,7 @@ def _follow_ups(db: Any, start: date, end: date, owner: str | None) -> list[Foll
             for r in rows]
 
 
-def _movers(db: Any, today: date, owner: str | None) -> list[Mover]:
+def _movers(db: DatabaseBase, today: date, owner: str | None) -> list[Mover]:
     """Customers whose tier differs from, or whose score moved :data:`SCORE_MOVE` points
     since, the last monthly snapshot before this month."""
     row = db.conn.execute(
@@ -214,7 +214,7 @@ def _movers(db: Any, today: date, owner: str | None) -> list[Mover]:
                   tier_now=_tier(r[3]), score_before=r[4], score_now=r[5]) for r in rows]
 
 
-def _late_complaints(db: Any, today: date, owner: str | None,
+def _late_complaints(db: DatabaseBase, today: date, owner: str | None,
                      sla_days: dict[Priority, int]) -> list[LateComplaint]:
     rows = db.conn.execute(
         f"SELECT c.name, m.tier, n.description, n.priority, n.raised_on, c.owner "

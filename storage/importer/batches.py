@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.record import new_id, utc_now_iso
+from storage.importer.store import BookConnection
 
 
 @dataclass(frozen=True)
@@ -36,15 +37,16 @@ _COLUMNS = ("id, change_id, at, kind, source, rows_added, rows_updated, undone_a
             "undo_change_id")
 
 
-def begin_batch(db: Any, kind: str, source: str) -> ImportBatch:
+def begin_batch(db: BookConnection, kind: str, source: str) -> ImportBatch:
     """A new batch row, written inside the import's transaction (gone if it rolls back)."""
     change_id, at = new_id(), utc_now_iso()
     cursor = db.conn.execute("INSERT INTO import_batches (change_id, at, kind, source) "
                              "VALUES (?, ?, ?, ?)", [change_id, at, kind, source])
-    return ImportBatch(int(cursor.lastrowid), change_id, at, kind, source, 0, 0, None, None)
+    assert cursor.lastrowid is not None  # an INSERT that succeeded sets it
+    return ImportBatch(cursor.lastrowid, change_id, at, kind, source, 0, 0, None, None)
 
 
-def finish_batch(db: Any, batch: ImportBatch, added: int, updated: int) -> int | None:
+def finish_batch(db: BookConnection, batch: ImportBatch, added: int, updated: int) -> int | None:
     """Record the counts; an import that wrote nothing leaves no batch (returns None)."""
     if not added and not updated:
         db.conn.execute("DELETE FROM import_batches WHERE id = ?", [batch.id])
@@ -54,23 +56,23 @@ def finish_batch(db: Any, batch: ImportBatch, added: int, updated: int) -> int |
     return batch.id
 
 
-def get_batch(db: Any, batch_id: int) -> ImportBatch | None:
+def get_batch(db: BookConnection, batch_id: int) -> ImportBatch | None:
     rows = _select(db, "id = ?", [int(batch_id)])
     return rows[0] if rows else None
 
 
-def list_batches(db: Any, *, limit: int = 100) -> list[ImportBatch]:
+def list_batches(db: BookConnection, *, limit: int = 100) -> list[ImportBatch]:
     """The newest imports first."""
     return _select(db, "1", [], limit=limit)
 
 
-def last_batch(db: Any) -> ImportBatch | None:
+def last_batch(db: BookConnection) -> ImportBatch | None:
     """The newest import not undone yet."""
     rows = _select(db, "undone_at IS NULL", [], limit=1)
     return rows[0] if rows else None
 
 
-def batches_of_changes(db: Any, change_ids: Iterable[str]) -> dict[str, ImportBatch]:
+def batches_of_changes(db: BookConnection, change_ids: Iterable[str]) -> dict[str, ImportBatch]:
     """change id -> the batch it belongs to, for the ids that are an import's own or the
     change id of an import's undo."""
     ids = sorted(set(change_ids))
@@ -86,7 +88,7 @@ def batches_of_changes(db: Any, change_ids: Iterable[str]) -> dict[str, ImportBa
     return found
 
 
-def newest_change_id(db: Any, excluding: Collection[str] = ()) -> str | None:
+def newest_change_id(db: BookConnection, excluding: Collection[str] = ()) -> str | None:
     """The change id of the newest change-log row whose id is not in ``excluding``, imports
     included (``latest_change`` passes over them)."""
     row = db.conn.execute(
@@ -96,7 +98,7 @@ def newest_change_id(db: Any, excluding: Collection[str] = ()) -> str | None:
     return None if row is None else str(row[0])
 
 
-def _select(db: Any, where: str, params: list[Any], *,
+def _select(db: BookConnection, where: str, params: list[Any], *,
             limit: int | None = 100) -> list[ImportBatch]:
     sql = f"SELECT {_COLUMNS} FROM import_batches WHERE {where} ORDER BY id DESC"
     if limit is not None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from storage.importer.store import BookConnection
+
 _BOOK_LINES_SQL = ("SELECT customer_id, date, amount, profit, reference, product "
                    "FROM transactions WHERE deleted_at IS NULL")
 
@@ -27,7 +29,7 @@ def _line_key(customer_id: str, day: str, amount: float, profit: float | None,
 class BookTransactions:
     """The invoice lines already in the book, to recognise a file row seen before."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(self, db: BookConnection) -> None:
         self._keys: set[int] = set()
         if db.conn.execute("SELECT 1 FROM transactions WHERE deleted_at IS NULL LIMIT 1"
                            ).fetchone() is not None:

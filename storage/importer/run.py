@@ -11,6 +11,7 @@ from typing import Any
 
 from models.entities import Contact, Customer
 from models.validation import ValidationError, ValidationErrors
+from storage.backup_write import StartedBackup
 from storage.importer.batches import begin_batch, finish_batch
 from storage.importer.columns import ColumnMapping, ImportKind, auto_map
 from storage.importer.duplicates import BookTransactions
@@ -26,6 +27,7 @@ from storage.importer.rows import (
     transaction_converter,
 )
 from storage.importer.sources import ImportFileError, TableSource, open_table
+from storage.importer.store import BookConnection, ImportTarget, RecordStore
 from storage.importer.values import cell_text, is_blank, is_total_row
 from storage.importer.writer import BulkWriter
 from storage.mapping import from_row
@@ -122,7 +124,7 @@ def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = Non
     return source, mapping
 
 
-def preview_import(db: Any, path: str | Path, kind: ImportKind | str, *,
+def preview_import(db: RecordStore, path: str | Path, kind: ImportKind | str, *,
                    sheet: str | None = None, overrides: Mapping[str, str] | None = None,
                    progress: ImportProgress | None = None) -> ImportPreview:
     """Read and check the whole file without writing anything."""
@@ -130,9 +132,10 @@ def preview_import(db: Any, path: str | Path, kind: ImportKind | str, *,
     return _run(db, source, mapping, write=False, progress=progress)
 
 
-def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str | None = None,
-               overrides: Mapping[str, str] | None = None, skip_invalid: bool = True,
-               dry_run: bool = False, progress: ImportProgress | None = None,
+def run_import(db: ImportTarget, path: str | Path, kind: ImportKind | str, *,
+               sheet: str | None = None, overrides: Mapping[str, str] | None = None,
+               skip_invalid: bool = True, dry_run: bool = False,
+               progress: ImportProgress | None = None,
                then: Callable[[], object] | None = None) -> ImportResult:
     """Import the file in one transaction. With ``skip_invalid`` the valid rows are written
     and the bad ones reported; without it a single bad row means nothing is written.
@@ -143,7 +146,7 @@ def run_import(db: Any, path: str | Path, kind: ImportKind | str, *, sheet: str 
     started = time.perf_counter()
     source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides)
     backup = None
-    if not dry_run and str(getattr(db, "path", ":memory:")) != ":memory:":
+    if not dry_run and str(db.path) != ":memory:":
         # An import can change thousands of rows at once: keep the book as it was first.
         # The one backup of the import, copied before its transaction (SQLite's backup API
         # copies in steps of read transactions, so the book stays writable meanwhile). Its
@@ -181,7 +184,7 @@ def _both(first: Callable[[], object] | None,
     return run
 
 
-def _keep(backup: Any) -> None:
+def _keep(backup: StartedBackup) -> None:
     """An import that stopped before its commit (refused rows, cancel, an error) still
     leaves its backup, complete: it is a good copy of the book as it was."""
     try:
@@ -206,7 +209,7 @@ class _Refused(Exception):
     """Rolls the transaction back when an all-or-nothing import met a bad row."""
 
 
-def _run(db: Any, source: TableSource, mapping: ColumnMapping, *, write: bool,
+def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write: bool,
          progress: ImportProgress | None, all_or_nothing: bool = False,
          then: Callable[[], object] | None = None) -> ImportPreview:
     preview = ImportPreview(kind=mapping.kind, source=source, mapping=mapping)
@@ -264,7 +267,7 @@ def _read(source: TableSource, preview: ImportPreview, step: Callable[[int, list
         progress(source.size, source.size)
 
 
-def _row_handler(db: Any, mapping: ColumnMapping, preview: ImportPreview, book: Customers,
+def _row_handler(db: RecordStore, mapping: ColumnMapping, preview: ImportPreview, book: Customers,
                  writer: BulkWriter | None) -> Callable[[int, list[Any]], None]:
     kind = mapping.kind
     seen: dict[str, int] = {}  # customers file: code or name -> first row
@@ -399,7 +402,7 @@ def _cells(mapping: ColumnMapping, values: list[Any]) -> dict[str, Any]:
             if name is not None and i < len(values)}
 
 
-def _customer(db: Any, customer_id: str) -> Customer:
+def _customer(db: BookConnection, customer_id: str) -> Customer:
     row = db.query("SELECT * FROM customers WHERE id = ?", [customer_id])[0]
     return from_row(Customer, row)
 

@@ -14,6 +14,7 @@ from typing import Any
 from models.record import new_id, utc_now_iso
 from storage.errors import ImportAlreadyUndoneError, RecordNotFoundError
 from storage.importer.batches import ImportBatch, get_batch
+from storage.importer.store import RecordStore
 from storage.importer.writer import REINDEX_MIN_ROWS, REINDEX_SHARE
 from storage.search_keys import sort_key
 
@@ -49,7 +50,7 @@ class ImportUndone:
     kept: list[KeptRecord] = field(default_factory=list)
 
 
-def undo_import(db: Any, batch_id: int) -> ImportUndone:
+def undo_import(db: RecordStore, batch_id: int) -> ImportUndone:
     """Take back import ``batch_id`` in one transaction, logged under a new change id.
 
     The rows it added are soft-deleted (like any undone create) and the fields it updated
@@ -81,7 +82,7 @@ def undo_import(db: Any, batch_id: int) -> ImportUndone:
 
 
 class _Undo:
-    def __init__(self, db: Any, batch: ImportBatch) -> None:
+    def __init__(self, db: RecordStore, batch: ImportBatch) -> None:
         self.db = db
         self.batch = batch
         self.now = utc_now_iso()
@@ -225,7 +226,7 @@ class _Undo:
 
 
 @contextmanager
-def _indexes_rebuilt_if_many(db: Any, rows: int) -> Iterator[None]:
+def _indexes_rebuilt_if_many(db: RecordStore, rows: int) -> Iterator[None]:
     """Around a write of many transactions (like a large import, see ``writer``): drop the
     table's secondary indexes and build them again after it, in the same transaction; one
     sort per index instead of a million scattered index updates."""

@@ -16,6 +16,7 @@ from models.entities import Contact, Customer
 from models.record import Record, utc_now_iso
 from storage.importer.batches import ImportBatch
 from storage.importer.columns import ImportKind
+from storage.importer.store import RecordStore
 from storage.mapping import TABLES, to_row
 from storage.metrics import ACTIVITY_WINDOW_DAYS
 from storage.search_keys import search_text, sort_key
@@ -77,7 +78,7 @@ def new_ids(count: int) -> list[str]:
 
 
 class BulkWriter:
-    def __init__(self, db: Any, kind: ImportKind,
+    def __init__(self, db: RecordStore, kind: ImportKind,
                  expected_rows: Callable[[], int] | None = None, source: str = "") -> None:
         self.db = db
         self.source = source  # the file's name, for the change log
