@@ -227,6 +227,10 @@ class Interaction(Record):
         # A due date with nothing to do is a follow-up nobody can act on.
         if self.next_step_due and not self.next_step:
             raise ValidationError("next_step", MSG_REQUIRED)
+        # A next step due before the conversation that set it cannot be planned from it.
+        if self.next_step_due and self.next_step_due < self.occurred_at.date():
+            raise ValidationError("next_step_due", MSG_DATE_ORDER,
+                                  other=self.occurred_at.date().isoformat())
 
 
 @dataclass(kw_only=True)
@@ -241,6 +245,12 @@ class Need(Record):
     raised_on: date | None = None
     resolved_on: date | None = None
     resolution: str = ""
+    #: Who on our side answers it ('' = the customer's owner).
+    owner: str = ""
+    #: When it must be answered by; set from its priority's service level when not given.
+    due_on: date | None = None
+    #: The customer's contact who raised it.
+    contact_id: str | None = None
 
     CHECKS: ClassVar = {
         "customer_id": _text("customer_id", required=True, max_len=64),
@@ -251,11 +261,16 @@ class Need(Record):
         "raised_on": p(check_date, "raised_on", required=False),
         "resolved_on": p(check_date, "resolved_on", required=False),
         "resolution": _text("resolution", max_len=5_000, multiline=True),
+        "owner": _text("owner", max_len=80),
+        "due_on": p(check_date, "due_on", required=False),
+        "contact_id": lambda v: clean_text("contact_id", v, max_len=64) or None,
     }
 
     def check_consistency(self) -> None:
         if self.raised_on and self.resolved_on and self.resolved_on < self.raised_on:
             raise ValidationError("resolved_on", MSG_DATE_ORDER, other=self.raised_on.isoformat())
+        if self.raised_on and self.due_on and self.due_on < self.raised_on:
+            raise ValidationError("due_on", MSG_DATE_ORDER, other=self.raised_on.isoformat())
 
 
 #: The eight 1–5 ratings of a periodic assessment, in display order.

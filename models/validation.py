@@ -69,7 +69,8 @@ MSG_CONTROL_CHARS = tr_noop("Contains control characters.")
 MSG_DATE_ORDER = tr_noop("Must not be earlier than {other}.")
 MSG_NOT_TEXT_LIST = tr_noop("Expected a list of texts.")
 MSG_NOT_YES_NO = tr_noop("Expected yes or no.")
-MSG_BAD_PERIOD = tr_noop("Not a valid period (expected e.g. 2027, 2027-H1, 2027-Q3 or 2027-05).")
+MSG_BAD_PERIOD = tr_noop("Not a valid period (expected e.g. 2027, 2027-H1, 2027-Q3 or 2027-05, "
+                         "or 2027年, 2027年上半年, 2027年一季度, 2027年5月).")
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+\-() .]{3,40}$")
@@ -239,11 +240,45 @@ def check_ids(field: str, value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
+_CN_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: Chinese and spelled-out forms of a period -> the canonical code (2027年一季度 -> 2027-Q1).
+_PERIOD_FORMS: tuple[tuple[re.Pattern[str], Any], ...] = (
+    (re.compile(r"^(\d{4})\s*年?\s*(上|下)半年$"),
+     lambda m: f"{m[1]}-H{1 if m[2] == '上' else 2}"),
+    (re.compile(r"^(\d{4})\s*年?\s*第?([一二三四1-4])\s*季度?$"),
+     lambda m: f"{m[1]}-Q{_CN_NUMBERS[m[2]]}"),
+    (re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(份)?$"),
+     lambda m: f"{m[1]}-{int(m[2]):02d}"),
+    (re.compile(r"^(\d{4})\s*年(度)?$"), lambda m: m[1]),
+    (re.compile(r"^(\d{4})\s*[-/ ]?\s*([HQ])\s*([1-4])$", re.I),
+     lambda m: f"{m[1]}-{m[2].upper()}{m[3]}"),
+    (re.compile(r"^([HQ])([1-4])\s*[-/ ]?\s*(\d{4})$", re.I),
+     lambda m: f"{m[3]}-{m[1].upper()}{m[2]}"),
+    (re.compile(r"^(\d{4})[-/.](\d{1,2})$"), lambda m: f"{m[1]}-{int(m[2]):02d}"),
+)
+
+
+def normalise_period(text: str) -> str:
+    """The canonical code of a period typed in either language ('' when none matches)."""
+    text = text.strip()
+    if _PERIOD.match(text.upper()):
+        return text.upper()
+    for pattern, make in _PERIOD_FORMS:
+        found = pattern.match(text)
+        if found:
+            code = str(make(found))
+            return code if _PERIOD.match(code) else ""
+    return ""
+
+
 def check_period(field: str, value: Any) -> str:
-    text = clean_text(field, value, required=True, max_len=7).upper()
-    if not _PERIOD.match(text):
+    """A plan period: 2027, 2027-H1, 2027-Q3, 2027-05, or the same in Chinese (2027年,
+    2027年上半年, 2027年一季度, 2027年5月), returned in its canonical code."""
+    text = clean_text(field, value, required=True, max_len=20)
+    code = normalise_period(text)
+    if not code:
         raise ValidationError(field, MSG_BAD_PERIOD)
-    return text
+    return code
 
 
 def check_tags(field: str, value: Any) -> tuple[str, ...]:

@@ -550,3 +550,21 @@ def m012_import_batches(db: SqliteUtilsDatabase) -> None:
     ALTER TABLE customers ADD COLUMN import_batch INTEGER;
     ALTER TABLE contacts ADD COLUMN import_batch INTEGER
     """)
+
+
+@migrations()
+def m013_need_owner_due_contact(db: SqliteUtilsDatabase) -> None:
+    """Needs and complaints get an owner on our side, a due date and the contact who raised
+    them. Open ones are given the due date their priority's default service level sets (high
+    2 days, medium 5, low 10 from the day raised), so a book upgraded today shows which are
+    already late; adding columns rewrites no row."""
+    _script(db, """
+    ALTER TABLE needs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+    ALTER TABLE needs ADD COLUMN due_on TEXT;
+    ALTER TABLE needs ADD COLUMN contact_id TEXT REFERENCES contacts(id);
+    UPDATE needs SET due_on = date(raised_on, CASE priority WHEN 'high' THEN '+2 days'
+                                                WHEN 'low' THEN '+10 days' ELSE '+5 days' END)
+    WHERE raised_on IS NOT NULL AND status IN ('open', 'in_progress') AND deleted_at IS NULL;
+    CREATE INDEX idx_needs_due ON needs(due_on)
+        WHERE status IN ('open', 'in_progress') AND deleted_at IS NULL
+    """)

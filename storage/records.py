@@ -6,14 +6,16 @@ UTC, and runs in one transaction together with the derived columns it affects.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, TypeVar, cast
 
-from models.entities import Contact, Customer, Interaction
+from models.entities import Contact, Customer, Interaction, Need
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
 from models.record import Record, new_id, utc_now_iso
+from models.service_levels import parse_service_levels, with_due_date
 from storage.errors import ConflictError, ImportNotUndoableError, RecordNotFoundError
 from storage.history import HistoryMixin
 from storage.mapping import TABLES, from_row, to_row
@@ -78,7 +80,8 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
         if isinstance(record, AccountPlan):
             return cast(R, self.save_plan(record))  # an AccountPlan, so R is AccountPlan
         now = utc_now_iso()
-        record = replace(record.validated(), created_at=now, updated_at=now, deleted_at=None)
+        record = replace(self._due(record).validated(), created_at=now, updated_at=now,
+                         deleted_at=None)
         with self.atomic():
             self._insert(record)
             self.log_change("create", TABLES[type(record)], record.id, _customer_of(record),
@@ -109,7 +112,7 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
             current = self.get(type(record), record.id)
             if not force and record.updated_at and record.updated_at != current.updated_at:
                 raise ConflictError(current, kind=TABLES[type(record)])
-            record = replace(record.validated(), created_at=current.created_at,
+            record = replace(self._due(record).validated(), created_at=current.created_at,
                              updated_at=_later_than(current.updated_at), deleted_at=None)
             row = to_row(record)
             row.pop("id")
@@ -244,6 +247,14 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
         return replace(plan, need_ids=need_ids, **children)
 
     # ---- internals -----------------------------------------------------------------------
+    def _due(self, record: R) -> R:
+        """A need without a due date gets the one its priority's service level sets."""
+        if not isinstance(record, Need) or record.due_on is not None:
+            return record
+        stored = self.scalar("SELECT value FROM settings WHERE key = 'service_levels'")
+        levels = parse_service_levels(json.loads(stored) if stored else None)
+        return cast(R, with_due_date(record, levels))
+
     def _insert(self, record: Record) -> None:
         row = self._with_keys(record, to_row(record))
         names = list(row)

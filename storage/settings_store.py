@@ -8,10 +8,13 @@ import json
 from typing import Any
 
 from models.config import ScoringConfig
+from models.enums import Priority
 from models.record import utc_now_iso
+from models.service_levels import checked_service_levels, parse_service_levels
 from storage.base import DatabaseBase
 
 SCORING_CONFIG_KEY = "scoring_config"
+SERVICE_LEVELS_KEY = "service_levels"
 
 
 class SettingsMixin(DatabaseBase):
@@ -30,6 +33,13 @@ class SettingsMixin(DatabaseBase):
     def scoring_config(self) -> ScoringConfig:
         stored = self.get_setting(SCORING_CONFIG_KEY)
         return ScoringConfig.from_json(stored) if stored else ScoringConfig()
+
+    def service_levels(self) -> dict[Priority, int]:
+        """Days to answer a need of each priority (Preferences; defaults 2, 5 and 10)."""
+        return parse_service_levels(self.get_setting(SERVICE_LEVELS_KEY))
+
+    def set_service_levels(self, levels: dict[Priority, int]) -> None:
+        self.set_setting(SERVICE_LEVELS_KEY, checked_service_levels(levels))
 
     def save_scoring_config(self, config: ScoringConfig) -> ScoringConfig:
         """Validate and store; raises ValidationErrors and leaves the stored config as it was."""

@@ -150,3 +150,20 @@ def test_objective_values_out_of_their_kinds_range_are_refused(
     assert list(refused.value.by_field()) == [field]
     assert Objective(kind=ObjectiveKind.MARGIN, description="亏损收窄", target_value=-5.0,
                      baseline_value=-12.0).validated().target_value == -5.0
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("2027年一季度", "2027-Q1"), ("2027年第三季度", "2027-Q3"), ("2027年上半年", "2027-H1"),
+    ("2027年下半年", "2027-H2"), ("2027年5月", "2027-05"), ("2027年", "2027"),
+    ("2027年度", "2027"), ("2027-h2", "2027-H2"), ("Q4 2027", "2027-Q4"),
+    ("2027 Q3", "2027-Q3"), ("2027/5", "2027-05"),
+])
+def test_periods_are_accepted_in_both_languages(typed: str, code: str) -> None:
+    plan = AccountPlan(customer_id="c", period=typed).validated()
+    assert plan.period == code
+
+
+@pytest.mark.parametrize("typed", ["2027-H3", "2027年13月", "2027年五季度", "下半年", "27-Q1"])
+def test_malformed_periods_are_refused(typed: str) -> None:
+    with pytest.raises(ValidationErrors):
+        AccountPlan(customer_id="c", period=typed).validated()

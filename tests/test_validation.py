@@ -88,7 +88,7 @@ def test_plan_target_level_not_below_current() -> None:
                            "target_level": 2})
     assert _fields(caught.value) == {"target_level"}
     with pytest.raises(ValidationErrors) as caught:
-        AccountPlan.parse({"customer_id": "c", "period": "H1 2027"})
+        AccountPlan.parse({"customer_id": "c", "period": "2027-H3"})
     assert _fields(caught.value) == {"period"}
     with pytest.raises(ValidationErrors):
         Objective.parse({"kind": "revenue", "description": "Grow"})  # no target

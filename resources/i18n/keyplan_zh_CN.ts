@@ -1098,6 +1098,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>处理结果</translation>
     </message>
     <message>
+        <source>Answer by</source>
+        <translation>应答期限</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
         <source>Assessed on</source>
         <translation>评估日期</translation>
     </message>
@@ -1244,6 +1252,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Need kind</source>
         <translation>需求类型</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>处理人</translation>
     </message>
     <message>
         <source>Interaction kind</source>
@@ -2530,6 +2542,18 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>处理结果</translation>
     </message>
     <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s owner</source>
+        <translation>客户负责人</translation>
+    </message>
+    <message>
+        <source>Left empty, it is set from the priority&apos;s service level (Preferences).</source>
+        <translation>留空时按优先级的处理时限自动设置（见偏好设置）。</translation>
+    </message>
+    <message>
         <source>How it was met, or why it was declined</source>
         <translation>如何满足的，或为什么婉拒</translation>
     </message>
@@ -2557,6 +2581,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>NeedsTab</name>
     <message>
         <source>Status</source>
+        <extracomment>An open need past its answer-by date.</extracomment>
         <translation>状态</translation>
     </message>
     <message>
@@ -2574,6 +2599,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Raised</source>
         <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>应答期限</translation>
+    </message>
+    <message>
+        <source>Late: past its answer-by date</source>
+        <translation>已逾期：超过应答期限</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -2628,7 +2661,11 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>A year (2027), half-year (2027-H1), quarter (2027-Q3) or month (2027-05)</source>
-        <translation>年度（2027）、半年（2027-H1）、季度（2027-Q3）或月份（2027-05）</translation>
+        <translation type="vanished">年度（2027）、半年（2027-H1）、季度（2027-Q3）或月份（2027-05）</translation>
+    </message>
+    <message>
+        <source>A year, half year, quarter or month</source>
+        <translation>年度、半年、季度或月度</translation>
     </message>
     <message>
         <source>Carry over what is still open from the last plan</source>
@@ -2641,6 +2678,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>This customer has a plan for {period} already: open it from the list.</source>
+        <translation>该客户已有 {period} 的经营计划：请在列表中打开。</translation>
     </message>
 </context>
 <context>
@@ -2691,6 +2732,58 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
 </context>
 <context>
+    <name>PeriodField</name>
+    <message>
+        <source>{year}</source>
+        <extracomment>How many periods before and after today&apos;s each list offers. A period with less than this share left is &quot;nearly over&quot;: the next one is suggested.</extracomment>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>H1 {year}</source>
+        <translation>{year}年上半年</translation>
+    </message>
+    <message>
+        <source>H2 {year}</source>
+        <translation>{year}年下半年</translation>
+    </message>
+    <message>
+        <source>Q1 {year}</source>
+        <translation>{year}年一季度</translation>
+    </message>
+    <message>
+        <source>Q2 {year}</source>
+        <translation>{year}年二季度</translation>
+    </message>
+    <message>
+        <source>Q3 {year}</source>
+        <translation>{year}年三季度</translation>
+    </message>
+    <message>
+        <source>Q4 {year}</source>
+        <translation>{year}年四季度</translation>
+    </message>
+    <message>
+        <source>{month}/{year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Half year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+</context>
+<context>
     <name>PlanForm</name>
     <message>
         <source>{kind}: {text}</source>
@@ -2710,7 +2803,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>e.g. 2027-H1</source>
-        <translation>例如 2027-H1</translation>
+        <translation type="vanished">例如 2027-H1</translation>
     </message>
     <message>
         <source>Open needs this plan addresses</source>
@@ -3097,6 +3190,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source> days</source>
         <translation> 天</translation>
+    </message>
+    <message>
+        <source>Days to answer a need or complaint, by its priority, from the day it was raised (its due date; Today lists it when late).</source>
+        <translation>按优先级设置需求或投诉的处理时限（自提出之日起的天数，即应答期限；逾期后会列入今日待办）。</translation>
     </message>
     <message>
         <source>Total: {total} %</source>
@@ -3808,6 +3905,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>毛利率是 -100 到 100 之间的百分比。</translation>
     </message>
     <message>
+        <source>A service level is from 1 to 365 days.</source>
+        <translation>处理时限应为 1 到 365 天。</translation>
+    </message>
+    <message>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
@@ -3872,8 +3973,12 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>应为“是”或“否”。</translation>
     </message>
     <message>
+        <source>Not a valid period (expected e.g. 2027, 2027-H1, 2027-Q3 or 2027-05, or 2027年, 2027年上半年, 2027年一季度, 2027年5月).</source>
+        <translation>不是有效的计划期间（例如 2027、2027-H1、2027-Q3、2027-05，或 2027年、2027年上半年、2027年一季度、2027年5月）。</translation>
+    </message>
+    <message>
         <source>Not a valid period (expected e.g. 2027, 2027-H1, 2027-Q3 or 2027-05).</source>
-        <translation>不是有效的期间（例如 2027、2027-H1、2027-Q3 或 2027-05）。</translation>
+        <translation type="vanished">不是有效的期间（例如 2027、2027-H1、2027-Q3 或 2027-05）。</translation>
     </message>
 </context>
 <context>

@@ -222,3 +222,29 @@ def test_a_due_date_without_a_next_step_is_refused(qtbot, book: Book, db: Databa
     assert not dialog.save_button.isEnabled()
     qtbot.mouseClick(dialog.save_button, LEFT)
     assert db.scalar("SELECT count(*) FROM interactions") == before
+
+
+def test_a_complaint_raised_by_a_contact_gets_its_answer_by_date(  # type: ignore[no-untyped-def]
+        qtbot, book: Book, db: Database) -> None:
+    """The need form offers the customer's contacts and an owner; left empty, the answer-by
+    date is set from the priority's service level (high: 2 days)."""
+    from models.entities import Need
+    from models.enums import Priority
+    from ui.gui.forms.need_form import NeedFormDialog
+
+    customer_id = db.query("SELECT customer_id FROM contacts WHERE deleted_at IS NULL "
+                           "LIMIT 1")[0]["customer_id"]
+    contact = db.find(Contact, "customer_id = ?", [customer_id])[0]
+    dialog = NeedFormDialog(book, customer_id)
+    qtbot.addWidget(dialog)
+    form = dialog.form
+    assert form.editors["contact_id"].itemText(0) == "Not recorded"
+    choose(qtbot, form.editors["contact_id"], contact.id)
+    choose(qtbot, form.editors["priority"], Priority.HIGH)
+    type_into(qtbot, form.editors["description"], "Late delivery of line 3 sensors")
+    type_into(qtbot, form.editors["owner"], "Zhang Wei")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    stored = db.get(Need, saved.args[0].record.id)
+    assert stored.contact_id == contact.id and stored.owner == "Zhang Wei"
+    assert stored.due_on == date.today() + timedelta(days=2)

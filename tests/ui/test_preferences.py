@@ -121,3 +121,18 @@ def test_ctrl_s_saves(qtbot, window: MainWindow) -> None:  # type: ignore[no-unt
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         shortcut.activated.emit()
     assert window.book.reader.backup_policy()[1] == 6
+
+
+def test_service_levels_are_saved_with_the_rest(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from models.enums import Priority
+
+    wait_idle(qtbot, window)
+    dialog = _open(window)
+    assert dialog.sla[Priority.HIGH].value() == 2  # the default, shown
+    dialog.sla[Priority.HIGH].setValue(1)
+    dialog.sla[Priority.LOW].setValue(14)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert window.book.settings.service_levels() == {
+        Priority.HIGH: 1, Priority.MEDIUM: 5, Priority.LOW: 14}
+    assert window.rescore_task is None  # service levels move no score

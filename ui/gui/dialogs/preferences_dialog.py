@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.config import DIMENSIONS, PRESETS, ScoringConfig, preset_weights
-from models.enums import Tier
+from models.enums import Priority, Tier
 from models.validation import ValidationErrors
 from storage.book import Book
 from storage.changes import Changes
@@ -86,6 +86,7 @@ class PreferencesDialog(QDialog):
         self.db_path = book.path
         self.config = book.settings.scoring()
         self.policy = book.settings.backup_policy()
+        self.service_levels = book.settings.service_levels()
         self.task: BookTask | None = None
         self.errors: dict[str, QLabel] = {}
         tabs = QTabWidget(self)
@@ -218,6 +219,17 @@ class PreferencesDialog(QDialog):
             form.addRow(label(tier), box)
         self.errors["review_cadence_days"] = error_label(page)
         form.addRow(self.errors["review_cadence_days"])
+        answer = QLabel(self.tr("Days to answer a need or complaint, by its priority, from the "
+                                "day it was raised (its due date; Today lists it when late)."),
+                        page)
+        answer.setWordWrap(True)
+        form.addRow(answer)
+        self.sla: dict[Priority, QSpinBox] = {}
+        for priority in Priority:
+            box = int_spin(page, 1, 365, self.service_levels[priority], self.tr(" days"))
+            box.setObjectName(f"sla_{priority.value}")
+            self.sla[priority] = box
+            form.addRow(label(priority), box)
         return page
 
     # -- behaviour -------------------------------------------------------------------------
@@ -274,10 +286,13 @@ class PreferencesDialog(QDialog):
         self.show_errors(None)
         scoring_changed = config != self.config.validated()
         policy = (self.keep_daily.value(), self.keep_weekly.value())
+        levels = {priority: box.value() for priority, box in self.sla.items()}
+        new_levels = levels if levels != self.service_levels else None
 
         def work(book: Book, _progress: Progress) -> Changes:
             # New weights: a re-tier from the stored points, as the weights command does.
-            return book.settings.save(policy, config if scoring_changed else None)
+            return book.settings.save(policy, config if scoring_changed else None,
+                                      service_levels=new_levels)
 
         self.save_button.setEnabled(False)
         self.task = BookTask(self.db_path, work, self)

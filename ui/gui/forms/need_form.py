@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -12,7 +14,8 @@ from models.enums import NeedKind, NeedStatus, Priority
 from storage.book import Book
 from ui.gui.forms.base import RecordForm
 from ui.gui.forms.dialog import RecordFormDialog
-from ui.gui.forms.fields import ChoiceField, NoteField, OptionalDateField
+from ui.gui.forms.fields import ChoiceField, NoteField, OptionalDateField, TextField
+from ui.gui.forms.list_fields import OptionsField
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
@@ -20,12 +23,22 @@ translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 class NeedForm(RecordForm):
     record_class = Need
 
+    def __init__(self, need: Need | None = None, *,
+                 contacts: Sequence[tuple[str, str]] = (),
+                 defaults: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        self._contacts = list(contacts)  # (id, name) of the customer's contacts
+        super().__init__(need, defaults=defaults, parent=parent)
+
     def build(self) -> None:
         need = self.section("need", 0, 0)
         self.add(need, "kind", ChoiceField(NeedKind, self))
         self.add(need, "description", NoteField(self, lines=3))
         self.add(need, "priority", ChoiceField(Priority, self))
         self.add(need, "raised_on", OptionalDateField(self))
+        self.add(need, "contact_id", OptionsField(self))
+        self.add(need, "owner", TextField(self, max_length=80))
+        self.add(need, "due_on", OptionalDateField(self))
         outcome = self.section("outcome", 1, 0)
         self.add(outcome, "status", ChoiceField(NeedStatus, self))
         self.add(outcome, "resolved_on", OptionalDateField(self))
@@ -38,6 +51,11 @@ class NeedForm(RecordForm):
             box.setTitle(titles[key])
         for name in ("kind", "priority", "status"):
             self.editors[name].retranslate()
+        self.editors["contact_id"].set_options(
+            [(None, self.tr("Not recorded")), *self._contacts])
+        self.editors["owner"].setPlaceholderText(self.tr("The customer's owner"))
+        self.editors["due_on"].setToolTip(self.tr(
+            "Left empty, it is set from the priority's service level (Preferences)."))
         self.editors["resolution"].setPlaceholderText(
             self.tr("How it was met, or why it was declined")
         )
@@ -67,7 +85,9 @@ class NeedFormDialog(RecordFormDialog):
         preset: dict[str, object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        form = NeedForm(need, defaults={"customer_id": customer_id, "raised_on": date.today()})
+        contacts = [(c.id, c.name) for c in book.contacts.of_customer(customer_id)]
+        form = NeedForm(need, contacts=contacts,
+                        defaults={"customer_id": customer_id, "raised_on": date.today()})
         super().__init__(book, form, parent)
         self.setObjectName("needFormDialog")
         if preset:

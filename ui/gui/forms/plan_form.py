@@ -15,6 +15,7 @@ from ui.gui.forms.base import RecordForm
 from ui.gui.forms.dialog import RecordFormDialog
 from ui.gui.forms.fields import ChoiceField, NoteField, TextField
 from ui.gui.forms.list_fields import MultiSelectField
+from ui.gui.forms.period_field import PeriodField
 from ui.gui.forms.plan_children import PartsField
 from ui.gui.forms.values import record_caption
 from ui.gui.text.labels import label
@@ -38,7 +39,7 @@ class PlanForm(RecordForm):
 
     def build(self) -> None:
         plan = self.section("plan", 0, 0)
-        self.add(plan, "period", TextField(self, max_length=7))
+        self.add(plan, "period", PeriodField(self))
         self.add(plan, "status", ChoiceField(PlanStatus, self))
         self.add(plan, "owner", TextField(self, max_length=80))
         self.add(plan, "review_cadence_days", TextField(self))
@@ -80,7 +81,7 @@ class PlanForm(RecordForm):
             box.setTitle(titles[key])
         for name in ("status", "current_level", "target_level"):
             self.editors[name].retranslate()
-        self.editors["period"].setPlaceholderText(self.tr("e.g. 2027-H1"))
+        self.editors["period"].retranslate()
         self.editors["need_ids"].setToolTip(self.tr("Open needs this plan addresses"))
         titles = {
             "objectives": self.tr("Objectives"),

@@ -3,6 +3,8 @@ met or declined with a resolution."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -20,6 +22,14 @@ translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
 PRIORITY_COLOURS = {Priority.HIGH: "#c62828"}
 CLOSED_INK = "#8a8a8a"
+
+
+#: An open need past its answer-by date.
+LATE = "#c62828"
+
+
+def _late(need: Need) -> bool:
+    return need.status.is_open and need.due_on is not None and need.due_on < date.today()
 
 
 def _columns() -> list[Column]:
@@ -65,6 +75,16 @@ def _columns() -> list[Column]:
             lambda n: n.raised_on.isoformat() if n.raised_on else EMPTY,
             sort=lambda n: n.raised_on,
             colour=ink,
+        ),
+        Column(
+            "due_on",
+            lambda: translate("NeedsTab", "Answer by"),
+            lambda n: n.due_on.isoformat() if n.due_on else EMPTY,
+            sort=lambda n: n.due_on,
+            colour=lambda n: LATE if _late(n) else ink(n),
+            bold=_late,
+            tooltip=lambda n: translate("NeedsTab", "Late: past its answer-by date")
+            if _late(n) else None,
         ),
         Column(
             "resolved_on",
@@ -114,6 +134,7 @@ class NeedsTab(WorkspaceTab):
                 "priority": 6,
                 "description": 40,
                 "raised_on": 10,
+                "due_on": 10,
                 "resolved_on": 10,
             }
         )

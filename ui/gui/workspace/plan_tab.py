@@ -28,8 +28,8 @@ from storage.book import Book, Done, Saved
 from storage.book.types import PlanSummary
 from storage.errors import StorageError
 from ui.gui.forms.base import ERROR_STYLE
-from ui.gui.forms.fields import TextField
 from ui.gui.forms.list_panel import ListPanel
+from ui.gui.forms.period_field import PeriodField, kind_of, next_when_nearly_over, period_label
 from ui.gui.forms.plan_form import PlanFormDialog
 from ui.gui.forms.values import EMPTY, number, percent
 from ui.gui.models.rows_model import RIGHT, Column
@@ -43,12 +43,14 @@ OVERDUE = "#c62828"
 
 
 def suggested_period(book: Book, customer_id: str, today: date | None = None) -> str:
-    """The half-year after the latest plan, else the current half-year; never a taken one."""
+    """The period after the latest plan (of its length), else the current half-year or the
+    next one when the current one is nearly over; never one that has a plan already."""
     today = today or date.today()
     taken = book.plans.periods_taken(customer_id)
     latest = book.plans.of_customer(customer_id)
-    period = f"{today.year}-H{1 if today.month <= 6 else 2}"
-    if latest is not None and latest.period[5:6] == "H" and latest.period >= period:
+    kind = kind_of(latest.period) if latest is not None else "half"
+    period = next_when_nearly_over(today, kind)
+    if latest is not None and latest.period >= period:
         period = shift_period(latest.period, 1)
     while period in taken:
         period = shift_period(period, 1)
@@ -65,9 +67,10 @@ class NewPlanDialog(QDialog):
         self.setObjectName("newPlanDialog")
         self.book = book
         self.customer_id = customer_id
-        self.period = TextField(self, max_length=7)
+        self.period = PeriodField(self)
         self.period.setObjectName("field_period")
-        self.period.setText(suggested_period(book, customer_id))
+        self.period.set_value(suggested_period(book, customer_id))
+        self.taken = book.plans.periods_taken(customer_id)
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -93,18 +96,20 @@ class NewPlanDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setWindowTitle(self.tr("New account plan"))
         self.period_label.setText(self.tr("Period:"))
-        self.period.setToolTip(
-            self.tr("A year (2027), half-year (2027-H1), quarter (2027-Q3) or month (2027-05)")
-        )
+        self.period.setToolTip(self.tr("A year, half year, quarter or month"))
         self.carry.setText(self.tr("Carry over what is still open from the last plan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def _check(self) -> bool:
         try:
-            check_period("period", self.period.text())
+            period = check_period("period", self.period.value())
         except ValidationError as error:
             self._show(validation_message(error))
+            return False
+        if period in self.taken:
+            self._show(self.tr("This customer has a plan for {period} already: open it from "
+                               "the list.").format(period=period_label(period)))
             return False
         self._show("")
         return True
@@ -117,7 +122,7 @@ class NewPlanDialog(QDialog):
     def create_plan(self) -> None:
         if not self._check():
             return
-        period = self.period.text().strip().upper()
+        period = self.period.value()
         try:
             created = self.book.plans.create(self.customer_id, period,
                                              carry_over=self.carry.isChecked())
