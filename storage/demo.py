@@ -32,6 +32,10 @@ RATINGS = RATING_FIELDS
 INTERACTION_KINDS = ("visit", "call", "meeting", "email", "message", "training", "event")
 KIND_WEIGHTS = (25, 30, 12, 15, 12, 3, 3)
 
+#: A newest follow-up that fell due within this many days may still be open...
+RECENT_DAYS = 14
+#: ...with this chance; every older one is done.
+OPEN_SHARE = 0.3
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
 
@@ -80,10 +84,15 @@ _INSERTS = {
 
 
 def generate_demo(database: MetricsMixin, customers: int, *, seed: int = 1,
-                  anchor: date | None = None, progress: Progress | None = None) -> DemoSummary:
-    """Add ``customers`` demo customers with their history to ``database`` in one transaction."""
+                  anchor: date | None = None, progress: Progress | None = None,
+                  language: str | None = None) -> DemoSummary:
+    """Add ``customers`` demo customers with their history to ``database`` in one transaction.
+
+    ``language`` "zh_CN" or "en" writes every name and activity text in that language (a
+    salesperson's book speaks one); None mixes them as a firm trading abroad does (about 72 %
+    Chinese)."""
     anchor = anchor or date.today()
-    generator = _Generator(seed, anchor, customers)
+    generator = _Generator(seed, anchor, customers, language)
     # Continue the numbering of an earlier demo (codes C000001, ...) instead of colliding.
     generator.code_offset = int(database.scalar(
         "SELECT coalesce(max(CAST(substr(code, 2) AS INTEGER)), 0) FROM customers "
@@ -115,7 +124,9 @@ def generate_demo(database: MetricsMixin, customers: int, *, seed: int = 1,
 
 
 class _Generator:
-    def __init__(self, seed: int, anchor: date, total: int) -> None:
+    def __init__(self, seed: int, anchor: date, total: int,
+                 language: str | None = None) -> None:
+        self.language = language
         self.seed = seed
         self.rng = random.Random(seed)
         self.anchor = anchor
@@ -154,7 +165,8 @@ class _Generator:
 
     def customer(self, index: int, chunk: _Chunk) -> None:
         rng = self.rng
-        chinese = rng.random() < 0.72
+        drawn = rng.random()  # drawn whatever the language: the same seed, the same book
+        chinese = drawn < 0.72 if self.language is None else self.language == "zh_CN"
         individual = rng.random() < 0.06
         region, city_zh, city_en = rng.choice(V.CITIES)
         industry, industry_zh, industry_en = rng.choice(V.INDUSTRIES)
@@ -283,8 +295,11 @@ class _Generator:
                 next_step = rng.choice(steps)
                 due_day = day + rng.randrange(3, 30)
                 due = self.iso(due_day)
-                # Older follow-ups are mostly done; some of the newest stay overdue.
-                done = int(due_day < today and (not newest or rng.random() < 0.6))
+                # Past follow-ups are done, but for a few of the newest that fell due in
+                # the last two weeks: a working salesperson's backlog, not years of it.
+                recent = today - RECENT_DAYS <= due_day < today
+                done = int(due_day < today and not (newest and recent
+                                                    and rng.random() < OPEN_SHARE))
             minute = rng.randrange(8 * 60, 18 * 60, 15)
             occurred = f"{self.iso(day)} {minute // 60:02d}:{minute % 60:02d}"
             stamp = self.stamp(day)

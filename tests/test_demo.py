@@ -78,3 +78,31 @@ def test_cancelled_demo_writes_nothing(fresh_db: Database) -> None:
         generate_demo(fresh_db, 5_000, progress=lambda done, total: done < 2_000)
     assert fresh_db.scalar("SELECT count(*) FROM customers") == 0
     assert fresh_db.scalar("SELECT count(*) FROM transactions") == 0
+
+
+def test_the_backlog_is_a_working_salespersons(demo_db: Database) -> None:
+    """Past follow-ups are done but for a few of the last two weeks' (it was 195 overdue,
+    back to 2024, on a 500-customer demo)."""
+    overdue = demo_db.conn.execute(
+        "SELECT count(*), min(next_step_due) FROM interactions WHERE next_step_done = 0 "
+        "AND next_step_due < '2026-06-30' AND deleted_at IS NULL").fetchone()
+    assert 0 < overdue[0] <= 0.05 * 300
+    assert overdue[1] >= "2026-06-16"
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_demo_in_one_language_speaks_only_it(fresh_db: Database, language: str) -> None:
+    import re
+
+    generate_demo(fresh_db, 60, seed=5, anchor=ANCHOR, language=language)
+    texts = [r[0] for r in fresh_db.conn.execute(
+        "SELECT name FROM customers UNION ALL SELECT name FROM contacts UNION ALL "
+        "SELECT summary || feedback || next_step FROM interactions UNION ALL "
+        "SELECT description FROM needs")]
+    chinese = [t for t in texts if re.search(r"[\u4e00-\u9fff]", t)]
+    latin = [t for t in texts if re.search(r"[A-Za-z]{2}", t)]
+    assert texts
+    if language == "zh_CN":
+        assert not latin, latin[:5]
+    else:
+        assert not chinese, chinese[:5]

@@ -209,7 +209,8 @@ class Demo:
 
     def generate(self, customers: int, *, seed: int = 1, anchor: date | None = None,
                  score: bool = True,
-                 progress: Callable[[int, int], bool] | None = None) -> DemoMade:
+                 progress: Callable[[int, int], bool] | None = None,
+                 language: str | None = None) -> DemoMade:
         """The demo, its scores and the month's snapshot in one transaction: a full disk
         half-way leaves the book as it was, never customers without scores."""
         from storage.demo import generate_demo
@@ -217,7 +218,7 @@ class Demo:
         day = anchor or date.today()
         with self._db.atomic():
             summary = generate_demo(self._db, customers, seed=seed, anchor=day,
-                                    progress=progress)
+                                    progress=progress, language=language)
             scored = self._scoring.rescore(day, snapshot=SnapshotPeriod.MONTH,
                                            in_transaction=True) if score else None
         return DemoMade(summary, scored)

@@ -20,6 +20,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
     demo.add_argument("--anchor", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                       help="the 'today' of the demo history (default: today)")
+    demo.add_argument("--lang", choices=("en", "zh_CN"), default=None,
+                      help="write every name and activity in this language (default: a mix, "
+                           "mostly Chinese)")
     demo.add_argument("--no-score", action="store_true",
                       help="add the customers without scoring the book")
     demo.set_defaults(handler=run_demo)
@@ -38,7 +41,7 @@ def run_demo(args: argparse.Namespace) -> int:
     with Book(args.db) as book:
         # Scored as 'score' does, so the dashboard and 'chart tiers' show the demo's tiers.
         made = book.demo.generate(args.customers, seed=args.seed, anchor=as_of,
-                                  score=not args.no_score)
+                                  score=not args.no_score, language=args.lang)
         path = book.path
     summary, result = made.summary, made.scored
     elapsed = time.perf_counter() - started - (result.seconds if result else 0.0)

@@ -24,6 +24,7 @@ from storage.book import Book
 from storage.book.types import DemoSummary
 from storage.errors import StorageError
 from ui.gui.background.tasks import BookTask, Progress
+from ui.gui.text import i18n
 from ui.gui.text.i18n import storage_message
 
 DEMO_CUSTOMERS = 500
@@ -101,10 +102,11 @@ class FirstRunDialog(QDialog):
         dialog.setValue(0)
         self.progress_dialog = dialog
         customers = self.customers
+        language = i18n.current_language()  # the demo speaks the user's language
 
         def work(book: Book, progress: Progress) -> DemoSummary:
             # Scored in the same transaction: the book opens with tiers, ABC classes, stages.
-            return book.demo.generate(customers, seed=DEMO_SEED,
+            return book.demo.generate(customers, seed=DEMO_SEED, language=language,
                                       progress=progress.report).summary
 
         self.task = BookTask(self.path, work, self)
