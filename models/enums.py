@@ -176,3 +176,10 @@ class SupportKind(StrEnumBase):
 class SnapshotPeriod(StrEnumBase):
     MONTH = "month"
     QUARTER = "quarter"
+
+
+class PersonRole(StrEnumBase):
+    """Someone on our side of the accounts."""
+
+    SALESPERSON = "salesperson"
+    MANAGER = "manager"

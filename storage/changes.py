@@ -16,7 +16,7 @@ ALL_TABLES = frozenset({
     "customers", "contacts", "transactions", "interactions", "interaction_contacts", "needs",
     "assessments", "plans", "plan_objectives", "plan_support_measures", "plan_actions",
     "plan_needs", "plan_reviews", "customer_metrics", "score_snapshots", "settings",
-    "change_log", "import_batches",
+    "change_log", "import_batches", "people",
 })
 #: Tables the value engine reads: a write to one of them may move scores and tiers.
 SCORING_INPUTS = frozenset({"customers", "transactions", "interactions", "needs",

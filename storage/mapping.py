@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from models.entities import Assessment, Contact, Customer, Interaction, Need, Transaction
+from models.people import Person
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
 from models.record import Record
 
@@ -33,6 +34,7 @@ TABLES: dict[type[Record], str] = {
     SupportMeasure: "plan_support_measures",
     PlanAction: "plan_actions",
     PlanReview: "plan_reviews",
+    Person: "people",
 }
 
 #: Fields kept in link tables or child tables rather than in the record's own row.

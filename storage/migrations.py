@@ -568,3 +568,16 @@ def m013_need_owner_due_contact(db: SqliteUtilsDatabase) -> None:
     CREATE INDEX idx_needs_due ON needs(due_on)
         WHERE status IN ('open', 'in_progress') AND deleted_at IS NULL
     """)
+
+
+@migrations()
+def m014_people(db: SqliteUtilsDatabase) -> None:
+    """The people on our side (salespeople, managers), one name each: the owners that
+    customers, plans and needs name, and later the members of a team."""
+    _script(db, f"""
+    CREATE TABLE people ({_RECORD},
+        name TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT 'salesperson' CHECK (role IN ('salesperson', 'manager'))
+    );
+    CREATE UNIQUE INDEX idx_people_name ON people(name) WHERE deleted_at IS NULL
+    """)

@@ -1380,6 +1380,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>可以先用逼真的演示客户来体验客户分级、价值评分和客户经营计划，也可以从空白客户簿开始录入您自己的客户。之后新建一个客户簿即可不再使用演示数据。</translation>
     </message>
     <message>
+        <source>Your name (you can add it later in Preferences)</source>
+        <translation>您的姓名（也可以稍后在偏好设置中填写）</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
+    <message>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -2161,6 +2169,16 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <source>Quarter</source>
         <comment>snapshot period</comment>
         <translation>季度</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <comment>role</comment>
+        <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <comment>role</comment>
+        <translation>销售经理</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3144,26 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>Your name, as customers&apos; owner names you</source>
+        <translation>您的姓名（与客户负责人一栏一致）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>New customers are yours by default, and Today shows your work first. Kept on this computer for this book.</source>
+        <translation>新客户默认由您负责，今日待办优先显示您的工作。此设置仅保存在本机、仅对本客户簿有效。</translation>
     </message>
     <message>
         <source>Automatic backups</source>

@@ -26,6 +26,7 @@ from storage.book.files import (
     Imports,
     ImportTakenBack,
 )
+from storage.book.people import People
 from storage.book.records import Done, RecordKind, Records, Saved
 from storage.book.scoring import Charts, Scoring
 from storage.book.settings import Settings
@@ -86,6 +87,7 @@ class Book:
         self.needs = RecordKind(db, self.records, Need)
         self.assessments = RecordKind(db, self.records, Assessment)
         self.transactions = RecordKind(db, self.records, Transaction)
+        self.people = People(db, self.records)
         self.plans = Plans(db, self.records)
         self.today = Today(db, self.interactions)
         self.history = History(db, self.records)

@@ -17,9 +17,9 @@ from ui.gui.window.main_window import MainWindow
 
 def _open(window: MainWindow) -> PreferencesDialog:
     window.preferences_action.trigger()
-    dialog = window.findChild(PreferencesDialog, "preferencesDialog")
-    assert dialog is not None and dialog.isVisible()
-    return dialog
+    shown = [d for d in window.findChildren(PreferencesDialog) if d.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
 
 
 def _type(qtbot, box: QDoubleSpinBox, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -136,3 +136,26 @@ def test_service_levels_are_saved_with_the_rest(qtbot, window: MainWindow) -> No
     assert window.book.settings.service_levels() == {
         Priority.HIGH: 1, Priority.MEDIUM: 5, Priority.LOW: 14}
     assert window.rescore_task is None  # service levels move no score
+
+
+def test_who_i_am_is_kept_and_owns_my_new_customers(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from models.enums import PersonRole
+    from ui.gui.forms.customer_form import CustomerFormDialog
+
+    wait_idle(qtbot, window)
+    dialog = _open(window)
+    assert dialog.me_name.text() == ""
+    dialog.me_name.setFocus()
+    qtbot.keyClicks(dialog.me_name, "  Wang   Fang ")  # QTest types Latin letters only
+    dialog.me_role_combo.setCurrentIndex(list(PersonRole).index(PersonRole.MANAGER))
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert window.settings.me(window.book.path) == "Wang Fang"
+    person = window.book.people.named("Wang Fang")
+    assert person is not None and person.role is PersonRole.MANAGER
+    form = CustomerFormDialog.create_new(window.book, window.settings, window)
+    assert form.form.editors["owner"].text() == "Wang Fang"
+    form.reject()
+    again = _open(window)
+    assert again.me_name.text() == "Wang Fang" and again.me_role_combo.currentIndex() == 1
+    again.reject()

@@ -58,6 +58,10 @@ def open_startup_book(db_path: Path | None, settings: Settings) -> Book | None:
         dialog.exec()
         if dialog.result() == QDialog.DialogCode.Rejected and dialog.task is not None:
             Task.wait_for_all()  # let a cancelled generation roll back before we read
+        me = dialog.my_name()
+        if me:
+            book.people.ensure(me)
+            settings.set_me(book.path, me)
     settings.remember_database(book.path)
     return book
 

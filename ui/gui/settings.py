@@ -21,6 +21,7 @@ KEY_RECENT_DATABASES = "databases/recent"
 KEY_LAST_FOLDER = "databases/last_folder"
 KEY_LAST_VIEW = "main_window/view"
 KEY_HEADER_PREFIX = "tables/"  # + table name: a QHeaderView state (widths, order, sort)
+KEY_ME_PREFIX = "me/"  # + the book's path: the name of the person this computer's user is
 
 MAX_RECENT = 8
 
@@ -67,6 +68,14 @@ class Settings:
     def set_last_view(self, name: str) -> None:
         self.store.setValue(KEY_LAST_VIEW, name)
 
+    def me(self, book: Path) -> str:
+        """Who the user of this computer is in ``book`` (a person's name; '' when not said).
+        Kept here, not in the book: a shared or synchronised book has one "me" per computer."""
+        return str(self.store.value(KEY_ME_PREFIX + _key(book), "", type=str))
+
+    def set_me(self, book: Path, name: str) -> None:
+        self.store.setValue(KEY_ME_PREFIX + _key(book), name)
+
     def header_state(self, table: str) -> QByteArray:
         return self._bytes(KEY_HEADER_PREFIX + table)
 
@@ -107,3 +116,9 @@ class Settings:
     def _bytes(self, key: str) -> QByteArray:
         value = self.store.value(key, QByteArray(), type=QByteArray)
         return value if isinstance(value, QByteArray) else QByteArray()
+
+
+def _key(book: Path) -> str:
+    """A settings key part for a book's path (no slashes: QSettings reads those as groups)."""
+    text = str(book.resolve()) if str(book) != ":memory:" else ":memory:"
+    return text.replace("\\", "|").replace("/", "|")

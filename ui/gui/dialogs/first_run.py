@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -64,6 +66,13 @@ class FirstRunDialog(QDialog):
             "plans, or with an empty book for your own customers. Demo data can be "
             "removed by creating a new book later."), self)
         explanation.setWordWrap(True)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("myName")
+        self.name_edit.setMaxLength(80)
+        self.name_edit.setPlaceholderText(self.tr("Your name (you can add it later in "
+                                                  "Preferences)"))
+        name_row = QFormLayout()
+        name_row.addRow(self.tr("Your name:"), self.name_edit)
         buttons = QDialogButtonBox(self)
         self.demo_button = QPushButton(self.tr("Demo data"), self)
         self.demo_button.setObjectName("demoButton")
@@ -82,8 +91,13 @@ class FirstRunDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(explanation)
+        layout.addLayout(name_row)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    def my_name(self) -> str:
+        """The name the user gave, spaces tidied ('' when none)."""
+        return " ".join(self.name_edit.text().split())
 
     def start_demo(self) -> None:
         """Generate the demo book in the background, with progress and Cancel."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.config import DIMENSIONS, PRESETS, ScoringConfig, preset_weights
-from models.enums import Priority, Tier
+from models.enums import PersonRole, Priority, Tier
 from models.validation import ValidationErrors
 from storage.book import Book
 from storage.changes import Changes
@@ -87,6 +88,11 @@ class PreferencesDialog(QDialog):
         self.config = book.settings.scoring()
         self.policy = book.settings.backup_policy()
         self.service_levels = book.settings.service_levels()
+        self.settings = settings
+        self.book_path = book.path
+        self.me = settings.me(book.path)
+        known = book.people.named(self.me) if self.me else None
+        self.me_role = known.role if known is not None else PersonRole.SALESPERSON
         self.task: BookTask | None = None
         self.errors: dict[str, QLabel] = {}
         tabs = QTabWidget(self)
@@ -123,6 +129,24 @@ class PreferencesDialog(QDialog):
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.language_chosen.emit(str(self.language_combo.currentData())))
         form.addRow(self.tr("Language:"), self.language_combo)
+        me = QGroupBox(self.tr("You"), page)
+        me_form = QFormLayout(me)
+        self.me_name = QLineEdit(self.me, me)
+        self.me_name.setObjectName("meName")
+        self.me_name.setMaxLength(80)
+        self.me_name.setPlaceholderText(self.tr("Your name, as customers' owner names you"))
+        self.me_role_combo = QComboBox(me)
+        self.me_role_combo.setObjectName("meRole")
+        for role in PersonRole:
+            self.me_role_combo.addItem(label(role), role)
+        self.me_role_combo.setCurrentIndex(list(PersonRole).index(self.me_role))
+        me_form.addRow(self.tr("Name:"), self.me_name)
+        me_form.addRow(self.tr("Role:"), self.me_role_combo)
+        hint = QLabel(self.tr("New customers are yours by default, and Today shows your work "
+                              "first. Kept on this computer for this book."), me)
+        hint.setWordWrap(True)
+        me_form.addRow(hint)
+        form.addRow(me)
         backups = QGroupBox(self.tr("Automatic backups"), page)
         backup_form = QFormLayout(backups)
         self.keep_daily = int_spin(backups, 1, 365, self.policy[0])
@@ -288,11 +312,16 @@ class PreferencesDialog(QDialog):
         policy = (self.keep_daily.value(), self.keep_weekly.value())
         levels = {priority: box.value() for priority, box in self.sla.items()}
         new_levels = levels if levels != self.service_levels else None
+        me = " ".join(self.me_name.text().split())
+        role = PersonRole(self.me_role_combo.currentData())
 
         def work(book: Book, _progress: Progress) -> Changes:
             # New weights: a re-tier from the stored points, as the weights command does.
-            return book.settings.save(policy, config if scoring_changed else None,
-                                      service_levels=new_levels)
+            changes = book.settings.save(policy, config if scoring_changed else None,
+                                         service_levels=new_levels)
+            if me:
+                book.people.ensure(me, role)
+            return changes
 
         self.save_button.setEnabled(False)
         self.task = BookTask(self.db_path, work, self)
@@ -300,6 +329,7 @@ class PreferencesDialog(QDialog):
 
     def _saved(self, changes: Changes) -> None:
         self.task = None
+        self.settings.set_me(self.book_path, " ".join(self.me_name.text().split()))
         self.saved.emit(changes)
         self.accept()
 

@@ -109,7 +109,9 @@ class CustomerFormDialog(RecordFormDialog):
         settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(book, CustomerForm(customer), parent)
+        me = settings.me(book.path) if settings is not None and customer is None else ""
+        form = CustomerForm(customer, defaults={"owner": me} if me else None)
+        super().__init__(book, form, parent)
         self.settings = settings
         self.setObjectName("customerFormDialog")
         self.resize(max(760, self.sizeHint().width()), self.sizeHint().height())

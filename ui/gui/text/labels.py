@@ -24,6 +24,7 @@ from models.enums import (
     NeedKind,
     NeedStatus,
     ObjectiveKind,
+    PersonRole,
     PlanStatus,
     PriceOrientation,
     Priority,
@@ -123,6 +124,8 @@ def _table() -> dict[tuple[type[Enum], object], str]:
         (SupportKind.JOINT_DEVELOPMENT, translate("Labels", "Joint development", "support kind")),
         (SnapshotPeriod.MONTH, translate("Labels", "Month", "snapshot period")),
         (SnapshotPeriod.QUARTER, translate("Labels", "Quarter", "snapshot period")),
+        (PersonRole.SALESPERSON, translate("Labels", "Salesperson", "role")),
+        (PersonRole.MANAGER, translate("Labels", "Manager", "role")),
     ])
 
 

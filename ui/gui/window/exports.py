@@ -119,7 +119,7 @@ class ExportsMixin(QMainWindow):
         from ui.gui.dialogs.weekly_dialog import WeeklyReportDialog
 
         dialog = WeeklyReportDialog(self.book.customers.owners(), self.settings.last_folder(),
-                                    self)
+                                    self, me=self.settings.me(self.book.path))
         dialog.chosen.connect(self.export_weekly_to)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
