@@ -755,8 +755,12 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
 <context>
     <name>CustomerWorkspace</name>
     <message>
-        <source>Profile</source>
+        <source>Overview</source>
         <extracomment>The book was written (any save, delete, undo): refresh lists and rescore. The customer itself was deleted (True) or brought back (False). The Plan tab&apos;s Export button: (customer id, plan period) to write as a workbook.</extracomment>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Profile</source>
         <translation>概况</translation>
     </message>
     <message>
@@ -2715,6 +2719,110 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>e.g. 1200000, or 25 for 25 %</source>
         <translation>例如 1200000；25 表示 25%</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Loading…</source>
+        <extracomment>Characters of the revenue sparkline, lowest to highest.</extracomment>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>客户价值</translation>
+    </message>
+    <message>
+        <source>Not scored yet: rescore the book (View → Rescore now) to see its tier and why.</source>
+        <translation>尚未评分：重新评分（视图 → 立即重新评分）后即可看到客户等级及原因。</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>人工设定</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Carried by {strong}; weakest: {weak}.</source>
+        <translation>主要得分来自 {strong}；最弱：{weak}。</translation>
+    </message>
+    <message>
+        <source>{points:.1f} points to {tier}.</source>
+        <translation>距{tier}还差 {points:.1f} 分。</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Last 12 months: {revenue} ({change} on the 12 before)</source>
+        <translation>近12个月：{revenue}（较之前12个月 {change}）</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联络</translation>
+    </message>
+    <message>
+        <source>No interaction logged yet.</source>
+        <translation>尚无互动记录。</translation>
+    </message>
+    <message>
+        <source>Last: {date} ({days} days ago), {kind}: {summary}</source>
+        <translation>最近：{date}（{days} 天前），{kind}：{summary}</translation>
+    </message>
+    <message>
+        <source>Next: {step}, due {date}</source>
+        <translation>下一步：{step}，截止 {date}</translation>
+    </message>
+    <message>
+        <source>Open needs and complaints ({count})</source>
+        <translation>未解决的需求与投诉（{count}）</translation>
+    </message>
+    <message>
+        <source>None open.</source>
+        <translation>没有未解决的。</translation>
+    </message>
+    <message>
+        <source>answer by {date}</source>
+        <translation>应答期限 {date}</translation>
+    </message>
+    <message>
+        <source>Account plan</source>
+        <translation>客户经营计划</translation>
+    </message>
+    <message>
+        <source>No plan yet: New plan… on the Plan tab.</source>
+        <translation>尚无经营计划：请在“计划”标签页选择“新建计划…”。</translation>
+    </message>
+    <message>
+        <source>{period}, {status}: {met} of {count} objectives met; {elapsed} of the period gone.</source>
+        <translation>{period}，{status}：{count} 个目标中已完成 {met} 个；期间已过 {elapsed}。</translation>
+    </message>
+    <message>
+        <source>Key contacts</source>
+        <translation>关键联系人</translation>
+    </message>
+    <message>
+        <source>No contact yet.</source>
+        <translation>尚无联系人。</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from storage.book.files import (
     Imports,
     ImportTakenBack,
 )
+from storage.book.overview import Overview
 from storage.book.people import People
 from storage.book.records import Done, RecordKind, Records, Saved
 from storage.book.scoring import Charts, Scoring
@@ -98,6 +99,7 @@ class Book:
         self.backups = Backups(db)
         self.demo = Demo(db, self.scoring)
         self.settings = Settings(db)
+        self.overview = Overview(db, self.customers, self.scoring, self.plans)
 
     @property
     def path(self) -> Path:

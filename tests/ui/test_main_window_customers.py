@@ -27,7 +27,7 @@ def test_enter_opens_the_workspace_with_its_own_side_bar_entry(  # type: ignore[
     workspace = window.workspace
     assert workspace is not None and workspace.customer_id == customer_id
     assert window.current_view_name() == VIEW_CUSTOMER
-    assert workspace.current_tab_name() == "profile"
+    assert workspace.current_tab_name() == "overview"
     name = window.book.reader.get(Customer, customer_id).name
     entry = window.navigation.item(window.navigation.count() - 1)
     assert entry.toolTip() == name and window.navigation.currentItem() is entry

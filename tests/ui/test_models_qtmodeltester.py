@@ -35,6 +35,11 @@ def test_workspace_table_models(qtbot, qtmodeltester, scored_path: Path,  # type
                             "ORDER BY count(*) DESC LIMIT 1")
     customer = window.book.reader.get(Customer, str(busiest))
     window.book.reader.update(replace(customer, city="杭州"))  # an entry for the History tab
+    from models.entities import Need
+    from models.enums import NeedKind
+
+    window.book.needs.add(Need(customer_id=customer.id, kind=NeedKind.REQUIREMENT,
+                               description="需要安装培训"))  # a row for the Needs tab
     workspace = window.open_customer(str(busiest), "interactions")
     assert workspace is not None
     for name in ("interactions", "contacts", "needs", "transactions", "history"):

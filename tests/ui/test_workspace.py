@@ -105,11 +105,11 @@ def test_the_header_shows_name_tier_score_and_classes(workspace: CustomerWorkspa
 
 
 def test_tabs_load_on_first_show_and_show_tab_names_them(workspace: CustomerWorkspace) -> None:
-    assert set(workspace.tabs) == {"profile"}
+    assert set(workspace.tabs) == {"overview"}  # the account on one page comes first
     assert workspace.tab_widget.count() == len(TAB_NAMES)
     needs = workspace.show_tab("needs")
     assert workspace.current_tab_name() == "needs" and not needs.stale
-    assert set(workspace.tabs) == {"profile", "needs"}
+    assert set(workspace.tabs) == {"overview", "needs"}
     with pytest.raises(KeyError):
         workspace.show_tab("nonsense")
 
@@ -312,11 +312,11 @@ def test_a_language_switch_retranslates_the_open_workspace(qtbot,  # type: ignor
                                                            workspace: CustomerWorkspace) -> None:
 
     needs = workspace.show_tab("needs")
-    assert workspace.tab_widget.tabText(0) == "Profile"
+    assert workspace.tab_widget.tabText(0) == "Overview"
     i18n.install_language(i18n.CHINESE)
-    qtbot.waitUntil(lambda: workspace.tab_widget.tabText(0) == "概况", timeout=3_000)
+    qtbot.waitUntil(lambda: workspace.tab_widget.tabText(0) == "总览", timeout=3_000)
     assert needs.add_button.text() == "添加需求…"
     assert needs.panel.model.headerData(0, Qt.Orientation.Horizontal) == "状态"
     assert workspace.header_view.facts["score"].caption.text() == "评分"
     i18n.install_language(i18n.ENGLISH)
-    qtbot.waitUntil(lambda: workspace.tab_widget.tabText(0) == "Profile", timeout=3_000)
+    qtbot.waitUntil(lambda: workspace.tab_widget.tabText(0) == "Overview", timeout=3_000)

@@ -81,7 +81,7 @@ def test_a_conflicting_save_merges_by_field(qtbot, workspace: CustomerWorkspace,
     editors["industry"].selectAll()
     type_into(qtbot, editors["industry"], "Medical devices")  # both changed: a conflict
     editors["city"].selectAll()
-    type_into(qtbot, editors["city"], "Suzhou")  # only here
+    type_into(qtbot, editors["city"], "Kunshan")  # only here (no demo customer is in Kunshan)
     with qtbot.waitSignal(profile.saver.merge_opened) as opened:
         shortcut(qtbot, editors["city"], Qt.Key.Key_S)
     dialog = opened.args[0]
@@ -97,7 +97,7 @@ def test_a_conflicting_save_merges_by_field(qtbot, workspace: CustomerWorkspace,
         qtbot.mouseClick(dialog.save_button, LEFT)
     stored = db.get(Customer, original.id)
     assert (stored.phone, stored.industry, stored.city) == \
-        ("+86 21 5555 0101", "Aerospace", "Suzhou")
+        ("+86 21 5555 0101", "Aerospace", "Kunshan")
     assert changed.args[0].customer_fields == {"city"}  # theirs were saved already
     assert editors["phone"].text() == "+86 21 5555 0101"  # the form shows what was saved
     assert not profile.has_unsaved_changes()

@@ -40,7 +40,7 @@ TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "keyplan_zh_CN
 #: Three or more Latin letters in a row: an English word (codes like INV-2026-0033 excepted).
 ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{3,}(?![A-Za-z0-9-])")
 #: Texts that are English in both languages: names of keys, file types, units.
-ALLOWED = {"Ctrl", "PNG", "SVG", "ABC"}
+ALLOWED = {"Ctrl", "PNG", "SVG", "ABC", "PDF"}
 #: A Chinese-named customer with data in every tab.
 CHINESE_CUSTOMER = """
 SELECT c.id FROM customers c
@@ -106,7 +106,8 @@ def english_in(texts: list[str], data: set[str]) -> list[str]:
         if text in sources:
             found.append(text)
             continue
-        words = set(ENGLISH_WORD.findall(text)) - ALLOWED
+        shown = re.sub(r"<[^>]+>", " ", text)  # rich text: its markup is not on screen
+        words = set(ENGLISH_WORD.findall(shown)) - ALLOWED
         if words and not any(word in item for item in data for word in words):
             found.append(text)
     return sorted(set(found))

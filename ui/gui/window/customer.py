@@ -62,7 +62,7 @@ class CustomerMixin(QMainWindow):
             return None
         try:
             workspace = CustomerWorkspace(self.book, customer_id, self.settings, self,
-                                          tab=tab or "profile")
+                                          tab=tab or "overview")
         except StorageError:
             self.customers.reveal(customer_id)  # gone meanwhile: show where it was
             return None

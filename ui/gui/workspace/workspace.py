@@ -32,6 +32,7 @@ from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 from ui.gui.workspace.undo_bar import UndoBar
 
 TAB_NAMES = (
+    "overview",
     "profile",
     "contacts",
     "interactions",
@@ -51,12 +52,14 @@ def _factories() -> dict[str, Callable[[WorkspaceContext, QWidget], WorkspaceTab
     from ui.gui.workspace.history_tab import HistoryTab
     from ui.gui.workspace.interactions_tab import InteractionsTab
     from ui.gui.workspace.needs_tab import NeedsTab
+    from ui.gui.workspace.overview_tab import OverviewTab
     from ui.gui.workspace.plan_tab import PlanTab
     from ui.gui.workspace.profile_tab import ProfileTab
     from ui.gui.workspace.score_tab import ScoreTab
     from ui.gui.workspace.transactions_tab import TransactionsTab
 
     return {
+        "overview": OverviewTab,
         "profile": ProfileTab,
         "contacts": ContactsTab,
         "interactions": InteractionsTab,
@@ -86,7 +89,7 @@ class CustomerWorkspace(QWidget):
         settings: Settings | None = None,
         parent: QWidget | None = None,
         *,
-        tab: str = "profile",
+        tab: str = "overview",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("customerWorkspace")
@@ -248,6 +251,7 @@ class CustomerWorkspace(QWidget):
     # -- language ----------------------------------------------------------------------------
     def retranslate(self) -> None:
         titles = {
+            "overview": self.tr("Overview"),
             "profile": self.tr("Profile"),
             "contacts": self.tr("Contacts"),
             "interactions": self.tr("Interactions"),
