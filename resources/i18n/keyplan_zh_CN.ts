@@ -2802,7 +2802,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>No plan yet: New plan… on the Plan tab.</source>
-        <translation>尚无经营计划：请在“计划”标签页选择“新建计划…”。</translation>
+        <translation>尚无经营计划：请在“经营计划”标签页选择“新建计划…”。</translation>
     </message>
     <message>
         <source>{period}, {status}: {met} of {count} objectives met; {elapsed} of the period gone.</source>
@@ -3212,7 +3212,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>No account plan with the chosen status. Open a customer and choose New plan… on its Plan tab.</source>
-        <translation>没有所选状态的经营计划。请打开一个客户，在其“计划”标签页中选择“新建计划…”。</translation>
+        <translation>没有所选状态的经营计划。请打开一个客户，在其“经营计划”标签页中选择“新建计划…”。</translation>
     </message>
     <message>
         <source>No account plan with the chosen status. A plan is made for a customer and a period in the customer&apos;s workspace, or with the plan command.</source>
