@@ -34,8 +34,6 @@ from storage.plans_store import PlansMixin
 from storage.records import RecordsMixin
 from storage.scoring_store import ScoringMixin
 from storage.settings_store import SettingsMixin
-from storage.today_queries import TodayMixin
-from storage.workspace_queries import WorkspaceQueriesMixin
 
 APP_NAME = "KeyPlan"
 DEFAULT_FILE_NAME = "keyplan.db"
@@ -80,7 +78,7 @@ class DatabaseInfo:
 
 
 class Database(RecordsMixin, CustomerQueriesMixin, SettingsMixin, BackupsMixin, PlansMixin,
-               ScoringMixin, WorkspaceQueriesMixin, TodayMixin):
+               ScoringMixin):
     """A KeyPlan book. Use from one thread only: open another ``Database`` per worker."""
 
     def __init__(self, path: str | Path | None = None, *, new_book: bool = False) -> None:

@@ -3,28 +3,26 @@
 Each list is one indexed SQL query that also returns how many rows match in all, so the Today
 view can show a bounded list on a 100,000-customer book. The latest undoable change (Edit →
 Undo) is found here too, since it is another "what happened last" question about the book.
+The Book's ``today`` and ``history`` managers call these functions with their connection.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from models.config import ScoringConfig
-from models.entities import Interaction
 from models.enums import InteractionKind, NeedStatus, Priority, Tier
-from models.record import Record
 from storage.base import DatabaseBase
+from storage.settings_store import SettingsMixin
 
 #: Tiers whose open complaints and long silences the Today view surfaces (article 002, 004).
 TOP_TIERS: frozenset[Tier] = frozenset({Tier.STRATEGIC, Tier.KEY})
 DEFAULT_LIMIT = 500
 
 T = TypeVar("T")
-R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -96,136 +94,126 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-class TodayMixin(DatabaseBase):
-    """Queries of the Today view, each bounded by ``limit`` and counted in full."""
+def follow_ups_due(db: DatabaseBase, until: date, *, since: date | None = None,
+                   today: date | None = None,
+                   limit: int = DEFAULT_LIMIT) -> Listing[FollowUp]:
+    """Open next steps due on or before ``until`` (and on or after ``since`` if given:
+    without it, every overdue one too), earliest first."""
+    today = today or date.today()
+    where = ("i.next_step_due IS NOT NULL AND i.next_step_done = 0 AND i.deleted_at IS NULL "
+             "AND i.next_step_due <= :until AND i.next_step_due >= :since")
+    params = {"until": until.isoformat(), "since": since.isoformat() if since else "",
+              "limit": int(limit)}
+    total = int(db.scalar(
+        f"SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id "
+        f"AND c.deleted_at IS NULL WHERE {where}", params))
+    rows = db.conn.execute(
+        f"SELECT i.id, i.customer_id, c.name, m.tier, i.kind, i.next_step, i.next_step_due, "
+        f"coalesce(nullif(i.owner, ''), c.owner) FROM interactions i "
+        f"JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL "
+        f"LEFT JOIN customer_metrics m ON m.customer_id = i.customer_id "
+        f"WHERE {where} ORDER BY i.next_step_due, c.name_sort, i.id LIMIT :limit", params)
+    found = []
+    for r in rows:
+        due = date.fromisoformat(r[6])
+        found.append(FollowUp(interaction_id=r[0], customer_id=r[1], customer_name=r[2],
+                              tier=_tier(r[3]), kind=InteractionKind(r[4]), next_step=r[5],
+                              due=due, owner=r[7], overdue=due < today))
+    return Listing(found, total)
 
-    # Provided by RecordsMixin and SettingsMixin, which Database combines with this mixin; declared
-    # here for mypy, which checks that both signatures agree.
-    if TYPE_CHECKING:
-        def get(self, cls: type[R], record_id: str, *, include_deleted: bool = False) -> R: ...
-        def update(self, record: R, *, force: bool = False,
-                   change_id: str | None = None) -> R: ...
-        def scoring_config(self) -> ScoringConfig: ...
 
-    def follow_ups_due(self, until: date, *, since: date | None = None,
-                       today: date | None = None,
-                       limit: int = DEFAULT_LIMIT) -> Listing[FollowUp]:
-        """Open next steps due on or before ``until`` (and on or after ``since`` if given:
-        without it, every overdue one too), earliest first."""
-        today = today or date.today()
-        where = ("i.next_step_due IS NOT NULL AND i.next_step_done = 0 AND i.deleted_at IS NULL "
-                 "AND i.next_step_due <= :until AND i.next_step_due >= :since")
-        params = {"until": until.isoformat(), "since": since.isoformat() if since else "",
-                  "limit": int(limit)}
-        total = int(self.scalar(
-            f"SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id "
-            f"AND c.deleted_at IS NULL WHERE {where}", params))
-        rows = self.conn.execute(
-            f"SELECT i.id, i.customer_id, c.name, m.tier, i.kind, i.next_step, i.next_step_due, "
-            f"coalesce(nullif(i.owner, ''), c.owner) FROM interactions i "
-            f"JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL "
-            f"LEFT JOIN customer_metrics m ON m.customer_id = i.customer_id "
-            f"WHERE {where} ORDER BY i.next_step_due, c.name_sort, i.id LIMIT :limit", params)
-        found = []
-        for r in rows:
-            due = date.fromisoformat(r[6])
-            found.append(FollowUp(interaction_id=r[0], customer_id=r[1], customer_name=r[2],
-                                  tier=_tier(r[3]), kind=InteractionKind(r[4]), next_step=r[5],
-                                  due=due, owner=r[7], overdue=due < today))
-        return Listing(found, total)
+def open_complaints(db: DatabaseBase, tiers: Collection[Tier] = TOP_TIERS, *,
+                    limit: int = DEFAULT_LIMIT) -> Listing[OpenComplaint]:
+    """Complaints still open or in progress at customers of ``tiers``, oldest first."""
+    codes = sorted(t.value for t in tiers)
+    marks = ",".join("?" * len(codes)) or "''"
+    base = ("FROM needs n JOIN customers c ON c.id = n.customer_id AND c.deleted_at IS NULL "
+            "JOIN customer_metrics m ON m.customer_id = n.customer_id "
+            "WHERE n.kind = 'complaint' AND n.status IN ('open', 'in_progress') "
+            f"AND n.deleted_at IS NULL AND m.tier IN ({marks})")
+    total = int(db.scalar(f"SELECT count(*) {base}", codes))
+    rows = db.conn.execute(
+        f"SELECT n.id, n.customer_id, c.name, m.tier, n.description, n.priority, n.status, "
+        f"n.raised_on {base} ORDER BY m.tier_rank, "
+        f"CASE n.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, "
+        f"n.raised_on IS NULL, n.raised_on, c.name_sort LIMIT ?", [*codes, int(limit)])
+    return Listing([OpenComplaint(
+        need_id=r[0], customer_id=r[1], customer_name=r[2], tier=_tier(r[3]),
+        description=r[4], priority=Priority(r[5]), status=NeedStatus(r[6]),
+        raised_on=_day(r[7])) for r in rows], total)
 
-    def open_complaints(self, tiers: Collection[Tier] = TOP_TIERS, *,
-                        limit: int = DEFAULT_LIMIT) -> Listing[OpenComplaint]:
-        """Complaints still open or in progress at customers of ``tiers``, oldest first."""
-        codes = sorted(t.value for t in tiers)
-        marks = ",".join("?" * len(codes)) or "''"
-        base = ("FROM needs n JOIN customers c ON c.id = n.customer_id AND c.deleted_at IS NULL "
-                "JOIN customer_metrics m ON m.customer_id = n.customer_id "
-                "WHERE n.kind = 'complaint' AND n.status IN ('open', 'in_progress') "
-                f"AND n.deleted_at IS NULL AND m.tier IN ({marks})")
-        total = int(self.scalar(f"SELECT count(*) {base}", codes))
-        rows = self.conn.execute(
-            f"SELECT n.id, n.customer_id, c.name, m.tier, n.description, n.priority, n.status, "
-            f"n.raised_on {base} ORDER BY m.tier_rank, "
-            f"CASE n.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, "
-            f"n.raised_on IS NULL, n.raised_on, c.name_sort LIMIT ?", [*codes, int(limit)])
-        return Listing([OpenComplaint(
-            need_id=r[0], customer_id=r[1], customer_name=r[2], tier=_tier(r[3]),
-            description=r[4], priority=Priority(r[5]), status=NeedStatus(r[6]),
-            raised_on=_day(r[7])) for r in rows], total)
 
-    def reviews_due(self, *, today: date | None = None, tiers: Collection[Tier] = tuple(Tier),
-                    limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
-        """Scored customers whose last assessment is older than their tier's review cadence
-        (or who were never assessed), highest tier and longest overdue first."""
-        join = ("LEFT JOIN (SELECT customer_id, max(assessed_on) AS last FROM assessments "
-                "WHERE deleted_at IS NULL GROUP BY customer_id) l "
-                "ON l.customer_id = m.customer_id")
-        return self._customers_due("l.last", join, today or date.today(), tiers, limit)
+def reviews_due(db: SettingsMixin, *, today: date | None = None,
+                tiers: Collection[Tier] = tuple(Tier),
+                limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
+    """Scored customers whose last assessment is older than their tier's review cadence
+    (or who were never assessed), highest tier and longest overdue first."""
+    join = ("LEFT JOIN (SELECT customer_id, max(assessed_on) AS last FROM assessments "
+            "WHERE deleted_at IS NULL GROUP BY customer_id) l "
+            "ON l.customer_id = m.customer_id")
+    return _customers_due(db, "l.last", join, today or date.today(), tiers, limit)
 
-    def silent_customers(self, *, today: date | None = None,
-                         tiers: Collection[Tier] = TOP_TIERS,
-                         limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
-        """Customers of ``tiers`` not contacted for longer than their tier's cadence (or
-        never), longest silence first."""
-        return self._customers_due("substr(m.last_interaction_at, 1, 10)", "",
-                                   today or date.today(), tiers, limit)
 
-    def _customers_due(self, last: str, join: str, today: date, tiers: Collection[Tier],
-                       limit: int) -> Listing[CustomerDue]:
-        """Customers of ``tiers`` whose ``last`` date (an expression over ``customer_metrics
-        m`` and ``join``) is on or before their tier's cut-off (today minus the cadence), or
-        missing.
+def silent_customers(db: SettingsMixin, *, today: date | None = None,
+                     tiers: Collection[Tier] = TOP_TIERS,
+                     limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
+    """Customers of ``tiers`` not contacted for longer than their tier's cadence (or
+    never), longest silence first."""
+    return _customers_due(db, "substr(m.last_interaction_at, 1, 10)", "",
+                          today or date.today(), tiers, limit)
 
-        The narrow metrics table is read once; names are joined for the shown rows only, and
-        the total comes from a window count over the same pass.
-        """
-        config = self.scoring_config()
-        cadence = {t.value: int(config.review_cadence_days.get(t.value, 90)) for t in tiers}
-        cutoffs = {tier: [(today - timedelta(days=days)).isoformat(), days]
-                   for tier, days in cadence.items()}
-        sql = f"""
-            WITH cut AS (SELECT key AS tier, json_extract(value, '$[0]') AS cutoff,
-                                json_extract(value, '$[1]') AS days FROM json_each(:cutoffs)),
-            due AS (
-                SELECT m.customer_id, m.tier, m.tier_rank, m.name_sort, cut.days,
-                       {last} AS last, count(*) OVER () AS total
-                FROM customer_metrics m JOIN cut ON cut.tier = m.tier {join}
-                WHERE m.deleted = 0 AND ({last} IS NULL OR {last} <= cut.cutoff)
-                ORDER BY m.tier_rank, {last} IS NOT NULL, {last}, m.name_sort
-                LIMIT :limit
-            )
-            SELECT due.customer_id, c.name, due.tier, due.last, due.days, due.total
-            FROM due JOIN customers c ON c.id = due.customer_id
-            ORDER BY due.tier_rank, due.last IS NOT NULL, due.last, due.name_sort"""
-        params = {"cutoffs": json.dumps(cutoffs), "limit": int(limit)}
-        found, total = [], 0
-        for r in self.conn.execute(sql, params):
-            when = _day(r[3])
-            total = int(r[5])
-            found.append(CustomerDue(
-                customer_id=r[0], customer_name=r[1], tier=Tier(r[2]), last=when,
-                due=when + timedelta(days=int(r[4])) if when else None,
-                cadence_days=int(r[4])))
-        return Listing(found, total)
 
-    def complete_follow_up(self, interaction_id: str) -> Interaction:
-        """Tick a follow-up off: the interaction's next step is marked done."""
-        interaction: Interaction = self.get(Interaction, interaction_id)
-        return self.update(replace(interaction, next_step_done=True))
+def _customers_due(db: SettingsMixin, last: str, join: str, today: date,
+                   tiers: Collection[Tier], limit: int) -> Listing[CustomerDue]:
+    """Customers of ``tiers`` whose ``last`` date (an expression over ``customer_metrics
+    m`` and ``join``) is on or before their tier's cut-off (today minus the cadence), or
+    missing.
 
-    # ---- undo ------------------------------------------------------------------------------
-    def latest_change(self, excluding: Collection[str] = ()) -> ChangeSummary | None:
-        """The newest logged change whose id is not in ``excluding`` (already undone, or an
-        undo itself), or None. Imports are passed over: one is taken back by restoring the
-        backup made before it, not by Edit → Undo."""
-        row = self.conn.execute(
-            "SELECT l.change_id, l.action, l.table_name, l.record_id, l.customer_id, l.at, "
-            "coalesce(c.name, '') FROM change_log l LEFT JOIN customers c ON c.id = l.customer_id "
-            "WHERE l.change_id NOT IN (SELECT value FROM json_each(?)) AND l.action <> 'import' "
-            "ORDER BY l.seq DESC LIMIT 1", [json.dumps(sorted(excluding))]).fetchone()
-        if row is None:
-            return None
-        return ChangeSummary(change_id=row[0], action=row[1], table_name=row[2],
-                             record_id=row[3], customer_id=row[4], at=row[5],
-                             customer_name=row[6])
+    The narrow metrics table is read once; names are joined for the shown rows only, and
+    the total comes from a window count over the same pass.
+    """
+    config = db.scoring_config()
+    cadence = {t.value: int(config.review_cadence_days.get(t.value, 90)) for t in tiers}
+    cutoffs = {tier: [(today - timedelta(days=days)).isoformat(), days]
+               for tier, days in cadence.items()}
+    sql = f"""
+        WITH cut AS (SELECT key AS tier, json_extract(value, '$[0]') AS cutoff,
+                            json_extract(value, '$[1]') AS days FROM json_each(:cutoffs)),
+        due AS (
+            SELECT m.customer_id, m.tier, m.tier_rank, m.name_sort, cut.days,
+                   {last} AS last, count(*) OVER () AS total
+            FROM customer_metrics m JOIN cut ON cut.tier = m.tier {join}
+            WHERE m.deleted = 0 AND ({last} IS NULL OR {last} <= cut.cutoff)
+            ORDER BY m.tier_rank, {last} IS NOT NULL, {last}, m.name_sort
+            LIMIT :limit
+        )
+        SELECT due.customer_id, c.name, due.tier, due.last, due.days, due.total
+        FROM due JOIN customers c ON c.id = due.customer_id
+        ORDER BY due.tier_rank, due.last IS NOT NULL, due.last, due.name_sort"""
+    params = {"cutoffs": json.dumps(cutoffs), "limit": int(limit)}
+    found, total = [], 0
+    for r in db.conn.execute(sql, params):
+        when = _day(r[3])
+        total = int(r[5])
+        found.append(CustomerDue(
+            customer_id=r[0], customer_name=r[1], tier=Tier(r[2]), last=when,
+            due=when + timedelta(days=int(r[4])) if when else None,
+            cadence_days=int(r[4])))
+    return Listing(found, total)
+
+
+# ---- undo ------------------------------------------------------------------------------
+def latest_change(db: DatabaseBase, excluding: Collection[str] = ()) -> ChangeSummary | None:
+    """The newest logged change whose id is not in ``excluding`` (already undone, or an
+    undo itself), or None. Imports are passed over: one is taken back by restoring the
+    backup made before it, not by Edit → Undo."""
+    row = db.conn.execute(
+        "SELECT l.change_id, l.action, l.table_name, l.record_id, l.customer_id, l.at, "
+        "coalesce(c.name, '') FROM change_log l LEFT JOIN customers c ON c.id = l.customer_id "
+        "WHERE l.change_id NOT IN (SELECT value FROM json_each(?)) AND l.action <> 'import' "
+        "ORDER BY l.seq DESC LIMIT 1", [json.dumps(sorted(excluding))]).fetchone()
+    if row is None:
+        return None
+    return ChangeSummary(change_id=row[0], action=row[1], table_name=row[2],
+                         record_id=row[3], customer_id=row[4], at=row[5],
+                         customer_name=row[6])

@@ -24,6 +24,7 @@ from storage.customer_queries import CustomerQuery
 from storage.database import Database
 from storage.errors import RecordNotFoundError
 from storage.scoring_queries import load_book, parse_points
+from storage.workspace_queries import workspace_header
 
 AS_OF = date(2026, 6, 30)
 WEIGHTS = {"revenue": 40, "profit": 20, "frequency": 10, "timeliness": 10, "loyalty": 20}
@@ -129,7 +130,7 @@ def test_rescore_stores_the_hand_computed_book(book: tuple[Database, dict[str, C
     stamped = [code for code, row in metrics(db).items() if row["as_of"] == "2026-07-01"]
     assert len(stamped) == next_day.changed_rows
     assert db.scoring_state().as_of == date(2026, 7, 1)
-    assert db.workspace_header(c["A"].id).as_of == date(2026, 7, 1)
+    assert workspace_header(db, c["A"].id).as_of == date(2026, 7, 1)
 
 
 def test_rows_written_by_others_are_rescored(book: tuple[Database, dict[str, Customer]]) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from models.entities import Customer
+from storage import workspace_queries
 from storage.book.records import RecordKind, Records
 from storage.customer_queries import CustomerDetail, CustomerQuery, CustomerRow
 from storage.workspace_queries import WorkspaceHeader
@@ -55,14 +56,14 @@ class Customers(RecordKind[Customer]):
 
     def header(self, customer_id: str) -> WorkspaceHeader:
         """What the workspace's header shows: name, tier, score and its last move."""
-        return self._db.workspace_header(customer_id)
+        return workspace_queries.workspace_header(self._db, customer_id)
 
     def captions(self, table: str, ids: Sequence[str]) -> dict[str, str]:
         """A short caption of each record (a contact's name, a need's description)."""
-        return self._db.record_captions(table, list(ids))
+        return workspace_queries.record_captions(self._db, table, list(ids))
 
     def contact_names(self, customer_id: str) -> dict[str, str]:
-        return self._db.contact_names(customer_id)
+        return workspace_queries.contact_names(self._db, customer_id)
 
     def contact_last_seen(self, customer_id: str) -> dict[str, datetime]:
-        return self._db.contact_last_seen(customer_id)
+        return workspace_queries.contact_last_seen(self._db, customer_id)

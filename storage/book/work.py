@@ -12,6 +12,7 @@ from models.entities import Interaction, Need
 from models.enums import PlanStatus, Tier
 from models.plan_logic import PlanProgress
 from models.plans import AccountPlan, PlanAction
+from storage import today_queries, workspace_queries
 from storage.book.records import Done, RecordKind, Records, Saved, changes_of
 from storage.history import Change
 from storage.plans_store import DueAction, PlanSummary
@@ -110,19 +111,20 @@ class Today:
 
     def follow_ups(self, until: date, *, since: date | None = None, today: date | None = None,
                    limit: int = DEFAULT_LIMIT) -> Listing[FollowUp]:
-        return self._db.follow_ups_due(until, since=since, today=today, limit=limit)
+        return today_queries.follow_ups_due(self._db, until, since=since, today=today,
+                                            limit=limit)
 
     def complaints(self, tiers: Collection[Tier] = TOP_TIERS, *,
                    limit: int = DEFAULT_LIMIT) -> Listing[OpenComplaint]:
-        return self._db.open_complaints(tiers, limit=limit)
+        return today_queries.open_complaints(self._db, tiers, limit=limit)
 
     def reviews(self, *, today: date | None = None, tiers: Collection[Tier] = tuple(Tier),
                 limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
-        return self._db.reviews_due(today=today, tiers=tiers, limit=limit)
+        return today_queries.reviews_due(self._db, today=today, tiers=tiers, limit=limit)
 
     def silent(self, *, today: date | None = None, tiers: Collection[Tier] = TOP_TIERS,
                limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
-        return self._db.silent_customers(today=today, tiers=tiers, limit=limit)
+        return today_queries.silent_customers(self._db, today=today, tiers=tiers, limit=limit)
 
     def complete_follow_up(self, interaction_id: str) -> Saved[Interaction]:
         """Tick a follow-up off: the interaction's next step is marked done."""
@@ -149,11 +151,11 @@ class History:
 
     def is_current(self, change_id: str) -> bool:
         """Whether the fields of this change still hold the values it wrote."""
-        return self._db.change_is_current(change_id)
+        return workspace_queries.change_is_current(self._db, change_id)
 
     def latest(self, excluding: Collection[str] = ()) -> ChangeSummary | None:
         """The newest change not in ``excluding`` (Edit → Undo's candidate)."""
-        return self._db.latest_change(excluding)
+        return today_queries.latest_change(self._db, excluding)
 
     def undo(self, change_id: str) -> Done:
         return self._records.undo(change_id)
