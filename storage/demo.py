@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 
 from models.entities import RATING_FIELDS
+from models.enums import Priority
+from models.service_levels import DEFAULT_SLA_DAYS
 from storage import demo_vocab as V
 from storage.metrics import MetricsMixin
 from storage.search_keys import search_text, sort_key
@@ -32,6 +34,8 @@ RATINGS = RATING_FIELDS
 INTERACTION_KINDS = ("visit", "call", "meeting", "email", "message", "training", "event")
 KIND_WEIGHTS = (25, 30, 12, 15, 12, 3, 3)
 
+#: A need older than this has been answered by now.
+OPEN_NEED_DAYS = 60
 #: A newest follow-up that fell due within this many days may still be open...
 RECENT_DAYS = 14
 #: ...with this chance; every older one is done.
@@ -77,7 +81,7 @@ _INSERTS = {
     "interactions": ("id, created_at, updated_at, customer_id, kind, occurred_at, summary, "
                      "feedback, sentiment, next_step, next_step_due, next_step_done, owner", 13),
     "needs": ("id, created_at, updated_at, customer_id, kind, description, priority, status, "
-              "raised_on, resolved_on, resolution", 11),
+              "raised_on, resolved_on, resolution, due_on", 12),
     "assessments": ("id, created_at, updated_at, customer_id, assessed_on, assessor, "
                     + ", ".join(RATINGS), 14),
 }
@@ -127,6 +131,9 @@ class _Generator:
     def __init__(self, seed: int, anchor: date, total: int,
                  language: str | None = None) -> None:
         self.language = language
+        #: Salespeople named in the language of the book (a mixed book has both).
+        self.owners = {None: V.OWNERS, "zh_CN": V.ZH_OWNERS, "en": V.EN_OWNERS}.get(
+            language, V.OWNERS)
         self.seed = seed
         self.rng = random.Random(seed)
         self.anchor = anchor
@@ -187,7 +194,7 @@ class _Generator:
             customer_id, self.stamp(created), self.stamp(created), code, name,
             sort_key(name, parts), search_text(name, code, tags, contact_names, parts),
             "individual" if individual else "organisation", industry, region,
-            city_zh if chinese else city_en, self.phone(), "", rng.choice(V.OWNERS),
+            city_zh if chinese else city_en, self.phone(), "", rng.choice(self.owners),
             _json_list(tags), level, rng.choice(("price", "value", None)),
             rng.choice(("loyal", "loyal", "swing", "multi_brand", None)),
             rng.choice(("direct", "direct", "distributor", "online", "phone")),
@@ -323,14 +330,17 @@ class _Generator:
             kind = rng.choices(("requirement", "complaint", "suggestion"), (55, 25, 20))[0]
             raised = today - rng.randrange(1, 540)
             status = rng.choices(("open", "in_progress", "met", "declined"), (30, 15, 45, 10))[0]
+            if status in ("open", "in_progress") and today - raised > OPEN_NEED_DAYS:
+                status = "met"  # a working book answers its needs within weeks
             resolved = None
             if status in ("met", "declined"):
                 resolved = self.iso(min(today, raised + rng.randrange(3, 90)))
+            priority = rng.choices(("high", "medium", "low"), (25, 50, 25))[0]
             stamp = self.stamp(raised)
             chunk.needs.append((
                 self.uid(), stamp, stamp, customer_id, kind, rng.choice(texts[kind]),
-                rng.choices(("high", "medium", "low"), (25, 50, 25))[0], status,
-                self.iso(raised), resolved, "",
+                priority, status, self.iso(raised), resolved, "",
+                self.iso(raised + DEFAULT_SLA_DAYS[Priority(priority)]),
             ))
 
     def assessments(self, customer_id: str, size: float, first: int | None,
@@ -341,7 +351,7 @@ class _Generator:
         today = self.anchor.toordinal()
         count = rng.choice((1, 1, 2, 3, 4))
         base = {name: 2.2 + min(size, 8) / 4 + rng.gauss(0, 0.7) for name in RATINGS}
-        assessor = rng.choice(V.OWNERS)
+        assessor = rng.choice(self.owners)
         for number in range(count):
             day = today - 182 * (count - 1 - number) - rng.randrange(0, 60)
             drift = rng.gauss(0, 0.5)

@@ -64,6 +64,9 @@ EN_LAST = (
 )
 
 OWNERS = ("王磊", "李娜", "张伟", "陈静", "刘洋", "赵敏", "Chen Jie", "Li Ming", "周涛", "孙丽")
+ZH_OWNERS = ("王磊", "李娜", "张伟", "陈静", "刘洋", "赵敏", "陈杰", "李明", "周涛", "孙丽")
+EN_OWNERS = ("Wang Lei", "Li Na", "Zhang Wei", "Chen Jing", "Liu Yang", "Zhao Min", "Chen Jie",
+             "Li Ming", "Zhou Tao", "Sun Li")
 
 ZH_TITLES = ("总经理", "副总经理", "采购总监", "采购经理", "技术总监", "财务经理", "生产经理",
              "项目经理", "工程师", "采购专员", "董事长", "运营总监")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Generic, TypeVar
 
-from models.enums import InteractionKind, NeedStatus, Priority, Tier
+from models.enums import InteractionKind, NeedKind, NeedStatus, Priority, Tier
 from storage.base import DatabaseBase
 from storage.settings_store import SettingsMixin
 
@@ -51,6 +51,9 @@ class OpenComplaint:
     priority: Priority
     status: NeedStatus
     raised_on: date | None
+    due_on: date | None = None
+    kind: NeedKind = NeedKind.COMPLAINT
+    owner: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,15 +98,18 @@ def _day(value: str | None) -> date | None:
 
 
 def follow_ups_due(db: DatabaseBase, until: date, *, since: date | None = None,
-                   today: date | None = None,
+                   today: date | None = None, owner: str | None = None,
                    limit: int = DEFAULT_LIMIT) -> Listing[FollowUp]:
     """Open next steps due on or before ``until`` (and on or after ``since`` if given:
-    without it, every overdue one too), earliest first."""
+    without it, every overdue one too), highest tier first, then earliest; ``owner``: only
+    theirs (the interaction's owner, else the customer's)."""
     today = today or date.today()
     where = ("i.next_step_due IS NOT NULL AND i.next_step_done = 0 AND i.deleted_at IS NULL "
              "AND i.next_step_due <= :until AND i.next_step_due >= :since")
+    if owner:
+        where += " AND coalesce(nullif(i.owner, ''), c.owner) = :owner"
     params = {"until": until.isoformat(), "since": since.isoformat() if since else "",
-              "limit": int(limit)}
+              "limit": int(limit), "owner": owner}
     total = int(db.scalar(
         f"SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id "
         f"AND c.deleted_at IS NULL WHERE {where}", params))
@@ -112,7 +118,8 @@ def follow_ups_due(db: DatabaseBase, until: date, *, since: date | None = None,
         f"coalesce(nullif(i.owner, ''), c.owner) FROM interactions i "
         f"JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL "
         f"LEFT JOIN customer_metrics m ON m.customer_id = i.customer_id "
-        f"WHERE {where} ORDER BY i.next_step_due, c.name_sort, i.id LIMIT :limit", params)
+        f"WHERE {where} ORDER BY coalesce(m.tier_rank, 9), i.next_step_due, c.name_sort, i.id "
+        f"LIMIT :limit", params)
     found = []
     for r in rows:
         due = date.fromisoformat(r[6])
@@ -123,48 +130,64 @@ def follow_ups_due(db: DatabaseBase, until: date, *, since: date | None = None,
 
 
 def open_complaints(db: DatabaseBase, tiers: Collection[Tier] = TOP_TIERS, *,
+                    owner: str | None = None, late_on: date | None = None,
                     limit: int = DEFAULT_LIMIT) -> Listing[OpenComplaint]:
-    """Complaints still open or in progress at customers of ``tiers``, oldest first."""
+    """Complaints still open or in progress at customers of ``tiers``, oldest first; with
+    ``late_on``, every open need (of any kind and tier) past its answer-by date that day,
+    highest tier and latest first. ``owner``: only theirs (the need's, else the customer's)."""
     codes = sorted(t.value for t in tiers)
     marks = ",".join("?" * len(codes)) or "''"
+    params: list[object] = []
     base = ("FROM needs n JOIN customers c ON c.id = n.customer_id AND c.deleted_at IS NULL "
-            "JOIN customer_metrics m ON m.customer_id = n.customer_id "
-            "WHERE n.kind = 'complaint' AND n.status IN ('open', 'in_progress') "
-            f"AND n.deleted_at IS NULL AND m.tier IN ({marks})")
-    total = int(db.scalar(f"SELECT count(*) {base}", codes))
+            "LEFT JOIN customer_metrics m ON m.customer_id = n.customer_id "
+            "WHERE n.status IN ('open', 'in_progress') AND n.deleted_at IS NULL ")
+    if late_on is not None:
+        base += "AND n.due_on < ? "
+        params.append(late_on.isoformat())
+        order = "coalesce(m.tier_rank, 9), n.due_on, c.name_sort"
+    else:
+        base += f"AND n.kind = 'complaint' AND m.tier IN ({marks}) "
+        params += codes
+        order = ("m.tier_rank, CASE n.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 "
+                 "ELSE 2 END, n.raised_on IS NULL, n.raised_on, c.name_sort")
+    if owner:
+        base += "AND coalesce(nullif(n.owner, ''), c.owner) = ? "
+        params.append(owner)
+    total = int(db.scalar(f"SELECT count(*) {base}", params))
     rows = db.conn.execute(
         f"SELECT n.id, n.customer_id, c.name, m.tier, n.description, n.priority, n.status, "
-        f"n.raised_on {base} ORDER BY m.tier_rank, "
-        f"CASE n.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, "
-        f"n.raised_on IS NULL, n.raised_on, c.name_sort LIMIT ?", [*codes, int(limit)])
+        f"n.raised_on, n.due_on, n.kind, coalesce(nullif(n.owner, ''), c.owner) {base} "
+        f"ORDER BY {order} LIMIT ?", [*params, int(limit)])
     return Listing([OpenComplaint(
         need_id=r[0], customer_id=r[1], customer_name=r[2], tier=_tier(r[3]),
         description=r[4], priority=Priority(r[5]), status=NeedStatus(r[6]),
-        raised_on=_day(r[7])) for r in rows], total)
+        raised_on=_day(r[7]), due_on=_day(r[8]), kind=NeedKind(r[9]), owner=r[10])
+        for r in rows], total)
 
 
 def reviews_due(db: SettingsMixin, *, today: date | None = None,
-                tiers: Collection[Tier] = tuple(Tier),
+                tiers: Collection[Tier] = tuple(Tier), owner: str | None = None,
                 limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
     """Scored customers whose last assessment is older than their tier's review cadence
     (or who were never assessed), highest tier and longest overdue first."""
     join = ("LEFT JOIN (SELECT customer_id, max(assessed_on) AS last FROM assessments "
             "WHERE deleted_at IS NULL GROUP BY customer_id) l "
             "ON l.customer_id = m.customer_id")
-    return _customers_due(db, "l.last", join, today or date.today(), tiers, limit)
+    return _customers_due(db, "l.last", join, today or date.today(), tiers, limit, owner)
 
 
 def silent_customers(db: SettingsMixin, *, today: date | None = None,
-                     tiers: Collection[Tier] = TOP_TIERS,
+                     tiers: Collection[Tier] = TOP_TIERS, owner: str | None = None,
                      limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
     """Customers of ``tiers`` not contacted for longer than their tier's cadence (or
     never), longest silence first."""
     return _customers_due(db, "substr(m.last_interaction_at, 1, 10)", "",
-                          today or date.today(), tiers, limit)
+                          today or date.today(), tiers, limit, owner)
 
 
 def _customers_due(db: SettingsMixin, last: str, join: str, today: date,
-                   tiers: Collection[Tier], limit: int) -> Listing[CustomerDue]:
+                   tiers: Collection[Tier], limit: int,
+                   owner: str | None = None) -> Listing[CustomerDue]:
     """Customers of ``tiers`` whose ``last`` date (an expression over ``customer_metrics
     m`` and ``join``) is on or before their tier's cut-off (today minus the cadence), or
     missing.
@@ -184,13 +207,14 @@ def _customers_due(db: SettingsMixin, last: str, join: str, today: date,
                    {last} AS last, count(*) OVER () AS total
             FROM customer_metrics m JOIN cut ON cut.tier = m.tier {join}
             WHERE m.deleted = 0 AND ({last} IS NULL OR {last} <= cut.cutoff)
+              AND (:owner IS NULL OR m.owner = :owner)
             ORDER BY m.tier_rank, {last} IS NOT NULL, {last}, m.name_sort
             LIMIT :limit
         )
         SELECT due.customer_id, c.name, due.tier, due.last, due.days, due.total
         FROM due JOIN customers c ON c.id = due.customer_id
         ORDER BY due.tier_rank, due.last IS NOT NULL, due.last, due.name_sort"""
-    params = {"cutoffs": json.dumps(cutoffs), "limit": int(limit)}
+    params = {"cutoffs": json.dumps(cutoffs), "limit": int(limit), "owner": owner or None}
     found, total = [], 0
     for r in db.conn.execute(sql, params):
         when = _day(r[3])

@@ -3828,15 +3828,28 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>TodayModel</name>
     <message>
         <source>Overdue follow-ups</source>
-        <translation>已逾期的跟进</translation>
+        <translation type="vanished">已逾期的跟进</translation>
     </message>
     <message>
         <source>Follow-ups in the next {days} days</source>
-        <translation>未来 {days} 天内的跟进</translation>
+        <translation type="vanished">未来 {days} 天内的跟进</translation>
     </message>
     <message>
         <source>Plan actions due</source>
-        <translation>到期的计划行动</translation>
+        <translation type="vanished">到期的计划行动</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <extracomment>A section holding more items than this starts collapsed (its count says how many). Where a row opens the customer, by the table of its record. Rows with a tick box (done) and a new date (snooze): follow-ups and plan actions; needs can be given a new answer-by date but are resolved on their tab. The record&apos;s table: interactions, plan_actions, needs; silent or reviews for customers.</extracomment>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>Later this week</source>
+        <translation>本周稍后</translation>
     </message>
     <message>
         <source>Open complaints at strategic and key customers</source>
@@ -3863,6 +3876,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>事项</translation>
     </message>
     <message>
+        <source>Why it&apos;s here</source>
+        <translation>列入原因</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
@@ -3871,12 +3888,48 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>负责人</translation>
     </message>
     <message>
+        <source>A top customer not contacted for too long</source>
+        <translation>重要客户太久未联系</translation>
+    </message>
+    <message>
+        <source>Review due by its tier&apos;s cadence</source>
+        <translation>按客户等级的周期应进行评估</translation>
+    </message>
+    <message>
+        <source>Open complaint at a {tier} customer</source>
+        <translation>{tier}的未解决投诉</translation>
+    </message>
+    <message>
+        <source>Past its answer-by date by {days} days</source>
+        <translation>已超过应答期限 {days} 天</translation>
+    </message>
+    <message>
+        <source>Plan action</source>
+        <translation>计划行动</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>{what}, {days} days late</source>
+        <translation>{what}，逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>{what} due today</source>
+        <translation>{what}今天到期</translation>
+    </message>
+    <message>
+        <source>{what} due {day}</source>
+        <translation>{what}{day}到期</translation>
+    </message>
+    <message>
         <source>{title} ({total}, the first {shown} shown)</source>
         <translation>{title}（共 {total} 条，显示前 {shown} 条）</translation>
     </message>
     <message>
         <source>raised {day}</source>
-        <translation>提出于 {day}</translation>
+        <translation type="vanished">提出于 {day}</translation>
     </message>
     <message>
         <source>now</source>
@@ -3906,6 +3959,15 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
 <context>
     <name>TodayView</name>
     <message>
+        <source>Everyone</source>
+        <extracomment>The owner filter&apos;s choice meaning &quot;everyone&quot;.</extracomment>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Me ({name})</source>
+        <translation>我（{name}）</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -3918,8 +3980,36 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>标记为完成</translation>
     </message>
     <message>
+        <source>Move to another day</source>
+        <translation>改到其他日期</translation>
+    </message>
+    <message>
         <source>Today, {day}</source>
         <translation>今日待办 · {day}</translation>
+    </message>
+    <message>
+        <source>Whose work:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Snooze or give this item another date</source>
+        <translation>推迟或为此事项另定日期</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Next Monday</source>
+        <translation>下周一</translation>
+    </message>
+    <message>
+        <source>Another day…</source>
+        <translation>其他日期…</translation>
     </message>
     <message>
         <source>Open customer</source>

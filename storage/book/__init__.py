@@ -90,7 +90,7 @@ class Book:
         self.transactions = RecordKind(db, self.records, Transaction)
         self.people = People(db, self.records)
         self.plans = Plans(db, self.records)
-        self.today = Today(db, self.interactions)
+        self.today = Today(db, self.interactions, self.needs, self.records)
         self.history = History(db, self.records)
         self.scoring = Scoring(db)
         self.charts = Charts(db)

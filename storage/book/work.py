@@ -14,6 +14,7 @@ from models.plan_logic import PlanProgress
 from models.plans import AccountPlan, PlanAction
 from storage import today_queries, workspace_queries
 from storage.book.records import Done, RecordKind, Records, Saved, changes_of
+from storage.changes import Changes
 from storage.history import Change
 from storage.plans_store import DueAction, PlanSummary
 from storage.today_queries import (
@@ -105,26 +106,51 @@ class Plans:
 class Today:
     """The day's work across the book, each list bounded and counted in full."""
 
-    def __init__(self, db: Database, interactions: RecordKind[Interaction]) -> None:
+    def __init__(self, db: Database, interactions: RecordKind[Interaction],
+                 needs: RecordKind[Need], records: Records) -> None:
         self._db = db
         self._interactions = interactions
+        self._needs = needs
+        self._records = records
 
     def follow_ups(self, until: date, *, since: date | None = None, today: date | None = None,
+                   owner: str | None = None,
                    limit: int = DEFAULT_LIMIT) -> Listing[FollowUp]:
         return today_queries.follow_ups_due(self._db, until, since=since, today=today,
-                                            limit=limit)
+                                            owner=owner, limit=limit)
 
-    def complaints(self, tiers: Collection[Tier] = TOP_TIERS, *,
+    def complaints(self, tiers: Collection[Tier] = TOP_TIERS, *, owner: str | None = None,
                    limit: int = DEFAULT_LIMIT) -> Listing[OpenComplaint]:
-        return today_queries.open_complaints(self._db, tiers, limit=limit)
+        return today_queries.open_complaints(self._db, tiers, owner=owner, limit=limit)
+
+    def late_needs(self, today: date, *, owner: str | None = None,
+                   limit: int = DEFAULT_LIMIT) -> Listing[OpenComplaint]:
+        """Open needs and complaints past their answer-by date, highest tier first."""
+        return today_queries.open_complaints(self._db, owner=owner, late_on=today,
+                                             limit=limit)
 
     def reviews(self, *, today: date | None = None, tiers: Collection[Tier] = tuple(Tier),
+                owner: str | None = None,
                 limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
-        return today_queries.reviews_due(self._db, today=today, tiers=tiers, limit=limit)
+        return today_queries.reviews_due(self._db, today=today, tiers=tiers, owner=owner,
+                                         limit=limit)
 
     def silent(self, *, today: date | None = None, tiers: Collection[Tier] = TOP_TIERS,
+               owner: str | None = None,
                limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
-        return today_queries.silent_customers(self._db, today=today, tiers=tiers, limit=limit)
+        return today_queries.silent_customers(self._db, today=today, tiers=tiers,
+                                              owner=owner, limit=limit)
+
+    def reschedule(self, table: str, record_id: str, due: date) -> Changes:
+        """Move a follow-up, a plan action or a need to ``due`` (snooze, or a new date)."""
+        if table == "interactions":
+            interaction = self._interactions.get(record_id)
+            return self._interactions.update(replace(interaction, next_step_due=due)).changes
+        if table == "needs":
+            need = self._needs.get(record_id)
+            return self._needs.update(replace(need, due_on=due)).changes
+        action = self._records.get(PlanAction, record_id)
+        return self._records.update(replace(action, due_date=due)).changes
 
     def complete_follow_up(self, interaction_id: str) -> Saved[Interaction]:
         """Tick a follow-up off: the interaction's next step is marked done."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -14,6 +14,7 @@ from tests.ui.conftest import open_window
 from ui.gui.models.today_model import (
     COL_CUSTOMER,
     COL_WHEN,
+    COL_WHY,
     ITEM_ROLE,
     OVERDUE,
     SECTIONS,
@@ -31,8 +32,14 @@ def _today_window(qtbot, path: Path, settings: Settings) -> MainWindow:  # type:
     return window
 
 
-def _first(model: TodayModel, section: str) -> QModelIndex:
-    return model.index(0, 0, model.section_index(section))
+def _first(model: TodayModel, section: str, table: str = "interactions") -> QModelIndex:
+    """The section's first row of ``table`` (a follow-up, by default)."""
+    parent = model.section_index(section)
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        if model.data(index, ITEM_ROLE).table == table:
+            return index
+    raise AssertionError(f"no {table} row in {section}")
 
 
 def test_today_lists_overdue_follow_ups_first(qtbot, book_path: Path,  # type: ignore[no-untyped-def]
@@ -42,21 +49,39 @@ def test_today_lists_overdue_follow_ups_first(qtbot, book_path: Path,  # type: i
     assert window.current_view_name() == VIEW_TODAY
     assert model.sections()[0] == OVERDUE
     assert model.sections() == [s for s in SECTIONS if s in model.sections()]
-    expected = window.book.reader.scalar(
+    today = date.today().isoformat()
+    scalar = window.book.reader.scalar
+    follow_ups = scalar(
         "SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id "
         "WHERE i.next_step_due < ? AND i.next_step_done = 0 AND i.deleted_at IS NULL "
-        "AND c.deleted_at IS NULL", [date.today().isoformat()])
-    assert expected > 0
+        "AND c.deleted_at IS NULL", [today])
+    actions = scalar(
+        "SELECT count(*) FROM plan_actions a JOIN plans p ON p.id = a.plan_id "
+        "AND p.deleted_at IS NULL AND p.status <> 'closed' JOIN customers c "
+        "ON c.id = p.customer_id AND c.deleted_at IS NULL WHERE a.due_date < ? "
+        "AND a.status IN ('open', 'in_progress') AND a.deleted_at IS NULL", [today])
+    needs = scalar(
+        "SELECT count(*) FROM needs n JOIN customers c ON c.id = n.customer_id "
+        "AND c.deleted_at IS NULL WHERE n.due_on < ? AND n.status IN ('open', 'in_progress') "
+        "AND n.deleted_at IS NULL", [today])
+    expected = follow_ups + actions + needs
+    assert follow_ups > 0
     header = model.data(model.section_index(OVERDUE))
-    assert header == f"Overdue follow-ups ({expected})"
-    item = model.data(_first(model, OVERDUE), ITEM_ROLE)
+    assert header == f"Overdue ({expected})"
+    rows = [model.data(model.index(r, 0, model.section_index(OVERDUE)), ITEM_ROLE)
+            for r in range(model.rowCount(model.section_index(OVERDUE)))]
+    ranks = [i.tier.rank if i.tier else 9 for i in rows]
+    assert ranks == sorted(ranks)  # strategic and key customers' items first
+    row = next(r for r, i in enumerate(rows) if i.table == "interactions")
+    item = rows[row]
     assert isinstance(item, TodayItem) and item.overdue and item.when < date.today()
     stored = window.book.reader.get(Interaction, item.record_id)
     assert item.what == stored.next_step and not stored.next_step_done
-    shown = model.data(_first(model, OVERDUE).siblingAtColumn(COL_CUSTOMER))
-    assert shown == item.customer_name
-    assert model.data(_first(model, OVERDUE).siblingAtColumn(COL_WHEN)) == \
-        item.when.isoformat()
+    index = model.index(row, 0, model.section_index(OVERDUE))
+    assert model.data(index.siblingAtColumn(COL_CUSTOMER)) == item.customer_name
+    assert model.data(index.siblingAtColumn(COL_WHEN)) == item.when.isoformat()
+    days = (date.today() - item.when).days
+    assert model.data(index.siblingAtColumn(COL_WHY)) == f"Follow-up, {days} days late"
     assert window.navigation.item(0).text() == f"Today ({expected})"
     window.close()
 
@@ -151,7 +176,7 @@ def test_chinese_today_has_no_english(qtbot, chinese: None, book_path: Path,  # 
     window = _today_window(qtbot, book_path, settings)
     model = window.today.model
     header = model.data(model.section_index(OVERDUE))
-    assert header.startswith("已逾期的跟进")
+    assert header.startswith("已逾期")
     assert model.headerData(0, Qt.Orientation.Horizontal) == "客户"
     assert window.today.done_button.text() == "标记完成"
     QApplication.processEvents()
@@ -167,3 +192,60 @@ class _NoProgress:
     def check(self) -> None:
         return None
 
+
+
+def test_my_work_first_then_a_colleagues_or_everyones(qtbot, book_path: Path,  # type: ignore[no-untyped-def]
+                                                      settings: Settings) -> None:
+    with Book(book_path) as book:
+        owner = book.customers.owners()[0]
+    settings.set_me(book_path, owner)
+    window = _today_window(qtbot, book_path, settings)
+    today = window.today
+    assert today.owner() == owner and today.owner_combo.currentText() == f"Me ({owner})"
+    items = [i for s in today.model.sections() for i in today.model.data_.items[s]]
+    assert items and all(i.owner == owner for i in items)
+    everyone = today.owner_combo.findText("Everyone")
+    today.owner_combo.setCurrentIndex(everyone)
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.owner_combo.activated.emit(everyone)
+    assert today.owner() is None
+    owners = {i.owner for s in today.model.sections() for i in today.model.data_.items[s]}
+    assert len(owners) > 1
+    window.close()
+
+
+def test_snoozing_a_follow_up_moves_it_to_tomorrow(qtbot, book_path: Path,  # type: ignore[no-untyped-def]
+                                                   settings: Settings) -> None:
+    window = _today_window(qtbot, book_path, settings)
+    today = window.today
+    first = _first(today.model, OVERDUE)
+    today.tree.setCurrentIndex(first)
+    item = today.model.data(first, ITEM_ROLE)
+    assert today.snooze_button.isEnabled()
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.tomorrow_action.trigger()
+    tomorrow = date.today() + timedelta(days=1)
+    table = {"interactions": Interaction}.get(item.table)
+    if table is not None:
+        assert window.book.reader.get(Interaction, item.record_id).next_step_due == tomorrow
+    moved = [i for s in today.model.sections() for i in today.model.data_.items[s]
+             if i.record_id == item.record_id]
+    assert (moved and moved[0].section == "week") or tomorrow.weekday() == 0
+    window.close()
+
+
+def test_a_backlog_of_thousands_is_a_count_not_a_list(qtbot, book_path: Path,  # type: ignore[no-untyped-def]
+                                                      settings: Settings) -> None:
+    from ui.gui.models.today_model import COLLAPSE_AT
+
+    with Book(book_path) as book, book.reader.atomic():
+        book.reader.conn.execute(
+            "UPDATE interactions SET next_step = 'Call back', next_step_done = 0, "
+            "next_step_due = '2026-01-05' WHERE deleted_at IS NULL")
+    window = _today_window(qtbot, book_path, settings)
+    today = window.today
+    overdue = today.model.section_index(OVERDUE)
+    total = today.model.data_.totals[OVERDUE]
+    assert total > COLLAPSE_AT and not today.tree.isExpanded(overdue)
+    assert f"({total}" in today.model.data(overdue) or f"({total:,}" in today.model.data(overdue)
+    window.close()

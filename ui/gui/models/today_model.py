@@ -7,7 +7,7 @@ ticking it asks (by signal) for the item to be marked done; the model never writ
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -30,22 +30,27 @@ from ui.gui.background.tasks import Progress
 from ui.gui.style.tier_palette import tier_tints
 from ui.gui.text.labels import label
 
-UPCOMING_DAYS = 14
+#: A section holding more items than this starts collapsed (its count says how many).
+COLLAPSE_AT = 60
 
-# Section codes, in display order; each item opens the customer on ``TABS[section]``.
+# Section codes, in display order.
 OVERDUE = "overdue"
-UPCOMING = "upcoming"
-ACTIONS = "actions"
+TODAY = "today"
+WEEK = "week"
 COMPLAINTS = "complaints"
 SILENT = "silent"
 REVIEWS = "reviews"
-SECTIONS = (OVERDUE, UPCOMING, ACTIONS, COMPLAINTS, SILENT, REVIEWS)
-TABS = {OVERDUE: "interactions", UPCOMING: "interactions", ACTIONS: "plan",
-        COMPLAINTS: "needs", SILENT: "interactions", REVIEWS: "assessment"}
-CHECKABLE = frozenset({OVERDUE, UPCOMING, ACTIONS})
+SECTIONS = (OVERDUE, TODAY, WEEK, COMPLAINTS, SILENT, REVIEWS)
+#: Where a row opens the customer, by the table of its record.
+TABS = {"interactions": "interactions", "plan_actions": "plan", "needs": "needs",
+        "silent": "interactions", "reviews": "assessment"}
+#: Rows with a tick box (done) and a new date (snooze): follow-ups and plan actions; needs
+#: can be given a new answer-by date but are resolved on their tab.
+CHECKABLE_TABLES = frozenset({"interactions", "plan_actions"})
+MOVABLE_TABLES = frozenset({"interactions", "plan_actions", "needs"})
 
-COL_CUSTOMER, COL_TIER, COL_WHAT, COL_WHEN, COL_OWNER = range(5)
-COLUMN_COUNT = 5
+COL_CUSTOMER, COL_TIER, COL_WHAT, COL_WHY, COL_WHEN, COL_OWNER = range(6)
+COLUMN_COUNT = 6
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = "#b3261e"
 
@@ -59,16 +64,26 @@ class TodayItem:
     customer_id: str
     customer_name: str
     tier: Tier | None
-    what: str  # the user's own words (next step, action, complaint); '' for silences/reviews
-    kind_label: Any  # an enum shown before ``what`` (interaction kind, priority), or None
-    when: date | None  # due date (follow-ups, actions, silences, reviews) or raised on
+    what: str  # the user's own words (next step, action, need); '' for silences/reviews
+    kind_label: Any  # an enum shown before ``what`` (interaction or need kind), or None
+    when: date | None  # due date (follow-ups, actions, needs, silences, reviews)
     last: date | None = None  # last contact or review
     owner: str = ""
     overdue: bool = False
+    #: The record's table: interactions, plan_actions, needs; silent or reviews for customers.
+    table: str = "interactions"
 
     @property
     def tab(self) -> str:
-        return TABS[self.section]
+        return TABS[self.table]
+
+    @property
+    def checkable(self) -> bool:
+        return self.table in CHECKABLE_TABLES
+
+    @property
+    def movable(self) -> bool:
+        return self.table in MOVABLE_TABLES
 
 
 @dataclass
@@ -76,43 +91,77 @@ class TodayData:
     as_of: date
     items: dict[str, list[TodayItem]] = field(default_factory=dict)
     totals: dict[str, int] = field(default_factory=dict)
+    owner: str | None = None
+
+
+def _rank(item: TodayItem) -> tuple[int, date]:
+    """Value at stake first: strategic and key customers' items, then the oldest."""
+    return (item.tier.rank if item.tier is not None else 9, item.when or date.max)
 
 
 def load_today(book: Book, progress: Progress, as_of: date | None = None,
-               limit: int = DEFAULT_LIMIT) -> TodayData:
-    """Everything the Today view shows, read on the worker thread."""
+               limit: int = DEFAULT_LIMIT, owner: str | None = None) -> TodayData:
+    """Everything the Today view shows, read on the worker thread: what is overdue, due today
+    and due later this week (follow-ups, plan actions, needs past their answer-by date),
+    ranked by the customer's tier, then open complaints at top customers, silences and
+    reviews. ``owner``: only that salesperson's."""
     today = as_of or date.today()
-    soon = today + timedelta(days=UPCOMING_DAYS)
-    data = TodayData(as_of=today)
-    overdue = book.today.follow_ups(today - timedelta(days=1), today=today, limit=limit)
-    upcoming = book.today.follow_ups(soon, since=today, today=today, limit=limit)
-    for section, listing in ((OVERDUE, overdue), (UPCOMING, upcoming)):
-        data.items[section] = [TodayItem(
+    yesterday, tomorrow = today - timedelta(days=1), today + timedelta(days=1)
+    sunday = today + timedelta(days=6 - today.weekday())
+    data = TodayData(as_of=today, owner=owner)
+    for section in (OVERDUE, TODAY, WEEK):
+        data.items[section], data.totals[section] = [], 0
+    spans = {OVERDUE: (None, yesterday), TODAY: (today, today), WEEK: (tomorrow, sunday)}
+    for section, (since, until) in spans.items():
+        if (until < today and section != OVERDUE) or (since and since > until):
+            continue
+        listing = book.today.follow_ups(until, since=since, today=today, owner=owner,
+                                        limit=limit)
+        data.items[section] += [TodayItem(
             section, f.interaction_id, f.customer_id, f.customer_name, f.tier, f.next_step,
             f.kind, f.due, owner=f.owner, overdue=f.overdue) for f in listing.rows]
-        data.totals[section] = listing.total
+        data.totals[section] += listing.total
     progress.check()
-    actions = book.plans.due(soon, today=today)
-    data.items[ACTIONS] = [TodayItem(
-        ACTIONS, a.action_id, a.customer_id, a.customer_name, None, a.what, None, a.due_date,
-        owner=a.owner, overdue=a.overdue) for a in actions[:limit]]
-    data.totals[ACTIONS] = len(actions)
-    complaints = book.today.complaints(limit=limit)
+    actions = book.plans.due(sunday, today=today, owner=owner)
+    tiers = _tiers_of(book, [a.customer_id for a in actions])
+    for action in actions:
+        section = _section_of(action.due_date, today)
+        data.totals[section] += 1
+        if len(data.items[section]) < 2 * limit:
+            data.items[section].append(TodayItem(
+                section, action.action_id, action.customer_id, action.customer_name,
+                tiers.get(action.customer_id), action.what, None, action.due_date,
+                owner=action.owner, overdue=action.overdue, table="plan_actions"))
+    late = book.today.late_needs(today, owner=owner, limit=limit)
+    data.items[OVERDUE] += [TodayItem(
+        OVERDUE, n.need_id, n.customer_id, n.customer_name, n.tier, n.description, n.kind,
+        n.due_on, owner=n.owner, overdue=True, table="needs") for n in late.rows]
+    data.totals[OVERDUE] += late.total
+    for section in (OVERDUE, TODAY, WEEK):
+        data.items[section] = sorted(data.items[section], key=_rank)
+    progress.check()
+    shown = {i.record_id for i in data.items[OVERDUE]}
+    complaints = book.today.complaints(owner=owner, limit=limit)
     data.items[COMPLAINTS] = [TodayItem(
         COMPLAINTS, c.need_id, c.customer_id, c.customer_name, c.tier, c.description,
-        c.priority, c.raised_on) for c in complaints.rows]
-    data.totals[COMPLAINTS] = complaints.total
-    progress.check()
-    for section, due in ((SILENT, book.today.silent(today=today, limit=limit)),
-                         (REVIEWS, book.today.reviews(today=today, limit=limit))):
+        c.priority, c.due_on or c.raised_on, owner=c.owner, table="needs")
+        for c in complaints.rows if c.need_id not in shown]
+    data.totals[COMPLAINTS] = complaints.total - (len(complaints.rows)
+                                                  - len(data.items[COMPLAINTS]))
+    for section, due in ((SILENT, book.today.silent(today=today, owner=owner, limit=limit)),
+                         (REVIEWS, book.today.reviews(today=today, owner=owner,
+                                                      limit=limit))):
         data.items[section] = [TodayItem(
             section, d.customer_id, d.customer_id, d.customer_name, d.tier, "", None, d.due,
-            last=d.last, overdue=True) for d in due.rows]
+            last=d.last, overdue=True, table=section) for d in due.rows]
         data.totals[section] = due.total
-    tiers = _tiers_of(book, [i.customer_id for i in data.items[ACTIONS]])
-    data.items[ACTIONS] = [replace(i, tier=tiers.get(i.customer_id))
-                           for i in data.items[ACTIONS]]
     return data
+
+
+def _section_of(due: date | None, today: date) -> str:
+    if due is None or due < today:
+        return OVERDUE
+    return TODAY if due == today else WEEK
 
 
 def _tiers_of(book: Book, ids: list[str]) -> dict[str, Tier | None]:
@@ -122,10 +171,9 @@ def _tiers_of(book: Book, ids: list[str]) -> dict[str, Tier | None]:
 def section_title(section: str) -> str:
     translate = QCoreApplication.translate
     return {
-        OVERDUE: translate("TodayModel", "Overdue follow-ups"),
-        UPCOMING: translate("TodayModel", "Follow-ups in the next {days} days").format(
-            days=UPCOMING_DAYS),
-        ACTIONS: translate("TodayModel", "Plan actions due"),
+        OVERDUE: translate("TodayModel", "Overdue"),
+        TODAY: translate("TodayModel", "Due today"),
+        WEEK: translate("TodayModel", "Later this week"),
         COMPLAINTS: translate("TodayModel", "Open complaints at strategic and key customers"),
         SILENT: translate("TodayModel",
                           "Strategic and key customers without contact for too long"),
@@ -136,8 +184,32 @@ def section_title(section: str) -> str:
 def column_title(column: int) -> str:
     translate = QCoreApplication.translate
     return (translate("TodayModel", "Customer"), translate("TodayModel", "Tier"),
-            translate("TodayModel", "What"), translate("TodayModel", "Due"),
-            translate("TodayModel", "Owner"))[column]
+            translate("TodayModel", "What"), translate("TodayModel", "Why it's here"),
+            translate("TodayModel", "Due"), translate("TodayModel", "Owner"))[column]
+
+
+def why(item: TodayItem, today: date) -> str:
+    """Why the row is on the list, in a few words."""
+    translate = QCoreApplication.translate
+    if item.section == SILENT:
+        return translate("TodayModel", "A top customer not contacted for too long")
+    if item.section == REVIEWS:
+        return translate("TodayModel", "Review due by its tier's cadence")
+    if item.section == COMPLAINTS:
+        return translate("TodayModel", "Open complaint at a {tier} customer").format(
+            tier=label(item.tier))
+    days = (today - item.when).days if item.when else 0
+    if item.table == "needs":
+        return translate("TodayModel", "Past its answer-by date by {days} days").format(
+            days=days)
+    what = (translate("TodayModel", "Plan action") if item.table == "plan_actions"
+            else translate("TodayModel", "Follow-up"))
+    if days > 0:
+        return translate("TodayModel", "{what}, {days} days late").format(what=what, days=days)
+    if days == 0:
+        return translate("TodayModel", "{what} due today").format(what=what)
+    return translate("TodayModel", "{what} due {day}").format(
+        what=what, day=QLocale().dayName(item.when.isoweekday()) if item.when else "")
 
 
 class TodayModel(QAbstractItemModel):
@@ -233,8 +305,7 @@ class TodayModel(QAbstractItemModel):
         if item is None:
             return flags
         flags |= Qt.ItemFlag.ItemNeverHasChildren
-        if index.column() == 0 and item.section in CHECKABLE \
-                and item.record_id not in self._pending:
+        if index.column() == 0 and item.checkable and item.record_id not in self._pending:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -249,8 +320,7 @@ class TodayModel(QAbstractItemModel):
             return self._display(item, column)
         if role == ITEM_ROLE:
             return item
-        if role == Qt.ItemDataRole.CheckStateRole and column == 0 \
-                and item.section in CHECKABLE:
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0 and item.checkable:
             done = item.record_id in self._pending
             return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_WHEN and item.overdue:
@@ -264,7 +334,7 @@ class TodayModel(QAbstractItemModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         item = self.item(index)
         if role != Qt.ItemDataRole.CheckStateRole or item is None \
-                or item.section not in CHECKABLE or item.record_id in self._pending:
+                or not item.checkable or item.record_id in self._pending:
             return False
         if Qt.CheckState(value) != Qt.CheckState.Checked:
             return False
@@ -301,10 +371,9 @@ class TodayModel(QAbstractItemModel):
             return label(item.tier)
         if column == COL_OWNER:
             return item.owner
+        if column == COL_WHY:
+            return why(item, self.data_.as_of if self.data_ else date.today())
         if column == COL_WHEN:
-            if item.section == COMPLAINTS:
-                return translate("TodayModel", "raised {day}").format(
-                    day=item.when.isoformat()) if item.when else ""
             return item.when.isoformat() if item.when else translate("TodayModel", "now")
         if item.section == SILENT:
             if item.last is None:

@@ -8,16 +8,24 @@ double-click opens the customer on the tab that matters for the row.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -29,12 +37,13 @@ from storage.changes import Changes
 from storage.errors import StorageError
 from ui.gui.background.tasks import BookTask, Progress
 from ui.gui.models.today_model import (
-    ACTIONS,
     COL_CUSTOMER,
     COL_OWNER,
     COL_TIER,
     COL_WHAT,
     COL_WHEN,
+    COL_WHY,
+    COLLAPSE_AT,
     ITEM_ROLE,
     TodayData,
     TodayItem,
@@ -48,11 +57,22 @@ from ui.gui.views.activation import on_row_opened
 
 def _complete(item: TodayItem) -> Callable[[Book, Progress], Changes]:
     def work(book: Book, _progress: Progress) -> Changes:
-        if item.section == ACTIONS:
+        if item.table == "plan_actions":
             return book.plans.complete_action(item.record_id).changes
         return book.today.complete_follow_up(item.record_id).changes
 
     return work
+
+
+def _move(item: TodayItem, due: date) -> Callable[[Book, Progress], Changes]:
+    def work(book: Book, _progress: Progress) -> Changes:
+        return book.today.reschedule(item.table, item.record_id, due)
+
+    return work
+
+
+#: The owner filter's choice meaning "everyone".
+EVERYONE = "\x00everyone"
 
 
 class TodayView(QWidget):
@@ -81,11 +101,43 @@ class TodayView(QWidget):
         self.done_button = QPushButton(self)
         self.done_button.setObjectName("todayDone")
         self.done_button.clicked.connect(self.mark_current_done)
-        header = QHBoxLayout()
+        self.me = ""
+        self.owner_combo = QComboBox(self)
+        self.owner_combo.setObjectName("todayOwner")
+        self.owner_combo.activated.connect(lambda _index: self.reload())
+        self.owner_label = QLabel(self)
+        self.snooze_button = QToolButton(self)
+        self.snooze_button.setObjectName("todaySnooze")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.snooze_button)
+        self.tomorrow_action = menu.addAction("")
+        self.tomorrow_action.setObjectName("snoozeTomorrow")
+        self.tomorrow_action.setShortcut(QKeySequence("Ctrl+Right"))
+        self.tomorrow_action.triggered.connect(
+            lambda: self.move_current(self._today() + timedelta(days=1)))
+        self.next_week_action = menu.addAction("")
+        self.next_week_action.setObjectName("snoozeNextWeek")
+        self.next_week_action.setShortcut(QKeySequence("Ctrl+Shift+Right"))
+        self.next_week_action.triggered.connect(lambda: self.move_current(_next_monday(
+            self._today())))
+        self.pick_action = menu.addAction("")
+        self.pick_action.setObjectName("snoozePick")
+        self.pick_action.triggered.connect(self.pick_date)
+        for action in (self.tomorrow_action, self.next_week_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.snooze_button.setMenu(menu)
+        self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        header = QHBoxLayout()  # the title, then whose work and what to do with a row
         header.addWidget(self.title)
         header.addStretch(1)
-        header.addWidget(self.open_button)
-        header.addWidget(self.done_button)
+        tools = QHBoxLayout()
+        tools.addWidget(self.owner_label)
+        tools.addWidget(self.owner_combo)
+        tools.addStretch(1)
+        tools.addWidget(self.open_button)
+        tools.addWidget(self.done_button)
+        tools.addWidget(self.snooze_button)
 
         self.tree = QTreeView(self)
         self.tree.setObjectName("todayTree")
@@ -99,12 +151,6 @@ class TodayView(QWidget):
         on_row_opened(self.tree, self._activate)
         self.model.modelReset.connect(self._after_reset)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-        columns = self.tree.header()
-        columns.setStretchLastSection(False)
-        columns.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in ((COL_CUSTOMER, 44), (COL_WHEN, 26), (COL_OWNER, 14)):
-            columns.resizeSection(column, char * chars)
 
         self.status = QLabel(self)
         self.status.setObjectName("todayStatus")
@@ -114,6 +160,7 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
         layout.addLayout(header)
+        layout.addLayout(tools)
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
         self.retranslate()
@@ -128,13 +175,44 @@ class TodayView(QWidget):
         self.book = book
         self.reload()
 
+    def set_owners(self, owners: list[str], me: str) -> None:
+        """The owner filter's choices: me first (the default), everyone, each colleague."""
+        current = self.owner()
+        self.me = me
+        self.owner_combo.clear()
+        if me:
+            self.owner_combo.addItem("", me)
+        self.owner_combo.addItem("", EVERYONE)
+        for owner in owners:
+            if owner != me:
+                self.owner_combo.addItem(owner, owner)
+        self._name_owner_choices()
+        # Me first, when I own customers; a new user of a demo book owns none yet.
+        start = current if current else (me if me in owners else EVERYONE)
+        self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(start)))
+
+    def owner(self) -> str | None:
+        """Whose work is listed (None: everyone's)."""
+        value = self.owner_combo.currentData()
+        return None if value in (None, EVERYONE) else str(value)
+
+    def _name_owner_choices(self) -> None:
+        for index in range(self.owner_combo.count()):
+            value = self.owner_combo.itemData(index)
+            if value == EVERYONE:
+                self.owner_combo.setItemText(index, self.tr("Everyone"))
+            elif value == self.me:
+                self.owner_combo.setItemText(index, self.tr("Me ({name})").format(name=value))
+
     def reload(self) -> None:
         """Read the lists again in the background; the old ones stay until the new arrive."""
         if self._task is not None:
             self._reload_again = True
             return
-        self._task = BookTask(self.book.path, lambda book, progress: load_today(book, progress),
-                                  self)
+        owner = self.owner()
+        self._task = BookTask(self.book.path,
+                              lambda book, progress: load_today(book, progress, owner=owner),
+                              self)
         self._task.success(self._on_loaded).failure(self._on_failed) \
             .on_cancel(lambda: self._finish_task()).run_in_background()
         if self.model.data_ is None:
@@ -164,9 +242,13 @@ class TodayView(QWidget):
         self._show_status(storage_message(error))
 
     def _after_reset(self) -> None:
-        self.tree.expandAll()
-        for row in range(self.model.rowCount()):
+        data = self.model.data_
+        for row, section in enumerate(self.model.sections()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+            # A backlog of thousands is a count to act on, not a list to scroll through.
+            total = data.totals.get(section, 0) if data is not None else 0
+            self.tree.setExpanded(self.model.index(row, 0), total <= COLLAPSE_AT)
+        self._size_columns()
         if not self.model.sections():
             self._show_status(self.tr("Nothing is due: no follow-ups, complaints, reviews or "
                                       "silent top customers need you today."))
@@ -174,7 +256,9 @@ class TodayView(QWidget):
             self.status.hide()
             self.tree.show()
         if not self.tree.currentIndex().isValid() and self.model.rowCount():
-            first = self.model.index(0, 0, self.model.index(0, 0))
+            top = self.model.index(0, 0)
+            # Selecting a row inside a collapsed section would open it again.
+            first = self.model.index(0, 0, top) if self.tree.isExpanded(top) else top
             self.tree.setCurrentIndex(first)
         self._update_title()
         self._update_buttons()
@@ -243,6 +327,63 @@ class TodayView(QWidget):
         can_tick = bool(self.model.flags(self.tree.currentIndex().siblingAtColumn(0))
                         & Qt.ItemFlag.ItemIsUserCheckable)
         self.done_button.setEnabled(item is not None and can_tick)
+        movable = item is not None and item.movable
+        self.snooze_button.setEnabled(movable)
+        for action in (self.tomorrow_action, self.next_week_action, self.pick_action):
+            action.setEnabled(movable)
+
+    def _size_columns(self) -> None:
+        """The words get the room: what and why stretch, the rest fit their content."""
+        columns = self.tree.header()
+        if columns.count() < COL_OWNER + 1:
+            return
+        columns.setStretchLastSection(False)
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in ((COL_CUSTOMER, 34), (COL_WHEN, 11), (COL_OWNER, 10)):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            columns.resizeSection(column, char * chars)
+        for column in (COL_WHAT, COL_WHY):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        widest = max(self.fontMetrics().horizontalAdvance(label(t)) for t in Tier)
+        columns.resizeSection(COL_TIER, widest + 24)
+
+    # -- snooze and new dates ----------------------------------------------------------------
+    def _today(self) -> date:
+        return self.model.data_.as_of if self.model.data_ else date.today()
+
+    def move_current(self, due: date) -> BookTask | None:
+        """Give the current follow-up, action or need a new date (snooze), in the
+        background; the lists read again."""
+        item = self._current_item()
+        if item is None or not item.movable:
+            return None
+        task = BookTask(self.book.path, _move(item, due), self)
+        task.success(self.book_changed.emit).failure(self._on_failed)
+        task.run_in_background()
+        return task
+
+    def pick_date(self) -> None:
+        item = self._current_item()
+        if item is None or not item.movable:
+            return
+        dialog = QDialog(self)
+        dialog.setObjectName("todayPickDate")
+        dialog.setWindowTitle(self.tr("Move to another day"))
+        calendar = QCalendarWidget(dialog)
+        calendar.setMinimumDate(QDate.currentDate())
+        start = max(item.when or self._today(), self._today()) + timedelta(days=1)
+        calendar.setSelectedDate(QDate(start.year, start.month, start.day))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(calendar)
+        layout.addWidget(buttons)
+        dialog.accepted.connect(lambda: self.move_current(
+            cast(date, calendar.selectedDate().toPython())))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # -- texts -----------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -252,6 +393,13 @@ class TodayView(QWidget):
         self.title.setText(self.tr("Today, {day}").format(day=text))
 
     def retranslate(self) -> None:
+        self.owner_label.setText(self.tr("Whose work:"))
+        self._name_owner_choices()
+        self.snooze_button.setText(self.tr("Move to"))
+        self.snooze_button.setToolTip(self.tr("Snooze or give this item another date"))
+        self.tomorrow_action.setText(self.tr("Tomorrow"))
+        self.next_week_action.setText(self.tr("Next Monday"))
+        self.pick_action.setText(self.tr("Another day…"))
         self.open_button.setText(self.tr("Open customer"))
         self.open_button.setToolTip(self.tr("Open the customer of this row (Enter)"))
         self.done_button.setText(self.tr("Mark done"))
@@ -260,5 +408,7 @@ class TodayView(QWidget):
         self._update_title()
         if self.model.data_ is not None:
             self._after_reset()
-        widest = max(self.fontMetrics().horizontalAdvance(label(t)) for t in Tier)
-        self.tree.header().resizeSection(COL_TIER, widest + 24)
+
+
+def _next_monday(day: date) -> date:
+    return day + timedelta(days=7 - day.weekday())

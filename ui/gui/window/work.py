@@ -33,6 +33,7 @@ from ui.gui.text import i18n
 if TYPE_CHECKING:
     from ui.gui.settings import Settings
     from ui.gui.views.customer_view import CustomerBookView
+    from ui.gui.views.today_view import TodayView
     from ui.gui.window.book_session import BookSession
     from ui.gui.window.task_status import TaskStatus
 
@@ -56,6 +57,7 @@ class WorkMixin(QMainWindow):
     views: dict[str, QWidget]
     stack: QStackedWidget
     customers: CustomerBookView
+    today: TodayView
     message_box: QMessageBox | None
 
     if TYPE_CHECKING:  # provided by MainWindow and the other mixins
@@ -328,5 +330,9 @@ class WorkMixin(QMainWindow):
         the views read what the save says moved."""
         self.say(translate("MainWindow", "Preferences saved."))
         self.apply_changes(changes)
+        me = self.settings.me(self.book.path)
+        if me != self.today.me:  # who "me" is changed: Today lists their work
+            self.today.set_owners(self.book.customers.owners(), me)
+            self.today.reload()
 
 
