@@ -176,6 +176,58 @@ def open_complaints(db: DatabaseBase, tiers: Collection[Tier] = TOP_TIERS, *,
         for r in rows], total)
 
 
+@dataclass(frozen=True)
+class Slipping:
+    """A customer whose tier fell, or whose score fell by :data:`SLIP_POINTS` or more,
+    since the last monthly snapshot before this month."""
+
+    customer_id: str
+    customer_name: str
+    tier: Tier | None
+    tier_before: Tier | None
+    score: float | None
+    score_before: float | None
+    period_before: str
+    owner: str
+
+
+#: A score that fell by at least this many points since last month is worth a look.
+SLIP_POINTS = 5.0
+
+
+def slipping_customers(db: DatabaseBase, today: date, *, owner: str | None = None,
+                       limit: int = DEFAULT_LIMIT) -> Listing[Slipping]:
+    """Customers whose tier or score fell since the last monthly snapshot before ``today``'s
+    month, highest tier (before) and largest fall first."""
+    row = db.conn.execute(
+        "SELECT max(period) FROM score_snapshots WHERE period < ? AND period LIKE '____-__'",
+        [f"{today:%Y-%m}"]).fetchone()
+    before = row[0] if row else None
+    if before is None:
+        return Listing([], 0)
+    rank = ("CASE {0} WHEN 'strategic' THEN 0 WHEN 'key' THEN 1 WHEN 'standard' THEN 2 "
+            "ELSE 3 END")
+    rows = db.conn.execute(
+        f"WITH fell AS (SELECT m.customer_id, m.tier, s.tier AS tier_before, m.score, "
+        f"s.score AS score_before, m.owner, count(*) OVER () AS total, "
+        f"{rank.format('s.tier')} AS rank_before FROM customer_metrics m "
+        f"JOIN score_snapshots s ON s.period = :before AND s.customer_id = m.customer_id "
+        f"WHERE m.deleted = 0 AND m.tier IS NOT NULL AND ({rank.format('m.tier')} > "
+        f"{rank.format('s.tier')} OR m.score <= s.score - :points) "
+        f"AND (:owner IS NULL OR m.owner = :owner) "
+        f"ORDER BY rank_before, m.score - s.score LIMIT :limit) "
+        f"SELECT fell.customer_id, c.name, fell.tier, fell.tier_before, fell.score, "
+        f"fell.score_before, fell.owner, fell.total FROM fell "
+        f"JOIN customers c ON c.id = fell.customer_id "
+        f"ORDER BY fell.rank_before, fell.score - fell.score_before",
+        {"before": before, "points": SLIP_POINTS, "owner": owner or None,
+         "limit": int(limit)}).fetchall()
+    return Listing([Slipping(customer_id=r[0], customer_name=r[1], tier=_tier(r[2]),
+                             tier_before=_tier(r[3]), score=r[4], score_before=r[5],
+                             period_before=before, owner=r[6]) for r in rows],
+                   int(rows[0][7]) if rows else 0)
+
+
 def reviews_due(db: SettingsMixin, *, today: date | None = None,
                 tiers: Collection[Tier] = tuple(Tier), owner: str | None = None,
                 limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:

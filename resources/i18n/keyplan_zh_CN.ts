@@ -3840,7 +3840,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Overdue</source>
-        <extracomment>A section holding more items than this starts collapsed (its count says how many). Where a row opens the customer, by the table of its record. Rows with a tick box (done) and a new date (snooze): follow-ups and plan actions; needs can be given a new answer-by date but are resolved on their tab. The record&apos;s table: interactions, plan_actions, needs; silent or reviews for customers.</extracomment>
+        <extracomment>A section holding more items than this starts collapsed (its count says how many). Where a row opens the customer, by the table of its record. Rows with a tick box (done) and a new date (snooze): follow-ups and plan actions; needs can be given a new answer-by date but are resolved on their tab. A slipping customer: last month&apos;s tier, score and period, and the score now. The record&apos;s table: interactions, plan_actions, needs; silent or reviews for customers.</extracomment>
         <translation>已逾期</translation>
     </message>
     <message>
@@ -3854,6 +3854,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Open complaints at strategic and key customers</source>
         <translation>战略客户和重点客户的未解决投诉</translation>
+    </message>
+    <message>
+        <source>Customers slipping since last month</source>
+        <translation>较上月下滑的客户</translation>
     </message>
     <message>
         <source>Strategic and key customers without contact for too long</source>
@@ -3896,6 +3900,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>按客户等级的周期应进行评估</translation>
     </message>
     <message>
+        <source>Fell from {before} since {period}</source>
+        <translation>自 {period} 起从{before}降级</translation>
+    </message>
+    <message>
+        <source>Score fell since {period}</source>
+        <translation>自 {period} 起评分下降</translation>
+    </message>
+    <message>
         <source>Open complaint at a {tier} customer</source>
         <translation>{tier}的未解决投诉</translation>
     </message>
@@ -3934,6 +3946,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>now</source>
         <translation>现在</translation>
+    </message>
+    <message>
+        <source>Score {before} → {now}</source>
+        <translation>评分 {before} → {now}</translation>
     </message>
     <message>
         <source>Never contacted</source>

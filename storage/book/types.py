@@ -32,6 +32,7 @@ from storage.today_queries import (
     FollowUp,
     Listing,
     OpenComplaint,
+    Slipping,
 )
 from storage.workspace_queries import WorkspaceHeader
 
@@ -66,6 +67,7 @@ __all__ = [
     "RescoreResult",
     "ScoreHistory",
     "ScoringState",
+    "Slipping",
     "SnapshotResult",
     "TierDistribution",
     "TierRevenueHistory",

@@ -25,6 +25,7 @@ from storage.today_queries import (
     FollowUp,
     Listing,
     OpenComplaint,
+    Slipping,
 )
 
 if TYPE_CHECKING:
@@ -128,6 +129,11 @@ class Today:
         """Open needs and complaints past their answer-by date, highest tier first."""
         return today_queries.open_complaints(self._db, owner=owner, late_on=today,
                                              limit=limit)
+
+    def slipping(self, today: date, *, owner: str | None = None,
+                 limit: int = DEFAULT_LIMIT) -> Listing[Slipping]:
+        """Customers whose tier or score fell since last month's snapshot."""
+        return today_queries.slipping_customers(self._db, today, owner=owner, limit=limit)
 
     def reviews(self, *, today: date | None = None, tiers: Collection[Tier] = tuple(Tier),
                 owner: str | None = None,

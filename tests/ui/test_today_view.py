@@ -249,3 +249,26 @@ def test_a_backlog_of_thousands_is_a_count_not_a_list(qtbot, book_path: Path,  #
     assert total > COLLAPSE_AT and not today.tree.isExpanded(overdue)
     assert f"({total}" in today.model.data(overdue) or f"({total:,}" in today.model.data(overdue)
     window.close()
+
+
+def test_a_customer_whose_score_fell_is_listed_with_why(scored_path: Path) -> None:
+    from ui.gui.models.today_model import SLIPPING, why
+
+    with Book(scored_path) as book:
+        db = book.reader
+        before = db.scalar("SELECT max(period) FROM score_snapshots WHERE period < ?",
+                           [f"{date.today():%Y-%m}"])
+        assert before is not None
+        customer_id, score, tier = db.conn.execute(
+            "SELECT s.customer_id, s.score, s.tier FROM score_snapshots s JOIN customer_metrics "
+            "m ON m.customer_id = s.customer_id WHERE s.period = ? AND s.tier = 'key' "
+            "AND m.tier = 'key' LIMIT 1", [before]).fetchone()
+        with db.atomic():
+            db.conn.execute("UPDATE customer_metrics SET score = ?, tier = 'standard', "
+                            "tier_rank = 2 WHERE customer_id = ?", [score - 9, customer_id])
+        data = load_today(book, _NoProgress())  # type: ignore[arg-type]
+    slipping = {i.customer_id: i for i in data.items[SLIPPING]}
+    assert customer_id in slipping and tier == "key"
+    item = slipping[customer_id]
+    assert item.tab == "score"
+    assert why(item, date.today()) == f"Fell from Key since {before}"

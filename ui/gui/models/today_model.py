@@ -38,12 +38,13 @@ OVERDUE = "overdue"
 TODAY = "today"
 WEEK = "week"
 COMPLAINTS = "complaints"
+SLIPPING = "slipping"
 SILENT = "silent"
 REVIEWS = "reviews"
-SECTIONS = (OVERDUE, TODAY, WEEK, COMPLAINTS, SILENT, REVIEWS)
+SECTIONS = (OVERDUE, TODAY, WEEK, COMPLAINTS, SLIPPING, SILENT, REVIEWS)
 #: Where a row opens the customer, by the table of its record.
 TABS = {"interactions": "interactions", "plan_actions": "plan", "needs": "needs",
-        "silent": "interactions", "reviews": "assessment"}
+        "slipping": "score", "silent": "interactions", "reviews": "assessment"}
 #: Rows with a tick box (done) and a new date (snooze): follow-ups and plan actions; needs
 #: can be given a new answer-by date but are resolved on their tab.
 CHECKABLE_TABLES = frozenset({"interactions", "plan_actions"})
@@ -68,6 +69,8 @@ class TodayItem:
     kind_label: Any  # an enum shown before ``what`` (interaction or need kind), or None
     when: date | None  # due date (follow-ups, actions, needs, silences, reviews)
     last: date | None = None  # last contact or review
+    #: A slipping customer: last month's tier, score and period, and the score now.
+    before: tuple[Tier | None, float | None, str, float | None] | None = None
     owner: str = ""
     overdue: bool = False
     #: The record's table: interactions, plan_actions, needs; silent or reviews for customers.
@@ -148,6 +151,13 @@ def load_today(book: Book, progress: Progress, as_of: date | None = None,
         for c in complaints.rows if c.need_id not in shown]
     data.totals[COMPLAINTS] = complaints.total - (len(complaints.rows)
                                                   - len(data.items[COMPLAINTS]))
+    slipping = book.today.slipping(today, owner=owner, limit=limit)
+    data.items[SLIPPING] = [TodayItem(
+        SLIPPING, s.customer_id, s.customer_id, s.customer_name, s.tier, "", None, None,
+        owner=s.owner, table="slipping", before=(s.tier_before, s.score_before,
+                                                 s.period_before, s.score))
+        for s in slipping.rows]
+    data.totals[SLIPPING] = slipping.total
     for section, due in ((SILENT, book.today.silent(today=today, owner=owner, limit=limit)),
                          (REVIEWS, book.today.reviews(today=today, owner=owner,
                                                       limit=limit))):
@@ -175,6 +185,7 @@ def section_title(section: str) -> str:
         TODAY: translate("TodayModel", "Due today"),
         WEEK: translate("TodayModel", "Later this week"),
         COMPLAINTS: translate("TodayModel", "Open complaints at strategic and key customers"),
+        SLIPPING: translate("TodayModel", "Customers slipping since last month"),
         SILENT: translate("TodayModel",
                           "Strategic and key customers without contact for too long"),
         REVIEWS: translate("TodayModel", "Customers due for their periodic review"),
@@ -195,6 +206,13 @@ def why(item: TodayItem, today: date) -> str:
         return translate("TodayModel", "A top customer not contacted for too long")
     if item.section == REVIEWS:
         return translate("TodayModel", "Review due by its tier's cadence")
+    if item.section == SLIPPING and item.before is not None:
+        tier_before, _score, period, _now = item.before
+        if tier_before is not None and item.tier is not None \
+                and item.tier.rank > tier_before.rank:
+            return translate("TodayModel", "Fell from {before} since {period}").format(
+                before=label(tier_before), period=period)
+        return translate("TodayModel", "Score fell since {period}").format(period=period)
     if item.section == COMPLAINTS:
         return translate("TodayModel", "Open complaint at a {tier} customer").format(
             tier=label(item.tier))
@@ -375,6 +393,9 @@ class TodayModel(QAbstractItemModel):
             return why(item, self.data_.as_of if self.data_ else date.today())
         if column == COL_WHEN:
             return item.when.isoformat() if item.when else translate("TodayModel", "now")
+        if item.section == SLIPPING and item.before is not None:
+            return translate("TodayModel", "Score {before} → {now}").format(
+                before=_points(item.before[1]), now=_points(item.before[3]))
         if item.section == SILENT:
             if item.last is None:
                 return translate("TodayModel", "Never contacted")
@@ -390,3 +411,7 @@ class TodayModel(QAbstractItemModel):
         if not prefix:
             return text
         return translate("TodayModel", "{kind}: {text}").format(kind=prefix, text=text)
+
+
+def _points(score: float | None) -> str:
+    return "—" if score is None else f"{score:.1f}"
