@@ -311,3 +311,22 @@ def test_the_warm_up_chart_draws_chinese_without_missing_glyphs() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         warm_up()
+
+
+def test_the_wheel_over_a_chart_scrolls_the_page(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Point 8 of issue 14: a chart must not swallow the wheel, or the page under the
+    pointer stops scrolling."""
+    from matplotlib.figure import Figure
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    from ui.gui.charts.chart_canvas import _Canvas
+
+    canvas = _Canvas(Figure())
+    qtbot.addWidget(canvas)
+    event = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    event.accept()
+    canvas.wheelEvent(event)
+    assert not event.isAccepted()

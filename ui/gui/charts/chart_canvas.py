@@ -74,6 +74,11 @@ class _Canvas(FigureCanvasQTAgg):
         self._draw_pending = False
         return True
 
+    def wheelEvent(self, event: Any) -> None:
+        """The charts do not zoom: the wheel scrolls the page the chart is on (matplotlib
+        would take the event and the page would stop scrolling under the pointer)."""
+        event.ignore()
+
     def resizeEvent(self, event: Any) -> None:
         key = getattr(self, "_lastKey", None)
         super().resizeEvent(event)  # asks for a draw
