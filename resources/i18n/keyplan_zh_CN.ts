@@ -2369,6 +2369,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>此客户簿也在{apps}中打开；双方都可以继续工作。</translation>
     </message>
     <message>
+        <source>This book has not been scored yet: scoring it now, in the background.</source>
+        <translation>此客户簿尚未评分：正在后台评分。</translation>
+    </message>
+    <message>
         <source>No other recent books</source>
         <translation>没有其他最近打开的客户簿</translation>
     </message>

@@ -87,7 +87,9 @@ def open_window(qtbot, path: Path, settings: Settings,  # type: ignore[no-untype
                 view: str = "customers") -> MainWindow:
     """A shown main window on the book at ``path``, starting on ``view``."""
     settings.set_last_view(view)
-    win = MainWindow(Book(path), settings)
+    # The demo book is unscored on purpose (tests score it themselves); scoring it on open
+    # has its own test.
+    win = MainWindow(Book(path), settings, score_unscored=False)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

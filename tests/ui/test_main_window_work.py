@@ -162,3 +162,29 @@ def test_cancelling_a_process_rescore_keeps_the_book(qtbot, window: MainWindow, 
     assert window.book.reader.scalar(
             "SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 300
     assert window.book.reader.scalar("SELECT count(*) FROM score_snapshots") == 0
+
+
+def test_a_book_never_scored_is_scored_when_opened(qtbot, book_path: Path,  # type: ignore[no-untyped-def]
+                                                   settings) -> None:
+    """Issue 14, point 5: customers with three years of history but blank tier and score
+    columns are a dead end; the window scores such a book itself, in the background."""
+    from storage.book import Book
+
+    window = MainWindow(Book(book_path), settings)  # as the application opens it
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.rescore_task is not None, timeout=10_000)
+    assert window.statusBar().currentMessage().startswith(
+        "This book has not been scored yet") or window.task_status.current() is not None
+    with qtbot.waitSignal(window.rescore_task.finished, timeout=60_000):
+        pass
+    assert window.book.reader.scalar(
+        "SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 0
+    assert window.book.scoring.state() is not None
+    window.close()
+    again = MainWindow(Book(book_path), settings)  # scored now: no second rescore
+    qtbot.addWidget(again)
+    again.show()
+    wait_idle(qtbot, again)
+    assert again.rescore_task is None
+    again.close()

@@ -63,7 +63,8 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
         chosen = language or i18n.resolve_language(Settings().language())
         used = i18n.install_language(chosen)
         with Book(db_path) as book:
-            window = MainWindow(book, settings, automatic_backup=False)
+            window = MainWindow(book, settings, automatic_backup=False,
+                                score_unscored=False)
             shown: object
             if view.startswith("customer:"):
                 # One customer's workspace (``customer:KEY[:TAB]``), open in the window as

@@ -55,6 +55,7 @@ class BooksMixin(QMainWindow):
     book: Book
     book_open: bool
     automatic_backup: bool
+    score_unscored: bool
     settings: Settings
     session: BookSession
     customers: CustomerBookView
@@ -68,6 +69,8 @@ class BooksMixin(QMainWindow):
         def close_workspace(self) -> bool: ...
         def update_status(self, recount: bool = True) -> None: ...
         def daily_backup(self) -> Any: ...
+        def rescore(self) -> Any: ...
+        def say(self, text: str) -> None: ...
         def _show_holders(self, others: list[Any]) -> None: ...
         def book_changed_elsewhere(self) -> None: ...
 
@@ -126,6 +129,13 @@ class BooksMixin(QMainWindow):
         self.plans.reload()
         if self.automatic_backup:
             self.daily_backup()
+        if self.score_unscored and self.book.scoring.state() is None \
+                and self.book.customers.count():
+            # Customers and their history, but no tiers yet (an import, an older book): the
+            # views would be blank where the value engine's figures belong.
+            self.rescore()
+            self.say(translate("MainWindow", "This book has not been scored yet: scoring it "
+                                             "now, in the background."))
         if self.dashboard is None:
             QTimer.singleShot(PRELOAD_DELAY_MS, preload_dashboard)
 

@@ -70,13 +70,14 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
     """One window over one open book; opening another book swaps it in place."""
 
     def __init__(self, book: Book, settings: Settings, parent: QWidget | None = None, *,
-                 automatic_backup: bool = True) -> None:
+                 automatic_backup: bool = True, score_unscored: bool = True) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication), "a window needs the QApplication"
         install_fonts(app)  # once per app
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.automatic_backup = automatic_backup
+        self.score_unscored = score_unscored  # a book never scored is scored on open
         tune_ui_connection(book)
         self.book = book
         self.book_open = True  # the window owns the book and closes it with itself
