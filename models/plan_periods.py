@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from models.validation import check_period
 
@@ -70,3 +70,10 @@ def elapsed_share(period: str, today: date) -> float:
     if today >= end:
         return 1.0
     return ((today - start).days + 1) / ((end - start).days + 1)
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """Monday and Sunday of the week holding ``day`` (a weekly report's week, Today's
+    "later this week")."""
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)

@@ -109,11 +109,3 @@ def decompress_file(source: Path, target: Path | None,
     if not decompressor.eof:
         raise DecompressError("the compressed file is cut short")
     return Streamed(plain, plain_hash.hexdigest(), done, stored_hash.hexdigest())
-
-
-def hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as reader:
-        while chunk := reader.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()

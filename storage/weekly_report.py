@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from models.enums import ActionStatus, InteractionKind, Priority, Sentiment, Tier
+from models.plan_periods import week_of
 from models.service_levels import DEFAULT_SLA_DAYS, due_on
 from storage.base import DatabaseBase
 
@@ -100,12 +101,6 @@ class WeeklyReport:
     @property
     def next_end(self) -> date:
         return self.end + timedelta(days=7)
-
-
-def week_of(day: date) -> tuple[date, date]:
-    """Monday and Sunday of the week holding ``day``."""
-    start = day - timedelta(days=day.weekday())
-    return start, start + timedelta(days=6)
 
 
 def _tier(value: str | None) -> Tier | None:

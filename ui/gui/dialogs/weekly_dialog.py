@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import cast
 
@@ -19,10 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def week_label(day: date) -> tuple[date, date]:
-    start = day - timedelta(days=day.weekday())
-    return start, start + timedelta(days=6)
+from models.plan_periods import week_of
 
 
 class WeeklyReportDialog(QDialog):
@@ -79,13 +76,13 @@ class WeeklyReportDialog(QDialog):
         return str(self.owner_combo.currentData() or "")
 
     def suggested_path(self) -> Path:
-        start, _ = week_label(self.day())
+        start, _ = week_of(self.day())
         stem = self.tr("weekly-report")
         who = f"-{self.owner()}" if self.owner() else ""
         return self.folder / f"{stem}{who}-{start.isoformat()}.xlsx"
 
     def _show_week(self) -> None:
-        start, end = week_label(self.day())
+        start, end = week_of(self.day())
         self.week.setText(self.tr("Monday {start} to Sunday {end}").format(
             start=start.isoformat(), end=end.isoformat()))
 

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
-from models.plan_periods import period_bounds, shift_period
+from models.plan_periods import period_bounds, period_containing, shift_period
 from models.validation import normalise_period
 from ui.gui.forms.fields import FieldEditor
 
@@ -29,14 +29,12 @@ def kind_of(period: str) -> str:
     return {"H": "half", "Q": "quarter"}.get(period[5], "month")
 
 
+#: A period of each length, for models.plan_periods.period_containing.
+_LIKE = {"year": "2000", "half": "2000-H1", "quarter": "2000-Q1", "month": "2000-01"}
+
+
 def period_of(day: date, kind: str) -> str:
-    if kind == "year":
-        return str(day.year)
-    if kind == "half":
-        return f"{day.year}-H{1 if day.month <= 6 else 2}"
-    if kind == "quarter":
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    return f"{day.year}-{day.month:02d}"
+    return period_containing(day, _LIKE[kind])
 
 
 def next_when_nearly_over(today: date, kind: str) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.enums import Tier
+from models.plan_periods import week_of
 from storage.book import Book
 from storage.book.types import DEFAULT_LIMIT
 from ui.gui.background.tasks import Progress
@@ -110,7 +111,7 @@ def load_today(book: Book, progress: Progress, as_of: date | None = None,
     reviews. ``owner``: only that salesperson's."""
     today = as_of or date.today()
     yesterday, tomorrow = today - timedelta(days=1), today + timedelta(days=1)
-    sunday = today + timedelta(days=6 - today.weekday())
+    sunday = week_of(today)[1]
     data = TodayData(as_of=today, owner=owner)
     for section in (OVERDUE, TODAY, WEEK):
         data.items[section], data.totals[section] = [], 0

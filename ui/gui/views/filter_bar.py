@@ -187,6 +187,11 @@ class FilterBar(QWidget):
         changed: dict[str, Any] = {name: frozenset(values)}  # Any: as in from_fields
         self.set_filters(replace(self._filters, **changed))
 
+    @property
+    def owners(self) -> list[str]:
+        """The owners offered (the book's, as last read)."""
+        return list(self._owners)
+
     def set_owners(self, owners: list[str]) -> None:
         """The owners to offer (another book was opened, or owners changed)."""
         if owners == self._owners:

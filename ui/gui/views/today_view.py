@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import Tier
+from models.plan_periods import week_of
 from storage.book import Book
 from storage.changes import Changes
 from storage.errors import StorageError
@@ -411,4 +412,4 @@ class TodayView(QWidget):
 
 
 def _next_monday(day: date) -> date:
-    return day + timedelta(days=7 - day.weekday())
+    return week_of(day)[1] + timedelta(days=1)

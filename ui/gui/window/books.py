@@ -107,7 +107,7 @@ class BooksMixin(QMainWindow):
         self.session.holders_changed.connect(self._show_holders)
         self.session.changed_elsewhere.connect(self.book_changed_elsewhere)
         self.customers.set_book(book)
-        self.today.set_owners(book.customers.owners(), self.settings.me(book.path))
+        self.today.set_owners(self.customers.filter_bar.owners, self.settings.me(book.path))
         self.today.set_book(book)
         self.plans.set_book(book)
         if self.dashboard is not None:

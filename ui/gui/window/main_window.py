@@ -91,7 +91,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
 
         self.customers = CustomerBookView(book, settings, self)
         self.today = TodayView(book, self)
-        self.today.set_owners(book.customers.owners(), settings.me(book.path))
+        self.today.set_owners(self.customers.filter_bar.owners, settings.me(book.path))
         self.plans = PlansView(book, self)
         #: The views a change may leave stale until they are next shown.
         self._reloadable: dict[str, TodayView | PlansView] = {VIEW_TODAY: self.today,
