@@ -92,6 +92,12 @@ def main(argv: list[str]) -> int:
         child = ["-m", "ui.gui.background.rescore_process", str(book)]
         if '"customers": 200' not in step(program, child, env, work):
             sys.exit("smoke: the rescoring child process did not report the book")
+        # Imports read spreadsheets with python-calamine in a child process: `KeyPlan -m
+        # storage.sheet_process` (its output is pickled frames; the sheet name shows in them).
+        xls = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "sales.xls"
+        reader = ["-m", "storage.sheet_process", "head", str(xls), "", "0", "3072"]
+        if "销售明细" not in step(program, reader, env, work):
+            sys.exit("smoke: the spreadsheet reader did not read tests/corpus/sales.xls")
     print(f"Smoke run passed in {time.monotonic() - started:.1f} s.", flush=True)
     return 0
 

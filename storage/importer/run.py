@@ -239,7 +239,7 @@ def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write:
 
 def _expected_rows(source: TableSource) -> int:
     """Rows the whole file probably holds, judged from how far the first chunk got."""
-    if source.format == "xlsx":
+    if source.format != "csv":  # a sheet says how many rows it has
         return source.size
     if not source.position:
         return 0

@@ -1,9 +1,9 @@
-"""Opening an import file: .xlsx through openpyxl's read-only mode, or CSV in UTF-8 (with or
-without BOM), UTF-16 or GBK/GB18030, with its delimiter and header row found automatically."""
+"""Opening an import file: a spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods) through
+:mod:`storage.importer.spreadsheet`, or CSV in any common encoding, with its delimiter and
+header row found automatically."""
 
 from __future__ import annotations
 
-import codecs
 import csv
 import zipfile
 from collections.abc import Callable, Iterator
@@ -11,40 +11,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.validation import tr_noop
 from storage.connection import is_open_book_file
-from storage.errors import StorageError
+from storage.importer import spreadsheet
 from storage.importer.columns import ImportKind, header_score
+from storage.importer.encodings import detect_encoding
+from storage.importer.file_errors import (
+    EmptyFileError,
+    EncodingUnknownError,
+    EncryptedFileError,
+    FolderGivenError,
+    HeadersOnlyError,
+    ImportFileError,
+    NotATableError,
+)
 from storage.importer.values import cell_text, is_blank
 
+__all__ = ["EmptyFileError", "EncodingUnknownError", "ImportFileError", "NotATableError",
+           "TableSource", "open_table"]
+
 HEADER_SEARCH_ROWS = 30
-_DETECT_CHUNK = 1 << 20
-
-
-class ImportFileError(StorageError):
-    message = tr_noop("Could not read {path}: {detail}")
-
-
-class EncodingUnknownError(ImportFileError):
-    message = tr_noop("{path} is neither UTF-8 nor GBK/GB18030 text. Save it as CSV UTF-8 or "
-                      "as an .xlsx workbook and try again.")
-
-
-class NotATableError(ImportFileError):
-    message = tr_noop("{path} is not a readable .xlsx workbook or CSV file ({detail}).")
-
-
-class OldExcelError(ImportFileError):
-    message = tr_noop("{path} is an old .xls workbook. Open it in Excel or LibreOffice and save "
-                      "it as .xlsx, then import that file.")
-
-
-class SheetNotFoundError(ImportFileError):
-    message = tr_noop("{path} has no sheet '{sheet}'. Its sheets: {sheets}.")
-
-
-class EmptyFileError(ImportFileError):
-    message = tr_noop("{path} holds no rows to import.")
 
 
 Rows = Iterator[tuple[int, list[Any]]]
@@ -56,10 +41,10 @@ class TableSource:
     needed: the preview and the import each read them once)."""
 
     path: Path
-    format: str  # "csv" or "xlsx"
+    format: str  # "csv", or the spreadsheet's kind: "xlsx", "xlsm", "xlsb", "xls", "ods"
     headers: list[str]
     header_row: int  # 1-based, as the spreadsheet numbers it
-    size: int  # bytes of a CSV file, rows of a sheet (0 when the sheet does not say)
+    size: int  # bytes of a CSV file, the last row number of a sheet
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
@@ -76,6 +61,8 @@ class TableSource:
 
 def open_table(path: str | Path, kind: ImportKind, sheet: str | None = None) -> TableSource:
     path = Path(path)
+    if path.is_dir():
+        raise FolderGivenError(str(path))
     if not path.is_file():
         raise ImportFileError(str(path), detail="no such file")
     if is_open_book_file(path):  # reading it here would release this process's locks on it
@@ -83,41 +70,20 @@ def open_table(path: str | Path, kind: ImportKind, sheet: str | None = None) -> 
                                                 "spreadsheet or CSV file")
     with path.open("rb") as handle:
         magic = handle.read(8)
-    if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise OldExcelError(str(path))
-    if magic.startswith(b"PK"):
-        return _open_xlsx(path, kind, sheet)
+    if magic.startswith(_OLE_MAGIC):
+        if _is_encrypted_package(path):
+            raise EncryptedFileError(str(path))
+        return _open_sheet(path, "xls", kind, sheet)
+    if magic.startswith(b"PK\x03\x04"):
+        return _open_sheet(path, _zip_kind(path), kind, sheet)
     if path.stat().st_size == 0:
         raise EmptyFileError(str(path))
     return _open_csv(path, kind)
 
 
 # ---- CSV ---------------------------------------------------------------------------------
-def detect_encoding(path: Path) -> str:
-    """BOM first; then the whole file must decode as strict UTF-8, else as GB18030 (a
-    superset of GBK and GB2312)."""
-    with path.open("rb") as handle:
-        head = handle.read(4)
-    candidates: tuple[str, ...] = ("utf-8", "gb18030")
-    if head.startswith(codecs.BOM_UTF8):
-        candidates = ("utf-8-sig",)
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ("utf-16",)
-    for encoding in candidates:
-        decoder = codecs.getincrementaldecoder(encoding)("strict")
-        try:
-            with path.open("rb") as handle:
-                while chunk := handle.read(_DETECT_CHUNK):
-                    decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-            return encoding
-        except UnicodeDecodeError:
-            continue
-    raise EncodingUnknownError(str(path))
-
-
 def _open_csv(path: Path, kind: ImportKind) -> TableSource:
-    encoding = detect_encoding(path)
+    encoding = detect_encoding(path, judge=lambda text: _best_header_score(text, kind))
     with path.open(encoding=encoding, newline="") as handle:
         sample = handle.read(64 * 1024)
     delimiter = _delimiter(sample)
@@ -130,7 +96,20 @@ def _open_csv(path: Path, kind: ImportKind) -> TableSource:
         if len(first) >= HEADER_SEARCH_ROWS:
             break
     _choose_header(source, kind, first)
+    if len(first) < HEADER_SEARCH_ROWS:
+        _refuse_headers_only(source, first)
     return source
+
+
+def _best_header_score(text: str, kind: ImportKind) -> int:
+    """How many known column names the best of the first lines of ``text`` holds."""
+    lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+    delimiter = _delimiter("\n".join(lines))
+    try:
+        rows = list(csv.reader(lines, delimiter=delimiter))
+    except csv.Error:
+        return 0
+    return max((header_score(kind, row) for row in rows), default=0)
 
 
 def _delimiter(sample: str) -> str:
@@ -173,66 +152,78 @@ def _csv_rows(source: TableSource) -> Rows:
     return _csv_records(source, skip=source.header_row)
 
 
-# ---- XLSX --------------------------------------------------------------------------------
-def _load(path: Path) -> Any:
-    from openpyxl import load_workbook
+# ---- spreadsheets -----------------------------------------------------------------------
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: An encrypted .xlsx is an OLE file holding this stream (its name in UTF-16).
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
+
+def _is_encrypted_package(path: Path) -> bool:
+    """Excel and WPS wrap a password-protected .xlsx in an OLE container whose directory
+    names an ``EncryptedPackage`` stream; an .xls never does."""
+    tail = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            if _ENCRYPTED_STREAM in tail + chunk:
+                return True
+            tail = chunk[-len(_ENCRYPTED_STREAM):]
+    return False
+
+
+def _zip_kind(path: Path) -> str:
+    """xlsx, xlsm, xlsb or ods from the parts the archive holds (the suffix may lie)."""
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError) as error:
         raise NotATableError(str(path), detail=type(error).__name__) from None
-    except Exception as error:  # openpyxl raises many kinds on a damaged package
-        raise NotATableError(str(path), detail=type(error).__name__) from None
+    if "xl/workbook.bin" in names:
+        return "xlsb"
+    if "content.xml" in names:
+        return "ods"
+    if "xl/workbook.xml" in names or "xl/workbook2.xml" in names:
+        return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
+    raise NotATableError(str(path), detail="a zip archive without a workbook in it")
 
 
-def _open_xlsx(path: Path, kind: ImportKind, sheet: str | None) -> TableSource:
-    workbook = _load(path)
-    try:
-        names = list(workbook.sheetnames)
-        if sheet is not None and sheet not in names:
-            raise SheetNotFoundError(str(path), sheet=sheet, sheets=", ".join(names))
-        best: TableSource | None = None
-        best_score = -1
-        for name in ([sheet] if sheet is not None else names):
-            ws = workbook[name]
-            first = list(_sheet_rows(path, ws, 0, limit=HEADER_SEARCH_ROWS))
-            candidate = TableSource(path=path, format="xlsx", headers=[], header_row=1,
-                                    size=int(getattr(ws, "max_row", 0) or 0), sheet=name,
-                                    sheets=names, reader=_xlsx_rows)
-            score = _choose_header(candidate, kind, first, required=False)
-            if score > best_score:
-                best, best_score = candidate, score
-    finally:
-        workbook.close()
+def _open_sheet(path: Path, label: str, kind: ImportKind, sheet: str | None) -> TableSource:
+    head = spreadsheet.read_head(path, sheet)
+    best: TableSource | None = None
+    best_score = -1
+    for sheet_head in head.heads:
+        candidate = TableSource(path=path, format=label, headers=[], header_row=1,
+                                size=sheet_head.last_row, sheet=sheet_head.name,
+                                sheets=head.table_names, reader=_sheet_rows)
+        score = _choose_header(candidate, kind, sheet_head.rows, required=False)
+        if score > best_score:
+            best, best_score = candidate, score
     if best is None or not best.headers:
         raise EmptyFileError(str(path))
+    if best.size <= HEADER_SEARCH_ROWS:
+        chosen = next(h for h in head.heads if h.name == best.sheet)
+        _refuse_headers_only(best, chosen.rows)
     return best
 
 
-def _sheet_rows(path: Path, ws: Any, skip: int, limit: int | None = None,
-                source: TableSource | None = None) -> Rows:
-    try:
-        for number, values in enumerate(ws.iter_rows(min_row=skip + 1, values_only=True),
-                                        skip + 1):
-            if limit is not None and number > limit:
-                return
-            if source is not None and number % 1024 == 0:
-                source.position = number
-            yield number, list(values)
-    except ImportFileError:
-        raise
-    except Exception as error:  # damaged sheet XML; see _load
-        raise NotATableError(str(path), detail=type(error).__name__) from None
+def _sheet_rows(source: TableSource) -> Rows:
+    assert source.sheet is not None
+
+    def sized(last_row: int) -> None:
+        source.size = last_row
+
+    for number, values in spreadsheet.read_rows(source.path, source.sheet, source.header_row,
+                                                on_size=sized):
+        if number % 1024 == 0:
+            source.position = number
+        yield number, values
+    source.position = source.size
 
 
-def _xlsx_rows(source: TableSource) -> Rows:
-    workbook = _load(source.path)
-    try:
-        yield from _sheet_rows(source.path, workbook[source.sheet], source.header_row,
-                               source=source)
-        source.position = source.size
-    finally:
-        workbook.close()
+def _refuse_headers_only(source: TableSource, rows: list[tuple[int, list[Any]]]) -> None:
+    """A file whose every row is known (it is short) and holds nothing below its header."""
+    if all(is_blank(values) for number, values in rows if number > source.header_row):
+        raise HeadersOnlyError(str(source.path), headers=", ".join(h for h in source.headers
+                                                                     if h))
 
 
 # ---- header ------------------------------------------------------------------------------

@@ -1,0 +1,66 @@
+"""What can be wrong with an import file as a whole, each with a message the user can act on
+(the row-level problems are :class:`storage.importer.rows.RowIssue`)."""
+
+from __future__ import annotations
+
+from models.validation import tr_noop
+from storage.errors import StorageError
+
+
+class ImportFileError(StorageError):
+    message = tr_noop("Could not read {path}: {detail}")
+
+
+class EncodingUnknownError(ImportFileError):
+    message = tr_noop("The text encoding of {path} could not be told apart: it reads as "
+                      "{guesses}. Save it as CSV UTF-8 (Excel: Save As → CSV UTF-8; WPS: "
+                      "encoding UTF-8) or as an .xlsx workbook and try again.")
+
+
+class NotATableError(ImportFileError):
+    message = tr_noop("{path} is not a readable spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods) "
+                      "or CSV file ({detail}).")
+
+
+class EncryptedFileError(ImportFileError):
+    message = tr_noop("{path} is protected by a password. Open it in Excel or WPS, remove the "
+                      "password (File → Info → Protect Workbook → Encrypt with Password), save "
+                      "a copy and import that copy.")
+
+
+class SheetNotFoundError(ImportFileError):
+    message = tr_noop("{path} has no sheet '{sheet}'. Its sheets: {sheets}.")
+
+
+class ChartSheetError(ImportFileError):
+    message = tr_noop("Sheet '{sheet}' of {path} is a chart, not a table. Choose a sheet with "
+                      "rows of data: {sheets}.")
+
+
+class SheetExtentError(ImportFileError):
+    message = tr_noop("Sheet '{sheet}' of {path} spans A1:{corner} ({cells} cells) because of "
+                      "cells far away from the table. Delete the rows and columns beyond the "
+                      "table (or copy the table into a new workbook), save, and try again.")
+
+
+class ArchiveBombError(ImportFileError):
+    message = tr_noop("{path} would expand to {expanded} MB when unpacked, {ratio} times its "
+                      "size: that is not an ordinary workbook, so it was not read.")
+
+
+class SheetTooLargeError(ImportFileError):
+    message = tr_noop("{path} could not be read within {limit} MB of memory: its sheet is "
+                      "larger than an import can hold. Split it into smaller files or save "
+                      "it as CSV, then import those.")
+
+
+class FolderGivenError(ImportFileError):
+    message = tr_noop("{path} is a folder. Choose a spreadsheet or CSV file inside it.")
+
+
+class EmptyFileError(ImportFileError):
+    message = tr_noop("{path} holds no rows to import.")
+
+
+class HeadersOnlyError(ImportFileError):
+    message = tr_noop("{path} has a header row ({headers}) but no rows below it to import.")

@@ -1,0 +1,227 @@
+"""Every spreadsheet format through one reader (python-calamine in a child process), and the
+hostile files that must end with a message within seconds, never with a crash or a hang."""
+
+from __future__ import annotations
+
+import re
+import time
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from models.entities import Customer
+from storage.database import Database
+from storage.importer import ImportKind, open_table, preview_import, run_import, spreadsheet
+from storage.importer.file_errors import (
+    ArchiveBombError,
+    ChartSheetError,
+    EncryptedFileError,
+    FolderGivenError,
+    HeadersOnlyError,
+    NotATableError,
+    SheetExtentError,
+    SheetNotFoundError,
+    SheetTooLargeError,
+)
+
+CORPUS = Path(__file__).parent / "corpus"
+TX = ImportKind.TRANSACTIONS
+
+
+def _sales_xlsx(path: Path) -> Path:
+    """The workbook tests/corpus/sales.xls and .ods were converted from (see its README)."""
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.title = "销售明细"
+    ws["B1"] = "2026年5月销售明细"
+    for column, header in zip("BCDEF", ["区域", "客户编号", "客户名称", "日期", "金额"],
+                              strict=True):
+        ws[f"{column}3"] = header
+    rows = [("华东", "A1", "华东机械", date(2026, 5, 1), 1234.5),
+            (None, "A1", "华东机械", date(2026, 5, 8), 2000),
+            (None, "B1", "北方贸易", date(2026, 5, 9), 300.25),
+            ("华南", "C1", "南方电子", date(2026, 5, 10), 88)]
+    for number, row in enumerate(rows, start=4):
+        for offset, value in enumerate(row):
+            if value is not None:
+                ws.cell(row=number, column=2 + offset, value=value)
+    ws.merge_cells("B4:B6")
+    hidden = workbook.create_sheet("隐藏")
+    hidden["A1"] = "备注"
+    hidden.sheet_state = "hidden"
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture
+def book(fresh_db: Database) -> Database:
+    for code, name in (("A1", "华东机械"), ("B1", "北方贸易"), ("C1", "南方电子")):
+        fresh_db.add(Customer(name=name, code=code))
+    return fresh_db
+
+
+@pytest.mark.parametrize("name", ["sales.xlsx", "sales.xls", "sales.ods"])
+def test_each_format_gives_the_same_table(tmp_path: Path, name: str) -> None:
+    path = _sales_xlsx(tmp_path / name) if name.endswith(".xlsx") else CORPUS / name
+    source = open_table(path, TX)
+    assert source.format == name.rpartition(".")[2]
+    assert (source.sheet, source.header_row) == ("销售明细", 3)
+    assert source.sheets == ["销售明细", "隐藏"]  # the hidden sheet is listed, not chosen
+    assert source.headers == ["", "区域", "客户编号", "客户名称", "日期", "金额"]  # from column A
+    rows = list(source.rows())
+    assert [number for number, _values in rows] == [4, 5, 6, 7]
+    first = rows[0][1]
+    assert first[1:5] == ["华东", "A1", "华东机械", date(2026, 5, 1)] and first[5] == 1234.5
+    assert rows[3][1][1] == "华南" and rows[2][1][5] == pytest.approx(300.25)
+    # Merged cells carry their top-left value down; OpenDocument reports no merged ranges.
+    assert rows[1][1][1] == ("" if name.endswith(".ods") else "华东")
+    assert source.position == source.size == 7
+
+
+def test_an_xls_file_imports_end_to_end(book: Database) -> None:
+    result = run_import(book, CORPUS / "sales.xls", "transactions")
+    assert (result.written, result.rejected) == (True, 0)
+    got = book.query("SELECT c.code, t.date, t.amount FROM transactions t JOIN customers c "
+                     "ON c.id = t.customer_id ORDER BY t.date")
+    assert [tuple(r.values()) for r in got] == [
+        ("A1", "2026-05-01", 1234.5), ("A1", "2026-05-08", 2000.0),
+        ("B1", "2026-05-09", 300.25), ("C1", "2026-05-10", 88.0)]
+
+
+def test_a_named_sheet_and_the_wrong_kinds_of_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "charted.xlsx"
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.title = "数据"
+    ws.append(["客户编号", "日期", "金额"])
+    ws.append(["A1", date(2026, 5, 1), 10])
+    workbook.create_chartsheet("图表", 0)  # first in the workbook: a chart, not a table
+    workbook.save(path)
+    assert open_table(path, TX).sheet == "数据"
+    with pytest.raises(ChartSheetError, match=r"'图表' .* is a chart.*数据"):
+        open_table(path, TX, sheet="图表")
+    with pytest.raises(SheetNotFoundError, match=r"no sheet 'Nope'\. Its sheets: 数据"):
+        open_table(path, TX, sheet="Nope")
+
+
+def _declared_far(path: Path, rows: int, stray: str | None) -> Path:
+    """``rows`` real rows in a sheet declaring A1:XFD1048576; with ``stray``, a real cell
+    there too."""
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.append(["客户编号", "日期", "金额"])
+    for number in range(rows):
+        ws.append([f"C{number}", "2026-05-01", number])
+    if stray:
+        ws[stray] = "x"
+    workbook.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    parts["xl/worksheets/sheet1.xml"] = re.sub(r'<dimension ref="[^"]*"',
+                                               '<dimension ref="A1:XFD1048576"', sheet).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_sheet_declaring_the_whole_grid_reads_its_real_rows_fast(tmp_path: Path) -> None:
+    path = _declared_far(tmp_path / "declared.xlsx", 100, None)
+    started = time.perf_counter()
+    source = open_table(path, TX)
+    rows = list(source.rows())
+    assert time.perf_counter() - started < 2.0
+    assert len(rows) == 100 and rows[-1] == (101, ["C99", "2026-05-01", 99.0])
+
+
+def test_a_stray_far_cell_ends_with_a_message_not_a_crash(tmp_path: Path) -> None:
+    path = _declared_far(tmp_path / "stray.xlsx", 100, "XFD1048576")
+    started = time.perf_counter()
+    with pytest.raises(SheetExtentError, match=r"spans A1:XFD1048576 \(17,179,869,184 cells\)"):
+        open_table(path, TX)
+    assert time.perf_counter() - started < 5.0
+
+
+def test_a_sheet_too_big_for_the_memory_limit_is_refused(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """16 million cells pass the extent check (calamine asks for 500 MB); under a 400 MB cap
+    the child dies and the app says so."""
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.append(["客户编号", "金额"])
+    ws["XFD1000"] = "x"
+    path = tmp_path / "wide.xlsx"
+    workbook.save(path)
+    monkeypatch.setattr(spreadsheet, "MEMORY_LIMIT_MB", 400)
+    with pytest.raises(SheetTooLargeError, match="within 400 MB"):
+        open_table(path, TX)
+    monkeypatch.setattr(spreadsheet, "MEMORY_LIMIT_MB", 1200)
+    rows = list(open_table(path, TX).rows())  # with room, its rows come without padding
+    assert rows[-1] == (1000, [*[""] * 16383, "x"])
+
+
+def test_a_decompression_bomb_is_not_unpacked(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    _sales_xlsx(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.xml", b" " * (100 << 20))  # 100 MB in ~100 KB
+    started = time.perf_counter()
+    with pytest.raises(ArchiveBombError, match=r"expand to 10\d MB .* \d{3,} times its size"):
+        open_table(path, TX)
+    assert time.perf_counter() - started < 5.0
+
+
+def test_encrypted_strict_folder_and_broken_files(tmp_path: Path) -> None:
+    # A password-protected .xlsx is an OLE container with an EncryptedPackage stream.
+    encrypted = tmp_path / "locked.xlsx"
+    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000)
+                          + "EncryptionInfo".encode("utf-16-le") + bytes(50)
+                          + "EncryptedPackage".encode("utf-16-le") + bytes(3000))
+    with pytest.raises(EncryptedFileError, match="protected by a password"):
+        open_table(encrypted, TX)
+    # Strict Open XML (other namespaces) is read like any workbook.
+    strict = tmp_path / "strict.xlsx"
+    _sales_xlsx(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as archive, \
+            zipfile.ZipFile(strict, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in archive.namelist():
+            data = archive.read(name).replace(
+                b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                b"http://purl.oclc.org/ooxml/spreadsheetml/main").replace(
+                b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+            out.writestr(name, data)
+    assert len(list(open_table(strict, TX).rows())) == 4
+    with pytest.raises(FolderGivenError, match="is a folder"):
+        open_table(tmp_path, TX)
+    not_a_workbook = tmp_path / "photos.xlsx"
+    with zipfile.ZipFile(not_a_workbook, "w") as archive:
+        archive.writestr("photo.jpg", b"\xff\xd8")
+    with pytest.raises(NotATableError, match="without a workbook"):
+        open_table(not_a_workbook, TX)
+    garbage_ole = tmp_path / "old.xls"
+    garbage_ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(NotATableError, match="not a readable spreadsheet"):
+        open_table(garbage_ole, TX)
+
+
+def test_a_file_with_only_headers_says_so(book: Database, tmp_path: Path) -> None:
+    csv_file = tmp_path / "h.csv"
+    csv_file.write_text("客户编号,日期,金额\n\n", encoding="utf-8")
+    with pytest.raises(HeadersOnlyError, match=r"header row \(客户编号, 日期, 金额\) but no rows"):
+        preview_import(book, csv_file, "transactions")
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.append(["客户编号", "日期", "金额"])
+    workbook.save(tmp_path / "h.xlsx")
+    with pytest.raises(HeadersOnlyError):
+        preview_import(book, tmp_path / "h.xlsx", "transactions")
