@@ -230,7 +230,7 @@ def test_chinese_labels_and_names_draw_with_real_glyphs(scored: Book, qapp: obje
                 build_chart(scored, ChartRequest(kind)).figure.canvas.draw()
             radar = build_chart(scored, ChartRequest("radar", customer_id))
             radar.figure.canvas.draw()
-        legend = [t.get_text() for t in radar.figure.axes[0].get_legend().get_texts()]
+        legend = [t.get_text() for t in radar.figure.legends[0].get_texts()]
         assert "华为技术有限公司" in legend
     finally:
         i18n.install_language(i18n.ENGLISH)
@@ -330,3 +330,20 @@ def test_the_wheel_over_a_chart_scrolls_the_page(qtbot) -> None:  # type: ignore
     event.accept()
     canvas.wheelEvent(event)
     assert not event.isAccepted()
+
+
+def test_money_ticks_share_one_unit(scored: Book, qapp: object) -> None:
+    """An axis reading 8000.0万 under 1.0亿 looks like two scales: one unit per axis."""
+    from ui.gui.charts.style import use_chinese_units
+
+    i18n.install_language(i18n.CHINESE)
+    use_chinese_units(True)
+    try:
+        chart = build_chart(scored, ChartRequest("trend"))
+        chart.figure.canvas.draw()
+        ticks = [t.get_text() for t in chart.figure.axes[0].get_yticklabels() if t.get_text()]
+        units = {tick[-1] for tick in ticks if tick != "0"}
+        assert len(ticks) > 3 and len(units) == 1, ticks
+    finally:
+        use_chinese_units(False)
+        i18n.install_language(i18n.ENGLISH)

@@ -3,6 +3,7 @@ relationship levels. Each takes aggregated data and returns a :class:`Chart`."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from enum import Enum
 from typing import TypeVar
@@ -34,6 +35,10 @@ MAX_CURVE_POINTS = 2_000
 #: From this many customers the matrix is one composited picture, not a marker per point.
 DENSE_POINTS = 2_000
 MATRIX_EXTENT = (-6.0, 106.0, 0.0, 100.0)
+#: Characters per line of a note under an axis: it fits a half-width dashboard panel.
+NOTE_WIDTH = 48
+#: Characters per line of a category's name under its bar.
+CATEGORY_WIDTH = 12
 ABC_SHADES = {AbcClass.A: "#e8eef7", AbcClass.B: "#f3f6fa", AbcClass.C: "#fafafa"}
 STAGE_COLOURS = {
     LifecycleStage.POTENTIAL: "#b0bec5",
@@ -179,9 +184,12 @@ def pareto_chart(
             share=percent(share), target=f"{target:.0f} %"
         ),
         (share, target),
-        xytext=(share + 8, target - 22),
-        textcoords="data",
-        fontsize=10,
+        # Inside the plot's right edge, whatever the share and the panel's width (placed
+        # beside the point it ran past the figure's edge in a narrow panel).
+        xytext=(0.97, (target - 22) / 102),
+        textcoords="axes fraction",
+        ha="right",
+        fontsize=9,
         arrowprops={"arrowstyle": "->", "color": INK},
         color=INK,
         bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#bbbbbb"},
@@ -275,17 +283,22 @@ def matrix_chart(points: MatrixPoints, value_line: float, potential_line: float 
         note = translate(
             "Charts", "{count} customers without a growth-potential rating are not shown"
         ).format(count=f"{points.unrated:,}")
-        xlabel = f"{xlabel}\n{note}"
+        xlabel = f"{xlabel}\n{textwrap.fill(note, NOTE_WIDTH)}"
     axes.set_xlabel(xlabel)
     axes.set_ylabel(translate("Charts", "Value score"))
     axes.set_title(translate("Charts", "Value–potential matrix"))
     handles, labels = axes.get_legend_handles_labels()
-    legend = axes.legend(  # strategic first, as everywhere else
+    # Under the plot in one row: beside it, the legend took the width the four quadrant
+    # names need in a half-width panel, and they ran into each other.
+    legend = figure.legend(  # strategic first, as everywhere else
         handles[::-1],
         labels[::-1],
-        loc="center left",
-        bbox_to_anchor=(1.01, 0.5),
+        loc="outside lower center",
+        ncols=len(handles),
         frameon=False,
+        fontsize=9,
+        handletextpad=0.1,
+        columnspacing=0.8,
         markerscale=1.5 if dense else 1,
     )
     for handle in legend.legend_handles:
@@ -321,7 +334,9 @@ def _category_bars(
     members = list(counts)
     total = sum(counts.values())
     bars = axes.bar(
-        [label(m) for m in members],
+        # Two short lines rather than one long one ("Growth partnership" under its bar ran
+        # into its neighbour's name in a half-width panel).
+        [textwrap.fill(label(m), CATEGORY_WIDTH, break_long_words=False) for m in members],
         [counts[m] for m in members],
         color=[colours[m] for m in members],
         edgecolor=INK,
@@ -347,6 +362,7 @@ def _category_bars(
                 {filter_key: {member}},
             )
         )
+    axes.tick_params(axis="x", labelsize=9)
     axes.set_title(title)
     axes.set_ylabel(translate("Charts", "Customers"))
     axes.margins(y=0.2)

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.projections.polar import PolarAxes
 from PySide6.QtCore import QCoreApplication
 
 from models.config import DIMENSIONS
 from models.enums import Tier
 from models.normalise import NEUTRAL_POINTS
 from storage.book.types import CustomerProfile, MonthlyRevenue, ScoreHistory
-from ui.gui.charts.style import INK, Chart, ClickTarget, empty_chart, money, new_figure, style_axes
+from ui.gui.charts.style import (
+    INK,
+    Chart,
+    ClickTarget,
+    empty_chart,
+    money,
+    money_axis,
+    new_figure,
+    style_axes,
+)
 from ui.gui.style.tier_palette import TIER_COLOURS
 from ui.gui.text.dimension_labels import dimension_label
 from ui.gui.text.labels import label
@@ -29,6 +39,7 @@ def radar_chart(profile: CustomerProfile) -> Chart:
         )
     figure = new_figure((6.4, 5.2))
     axes = figure.add_subplot(projection="polar")
+    assert isinstance(axes, PolarAxes)
     angles = np.linspace(0, 2 * np.pi, len(DIMENSIONS), endpoint=False)
     closed = np.concatenate([angles, angles[:1]])
     tier_colour = TIER_COLOURS.get(profile.tier, "#555555") if profile.tier else "#555555"
@@ -67,11 +78,22 @@ def radar_chart(profile: CustomerProfile) -> Chart:
         )
     axes.set_xticks(angles)
     axes.set_xticklabels([dimension_label(d) for d in DIMENSIONS], fontsize=8)
+    # Each name grows away from the circle (left of it on the left, right on the right), so
+    # neighbours near the top and bottom do not run into each other.
+    for tick_label, angle in zip(axes.get_xticklabels(), angles, strict=True):
+        side = np.cos(angle)
+        tick_label.set_horizontalalignment(
+            "left" if side > 0.1 else "right" if side < -0.1 else "center")
+    axes.tick_params(axis="x", pad=2)
     axes.set_ylim(0, 100)
     axes.set_yticks([25, 50, 75, 100])
     axes.set_yticklabels(["25", "50", "75", "100"], fontsize=7, color="#888888")
-    axes.set_title(translate("Charts", "Value profile"), pad=18)
-    axes.legend(loc="upper right", bbox_to_anchor=(1.35, 1.12), frameon=False, fontsize=8)
+    # The rings' numbers go between two spokes, not over a dimension's name.
+    axes.set_rlabel_position(float(np.degrees(angles[1] / 2)))
+    axes.set_title(translate("Charts", "Value profile"), pad=12)
+    # Below the plot, where constrained layout makes room for it (it used to cover the
+    # names at the top right).
+    figure.legend(loc="outside lower center", ncols=1, frameon=False, fontsize=8)
     return Chart(figure=figure)
 
 
@@ -109,7 +131,7 @@ def revenue_trend_chart(data: MonthlyRevenue) -> Chart:
     step = max(1, len(x) // 12)
     axes.set_xticks(x[::step])
     axes.set_xticklabels(data.months[::step], rotation=45, ha="right", fontsize=8)
-    axes.yaxis.set_major_formatter(lambda value, _pos: money(value))
+    money_axis(axes.yaxis)
     axes.set_title(translate("Charts", "Revenue by month"))
     axes.legend(frameon=False, fontsize=8)
     style_axes(axes)

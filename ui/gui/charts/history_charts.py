@@ -6,11 +6,24 @@ from PySide6.QtCore import QCoreApplication
 
 from models.enums import Tier
 from storage.book.types import Migration, TierRevenueHistory
-from ui.gui.charts.style import INK, Chart, ClickTarget, empty_chart, money, new_figure, style_axes
+from ui.gui.charts.style import (
+    INK,
+    Chart,
+    ClickTarget,
+    empty_chart,
+    money,
+    money_axis,
+    new_figure,
+    style_axes,
+)
 from ui.gui.style.tier_palette import TIER_COLOURS, TIER_HATCHES, TIER_TEXT
 from ui.gui.text.labels import label
 
 translate = QCoreApplication.translate  # lupdate reads translate("Charts", ...)
+
+#: A segment of the migration chart gets its count written in it from this share of the
+#: longest row (about 30 pixels in the narrowest panel: room for three digits).
+LABEL_SHARE = 0.06
 
 
 def no_snapshots() -> Chart:
@@ -36,6 +49,9 @@ def migration_chart(data: Migration) -> Chart:
     tiers = list(Tier)
     rows = [label(t) for t in tiers]
     left = [0.0] * len(tiers)
+    # A count goes inside its segment when the segment is wide enough on the common scale
+    # (a share of its own row let a 1 into a sliver of a short row, wider than the sliver).
+    widest = max(_row_total(data, before) for before in tiers)
     up = down = 0
     for after in tiers:
         widths = [float(data.counts.get((before, after), 0)) for before in tiers]
@@ -56,7 +72,7 @@ def migration_chart(data: Migration) -> Chart:
                 up += int(width)
             elif after.rank > before.rank:
                 down += int(width)
-            if width >= 0.04 * max(1, _row_total(data, before)):
+            if width >= LABEL_SHARE * widest:
                 axes.text(
                     bar.get_x() + width / 2,
                     bar.get_y() + bar.get_height() / 2,
@@ -65,6 +81,9 @@ def migration_chart(data: Migration) -> Chart:
                     va="center",
                     fontsize=8,
                     color=TIER_TEXT[after],
+                    # The plain tier colour behind the count: read on the hatch it was lost.
+                    bbox={"boxstyle": "round,pad=0.15", "fc": TIER_COLOURS[after],
+                          "ec": "none"},
                 )
             chart.targets.append(
                 ClickTarget(
@@ -93,12 +112,13 @@ def migration_chart(data: Migration) -> Chart:
     )
     style_axes(axes)
     axes.grid(axis="x", color="#e6e6e6")
-    figure.text(
-        0.01,
-        0.01,
+    # Under the axis label, in the layout (a free text in the corner ran into that label).
+    figure.supxlabel(
         translate("Charts", "Moved up: {up}   Moved down: {down}   Unchanged: {same}").format(
             up=f"{up:,}", down=f"{down:,}", same=f"{total - up - down:,}"
         ),
+        x=0.01,
+        ha="left",
         fontsize=9,
         color=INK,
     )
@@ -140,7 +160,7 @@ def tier_revenue_chart(history: TierRevenueHistory) -> Chart:
                 )
             )
         bottom = [a + b for a, b in zip(bottom, values, strict=True)]
-    axes.yaxis.set_major_formatter(lambda value, _pos: money(value))
+    money_axis(axes.yaxis)
     axes.set_ylabel(translate("Charts", "Revenue, 12 months to the period's end"))
     axes.set_title(translate("Charts", "Revenue by tier over time"))
     axes.legend(frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))

@@ -130,22 +130,26 @@ def use_chinese_units(chinese: bool) -> None:
     _units["chinese"] = chinese
 
 
-def money(value: float) -> str:
-    """Compact money for labels: 1.2M and 35.0k, or 1.2亿 and 3.5万."""
-    size = abs(value)
-    if _units["chinese"]:
-        if size >= 1e8:
-            return f"{value / 1e8:.1f}亿"
-        if size >= 1e4:
-            return f"{value / 1e4:.1f}万"
-        return f"{value:.0f}"
-    if size >= 1e9:
-        return f"{value / 1e9:.1f}B"
-    if size >= 1e6:
-        return f"{value / 1e6:.1f}M"
-    if size >= 1e3:
-        return f"{value / 1e3:.1f}k"
+def money(value: float, scale: float | None = None) -> str:
+    """Compact money for labels: 1.2M and 35.0k, or 1.2亿 and 3.5万; the unit is the one
+    ``scale`` (default: the value itself) calls for."""
+    size = abs(value if scale is None else scale)
+    units = (((1e8, "亿"), (1e4, "万")) if _units["chinese"]
+             else ((1e9, "B"), (1e6, "M"), (1e3, "k")))
+    for step, unit in units:
+        if size >= step and value:
+            return f"{value / step:.1f}{unit}"
     return f"{value:.0f}"
+
+
+def money_axis(axis: Any) -> None:
+    """Money ticks in one unit along ``axis``, the largest tick's: 8000.0万 beside 1.0亿
+    read as two scales."""
+    def tick(value: float, _position: int | None) -> str:
+        low, high = axis.get_view_interval()
+        return money(value, max(abs(low), abs(high)))
+
+    axis.set_major_formatter(tick)
 
 
 def percent(value: float) -> str:
