@@ -202,6 +202,8 @@ def test_every_bad_row_is_listed_and_nothing_is_written(book: Database, tmp_path
 
 
 def test_customers_create_or_update_by_code_then_name(book: Database, tmp_path: Path) -> None:
+    """Rows with a code match by code; a row without one by its (unique) name; two rows with
+    one code are one customer, the details they disagree on said once."""
     path = _csv(tmp_path / "c.csv", [
         "客户编号,客户名称,客户类型,行业,地区,城市,负责人,邮箱,关系层次,备注",
         "A1,华东机械（新名）,组织客户,机械,华东,上海,王伟,a@b.cn,2 · 依赖型,",
@@ -214,9 +216,13 @@ def test_customers_create_or_update_by_code_then_name(book: Database, tmp_path: 
     assert [(m.row, m.action, m.code) for m in preview.matches] == [
         (2, "update", "A1"), (3, "update", "B1"), (4, "create", "N1")]
     assert [(i.row, i.column, i.field) for i in preview.issues] == [
-        (5, "客户编号", "code"), (6, "邮箱", "email"), (6, "关系层次", "relationship_level")]
+        (6, "邮箱", "email"), (6, "关系层次", "relationship_level")]
+    assert [(w.row, w.column, w.english()) for w in preview.warnings] == [
+        (5, "客户名称", "Other rows of this customer (5) give other values for 客户名称; the "
+                       "first value given is kept.")]
+    assert (preview.rows, preview.valid, preview.bad_rows) == (5, 4, 1)
     result = run_import(book, path, "customers", skip_invalid=True)
-    assert (result.created, result.updated, result.rejected) == (1, 2, 2)
+    assert (result.created, result.updated, result.rejected) == (1, 2, 1)
     a1 = book.resolve_customer("A1")
     assert (a1.name, a1.city, a1.relationship_level, a1.email) == ("华东机械（新名）", "上海", 2,
                                                                     "a@b.cn")

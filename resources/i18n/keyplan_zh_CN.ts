@@ -303,7 +303,7 @@
     <name>Charts</name>
     <message>
         <source>No customers yet</source>
-        <extracomment>From this many customers the matrix is one composited picture, not a marker per point.</extracomment>
+        <extracomment>From this many customers the matrix is one composited picture, not a marker per point. Characters per line of a note under an axis: it fits a half-width dashboard panel. Characters per line of a category&apos;s name under its bar.</extracomment>
         <translation>还没有客户</translation>
     </message>
     <message>
@@ -1577,8 +1577,16 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>有 {count} 个客户名为“{key}”，请填写客户编号。</translation>
     </message>
     <message>
+        <source>Other rows of this customer ({rows}) give other values for {columns}; the first value given is kept.</source>
+        <translation>该客户的其他行（{rows}）在{columns}上给出了不同的值；保留最先给出的值。</translation>
+    </message>
+    <message>
+        <source>The code &apos;{key}&apos; is new, so a new customer is made, but {count} customer(s) without a code already have this name. If one of them is meant, give it this code first.</source>
+        <translation>编号“{key}”是新的，因此会新建一个客户，但已有 {count} 个没有编号的客户同名。如果指的是其中之一，请先给它填上这个编号。</translation>
+    </message>
+    <message>
         <source>The same customer as row {row}.</source>
-        <translation>与第 {row} 行是同一个客户。</translation>
+        <translation type="vanished">与第 {row} 行是同一个客户。</translation>
     </message>
 </context>
 <context>
@@ -2865,7 +2873,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>PeriodField</name>
     <message>
         <source>{year}</source>
-        <extracomment>How many periods before and after today&apos;s each list offers. A period with less than this share left is &quot;nearly over&quot;: the next one is suggested.</extracomment>
+        <extracomment>How many periods before and after today&apos;s each list offers. A period with less than this share left is &quot;nearly over&quot;: the next one is suggested. A period of each length, for models.plan_periods.period_containing.</extracomment>
         <translation>{year}年</translation>
     </message>
     <message>
@@ -3774,28 +3782,76 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>无法写入 {path}：磁盘已满。未写入任何内容。</translation>
     </message>
     <message>
+        <source>Reads both as day/month and as month/day: choose the order of this column.</source>
+        <translation>既可读作“日/月”也可读作“月/日”：请为此列选择日期顺序。</translation>
+    </message>
+    <message>
+        <source>Not a valid date in the order of this column (dates like {order}).</source>
+        <translation>按此列的日期顺序（如 {order}）不是有效日期。</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; holds dates such as {examples} that read both day-first and month-first, and none of its values tells which. Choose the order: day/month/year or month/day/year (on the command line: --date-order dmy or --date-order mdy).</source>
+        <translation>“{column}”列中的日期（如 {examples}）既可按日在前也可按月在前读取，且没有任何值能说明是哪一种。请选择顺序：日/月/年 或 月/日/年（命令行：--date-order dmy 或 --date-order mdy）。</translation>
+    </message>
+    <message>
         <source>Could not read {path}: {detail}</source>
         <translation>无法读取 {path}：{detail}</translation>
     </message>
     <message>
+        <source>The text encoding of {path} could not be told apart: it reads as {guesses}. Save it as CSV UTF-8 (Excel: Save As → CSV UTF-8; WPS: encoding UTF-8) or as an .xlsx workbook and try again.</source>
+        <translation>无法确定 {path} 的文字编码：它可读作 {guesses}。请将其另存为 CSV UTF-8（Excel：另存为 → CSV UTF-8；WPS：编码选 UTF-8）或 .xlsx 工作簿后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods) or CSV file ({detail}).</source>
+        <translation>{path} 不是可读取的电子表格（.xlsx、.xlsm、.xlsb、.xls、.ods）或 CSV 文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{path} is protected by a password. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password), save a copy and import that copy.</source>
+        <translation>{path} 受密码保护。请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密），另存一份副本后导入该副本。</translation>
+    </message>
+    <message>
         <source>{path} is neither UTF-8 nor GBK/GB18030 text. Save it as CSV UTF-8 or as an .xlsx workbook and try again.</source>
-        <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本。请另存为“CSV UTF-8”或 .xlsx 工作簿后重试。</translation>
+        <translation type="vanished">{path} 既不是 UTF-8 也不是 GBK/GB18030 文本。请另存为“CSV UTF-8”或 .xlsx 工作簿后重试。</translation>
     </message>
     <message>
         <source>{path} is not a readable .xlsx workbook or CSV file ({detail}).</source>
-        <translation>{path} 不是可读取的 .xlsx 工作簿或 CSV 文件（{detail}）。</translation>
+        <translation type="vanished">{path} 不是可读取的 .xlsx 工作簿或 CSV 文件（{detail}）。</translation>
     </message>
     <message>
         <source>{path} is an old .xls workbook. Open it in Excel or LibreOffice and save it as .xlsx, then import that file.</source>
-        <translation>{path} 是旧版 .xls 工作簿。请在 Excel 或 LibreOffice 中打开并另存为 .xlsx，再导入该文件。</translation>
+        <translation type="vanished">{path} 是旧版 .xls 工作簿。请在 Excel 或 LibreOffice 中打开并另存为 .xlsx，再导入该文件。</translation>
     </message>
     <message>
         <source>{path} has no sheet &apos;{sheet}&apos;. Its sheets: {sheets}.</source>
         <translation>{path} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}。</translation>
     </message>
     <message>
+        <source>Sheet &apos;{sheet}&apos; of {path} is a chart, not a table. Choose a sheet with rows of data: {sheets}.</source>
+        <translation>{path} 的工作表“{sheet}”是图表，不是数据表。请选择含数据行的工作表：{sheets}。</translation>
+    </message>
+    <message>
+        <source>Sheet &apos;{sheet}&apos; of {path} spans A1:{corner} ({cells} cells) because of cells far away from the table. Delete the rows and columns beyond the table (or copy the table into a new workbook), save, and try again.</source>
+        <translation>{path} 的工作表“{sheet}”因远离表格的单元格而占据 A1:{corner}（{cells} 个单元格）。请删除表格以外的行和列（或将表格复制到新工作簿），保存后重试。</translation>
+    </message>
+    <message>
+        <source>{path} would expand to {expanded} MB when unpacked, {ratio} times its size: that is not an ordinary workbook, so it was not read.</source>
+        <translation>{path} 解压后将达到 {expanded} MB，是其大小的 {ratio} 倍：这不是普通的工作簿，因此未读取。</translation>
+    </message>
+    <message>
+        <source>{path} could not be read within {limit} MB of memory: its sheet is larger than an import can hold. Split it into smaller files or save it as CSV, then import those.</source>
+        <translation>无法在 {limit} MB 内存内读取 {path}：其工作表超出导入可容纳的大小。请拆分为较小的文件或另存为 CSV 后再导入。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder. Choose a spreadsheet or CSV file inside it.</source>
+        <translation>{path} 是文件夹。请选择其中的电子表格或 CSV 文件。</translation>
+    </message>
+    <message>
         <source>{path} holds no rows to import.</source>
         <translation>{path} 中没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>{path} has a header row ({headers}) but no rows below it to import.</source>
+        <translation>{path} 有表头行（{headers}），但其下没有可导入的数据行。</translation>
     </message>
     <message>
         <source>{customer} already has a plan for {period}.</source>
@@ -3844,7 +3900,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Overdue</source>
-        <extracomment>A section holding more items than this starts collapsed (its count says how many). Where a row opens the customer, by the table of its record. Rows with a tick box (done) and a new date (snooze): follow-ups and plan actions; needs can be given a new answer-by date but are resolved on their tab. A slipping customer: last month&apos;s tier, score and period, and the score now. The record&apos;s table: interactions, plan_actions, needs; silent or reviews for customers.</extracomment>
+        <extracomment>A section holding more items than this starts collapsed (its count says how many).</extracomment>
         <translation>已逾期</translation>
     </message>
     <message>
@@ -3938,6 +3994,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>{what} due {day}</source>
         <translation>{what}{day}到期</translation>
+    </message>
+    <message>
+        <source>{title} (loading…)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{title} ({total}, the first {shown} shown)</source>

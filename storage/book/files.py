@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # openpyxl and the importer load when an import or export run
     from storage.export_files import ExportResult
     from storage.importer import ImportPreview, ImportResult
     from storage.importer.batches import ImportBatch
+    from storage.importer.columns import Overrides
     from storage.importer.undo import ImportUndone
 
 
@@ -57,26 +58,30 @@ class Imports:
         self._scoring = scoring
 
     def preview(self, path: Path, kind: str, *, sheet: str | None = None,
-                overrides: dict[str, str] | None = None,
+                overrides: Overrides | None = None, create_customers: bool = False,
                 progress: Callable[[int, int], bool] | None = None) -> ImportPreview:
-        """Read and check the whole file without writing anything."""
+        """Read and check the whole file without writing anything. ``overrides``: (column,
+        field) pairs (a column may feed several fields) or column -> field;
+        ``create_customers``: customers a contacts or transactions file names that the book
+        lacks are made (counted in the preview) instead of refusing their rows."""
         from storage.importer import preview_import
 
         return preview_import(self._db, path, kind, sheet=sheet, overrides=overrides,
-                              progress=progress)
+                              create_customers=create_customers, progress=progress)
 
     def run(self, path: Path, kind: str, *, sheet: str | None = None,
-            overrides: dict[str, str] | None = None, skip_invalid: bool = False,
-            rescore: bool = True,
+            overrides: Overrides | None = None, skip_invalid: bool = False,
+            create_customers: bool = False, rescore: bool = True,
             progress: Callable[[int, int], bool] | None = None) -> Imported:
         """Import in one transaction with its rescore (lines and scores both or neither),
         after the import's one backup. ``progress`` returning False cancels: nothing is
-        written."""
+        written. The options are :meth:`preview`'s."""
         from storage.importer import run_import
 
         seconds: list[float] = []
         result = run_import(self._db, path, kind, sheet=sheet, overrides=overrides,
-                            skip_invalid=skip_invalid, progress=progress,
+                            skip_invalid=skip_invalid, create_customers=create_customers,
+                            progress=progress,
                             then=self._timed_rescore(seconds) if rescore else None)
         return Imported(result, seconds[0] if seconds else None)
 

@@ -49,8 +49,8 @@ ALIASES: dict[ImportKind, dict[str, str]] = {
         "phone": "电话 联系电话 手机 手机号 座机|phone, tel, telephone, mobile",
         "email": _CONTACT_FIELDS["email"],
         "website": "网站 网址 官网 主页|website, web, url, homepage",
-        "owner": "负责人 客户经理 销售 销售代表 业务员 归属销售 跟进人|owner, account manager, "
-                 "sales rep, salesperson, sales",
+        "owner": "负责人 客户经理 销售代表 业务员 归属销售 跟进人|owner, account manager, "
+                 "sales rep, salesperson",
         "tags": "标签|tags, tag, labels",
         "relationship_level": "关系层次 关系等级 关系级别|relationship, relationship level",
         "price_orientation": "价格倾向|price orientation",
@@ -153,17 +153,38 @@ def fields_of(kind: ImportKind) -> list[str]:
     return list(ALIASES[kind])
 
 
+#: The user's choices: (column, field) pairs in order, or column -> field. A column named by
+#: several pairs feeds each of those fields (a code that is also the name).
+Overrides = Mapping[str, str] | Sequence[tuple[str, str]]
+
+
 @dataclass(frozen=True)
 class ColumnMapping:
-    """``columns[i]`` is the field fed by file column ``i`` (None: ignored)."""
+    """``sources[field]`` is the file column (0-based) that feeds ``field``. One column may
+    feed several fields; a column feeding none is ignored."""
 
     kind: ImportKind
     headers: list[str]
-    columns: list[str | None]
+    sources: dict[str, int]
     scales: dict[int, float] = field(default_factory=dict)  # column -> multiplier (万元)
 
+    @property
+    def columns(self) -> list[str | None]:
+        """Per column, the first field it feeds (in field order), for a one-field-per-column
+        display such as the import wizard's."""
+        result: list[str | None] = [None] * len(self.headers)
+        for name in ALIASES[self.kind]:
+            index = self.sources.get(name)
+            if index is not None and result[index] is None:
+                result[index] = name
+        return result
+
+    def fields_of(self, index: int) -> list[str]:
+        """Every field column ``index`` feeds, in field order."""
+        return [name for name in ALIASES[self.kind] if self.sources.get(name) == index]
+
     def index_of(self, name: str) -> int | None:
-        return self.columns.index(name) if name in self.columns else None
+        return self.sources.get(name)
 
     def header_of(self, name: str) -> str:
         index = self.index_of(name)
@@ -172,16 +193,27 @@ class ColumnMapping:
     @property
     def mapped(self) -> dict[str, str]:
         """Field -> header, for showing the mapping."""
-        return {f: self.headers[i] for i, f in enumerate(self.columns) if f}
+        return {f: self.headers[self.sources[f]] for f in ALIASES[self.kind] if f in self.sources}
 
     @property
     def ignored(self) -> list[str]:
-        return [h for h, f in zip(self.headers, self.columns, strict=True) if not f and h]
+        used = set(self.sources.values())
+        return [h for i, h in enumerate(self.headers) if i not in used and h]
 
     def missing(self) -> list[tuple[str, ...]]:
-        """Required fields (alternatives grouped) that no column feeds."""
-        present = set(self.columns)
-        return [group for group in REQUIRED[self.kind] if not present & set(group)]
+        """Required fields (alternatives grouped) that no column feeds; an alternative of
+        several fields joined by ``+`` needs them all."""
+        return [group for group in REQUIRED[self.kind]
+                if not any(all(f in self.sources for f in alternative.split("+"))
+                           for alternative in group)]
+
+
+def override_pairs(overrides: Overrides | None) -> list[tuple[str, str]]:
+    if not overrides:
+        return []
+    if isinstance(overrides, Mapping):
+        return [(str(k), str(v)) for k, v in overrides.items()]
+    return [(str(k), str(v)) for k, v in overrides]
 
 
 def header_score(kind: ImportKind, cells: Sequence[object]) -> int:
@@ -190,37 +222,37 @@ def header_score(kind: ImportKind, cells: Sequence[object]) -> int:
 
 
 def auto_map(kind: ImportKind, headers: Sequence[str],
-             overrides: Mapping[str, str] | None = None) -> ColumnMapping:
+             overrides: Overrides | None = None) -> ColumnMapping:
     """Match headers to fields (each field fed by its first matching column), then apply
     ``overrides``: column (header text, letter such as ``C`` or 1-based number) -> field
-    (or ``ignore``). Raises ValueError for an override naming an unknown column or field."""
+    (or ``ignore``). A column named in the overrides feeds exactly the fields they give it
+    (its automatic field goes); a field they give moves from any other column. Raises
+    ValueError for an override naming an unknown column or field."""
     table = _alias_table(kind)
-    columns: list[str | None] = []
-    taken: set[str] = set()
+    sources: dict[str, int] = {}
     derived = _derived()
-    for header in headers:
+    for index, header in enumerate(headers):
         name = table.get(normalise_header(header)) if header else None
         if name and unicodedata.normalize("NFKC", header).casefold().strip() in derived:
             name = None
-        if name in taken:
-            name = None
-        if name:
-            taken.add(name)
-        columns.append(name)
-    for spec, target in (overrides or {}).items():
+        if name and name not in sources:
+            sources[name] = index
+    overridden: set[int] = set()
+    for spec, target in override_pairs(overrides):
         index = _column_index(spec, headers)
+        if index not in overridden:
+            overridden.add(index)
+            sources = {f: i for f, i in sources.items() if i != index}
         name = target.strip()
         if name.casefold() in IGNORE:
-            columns[index] = None
             continue
         if name not in ALIASES[kind]:
             raise ValueError(f"unknown field {name!r} for {kind.value}; known: "
                              f"{', '.join(ALIASES[kind])}")
-        columns = [None if c == name else c for c in columns]
-        columns[index] = name
-    scales = {i: 10_000.0 for i, (h, c) in enumerate(zip(headers, columns, strict=True))
-              if c in ("amount", "profit") and "万元" in str(h)}
-    return ColumnMapping(kind=kind, headers=list(headers), columns=columns, scales=scales)
+        sources[name] = index
+    scales = {i: 10_000.0 for f, i in sources.items()
+              if f in ("amount", "profit") and "万元" in str(headers[i])}
+    return ColumnMapping(kind=kind, headers=list(headers), sources=sources, scales=scales)
 
 
 def _column_index(spec: str, headers: Sequence[str]) -> int:

@@ -28,8 +28,13 @@ from storage.importer.values import cell_text, parse_amount, parse_date
 TRANSLATION_CONTEXT = "Import"
 MSG_UNKNOWN_CUSTOMER = tr_noop("No customer has the code or name '{key}'.")
 MSG_AMBIGUOUS_CUSTOMER = tr_noop("{count} customers are named '{key}'; give the customer code.")
-MSG_DUPLICATE_ROW = tr_noop("The same customer as row {row}.")
-_IMPORT_MESSAGES = frozenset({MSG_UNKNOWN_CUSTOMER, MSG_AMBIGUOUS_CUSTOMER, MSG_DUPLICATE_ROW})
+MSG_OTHER_DETAILS = tr_noop("Other rows of this customer ({rows}) give other values for "
+                            "{columns}; the first value given is kept.")
+MSG_NAMESAKE = tr_noop("The code '{key}' is new, so a new customer is made, but {count} "
+                       "customer(s) without a code already have this name. If one of them is "
+                       "meant, give it this code first.")
+_IMPORT_MESSAGES = frozenset({MSG_UNKNOWN_CUSTOMER, MSG_AMBIGUOUS_CUSTOMER, MSG_OTHER_DETAILS,
+                              MSG_NAMESAKE})
 
 _MONEY_RANGE = {"low": f"{-MONEY_LIMIT:.0f}", "high": f"{MONEY_LIMIT:.0f}"}
 _ENUM_FIELDS = {
@@ -65,43 +70,11 @@ class RowIssue:
         return f"row {self.row}{where}: {self.english()}"
 
 
-class Customers:
-    """Who is who in the book: customers by code and by exact name."""
-
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
-        self.by_code: dict[str, str] = {}
-        self.by_name: dict[str, list[str]] = {}
-        for customer_id, code, name in rows:
-            if code:
-                self.by_code[code] = customer_id
-            self.by_name.setdefault(name, []).append(customer_id)
-
-    def find(self, code: str, name: str) -> str | ValidationError | None:
-        """The customer's id; a ValidationError when the name is ambiguous; None if unknown."""
-        if code and code in self.by_code:
-            return self.by_code[code]
-        if name:
-            ids = self.by_name.get(name, [])
-            if len(ids) == 1:
-                return ids[0]
-            if len(ids) > 1:
-                return ValidationError("customer_name", MSG_AMBIGUOUS_CUSTOMER, key=name,
-                                       count=len(ids))
-        return None
-
-    def add(self, customer_id: str, code: str, name: str) -> None:
-        if code:
-            self.by_code[code] = customer_id
-        ids = self.by_name.setdefault(name, [])
-        if customer_id not in ids:
-            ids.append(customer_id)
-
-
 def raw_values(mapping: ColumnMapping, values: list[Any]) -> dict[str, Any]:
     """Mapped field -> cell value (text, except dates and money kept as read)."""
     raw: dict[str, Any] = {}
-    for index, name in enumerate(mapping.columns):
-        if name is None or index >= len(values):
+    for name, index in mapping.sources.items():
+        if index >= len(values):
             continue
         value = values[index]
         if name in _DATE_FIELDS or name in _MONEY_FIELDS:
@@ -116,8 +89,8 @@ def issues_of(error: ValidationError | ValidationErrors, row: int, mapping: Colu
     errors = error.errors if isinstance(error, ValidationErrors) else [error]
     result = []
     for item in errors:
-        name = "phone" if item.field == "phone" and "phone" not in mapping.columns \
-            and "mobile" in mapping.columns else item.field
+        name = "phone" if item.field == "phone" and "phone" not in mapping.sources \
+            and "mobile" in mapping.sources else item.field
         source = "mobile" if name != item.field else name
         result.append(RowIssue(row=row, column=mapping.header_of(source), field=item.field,
                                message=item.message, params=dict(item.params),
@@ -183,7 +156,7 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
              for name, required in (("amount", True), ("profit", False))]
     texts = [(name, position(name), limit, multiline) for name, limit, multiline in
              (("reference", 80, False), ("product", 120, False), ("notes", 2_000, True))]
-    width = len(mapping.columns)
+    width = max(mapping.sources.values(), default=-1) + 1
     seen_dates: dict[Any, date | None] = {}  # a book has few distinct dates: parse each once
 
     def convert(values: list[Any]) -> tuple[Any, ...]:

@@ -123,7 +123,12 @@ def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
                         help="sheet of a workbook (default: the one whose headers match best)")
     parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                         help="feed FIELD from COLUMN (header text, letter or number); "
-                             "FIELD 'ignore' drops a column; repeatable")
+                             "FIELD 'ignore' drops a column; repeatable, and one column may "
+                             "feed several fields (--map ID=code --map ID=name)")
+    parser.add_argument("--create-customers", action="store_true",
+                        help="contacts and transactions: make the customers the file names "
+                             "that the book does not have (by code, else by name) instead of "
+                             "refusing their rows")
     parser.add_argument("--dry-run", action="store_true",
                         help="check every row and show what would happen; write nothing")
     parser.add_argument("--skip-invalid", action="store_true",
@@ -144,18 +149,19 @@ def run_import_command(args: argparse.Namespace) -> int:
         return run_import_batches(args)
     if args.kind is None or args.file is None:
         args.import_parser.error("give KIND and FILE (or --undo BATCH, or --list)")
-    overrides: dict[str, str] = {}
+    overrides: list[tuple[str, str]] = []
     for item in args.map:
         column, sep, field = item.partition("=")
         if not sep or not column.strip():
             raise UserError(f"--map expects COLUMN=FIELD, got {item!r}")
-        overrides[column.strip()] = field.strip()
+        overrides.append((column.strip(), field.strip()))
     from storage.book import Book
 
     with Book(args.db) as book:
         if args.dry_run:
             preview = book.imports.preview(args.file, args.kind, sheet=args.sheet,
-                                           overrides=overrides)
+                                           overrides=overrides,
+                                           create_customers=args.create_customers)
             _print_preview(preview)
             print("Dry run: nothing was written.")
             return 0 if preview.bad_rows == 0 else 1
@@ -163,6 +169,7 @@ def run_import_command(args: argparse.Namespace) -> int:
         # if a row is bad and --skip-invalid was not given; the rescore runs inside it.
         imported = book.imports.run(args.file, args.kind, sheet=args.sheet,
                                     overrides=overrides, skip_invalid=args.skip_invalid,
+                                    create_customers=args.create_customers,
                                     rescore=not args.no_rescore)
         result = imported.result
         _print_preview(result.preview)
@@ -172,6 +179,8 @@ def run_import_command(args: argparse.Namespace) -> int:
             return 1
         print(f"Imported {result.created:,} new and {result.updated:,} updated "
               f"{args.kind} ({result.rejected:,} bad rows left out) in {result.seconds:.1f} s.")
+        if result.customers_created:
+            print(f"Made {result.customers_created:,} new customers the file named.")
         if result.batch is not None:
             print(f"Import batch {result.batch}: undo it with "
                   f"'keyplan import --undo {result.batch}'.")
@@ -247,6 +256,16 @@ def _print_preview(preview: ImportPreview) -> None:
               f"rows {rows}{more}.")
     if preview.kind == "customers":
         print(f"{preview.creates:,} customers to create, {preview.updates:,} to update.")
+    if preview.customers_created:
+        names = ", ".join(m.code or m.name for m in preview.new_customers[:5])
+        more = ", ..." if preview.customers_created > 5 else ""
+        print(f"{preview.customers_created:,} new customers named by the file will be made: "
+              f"{names}{more}.")
+    for warning in preview.warnings[:MAX_LISTED_ISSUES]:
+        value = f" [{warning.value}]" if warning.value else ""
+        print(f"  note: {warning}{value}")
+    if len(preview.warnings) > MAX_LISTED_ISSUES:
+        print(f"  ... and {len(preview.warnings) - MAX_LISTED_ISSUES:,} more notes.")
     for issue in preview.issues[:MAX_LISTED_ISSUES]:
         value = f" [{issue.value}]" if issue.value else ""
         print(f"  {issue}{value}")

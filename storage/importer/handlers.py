@@ -1,0 +1,260 @@
+"""What each kind of import does with a row: check it, match its customer, and hand what is
+good to the writer (or, for a preview, only count it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.entities import Contact, Customer
+from models.validation import ValidationError, ValidationErrors
+from storage.importer.columns import ColumnMapping, ImportKind
+from storage.importer.duplicates import BookTransactions
+from storage.importer.identity import BookCustomers, CustomerFile, Resolved, resolve
+from storage.importer.results import (
+    SAMPLE_ROWS,
+    SHOWN_DUPLICATE_ROWS,
+    CustomerMatch,
+    ImportPreview,
+)
+from storage.importer.rows import (
+    MSG_NAMESAKE,
+    MSG_OTHER_DETAILS,
+    MSG_UNKNOWN_CUSTOMER,
+    RowIssue,
+    contact_record,
+    customer_record,
+    issues_of,
+    raw_values,
+    transaction_converter,
+)
+from storage.importer.store import BookConnection
+from storage.importer.values import cell_text
+from storage.importer.writer import BulkWriter
+from storage.mapping import from_row
+
+
+class RowHandler:
+    """One kind's rows: ``row`` for each data row in file order, then ``finish`` once."""
+
+    def __init__(self, db: BookConnection, mapping: ColumnMapping, preview: ImportPreview,
+                 writer: BulkWriter | None, *, create_customers: bool = False) -> None:
+        self.db = db
+        self.mapping = mapping
+        self.preview = preview
+        self.writer = writer
+        self.create_customers = create_customers
+        self.book = BookCustomers(tuple(r) for r in db.conn.execute(
+            "SELECT id, code, name FROM customers WHERE deleted_at IS NULL"))
+
+    def row(self, number: int, values: list[Any]) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """Called once every row has been read (before the writer's own finish)."""
+
+    def keep(self, number: int, record: dict[str, Any]) -> None:
+        self.preview.valid += 1
+        if len(self.preview.sample) < SAMPLE_ROWS:
+            self.preview.sample.append({"row": number, **record})
+
+    def customer_of(self, number: int, raw: dict[str, Any]) -> str | list[RowIssue]:
+        """The id of the customer a contacts or transactions row names (made when it is new
+        and the import was asked to), or the issues saying why there is none."""
+        code = cell_text(raw.get("customer_code"))
+        name = cell_text(raw.get("customer_name"))
+        found: str | ValidationError | ValidationErrors | None = self.book.find(code, name)
+        if found is None and self.create_customers and (code or name):
+            found = self._new_customer(number, code, name)
+        if isinstance(found, str):
+            return found
+        if found is None:
+            found = ValidationError("customer_code" if code else "customer_name",
+                                    MSG_UNKNOWN_CUSTOMER, key=code or name)
+        return issues_of(found, number, self.mapping, raw)
+
+    def _new_customer(self, number: int, code: str,
+                      name: str) -> str | ValidationError | ValidationErrors:
+        try:
+            record = Customer.parse({"code": code, "name": name or code})
+        except (ValidationError, ValidationErrors) as error:
+            if isinstance(error, ValidationErrors):
+                error = ValidationErrors([ValidationError(
+                    {"code": "customer_code", "name": "customer_name"}.get(e.field, e.field),
+                    e.message, **e.params) for e in error.errors])
+            return error
+        self.book.add(record.id, record.code, record.name)
+        self.preview.customers_created += 1
+        if len(self.preview.new_customers) < SAMPLE_ROWS:
+            self.preview.new_customers.append(
+                CustomerMatch(number, "create", record.id, record.code, record.name))
+        if self.writer is not None:
+            self.writer.customer(record, None)
+        return record.id
+
+
+class CustomerRowsHandler(RowHandler):
+    """A customers file: rows are gathered per customer (one per code, else per name) while
+    reading, then each customer is matched, checked and written once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.file = CustomerFile()
+
+    def row(self, number: int, values: list[Any]) -> None:
+        self.file.take(number, raw_values(self.mapping, values))
+
+    def finish(self) -> None:
+        for item in resolve(self.file, self.book):
+            self._customer(item)
+
+    def _customer(self, item: Resolved) -> None:
+        rows, mapping, preview = item.rows, self.mapping, self.preview
+        if item.error is not None:
+            preview.refuse(issues_of(item.error, rows.first_row, mapping, rows.raw), rows.count)
+            return
+        existing = _customer(self.db, item.customer_id) if item.customer_id else None
+        try:
+            record = customer_record(rows.raw, existing)
+        except (ValidationError, ValidationErrors) as error:
+            errors = error.errors if isinstance(error, ValidationErrors) else [error]
+            issues = [issue for e in errors for issue in issues_of(
+                e, rows.origin.get(e.field, rows.first_row), mapping, rows.raw)]
+            preview.refuse(issues, rows.count)
+            return
+        if rows.conflicts:
+            first = min(row for values in rows.conflicts.values() for row, _ in values)
+            columns = [mapping.header_of(name) or name for name in mapping.sources
+                       if name in rows.conflicts]
+            others = sorted({row for values in rows.conflicts.values() for row, _ in values})
+            preview.warn(RowIssue(first, columns[0], next(iter(rows.conflicts)),
+                                  MSG_OTHER_DETAILS,
+                                  {"rows": ", ".join(map(str, others)),
+                                   "columns": ", ".join(columns)},
+                                  (rows.code or rows.name)[:80]))
+        if item.namesakes:
+            preview.warn(RowIssue(rows.first_row, mapping.header_of("code"), "code",
+                                  MSG_NAMESAKE, {"key": rows.code, "count": item.namesakes},
+                                  rows.name[:80]))
+        action = "update" if existing else "create"
+        preview.updates += existing is not None
+        preview.creates += existing is None
+        preview.valid += rows.count - 1  # keep() counts one
+        preview.matches.append(CustomerMatch(rows.first_row, action, record.id, record.code,
+                                             record.name, rows.count))
+        self.keep(rows.first_row, {"action": action, "code": record.code, "name": record.name})
+        if self.writer is not None:
+            self.writer.customer(record, existing)
+
+
+class ContactRowsHandler(RowHandler):
+    """A contacts file: each row a contact of the customer it names, matched by name."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.contacts: dict[tuple[str, str], str] = {(r[0], r[1]): r[2] for r in
+                                                      self.db.conn.execute(
+            "SELECT customer_id, name, id FROM contacts WHERE deleted_at IS NULL")}
+        self.seen: dict[str, Contact] = {}  # contacts this file made or changed, as they are now
+
+    def row(self, number: int, values: list[Any]) -> None:
+        raw = raw_values(self.mapping, values)
+        customer_id = self.customer_of(number, raw)
+        if not isinstance(customer_id, str):
+            self.preview.refuse(customer_id)
+            return
+        known = self.contacts.get((customer_id, raw.get("name", "")))
+        existing = self.seen.get(known) if known else None
+        if known and existing is None:
+            existing = from_row(Contact, self.db.query("SELECT * FROM contacts WHERE id = ?",
+                                                       [known])[0])
+        try:
+            record = contact_record(raw, customer_id, existing)
+        except (ValidationError, ValidationErrors) as error:
+            self.preview.refuse(issues_of(error, number, self.mapping, raw))
+            return
+        self.contacts[(customer_id, record.name)] = record.id
+        self.seen[record.id] = record
+        self.preview.updates += existing is not None
+        self.preview.creates += existing is None
+        self.keep(number, {"customer_id": customer_id, "name": record.name,
+                           "title": record.title})
+        if self.writer is not None:
+            self.writer.contact(record, existing)
+
+
+class TransactionRowsHandler(RowHandler):
+    """A transactions file: the bulk path, one converted tuple per line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.convert = transaction_converter(self.mapping)
+        self.lines = BookTransactions(self.db)
+        self.references = [(name, index) for name, index in self.mapping.sources.items()
+                           if name in ("customer_code", "customer_name")]
+        self.code_index = self.mapping.index_of("customer_code")
+
+    def row(self, number: int, values: list[Any]) -> None:
+        preview, mapping = self.preview, self.mapping
+        # The common case first: a known customer code, without building anything.
+        code = values[self.code_index] if self.code_index is not None \
+            and self.code_index < len(values) else None
+        customer_id: str | list[RowIssue] | None = self.book.by_code.get(code) \
+            if isinstance(code, str) else None
+        try:
+            fields = self.convert(values)
+        except ValidationErrors as error:
+            problems = issues_of(error, number, mapping, _cells(mapping, values))
+            if customer_id is None:
+                problems = [*self._customer_problems(number, values), *problems]
+            preview.refuse(problems)
+            return
+        if customer_id is None:
+            customer_id = self.customer_of(number, self._references(values))
+        if not isinstance(customer_id, str):
+            preview.refuse(customer_id)
+            return
+        if self.lines.contains(customer_id, fields):
+            preview.duplicates += 1
+            if len(preview.duplicate_rows) < SHOWN_DUPLICATE_ROWS:
+                preview.duplicate_rows.append(number)
+            return
+        preview.creates += 1
+        preview.valid += 1
+        if len(preview.sample) < SAMPLE_ROWS:
+            preview.sample.append({"row": number, "customer_id": customer_id,
+                                   "date": fields[0], "amount": fields[1],
+                                   "profit": fields[2]})
+        if self.writer is not None:
+            self.writer.transaction(customer_id, fields)
+
+    def _references(self, values: list[Any]) -> dict[str, Any]:
+        return {name: values[i] for name, i in self.references if i < len(values)}
+
+    def _customer_problems(self, number: int, values: list[Any]) -> list[RowIssue]:
+        """What is wrong with a bad row's customer. A bad row makes no customer, and one it
+        would have made is no problem of its own."""
+        raw = self._references(values)
+        if not self.create_customers:
+            found = self.customer_of(number, raw)
+            return [] if isinstance(found, str) else found
+        code = cell_text(raw.get("customer_code"))
+        ambiguous = self.book.find(code, cell_text(raw.get("customer_name")))
+        if isinstance(ambiguous, ValidationError):
+            return issues_of(ambiguous, number, self.mapping, raw)
+        return []
+
+
+HANDLERS: dict[ImportKind, type[RowHandler]] = {
+    ImportKind.CUSTOMERS: CustomerRowsHandler,
+    ImportKind.CONTACTS: ContactRowsHandler,
+    ImportKind.TRANSACTIONS: TransactionRowsHandler,
+}
+
+
+def _cells(mapping: ColumnMapping, values: list[Any]) -> dict[str, Any]:
+    return {name: values[i] for name, i in mapping.sources.items() if i < len(values)}
+
+
+def _customer(db: BookConnection, customer_id: str) -> Customer:
+    row = db.query("SELECT * FROM customers WHERE id = ?", [customer_id])[0]
+    return from_row(Customer, row)
