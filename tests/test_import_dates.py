@@ -55,9 +55,9 @@ def test_a_date_that_reads_both_ways_needs_the_order() -> None:
 
 
 def test_a_value_against_its_column_order_is_refused() -> None:
-    with pytest.raises(ValidationError, match="month/day/year order"):
+    with pytest.raises(ValidationError, match=r"order of this column \(dates like 12/31/2024"):
         parse_date("date", "14/3/2024", MDY)
-    with pytest.raises(ValidationError, match="day/month/year order"):
+    with pytest.raises(ValidationError, match=r"order of this column \(dates like 31/12/2024"):
         parse_date("date", "3/14/2024", DMY)
     with pytest.raises(ValidationError, match="Not a valid date"):
         parse_date("date", "31/31/2024")

@@ -3997,7 +3997,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>{title} (loading…)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}（加载中…）</translation>
     </message>
     <message>
         <source>{title} ({total}, the first {shown} shown)</source>

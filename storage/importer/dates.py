@@ -23,7 +23,8 @@ from storage.importer.file_errors import ImportFileError
 
 MSG_DATE_BOTH_WAYS = tr_noop("Reads both as day/month and as month/day: choose the order of "
                              "this column.")
-MSG_DATE_AGAINST_ORDER = tr_noop("Not a valid date in this column's {order} order.")
+MSG_DATE_AGAINST_ORDER = tr_noop("Not a valid date in the order of this column (dates like "
+                                 "{order}).")
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 #: Serial numbers of 1950-01-01 and 2100-12-31: anything outside is not a plausible date.
@@ -51,7 +52,8 @@ class DateOrder(StrEnum):
 
     @property
     def label(self) -> str:
-        return "day/month/year" if self is DateOrder.DMY else "month/day/year"
+        """The order shown by example: digits read the same in every language."""
+        return "31/12/2024" if self is DateOrder.DMY else "12/31/2024"
 
 
 class DateOrderError(ImportFileError):
