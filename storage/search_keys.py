@@ -12,6 +12,8 @@ from functools import lru_cache
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
+_WORD_BREAK = re.compile(r"[^\w]+")
+SEPARATOR = "\x1f"
 
 
 @lru_cache(maxsize=65_536)
@@ -54,9 +56,40 @@ def search_text(name: str, code: str = "", tags: Iterable[str] = (),
     if code:
         parts.append(code.lower())
     parts.extend(t.lower() for t in tags if t)
-    return "\x1f".join(parts)
+    return SEPARATOR.join(parts)
 
 
 def normalise_query(query: str) -> str:
     """What the user typed, as matched against :func:`search_text` (case and spaces ignored)."""
     return query.strip().lower()
+
+
+def search_rank(haystack: str, query: str) -> int:
+    """How well a :func:`search_text` matches ``query`` (normalised), best first:
+
+    0. the name, its pinyin or its initials start with it ("hw" and 华为技术, "apex" and
+       Apex Foods);
+    1. a word of the name, or a run of its initials, starts with it (北京海伟 for "hw");
+    2. the name or its pinyin holds it anywhere;
+    3. only a contact, the code or a tag holds it.
+    """
+    parts = haystack.split(SEPARATOR)
+    name = parts[0]
+    # A Chinese name is followed by its full pinyin and its initials; any other by the
+    # contacts' texts, the code and the tags.
+    keys = parts[:3] if _HAN.search(name) else parts[:1]
+    if any(key.startswith(query) for key in keys):
+        return 0
+    initials = keys[2] if len(keys) == 3 else ""
+    if query in initials or any(word.startswith(query) for word in _WORD_BREAK.split(name)):
+        return 1
+    if any(query in key for key in keys):
+        return 2
+    return 3
+
+
+def rank_matches(matches: Iterable[tuple[str, str]], query: str) -> list[str]:
+    """The ids of ``matches`` (id, search text), best matches first; ties keep their order."""
+    text = normalise_query(query)
+    ranked = sorted(matches, key=lambda match: search_rank(match[1], text))
+    return [customer_id for customer_id, _haystack in ranked]
