@@ -3,8 +3,14 @@ single selection, no editing, elided text, padded cells and fixed row heights.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyleOptionHeader,
+    QTableView,
+)
 
 
 def style_record_table(table: QTableView) -> None:
@@ -34,3 +40,47 @@ _ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 def read_only_row_flags(valid: bool) -> Qt.ItemFlag:
     """Flags of a cell in a flat, read-only list: selectable, never edited, no children."""
     return _ROW_FLAGS if valid else Qt.ItemFlag.NoItemFlags
+
+
+def header_label_width(header: QHeaderView, column: int, width: int,
+                       sorted_by: bool | None = None) -> int:
+    """The room the style leaves for ``column``'s title in a section ``width`` pixels wide
+    (less its margins, and its sort arrow when it shows one: by default when the header's
+    arrow is on ``column``)."""
+    option = QStyleOptionHeader()
+    option.initFrom(header)
+    option.rect = QRect(0, 0, width, header.height() or header.sizeHint().height())
+    option.orientation = header.orientation()
+    if header.orientation() == Qt.Orientation.Horizontal:
+        option.state |= QStyle.StateFlag.State_Horizontal
+    option.section = column
+    option.text = str(header.model().headerData(column, header.orientation()) or "")
+    if sorted_by is None:
+        sorted_by = (header.isSortIndicatorShown()
+                     and header.sortIndicatorSection() == column)
+    option.sortIndicator = (QStyleOptionHeader.SortIndicator.SortDown if sorted_by
+                            else QStyleOptionHeader.SortIndicator.None_)
+    label = header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header)
+    return label.width()
+
+
+def header_title_need(header: QHeaderView, column: int,
+                      sorted_by: bool | None = None) -> int:
+    """The narrowest section that shows ``column``'s title whole."""
+    title = str(header.model().headerData(column, header.orientation()) or "")
+    probe = 200
+    chrome = probe - header_label_width(header, column, probe, sorted_by)
+    return header.fontMetrics().horizontalAdvance(title) + chrome + 2
+
+
+def clipped_titles(header: QHeaderView) -> list[str]:
+    """The titles of the shown sections too narrow for them (elided or cut on screen)."""
+    clipped = []
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
+        title = str(header.model().headerData(column, header.orientation()) or "")
+        room = header_label_width(header, column, header.sectionSize(column))
+        if title and header.fontMetrics().horizontalAdvance(title) > room:
+            clipped.append(title)
+    return clipped

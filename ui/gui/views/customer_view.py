@@ -42,7 +42,7 @@ from ui.gui.models.customer_table_model import (
     CustomerTableModel,
 )
 from ui.gui.settings import Settings
-from ui.gui.style.table_style import style_record_table
+from ui.gui.style.table_style import header_title_need, style_record_table
 from ui.gui.text.labels import label
 from ui.gui.views.activation import on_row_opened
 from ui.gui.views.filter_bar import BookFilters, FilterBar
@@ -100,6 +100,7 @@ class CustomerBookView(QWidget):
         header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder
                                 if self.model.query.descending else Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._room_for_arrow)
         self._layout_restored = self.restore_layout()
         on_row_opened(self.table, lambda index: self._activate(index.row()))
         self._reveal: str | None = None  # customer to select once the rows arrive
@@ -254,9 +255,10 @@ class CustomerBookView(QWidget):
         self._default_widths: dict[int, int] = {}
         self._least_widths: dict[int, int] = {}  # the cells' needs alone
         for column, samples in _samples().items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            # Room for the header text and its sort arrow, or the widest sample plus padding.
-            for_title = header.fontMetrics().horizontalAdvance(title) + 36
+            # Room for the header text (and the sort arrow where it is), or the widest
+            # sample plus padding. An arrow's room on every title cut English titles short
+            # at 1280 pixels ("ue (12 months)"): the arrow gets room when it moves.
+            for_title = header_title_need(header, column)
             for_cells = max(cells.horizontalAdvance(text) for text in samples) + 24
             self._default_widths[column] = max(for_title, for_cells)
             self._least_widths[column] = for_cells
@@ -288,6 +290,17 @@ class CustomerBookView(QWidget):
             header.resizeSection(column, round(wanted - cut * share))
         used = sum(header.sectionSize(c) for c in others)
         header.resizeSection(COL_NAME, max(least_name, width - used))
+
+    def _room_for_arrow(self, column: int) -> None:
+        """Widen a column sorted on, whose arrow would cut its title, at the names' cost."""
+        header = self.table.horizontalHeader()
+        more = header_title_need(header, column, True) - header.sectionSize(column)
+        if more <= 0 or column == COL_NAME:
+            return
+        header.resizeSection(column, header.sectionSize(column) + more)
+        least_name = self.table.fontMetrics().averageCharWidth() * 30
+        name = header.sectionSize(COL_NAME)
+        header.resizeSection(COL_NAME, max(least_name, name - more))
 
     def restore_layout(self) -> bool:
         """Apply the saved widths, order and sort; False if there was none."""

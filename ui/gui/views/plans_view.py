@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,7 +35,8 @@ from models.enums import PlanStatus
 from storage.book import Book
 from storage.book.types import PlanSummary
 from ui.gui.background.tasks import BookTask
-from ui.gui.style.table_style import read_only_row_flags
+from ui.gui.forms.period_field import period_label
+from ui.gui.style.table_style import read_only_row_flags, style_record_table
 from ui.gui.style.tier_palette import tier_tints
 from ui.gui.text.labels import label
 from ui.gui.views.activation import on_row_opened
@@ -48,6 +48,8 @@ COL_CUSTOMER, COL_PERIOD, COL_STATUS, COL_TIER, COL_OWNER, COL_OPEN, COL_OVERDUE
 NUMERIC = frozenset({COL_OPEN, COL_OVERDUE, COL_OBJECTIVES})
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 DEFAULT_STATUSES = frozenset({PlanStatus.ACTIVE, PlanStatus.DRAFT})
+#: Pixels added to each column sized to its contents.
+COLUMN_GAP = 12
 
 
 def _header(column: int) -> str:
@@ -121,7 +123,7 @@ def _display(plan: PlanSummary, column: int) -> str:
     if column == COL_CUSTOMER:
         return plan.customer_name
     if column == COL_PERIOD:
-        return plan.period
+        return period_label(plan.period)  # 2026年四季度 / Q4 2026, as the period picker says
     if column == COL_STATUS:
         return label(plan.status)
     if column == COL_TIER:
@@ -176,13 +178,10 @@ class PlansView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("plansTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().setVisible(False)
+        # The book's look: padded cells (sized to contents, the columns touched each other).
+        style_record_table(self.table)
         header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # the customer's name takes the spare room
         header.setSectionResizeMode(COL_CUSTOMER, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         on_row_opened(self.table, self._activate)
@@ -236,8 +235,11 @@ class PlansView(QWidget):
         self._loaded_once = True
         self.model.set_plans(plans)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(
-            COL_CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column != COL_CUSTOMER:  # a gap between one title and the next
+                header.resizeSection(column, header.sectionSize(column) + COLUMN_GAP)
+        header.setSectionResizeMode(COL_CUSTOMER, QHeaderView.ResizeMode.Stretch)
         self._show_empty_state()
         if plans and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
