@@ -13,7 +13,9 @@ Output: pickled frames, one after the other (the parent is this program, so pick
 
 - ``("sheets", [(name, kind, visible), ...])`` first;
 - mode ``head``: ``("head", name, last_row, rows)`` for each readable sheet (or the one
-  named), with its first ``HEAD_ROWS`` rows;
+  named), with its first ``HEAD_ROWS`` rows, then ``("heads_done", more)``; with only one
+  sheet to read, ``more`` is True and the rest of its rows follow as in mode ``rows`` (the
+  app reads them when it imports, without a second parse);
 - mode ``rows``: ``("size", last_row)``, then ``("rows", first_row_number, rows)`` chunks,
   then ``("end",)``;
 - on a problem: ``("error", code, detail)`` and exit status 0.
@@ -45,8 +47,9 @@ MAX_EXPANDED = 2 << 30
 #: Below this, any ratio is harmless.
 SMALL_EXPANDED = 64 << 20
 
-_CELL_REF = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})\d')
-_ROW_REF = re.compile(rb'<(?:\w+:)?row [^>]*?r="(\d{1,7})"')
+# Literal prefixes keep these fast (0.1 s for 800,000 cells); they match ``<c`` and ``<x:c``.
+_CELL_REF = re.compile(rb'c r="([A-Z]{1,3})\d')
+_ROW_REF = re.compile(rb'row [^>]*?\br="(\d{1,7})"')
 
 
 class SheetProblem(Exception):
@@ -130,31 +133,43 @@ def _run(out: BinaryIO, mode: str, path: str, sheet: str | None, skip: int) -> N
         last_row = data.end[0] + 1 if data.end is not None else 0
         rows = _numbered(data)
         if mode == "head":
-            head = []
+            head: list[tuple[int, list[Any]]] = []
             for number, values in rows:
-                if number > HEAD_ROWS:
-                    break
                 head.append((number, values))
+                if number >= HEAD_ROWS:
+                    break
             _send(out, ("head", name, last_row, head))
+            if len(names) == 1:
+                # The one table the app will read: go on with its rows, so that it is not
+                # parsed a second time (the app reads them when it is ready, or ends us).
+                _send(out, ("heads_done", True))
+                _stream(out, last_row, rows, skip=HEAD_ROWS)
+                return
             continue
-        _send(out, ("size", last_row))
-        chunk: list[list[Any]] = []
-        first = skip + 1
-        for number, values in rows:
-            if number <= skip:
-                continue
-            if not chunk:
-                first = number
-            chunk.append(values)
-            if len(chunk) >= CHUNK_ROWS:
-                _send(out, ("rows", first, chunk))
-                chunk = []
-        if chunk:
-            _send(out, ("rows", first, chunk))
-        _send(out, ("end",))
+        _stream(out, last_row, rows, skip=skip)
         return
+    _send(out, ("heads_done", False))
     if archive is not None:
         archive.close()
+
+
+def _stream(out: BinaryIO, last_row: int, rows: Iterator[tuple[int, list[Any]]],
+            skip: int) -> None:
+    _send(out, ("size", last_row))
+    chunk: list[list[Any]] = []
+    first = skip + 1
+    for number, values in rows:
+        if number <= skip:
+            continue
+        if not chunk:
+            first = number
+        chunk.append(values)
+        if len(chunk) >= CHUNK_ROWS:
+            _send(out, ("rows", first, chunk))
+            chunk = []
+    if chunk:
+        _send(out, ("rows", first, chunk))
+    _send(out, ("end",))
 
 
 def _numbered(data: Any) -> Iterator[tuple[int, list[Any]]]:

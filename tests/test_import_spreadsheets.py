@@ -3,6 +3,7 @@ hostile files that must end with a message within seconds, never with a crash or
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 import zipfile
@@ -80,6 +81,27 @@ def test_each_format_gives_the_same_table(tmp_path: Path, name: str) -> None:
     # Merged cells carry their top-left value down; OpenDocument reports no merged ranges.
     assert rows[1][1][1] == ("" if name.endswith(".ods") else "华东")
     assert source.position == source.size == 7
+    assert list(source.rows()) == rows  # read again: parsed again, the same rows
+
+
+def test_an_opened_sheet_never_read_ends_its_reader(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader that parsed the one sheet waits with its rows for the import; a file
+    opened and then dropped (a preview closed) must not leave it waiting."""
+    started: list[spreadsheet._Child] = []
+    original = spreadsheet._Child.__init__
+
+    def recording(child: spreadsheet._Child, *args: object) -> None:
+        original(child, *args)  # type: ignore[arg-type]
+        started.append(child)
+
+    monkeypatch.setattr(spreadsheet._Child, "__init__", recording)
+    source = open_table(_sales_xlsx(tmp_path / "s.xlsx"), TX)
+    assert source.waiting is not None and len(started) == 1
+    assert started[0]._process.poll() is None  # waiting with the rows
+    del source
+    gc.collect()
+    assert started[0]._process.poll() is not None  # ended, not left blocked on its pipe
 
 
 def test_an_xls_file_imports_end_to_end(book: Database) -> None:

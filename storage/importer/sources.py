@@ -5,6 +5,8 @@ header row found automatically."""
 from __future__ import annotations
 
 import csv
+import itertools
+import weakref
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -50,6 +52,10 @@ class TableSource:
     encoding: str | None = None
     delimiter: str | None = None
     reader: Callable[[TableSource], Rows] | None = None
+    #: A sheet's first rows and the rest of them still waiting in the reader that parsed it
+    #: (used by the first ``rows()``; later ones parse again).
+    head_rows: list[tuple[int, list[Any]]] = field(default_factory=list, repr=False)
+    waiting: Rows | None = field(default=None, repr=False)
     position: int = 0  # how far ``rows()`` has read, in the unit of ``size``
     rows_read: int = 0  # rows ``rows()`` has given so far
 
@@ -188,31 +194,44 @@ def _zip_kind(path: Path) -> str:
 
 def _open_sheet(path: Path, label: str, kind: ImportKind, sheet: str | None) -> TableSource:
     head = spreadsheet.read_head(path, sheet)
-    best: TableSource | None = None
-    best_score = -1
-    for sheet_head in head.heads:
-        candidate = TableSource(path=path, format=label, headers=[], header_row=1,
-                                size=sheet_head.last_row, sheet=sheet_head.name,
-                                sheets=head.table_names, reader=_sheet_rows)
-        score = _choose_header(candidate, kind, sheet_head.rows, required=False)
-        if score > best_score:
-            best, best_score = candidate, score
-    if best is None or not best.headers:
-        raise EmptyFileError(str(path))
-    if best.size <= HEADER_SEARCH_ROWS:
-        chosen = next(h for h in head.heads if h.name == best.sheet)
-        _refuse_headers_only(best, chosen.rows)
+    try:
+        best: TableSource | None = None
+        best_score = -1
+        for sheet_head in head.heads:
+            candidate = TableSource(path=path, format=label, headers=[], header_row=1,
+                                    size=sheet_head.last_row, sheet=sheet_head.name,
+                                    sheets=head.table_names, reader=_sheet_rows,
+                                    head_rows=sheet_head.rows)
+            score = _choose_header(candidate, kind, sheet_head.rows, required=False)
+            if score > best_score:
+                best, best_score = candidate, score
+        if best is None or not best.headers:
+            raise EmptyFileError(str(path))
+        if best.size <= HEADER_SEARCH_ROWS:
+            _refuse_headers_only(best, best.head_rows)
+    except BaseException:
+        if head.end_rest is not None:
+            head.end_rest()
+        raise
+    if head.rest is not None and head.end_rest is not None:
+        best.waiting = head.rest  # one sheet was read: its reader holds the rest of its rows
+        weakref.finalize(best, head.end_rest)  # an opened file never read ends its reader
     return best
 
 
 def _sheet_rows(source: TableSource) -> Rows:
     assert source.sheet is not None
+    waiting, source.waiting = source.waiting, None
+    if waiting is not None:
+        rows: Rows = itertools.chain(
+            ((n, v) for n, v in source.head_rows if n > source.header_row), waiting)
+    else:
+        def sized(last_row: int) -> None:
+            source.size = last_row
 
-    def sized(last_row: int) -> None:
-        source.size = last_row
-
-    for number, values in spreadsheet.read_rows(source.path, source.sheet, source.header_row,
-                                                on_size=sized):
+        rows = spreadsheet.read_rows(source.path, source.sheet, source.header_row,
+                                     on_size=sized)
+    for number, values in rows:
         if number % 1024 == 0:
             source.position = number
         yield number, values

@@ -12,10 +12,10 @@ import pickle
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from storage.importer.file_errors import (
     ArchiveBombError,
@@ -57,6 +57,11 @@ class SheetHead:
 class WorkbookHead:
     sheets: list[SheetInfo]
     heads: list[SheetHead]
+    #: With one sheet to read, the rest of its rows (below its first HEAD_ROWS), still in the
+    #: child that parsed it; close it when they are not wanted.
+    rest: Generator[Row, None, None] | None = None
+    #: Ends that child (the generator's own close() does not, before its first row).
+    end_rest: Callable[[], None] | None = None
 
     @property
     def table_names(self) -> list[str]:
@@ -66,14 +71,23 @@ class WorkbookHead:
 
 def read_head(path: Path, sheet: str | None = None) -> WorkbookHead:
     """The workbook's sheets and the first rows of each visible worksheet (or of ``sheet``)."""
-    sheets: list[SheetInfo] = []
-    heads: list[SheetHead] = []
-    for frame in _frames(path, "head", sheet, 0):
-        if frame[0] == "sheets":
-            sheets = [SheetInfo(*info) for info in frame[1]]
-        elif frame[0] == "head":
-            heads.append(SheetHead(frame[1], frame[2], frame[3]))
-    return WorkbookHead(sheets, heads)
+    child = _Child(path, "head", sheet, 0)
+    head = WorkbookHead([], [])
+    frames = child.frames()
+    try:
+        for frame in frames:
+            if frame[0] == "sheets":
+                head.sheets = [SheetInfo(*info) for info in frame[1]]
+            elif frame[0] == "head":
+                head.heads.append(SheetHead(frame[1], frame[2], frame[3]))
+            elif frame[0] == "heads_done":
+                if frame[1]:
+                    head.rest, head.end_rest = _rows(child, frames), child.close
+                break
+    finally:
+        if head.rest is None:
+            child.close()
+    return head
 
 
 def read_rows(path: Path, sheet: str, skip: int,
@@ -81,47 +95,72 @@ def read_rows(path: Path, sheet: str, skip: int,
     """(row number, values) of every row of ``sheet`` below row ``skip``; ``on_size`` hears
     the sheet's last row number first. Stopping early (closing the generator) ends the
     child."""
-    for frame in _frames(path, "rows", sheet, skip):
-        if frame[0] == "size" and on_size is not None:
-            on_size(int(frame[1]))
-        elif frame[0] == "rows":
-            for offset, values in enumerate(frame[2]):
-                yield frame[1] + offset, values
+    child = _Child(path, "rows", sheet, skip)
+    return _rows(child, child.frames(), on_size)
 
 
-def _frames(path: Path, mode: str, sheet: str | None, skip: int) -> Iterator[tuple[Any, ...]]:
-    command = [sys.executable, "-m", CHILD, mode, str(path), sheet or "", str(skip),
-               str(MEMORY_LIMIT_MB)]
-    with tempfile.TemporaryFile() as errors:
-        child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL,
-                                 stdout=subprocess.PIPE, stderr=errors,
-                                 creationflags=_NO_WINDOW)
-        assert child.stdout is not None
-        sheets: list[tuple[str, str, bool]] = []
-        finished = False
-        try:
-            while True:
-                try:
-                    frame = pickle.load(child.stdout)
-                except EOFError:
-                    break
-                except (pickle.UnpicklingError, ValueError):  # cut off mid-frame
-                    break
-                if frame[0] == "error":
-                    raise _problem(path, frame[1], frame[2], sheets)
-                if frame[0] == "sheets":
-                    sheets = frame[1]
-                if frame[0] == "end":
-                    finished = True
-                yield frame
-            status = child.wait()
-            if status != 0 or (mode == "rows" and not finished):
-                raise _death(path, status, _tail(errors))
-        finally:
-            if child.poll() is None:
-                child.kill()
-            child.stdout.close()
-            child.wait()
+def _rows(child: _Child, frames: Iterator[tuple[Any, ...]],
+          on_size: Callable[[int], None] | None = None) -> Generator[Row, None, None]:
+    finished = False
+    try:
+        for frame in frames:
+            if frame[0] == "rows":
+                for offset, values in enumerate(frame[2]):
+                    yield frame[1] + offset, values
+            elif frame[0] == "size" and on_size is not None:
+                on_size(int(frame[1]))
+            elif frame[0] == "end":
+                finished = True
+        if not finished:
+            raise _death(child.path, child.wait(), child.stderr())
+    finally:
+        child.close()
+
+
+class _Child:
+    """The reader process and the frames it writes."""
+
+    def __init__(self, path: Path, mode: str, sheet: str | None, skip: int) -> None:
+        self.path = path
+        self.sheets: list[tuple[str, str, bool]] = []
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+        command = [sys.executable, "-m", CHILD, mode, str(path), sheet or "", str(skip),
+                   str(MEMORY_LIMIT_MB)]
+        self._process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL,
+                                         stdout=subprocess.PIPE, stderr=self._errors,
+                                         creationflags=_NO_WINDOW)
+
+    def frames(self) -> Iterator[tuple[Any, ...]]:
+        stdout = self._process.stdout
+        assert stdout is not None
+        while True:
+            try:
+                frame = pickle.load(stdout)
+            except (EOFError, pickle.UnpicklingError, ValueError):  # the end, or cut off
+                break
+            if frame[0] == "error":
+                raise _problem(self.path, frame[1], frame[2], self.sheets)
+            if frame[0] == "sheets":
+                self.sheets = frame[1]
+            yield frame
+        status = self.wait()
+        if status != 0:
+            raise _death(self.path, status, self.stderr())
+
+    def wait(self) -> int:
+        return self._process.wait()
+
+    def stderr(self) -> str:
+        self._errors.seek(0)
+        return self._errors.read()[-4000:].decode("utf-8", "replace")
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+        self._process.wait()
+        self._errors.close()
 
 
 def _problem(path: Path, code: str, detail: str,
@@ -152,8 +191,3 @@ def _death(path: Path, status: int, stderr: str) -> ImportFileError:
         return SheetTooLargeError(str(path), limit=MEMORY_LIMIT_MB)
     last = stderr.strip().splitlines()[-1] if stderr.strip() else f"exit status {status}"
     return NotATableError(str(path), detail=last[:200])
-
-
-def _tail(errors: IO[bytes]) -> str:
-    errors.seek(0)
-    return errors.read()[-4000:].decode("utf-8", "replace")
