@@ -3243,7 +3243,15 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Scoring</source>
-        <translation>评分</translation>
+        <translation type="vanished">评分</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>分级</translation>
     </message>
     <message>
         <source>Reviews</source>

@@ -159,3 +159,47 @@ def test_who_i_am_is_kept_and_owns_my_new_customers(qtbot, window: MainWindow) -
     again = _open(window)
     assert again.me_name.text() == "Wang Fang" and again.me_role_combo.currentIndex() == 1
     again.reject()
+
+
+#: A 1366 x 768 laptop screen less a taskbar (40) and the dialog's title bar (31), and a
+#: third of room for a system font taller than the test machine's (Microsoft YaHei's lines
+#: are about 30 % taller than the offscreen platform's font).
+LAPTOP_ROOM = (round(1366 / 1.3), round((768 - 40 - 31) / 1.3))
+
+
+def test_the_dialog_fits_a_laptop_screen_in_chinese(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                   chinese: None) -> None:
+    """Issue 14, point 8: with the weights and the tiers on one page the Chinese dialog
+    needed 667 pixels of height, more than a laptop leaves once fonts are bigger."""
+    dialog = _open(window)
+    for page in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(page)
+        hint = dialog.sizeHint()
+        assert hint.width() <= LAPTOP_ROOM[0] and hint.height() <= LAPTOP_ROOM[1], (
+            dialog.tabs.tabText(page), hint)
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "常规", "权重", "分级", "定期回顾"]
+
+
+def test_a_corrected_weight_takes_its_error_away(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14, point 8: the weights' error stayed after the weights were put right, and
+    a dialog opened again must not show it either."""
+    dialog = _open(window)
+    dialog.tabs.setCurrentIndex(1)
+    _type(qtbot, dialog.weights["revenue"], "50")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    error = dialog.errors["weights"]
+    assert error.isVisible() and "130 %" in error.text()
+    _type(qtbot, dialog.weights["revenue"], "40")  # still wrong: the message follows
+    assert error.isVisible() and "120 %" in error.text()
+    _type(qtbot, dialog.weights["revenue"], "20")  # right again: the message goes
+    assert not error.isVisible() and error.text() == ""
+    assert dialog.tabs.currentIndex() == 1  # checking as one types never turns the page
+    _type(qtbot, dialog.weights["revenue"], "50")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert error.isVisible()
+    dialog.reject()
+    again = _open(window)
+    again.tabs.setCurrentIndex(1)
+    assert not again.errors["weights"].isVisible() and again.errors["weights"].text() == ""
+    assert again.total_label.text() == "Total: 100 %"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -62,6 +63,8 @@ def spin(parent: QWidget, low: float, high: float, value: float, suffix: str = "
     box.setValue(value)
     box.setSuffix(suffix)
     box.setAlignment(Qt.AlignmentFlag.AlignRight)
+    # As wide as its longest value: stretched across the page a "7" sat far from its label.
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return box
 
 
@@ -71,6 +74,7 @@ def int_spin(parent: QWidget, low: int, high: int, value: int, suffix: str = "")
     box.setValue(value)
     box.setSuffix(suffix)
     box.setAlignment(Qt.AlignmentFlag.AlignRight)
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return box
 
 
@@ -95,11 +99,17 @@ class PreferencesDialog(QDialog):
         self.me_role = known.role if known is not None else PersonRole.SALESPERSON
         self.task: BookTask | None = None
         self.errors: dict[str, QLabel] = {}
+        # Weights and tiers on pages of their own: on one page the dialog was taller than a
+        # 1366 x 768 laptop screen leaves room for, in Chinese.
         tabs = QTabWidget(self)
         tabs.addTab(self._general_tab(settings.language()), self.tr("General"))
-        tabs.addTab(self._scoring_tab(), self.tr("Scoring"))
+        tabs.addTab(self._weights_tab(), self.tr("Weights"))
+        tabs.addTab(self._tiers_tab(), self.tr("Tiers"))
         tabs.addTab(self._reviews_tab(), self.tr("Reviews"))
         self.tabs = tabs
+        # The page each group of errors is on.
+        self.error_pages = {"weights": 1, "thresholds": 2, "strategic_revenue_top_percent": 2,
+                            "abc": 2, "review_cadence_days": 3}
         self.general_error = error_label(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -115,6 +125,13 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        self._errors_shown = False
+        for box in (*self.weights.values(), *self.threshold_boxes.values(), self.guard_box,
+                    self.abc_a, self.abc_b):
+            box.valueChanged.connect(self._check_again)
+        for days in self.cadence.values():
+            days.valueChanged.connect(self._check_again)
+        self.guard_check.toggled.connect(self._check_again)
 
     # -- tabs ------------------------------------------------------------------------------
     def _general_tab(self, language: str) -> QWidget:
@@ -158,7 +175,7 @@ class PreferencesDialog(QDialog):
         form.addRow(backups)
         return page
 
-    def _scoring_tab(self) -> QWidget:
+    def _weights_tab(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
         weights = QGroupBox(self.tr("Weights of the value dimensions (they add up to 100 %)"),
@@ -193,7 +210,13 @@ class PreferencesDialog(QDialog):
         self.errors["weights"] = error_label(weights)
         grid.addWidget(self.errors["weights"], half + 1, 0, 1, 4)
         layout.addWidget(weights)
+        layout.addStretch(1)
+        self._update_total()
+        return page
 
+    def _tiers_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
         tiers = QGroupBox(self.tr("Tier thresholds and classes"), page)
         form = QFormLayout(tiers)
         config = self.config
@@ -224,7 +247,6 @@ class PreferencesDialog(QDialog):
         form.addRow(self.errors["abc"])
         layout.addWidget(tiers)
         layout.addStretch(1)
-        self._update_total()
         return page
 
     def _reviews_tab(self) -> QWidget:
@@ -284,7 +306,22 @@ class PreferencesDialog(QDialog):
             abc_a_percent=self.abc_a.value(), abc_b_percent=self.abc_b.value(),
             review_cadence_days={t.value: box.value() for t, box in self.cadence.items()})
 
-    def show_errors(self, errors: ValidationErrors | None) -> None:
+    def _check_again(self) -> None:
+        """Once errors are shown, each edit checks again: a corrected value takes its
+        message away at once (it stayed until the next save, about a value no longer there)."""
+        if not self._errors_shown:
+            return
+        try:
+            self.edited_config().validated()
+        except ValidationErrors as errors:
+            self.show_errors(errors, switch_page=False)
+        else:
+            self.show_errors(None)
+
+    def show_errors(self, errors: ValidationErrors | None, *, switch_page: bool = True) -> None:
+        """Each problem beside its fields (and the page of the first one shown); None
+        clears them all."""
+        self._errors_shown = bool(errors)
         for found in (*self.errors.values(), self.general_error):
             found.clear()
             found.hide()
@@ -294,9 +331,9 @@ class PreferencesDialog(QDialog):
             text = i18n.validation_message(error)
             target.setText(f"{target.text()}\n{text}" if target.text() else text)
             target.show()
-        if errors:
+        if errors and switch_page:
             first = errors.errors[0].field.split(".")[0]
-            self.tabs.setCurrentIndex(2 if first == "review_cadence_days" else 1)
+            self.tabs.setCurrentIndex(self.error_pages.get(first, 1))
 
     def save(self) -> None:
         """Check everything; if valid, write it in the background and close."""

@@ -48,7 +48,7 @@ COL_CUSTOMER, COL_PERIOD, COL_STATUS, COL_TIER, COL_OWNER, COL_OPEN, COL_OVERDUE
 NUMERIC = frozenset({COL_OPEN, COL_OVERDUE, COL_OBJECTIVES})
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 DEFAULT_STATUSES = frozenset({PlanStatus.ACTIVE, PlanStatus.DRAFT})
-#: Pixels added to each column sized to its contents.
+# Pixels added to each column sized to its contents.
 COLUMN_GAP = 12
 
 
