@@ -189,7 +189,9 @@ class PreferencesDialog(QDialog):
             box.setObjectName(f"weight_{name}")
             box.valueChanged.connect(self._update_total)
             self.weights[name] = box
-            row, column = number % half, 2 * (number // half)
+            # Two label-and-box columns with a gap between them; the room left goes to the
+            # right, so each box stays beside its label.
+            row, column = number % half, 3 * (number // half)
             grid.addWidget(QLabel(dimension_label(name), weights), row, column)
             grid.addWidget(box, row, column + 1)
         self.total_label = QLabel(weights)
@@ -206,9 +208,11 @@ class PreferencesDialog(QDialog):
         footer.addWidget(self.total_label)
         footer.addStretch(1)
         footer.addWidget(self.preset_combo)
-        grid.addLayout(footer, half, 0, 1, 4)
+        grid.setColumnMinimumWidth(2, 24)
+        grid.setColumnStretch(5, 1)
+        grid.addLayout(footer, half, 0, 1, 6)
         self.errors["weights"] = error_label(weights)
-        grid.addWidget(self.errors["weights"], half + 1, 0, 1, 4)
+        grid.addWidget(self.errors["weights"], half + 1, 0, 1, 6)
         layout.addWidget(weights)
         layout.addStretch(1)
         self._update_total()
