@@ -1,15 +1,18 @@
 """What needs attention today: follow-ups, complaints at top accounts, reviews and silences due.
 
-Each list is one indexed SQL query that also returns how many rows match in all, so the Today
-view can show a bounded list on a 100,000-customer book. The latest undoable change (Edit →
-Undo) is found here too, since it is another "what happened last" question about the book.
-The Book's ``today`` and ``history`` managers call these functions with their connection.
+Each list returns its first rows and how many rows match in all, so the Today view can show a
+bounded list on a 100,000-customer book. The lists are ranked and counted on narrow rows: the
+follow-up and need indexes, and ``idx_metrics_keys`` (customer id -> deletion, tier rank and
+score) for the customer's side; the wide rows (customer name, metrics row) are read for the
+shown rows only. The latest undoable change (Edit -> Undo) is found here too, since it is
+another "what happened last" question about the book. The Book's ``today`` and ``history``
+managers call these functions with their connection.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Generic, TypeVar
@@ -66,6 +69,7 @@ class CustomerDue:
     last: date | None  # last assessment or contact; None if never
     due: date | None  # when it fell due; None if never done at all
     cadence_days: int
+    owner: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,34 +101,118 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
+#: The customer's side of a ranking: deletion, tier rank and score by customer id, in one
+#: narrow index. The metrics row itself is wide (dimensions, search text), and reading it
+#: for each of 40,000 follow-ups costs three times the whole ranking.
+KEYS = "customer_metrics k INDEXED BY idx_metrics_keys"
+#: The customers a salesperson owns (the metrics row mirrors the customer's owner).
+OWNED = "(SELECT customer_id FROM customer_metrics WHERE owner = :owner AND deleted = 0)"
+#: The live customers of one tier (``:rank``; NULL: not scored yet), for an ``IN`` test.
+TIER = ("(SELECT customer_id FROM customer_metrics INDEXED BY idx_book_tier "
+        "WHERE deleted = 0 AND tier_rank {}) ")
+#: Tier ranks in the order Today lists them (None: not scored, last).
+RANKS: tuple[int | None, ...] = (*(t.rank for t in Tier), None)
+#: Up to this many items, ranking looks each one's customer up (a few milliseconds); a
+#: backlog of more is walked tier by tier instead, each tier's customers held in memory.
+LOOK_UP_AT = 3_000
+_FOLLOW_UP = ("i.next_step_due IS NOT NULL AND i.next_step_done = 0 AND i.deleted_at IS NULL "
+              "AND i.next_step_due <= :until AND i.next_step_due >= :since")
+_OPEN_NEED = "n.status IN ('open', 'in_progress') AND n.deleted_at IS NULL"
+
+
+def deleted_customers(db: DatabaseBase) -> list[str]:
+    """Ids of the customers in the bin (their records stay, and must not be counted)."""
+    return [str(r[0]) for r in db.conn.execute(
+        "SELECT id FROM customers WHERE deleted_at IS NOT NULL")]
+
+
+def _ranked(db: DatabaseBase, rank: str, due: str, rid: str, body: str,
+            params: Mapping[str, object], limit: int) -> tuple[list[int], int]:
+    """Row ids of the first ``limit`` rows of ``body`` (``FROM ... WHERE ...`` joined to the
+    customer's keys) by ``rank`` then ``due``, plus every row tied with the last of them on
+    both (the caller orders those by name, read for these rows only), and how many rows
+    match in all."""
+    first = db.conn.execute(
+        f"SELECT {rank}, {due}, {rid}, count(*) OVER () {body} ORDER BY 1, 2, 3 LIMIT :limit",
+        {**params, "limit": int(limit)}).fetchall()
+    if not first:
+        return [], 0
+    total = int(first[0][3])
+    if total <= len(first):
+        return [int(r[2]) for r in first], total
+    edge = (first[-1][0], first[-1][1])
+    ids = [int(r[2]) for r in first if (r[0], r[1]) < edge]
+    ids += [int(r[0]) for r in db.conn.execute(
+        f"SELECT {rid} {body} AND {rank} = :edge_rank AND {due} = :edge_due",
+        {**params, "edge_rank": edge[0], "edge_due": edge[1]})]
+    return ids, total
+
+
+def _by_tier(db: DatabaseBase, customer: str, due: str, rid: str, body: str,
+             params: Mapping[str, object], limit: int) -> list[int]:
+    """Like :func:`_ranked` for a large backlog of everyone's (no count): ``body``'s rows
+    tier by tier, each tier's first by ``due`` read in the order of ``due``'s index until
+    ``limit`` are found, plus the rows tied with the last on tier and date."""
+    found: list[tuple[int | None, object, int]] = []
+    for rank in RANKS:
+        if len(found) >= limit:
+            break
+        tier = TIER.format("IS NULL" if rank is None else f"= {rank}")
+        found += [(rank, r[0], int(r[1])) for r in db.conn.execute(
+            f"SELECT {due}, {rid} {body} AND {customer} IN {tier}ORDER BY 1, 2 LIMIT :left",
+            {**params, "left": limit - len(found)})]
+    ids = [f[2] for f in found]
+    if len(found) >= limit:
+        rank, day, _rid = found[-1]
+        taken = set(ids)
+        tier = TIER.format("IS NULL" if rank is None else f"= {rank}")
+        ids += [int(r[0]) for r in db.conn.execute(
+            f"SELECT {rid} {body} AND {customer} IN {tier}AND {due} = :edge_due",
+            {**params, "edge_due": day}) if int(r[0]) not in taken]
+    return ids
+
+
 def follow_ups_due(db: DatabaseBase, until: date, *, since: date | None = None,
                    today: date | None = None, owner: str | None = None,
-                   limit: int = DEFAULT_LIMIT) -> Listing[FollowUp]:
+                   limit: int = DEFAULT_LIMIT,
+                   deleted: list[str] | None = None) -> Listing[FollowUp]:
     """Open next steps due on or before ``until`` (and on or after ``since`` if given:
     without it, every overdue one too), highest tier first, then earliest; ``owner``: only
-    theirs (the interaction's owner, else the customer's)."""
+    theirs (the interaction's owner, else the customer's). ``deleted``: the customers in the
+    bin, if the caller has read them already."""
     today = today or date.today()
-    where = ("i.next_step_due IS NOT NULL AND i.next_step_done = 0 AND i.deleted_at IS NULL "
-             "AND i.next_step_due <= :until AND i.next_step_due >= :since")
-    if owner:
-        where += " AND coalesce(nullif(i.owner, ''), m.owner) = :owner"
     params = {"until": until.isoformat(), "since": since.isoformat() if since else "",
-              "limit": int(limit), "owner": owner}
-    # Ranked and counted on the narrow rows (the follow-up index and the metrics row, which
-    # mirrors the customer's owner, deletion and name order); the wide customer rows are
-    # read for the shown ones only: a backlog of 40,000 is ranked in a third of the time.
+              "owner": owner}
+    look_up = (f"FROM interactions i JOIN {KEYS} ON k.customer_id = i.customer_id "
+               f"AND k.deleted = 0 WHERE {_FOLLOW_UP}")
+    if owner:  # the interaction's owner is on its row: each one is read, in file order
+        look_up += (f" AND i.rowid IN (SELECT f.rowid FROM interactions f INDEXED BY "
+                    f"idx_interactions_follow_up WHERE {_FOLLOW_UP.replace('i.', 'f.')}) "
+                    f"AND (i.owner = :owner OR (i.owner = '' AND i.customer_id IN {OWNED}))")
+        total = -1
+    else:  # counted on the follow-up index alone
+        gone = deleted_customers(db) if deleted is None else deleted
+        total = int(db.scalar(
+            f"SELECT count(*) FROM interactions i WHERE {_FOLLOW_UP} AND i.customer_id "
+            f"NOT IN (SELECT value FROM json_each(:gone))",
+            {**params, "gone": json.dumps(gone)}) or 0)
+    if 0 <= LOOK_UP_AT < total:
+        ids = _by_tier(db, "i.customer_id", "i.next_step_due", "i.rowid",
+                       f"FROM interactions i INDEXED BY idx_interactions_follow_up "
+                       f"WHERE {_FOLLOW_UP}", params, limit)
+    elif total != 0:
+        ids, counted = _ranked(db, "coalesce(k.tier_rank, 9)", "i.next_step_due", "i.rowid",
+                               look_up, params, limit)
+        total = counted if total < 0 else total
+    else:
+        ids = []
     rows = db.conn.execute(
-        f"WITH due AS (SELECT i.id, i.customer_id, i.next_step_due, "
-        f"coalesce(m.tier_rank, 9) AS rank, m.name_sort AS name_sort, count(*) OVER () AS total "
-        f"FROM interactions i JOIN customer_metrics m ON m.customer_id = i.customer_id "
-        f"AND m.deleted = 0 WHERE {where} "
-        f"ORDER BY rank, i.next_step_due, name_sort, i.id LIMIT :limit) "
-        f"SELECT due.id, due.customer_id, c.name, m.tier, i.kind, i.next_step, "
-        f"due.next_step_due, coalesce(nullif(i.owner, ''), c.owner), due.total FROM due "
-        f"JOIN interactions i ON i.id = due.id JOIN customers c ON c.id = due.customer_id "
-        f"LEFT JOIN customer_metrics m ON m.customer_id = due.customer_id "
-        f"ORDER BY due.rank, due.next_step_due, due.name_sort, due.id", params).fetchall()
-    total = int(rows[0][8]) if rows else 0
+        "SELECT i.id, i.customer_id, c.name, m.tier, i.kind, i.next_step, i.next_step_due, "
+        "coalesce(nullif(i.owner, ''), c.owner) FROM json_each(:ids) j "
+        "JOIN interactions i ON i.rowid = j.value JOIN customers c ON c.id = i.customer_id "
+        "JOIN customer_metrics m ON m.customer_id = i.customer_id "
+        "ORDER BY coalesce(m.tier_rank, 9), i.next_step_due, m.name_sort, i.id LIMIT :limit",
+        {"ids": json.dumps(ids), "limit": int(limit)}).fetchall()
     found = []
     for r in rows:
         due = date.fromisoformat(r[6])
@@ -136,39 +224,56 @@ def follow_ups_due(db: DatabaseBase, until: date, *, since: date | None = None,
 
 def open_complaints(db: DatabaseBase, tiers: Collection[Tier] = TOP_TIERS, *,
                     owner: str | None = None, late_on: date | None = None,
-                    limit: int = DEFAULT_LIMIT) -> Listing[OpenComplaint]:
-    """Complaints still open or in progress at customers of ``tiers``, oldest first; with
-    ``late_on``, every open need (of any kind and tier) past its answer-by date that day,
-    highest tier and latest first. ``owner``: only theirs (the need's, else the customer's)."""
-    codes = sorted(t.value for t in tiers)
-    marks = ",".join("?" * len(codes)) or "''"
-    params: list[object] = []
-    # Ranked and counted on the needs and the metrics row (which mirrors the customer's
-    # owner and deletion); the customer's name is read for the shown rows only.
-    base = ("FROM needs n JOIN customer_metrics m ON m.customer_id = n.customer_id "
-            "AND m.deleted = 0 WHERE n.status IN ('open', 'in_progress') "
-            "AND n.deleted_at IS NULL ")
+                    limit: int = DEFAULT_LIMIT,
+                    deleted: list[str] | None = None) -> Listing[OpenComplaint]:
+    """Complaints still open or in progress at customers of ``tiers``, highest tier and
+    priority, then oldest first; with ``late_on``, every open need (of any kind and tier)
+    past its answer-by date that day, highest tier and latest first. ``owner``: only theirs
+    (the need's, else the customer's). ``deleted``: as for :func:`follow_ups_due`."""
+    body = (f"FROM needs n JOIN {KEYS} ON k.customer_id = n.customer_id AND k.deleted = 0 "
+            f"WHERE {_OPEN_NEED} ")
+    params: dict[str, object] = {"owner": owner}
+    total = -1
     if late_on is not None:
-        base += "AND n.due_on < ? "
-        params.append(late_on.isoformat())
+        body += "AND n.due_on < :late_on"
+        params["late_on"] = late_on.isoformat()
+        rank, due = "coalesce(k.tier_rank, 9)", "n.due_on"
         order = "coalesce(m.tier_rank, 9), n.due_on, m.name_sort, n.id"
+        if not owner:  # the due-date index counts them; the bin's are taken off
+            gone = deleted_customers(db) if deleted is None else deleted
+            total = int(db.scalar(f"SELECT count(*) FROM needs n WHERE {_OPEN_NEED} "
+                                  f"AND n.due_on < :late_on", params) or 0) - int(db.scalar(
+                f"SELECT count(*) FROM needs n INDEXED BY idx_needs_customer "
+                f"WHERE n.customer_id IN (SELECT value FROM json_each(:gone)) "
+                f"AND {_OPEN_NEED} AND n.due_on < :late_on",
+                {**params, "gone": json.dumps(gone)}) or 0)
     else:
-        base += f"AND n.kind = 'complaint' AND m.tier IN ({marks}) "
-        params += codes
-        order = ("m.tier_rank, CASE n.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 "
-                 "ELSE 2 END, n.raised_on IS NULL, n.raised_on, m.name_sort, n.id")
+        ranks = ", ".join(str(t.rank) for t in sorted(tiers, key=lambda t: t.rank)) or "-1"
+        body += f"AND n.kind = 'complaint' AND k.tier_rank IN ({ranks})"
+        rank, due = "k.tier_rank", f"CASE n.priority {_PRIORITY_RANK} END"
+        order = (f"m.tier_rank, CASE n.priority {_PRIORITY_RANK} END, n.raised_on IS NULL, "
+                 "n.raised_on, m.name_sort, n.id")
+    if owner and late_on is not None:  # each need's owner is read, in file order
+        body += (f" AND n.rowid IN (SELECT d.rowid FROM needs d INDEXED BY idx_needs_due "
+                 f"WHERE {_OPEN_NEED.replace('n.', 'd.')} AND d.due_on < :late_on)")
     if owner:
-        base += "AND coalesce(nullif(n.owner, ''), m.owner) = ? "
-        params.append(owner)
+        body += f" AND (n.owner = :owner OR (n.owner = '' AND n.customer_id IN {OWNED}))"
+    if 0 <= LOOK_UP_AT < total:
+        ids = _by_tier(db, "n.customer_id", "n.due_on", "n.rowid",
+                       f"FROM needs n INDEXED BY idx_needs_open_kind WHERE {_OPEN_NEED} "
+                       f"AND n.due_on < :late_on", params, limit)
+    elif total != 0:
+        ids, counted = _ranked(db, rank, due, "n.rowid", body, params, limit)
+        total = counted if total < 0 else total
+    else:
+        ids = []
     rows = db.conn.execute(
-        f"WITH shown AS (SELECT n.id, m.tier, count(*) OVER () AS total, "
-        f"row_number() OVER (ORDER BY {order}) AS position {base} ORDER BY {order} "
-        f"LIMIT ?) "
-        f"SELECT n.id, n.customer_id, c.name, shown.tier, n.description, n.priority, n.status, "
-        f"n.raised_on, n.due_on, n.kind, coalesce(nullif(n.owner, ''), c.owner), shown.total "
-        f"FROM shown JOIN needs n ON n.id = shown.id JOIN customers c ON c.id = n.customer_id "
-        f"ORDER BY shown.position", [*params, int(limit)]).fetchall()
-    total = int(rows[0][11]) if rows else 0
+        "SELECT n.id, n.customer_id, c.name, m.tier, n.description, n.priority, n.status, "
+        "n.raised_on, n.due_on, n.kind, coalesce(nullif(n.owner, ''), c.owner) "
+        "FROM json_each(:ids) j JOIN needs n ON n.rowid = j.value "
+        "JOIN customers c ON c.id = n.customer_id "
+        f"JOIN customer_metrics m ON m.customer_id = n.customer_id ORDER BY {order} "
+        "LIMIT :limit", {"ids": json.dumps(ids), "limit": int(limit)}).fetchall()
     return Listing([OpenComplaint(
         need_id=r[0], customer_id=r[1], customer_name=r[2], tier=_tier(r[3]),
         description=r[4], priority=Priority(r[5]), status=NeedStatus(r[6]),
@@ -176,6 +281,10 @@ def open_complaints(db: DatabaseBase, tiers: Collection[Tier] = TOP_TIERS, *,
         for r in rows], total)
 
 
+_PRIORITY_RANK = "WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2"
+
+
+# ---- customers due: slipping, silent, reviews ------------------------------------------
 @dataclass(frozen=True)
 class Slipping:
     """A customer whose tier fell, or whose score fell by :data:`SLIP_POINTS` or more,
@@ -198,34 +307,74 @@ SLIP_POINTS = 5.0
 def slipping_customers(db: DatabaseBase, today: date, *, owner: str | None = None,
                        limit: int = DEFAULT_LIMIT) -> Listing[Slipping]:
     """Customers whose tier or score fell since the last monthly snapshot before ``today``'s
-    month, highest tier (before) and largest fall first."""
+    month, highest tier (before) and largest fall first.
+
+    The snapshot's rows (tier and score inline) are compared with the narrow keys index, in
+    customer id order on both sides; names and owners are read for the shown rows."""
     row = db.conn.execute(
         "SELECT max(period) FROM score_snapshots WHERE period < ? AND period LIKE '____-__'",
         [f"{today:%Y-%m}"]).fetchone()
     before = row[0] if row else None
     if before is None:
         return Listing([], 0)
-    rank = ("CASE {0} WHEN 'strategic' THEN 0 WHEN 'key' THEN 1 WHEN 'standard' THEN 2 "
-            "ELSE 3 END")
+    rank_before = ("CASE s.tier WHEN 'strategic' THEN 0 WHEN 'key' THEN 1 "
+                   "WHEN 'standard' THEN 2 ELSE 3 END")
+    mine = f"AND s.customer_id IN {OWNED} " if owner else ""
     rows = db.conn.execute(
-        f"WITH fell AS (SELECT m.customer_id, m.tier, s.tier AS tier_before, m.score, "
-        f"s.score AS score_before, m.owner, count(*) OVER () AS total, "
-        f"{rank.format('s.tier')} AS rank_before FROM customer_metrics m "
-        f"JOIN score_snapshots s ON s.period = :before AND s.customer_id = m.customer_id "
-        f"WHERE m.deleted = 0 AND m.tier IS NOT NULL AND ({rank.format('m.tier')} > "
-        f"{rank.format('s.tier')} OR m.score <= s.score - :points) "
-        f"AND (:owner IS NULL OR m.owner = :owner) "
-        f"ORDER BY rank_before, m.score - s.score LIMIT :limit) "
-        f"SELECT fell.customer_id, c.name, fell.tier, fell.tier_before, fell.score, "
-        f"fell.score_before, fell.owner, fell.total FROM fell "
+        f"WITH fell AS (SELECT s.customer_id, s.tier AS tier_before, k.score, "
+        f"s.score AS score_before, {rank_before} AS rank_before, count(*) OVER () AS total "
+        f"FROM score_snapshots s JOIN {KEYS} ON k.customer_id = s.customer_id "
+        f"AND k.deleted = 0 WHERE s.period = :before AND k.tier_rank IS NOT NULL "
+        f"AND (k.tier_rank > {rank_before} OR k.score <= s.score - :points) {mine}"
+        f"ORDER BY rank_before, k.score - s.score, s.customer_id LIMIT :limit) "
+        f"SELECT fell.customer_id, c.name, m.tier, fell.tier_before, fell.score, "
+        f"fell.score_before, c.owner, fell.total FROM fell "
         f"JOIN customers c ON c.id = fell.customer_id "
-        f"ORDER BY fell.rank_before, fell.score - fell.score_before",
-        {"before": before, "points": SLIP_POINTS, "owner": owner or None,
-         "limit": int(limit)}).fetchall()
+        f"JOIN customer_metrics m ON m.customer_id = fell.customer_id "
+        f"ORDER BY fell.rank_before, fell.score - fell.score_before, fell.customer_id",
+        {"before": before, "points": SLIP_POINTS, "owner": owner, "limit": int(limit)},
+    ).fetchall()
     return Listing([Slipping(customer_id=r[0], customer_name=r[1], tier=_tier(r[2]),
                              tier_before=_tier(r[3]), score=r[4], score_before=r[5],
                              period_before=before, owner=r[6]) for r in rows],
                    int(rows[0][7]) if rows else 0)
+
+
+def silent_customers(db: SettingsMixin, *, today: date | None = None,
+                     tiers: Collection[Tier] = TOP_TIERS, owner: str | None = None,
+                     limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
+    """Customers of ``tiers`` not contacted for longer than their tier's cadence (or
+    never), highest tier and longest silence first."""
+    due = _Due(db, today or date.today(), tiers, owner)
+    if not due.before:
+        return Listing([], 0)
+    last = "m.last_interaction_at"
+    if owner:
+        return due.listing(*due.owned(last, limit))
+    # Everyone's: the silent of a tier are its customers less those contacted since its
+    # cut-off (few, on a book in use), and the first of them are the first entries of the
+    # last-contact index that belong to the tier (never contacted, then the oldest).
+    recent = dict(db.conn.execute(
+        f"SELECT k.tier_rank, count(*) FROM customer_metrics m "
+        f"INDEXED BY idx_book_last_interaction JOIN {KEYS} ON k.customer_id = m.customer_id "
+        f"AND k.deleted = 0 WHERE m.deleted = 0 AND {last} >= :earliest "
+        f"AND k.tier_rank IN ({due.ranks}) AND {last} >= {due.cut('k.tier_rank')} "
+        f"GROUP BY k.tier_rank", due.params()).fetchall())
+    found: list[tuple[str, int, str | None]] = []
+    for rank in due.before:
+        for test, order in ((f"{last} IS NULL", "m.name_sort"),
+                            (f"{last} < :before", f"{last}, m.name_sort")):
+            if len(found) >= limit:
+                break
+            found += [(r[0], rank, r[1]) for r in db.conn.execute(
+                f"SELECT m.customer_id, {last} FROM customer_metrics m "
+                f"INDEXED BY idx_book_last_interaction JOIN {KEYS} "
+                f"ON k.customer_id = m.customer_id AND k.deleted = 0 "
+                f"WHERE m.deleted = 0 AND {test} AND k.tier_rank = :rank "
+                f"ORDER BY {order}, m.customer_id LIMIT :limit",
+                {"before": due.before[rank], "rank": rank, "limit": limit - len(found)})]
+    total = due.tier_sizes() - sum(recent.values())
+    return due.listing(found, total)
 
 
 def reviews_due(db: SettingsMixin, *, today: date | None = None,
@@ -233,61 +382,97 @@ def reviews_due(db: SettingsMixin, *, today: date | None = None,
                 limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
     """Scored customers whose last assessment is older than their tier's review cadence
     (or who were never assessed), highest tier and longest overdue first."""
-    join = ("LEFT JOIN (SELECT customer_id, max(assessed_on) AS last FROM assessments "
-            "WHERE deleted_at IS NULL GROUP BY customer_id) l "
-            "ON l.customer_id = m.customer_id")
-    return _customers_due(db, "l.last", join, today or date.today(), tiers, limit, owner)
+    due = _Due(db, today or date.today(), tiers, owner)
+    if not due.before:
+        return Listing([], 0)
+    last = ("(SELECT max(a.assessed_on) FROM assessments a WHERE a.customer_id = "
+            "m.customer_id AND a.deleted_at IS NULL)")
+    if owner:
+        return due.listing(*due.owned(last, limit))
+    # Everyone's: the due of a tier are its customers less those assessed since its cut-off
+    # (one pass over the assessment index); the first of them are read tier by tier.
+    recent = dict(db.conn.execute(
+        f"SELECT k.tier_rank, count(*) FROM (SELECT customer_id, max(assessed_on) AS last "
+        f"FROM assessments WHERE deleted_at IS NULL AND assessed_on >= :earliest "
+        f"GROUP BY customer_id) a JOIN {KEYS} ON k.customer_id = a.customer_id "
+        f"AND k.deleted = 0 WHERE k.tier_rank IN ({due.ranks}) "
+        f"AND a.last >= {due.cut('k.tier_rank')} GROUP BY k.tier_rank",
+        due.params()).fetchall())
+    found: list[tuple[str, int, str | None]] = []
+    for rank in due.before:
+        if len(found) >= limit:
+            break
+        found += [(r[0], rank, r[1]) for r in db.conn.execute(
+            f"SELECT customer_id, last FROM (SELECT m.customer_id, m.name_sort, {last} AS last "
+            f"FROM customer_metrics m INDEXED BY idx_book_tier "
+            f"WHERE m.deleted = 0 AND m.tier_rank = :rank) "
+            f"WHERE last IS NULL OR last < :before ORDER BY last, name_sort, customer_id "
+            f"LIMIT :limit",
+            {"before": due.before[rank], "rank": rank, "limit": limit - len(found)})]
+    total = due.tier_sizes() - sum(recent.values())
+    return due.listing(found, total)
 
 
-def silent_customers(db: SettingsMixin, *, today: date | None = None,
-                     tiers: Collection[Tier] = TOP_TIERS, owner: str | None = None,
-                     limit: int = DEFAULT_LIMIT) -> Listing[CustomerDue]:
-    """Customers of ``tiers`` not contacted for longer than their tier's cadence (or
-    never), longest silence first."""
-    return _customers_due(db, "substr(m.last_interaction_at, 1, 10)", "",
-                          today or date.today(), tiers, limit, owner)
+class _Due:
+    """The tiers' cut-offs for a list of customers due (a contact, a review): ``before`` maps
+    each tier's rank to the first day that is recent enough, highest tier first."""
 
+    def __init__(self, db: SettingsMixin, today: date, tiers: Collection[Tier],
+                 owner: str | None) -> None:
+        self.db = db
+        self.owner = owner
+        config = db.scoring_config()
+        self.days = {t.rank: int(config.review_cadence_days.get(t.value, 90)) for t in tiers}
+        self.before = {rank: (today - timedelta(days=days - 1)).isoformat()
+                       for rank, days in sorted(self.days.items())}
+        self.ranks = ", ".join(str(rank) for rank in self.before)
 
-def _customers_due(db: SettingsMixin, last: str, join: str, today: date,
-                   tiers: Collection[Tier], limit: int,
-                   owner: str | None = None) -> Listing[CustomerDue]:
-    """Customers of ``tiers`` whose ``last`` date (an expression over ``customer_metrics
-    m`` and ``join``) is on or before their tier's cut-off (today minus the cadence), or
-    missing.
+    def cut(self, rank: str) -> str:
+        """The SQL expression of the cut-off of the tier of rank ``rank`` (an expression)."""
+        whens = " ".join(f"WHEN {r} THEN :before_{r}" for r in self.before)
+        return f"CASE {rank} {whens} END"
 
-    The narrow metrics table is read once; names are joined for the shown rows only, and
-    the total comes from a window count over the same pass.
-    """
-    config = db.scoring_config()
-    cadence = {t.value: int(config.review_cadence_days.get(t.value, 90)) for t in tiers}
-    cutoffs = {tier: [(today - timedelta(days=days)).isoformat(), days]
-               for tier, days in cadence.items()}
-    sql = f"""
-        WITH cut AS (SELECT key AS tier, json_extract(value, '$[0]') AS cutoff,
-                            json_extract(value, '$[1]') AS days FROM json_each(:cutoffs)),
-        due AS (
-            SELECT m.customer_id, m.tier, m.tier_rank, m.name_sort, cut.days,
-                   {last} AS last, count(*) OVER () AS total
-            FROM customer_metrics m JOIN cut ON cut.tier = m.tier {join}
-            WHERE m.deleted = 0 AND ({last} IS NULL OR {last} <= cut.cutoff)
-              AND (:owner IS NULL OR m.owner = :owner)
-            ORDER BY m.tier_rank, {last} IS NOT NULL, {last}, m.name_sort
-            LIMIT :limit
-        )
-        SELECT due.customer_id, c.name, due.tier, due.last, due.days, due.total
-        FROM due JOIN customers c ON c.id = due.customer_id
-        ORDER BY due.tier_rank, due.last IS NOT NULL, due.last, due.name_sort"""
-    params = {"cutoffs": json.dumps(cutoffs), "limit": int(limit), "owner": owner or None}
-    found, total = [], 0
-    for r in db.conn.execute(sql, params):
-        when = _day(r[3])
-        total = int(r[5])
-        found.append(CustomerDue(
-            customer_id=r[0], customer_name=r[1], tier=Tier(r[2]), last=when,
-            due=when + timedelta(days=int(r[4])) if when else None,
-            cadence_days=int(r[4])))
-    return Listing(found, total)
+    def params(self) -> dict[str, object]:
+        return {"earliest": min(self.before.values()), "owner": self.owner,
+                **{f"before_{r}": day for r, day in self.before.items()}}
 
+    def tier_sizes(self) -> int:
+        """Scored customers of these tiers (the tier index, counted)."""
+        return int(self.db.scalar(
+            f"SELECT count(*) FROM customer_metrics INDEXED BY idx_book_tier "
+            f"WHERE deleted = 0 AND tier_rank IN ({self.ranks})") or 0)
+
+    def owned(self, last: str, limit: int) -> tuple[list[tuple[str, int, str | None]], int]:
+        """The first due customers of the owner and how many in all, read from the owner's
+        customers (a tenth of the book: each one's tier, then ``last`` for its tier's)."""
+        rows = self.db.conn.execute(
+            f"SELECT customer_id, tier_rank, last, count(*) OVER () FROM ("
+            f"SELECT m.customer_id, k.tier_rank, m.name_sort, {last} AS last "
+            f"FROM customer_metrics m INDEXED BY idx_book_owner JOIN {KEYS} "
+            f"ON k.customer_id = m.customer_id AND k.deleted = 0 "
+            f"WHERE m.owner = :owner AND m.deleted = 0 AND k.tier_rank IN ({self.ranks})) "
+            f"WHERE last IS NULL OR last < {self.cut('tier_rank')} "
+            f"ORDER BY tier_rank, last, name_sort, customer_id LIMIT :limit",
+            {**self.params(), "limit": int(limit)}).fetchall()
+        return [(r[0], int(r[1]), r[2]) for r in rows], int(rows[0][3]) if rows else 0
+
+    def listing(self, found: list[tuple[str, int, str | None]],
+                total: int) -> Listing[CustomerDue]:
+        """The found (customer id, tier rank, last date) with their names and owners."""
+        names = {r[0]: (r[1], r[2]) for r in self.db.conn.execute(
+            "SELECT c.id, c.name, c.owner FROM json_each(:ids) j JOIN customers c "
+            "ON c.id = j.value", {"ids": json.dumps([f[0] for f in found])})}
+        tiers = list(Tier)
+        result = []
+        for customer_id, rank, last in found:
+            when = _day(last)
+            days = self.days[rank]
+            name, owner = names.get(customer_id, ("", ""))
+            result.append(CustomerDue(
+                customer_id=customer_id, customer_name=name, tier=tiers[rank], last=when,
+                due=when + timedelta(days=days) if when else None, cadence_days=days,
+                owner=owner))
+        return Listing(result, total)
 
 # ---- undo ------------------------------------------------------------------------------
 def latest_change(db: DatabaseBase, excluding: Collection[str] = ()) -> ChangeSummary | None:

@@ -113,12 +113,22 @@ class Today:
         self._interactions = interactions
         self._needs = needs
         self._records = records
+        self._deleted: tuple[tuple[int, int], list[str]] | None = None
+
+    def _deleted_customers(self) -> list[str]:
+        """The customers in the bin, read once for the lists of one state of the book (a
+        scan of every customer: the lists count on their indexes and take these off)."""
+        state = (int(self._db.scalar("PRAGMA data_version")), self._db.conn.total_changes)
+        if self._deleted is None or self._deleted[0] != state:
+            self._deleted = (state, today_queries.deleted_customers(self._db))
+        return self._deleted[1]
 
     def follow_ups(self, until: date, *, since: date | None = None, today: date | None = None,
                    owner: str | None = None,
                    limit: int = DEFAULT_LIMIT) -> Listing[FollowUp]:
-        return today_queries.follow_ups_due(self._db, until, since=since, today=today,
-                                            owner=owner, limit=limit)
+        return today_queries.follow_ups_due(
+            self._db, until, since=since, today=today, owner=owner, limit=limit,
+            deleted=None if owner else self._deleted_customers())
 
     def complaints(self, tiers: Collection[Tier] = TOP_TIERS, *, owner: str | None = None,
                    limit: int = DEFAULT_LIMIT) -> Listing[OpenComplaint]:
@@ -127,8 +137,9 @@ class Today:
     def late_needs(self, today: date, *, owner: str | None = None,
                    limit: int = DEFAULT_LIMIT) -> Listing[OpenComplaint]:
         """Open needs and complaints past their answer-by date, highest tier first."""
-        return today_queries.open_complaints(self._db, owner=owner, late_on=today,
-                                             limit=limit)
+        return today_queries.open_complaints(
+            self._db, owner=owner, late_on=today, limit=limit,
+            deleted=None if owner else self._deleted_customers())
 
     def slipping(self, today: date, *, owner: str | None = None,
                  limit: int = DEFAULT_LIMIT) -> Listing[Slipping]:

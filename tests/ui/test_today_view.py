@@ -1,4 +1,5 @@
-"""The Today view on the demo book: it lists overdue follow-ups, opens them, ticks them off."""
+"""The Today view on the demo book: it lists overdue follow-ups, opens them, ticks them off;
+the worklist is shown first and the customers due a look fill their sections after it."""
 
 from __future__ import annotations
 
@@ -15,12 +16,19 @@ from ui.gui.models.today_model import (
     COL_CUSTOMER,
     COL_WHEN,
     COL_WHY,
+    CUSTOMER_SECTIONS,
     ITEM_ROLE,
     OVERDUE,
+    REVIEWS,
     SECTIONS,
+    SILENT,
+    TodayData,
     TodayItem,
     TodayModel,
+    load_customers_due,
     load_today,
+    load_worklist,
+    section_title,
 )
 from ui.gui.settings import Settings
 from ui.gui.window.main_window import VIEW_CUSTOMER, VIEW_TODAY, MainWindow
@@ -272,3 +280,120 @@ def test_a_customer_whose_score_fell_is_listed_with_why(scored_path: Path) -> No
     item = slipping[customer_id]
     assert item.tab == "score"
     assert why(item, date.today()) == f"Fell from Key since {before}"
+
+
+def _sections_now(model: TodayModel) -> dict[str, tuple[str, int]]:
+    return {s: (model.data(model.section_index(s)), model.rowCount(model.section_index(s)))
+            for s in model.sections()}
+
+
+def test_the_worklist_comes_first_then_the_customer_sections_fill_in_place(  # type: ignore[no-untyped-def]
+        qtbot, scored_path: Path, settings: Settings) -> None:
+    window = _today_window(qtbot, scored_path, settings)
+    today, model = window.today, window.today.model
+    owner = window.book.customers.owners()[1]
+    seen: dict[str, object] = {}
+
+    def at_worklist() -> None:
+        seen["sections"] = _sections_now(model)
+        assert not today.is_loaded
+        # The user moves on in the worklist while the rest is read.
+        overdue = model.section_index(OVERDUE)
+        today.tree.setExpanded(overdue, True)
+        today.tree.setCurrentIndex(model.index(1, 0, overdue))
+        seen["current"] = model.data(today.tree.currentIndex(), ITEM_ROLE)
+
+    today.worklist_shown.connect(at_worklist)
+    choice = today.owner_combo.findData(owner)
+    today.owner_combo.setCurrentIndex(choice)
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.owner_combo.activated.emit(choice)  # another owner: nothing shown is theirs
+    first = seen["sections"]
+    assert isinstance(first, dict) and first[OVERDUE][1] > 0
+    for section in CUSTOMER_SECTIONS:  # each says it is loading, with no rows yet
+        assert first[section] == (f"{section_title(section)} (loading…)", 0)
+    assert model.data_ is not None and not model.data_.pending
+    after = _sections_now(model)
+    assert after[OVERDUE] == first[OVERDUE]
+    filled = [s for s in CUSTOMER_SECTIONS if s in after]
+    assert SILENT in filled and REVIEWS in filled
+    for section in filled:
+        title, rows = after[section]
+        assert "loading" not in title and rows == len(model.data_.items[section]) > 0
+        assert all(i.owner == owner for i in model.data_.items[section])
+    assert model.data(today.tree.currentIndex(), ITEM_ROLE) == seen["current"]
+    assert today.tree.isExpanded(model.section_index(OVERDUE))
+    window.close()
+
+
+def test_lists_read_again_keep_their_customer_sections_until_the_new_come(  # type: ignore[no-untyped-def]
+        qtbot, scored_path: Path, settings: Settings) -> None:
+    window = _today_window(qtbot, scored_path, settings)
+    today, model = window.today, window.today.model
+    before = _sections_now(model)
+    assert REVIEWS in before
+    seen: list[dict[str, tuple[str, int]]] = []
+    today.worklist_shown.connect(lambda: seen.append(_sections_now(model)))
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.reload()  # as after an edit: the same day's lists, for the same owner
+    assert seen == [before] and _sections_now(model) == before
+    window.close()
+
+
+def test_customer_sections_that_cannot_be_read_stop_saying_loading(  # type: ignore[no-untyped-def]
+        qtbot, scored_path: Path, settings: Settings, monkeypatch) -> None:
+    from storage.errors import DiskIOError
+    from ui.gui.views import today_view
+
+    window = _today_window(qtbot, scored_path, settings)
+    today, model = window.today, window.today.model
+
+    def broken(*_args: object) -> None:
+        raise DiskIOError(str(scored_path))
+
+    monkeypatch.setattr(today_view, "load_customers_due", broken)
+    everyone = today.owner_combo.findData(today_view.EVERYONE)
+    other = 1 if everyone != 1 else 2
+    today.owner_combo.setCurrentIndex(other)
+    with qtbot.waitSignal(today.worklist_shown, timeout=10_000):
+        today.owner_combo.activated.emit(other)
+    qtbot.waitUntil(lambda: today.is_loaded, timeout=10_000)
+    assert OVERDUE in model.sections()
+    assert not set(CUSTOMER_SECTIONS) & set(model.sections())
+    assert today.status.isVisible() and today.status.text()
+    window.close()
+
+
+def test_the_model_stays_consistent_while_sections_fill(qtbot, qtmodeltester,  # type: ignore[no-untyped-def]
+                                                        scored_path: Path) -> None:
+    with Book(scored_path) as book:
+        worklist = load_worklist(book, _NoProgress())  # type: ignore[arg-type]
+        full = load_customers_due(book, _NoProgress(), worklist)  # type: ignore[arg-type]
+        owner = book.customers.owners()[0]
+        mine = load_today(book, _NoProgress(), owner=owner)  # type: ignore[arg-type]
+    model = TodayModel()
+    model.set_data(worklist.copy())
+    qtmodeltester.check(model, force_py=True)
+    assert [model.is_pending(s) for s in CUSTOMER_SECTIONS] == [True] * 3
+    shown = model.update_sections(full, CUSTOMER_SECTIONS)
+    assert shown == [s for s in CUSTOMER_SECTIONS if full.items[s]]
+    assert model.rowCount(model.section_index(REVIEWS)) == len(full.items[REVIEWS])
+    # Sections going and coming, rows replaced: Qt's checks run on every change.
+    empty = TodayData(full.as_of)
+    model.update_sections(empty, CUSTOMER_SECTIONS)
+    assert not set(CUSTOMER_SECTIONS) & set(model.sections())
+    model.update_sections(mine, CUSTOMER_SECTIONS)
+    model.update_sections(full, CUSTOMER_SECTIONS)
+    index = model.index(0, 0, model.section_index(REVIEWS))
+    assert model.parent(index) == model.section_index(REVIEWS)
+    assert model.data(index, ITEM_ROLE) == full.items[REVIEWS][0]
+
+
+def test_a_loading_section_says_so_in_chinese(chinese: None, scored_path: Path) -> None:
+    with Book(scored_path) as book:
+        worklist = load_worklist(book, _NoProgress())  # type: ignore[arg-type]
+    model = TodayModel()
+    model.set_data(worklist)
+    title = model.data(model.section_index(REVIEWS))
+    assert title.startswith(section_title(REVIEWS)) and "loading" not in title
+    assert title != section_title(REVIEWS) and "…" in title

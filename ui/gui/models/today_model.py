@@ -1,14 +1,14 @@
-"""What the Today view lists, loaded on the worker thread, as a two-level Qt model.
+"""What the Today view lists (read by :mod:`ui.gui.models.today_data`), as a two-level Qt model.
 
-Sections (overdue follow-ups, upcoming follow-ups, plan actions, complaints, silences, reviews)
-are the top rows; their items are the children. Follow-ups and plan actions carry a check box:
+Sections (overdue, due today, later this week, complaints, slipping, silent, reviews) are the
+top rows; their items are the children. Follow-ups and plan actions carry a check box:
 ticking it asks (by signal) for the item to be marked done; the model never writes itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,33 +23,31 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from models.enums import Tier
-from models.plan_periods import week_of
-from storage.book import Book
-from storage.book.types import DEFAULT_LIMIT
-from ui.gui.background.tasks import Progress
+from ui.gui.models.today_data import (
+    COMPLAINTS,
+    CUSTOMER_SECTIONS,
+    OVERDUE,
+    REVIEWS,
+    SECTIONS,
+    SILENT,
+    SLIPPING,
+    TODAY,
+    WEEK,
+    TodayData,
+    TodayItem,
+    load_customers_due,
+    load_today,
+    load_worklist,
+)
 from ui.gui.style.tier_palette import tier_tints
 from ui.gui.text.labels import label
 
+__all__ = ["COLLAPSE_AT", "COMPLAINTS", "CUSTOMER_SECTIONS", "ITEM_ROLE", "OVERDUE", "REVIEWS",
+           "SECTIONS", "SILENT", "SLIPPING", "TODAY", "WEEK", "TodayData", "TodayItem",
+           "TodayModel", "load_customers_due", "load_today", "load_worklist"]
+
 #: A section holding more items than this starts collapsed (its count says how many).
 COLLAPSE_AT = 60
-
-# Section codes, in display order.
-OVERDUE = "overdue"
-TODAY = "today"
-WEEK = "week"
-COMPLAINTS = "complaints"
-SLIPPING = "slipping"
-SILENT = "silent"
-REVIEWS = "reviews"
-SECTIONS = (OVERDUE, TODAY, WEEK, COMPLAINTS, SLIPPING, SILENT, REVIEWS)
-#: Where a row opens the customer, by the table of its record.
-TABS = {"interactions": "interactions", "plan_actions": "plan", "needs": "needs",
-        "slipping": "score", "silent": "interactions", "reviews": "assessment"}
-#: Rows with a tick box (done) and a new date (snooze): follow-ups and plan actions; needs
-#: can be given a new answer-by date but are resolved on their tab.
-CHECKABLE_TABLES = frozenset({"interactions", "plan_actions"})
-MOVABLE_TABLES = frozenset({"interactions", "plan_actions", "needs"})
 
 COL_CUSTOMER, COL_TIER, COL_WHAT, COL_WHY, COL_WHEN, COL_OWNER = range(6)
 COLUMN_COUNT = 6
@@ -57,126 +55,6 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = "#b3261e"
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class TodayItem:
-    section: str
-    record_id: str  # interaction, plan action or need id; the customer id otherwise
-    customer_id: str
-    customer_name: str
-    tier: Tier | None
-    what: str  # the user's own words (next step, action, need); '' for silences/reviews
-    kind_label: Any  # an enum shown before ``what`` (interaction or need kind), or None
-    when: date | None  # due date (follow-ups, actions, needs, silences, reviews)
-    last: date | None = None  # last contact or review
-    #: A slipping customer: last month's tier, score and period, and the score now.
-    before: tuple[Tier | None, float | None, str, float | None] | None = None
-    owner: str = ""
-    overdue: bool = False
-    #: The record's table: interactions, plan_actions, needs; silent or reviews for customers.
-    table: str = "interactions"
-
-    @property
-    def tab(self) -> str:
-        return TABS[self.table]
-
-    @property
-    def checkable(self) -> bool:
-        return self.table in CHECKABLE_TABLES
-
-    @property
-    def movable(self) -> bool:
-        return self.table in MOVABLE_TABLES
-
-
-@dataclass
-class TodayData:
-    as_of: date
-    items: dict[str, list[TodayItem]] = field(default_factory=dict)
-    totals: dict[str, int] = field(default_factory=dict)
-    owner: str | None = None
-
-
-def _rank(item: TodayItem) -> tuple[int, date]:
-    """Value at stake first: strategic and key customers' items, then the oldest."""
-    return (item.tier.rank if item.tier is not None else 9, item.when or date.max)
-
-
-def load_today(book: Book, progress: Progress, as_of: date | None = None,
-               limit: int = DEFAULT_LIMIT, owner: str | None = None) -> TodayData:
-    """Everything the Today view shows, read on the worker thread: what is overdue, due today
-    and due later this week (follow-ups, plan actions, needs past their answer-by date),
-    ranked by the customer's tier, then open complaints at top customers, silences and
-    reviews. ``owner``: only that salesperson's."""
-    today = as_of or date.today()
-    yesterday, tomorrow = today - timedelta(days=1), today + timedelta(days=1)
-    sunday = week_of(today)[1]
-    data = TodayData(as_of=today, owner=owner)
-    for section in (OVERDUE, TODAY, WEEK):
-        data.items[section], data.totals[section] = [], 0
-    spans = {OVERDUE: (None, yesterday), TODAY: (today, today), WEEK: (tomorrow, sunday)}
-    for section, (since, until) in spans.items():
-        if (until < today and section != OVERDUE) or (since and since > until):
-            continue
-        listing = book.today.follow_ups(until, since=since, today=today, owner=owner,
-                                        limit=limit)
-        data.items[section] += [TodayItem(
-            section, f.interaction_id, f.customer_id, f.customer_name, f.tier, f.next_step,
-            f.kind, f.due, owner=f.owner, overdue=f.overdue) for f in listing.rows]
-        data.totals[section] += listing.total
-    progress.check()
-    actions = book.plans.due(sunday, today=today, owner=owner)
-    tiers = _tiers_of(book, [a.customer_id for a in actions])
-    for action in actions:
-        section = _section_of(action.due_date, today)
-        data.totals[section] += 1
-        if len(data.items[section]) < 2 * limit:
-            data.items[section].append(TodayItem(
-                section, action.action_id, action.customer_id, action.customer_name,
-                tiers.get(action.customer_id), action.what, None, action.due_date,
-                owner=action.owner, overdue=action.overdue, table="plan_actions"))
-    late = book.today.late_needs(today, owner=owner, limit=limit)
-    data.items[OVERDUE] += [TodayItem(
-        OVERDUE, n.need_id, n.customer_id, n.customer_name, n.tier, n.description, n.kind,
-        n.due_on, owner=n.owner, overdue=True, table="needs") for n in late.rows]
-    data.totals[OVERDUE] += late.total
-    for section in (OVERDUE, TODAY, WEEK):
-        data.items[section] = sorted(data.items[section], key=_rank)
-    progress.check()
-    shown = {i.record_id for i in data.items[OVERDUE]}
-    complaints = book.today.complaints(owner=owner, limit=limit)
-    data.items[COMPLAINTS] = [TodayItem(
-        COMPLAINTS, c.need_id, c.customer_id, c.customer_name, c.tier, c.description,
-        c.priority, c.due_on or c.raised_on, owner=c.owner, table="needs")
-        for c in complaints.rows if c.need_id not in shown]
-    data.totals[COMPLAINTS] = complaints.total - (len(complaints.rows)
-                                                  - len(data.items[COMPLAINTS]))
-    slipping = book.today.slipping(today, owner=owner, limit=limit)
-    data.items[SLIPPING] = [TodayItem(
-        SLIPPING, s.customer_id, s.customer_id, s.customer_name, s.tier, "", None, None,
-        owner=s.owner, table="slipping", before=(s.tier_before, s.score_before,
-                                                 s.period_before, s.score))
-        for s in slipping.rows]
-    data.totals[SLIPPING] = slipping.total
-    for section, due in ((SILENT, book.today.silent(today=today, owner=owner, limit=limit)),
-                         (REVIEWS, book.today.reviews(today=today, owner=owner,
-                                                      limit=limit))):
-        data.items[section] = [TodayItem(
-            section, d.customer_id, d.customer_id, d.customer_name, d.tier, "", None, d.due,
-            last=d.last, overdue=True, table=section) for d in due.rows]
-        data.totals[section] = due.total
-    return data
-
-
-def _section_of(due: date | None, today: date) -> str:
-    if due is None or due < today:
-        return OVERDUE
-    return TODAY if due == today else WEEK
-
-
-def _tiers_of(book: Book, ids: list[str]) -> dict[str, Tier | None]:
-    return {row.id: row.tier for row in book.customers.rows(list(dict.fromkeys(ids)))}
 
 
 def section_title(section: str) -> str:
@@ -232,7 +110,12 @@ def why(item: TodayItem, today: date) -> str:
 
 
 class TodayModel(QAbstractItemModel):
-    """Sections as top rows, items as their children; only non-empty sections are shown."""
+    """Sections as top rows, items as their children; only non-empty sections are shown, and
+    the sections still being read (their title says so, with no rows).
+
+    A child's internal id is its section's place in :data:`SECTIONS` plus one (0: a section
+    row), so a section coming or going never changes the ids of another section's rows.
+    """
 
     completion_requested = Signal(object)  # TodayItem whose box the user ticked
 
@@ -247,18 +130,72 @@ class TodayModel(QAbstractItemModel):
     def set_data(self, data: TodayData) -> None:
         self.beginResetModel()
         self.data_ = data
-        self._sections = [s for s in SECTIONS if data.items.get(s)]
+        self._sections = [s for s in SECTIONS if data.items.get(s) or s in data.pending]
         self._pending.clear()
         self.endResetModel()
+
+    def update_sections(self, data: TodayData, sections: Iterable[str]) -> list[str]:
+        """Take ``sections``' rows and counts from ``data``; the other sections, and what
+        the view shows of them (selection, expansion, scrolling), stay as they are.
+        Returns the updated sections now shown."""
+        if self.data_ is None:
+            self.set_data(data)
+            return [s for s in sections if s in self._sections]
+        shown = []
+        for section in [s for s in SECTIONS if s in set(sections)]:
+            rows = list(data.items.get(section, []))
+            self._replace_rows(section, rows, data.totals.get(section, len(rows)))
+            if section in self._sections:
+                shown.append(section)
+        return shown
+
+    def _replace_rows(self, section: str, rows: list[TodayItem], total: int) -> None:
+        data = self.data_
+        assert data is not None
+
+        def take() -> None:  # between a begin and an end: the views see the change whole
+            data.items[section], data.totals[section] = rows, total
+            data.pending.discard(section)
+
+        if section not in self._sections:
+            if not rows:
+                take()
+                return
+            position = len([s for s in self._sections
+                            if SECTIONS.index(s) < SECTIONS.index(section)])
+            self.beginInsertRows(QModelIndex(), position, position)
+            self._sections.insert(position, section)
+            take()
+            self.endInsertRows()
+            return
+        position = self._sections.index(section)
+        if not rows:
+            self.beginRemoveRows(QModelIndex(), position, position)
+            self._sections.remove(section)
+            take()
+            self.endRemoveRows()
+            return
+        header = self.index(position, 0)
+        old = data.items.get(section, [])
+        if old:
+            self.beginRemoveRows(header, 0, len(old) - 1)
+            data.items[section] = []
+            self.endRemoveRows()
+        self.beginInsertRows(header, 0, len(rows) - 1)
+        take()
+        self.endInsertRows()
+        self.dataChanged.emit(header, header)
 
     def sections(self) -> list[str]:
         return list(self._sections)
 
+    def is_pending(self, section: str) -> bool:
+        return self.data_ is not None and section in self.data_.pending
+
     def item(self, index: Index) -> TodayItem | None:
         if not index.isValid() or index.internalId() == 0 or self.data_ is None:
             return None
-        section = self._sections[index.internalId() - 1]
-        rows = self.data_.items[section]
+        rows = self.data_.items.get(SECTIONS[index.internalId() - 1], [])
         return rows[index.row()] if index.row() < len(rows) else None
 
     def section_index(self, section: str) -> QModelIndex:
@@ -270,10 +207,9 @@ class TodayModel(QAbstractItemModel):
             self._pending.add(item.record_id)
         else:
             self._pending.discard(item.record_id)
-        section = self._sections.index(item.section)
-        rows = self.data_.items[item.section] if self.data_ else []
-        if item in rows:
-            index = self.index(rows.index(item), 0, self.index(section, 0))
+        rows = self.data_.items.get(item.section, []) if self.data_ else []
+        if item in rows and item.section in self._sections:
+            index = self.index(rows.index(item), 0, self.section_index(item.section))
             self.dataChanged.emit(index, index.siblingAtColumn(COL_OWNER))
 
     def retranslate(self) -> None:
@@ -287,7 +223,8 @@ class TodayModel(QAbstractItemModel):
         if parent.isValid():
             if parent.internalId() != 0:
                 return QModelIndex()
-            return self.createIndex(row, column, parent.row() + 1)
+            section = self._sections[parent.row()]
+            return self.createIndex(row, column, SECTIONS.index(section) + 1)
         return self.createIndex(row, column, 0)
 
     # C++ overloads parent(): QObject's parent() and the model's parent(index); a Python
@@ -295,7 +232,10 @@ class TodayModel(QAbstractItemModel):
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        section = SECTIONS[index.internalId() - 1]
+        if section not in self._sections:
+            return QModelIndex()
+        return self.createIndex(self._sections.index(section), 0, 0)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if self.data_ is None:
@@ -304,7 +244,7 @@ class TodayModel(QAbstractItemModel):
             return len(self._sections)
         if parent.internalId() != 0 or parent.column() != 0:
             return 0
-        return len(self.data_.items[self._sections[parent.row()]])
+        return len(self.data_.items.get(self._sections[parent.row()], []))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return COLUMN_COUNT
@@ -366,8 +306,11 @@ class TodayModel(QAbstractItemModel):
         if index.column() != 0 or self.data_ is None:
             return None
         section = self._sections[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and section in self.data_.pending:
+            return QCoreApplication.translate("TodayModel", "{title} (loading…)").format(
+                title=section_title(section))
         if role == Qt.ItemDataRole.DisplayRole:
-            shown = len(self.data_.items[section])
+            shown = len(self.data_.items.get(section, []))
             total = self.data_.totals.get(section, shown)
             locale = QLocale()
             if total > shown:
@@ -379,6 +322,7 @@ class TodayModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
+            font.setItalic(section in self.data_.pending)
             return font
         return None
 

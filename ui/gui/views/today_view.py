@@ -1,8 +1,10 @@
 """The Today view: what to do now — follow-ups, plan actions, complaints, silences, reviews.
 
-The lists are read on the worker thread and shown in one tree (sections and their rows);
-ticking a follow-up or a plan action marks it done through a background write. Enter or a
-double-click opens the customer on the tab that matters for the row.
+The lists are read on the worker thread and shown in one tree (sections and their rows): the
+worklist first, as soon as it is read, then the customers due a look, which fill their
+sections in place (until then those say they are loading). Ticking a follow-up or a plan
+action marks it done through a background write. Enter or a double-click opens the customer
+on the tab that matters for the row.
 """
 
 from __future__ import annotations
@@ -45,11 +47,13 @@ from ui.gui.models.today_model import (
     COL_WHEN,
     COL_WHY,
     COLLAPSE_AT,
+    CUSTOMER_SECTIONS,
     ITEM_ROLE,
     TodayData,
     TodayItem,
     TodayModel,
-    load_today,
+    load_customers_due,
+    load_worklist,
 )
 from ui.gui.text.i18n import storage_message
 from ui.gui.text.labels import label
@@ -61,6 +65,16 @@ def _complete(item: TodayItem) -> Callable[[Book, Progress], Changes]:
         if item.table == "plan_actions":
             return book.plans.complete_action(item.record_id).changes
         return book.today.complete_follow_up(item.record_id).changes
+
+    return work
+
+
+def _read(owner: str | None) -> Callable[[Book, Progress], TodayData]:
+    """The worklist, handed to the view as soon as it is read; then everything."""
+    def work(book: Book, progress: Progress) -> TodayData:
+        worklist = load_worklist(book, progress, owner=owner)
+        progress.deliver(worklist)
+        return load_customers_due(book, progress, worklist)
 
     return work
 
@@ -80,7 +94,8 @@ class TodayView(QWidget):
     """Lists what needs doing today; emits ``customer_activated(id, tab)`` to open a row."""
 
     customer_activated = Signal(str, str)  # customer id, workspace tab
-    loaded = Signal()  # fresh lists are shown
+    worklist_shown = Signal()  # fresh worklist shown; the customers due may still be read
+    loaded = Signal()  # fresh lists are shown, all of them
     book_changed = Signal(object)  # Changes: a follow-up or action was marked done
 
     def __init__(self, book: Book, parent: QWidget | None = None) -> None:
@@ -91,6 +106,7 @@ class TodayView(QWidget):
         self.model.completion_requested.connect(self.mark_done)
         self._task: BookTask | None = None
         self._reload_again = False
+        self._worklist_shown = False  # the running task's worklist is on screen
         self.error_box: QMessageBox | None = None
 
         self.title = QLabel(self)
@@ -210,12 +226,11 @@ class TodayView(QWidget):
         if self._task is not None:
             self._reload_again = True
             return
-        owner = self.owner()
-        self._task = BookTask(self.book.path,
-                              lambda book, progress: load_today(book, progress, owner=owner),
-                              self)
-        self._task.success(self._on_loaded).failure(self._on_failed) \
-            .on_cancel(lambda: self._finish_task()).run_in_background()
+        self._worklist_shown = False
+        self._task = BookTask(self.book.path, _read(self.owner()), self)
+        self._task.on_delivery(self._on_worklist).success(self._on_loaded) \
+            .failure(self._on_failed).on_cancel(lambda: self._finish_task()) \
+            .run_in_background()
         if self.model.data_ is None:
             self._show_status(self.tr("Loading…"))
 
@@ -227,35 +242,53 @@ class TodayView(QWidget):
             return True
         return False
 
+    def _on_worklist(self, data: TodayData) -> None:
+        """The worklist is read: show it now. The customer sections say they are loading,
+        unless these are the lists already shown read again (after an edit), whose customer
+        sections stay until the new ones come."""
+        if self._reload_again:
+            return  # another read follows, for another owner perhaps
+        shown = data.copy()  # the worker goes on with the original
+        previous = self.model.data_
+        if previous is not None and shown.same_lists(previous) and not previous.pending:
+            for section in CUSTOMER_SECTIONS:
+                shown.items[section] = previous.items.get(section, [])
+                shown.totals[section] = previous.totals.get(section, 0)
+            shown.pending.clear()
+        self._show(shown)
+        self._worklist_shown = True
+        self.worklist_shown.emit()
+
     def _on_loaded(self, data: TodayData) -> None:
         if self._finish_task():
             return
+        if self._worklist_shown and self.model.data_ is not None \
+                and data.same_lists(self.model.data_):
+            sections = self.model.update_sections(data, CUSTOMER_SECTIONS)
+            self._arrange(sections)
+        else:
+            self._show(data.copy())
+        self.loaded.emit()
+
+    def _show(self, data: TodayData) -> None:
         current = self._current_item()
         self.model.set_data(data)
         if current is not None:
             self._select_record(current.record_id)
-        self.loaded.emit()
 
     def _on_failed(self, error: BaseException) -> None:
         self._finish_task()
+        data = self.model.data_
+        if data is not None and data.pending:  # they will not come: no "loading" for ever
+            self.model.update_sections(TodayData(data.as_of, owner=data.owner),
+                                       set(data.pending))
         if not isinstance(error, StorageError):
             raise error
         self._show_status(storage_message(error))
 
     def _after_reset(self) -> None:
-        data = self.model.data_
-        for row, section in enumerate(self.model.sections()):
-            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-            # A backlog of thousands is a count to act on, not a list to scroll through.
-            total = data.totals.get(section, 0) if data is not None else 0
-            self.tree.setExpanded(self.model.index(row, 0), total <= COLLAPSE_AT)
+        self._arrange(self.model.sections())
         self._size_columns()
-        if not self.model.sections():
-            self._show_status(self.tr("Nothing is due: no follow-ups, complaints, reviews or "
-                                      "silent top customers need you today."))
-        else:
-            self.status.hide()
-            self.tree.show()
         if not self.tree.currentIndex().isValid() and self.model.rowCount():
             top = self.model.index(0, 0)
             # Selecting a row inside a collapsed section would open it again.
@@ -263,6 +296,25 @@ class TodayView(QWidget):
             self.tree.setCurrentIndex(first)
         self._update_title()
         self._update_buttons()
+
+    def _arrange(self, sections: list[str]) -> None:
+        """Section rows span the tree; a short section is open, a backlog of thousands
+        closed (a count to act on, not a list to scroll through)."""
+        data = self.model.data_
+        for section in sections:
+            index = self.model.section_index(section)
+            if not index.isValid():
+                continue
+            self.tree.setFirstColumnSpanned(index.row(), QModelIndex(), True)
+            total = data.totals.get(section, 0) if data is not None else 0
+            self.tree.setExpanded(index, total <= COLLAPSE_AT and not self.model.is_pending(
+                section))
+        if not self.model.sections():
+            self._show_status(self.tr("Nothing is due: no follow-ups, complaints, reviews or "
+                                      "silent top customers need you today."))
+        else:
+            self.status.hide()
+            self.tree.show()
 
     def _show_status(self, text: str) -> None:
         self.status.setText(text)
@@ -359,9 +411,15 @@ class TodayView(QWidget):
         if item is None or not item.movable:
             return None
         task = BookTask(self.book.path, _move(item, due), self)
-        task.success(self.book_changed.emit).failure(self._on_failed)
+        task.success(self.book_changed.emit).failure(self._on_move_failed)
         task.run_in_background()
         return task
+
+    def _on_move_failed(self, error: BaseException) -> None:
+        # Not the read's failure: the lists being read (if any) go on.
+        if not isinstance(error, StorageError):
+            raise error
+        self._show_status(storage_message(error))
 
     def pick_date(self) -> None:
         item = self._current_item()
