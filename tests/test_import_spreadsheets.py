@@ -16,6 +16,7 @@ import pytest
 from models.entities import Customer
 from storage.database import Database
 from storage.importer import ImportKind, open_table, preview_import, run_import, spreadsheet
+from storage.importer.sources import guess_kind
 from storage.importer.file_errors import (
     ArchiveBombError,
     ChartSheetError,
@@ -247,3 +248,19 @@ def test_a_file_with_only_headers_says_so(book: Database, tmp_path: Path) -> Non
     workbook.save(tmp_path / "h.xlsx")
     with pytest.raises(HeadersOnlyError):
         preview_import(book, tmp_path / "h.xlsx", "transactions")
+
+
+@pytest.mark.parametrize(("header", "kind"), [
+    ("客户编号,客户名称,日期,金额,产品", ImportKind.TRANSACTIONS),
+    ("Order ID,Order Date,Customer ID,Customer Name,Sales", ImportKind.TRANSACTIONS),
+    ("客户名称,联系人,职位,手机,邮箱", ImportKind.CONTACTS),
+    ("客户编号,客户名称,行业,地区,城市,电话", ImportKind.CUSTOMERS),
+    ("Customer code,Customer name,Industry,Region", ImportKind.CUSTOMERS),
+    ("颜色,尺码,库存", None),
+])
+def test_what_a_file_holds_is_told_from_its_headers(tmp_path: Path, header: str,
+                                                   kind: ImportKind | None) -> None:
+    path = tmp_path / "file.csv"
+    path.write_text(header + "\n" + ",".join("1" for _ in header.split(",")) + "\n",
+                    encoding="utf-8")
+    assert guess_kind(path) == kind

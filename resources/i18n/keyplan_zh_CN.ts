@@ -1593,6 +1593,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>ImportDialog</name>
     <message>
         <source>Customers</source>
+        <extracomment>What the file dialog offers (python-calamine reads every one of these).</extracomment>
         <translation>客户</translation>
     </message>
     <message>
@@ -1616,6 +1617,18 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>手机</translation>
     </message>
     <message>
+        <source>Order number</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -1625,7 +1638,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>An .xlsx workbook or a CSV file</source>
-        <translation>.xlsx 工作簿或 CSV 文件</translation>
+        <translation type="vanished">.xlsx 工作簿或 CSV 文件</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -1665,11 +1678,47 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-        <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+        <translation type="vanished">电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A workbook (.xlsx, .xls, .ods …) or a CSV file</source>
+        <translation>工作簿（.xlsx、.xls、.ods …）或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Make the customers this file names that the book does not have yet</source>
+        <translation>新建文件中提到而账本中尚没有的客户</translation>
+    </message>
+    <message>
+        <source>The first rows, as they will be imported:</source>
+        <translation>前几行（按导入后的样子）：</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV files ({patterns});;All files (*)</source>
+        <translation>电子表格和 CSV 文件 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Its columns name no customers, contacts or sales that KeyPlan knows: choose what it holds, then match the columns below.</source>
+        <translation>其列名不对应 KeyPlan 认识的客户、联系人或销售数据：请选择文件内容，然后在下方匹配各列。</translation>
+    </message>
+    <message>
+        <source>(told from its column headers)</source>
+        <translation>（根据列标题判断）</translation>
     </message>
     <message>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>about {seconds} s left</source>
+        <translation>约剩 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>about {minutes} min left</source>
+        <translation>约剩 {minutes} 分钟</translation>
     </message>
     <message>
         <source>Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updates). With problems: {bad_rows}. Blank or total rows skipped: {skipped}.</source>
@@ -1680,8 +1729,16 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>客户簿中已有、不再重复导入：{count} 行（客户、日期、金额、毛利、单号和产品均相同；第 {rows} 行）。</translation>
     </message>
     <message>
+        <source>New customers the file names, to be made: {count}.</source>
+        <translation>将新建文件中提到的客户：{count} 个。</translation>
+    </message>
+    <message>
         <source>… and more: fix these first.</source>
         <translation>……还有更多：请先修正以上问题。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
     </message>
     <message>
         <source>, </source>
@@ -1701,12 +1758,24 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>未导入任何数据：部分行有问题。</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Rescored {customers} customers: {changed} changed tier.</source>
+        <translation>已重新评分 {customers} 个客户：{changed} 个等级有变。</translation>
+    </message>
+    <message>
         <source>Imported: {created} new, {updated} updated; {rejected} bad rows left out.</source>
         <translation>已导入：新增 {created}，更新 {updated}；跳过有问题的行 {rejected} 行。</translation>
     </message>
     <message>
         <source>{count} rows already in the book were not imported again.</source>
         <translation>{count} 行已在客户簿中，未重复导入。</translation>
+    </message>
+    <message>
+        <source>{count} new customers made.</source>
+        <translation>新建客户 {count} 个。</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # openpyxl and the importer load when an import or export run
     from storage.export_files import ExportResult
     from storage.importer import ImportPreview, ImportResult
     from storage.importer.batches import ImportBatch
-    from storage.importer.columns import Overrides
+    from storage.importer.columns import ImportKind, Overrides
     from storage.importer.undo import ImportUndone
 
 
@@ -56,6 +56,13 @@ class Imports:
     def __init__(self, db: Database, scoring: Scoring) -> None:
         self._db = db
         self._scoring = scoring
+
+    def guess_kind(self, path: Path, sheet: str | None = None) -> ImportKind | None:
+        """What a file holds (customers, contacts or transactions), told from its headers;
+        None when its columns name none of them."""
+        from storage.importer.sources import guess_kind
+
+        return guess_kind(path, sheet)
 
     def preview(self, path: Path, kind: str, *, sheet: str | None = None,
                 overrides: Overrides | None = None, create_customers: bool = False,

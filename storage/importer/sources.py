@@ -29,7 +29,7 @@ from storage.importer.file_errors import (
 from storage.importer.values import cell_text, is_blank
 
 __all__ = ["EmptyFileError", "EncodingUnknownError", "ImportFileError", "NotATableError",
-           "TableSource", "open_table"]
+           "TableSource", "guess_kind", "open_table"]
 
 HEADER_SEARCH_ROWS = 30
 
@@ -85,6 +85,28 @@ def open_table(path: str | Path, kind: ImportKind, sheet: str | None = None) -> 
     if path.stat().st_size == 0:
         raise EmptyFileError(str(path))
     return _open_csv(path, kind)
+
+
+#: Which kind a file is taken for when its headers fit several equally well.
+_KIND_PREFERENCE = (ImportKind.TRANSACTIONS, ImportKind.CONTACTS, ImportKind.CUSTOMERS)
+
+
+def guess_kind(path: str | Path, sheet: str | None = None) -> ImportKind | None:
+    """What a file holds, judged from its header row: among the kinds whose required
+    columns it has, the one it names the most known columns of (transactions before contacts
+    before customers on a tie); None when no kind fits."""
+    from storage.importer.columns import auto_map
+
+    source = open_table(path, ImportKind.TRANSACTIONS, sheet)
+    best: tuple[int, int] | None = None
+    chosen: ImportKind | None = None
+    for rank, kind in enumerate(_KIND_PREFERENCE):
+        if auto_map(kind, source.headers).missing():
+            continue
+        key = (header_score(kind, source.headers), -rank)
+        if best is None or key > best:
+            best, chosen = key, kind
+    return chosen
 
 
 # ---- CSV ---------------------------------------------------------------------------------

@@ -109,6 +109,8 @@ def test_a_file_imported_before_is_recognised(qtbot, window: MainWindow,  # type
     _check(qtbot, dialog, path)
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)  # the summary stayed
+    assert not dialog.isVisible()
     before = window.book.reader.scalar("SELECT count(*) FROM transactions")
     wait_idle(qtbot, window)
     window.import_action.trigger()
@@ -121,3 +123,42 @@ def test_a_file_imported_before_is_recognised(qtbot, window: MainWindow,  # type
     assert not dialog.import_button.isEnabled()
     assert window.book.reader.scalar("SELECT count(*) FROM transactions") == before
     dialog.reject()
+
+
+def test_a_sales_file_is_recognised_and_can_make_its_customers(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """The wizard tells a sales file from its headers, shows its first rows as they will be
+    stored, offers to make the customer it names that the book lacks, and keeps the result
+    on screen (with the rescore's figures) until it is closed."""
+    name = window.book.reader.list_customers(limit=1).rows[0].name
+    path = tmp_path / "orders.csv"
+    path.write_text("Order ID,Order Date,Customer ID,Customer Name,Sales\n"
+                    f"SO-1,2026-05-03,,{name},250.5\n"
+                    "SO-2,2026-05-04,NEW-9,Brand New Ltd,99\n", encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    assert dialog.kind == "customers"  # the first choice, before a file is chosen
+    _check(qtbot, dialog, path)
+    assert dialog.kind == "transactions"
+    assert dialog.kind_note.text() == "(told from its column headers)"
+    assert dialog.create_customers.isVisible()
+    assert "With problems: 1." in dialog.summary.text()  # NEW-9 is not in the book
+    assert dialog.sample.isVisible() and dialog.sample.rowCount() == 1
+    headers = [dialog.sample.horizontalHeaderItem(c).text()
+               for c in range(dialog.sample.columnCount())]
+    assert "Amount" in headers
+    assert dialog.sample.item(0, headers.index("Amount")).text() == "250.50"
+    dialog.create_customers.setChecked(True)  # checks again, making the customer
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert "With problems: 0." in dialog.summary.text()
+    assert "New customers the file names, to be made: 1." in dialog.summary.text()
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.close_button.text() == "Close"
+    assert not dialog.import_button.isEnabled()
+    assert "1 new customers made." in dialog.summary.text()
+    made = window.book.reader.find(Customer, "code = ?", ["NEW-9"])
+    assert [c.name for c in made] == ["Brand New Ltd"]
+    qtbot.waitUntil(lambda: "Rescored" in dialog.summary.text(), timeout=20_000)
+    assert "Imported: 2 new" in dialog.summary.text()  # the import's figures still there
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()

@@ -1,8 +1,11 @@
-"""File → Import…: customers, contacts or transactions from an .xlsx or CSV file.
+"""File → Import…: customers, contacts or transactions from a spreadsheet or CSV file.
 
-Choosing a file checks every row in the background (nothing written) and shows how the
-columns were matched, what would be created or updated, and every bad row; a column can be
-fed to another field. Import then backs the book up and writes the rows in one transaction.
+Choosing a file tells what it holds from its headers, then checks every row in the background
+(nothing written) and shows how the columns were matched, the first rows as they will be
+imported, what would be created or updated, and every bad row with its reason; a column can
+be fed to another field, and a contacts or sales file may make the customers it names. Import
+then backs the book up and writes the rows in one transaction; the dialog stays open with
+what was done (and, once the book is rescored, how the scores moved) until it is closed.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +39,7 @@ from models.entities import Contact, Customer, Transaction
 from storage.book import Book
 from storage.book.import_types import ImportKind, ImportPreview, ImportResult, RowIssue, fields_of
 from storage.errors import StorageError
+from ui.gui.background.eta import Eta
 from ui.gui.background.tasks import BookTask, Progress
 from ui.gui.forms.field_labels import field_label
 from ui.gui.text.i18n import storage_message
@@ -42,6 +48,9 @@ RECORDS = {ImportKind.CUSTOMERS: Customer, ImportKind.CONTACTS: Contact,
            ImportKind.TRANSACTIONS: Transaction}
 IGNORE = "ignore"
 MAX_SHOWN_ISSUES = 500
+MAX_SAMPLE_ROWS = 20
+#: What the file dialog offers (python-calamine reads every one of these).
+FILE_PATTERNS = "*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt"
 
 
 def kind_text(kind: ImportKind) -> str:
@@ -55,7 +64,10 @@ def import_field_label(kind: ImportKind, field: str) -> str:
     translate = QCoreApplication.translate
     extra = {"customer_code": translate("ImportDialog", "Customer code"),
              "customer_name": translate("ImportDialog", "Customer name"),
-             "mobile": translate("ImportDialog", "Mobile phone")}
+             "mobile": translate("ImportDialog", "Mobile phone"),
+             "order_no": translate("ImportDialog", "Order number"),
+             "quantity": translate("ImportDialog", "Quantity"),
+             "unit_price": translate("ImportDialog", "Unit price")}
     return extra.get(field) or field_label(RECORDS[kind], field)
 
 
@@ -70,14 +82,16 @@ def issue_text(issue: RowIssue) -> str:
 
 
 def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportKind,
-                       overrides: dict[str, str], skip_invalid: bool) -> ImportResult:
+                       overrides: dict[str, str], skip_invalid: bool,
+                       create_customers: bool = False) -> ImportResult:
     """Import in one transaction. ``run_import`` makes the import's one backup (reason
     "import") first, reporting its progress: Cancel stops the backup or the import, and
     nothing is written."""
     progress.check()
     # The window rescores afterwards, in a process of its own for a large book.
     return book.imports.run(path, kind, overrides=overrides, skip_invalid=skip_invalid,
-                            rescore=False, progress=progress.report).result
+                            create_customers=create_customers, rescore=False,
+                            progress=progress.report).result
 
 
 class ImportDialog(QDialog):
@@ -96,10 +110,13 @@ class ImportDialog(QDialog):
         self.overrides: dict[str, str] = {}
         self.task: BookTask | None = None
         self.combos: dict[int, QComboBox] = {}
+        self.eta = Eta()
+        self.outcome: ImportResult | None = None  # the import done (QDialog has result())
 
         self.file_edit = QLineEdit(self)
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("An .xlsx workbook or a CSV file"))
+        self.file_edit.setPlaceholderText(self.tr("A workbook (.xlsx, .xls, .ods …) or a CSV "
+                                                  "file"))
         choose = QPushButton(self.tr("Choose…"), self)
         choose.clicked.connect(self.choose_file)
         row = QHBoxLayout()
@@ -110,9 +127,19 @@ class ImportDialog(QDialog):
         for kind in ImportKind:
             self.kind_combo.addItem(kind_text(kind), kind.value)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.kind_note = QLabel(self)
+        self.kind_note.setObjectName("importKindNote")
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind_combo)
+        kind_row.addWidget(self.kind_note, 1)
+        self.create_customers = QCheckBox(
+            self.tr("Make the customers this file names that the book does not have yet"), self)
+        self.create_customers.setObjectName("importCreateCustomers")
+        self.create_customers.toggled.connect(lambda _on: self.check())
         form = QFormLayout()
         form.addRow(self.tr("File:"), row)
-        form.addRow(self.tr("It holds:"), self.kind_combo)
+        form.addRow(self.tr("It holds:"), kind_row)
+        form.addRow("", self.create_customers)
 
         self.summary = QLabel(self.tr("Choose a file to see what it would import."), self)
         self.summary.setObjectName("importSummary")
@@ -120,6 +147,9 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)
         self.progress.hide()
+        self.time_left = QLabel(self)
+        self.time_left.setObjectName("importTimeLeft")
+        self.time_left.hide()
         self.mapping_host = QWidget(self)
         self.mapping_form = QFormLayout(self.mapping_host)
         mapping_scroll = QScrollArea(self)
@@ -139,24 +169,37 @@ class ImportDialog(QDialog):
         right.addWidget(self.issues, 1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        self.sample = QTableWidget(self)  # the first rows only: a small, fixed table
+        self.sample.setObjectName("importSample")
+        self.sample.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.sample.verticalHeader().setVisible(False)
+        self.sample_label = QLabel(self.tr("The first rows, as they will be imported:"), self)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.addButton(self.tr("Import"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button.setText(self.tr("Cancel"))
         buttons.accepted.connect(self.start_import)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self._close_or_cancel)
 
+        bar = QHBoxLayout()
+        bar.addWidget(self.progress, 1)
+        bar.addWidget(self.time_left)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
-        layout.addWidget(self.progress)
-        layout.addLayout(columns, 1)
+        layout.addLayout(bar)
+        layout.addLayout(columns, 3)
+        layout.addWidget(self.sample_label)
+        layout.addWidget(self.sample, 2)
         layout.addWidget(self.skip_invalid)
         layout.addWidget(buttons)
         char = self.fontMetrics().averageCharWidth()
-        self.resize(char * 120, self.fontMetrics().height() * 34)
+        self.resize(char * 120, self.fontMetrics().height() * 40)
+        self._show_sample(None)
+        self._kind_changed_ui()
         self._update_buttons()
 
     @property
@@ -167,20 +210,52 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import from"), str(self.folder),
-            self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+            self.tr("Spreadsheets and CSV files ({patterns});;All files (*)").format(
+                patterns=FILE_PATTERNS))
         if path:
             self.set_file(Path(path))
 
     def set_file(self, path: Path) -> None:
+        """Tell what the file holds from its headers, then check it as that."""
         self.path = path
         self.file_edit.setText(str(path))
         self.overrides = {}
+        if self.task is not None:
+            self.task.cancel()
+        task = BookTask(self.db_path, lambda book, _progress: book.imports.guess_kind(path),
+                        self)
+        self.task = task
+        task.success(self._on_guessed).failure(self._on_failed)
+        task.finished.connect(lambda t=task: self._done(t))
+        self.summary.setText(self.tr("Reading the file…"))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._update_buttons()
+        task.run_in_background()
+
+    def _on_guessed(self, kind: ImportKind | None) -> None:
+        self.task = None
+        if kind is None:
+            self.kind_note.setText(self.tr("Its columns name no customers, contacts or sales "
+                                           "that KeyPlan knows: choose what it holds, then "
+                                           "match the columns below."))
+        else:
+            self.kind_combo.blockSignals(True)
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
+            self.kind_combo.blockSignals(False)
+            self.kind_note.setText(self.tr("(told from its column headers)"))
+            self._kind_changed_ui()
         self.check()
 
     def _kind_changed(self) -> None:
         self.overrides = {}
+        self.kind_note.clear()
+        self._kind_changed_ui()
         if self.path is not None:
             self.check()
+
+    def _kind_changed_ui(self) -> None:
+        self.create_customers.setVisible(self.kind is not ImportKind.CUSTOMERS)
 
     def check(self) -> None:
         """Read and check the whole file in the background (nothing is written)."""
@@ -189,26 +264,44 @@ class ImportDialog(QDialog):
         if self.task is not None:
             self.task.cancel()
         path, kind, overrides = self.path, self.kind, dict(self.overrides)
+        create = self.create_customers.isChecked() and kind is not ImportKind.CUSTOMERS
         task = BookTask(self.db_path, lambda book, progress: book.imports.preview(
-            path, kind, overrides=overrides, progress=progress.report), self)
+            path, kind, overrides=overrides, create_customers=create,
+            progress=progress.report), self)
         self.task = task
         task.on_progress(self._on_progress).success(self._on_checked).failure(self._on_failed)
         task.finished.connect(lambda t=task: self._done(t))
         self.summary.setText(self.tr("Checking every row…"))
+        self._start_progress()
+        task.run_in_background()
+
+    def _start_progress(self) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
+        self.eta.restart()
+        self.time_left.clear()
+        self.time_left.show()
         self._update_buttons()
-        task.run_in_background()
 
     def _done(self, task: BookTask) -> None:
         if task is self.task:
             self.task = None
             self.progress.hide()
+            self.time_left.hide()
             self._update_buttons()
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(min(done, total))
+        left = self.eta.seconds_left(done, total)
+        if left is None:
+            self.time_left.clear()
+        elif left < 60:
+            self.time_left.setText(self.tr("about {seconds} s left").format(
+                seconds=max(1, round(left))))
+        else:
+            self.time_left.setText(self.tr("about {minutes} min left").format(
+                minutes=round(left / 60)))
 
     def _on_failed(self, error: BaseException) -> None:
         self.preview = None
@@ -217,6 +310,7 @@ class ImportDialog(QDialog):
         self.summary.setText(storage_message(error))
         self.issues.clear()
         self._show_mapping(None)
+        self._show_sample(None)
 
     def _on_checked(self, preview: ImportPreview) -> None:
         self.preview = preview
@@ -232,12 +326,42 @@ class ImportDialog(QDialog):
                 "amount, profit, reference and product; rows {rows}).").format(
                 count=locale.toString(preview.duplicates),
                 rows=self._row_list(preview.duplicate_rows, preview.duplicates))
+        if preview.customers_created:
+            text += " " + self.tr("New customers the file names, to be made: {count}.").format(
+                count=locale.toString(preview.customers_created))
         self.summary.setText(text)
         self.issues.clear()
         self.issues.addItems([issue_text(i) for i in preview.issues[:MAX_SHOWN_ISSUES]])
+        self.issues.addItems([issue_text(i) for i in preview.warnings[:MAX_SHOWN_ISSUES]])
         if preview.bad_rows > MAX_SHOWN_ISSUES:
             self.issues.addItem(self.tr("… and more: fix these first."))
         self._show_mapping(preview)
+        self._show_sample(preview)
+
+    def _show_sample(self, preview: ImportPreview | None) -> None:
+        """The first good rows under the fields they feed, as they will be stored."""
+        rows = preview.sample[:MAX_SAMPLE_ROWS] if preview is not None else []
+        fields = ["row"] + [f for f in fields_of(preview.mapping.kind)
+                            if any(row.get(f) not in (None, "") for row in rows)] \
+            if preview is not None else []
+        self.sample.clear()
+        self.sample.setColumnCount(len(fields))
+        self.sample.setRowCount(len(rows))
+        if preview is not None:
+            self.sample.setHorizontalHeaderLabels(
+                [self.tr("Row") if f == "row" else import_field_label(preview.mapping.kind, f)
+                 for f in fields])
+        locale = QLocale()
+        for r, row in enumerate(rows):
+            for c, name in enumerate(fields):
+                value = row.get(name)
+                text = "" if value is None else locale.toString(value, "f", 2) \
+                    if isinstance(value, float) else str(value)
+                self.sample.setItem(r, c, QTableWidgetItem(text))
+        self.sample.resizeColumnsToContents()
+        shown = bool(rows)
+        self.sample.setVisible(shown)
+        self.sample_label.setVisible(shown)
 
     def _row_list(self, rows: list[int], total: int) -> str:
         """Row numbers as a list in the user's language (Chinese lists use 、)."""
@@ -273,7 +397,7 @@ class ImportDialog(QDialog):
         preview = self.preview
         ready = self.task is None and preview is not None and preview.valid > 0 and (
             preview.bad_rows == 0 or self.skip_invalid.isChecked())
-        self.import_button.setEnabled(bool(ready))
+        self.import_button.setEnabled(bool(ready) and self.outcome is None)
 
     # -- importing ---------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -281,23 +405,48 @@ class ImportDialog(QDialog):
             return
         path, kind, overrides = self.path, self.kind, dict(self.overrides)
         skip = self.skip_invalid.isChecked()
+        create = self.create_customers.isChecked() and kind is not ImportKind.CUSTOMERS
         task = BookTask(self.db_path, lambda book, progress: import_with_backup(
-            book, progress, path, kind, overrides, skip), self)
+            book, progress, path, kind, overrides, skip, create), self)
         self.task = task
         task.on_progress(self._on_progress).success(self._on_imported).failure(self._on_failed)
         task.finished.connect(lambda t=task: self._done(t))
         self.summary.setText(self.tr("Backing up, then importing…"))
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self._update_buttons()
+        self._start_progress()
         task.run_in_background()
 
     def _on_imported(self, result: ImportResult) -> None:
-        if result.written:
-            self.imported.emit(result)
-            self.accept()
+        if not result.written:
+            self.summary.setText(self.tr("Nothing was imported: some rows have problems."))
             return
-        self.summary.setText(self.tr("Nothing was imported: some rows have problems."))
+        # The summary stays until the user closes the dialog (the window's own messages,
+        # the rescore's among them, would replace it in the status bar).
+        self.outcome = result
+        self.summary.setText(self.result_text(result))
+        self.close_button.setText(self.tr("Close"))
+        for widget in (self.kind_combo, self.create_customers, self.skip_invalid):
+            widget.setEnabled(False)
+        for combo in self.combos.values():
+            combo.setEnabled(False)
+        self._update_buttons()
+        self.imported.emit(result)
+
+    def show_rescore(self, customers: int, changed_tier: int) -> None:
+        """Add how the import moved the scores, once the window's rescore is done."""
+        if self.outcome is None:
+            return
+        locale = QLocale()
+        self.summary.setText(self.result_text(self.outcome) + " " + self.tr(
+            "Rescored {customers} customers: {changed} changed tier.").format(
+            customers=locale.toString(customers), changed=locale.toString(changed_tier)))
+
+    def _close_or_cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        if self.outcome is not None:
+            self.accept()
+        else:
+            self.reject()
 
     def result_text(self, result: Any) -> str:
         locale = QLocale()
@@ -308,6 +457,9 @@ class ImportDialog(QDialog):
         if result.duplicates:
             text += " " + self.tr("{count} rows already in the book were not imported "
                                   "again.").format(count=locale.toString(result.duplicates))
+        if result.customers_created:
+            text += " " + self.tr("{count} new customers made.").format(
+                count=locale.toString(result.customers_created))
         return text
 
     def keyPressEvent(self, event: Any) -> None:

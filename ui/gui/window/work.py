@@ -312,7 +312,10 @@ class WorkMixin(QMainWindow):
         def imported(result: object) -> None:
             self.say(dialog.result_text(result))
             self.book_changed()
-            self.rescore()
+            task = self.rescore()
+            if task is not None:  # the dialog, still open, adds how the scores moved
+                task.success(lambda rescored: dialog.show_rescore(rescored.customers,
+                                                                  rescored.changed_tier))
 
         dialog.imported.connect(imported)
         dialog.open()
