@@ -294,8 +294,9 @@ def default_language() -> str:
         value = os.environ.get(name, "")
         if value:
             return "zh_CN" if value.lower().startswith("zh") else "en"
-    code = locale.getlocale()[0] or ""
-    return "zh_CN" if code.lower().startswith("zh") else "en"
+    code = (locale.getlocale()[0] or "").lower()
+    # POSIX names start "zh"; Windows gives "Chinese (Simplified)_China" and the like.
+    return "zh_CN" if code.startswith(("zh", "chinese")) else "en"
 
 
 def normalise_language(lang: str | None) -> str:

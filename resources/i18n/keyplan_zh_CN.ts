@@ -528,6 +528,21 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>keyplan: error: {message}</source>
+        <translation>keyplan：错误：{message}</translation>
+    </message>
+    <message>
+        <source>keyplan: interrupted</source>
+        <translation>keyplan：已中断</translation>
+    </message>
+    <message>
+        <source>keyplan: note: this book is also open in KeyPlan ({app}, process {pid} on {host}); both can keep working.</source>
+        <translation>keyplan：提示：此账本也在 KeyPlan 中打开（{app}，{host} 上的进程 {pid}）；两者都可以继续工作。</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <source>Person</source>

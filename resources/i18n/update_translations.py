@@ -26,8 +26,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 LANGUAGES = ("zh_CN",)
 UI_DIR = ROOT / "ui"
-#: Domain packages and the translation context their tr_noop messages belong to.
-DOMAIN_PACKAGES = {"models": "Validation", "storage": "Storage"}
+#: Domain packages and the translation context their tr_noop messages belong to; the command
+#: line (no Qt either) writes its messages ``t("...")`` (ui/cli/text.py).
+DOMAIN_PACKAGES = {"models": "Validation", "storage": "Storage", "ui/cli": "CommandLine"}
+MARKERS = {"models": {"tr_noop"}, "storage": {"tr_noop"}, "ui/cli": {"tr_noop", "t"}}
 STUB_NAME = "domain_messages.py"
 
 
@@ -57,7 +59,7 @@ def domain_messages() -> list[tuple[str, str]]:
             context = _module_context(tree) or default_context
             for node in ast.walk(tree):
                 if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                        and node.func.id == "tr_noop" and node.args
+                        and node.func.id in MARKERS[package] and node.args
                         and isinstance(node.args[0], ast.Constant)
                         and isinstance(node.args[0].value, str)):
                     message = (context, node.args[0].value)

@@ -26,6 +26,7 @@ from ui.cli import (
 )
 from ui.cli.console import make_console_safe
 from ui.cli.errors import UserError
+from ui.cli.text import choose_language, storage_text, t, validation_text
 
 if TYPE_CHECKING:
     from storage.errors import StorageError
@@ -57,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, metavar="PATH",
                         help="database file (default: keyplan.db in the user data folder)")
     parser.add_argument("--version", action="version", version=f"KeyPlan {VERSION}")
+    parser.add_argument("--lang", dest="ui_lang", choices=("zh_CN", "en"), default=None,
+                        help="language of the messages: zh_CN or en (default: a command's own "
+                             "--lang, else $KEYPLAN_LANG, else the system's)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
                                        parser_class=_Parser)
     for module in COMMAND_MODULES:
@@ -69,6 +73,8 @@ def run(argv: Sequence[str] | None = None,
     make_console_safe()  # a GBK console must not end a command on a character it lacks
     parser = build_parser()
     args = parser.parse_args(argv)
+    # A command's own --lang (of the file it writes) speaks for its messages too.
+    choose_language(args.ui_lang or getattr(args, "lang", None))
     if args.command is None:
         if open_gui is None:
             from ui.gui.app import run_gui
@@ -88,9 +94,9 @@ def run(argv: Sequence[str] | None = None,
         if book is not None and book.is_file() and args.command != "restore":
             claimed = True
             for holder in presence.claim(book, args.command):
-                print(f"keyplan: note: this book is also open in KeyPlan ({holder.app}, "
-                      f"process {holder.pid} on {holder.host}); both can keep working.",
-                      file=sys.stderr)
+                print(t("keyplan: note: this book is also open in KeyPlan ({app}, process "
+                        "{pid} on {host}); both can keep working.", app=holder.app,
+                        pid=holder.pid, host=holder.host), file=sys.stderr)
         return int(args.handler(args) or EXIT_OK)
     except StorageError as error:
         report_storage_error(error)
@@ -101,14 +107,18 @@ def run(argv: Sequence[str] | None = None,
             raise  # a bug: the traceback is what a report needs
         report_storage_error(classified)
         return EXIT_FAILURE
-    except (UserError, ValidationError) as error:
-        print(f"keyplan: error: {error}", file=sys.stderr)
+    except UserError as error:
+        print(t("keyplan: error: {message}", message=error), file=sys.stderr)
+        return EXIT_FAILURE
+    except ValidationError as error:
+        print(t("keyplan: error: {message}", message=validation_text(error)), file=sys.stderr)
         return EXIT_FAILURE
     except ValidationErrors as errors:
-        print(f"keyplan: error: {errors}", file=sys.stderr)
+        message = "; ".join(validation_text(e) for e in errors.errors)
+        print(t("keyplan: error: {message}", message=message), file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        print("keyplan: interrupted", file=sys.stderr)
+        print(t("keyplan: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
@@ -139,7 +149,7 @@ def report_storage_error(error: StorageError) -> None:
     from storage.book import restore_hint
     from storage.errors import BookMissingError, CorruptDatabaseError
 
-    print(f"keyplan: error: {error}", file=sys.stderr)
+    print(t("keyplan: error: {message}", message=storage_text(error)), file=sys.stderr)
     if isinstance(error, CorruptDatabaseError | BookMissingError) and error.path:
         line = restore_hint(Path(error.path))
         if line:

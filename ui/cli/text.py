@@ -1,0 +1,84 @@
+"""The command line's words in the user's language (zh_CN or English), without Qt.
+
+The window translates through Qt; the command line must not load Qt, so it reads the same
+Linguist source (resources/i18n/keyplan_zh_CN.ts) with the standard library. Its own
+messages are written ``t("English {placeholder}", placeholder=...)`` and collected into the
+.ts (context ``CommandLine``) by resources/i18n/update_translations.py; errors from storage and
+models come in their own contexts (``Storage``, ``Validation``), already translated for the
+window.
+"""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from storage.export_labels import default_language
+
+CONTEXT = "CommandLine"
+CHINESE, ENGLISH = "zh_CN", "en"
+I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+#: Set by the environment when no --lang is given (scripts that want fixed output).
+ENVIRONMENT = "KEYPLAN_LANG"
+
+_language = ENGLISH
+
+
+def choose_language(option: str | None) -> str:
+    """--lang, else $KEYPLAN_LANG, else the system locale; returns the language chosen."""
+    global _language
+    wanted = option or os.environ.get(ENVIRONMENT) or default_language()
+    _language = CHINESE if wanted.replace("-", "_").lower().startswith("zh") else ENGLISH
+    return _language
+
+
+def language() -> str:
+    return _language
+
+
+def t(source: str, **params: Any) -> str:
+    """``source`` (this module's context) in the chosen language, placeholders filled."""
+    return translate(CONTEXT, source, params)
+
+
+def translate(context: str, source: str, params: dict[str, Any] | None = None) -> str:
+    text = _catalog(_language).get((context, source), source) if _language != ENGLISH \
+        else source
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):  # a broken translation must not hide the text
+        return source.format(**params)
+
+
+def storage_text(error: Any) -> str:
+    """A StorageError's message in the chosen language."""
+    return translate("Storage", error.message, {"detail": "", **error.params})
+
+
+def validation_text(error: Any) -> str:
+    """A ValidationError as ``field: message`` in the chosen language."""
+    return f"{error.field}: {translate('Validation', error.message, error.params)}"
+
+
+@cache
+def _catalog(lang: str) -> dict[tuple[str, str], str]:
+    """(context, source) -> finished translation, from the .ts of ``lang``."""
+    path = I18N / f"keyplan_{lang}.ts"
+    table: dict[tuple[str, str], str] = {}
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError):
+        return table  # no translations shipped: English, rather than no output
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") or not translation.text:
+                continue
+            table[(name, message.findtext("source") or "")] = translation.text
+    return table
