@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str] | None = None,
         open_gui: Callable[[Path | None], int] | None = None) -> int:
     make_console_safe()  # a GBK console must not end a command on a character it lacks
+    if not sys.warnoptions:  # a library's warnings are for developers, not for the user
+        warnings.filterwarnings("ignore", module=r"(openpyxl|matplotlib|charset_normalizer)")
     parser = build_parser()
     args = parser.parse_args(argv)
     # A command's own --lang (of the file it writes) speaks for its messages too.
