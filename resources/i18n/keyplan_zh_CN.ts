@@ -1773,6 +1773,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>未导入任何数据：部分行有问题。</translation>
     </message>
     <message>
+        <source>The newest sale in the book is from {date}, more than six months ago: scored as of today, every customer counts as lapsed, so tiers and lifecycle stages say little about this data.</source>
+        <translation>账本中最新的销售是 {date}，已超过六个月：按今天评分，每个客户都算作流失，因此等级和生命周期阶段对这些数据意义不大。</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

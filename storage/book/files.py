@@ -25,17 +25,30 @@ if TYPE_CHECKING:  # openpyxl and the importer load when an import or export run
     from storage.importer.undo import ImportUndone
 
 
+#: Sales data whose newest line is older than this (about six months) is historical.
+STALE_DAYS = 183
+
+
 @dataclass(frozen=True)
 class Imported:
     """An import and, when asked for, the rescore made in its transaction."""
 
     result: ImportResult
     rescore_seconds: float | None
+    #: After a sales import: the newest sale in the whole book (None: no sales, or no
+    #: sales imported).
+    latest_sale: date | None = None
 
     @property
     def changes(self) -> Changes:
         """An import may add or update customers and anything about them."""
         return Changes.everything()
+
+    def stale_on(self, today: date) -> bool:
+        """Whether the book's newest sale is older than STALE_DAYS before ``today``: scored
+        as of today, every customer counts as lapsed; scoring as of that sale makes sense
+        of the data."""
+        return self.latest_sale is not None and (today - self.latest_sale).days > STALE_DAYS
 
 
 @dataclass(frozen=True)
@@ -90,7 +103,12 @@ class Imports:
                             skip_invalid=skip_invalid, create_customers=create_customers,
                             progress=progress,
                             then=self._timed_rescore(seconds) if rescore else None)
-        return Imported(result, seconds[0] if seconds else None)
+        latest = None
+        if result.written and result.kind == "transactions":
+            newest = self._db.scalar("SELECT max(date) FROM transactions "
+                                     "WHERE deleted_at IS NULL")
+            latest = date.fromisoformat(newest) if newest else None
+        return Imported(result, seconds[0] if seconds else None, latest)
 
     def batches(self, limit: int = 100) -> list[ImportBatch]:
         from storage.importer.batches import list_batches

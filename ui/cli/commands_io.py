@@ -186,6 +186,11 @@ def run_import_command(args: argparse.Namespace) -> int:
                   f"'keyplan import --undo {result.batch}'.")
         if imported.rescore_seconds is not None:
             print(f"Rescored the book in {imported.rescore_seconds:.1f} s.")
+        if imported.latest_sale is not None and imported.stale_on(date.today()):
+            day = imported.latest_sale.isoformat()
+            print(f"Note: the newest sale in the book is from {day}, more than six months "
+                  "ago: scored as of today, every customer counts as lapsed. To see this data "
+                  f"as of its own time: keyplan score --as-of {day}")
     return 0
 
 

@@ -11,6 +11,7 @@ what was done (and, once the book is rescored, how the scores moved) until it is
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.entities import Contact, Customer, Transaction
-from storage.book import Book
+from storage.book import Book, Imported
 from storage.book.import_types import ImportKind, ImportPreview, ImportResult, RowIssue, fields_of
 from storage.errors import StorageError
 from ui.gui.background.eta import Eta
@@ -83,7 +84,7 @@ def issue_text(issue: RowIssue) -> str:
 
 def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportKind,
                        overrides: dict[str, str], skip_invalid: bool,
-                       create_customers: bool = False) -> ImportResult:
+                       create_customers: bool = False) -> Imported:
     """Import in one transaction. ``run_import`` makes the import's one backup (reason
     "import") first, reporting its progress: Cancel stops the backup or the import, and
     nothing is written."""
@@ -91,7 +92,7 @@ def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportK
     # The window rescores afterwards, in a process of its own for a large book.
     return book.imports.run(path, kind, overrides=overrides, skip_invalid=skip_invalid,
                             create_customers=create_customers, rescore=False,
-                            progress=progress.report).result
+                            progress=progress.report)
 
 
 class ImportDialog(QDialog):
@@ -112,6 +113,7 @@ class ImportDialog(QDialog):
         self.combos: dict[int, QComboBox] = {}
         self.eta = Eta()
         self.outcome: ImportResult | None = None  # the import done (QDialog has result())
+        self.stale_note = ""
 
         self.file_edit = QLineEdit(self)
         self.file_edit.setReadOnly(True)
@@ -415,14 +417,23 @@ class ImportDialog(QDialog):
         self._start_progress()
         task.run_in_background()
 
-    def _on_imported(self, result: ImportResult) -> None:
+    def _on_imported(self, imported: Imported) -> None:
+        result = imported.result
         if not result.written:
             self.summary.setText(self.tr("Nothing was imported: some rows have problems."))
             return
         # The summary stays until the user closes the dialog (the window's own messages,
         # the rescore's among them, would replace it in the status bar).
         self.outcome = result
-        self.summary.setText(self.result_text(result))
+        text = self.result_text(result)
+        if imported.latest_sale is not None and imported.stale_on(date.today()):
+            text += " " + self.tr(
+                "The newest sale in the book is from {date}, more than six months ago: "
+                "scored as of today, every customer counts as lapsed, so tiers and lifecycle "
+                "stages say little about this data.").format(
+                date=imported.latest_sale.isoformat())
+        self.stale_note = text[len(self.result_text(result)):]
+        self.summary.setText(text)
         self.close_button.setText(self.tr("Close"))
         for widget in (self.kind_combo, self.create_customers, self.skip_invalid):
             widget.setEnabled(False)
@@ -436,7 +447,7 @@ class ImportDialog(QDialog):
         if self.outcome is None:
             return
         locale = QLocale()
-        self.summary.setText(self.result_text(self.outcome) + " " + self.tr(
+        self.summary.setText(self.result_text(self.outcome) + self.stale_note + " " + self.tr(
             "Rescored {customers} customers: {changed} changed tier.").format(
             customers=locale.toString(customers), changed=locale.toString(changed_tier)))
 
