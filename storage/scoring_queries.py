@@ -36,7 +36,7 @@ PARALLEL_MIN_CUSTOMERS = 20_000
 #: Columns of the aggregate, after ``customer_id``, in BookFigures field order.
 AGGREGATE_COLUMNS = ("revenue", "invoices", "profit", "profit_invoices", "previous_revenue",
                      "days_since_first", "days_since_last", "invoices_due", "paid_on_time",
-                     "days_late")
+                     "days_late", "sales_lines")
 
 _AGGREGATE_SQL = """
 SELECT customer_id,
@@ -52,7 +52,8 @@ SELECT customer_id,
                      AND due_day <= :as_of_day),
     total(min(coalesce(paid_day, :as_of_day), :as_of_day) - due_day)
         FILTER (WHERE (paid_day IS NULL OR paid_day > due_day)
-                AND due_day > :start_day AND due_day <= :as_of_day)
+                AND due_day > :start_day AND due_day <= :as_of_day),
+    count(*) FILTER (WHERE {window} AND amount > 0)
 FROM transactions INDEXED BY idx_transactions_customer_cover
 WHERE deleted_at IS NULL {customer_filter}
 GROUP BY customer_id
@@ -65,6 +66,17 @@ SELECT customer_id, total(amount)
 FROM transactions INDEXED BY idx_transactions_customer_cover
 WHERE deleted_at IS NULL AND customer_id IN (SELECT value FROM json_each(:ids))
   AND profit IS NOT NULL AND {window}
+GROUP BY customer_id
+"""
+
+#: Per customer, its sales lines in the window that name an order, and how many orders they
+#: make; read from the partial index of exactly those lines (m015), empty in a book without
+#: order numbers. Frequency counts each of the other sales lines as an order of its own.
+_ORDERS_SQL = """
+SELECT customer_id, count(*), count(DISTINCT order_no)
+FROM transactions INDEXED BY idx_transactions_orders
+WHERE deleted_at IS NULL AND order_no IS NOT NULL AND amount > 0 AND {window}
+    {customer_filter}
 GROUP BY customer_id
 """
 
@@ -265,6 +277,7 @@ def finish_book(base: DatabaseBase, pending: PendingBook) -> tuple[BookFigures, 
     else:
         ratings, assessed = _latest_ratings(base, pending.params, position, n,
                                             pending.customer_id is not None)
+    order_rows = _order_rows(base, pending)  # while helpers may still run the aggregate
     for rows in pending.aggregates:
         _scatter(rows.result(), position, figures)
     with np.errstate(invalid="ignore"):
@@ -282,6 +295,7 @@ def finish_book(base: DatabaseBase, pending: PendingBook) -> tuple[BookFigures, 
     ids = pick(population.ids)
     columns = {name: figures[k][keep] for k, name in enumerate(AGGREGATE_COLUMNS)}
     columns["revenue_with_profit"] = _revenue_with_profit(base, pending, ids, columns)
+    columns["orders"] = _orders(order_rows, ids, columns.pop("sales_lines"))
     book = BookFigures(
         customer_ids=ids, window=pending.window, **columns,
         ratings=ratings[keep], tier_override=pick(population.tier_override),
@@ -302,6 +316,28 @@ def _revenue_with_profit(base: DatabaseBase, pending: PendingBook, ids: Sequence
                 {**pending.params, "ids": json.dumps(list(position))}):
             result[position[customer_id]] = total
     return result
+
+
+def _order_rows(base: DatabaseBase, pending: PendingBook) -> Rows:
+    """(customer, sales lines naming an order, distinct orders) in the window."""
+    window = "day > :start_day" + (" AND day <= :as_of_day" if pending.future_rows else "")
+    one = pending.customer_id is not None
+    return base.conn.execute(_ORDERS_SQL.format(
+        window=window, customer_filter="AND customer_id = :customer_id" if one else ""),
+        pending.params).fetchall()
+
+
+def _orders(rows: Rows, ids: Sequence[str], sales_lines: FloatArray) -> FloatArray:
+    """Orders in the window: the sales lines, with the lines of one order counted once."""
+    if not rows:
+        return sales_lines
+    orders = sales_lines.copy()
+    position = {cid: i for i, cid in enumerate(ids)}
+    for customer_id, lines, distinct in rows:
+        where = position.get(customer_id)
+        if where is not None:
+            orders[where] += distinct - lines
+    return orders
 
 
 def _done(rows: Rows) -> Future[Rows]:

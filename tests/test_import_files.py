@@ -90,7 +90,7 @@ def test_importing_the_same_transactions_again_adds_nothing(book: Database,
     assert book.scalar("SELECT count(*) FROM transactions") == 6
     # A deleted line is not 'in the book': importing it again brings it back.
     book.conn.execute("UPDATE transactions SET deleted_at = '2026-06-01T00:00:00+00:00' "
-                      "WHERE reference = 'INV-2'")
+                      "WHERE order_no = 'INV-2'")
     book.conn.commit()
     last = run_import(book, tmp_path / "tx.csv", "transactions")
     assert (last.created, last.duplicates) == (1, 2)
@@ -353,7 +353,7 @@ def test_import_command(tmp_path: Path) -> None:
     assert missing.returncode == 1 and missing.stderr.count("\n") == 1
     with Database(db_path) as db:
         assert db.scalar("SELECT count(*) FROM transactions") == 6
-        assert db.scalar("SELECT count(*) FROM transactions WHERE reference <> ''") == 3
+        assert db.scalar("SELECT count(*) FROM transactions WHERE order_no IS NOT NULL") == 3
     assert Transaction and date  # the models the file's rows become
 
 

@@ -115,7 +115,7 @@ def test_one_column_may_feed_several_fields() -> None:
                      [("Sales", "amount")])
     assert moved.sources == {"customer_name": 0, "date": 1, "amount": 3}
     dropped = auto_map(ImportKind.TRANSACTIONS, ["客户名称", "日期", "金额"], {"金额": "ignore"})
-    assert dropped.missing() == [("amount",)]
+    assert dropped.missing() == [("amount", "quantity+unit_price")]
 
 
 def test_the_same_column_as_code_and_name(fresh_db: Database, tmp_path: Path) -> None:
@@ -213,6 +213,7 @@ def test_the_command_maps_one_column_twice_and_makes_customers(tmp_path: Path) -
     assert made.returncode == 0, made.stderr + made.stdout
     assert "1 new customers named by the file will be made: 777." in made.stdout
     assert "Made 1 new customers the file named." in made.stdout
+    assert "2 new lines: 2 orders, 0 returns and 0 zero-value lines (no orders)." in made.stdout
     with Database(db_path) as db:
         assert _customers(db) == [("12488", "12488", ""), ("777", "777", "")]
         assert db.scalar("SELECT count(*) FROM transactions") == 2

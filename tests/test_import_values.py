@@ -88,8 +88,8 @@ _cells = st.one_of(st.none(), st.text(max_size=12), st.floats(allow_nan=True),
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_cells, min_size=8, max_size=8))
 def test_bulk_check_agrees_with_the_transaction_model(cells: list[Any]) -> None:
-    mapping = auto_map(ImportKind.TRANSACTIONS, ["日期", "金额", "毛利", "到期日", "付款日", "单号",
-                                                 "产品", "备注"])
+    mapping = auto_map(ImportKind.TRANSACTIONS, ["日期", "金额", "毛利", "到期日", "付款日",
+                                                 "凭证号", "产品", "备注"])
     convert = transaction_converter(mapping)
     try:
         fast = convert(list(cells))
@@ -112,7 +112,7 @@ def test_bulk_check_agrees_with_the_transaction_model(cells: list[Any]) -> None:
     if fast is not None and model is not None:
         assert fast[:5] == (model.date, model.amount, model.profit, model.due_date,
                             model.paid_date)
-        assert fast[5:] == (model.reference, model.product, model.notes)
+        assert fast[5:] == (model.reference, model.product, model.notes, "")
 
 
 def test_bulk_ids_are_version_4_uuids() -> None:

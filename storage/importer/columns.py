@@ -80,8 +80,11 @@ ALIASES: dict[ImportKind, dict[str, str]] = {
                     "payment due",
         "paid_date": "付款日 付款日期 回款日期 收款日期 实际付款日 到账日期|paid date, "
                      "payment date, paid on, paid",
-        "reference": "单号 单据号 单据编号 发票号 发票号码 订单号 凭证号|reference, ref, invoice "
-                     "no, invoice number, order no, order number, document no",
+        "reference": "凭证号 参考号 行号|reference, ref, line id, row id",
+        "order_no": "订单号 订单编号 订单id 单号 单据号 单据编号 发票号 发票号码|order, order id, "
+                    "order no, order number, invoice, invoice no, invoice number, document no",
+        "quantity": "数量 销售数量 件数|quantity, qty, units, units sold",
+        "unit_price": "单价 含税单价 销售单价|unit price, price, sale price",
         "product": "产品 产品名称 品名 商品 商品名称 物料 货品|product, item, sku, article",
         "notes": _CONTACT_FIELDS["notes"],
     },
@@ -91,7 +94,8 @@ ALIASES: dict[ImportKind, dict[str, str]] = {
 REQUIRED: dict[ImportKind, tuple[tuple[str, ...], ...]] = {
     ImportKind.CUSTOMERS: (("name", "code"),),
     ImportKind.CONTACTS: (("name",), ("customer_code", "customer_name")),
-    ImportKind.TRANSACTIONS: (("date",), ("amount",), ("customer_code", "customer_name")),
+    ImportKind.TRANSACTIONS: (("date",), ("amount", "quantity+unit_price"),
+                              ("customer_code", "customer_name")),
 }
 
 #: Export labels that name the same fields, so KeyPlan's own workbooks import back.
@@ -251,7 +255,7 @@ def auto_map(kind: ImportKind, headers: Sequence[str],
                              f"{', '.join(ALIASES[kind])}")
         sources[name] = index
     scales = {i: 10_000.0 for f, i in sources.items()
-              if f in ("amount", "profit") and "万元" in str(headers[i])}
+              if f in ("amount", "profit", "unit_price") and "万元" in str(headers[i])}
     return ColumnMapping(kind=kind, headers=list(headers), sources=sources, scales=scales)
 
 

@@ -192,6 +192,7 @@ class TransactionRowsHandler(RowHandler):
         self.references = [(name, index) for name, index in self.mapping.sources.items()
                            if name in ("customer_code", "customer_name")]
         self.code_index = self.mapping.index_of("customer_code")
+        self.orders: set[int] = set()  # hashes of (customer, order number) of new lines
 
     def row(self, number: int, values: list[Any]) -> None:
         preview, mapping = self.preview, self.mapping
@@ -220,12 +221,24 @@ class TransactionRowsHandler(RowHandler):
             return
         preview.creates += 1
         preview.valid += 1
+        amount = fields[1]
+        if amount < 0:
+            preview.returns += 1
+        elif amount == 0:
+            preview.zero_lines += 1
+        elif fields[8]:
+            self.orders.add(hash((customer_id, fields[8])))
+        else:
+            preview.orders += 1
         if len(preview.sample) < SAMPLE_ROWS:
             preview.sample.append({"row": number, "customer_id": customer_id,
-                                   "date": fields[0], "amount": fields[1],
-                                   "profit": fields[2]})
+                                   "date": fields[0], "amount": amount,
+                                   "profit": fields[2], "order_no": fields[8]})
         if self.writer is not None:
             self.writer.transaction(customer_id, fields)
+
+    def finish(self) -> None:
+        self.preview.orders += len(self.orders)
 
     def _references(self, values: list[Any]) -> dict[str, Any]:
         return {name: values[i] for name, i in self.references if i < len(values)}

@@ -45,6 +45,12 @@ class ImportPreview:
     duplicates: int = 0
     duplicate_rows: list[int] = field(default_factory=list)
     bad_rows: int = 0
+    #: Transactions: the new lines' orders (distinct order numbers per customer; a line
+    #: without one is an order), and the lines that are no order: returns (negative
+    #: amounts) and zero-value lines. Frequency counts orders the same way.
+    orders: int = 0
+    returns: int = 0
+    zero_lines: int = 0
     creates: int = 0  # customers, contacts or transaction lines
     updates: int = 0
     issues: list[RowIssue] = field(default_factory=list)

@@ -8,6 +8,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from models.entities import MONEY_LIMIT, Contact, Customer
@@ -140,22 +141,28 @@ def contact_record(raw: dict[str, Any], customer_id: str, existing: Contact | No
 
 
 def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple[Any, ...]]:
-    """A fast row -> (date, amount, profit, due, paid, reference, product, notes) converter.
+    """A fast row -> (date, amount, profit, due, paid, reference, product, notes, order_no)
+    converter.
 
     The bulk path of a million rows cannot afford a record object per row; this applies the
     same rules as ``Transaction``'s checks (required date and amount, money limits, dates not
     before the transaction date, text lengths) and raises ValidationErrors with the same
-    messages. tests/test_import_values.py holds the two to the same verdicts.
+    messages. tests/test_import_values.py holds the two to the same verdicts. Without an
+    amount, the line's amount is its quantity times its unit price.
     """
     def position(name: str) -> int:
         index = mapping.index_of(name)
         return -1 if index is None else index
 
     dates = [(name, position(name)) for name in ("date", "due_date", "paid_date")]
-    money = [(name, position(name), mapping.scales.get(position(name), 1.0), required)
-             for name, required in (("amount", True), ("profit", False))]
+    money = [(name, position(name), mapping.scales.get(position(name), 1.0))
+             for name in ("amount", "profit")]
+    quantity, unit_price = position("quantity"), position("unit_price")
+    price_scale = mapping.scales.get(unit_price, 1.0)
+    priced = quantity >= 0 and unit_price >= 0
     texts = [(name, position(name), limit, multiline) for name, limit, multiline in
-             (("reference", 80, False), ("product", 120, False), ("notes", 2_000, True))]
+             (("reference", 80, False), ("product", 120, False), ("notes", 2_000, True),
+              ("order_no", 80, False))]
     width = max(mapping.sources.values(), default=-1) + 1
     seen_dates: dict[Any, date | None] = {}  # a book has few distinct dates: parse each once
 
@@ -182,13 +189,23 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
         if day is None and not errors:
             errors.append(ValidationError("date", MSG_REQUIRED))
         amounts: list[float | None] = []
-        for name, i, scale, required in money:
+        amount_bad = False
+        for name, i, scale in money:
             try:
                 amounts.append(_money(name, values[i] if i >= 0 else None, scale,
-                                      required=required))
+                                      required=False))
             except ValidationError as error:
                 errors.append(error)
                 amounts.append(None)
+                amount_bad = amount_bad or name == "amount"
+        if amounts[0] is None and not amount_bad:
+            try:
+                amounts[0] = line_amount(values[quantity], values[unit_price], price_scale) \
+                    if priced else _money("amount", None, 1.0, required=True)
+            except ValidationError as error:
+                errors.append(error)
+            except ValidationErrors as error:
+                errors.extend(error.errors)
         words: list[str] = []
         for name, i, limit, multiline in texts:
             raw = values[i] if i >= 0 else None
@@ -210,6 +227,26 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
         return (day, amounts[0], amounts[1], due, paid, *words)
 
     return convert
+
+
+def line_amount(quantity: Any, unit_price: Any, price_scale: float = 1.0) -> float:
+    """Quantity times unit price, exactly in decimal (6 x 2.55 is 15.30, not 15.2999...)."""
+    errors: list[ValidationError] = []
+    numbers: list[float] = []
+    for name, value, scale in (("quantity", quantity, 1.0), ("unit_price", unit_price,
+                                                              price_scale)):
+        try:
+            number = _money(name, value, scale, required=True)
+            assert number is not None  # required
+            numbers.append(number)
+        except ValidationError as error:
+            errors.append(error)
+    if errors:
+        raise ValidationErrors(errors)
+    product = float(Decimal(repr(numbers[0])) * Decimal(repr(numbers[1])))
+    if not math.isfinite(product) or abs(product) > MONEY_LIMIT:
+        raise ValidationError("amount", MSG_RANGE, **_MONEY_RANGE)
+    return product
 
 
 def _money(name: str, value: Any, scale: float, *, required: bool) -> float | None:

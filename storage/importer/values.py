@@ -24,13 +24,29 @@ _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "共计", "总额", "合
                           "subtotal", "sub total", "sub-total", "grand total", "sum", "totals"})
 _TOTAL_FIRST = frozenset(word[0] for word in _TOTAL_WORDS)
 _BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
+#: What exports and people write for "no value" (databases, Excel's errors and pivot tables,
+#: pandas, an accountant's dash), casefolded after NFKC: read as an empty cell.
+BLANK_MARKERS = frozenset({"null", "na", "n/a", "#n/a", "#na", "#null!", "nan", "-", "--",
+                           "—", "——", "–", "空", "(空)", "(空白)", "(blank)", "无数据"})
+_MARKER_FIRST = frozenset(word[0] for word in BLANK_MARKERS) | frozenset("NＮ－（")
+_MARKER_LONGEST = max(len(word) for word in BLANK_MARKERS)
+
+
+def is_marker(text: str) -> bool:
+    """Whether stripped ``text`` is a blank marker (NULL, N/A, #N/A, -, —, 空 ...)."""
+    if not text or len(text) > _MARKER_LONGEST or text[0] not in _MARKER_FIRST:
+        return False
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.casefold() in BLANK_MARKERS
 
 
 def cell_text(value: Any) -> str:
     """A cell as text: whole numbers without '.0' (codes and phone numbers read from Excel
-    arrive as floats), dates as ISO, everything stripped."""
+    arrive as floats), dates as ISO, everything stripped, blank markers empty."""
     if type(value) is str:
-        return value.strip()
+        text = value.strip()
+        return "" if is_marker(text) else text
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -48,7 +64,9 @@ def cell_text(value: Any) -> str:
 
 
 def is_blank(values: list[Any]) -> bool:
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+    """A row of empty cells (or blank markers only)."""
+    return all(v is None or (isinstance(v, str) and (not v.strip() or is_marker(v.strip())))
+               for v in values)
 
 
 def is_total_row(values: list[Any]) -> bool:
@@ -77,7 +95,7 @@ def parse_date(field: str, value: Any) -> date | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _from_number(field, float(value))
     text = str(value).strip()
-    if not text:
+    if not text or is_marker(text):
         return None
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
@@ -117,7 +135,7 @@ def parse_amount(field: str, value: Any, scale: float = 1.0) -> float | None:
         number = float(value)
     else:
         text = str(value).strip()
-        if not text:
+        if not text or is_marker(text):
             return None
         number = _amount_text(field, text)
     if not math.isfinite(number):

@@ -65,7 +65,8 @@ WHERE customer_id IN (SELECT value FROM json_each(:ids)) AND computed_at IS NOT 
 """
 
 _TRANSACTION_COLUMNS = ("id, created_at, updated_at, customer_id, date, amount, profit, "
-                        "due_date, paid_date, reference, product, notes, import_batch")
+                        "due_date, paid_date, reference, product, notes, order_no, "
+                        "import_batch")
 
 
 def new_ids(count: int) -> list[str]:
@@ -147,10 +148,10 @@ class BulkWriter:
     def transaction(self, customer_id: str, fields: tuple[Any, ...]) -> None:
         if not self.ids:
             self.ids = new_ids(CHUNK)
-        day, amount, profit, due, paid, reference, product, notes = fields
+        day, amount, profit, due, paid, reference, product, notes, order_no = fields
         self.pending.append((self.ids.pop(), self.now, self.now, customer_id, day.isoformat(),
                              amount, profit, _iso(due), _iso(paid), reference, product, notes,
-                             self.batch_id))
+                             order_no or None, self.batch_id))
         self.touched.add(customer_id)
         self.lines[customer_id] += 1
         if len(self.pending) >= CHUNK:
@@ -163,7 +164,7 @@ class BulkWriter:
         if self.pending:
             self.db.conn.executemany(
                 f"INSERT INTO transactions ({_TRANSACTION_COLUMNS}) VALUES "
-                f"({', '.join('?' * 13)})", self.pending)
+                f"({', '.join('?' * 14)})", self.pending)
             self.pending.clear()
 
     def _maybe_drop_indexes(self, expected: int) -> None:
@@ -198,8 +199,12 @@ class BulkWriter:
         missing = [r[0] for r in self.db.conn.execute(
             "SELECT value FROM json_each(?) WHERE value NOT IN "
             "(SELECT customer_id FROM customer_metrics)", [json.dumps(sorted(self.touched))])]
-        for customer_id in missing:  # a metrics row is made with the customer; just in case
-            self.db.refresh_customer_activity(customer_id)
+        # Customers the import made (create_customers) have no metrics row yet.
+        if len(missing) > FULL_REFRESH_FROM:
+            self.db.refresh_activity()
+        else:
+            for customer_id in missing:
+                self.db.refresh_customer_activity(customer_id)
         params = {"ids": json.dumps(sorted(self.touched)), "as_of": today.isoformat(),
                   "start": (today - timedelta(days=ACTIVITY_WINDOW_DAYS)).isoformat(),
                   "now": utc_now_iso()}

@@ -261,6 +261,9 @@ def _print_preview(preview: ImportPreview) -> None:
               f"rows {rows}{more}.")
     if preview.kind == "customers":
         print(f"{preview.creates:,} customers to create, {preview.updates:,} to update.")
+    if preview.kind == "transactions" and preview.creates:
+        print(f"{preview.creates:,} new lines: {preview.orders:,} orders, {preview.returns:,} "
+              f"returns and {preview.zero_lines:,} zero-value lines (no orders).")
     if preview.customers_created:
         names = ", ".join(m.code or m.name for m in preview.new_customers[:5])
         more = ", ..." if preview.customers_created > 5 else ""

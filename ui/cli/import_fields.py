@@ -13,5 +13,6 @@ IMPORT_FIELDS: dict[str, tuple[str, ...]] = {
     "contacts": ("customer_code", "customer_name", "name", "title", "department", "phone",
                  "mobile", "email", "notes", "role", "influence", "attitude", "is_primary"),
     "transactions": ("customer_code", "customer_name", "date", "amount", "profit", "due_date",
-                     "paid_date", "reference", "product", "notes"),
+                     "paid_date", "reference", "order_no", "quantity", "unit_price", "product",
+                     "notes"),
 }
