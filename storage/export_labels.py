@@ -44,6 +44,7 @@ TEXT: dict[str, tuple[str, str]] = {
                          "下周（{start} 至 {end}）：计划行动与跟进"),
     "title.week_movers": ("Customers whose tier or score moved since {period}",
                           "自 {period} 以来等级或评分有变化的客户"),
+    "title.week_movers_any": ("Customers whose tier or score moved", "等级或评分有变化的客户"),
     "title.week_complaints": ("Complaints open past their service level",
                               "超过处理时限仍未解决的投诉"),
     "note.week_none": ("Nothing this week.", "本周无记录。"),

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
 
 from models.service_levels import DEFAULT_SLA_DAYS
 from storage.base import DatabaseBase
@@ -18,6 +19,12 @@ from storage.export_labels import Labels
 from storage.export_plan_sheets import sheet_name
 from storage.weekly_report import WeeklyReport, weekly_report
 from storage.xlsx_style import DATE, DATETIME, INTEGER, SCORE, SheetWriter
+
+#: Room for a company name of 14 Chinese characters on one line (a narrower column made
+#: the row two lines high, the second one empty, wherever the estimate and the spreadsheet
+#: disagreed).
+NAME_WIDTH = 30
+DATE_ALIGN = Alignment(horizontal="center", vertical="top")
 
 
 def export_weekly(db: DatabaseBase, path: str | Path, *, today: date | None = None,
@@ -84,7 +91,10 @@ def _interactions(ws: Any, report: WeeklyReport, labels: Labels) -> None:
                   i.next_step_due, i.owner] for i in report.interactions),
                 formats=(DATETIME, None, None, None, None, None, None, None, DATE),
                 wrap=(2, 5, 6, 8))
-    writer.finish(fixed={1: 16, 2: 24, 5: 36, 6: 30, 8: 26})
+    # Ten columns on one landscape page: the long texts wrap in narrower columns, so the
+    # page is printed at about 80 % rather than 65 % (too small to read).
+    writer.finish(fixed={1: 16, 2: NAME_WIDTH, 5: 26, 6: 22, 8: 22})
+    _centre_dates(ws, writer.header_row)
 
 
 def _actions_done(ws: Any, report: WeeklyReport, labels: Labels) -> None:
@@ -97,7 +107,8 @@ def _actions_done(ws: Any, report: WeeklyReport, labels: Labels) -> None:
                    labels("plan.period"), labels("action.what"), labels("action.owner")])
     writer.rows(([a.done_on, a.customer, labels.enum(a.tier), a.period, a.what, a.owner]
                  for a in report.actions_done), formats=(DATE,), wrap=(2, 5))
-    writer.finish(fixed={2: 26, 5: 44})
+    writer.finish(fixed={2: NAME_WIDTH, 5: 44})
+    _centre_dates(ws, writer.header_row)
 
 
 def _ahead(ws: Any, report: WeeklyReport, labels: Labels) -> None:
@@ -116,16 +127,21 @@ def _ahead(ws: Any, report: WeeklyReport, labels: Labels) -> None:
     writer.header([labels("week.due"), labels("week.type"), labels("week.customer"),
                    labels("field.tier"), labels("action.what"), labels("action.owner")])
     writer.rows(rows, formats=(DATE,), wrap=(3, 5))
-    writer.finish(fixed={3: 26, 5: 44})
+    writer.finish(fixed={3: NAME_WIDTH, 5: 40})
+    _centre_dates(ws, writer.header_row)
 
 
 def _movers(ws: Any, report: WeeklyReport, labels: Labels) -> None:
     ws.title = sheet_name(labels("sheet.week_movers"))
     writer = SheetWriter(ws, 7)
-    period = report.movers[0].period_before if report.movers else ""
-    writer.title(labels("title.week_movers", period=period or "—"), _title(report, labels))
-    if not report.movers:
-        writer.note(labels("note.week_none"))
+    if report.compared_with is None:  # said in words, not as "since —"
+        writer.title(labels("title.week_movers_any"), _title(report, labels))
+        writer.note(labels("note.week_no_snapshot"))
+    else:
+        writer.title(labels("title.week_movers", period=report.compared_with),
+                     _title(report, labels))
+        if not report.movers:
+            writer.note(labels("note.week_none"))
     writer.header([labels("week.customer"), labels("week.tier_before"), labels("week.tier_now"),
                    labels("week.score_before"), labels("week.score_now"),
                    labels("week.change"), labels("field.owner")])
@@ -135,7 +151,7 @@ def _movers(ws: Any, report: WeeklyReport, labels: Labels) -> None:
                   else round(m.score_now - m.score_before, 2), m.owner]
                  for m in report.movers), formats=(None, None, None, SCORE, SCORE, SCORE),
                 wrap=(1,))
-    writer.finish(fixed={1: 28})
+    writer.finish(fixed={1: NAME_WIDTH})
 
 
 def _complaints(ws: Any, report: WeeklyReport, labels: Labels) -> None:
@@ -152,4 +168,13 @@ def _complaints(ws: Any, report: WeeklyReport, labels: Labels) -> None:
     writer.rows(([c.customer, labels.enum(c.tier), c.description, labels.enum(c.priority),
                   c.raised_on, c.due, c.days_late, c.owner] for c in report.late_complaints),
                 formats=(None, None, None, None, DATE, DATE, INTEGER), wrap=(1, 3))
-    writer.finish(fixed={1: 26, 3: 40})
+    writer.finish(fixed={1: NAME_WIDTH, 3: 40})
+    _centre_dates(ws, writer.header_row)
+
+
+def _centre_dates(ws: Any, header_row: int) -> None:
+    """Dates centred in their column: right-aligned, they ran into the next column's text."""
+    for row in ws.iter_rows(min_row=header_row + 1):
+        for cell in row:
+            if cell.number_format in (DATE, DATETIME) and cell.value is not None:
+                cell.alignment = DATE_ALIGN

@@ -93,6 +93,8 @@ class WeeklyReport:
     follow_ups_ahead: list[FollowUpAhead]
     movers: list[Mover]
     late_complaints: list[LateComplaint]
+    #: The monthly snapshot the movers are measured against; None: the book has none yet.
+    compared_with: str | None = None
 
     @property
     def next_start(self) -> date:
@@ -116,6 +118,7 @@ def weekly_report(db: DatabaseBase, today: date, owner: str | None = None,
     """Gather the report of the week holding ``today`` from one read snapshot of the book."""
     start, end = week_of(today)
     with db.read_snapshot():
+        before = _snapshot_before(db, today)
         return WeeklyReport(
             start=start, end=end, today=today, owner=owner,
             interactions=_interactions(db, start, end, owner),
@@ -126,8 +129,9 @@ def weekly_report(db: DatabaseBase, today: date, owner: str | None = None,
                                    end + timedelta(days=1), end + timedelta(days=7)),
             follow_ups_ahead=_follow_ups(db, end + timedelta(days=1), end + timedelta(days=7),
                                          owner),
-            movers=_movers(db, today, owner),
+            movers=_movers(db, before, owner) if before is not None else [],
             late_complaints=_late_complaints(db, today, owner, sla_days or DEFAULT_SLA_DAYS),
+            compared_with=before,
         )
 
 
@@ -187,15 +191,17 @@ def _follow_ups(db: DatabaseBase, start: date, end: date, owner: str | None) -> 
             for r in rows]
 
 
-def _movers(db: DatabaseBase, today: date, owner: str | None) -> list[Mover]:
-    """Customers whose tier differs from, or whose score moved :data:`SCORE_MOVE` points
-    since, the last monthly snapshot before this month."""
+def _snapshot_before(db: DatabaseBase, today: date) -> str | None:
+    """The last monthly snapshot before this month, the movers' point of comparison."""
     row = db.conn.execute(
         "SELECT max(period) FROM score_snapshots WHERE period < ? AND period NOT LIKE '%Q%' "
         "AND period LIKE '____-__'", [f"{today:%Y-%m}"]).fetchone()
-    before = row[0] if row else None
-    if before is None:
-        return []
+    return str(row[0]) if row and row[0] is not None else None
+
+
+def _movers(db: DatabaseBase, before: str, owner: str | None) -> list[Mover]:
+    """Customers whose tier differs from, or whose score moved :data:`SCORE_MOVE` points
+    since, the monthly snapshot ``before``."""
     rows = db.conn.execute(
         f"SELECT c.name, c.owner, s.tier, m.tier, s.score, m.score FROM customer_metrics m "
         f"JOIN customers c ON c.id = m.customer_id AND c.deleted_at IS NULL "

@@ -117,7 +117,8 @@ def test_tier_and_score_moves_since_last_month(book: Book) -> None:
     report = weekly_report(db, TODAY)
     assert len(report.movers) == 1
     mover = report.movers[0]
-    assert mover.period_before == "2026-11" and mover.tier_now is Tier.STRATEGIC
+    assert mover.period_before == report.compared_with == "2026-11"
+    assert mover.tier_now is Tier.STRATEGIC
     assert mover.score_now is not None and mover.score_before is not None
     assert round(mover.score_now - mover.score_before, 6) == 12
     book.close()
@@ -143,3 +144,21 @@ def test_the_workbook_shows_each_part(book: Book, tmp_path: Path, lang: str) -> 
     # A customer named like a formula is shown as its text, never stored as a formula.
     named = [c for c in cells if c.value.startswith("=HYPERLINK")]
     assert named and all(c.data_type == "s" for c in named)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_moves_without_an_earlier_snapshot_say_so(book: Book, tmp_path: Path,
+                                                  lang: str) -> None:
+    """A book with no monthly snapshot before this month (a new book, this month's demo)
+    has nothing to compare with: the sheet says so in words (it was titled 'since —')."""
+    assert weekly_report(book.reader, TODAY).compared_with is None
+    path = tmp_path / "weekly.xlsx"
+    book.close()
+    assert main(["--db", str(book.path), "export", "weekly", "--as-of", TODAY.isoformat(),
+                 "-o", str(path), "--lang", lang]) == 0
+    moves = load_workbook(path).worksheets[4]
+    texts = [c.value for row in moves.iter_rows(max_row=4) for c in row if c.value]
+    assert not any("—" in str(text) for text in texts)
+    expected = ("No earlier monthly snapshot to compare with yet." if lang == "en"
+                else "尚无可比较的上月快照。")
+    assert expected in texts
