@@ -107,9 +107,9 @@ def _day(value: str | None) -> date | None:
 KEYS = "customer_metrics k INDEXED BY idx_metrics_keys"
 #: The customers a salesperson owns (the metrics row mirrors the customer's owner).
 OWNED = "(SELECT customer_id FROM customer_metrics WHERE owner = :owner AND deleted = 0)"
-#: The live customers of one tier (``:rank``; NULL: not scored yet), for an ``IN`` test.
+#: The live customers of one tier (the test of its rank fills the braces), for an ``IN``.
 TIER = ("(SELECT customer_id FROM customer_metrics INDEXED BY idx_book_tier "
-        "WHERE deleted = 0 AND tier_rank {}) ")
+        "WHERE deleted = 0 AND tier_rank {})")
 #: Tier ranks in the order Today lists them (None: not scored, last).
 RANKS: tuple[int | None, ...] = (*(t.rank for t in Tier), None)
 #: Up to this many items, ranking looks each one's customer up (a few milliseconds); a
@@ -151,15 +151,15 @@ def _ranked(db: DatabaseBase, rank: str, due: str, rid: str, body: str,
 def _by_tier(db: DatabaseBase, customer: str, due: str, rid: str, body: str,
              params: Mapping[str, object], limit: int) -> list[int]:
     """Like :func:`_ranked` for a large backlog of everyone's (no count): ``body``'s rows
-    tier by tier, each tier's first by ``due`` read in the order of ``due``'s index until
-    ``limit`` are found, plus the rows tied with the last on tier and date."""
+    tier by tier, each tier's customers held in memory and its first rows by ``due`` read
+    until ``limit`` are found, plus the rows tied with the last on tier and date."""
     found: list[tuple[int | None, object, int]] = []
     for rank in RANKS:
         if len(found) >= limit:
             break
         tier = TIER.format("IS NULL" if rank is None else f"= {rank}")
         found += [(rank, r[0], int(r[1])) for r in db.conn.execute(
-            f"SELECT {due}, {rid} {body} AND {customer} IN {tier}ORDER BY 1, 2 LIMIT :left",
+            f"SELECT {due}, {rid} {body} AND {customer} IN {tier} ORDER BY 1, 2 LIMIT :left",
             {**params, "left": limit - len(found)})]
     ids = [f[2] for f in found]
     if len(found) >= limit:
@@ -167,7 +167,7 @@ def _by_tier(db: DatabaseBase, customer: str, due: str, rid: str, body: str,
         taken = set(ids)
         tier = TIER.format("IS NULL" if rank is None else f"= {rank}")
         ids += [int(r[0]) for r in db.conn.execute(
-            f"SELECT {rid} {body} AND {customer} IN {tier}AND {due} = :edge_due",
+            f"SELECT {rid} {body} AND {customer} IN {tier} AND {due} = :edge_due",
             {**params, "edge_due": day}) if int(r[0]) not in taken]
     return ids
 

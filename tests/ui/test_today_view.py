@@ -397,3 +397,19 @@ def test_a_loading_section_says_so_in_chinese(chinese: None, scored_path: Path) 
     title = model.data(model.section_index(REVIEWS))
     assert title.startswith(section_title(REVIEWS)) and "loading" not in title
     assert title != section_title(REVIEWS) and "…" in title
+
+
+def test_another_book_shows_none_of_the_old_books_lists_meanwhile(  # type: ignore[no-untyped-def]
+        qtbot, book_path: Path, scored_path: Path, settings: Settings) -> None:
+    window = _today_window(qtbot, book_path, settings)
+    today = window.today
+    assert today.model.sections()
+    with Book(scored_path) as other:
+        today.set_book(other)
+        assert today.model.sections() == [] and today.model.data_ is None
+        assert today.status.text() == "Loading…" and not today.tree.isVisible()
+        qtbot.waitUntil(lambda: today.is_loaded, timeout=10_000)
+        assert REVIEWS in today.model.sections()  # the scored book's: its customers have tiers
+        today.set_book(window.book)
+        qtbot.waitUntil(lambda: today.is_loaded, timeout=10_000)
+    window.close()

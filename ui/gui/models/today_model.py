@@ -134,6 +134,14 @@ class TodayModel(QAbstractItemModel):
         self._pending.clear()
         self.endResetModel()
 
+    def clear(self) -> None:
+        """No lists (another book's are being read)."""
+        self.beginResetModel()
+        self.data_ = None
+        self._sections = []
+        self._pending.clear()
+        self.endResetModel()
+
     def update_sections(self, data: TodayData, sections: Iterable[str]) -> list[str]:
         """Take ``sections``' rows and counts from ``data``; the other sections, and what
         the view shows of them (selection, expansion, scrolling), stay as they are.

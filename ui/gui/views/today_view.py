@@ -189,7 +189,9 @@ class TodayView(QWidget):
         return self.model.data_ is not None and self._task is None
 
     def set_book(self, book: Book) -> None:
+        """Another book: its lists replace the old book's, which are not shown meanwhile."""
         self.book = book
+        self.model.clear()
         self.reload()
 
     def set_owners(self, owners: list[str], me: str) -> None:
@@ -301,12 +303,14 @@ class TodayView(QWidget):
         """Section rows span the tree; a short section is open, a backlog of thousands
         closed (a count to act on, not a list to scroll through)."""
         data = self.model.data_
+        if data is None:
+            return
         for section in sections:
             index = self.model.section_index(section)
             if not index.isValid():
                 continue
             self.tree.setFirstColumnSpanned(index.row(), QModelIndex(), True)
-            total = data.totals.get(section, 0) if data is not None else 0
+            total = data.totals.get(section, 0)
             self.tree.setExpanded(index, total <= COLLAPSE_AT and not self.model.is_pending(
                 section))
         if not self.model.sections():
