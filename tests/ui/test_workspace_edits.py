@@ -195,7 +195,7 @@ def test_create_and_edit_an_account_plan(qtbot, workspace: CustomerWorkspace,  #
     with qtbot.waitSignal(workspace.changed):
         new.create_plan()
     editor = plans.dialog
-    assert editor.isVisible() and editor.windowTitle() == "Account plan 2028-H1"
+    assert editor.isVisible() and editor.windowTitle() == "Account plan H1 2028"
     objectives = editor.form.editors["objectives"]
     part = objectives.add()
     choose(qtbot, part.form.editors["kind"], ObjectiveKind.REVENUE)

@@ -15,7 +15,7 @@ from ui.gui.forms.base import RecordForm
 from ui.gui.forms.dialog import RecordFormDialog
 from ui.gui.forms.fields import ChoiceField, NoteField, TextField
 from ui.gui.forms.list_fields import MultiSelectField
-from ui.gui.forms.period_field import PeriodField
+from ui.gui.forms.period_field import PeriodField, period_label
 from ui.gui.forms.plan_children import PartsField
 from ui.gui.forms.values import record_caption
 from ui.gui.text.labels import label
@@ -111,5 +111,5 @@ class PlanFormDialog(RecordFormDialog):
     def title(self) -> str:
         plan = self.form.original
         return self.tr("Account plan {period}").format(
-            period=plan.period if isinstance(plan, AccountPlan) else ""
+            period=period_label(plan.period) if isinstance(plan, AccountPlan) else ""
         )

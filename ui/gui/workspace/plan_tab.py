@@ -142,7 +142,8 @@ def _columns() -> list[Column]:
         Column(
             "period",
             lambda: translate("PlanTab", "Period"),
-            lambda p: p.period,
+            lambda p: period_label(p.period),  # 2026年四季度 / Q4 2026
+            sort=lambda p: p.period,
             bold=lambda p: True,
         ),
         Column("status", lambda: translate("PlanTab", "Status"), lambda p: label(p.status)),
@@ -208,8 +209,8 @@ class PlanTab(WorkspaceTab):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         self.retranslate()
-        self.panel.fit_columns(
-            {"period": 9, "status": 8, "owner": 12, "objectives": 8, "open": 10, "overdue": 8}
+        self.panel.fit_columns(  # the period as named: 2026年四季度, Q4 2026
+            {"period": 12, "status": 8, "owner": 12, "objectives": 8, "open": 10, "overdue": 8}
         )
 
     def retranslate(self) -> None:
@@ -259,7 +260,7 @@ class PlanTab(WorkspaceTab):
         self.detail.setHtml(self._html(*self._shown))
 
     def _html(self, plan: AccountPlan, progress: PlanProgress, needs: dict[str, Need]) -> str:
-        title = self.tr("Account plan {period}").format(period=plan.period)
+        title = self.tr("Account plan {period}").format(period=period_label(plan.period))
         levels = self.tr("Relationship: {current} → target {target}").format(
             current=label(plan.current_level), target=label(plan.target_level)
         )
@@ -393,5 +394,5 @@ class PlanTab(WorkspaceTab):
 
     def _deleted(self, done: Done, period: str) -> None:
         self.deleted.emit(
-            done, self.tr("Account plan {period} deleted.").format(period=period)
+            done, self.tr("Account plan {period} deleted.").format(period=period_label(period))
         )
