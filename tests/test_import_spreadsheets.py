@@ -16,7 +16,6 @@ import pytest
 from models.entities import Customer
 from storage.database import Database
 from storage.importer import ImportKind, open_table, preview_import, run_import, spreadsheet
-from storage.importer.sources import guess_kind
 from storage.importer.file_errors import (
     ArchiveBombError,
     ChartSheetError,
@@ -28,6 +27,7 @@ from storage.importer.file_errors import (
     SheetNotFoundError,
     SheetTooLargeError,
 )
+from storage.importer.sources import guess_kind
 
 CORPUS = Path(__file__).parent / "corpus"
 TX = ImportKind.TRANSACTIONS

@@ -69,6 +69,8 @@ def test_imports_undone_newest_first_leave_the_book_as_it_was(
         ]
         batches = []
         for kind, text in files:
+            if text.count("\n") == 1:
+                continue  # a header and no rows is refused (HeadersOnlyError), not imported
             path = tmp_path / f"{kind}.csv"
             path.write_text(text, encoding="utf-8")
             result = run_import(db, path, kind, skip_invalid=True)  # unknown codes left out
