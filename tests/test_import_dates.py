@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from models.validation import ValidationError
-from storage.importer.dates import DateOrder, DateOrderError, decide_orders, parse_date
+from storage.importer.dates import (
+    DateOrder,
+    DateOrderError,
+    date_columns,
+    decide_file_orders,
+    decide_orders,
+    parse_date,
+)
 
 DMY, MDY = DateOrder.DMY, DateOrder.MDY
 
@@ -108,3 +115,33 @@ def test_any_date_written_in_a_known_order_reads_back(day: date, separator: str,
     found = decide_orders(iter([[text]]), {"date": (0, "d")}) if day.day > 12 else None
     if found is not None:
         assert found == {"date": order}
+
+
+class _Mapping:
+    def __init__(self) -> None:
+        self.headers = ["客户", "Order Date", "Due"]
+
+    def index_of(self, name: str) -> int | None:
+        return {"date": 1, "due_date": 2}.get(name)
+
+
+def test_a_file_is_decided_from_its_first_rows_then_the_rest() -> None:
+    columns = date_columns(_Mapping())
+    assert columns == {"date": (1, "Order Date"), "due_date": (2, "Due")}
+    head = [["A", "1/2/2024", "2024-03-01"], ["B", "3/4/2024", ""]]
+    read = []
+
+    def rest():  # only read when the first rows leave a column undecided
+        read.append(True)
+        yield from head
+        yield ["C", "5/25/2024", ""]
+
+    assert decide_file_orders(head, rest, columns) == {"date": DateOrder.MDY}
+    assert read == [True]
+    read.clear()
+    assert decide_file_orders([["A", "13/1/2024", ""]], rest, columns) == {"date": DMY}
+    assert read == []  # decided by the first rows: the file is not read again
+    assert decide_file_orders(head, rest, columns, "dmy") == {"date": DMY, "due_date": DMY}
+    assert decide_file_orders(head, rest, {}) == {}
+    with pytest.raises(DateOrderError, match="'Order Date'"):
+        decide_file_orders(head, lambda: iter(head), columns)

@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from models.validation import MSG_BAD_DATE, ValidationError, tr_noop
 from storage.importer.file_errors import ImportFileError
@@ -222,3 +222,38 @@ def decide_orders(rows: Iterable[list[Any]], columns: Mapping[str, tuple[int, st
             raise DateOrderError("", column=header,
                                  examples=", ".join(evidence[name].either))
     return orders
+
+
+#: The date fields of an import, in the order the converter reads them.
+DATE_FIELDS = ("date", "due_date", "paid_date")
+
+
+class _Mapped(Protocol):
+    headers: list[str]
+
+    def index_of(self, name: str) -> int | None: ...
+
+
+def date_columns(mapping: _Mapped, fields: Sequence[str] = DATE_FIELDS) -> dict[str,
+                                                                              tuple[int, str]]:
+    """field -> (cell index, header) of the date fields a mapping feeds."""
+    found = {}
+    for name in fields:
+        index = mapping.index_of(name)
+        if index is not None:
+            found[name] = (index, mapping.headers[index])
+    return found
+
+
+def decide_file_orders(head: Iterable[list[Any]], rest: Callable[[], Iterable[list[Any]]],
+                       columns: Mapping[str, tuple[int, str]],
+                       given: DateOrder | str | None = None) -> dict[str, DateOrder]:
+    """The day/month order of each date column: from the rows read when the file was opened
+    (enough for nearly every file), else from the whole file, read only as far as needed."""
+    chosen = DateOrder(given) if given else None
+    if not columns:
+        return {}
+    try:
+        return decide_orders(head, columns, chosen)
+    except DateOrderError:
+        return decide_orders(rest(), columns, chosen)

@@ -52,8 +52,9 @@ class TableSource:
     encoding: str | None = None
     delimiter: str | None = None
     reader: Callable[[TableSource], Rows] | None = None
-    #: A sheet's first rows and the rest of them still waiting in the reader that parsed it
-    #: (used by the first ``rows()``; later ones parse again).
+    #: The first rows (the header among them), read when the file was opened; for a sheet,
+    #: the rest may still wait in the reader that parsed it (used by the first ``rows()``;
+    #: later ones parse again).
     head_rows: list[tuple[int, list[Any]]] = field(default_factory=list, repr=False)
     waiting: Rows | None = field(default=None, repr=False)
     position: int = 0  # how far ``rows()`` has read, in the unit of ``size``
@@ -124,6 +125,7 @@ def _open_csv(path: Path, kind: ImportKind) -> TableSource:
         if len(first) >= HEADER_SEARCH_ROWS:
             break
     _choose_header(source, kind, first)
+    source.head_rows = first
     if len(first) < HEADER_SEARCH_ROWS:
         _refuse_headers_only(source, first)
     return source
@@ -258,6 +260,11 @@ def _sheet_rows(source: TableSource) -> Rows:
             source.position = number
         yield number, values
     source.position = source.size
+
+
+def rows_below_header(source: TableSource) -> list[list[Any]]:
+    """The rows under the header among those read when the file was opened."""
+    return [values for number, values in source.head_rows if number > source.header_row]
 
 
 def _refuse_headers_only(source: TableSource, rows: list[tuple[int, list[Any]]]) -> None:
