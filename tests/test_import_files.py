@@ -347,8 +347,14 @@ def test_import_command(tmp_path: Path) -> None:
     mapped = run("transactions", str(good), "--map", "单号=ignore", "--no-rescore")
     assert mapped.returncode == 0, mapped.stderr
     assert "Imported 3 new" in mapped.stdout
+    # The same headers: the mapping given with --map above (单号 ignored) is used again, so
+    # the three good rows are the lines already imported.
     skipped = run("transactions", str(bad), "--skip-invalid", "--no-rescore")
     assert skipped.returncode == 0 and "1 bad rows left out" in skipped.stdout
+    assert "Columns as mapped for files with these headers" in skipped.stdout
+    assert "3 rows are already in the book" in skipped.stdout
+    fresh = run("transactions", str(bad), "--skip-invalid", "--no-rescore", "--fresh-mapping")
+    assert fresh.returncode == 0 and "Imported 3 new" in fresh.stdout
     missing = run("transactions", str(tmp_path / "nope.csv"))
     assert missing.returncode == 1 and missing.stderr.count("\n") == 1
     with Database(db_path) as db:

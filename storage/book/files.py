@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # openpyxl and the importer load when an import or export run
     from storage.importer import ImportPreview, ImportResult
     from storage.importer.batches import ImportBatch
     from storage.importer.columns import ImportKind, Overrides
+    from storage.importer.filters import RowFilter
     from storage.importer.undo import ImportUndone
 
 
@@ -79,29 +80,36 @@ class Imports:
 
     def preview(self, path: Path, kind: str, *, sheet: str | None = None,
                 overrides: Overrides | None = None, create_customers: bool = False,
+                where: Sequence[RowFilter | str] = (), saved_mapping: bool = True,
                 progress: Callable[[int, int], bool] | None = None) -> ImportPreview:
         """Read and check the whole file without writing anything. ``overrides``: (column,
-        field) pairs (a column may feed several fields) or column -> field;
-        ``create_customers``: customers a contacts or transactions file names that the book
-        lacks are made (counted in the preview) instead of refusing their rows."""
+        field) pairs (a column may feed several fields) or column -> field, applied to the
+        mapping saved for this file layout (``saved_mapping``; the mapping records when) or
+        else to the headers' own; ``create_customers``: customers a contacts or transactions
+        file names that the book lacks are made (counted in the preview) instead of refusing
+        their rows; ``where``: row filters (``RowFilter`` or ``订单状态=已完成``, ``Status in
+        Paid,Shipped``), the rows they leave out counted in ``filtered``."""
         from storage.importer import preview_import
 
         return preview_import(self._db, path, kind, sheet=sheet, overrides=overrides,
-                              create_customers=create_customers, progress=progress)
+                              create_customers=create_customers, where=where,
+                              saved_mapping=saved_mapping, progress=progress)
 
     def run(self, path: Path, kind: str, *, sheet: str | None = None,
             overrides: Overrides | None = None, skip_invalid: bool = False,
-            create_customers: bool = False, rescore: bool = True,
+            create_customers: bool = False, where: Sequence[RowFilter | str] = (),
+            saved_mapping: bool = True, rescore: bool = True,
             progress: Callable[[int, int], bool] | None = None) -> Imported:
         """Import in one transaction with its rescore (lines and scores both or neither),
         after the import's one backup. ``progress`` returning False cancels: nothing is
-        written. The options are :meth:`preview`'s."""
+        written. The options are :meth:`preview`'s; an import given ``overrides`` saves its
+        mapping for the file's layout."""
         from storage.importer import run_import
 
         seconds: list[float] = []
         result = run_import(self._db, path, kind, sheet=sheet, overrides=overrides,
                             skip_invalid=skip_invalid, create_customers=create_customers,
-                            progress=progress,
+                            where=where, saved_mapping=saved_mapping, progress=progress,
                             then=self._timed_rescore(seconds) if rescore else None)
         latest = None
         if result.written and result.kind == "transactions":

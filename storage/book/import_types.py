@@ -12,7 +12,8 @@ from storage.importer import (
     fields_of,
 )
 from storage.importer.batches import ImportBatch
+from storage.importer.filters import RowFilter
 from storage.importer.undo import ImportUndone, KeptRecord
 
 __all__ = ["ImportBatch", "ImportFileError", "ImportKind", "ImportPreview", "ImportResult",
-           "ImportUndone", "KeptRecord", "RowIssue", "fields_of"]
+           "ImportUndone", "KeptRecord", "RowFilter", "RowIssue", "fields_of"]

@@ -1,5 +1,5 @@
-"""Which file column feeds which field: automatic matching of English and Chinese headers,
-and the user's overrides."""
+"""Which file column feeds which field: automatic matching of headers in Chinese, Japanese and
+English (the words are in :mod:`storage.importer.aliases`), and the user's overrides."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from functools import cache
 from openpyxl.utils import column_index_from_string
 
 from storage.export_labels import TEXT
+from storage.importer import aliases
 
 
 class ImportKind(StrEnum):
@@ -21,73 +22,11 @@ class ImportKind(StrEnum):
     TRANSACTIONS = "transactions"
 
 
-_CUSTOMER_REF = {
-    "customer_code": "客户编号 客户代码 客户编码 客户号 客户id|customer code, customer no, "
-                     "customer number, customer id, account code, account no",
-    "customer_name": "客户名称 客户 客户全称 公司名称 公司 单位名称 单位 购货单位 购买方|customer, "
-                     "customer name, company, company name, account, account name, client",
-}
-_CONTACT_FIELDS = {
-    "phone": "电话 联系电话 座机 办公电话 固定电话|phone, tel, telephone, office phone",
-    "mobile": "手机 手机号 手机号码 移动电话|mobile, mobile phone, cell, cellphone",
-    "email": "邮箱 电子邮件 电子邮箱 邮件 email地址|email, e-mail, mail, email address",
-    "notes": "备注 说明 附注|notes, note, remarks, remark, comment, comments",
-}
-
-#: kind -> field -> "Chinese words|English words" (besides the export's own labels).
+#: kind -> field -> "CJK words|English words" (besides the export's own labels).
 ALIASES: dict[ImportKind, dict[str, str]] = {
-    ImportKind.CUSTOMERS: {
-        "code": "客户编号 客户代码 客户编码 客户号 编号 代码|code, customer code, customer no, "
-                "customer number, customer id, account code, account no",
-        "name": "客户名称 客户 客户全称 名称 公司名称 公司 单位名称|customer, customer name, name, "
-                "company, company name, account, account name, client",
-        "kind": "客户类型 客户类别 类型|kind, type, customer type",
-        "industry": "行业 所属行业 行业类别|industry, sector",
-        "region": "地区 区域 大区 省份 省|region, area, province, state",
-        "city": "城市 所在城市 市|city, town",
-        "address": "地址 详细地址 通讯地址 公司地址|address, street",
-        "phone": "电话 联系电话 手机 手机号 座机|phone, tel, telephone, mobile",
-        "email": _CONTACT_FIELDS["email"],
-        "website": "网站 网址 官网 主页|website, web, url, homepage",
-        "owner": "负责人 客户经理 销售代表 业务员 归属销售 跟进人|owner, account manager, "
-                 "sales rep, salesperson",
-        "tags": "标签|tags, tag, labels",
-        "relationship_level": "关系层次 关系等级 关系级别|relationship, relationship level",
-        "price_orientation": "价格倾向|price orientation",
-        "loyalty_segment": "忠诚度细分 忠诚度类型|loyalty segment",
-        "channel": "渠道 销售渠道|channel, sales channel",
-        "notes": _CONTACT_FIELDS["notes"],
-    },
-    ImportKind.CONTACTS: {
-        **_CUSTOMER_REF,
-        "name": "联系人 联系人姓名 姓名 名字|contact, contact name, name, full name, person",
-        "title": "职位 职务 头衔 岗位|title, position, job title, role title",
-        "department": "部门 所属部门|department, dept",
-        **_CONTACT_FIELDS,
-        "role": "采购角色 角色 决策角色|role, buying role",
-        "influence": "影响力|influence",
-        "attitude": "态度 对我方态度|attitude",
-        "is_primary": "主要联系人 首要联系人 主联系人|primary, primary contact, main contact",
-    },
-    ImportKind.TRANSACTIONS: {
-        **_CUSTOMER_REF,
-        "date": "日期 交易日期 开票日期 订单日期 销售日期 单据日期 发货日期 业务日期|date, invoice "
-                "date, order date, transaction date, sale date",
-        "amount": "金额 销售额 销售金额 含税金额 价税合计 开票金额 订单金额 收入 营业额|amount, "
-                  "revenue, sales, sales amount, invoice amount, value, total amount",
-        "profit": "毛利 毛利额 毛利润 利润|profit, gross profit, margin, gross margin",
-        "due_date": "到期日 到期日期 应收日期 应付款日期 付款期限 账期到期日|due date, due, "
-                    "payment due",
-        "paid_date": "付款日 付款日期 回款日期 收款日期 实际付款日 到账日期|paid date, "
-                     "payment date, paid on, paid",
-        "reference": "凭证号 参考号 行号|reference, ref, line id, row id",
-        "order_no": "订单号 订单编号 订单id 单号 单据号 单据编号 发票号 发票号码|order, order id, "
-                    "order no, order number, invoice, invoice no, invoice number, document no",
-        "quantity": "数量 销售数量 件数|quantity, qty, units, units sold",
-        "unit_price": "单价 含税单价 销售单价|unit price, price, sale price",
-        "product": "产品 产品名称 品名 商品 商品名称 物料 货品|product, item, sku, article",
-        "notes": _CONTACT_FIELDS["notes"],
-    },
+    ImportKind.CUSTOMERS: aliases.CUSTOMERS,
+    ImportKind.CONTACTS: aliases.CONTACTS,
+    ImportKind.TRANSACTIONS: aliases.TRANSACTIONS,
 }
 
 #: Fields a mapping must have (customers: a name or a code to match).
@@ -130,15 +69,17 @@ def normalise_header(text: str) -> str:
 
 
 @cache
-def _alias_table(kind: ImportKind) -> dict[str, str]:
-    table: dict[str, str] = {}
+def _alias_table(kind: ImportKind) -> dict[str, tuple[str, int]]:
+    """Reduced header -> (field, rank): KeyPlan's own export labels first, then each field's
+    words in their order (a lower rank is a better name)."""
+    table: dict[str, tuple[str, int]] = {}
     for key, name in _EXPORT_FIELDS[kind].items():
         for word in TEXT[key]:
-            table.setdefault(normalise_header(word), name)
+            table.setdefault(normalise_header(word), (name, 0))
     for name, words in ALIASES[kind].items():
-        chinese, english = words.split("|")
-        for word in chinese.split() + english.split(","):
-            table.setdefault(normalise_header(word), name)
+        cjk, english = words.split("|")
+        for rank, word in enumerate(cjk.split() + english.split(","), 1):
+            table.setdefault(normalise_header(word), (name, rank))
     return table
 
 
@@ -171,6 +112,9 @@ class ColumnMapping:
     headers: list[str]
     sources: dict[str, int]
     scales: dict[int, float] = field(default_factory=dict)  # column -> multiplier (万元)
+    #: When the mapping saved for this file layout was saved (it was the start, before any
+    #: overrides); None when the headers were matched afresh.
+    saved_at: str | None = None
 
     @property
     def columns(self) -> list[str | None]:
@@ -225,22 +169,19 @@ def header_score(kind: ImportKind, cells: Sequence[object]) -> int:
     return sum(1 for cell in cells if cell is not None and normalise_header(str(cell)) in table)
 
 
-def auto_map(kind: ImportKind, headers: Sequence[str],
-             overrides: Overrides | None = None) -> ColumnMapping:
-    """Match headers to fields (each field fed by its first matching column), then apply
-    ``overrides``: column (header text, letter such as ``C`` or 1-based number) -> field
-    (or ``ignore``). A column named in the overrides feeds exactly the fields they give it
-    (its automatic field goes); a field they give moves from any other column. Raises
-    ValueError for an override naming an unknown column or field."""
-    table = _alias_table(kind)
-    sources: dict[str, int] = {}
-    derived = _derived()
-    for index, header in enumerate(headers):
-        name = table.get(normalise_header(header)) if header else None
-        if name and unicodedata.normalize("NFKC", header).casefold().strip() in derived:
-            name = None
-        if name and name not in sources:
-            sources[name] = index
+def auto_map(kind: ImportKind, headers: Sequence[str], overrides: Overrides | None = None,
+             base: Mapping[str, int] | None = None) -> ColumnMapping:
+    """Match whole headers to fields (a field fed by the column matching its best word, the
+    first such column on a tie), or start from ``base`` (field -> column, a mapping saved
+    for this layout), then apply ``overrides``: column (header text, letter such as ``C`` or
+    1-based number) -> field (or ``ignore``). A column named in the overrides feeds exactly
+    the fields they give it (its automatic field goes); a field they give moves from any
+    other column. Raises ValueError for an override naming an unknown column or field."""
+    if base is not None:
+        sources = {name: index for name, index in base.items()
+                   if name in ALIASES[kind] and 0 <= index < len(headers)}
+    else:
+        sources = _matched(kind, headers)
     overridden: set[int] = set()
     for spec, target in override_pairs(overrides):
         index = _column_index(spec, headers)
@@ -257,6 +198,26 @@ def auto_map(kind: ImportKind, headers: Sequence[str],
     scales = {i: 10_000.0 for f, i in sources.items()
               if f in ("amount", "profit", "unit_price") and "万元" in str(headers[i])}
     return ColumnMapping(kind=kind, headers=list(headers), sources=sources, scales=scales)
+
+
+def _matched(kind: ImportKind, headers: Sequence[str]) -> dict[str, int]:
+    table = _alias_table(kind)
+    derived = _derived()
+    best: dict[str, tuple[int, int]] = {}  # field -> (rank, column)
+    for index, header in enumerate(headers):
+        found = table.get(normalise_header(header)) if header else None
+        if found is None or unicodedata.normalize("NFKC", header).casefold().strip() in derived:
+            continue
+        name, rank = found
+        if name not in best or rank < best[name][0]:
+            best[name] = (rank, index)
+    return {name: index for name, (_, index) in sorted(best.items(), key=lambda i: i[1][1])}
+
+
+def column_index(spec: str, headers: Sequence[str]) -> int:
+    """The 0-based column ``spec`` names: header text, letter (``C``) or 1-based number;
+    raises ValueError when the file has no such column."""
+    return _column_index(spec, headers)
 
 
 def _column_index(spec: str, headers: Sequence[str]) -> int:

@@ -40,6 +40,7 @@ class ImportPreview:
     rows: int = 0  # data rows read (blank and total rows excluded)
     valid: int = 0
     skipped: int = 0  # blank and total rows
+    filtered: int = 0  # rows the row filters left out
     #: Transaction rows already in the book (same customer, date, amount, profit, reference
     #: and product): not imported again. The first row numbers are kept to show.
     duplicates: int = 0

@@ -4,13 +4,17 @@ writes the valid ones in bulk inside one transaction."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from storage.backup_write import StartedBackup
 from storage.importer.batches import begin_batch, finish_batch
 from storage.importer.columns import ColumnMapping, ImportKind, Overrides, auto_map
+from storage.importer.filters import RowFilter, row_test
 from storage.importer.handlers import HANDLERS, RowHandler
+from storage.importer.layouts import save_mapping, saved_mapping
 from storage.importer.results import (
     MAX_ISSUES,
     CustomerMatch,
@@ -19,7 +23,7 @@ from storage.importer.results import (
     ImportResult,
 )
 from storage.importer.sources import ImportFileError, TableSource, open_table
-from storage.importer.store import ImportTarget, RecordStore
+from storage.importer.store import ImportSource, ImportTarget, RecordStore, SettingsAccess
 from storage.importer.values import is_blank, is_total_row
 from storage.importer.writer import BulkWriter
 
@@ -30,6 +34,9 @@ PROGRESS_EVERY = 2_000
 
 #: (done, total) -> keep going? ``total`` is in the file's unit (CSV bytes, sheet rows).
 ImportProgress = Callable[[int, int], bool]
+#: Row filters, as RowFilter or their text (``订单状态=已完成``).
+Filters = Sequence[RowFilter | str]
+RowTest = Callable[[list[Any]], bool]
 
 
 class MappingError(ImportFileError):
@@ -40,14 +47,19 @@ class MappingError(ImportFileError):
 
 
 def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = None,
-            overrides: Overrides | None = None) -> tuple[TableSource, ColumnMapping]:
-    """Open the file and map its columns; raises ImportFileError (or MappingError)."""
+            overrides: Overrides | None = None,
+            saved: SettingsAccess | None = None) -> tuple[TableSource, ColumnMapping]:
+    """Open the file and map its columns, starting from the mapping saved in ``saved`` (a
+    book) for this layout if there is one; raises ImportFileError (or MappingError)."""
     kind = ImportKind(kind)
     source = open_table(path, kind, sheet)
+    kept = saved_mapping(saved, kind, source.headers) if saved is not None else None
     try:
-        mapping = auto_map(kind, source.headers, overrides)
+        mapping = auto_map(kind, source.headers, overrides, base=kept[0] if kept else None)
     except ValueError as error:
         raise ImportFileError(str(path), detail=str(error)) from None
+    if kept is not None:
+        mapping = replace(mapping, saved_at=kept[1])
     missing = mapping.missing()
     if missing:
         raise MappingError(str(path), fields=" / ".join(
@@ -56,22 +68,30 @@ def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = Non
     return source, mapping
 
 
-def preview_import(db: RecordStore, path: str | Path, kind: ImportKind | str, *,
+def preview_import(db: ImportSource, path: str | Path, kind: ImportKind | str, *,
                    sheet: str | None = None, overrides: Overrides | None = None,
-                   create_customers: bool = False,
+                   create_customers: bool = False, where: Filters = (),
+                   saved_mapping: bool = True,
                    progress: ImportProgress | None = None) -> ImportPreview:
-    """Read and check the whole file without writing anything. ``create_customers``: a
-    contacts or transactions row naming a customer the book does not have makes it (counted
-    in ``customers_created``) instead of being refused."""
-    source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides)
+    """Read and check the whole file without writing anything.
+
+    ``overrides`` change the mapping, which starts from the one saved for this layout
+    (``saved_mapping``: an import with overrides saves its mapping) or else from the headers.
+    ``create_customers``: a contacts or transactions row naming a customer the book does
+    not have makes it (counted in ``customers_created``) instead of being refused.
+    ``where``: only the rows every filter keeps are read (``RowFilter`` or its text,
+    ``订单状态=已完成``, ``Status in Paid,Shipped``); the others are counted in ``filtered``."""
+    source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides,
+                              saved=db if saved_mapping else None)
     return _run(db, source, mapping, write=False, progress=progress,
-                create_customers=create_customers)
+                create_customers=create_customers, where=_row_test(source, where))
 
 
 def run_import(db: ImportTarget, path: str | Path, kind: ImportKind | str, *,
                sheet: str | None = None, overrides: Overrides | None = None,
                skip_invalid: bool = True, dry_run: bool = False,
-               create_customers: bool = False,
+               create_customers: bool = False, where: Filters = (),
+               saved_mapping: bool = True,
                progress: ImportProgress | None = None,
                then: Callable[[], object] | None = None) -> ImportResult:
     """Import the file in one transaction. With ``skip_invalid`` the valid rows are written
@@ -79,10 +99,13 @@ def run_import(db: ImportTarget, path: str | Path, kind: ImportKind | str, *,
 
     ``then`` runs inside that transaction once the rows are written (the rescore that
     follows an import): a failure there, a full disk say, takes the rows back too, so the
-    book never keeps new lines beside scores that do not count them. ``create_customers``
-    as for :func:`preview_import`."""
+    book never keeps new lines beside scores that do not count them. The other options are
+    :func:`preview_import`'s; a written import given ``overrides`` saves its mapping for the
+    file's layout, in its transaction."""
     started = time.perf_counter()
-    source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides)
+    source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides,
+                              saved=db if saved_mapping else None)
+    keep = _row_test(source, where)
     backup = None
     if not dry_run and str(db.path) != ":memory:":
         # An import can change thousands of rows at once: keep the book as it was first.
@@ -96,9 +119,11 @@ def run_import(db: ImportTarget, path: str | Path, kind: ImportKind | str, *,
         if backup is not None and progress is not None and not progress(0, source.size):
             raise ImportCancelled()
         finish_backup = backup.finish if backup is not None else None
+        remember = (lambda: save_mapping(db, mapping)) if overrides else None
         preview = _run(db, source, mapping, write=not dry_run, progress=progress,
-                       all_or_nothing=not skip_invalid, then=_both(finish_backup, then),
-                       create_customers=create_customers)
+                       all_or_nothing=not skip_invalid,
+                       then=_both(_both(remember, finish_backup), then),
+                       create_customers=create_customers, where=keep)
     finally:
         if backup is not None:
             _keep(backup)
@@ -149,10 +174,17 @@ class _Refused(Exception):
     """Rolls the transaction back when an all-or-nothing import met a bad row."""
 
 
+def _row_test(source: TableSource, where: Filters) -> RowTest | None:
+    try:
+        return row_test(where, source.headers)
+    except ValueError as error:
+        raise ImportFileError(str(source.path), detail=str(error)) from None
+
+
 def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write: bool,
          progress: ImportProgress | None, all_or_nothing: bool = False,
-         then: Callable[[], object] | None = None,
-         create_customers: bool = False) -> ImportPreview:
+         then: Callable[[], object] | None = None, create_customers: bool = False,
+         where: RowTest | None = None) -> ImportPreview:
     preview = ImportPreview(kind=mapping.kind, source=source, mapping=mapping)
     writer = BulkWriter(db, mapping.kind, lambda: _expected_rows(source),
                         source=source.path.name) if write else None
@@ -160,12 +192,12 @@ def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write:
                                      create_customers=create_customers)
     try:
         if writer is None:
-            _read(source, preview, handler, progress)
+            _read(source, preview, handler, progress, where)
         else:
             with db.atomic():
                 batch = begin_batch(db, mapping.kind.value, source.path.name)
                 writer.tie_to(batch)
-                _read(source, preview, handler, progress)
+                _read(source, preview, handler, progress, where)
                 writer.finish()
                 preview.batch = finish_batch(db, batch, preview.creates + preview.customers_created,
                                              preview.updates)
@@ -188,7 +220,7 @@ def _expected_rows(source: TableSource) -> int:
 
 
 def _read(source: TableSource, preview: ImportPreview, handler: RowHandler,
-          progress: ImportProgress | None) -> None:
+          progress: ImportProgress | None, where: RowTest | None) -> None:
     count = 0
     for number, values in source.rows():
         count += 1
@@ -201,6 +233,9 @@ def _read(source: TableSource, preview: ImportPreview, handler: RowHandler,
             continue
         if is_total_row(values):
             preview.skipped += 1
+            continue
+        if where is not None and not where(values):
+            preview.filtered += 1
             continue
         preview.rows += 1
         handler.row(number, values)

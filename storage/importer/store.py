@@ -53,7 +53,19 @@ class RecordStore(BookConnection, Protocol):
     def refresh_customer_activity(self, customer_id: str, as_of: date | None = None) -> None: ...
 
 
-class ImportTarget(RecordStore, Protocol):
+class SettingsAccess(Protocol):
+    """The book's own settings (``SettingsMixin``'s): the mapping saved per file layout."""
+
+    def get_setting(self, key: str, default: Any = None) -> Any: ...
+
+    def set_setting(self, key: str, value: Any) -> None: ...
+
+
+class ImportSource(RecordStore, SettingsAccess, Protocol):
+    """The book a preview reads (``Database``)."""
+
+
+class ImportTarget(ImportSource, Protocol):
     """The book an import writes into (``Database``): also its file, for the backup made
     before the import."""
 

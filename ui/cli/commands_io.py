@@ -107,11 +107,13 @@ def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     parser = subparsers.add_parser(
         "import", help="import customers, contacts or transactions from .xlsx or CSV",
         description="Import rows from an .xlsx workbook or a CSV file (UTF-8 with or without "
-                    "BOM, UTF-16 or GBK/GB18030). Columns are matched from English and Chinese "
-                    "headers (客户名称, 客户编号, 金额, 日期, 毛利, 联系人, 电话 ...); title rows, "
-                    "blank rows and total rows (合计, Total) are skipped. Customers match "
-                    "existing ones by code, else by exact name, and update them; contacts and "
-                    "transactions name their customer by code or name. The import is one "
+                    "BOM, UTF-16 or GBK/GB18030). Columns are matched from whole Chinese, "
+                    "Japanese and English headers (客户名称, 订单编号, 实付金额, 客戶名稱, 売上, "
+                    "Order ID ...); title rows, blank rows and total rows (合计, Total) are "
+                    "skipped. Customers match existing ones by code, else (without a code) by "
+                    "a name only one customer has, and update them; the rows of one customer "
+                    "are taken once. Contacts and transactions name their customer the same "
+                    "way. The import is one "
                     "transaction: by default a single bad row means nothing is written "
                     "(use --skip-invalid to import the valid rows).",
         epilog="Fields: " + "; ".join(f"{kind}: {', '.join(fields)}"
@@ -125,6 +127,14 @@ def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
                         help="feed FIELD from COLUMN (header text, letter or number); "
                              "FIELD 'ignore' drops a column; repeatable, and one column may "
                              "feed several fields (--map ID=code --map ID=name)")
+    parser.add_argument("--where", action="append", default=[], metavar="FILTER",
+                        help="import only the rows that pass: 'COLUMN=VALUE', "
+                             "'COLUMN!=VALUE', 'COLUMN in A,B' or 'COLUMN not in A,B' "
+                             "(e.g. --where 订单状态=已完成); repeatable, all must pass")
+    parser.add_argument("--fresh-mapping", action="store_true",
+                        help="match the columns from the headers, not from the mapping saved "
+                             "for files with these headers (an import with --map saves its "
+                             "mapping, used again next time)")
     parser.add_argument("--create-customers", action="store_true",
                         help="contacts and transactions: make the customers the file names "
                              "that the book does not have (by code, else by name) instead of "
@@ -161,7 +171,9 @@ def run_import_command(args: argparse.Namespace) -> int:
         if args.dry_run:
             preview = book.imports.preview(args.file, args.kind, sheet=args.sheet,
                                            overrides=overrides,
-                                           create_customers=args.create_customers)
+                                           create_customers=args.create_customers,
+                                           where=args.where,
+                                           saved_mapping=not args.fresh_mapping)
             _print_preview(preview)
             print("Dry run: nothing was written.")
             return 0 if preview.bad_rows == 0 else 1
@@ -170,6 +182,7 @@ def run_import_command(args: argparse.Namespace) -> int:
         imported = book.imports.run(args.file, args.kind, sheet=args.sheet,
                                     overrides=overrides, skip_invalid=args.skip_invalid,
                                     create_customers=args.create_customers,
+                                    where=args.where, saved_mapping=not args.fresh_mapping,
                                     rescore=not args.no_rescore)
         result = imported.result
         _print_preview(result.preview)
@@ -247,17 +260,23 @@ def _print_preview(preview: ImportPreview) -> None:
     where = f"sheet '{source.sheet}'" if source.sheet else f"encoding {source.encoding}, " \
         f"delimiter {source.delimiter!r}"
     print(f"{source.path} ({source.format}, {where}), header on row {source.header_row}")
+    if mapping.saved_at:
+        print(f"Columns as mapped for files with these headers on {mapping.saved_at[:10]} "
+              "(--fresh-mapping to match them from the headers):")
     for field, header in mapping.mapped.items():
         print(f"  {field:<20} <- {header}")
     if mapping.ignored:
         print(f"  ignored columns: {', '.join(mapping.ignored)}")
     print(f"{preview.rows:,} rows: {preview.valid:,} valid, {preview.bad_rows:,} bad; "
           f"{preview.skipped:,} blank or total rows skipped.")
+    if preview.filtered:
+        print(f"{preview.filtered:,} rows left out by --where.")
     if preview.duplicates:
         rows = ", ".join(str(n) for n in preview.duplicate_rows)
         more = ", ..." if preview.duplicates > len(preview.duplicate_rows) else ""
         print(f"{preview.duplicates:,} rows are already in the book (same customer, date, "
-              f"amount, profit, reference and product) and are not imported again: "
+              f"amount and profit to the cent, order or reference, and product) and are not "
+              f"imported again: "
               f"rows {rows}{more}.")
     if preview.kind == "customers":
         print(f"{preview.creates:,} customers to create, {preview.updates:,} to update.")
