@@ -53,6 +53,13 @@ HEADER_KEY = "customers"
 SEARCH_DELAY_MS = 0
 
 #: What each column typically holds, to size it before the user does.
+# A right-aligned title and the next one's start keep apart by this much more than the
+# style's margins (they touched: "ScoreABC").
+TITLE_GAP = 6
+# The names keep room for this many average characters before other columns give way.
+LEAST_NAME_CHARS = 26
+
+
 def _samples() -> dict[int, list[str]]:
     return {
         COL_NAME: ["Apexpoint Medical Devices Co."],
@@ -258,7 +265,7 @@ class CustomerBookView(QWidget):
             # Room for the header text (and the sort arrow where it is), or the widest
             # sample plus padding. An arrow's room on every title cut English titles short
             # at 1280 pixels ("ue (12 months)"): the arrow gets room when it moves.
-            for_title = header_title_need(header, column)
+            for_title = header_title_need(header, column) + TITLE_GAP
             for_cells = max(cells.horizontalAdvance(text) for text in samples) + 24
             self._default_widths[column] = max(for_title, for_cells)
             self._least_widths[column] = for_cells
@@ -277,7 +284,7 @@ class CustomerBookView(QWidget):
         width = self.width() - 2 * self.table.frameWidth() \
             - self.table.verticalScrollBar().sizeHint().width()
         others = {c: w for c, w in self._default_widths.items() if c != COL_NAME}
-        least_name = self.table.fontMetrics().averageCharWidth() * 30
+        least_name = self.table.fontMetrics().averageCharWidth() * LEAST_NAME_CHARS
         spare = width - sum(others.values()) - self._default_widths[COL_NAME]
         if spare >= 0:
             header.resizeSection(COL_NAME, self._default_widths[COL_NAME] + spare * 3 // 4)
@@ -298,7 +305,7 @@ class CustomerBookView(QWidget):
         if more <= 0 or column == COL_NAME:
             return
         header.resizeSection(column, header.sectionSize(column) + more)
-        least_name = self.table.fontMetrics().averageCharWidth() * 30
+        least_name = self.table.fontMetrics().averageCharWidth() * LEAST_NAME_CHARS
         name = header.sectionSize(COL_NAME)
         header.resizeSection(COL_NAME, max(least_name, name - more))
 
