@@ -46,7 +46,8 @@ def cell_text(value: Any) -> str:
     arrive as floats), dates as ISO, everything stripped, blank markers empty."""
     if type(value) is str:
         text = value.strip()
-        return "" if is_marker(text) else text
+        # The first character rules out nearly every cell before a call.
+        return "" if text and text[0] in _MARKER_FIRST and is_marker(text) else text
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -65,8 +66,15 @@ def cell_text(value: Any) -> str:
 
 def is_blank(values: list[Any]) -> bool:
     """A row of empty cells (or blank markers only)."""
-    return all(v is None or (isinstance(v, str) and (not v.strip() or is_marker(v.strip())))
-               for v in values)
+    for value in values:
+        if value is None:
+            continue
+        if type(value) is not str:
+            return False
+        text = value.strip()
+        if text and (text[0] not in _MARKER_FIRST or not is_marker(text)):
+            return False
+    return True
 
 
 def is_total_row(values: list[Any]) -> bool:
@@ -135,7 +143,7 @@ def parse_amount(field: str, value: Any, scale: float = 1.0) -> float | None:
         number = float(value)
     else:
         text = str(value).strip()
-        if not text or is_marker(text):
+        if not text or text[0] in _MARKER_FIRST and is_marker(text):
             return None
         number = _amount_text(field, text)
     if not math.isfinite(number):
