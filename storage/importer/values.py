@@ -143,7 +143,7 @@ def parse_amount(field: str, value: Any, scale: float = 1.0) -> float | None:
         number = float(value)
     else:
         text = str(value).strip()
-        if not text or text[0] in _MARKER_FIRST and is_marker(text):
+        if not text or (text[0] in _MARKER_FIRST and is_marker(text)):
             return None
         number = _amount_text(field, text)
     if not math.isfinite(number):
