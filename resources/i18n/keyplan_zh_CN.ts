@@ -1704,6 +1704,18 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>新建文件中提到而账本中尚没有的客户</translation>
     </message>
     <message>
+        <source>Day first: 31/12/2024</source>
+        <translation>日在前：31/12/2024</translation>
+    </message>
+    <message>
+        <source>Month first: 12/31/2024</source>
+        <translation>月在前：12/31/2024</translation>
+    </message>
+    <message>
+        <source>Dates such as 3/4/2024 are:</source>
+        <translation>3/4/2024 这样的日期是：</translation>
+    </message>
+    <message>
         <source>The first rows, as they will be imported:</source>
         <translation>前几行（按导入后的样子）：</translation>
     </message>

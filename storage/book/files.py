@@ -81,6 +81,7 @@ class Imports:
     def preview(self, path: Path, kind: str, *, sheet: str | None = None,
                 overrides: Overrides | None = None, create_customers: bool = False,
                 where: Sequence[RowFilter | str] = (), saved_mapping: bool = True,
+                date_order: str | None = None,
                 progress: Callable[[int, int], bool] | None = None) -> ImportPreview:
         """Read and check the whole file without writing anything. ``overrides``: (column,
         field) pairs (a column may feed several fields) or column -> field, applied to the
@@ -88,17 +89,20 @@ class Imports:
         else to the headers' own; ``create_customers``: customers a contacts or transactions
         file names that the book lacks are made (counted in the preview) instead of refusing
         their rows; ``where``: row filters (``RowFilter`` or ``订单状态=已完成``, ``Status in
-        Paid,Shipped``), the rows they leave out counted in ``filtered``."""
+        Paid,Shipped``), the rows they leave out counted in ``filtered``; ``date_order``
+        (``dmy`` or ``mdy``): how to read dates such as 3/4/2024 when the file's own dates
+        do not tell (else a DateOrderError asks)."""
         from storage.importer import preview_import
 
         return preview_import(self._db, path, kind, sheet=sheet, overrides=overrides,
                               create_customers=create_customers, where=where,
-                              saved_mapping=saved_mapping, progress=progress)
+                              saved_mapping=saved_mapping, date_order=date_order,
+                              progress=progress)
 
     def run(self, path: Path, kind: str, *, sheet: str | None = None,
             overrides: Overrides | None = None, skip_invalid: bool = False,
             create_customers: bool = False, where: Sequence[RowFilter | str] = (),
-            saved_mapping: bool = True, rescore: bool = True,
+            saved_mapping: bool = True, rescore: bool = True, date_order: str | None = None,
             progress: Callable[[int, int], bool] | None = None) -> Imported:
         """Import in one transaction with its rescore (lines and scores both or neither),
         after the import's one backup. ``progress`` returning False cancels: nothing is
@@ -109,7 +113,8 @@ class Imports:
         seconds: list[float] = []
         result = run_import(self._db, path, kind, sheet=sheet, overrides=overrides,
                             skip_invalid=skip_invalid, create_customers=create_customers,
-                            where=where, saved_mapping=saved_mapping, progress=progress,
+                            where=where, saved_mapping=saved_mapping, date_order=date_order,
+                            progress=progress,
                             then=self._timed_rescore(seconds) if rescore else None)
         latest = None
         if result.written and result.kind == "transactions":

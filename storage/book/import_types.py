@@ -12,8 +12,9 @@ from storage.importer import (
     fields_of,
 )
 from storage.importer.batches import ImportBatch
+from storage.importer.dates import DateOrderError
 from storage.importer.filters import RowFilter
 from storage.importer.undo import ImportUndone, KeptRecord
 
-__all__ = ["ImportBatch", "ImportFileError", "ImportKind", "ImportPreview", "ImportResult",
-           "ImportUndone", "KeptRecord", "RowFilter", "RowIssue", "fields_of"]
+__all__ = ["DateOrderError", "ImportBatch", "ImportFileError", "ImportKind", "ImportPreview",
+           "ImportResult", "ImportUndone", "KeptRecord", "RowFilter", "RowIssue", "fields_of"]

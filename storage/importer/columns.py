@@ -14,6 +14,7 @@ from openpyxl.utils import column_index_from_string
 
 from storage.export_labels import TEXT
 from storage.importer import aliases
+from storage.importer.dates import DateOrder
 
 
 class ImportKind(StrEnum):
@@ -115,6 +116,9 @@ class ColumnMapping:
     #: When the mapping saved for this file layout was saved (it was the start, before any
     #: overrides); None when the headers were matched afresh.
     saved_at: str | None = None
+    #: The day/month order of each date field's column (``3/4/2024``), decided from the
+    #: file or given; a field missing here reads only unambiguous dates.
+    date_orders: dict[str, DateOrder] = field(default_factory=dict)
 
     @property
     def columns(self) -> list[str | None]:

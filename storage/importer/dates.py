@@ -229,7 +229,8 @@ DATE_FIELDS = ("date", "due_date", "paid_date")
 
 
 class _Mapped(Protocol):
-    headers: list[str]
+    @property
+    def headers(self) -> list[str]: ...
 
     def index_of(self, name: str) -> int | None: ...
 

@@ -24,7 +24,8 @@ from models.validation import (
 )
 from storage.export_labels import enum_words
 from storage.importer.columns import ColumnMapping, ImportKind
-from storage.importer.values import cell_text, parse_amount, parse_date
+from storage.importer.dates import parse_date
+from storage.importer.values import cell_text, parse_amount
 
 TRANSLATION_CONTEXT = "Import"
 MSG_UNKNOWN_CUSTOMER = tr_noop("No customer has the code or name '{key}'.")
@@ -164,6 +165,7 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
              (("reference", 80, False), ("product", 120, False), ("notes", 2_000, True),
               ("order_no", 80, False))]
     width = max(mapping.sources.values(), default=-1) + 1
+    orders = mapping.date_orders
     seen_dates: dict[Any, date | None] = {}  # a book has few distinct dates: parse each once
 
     def convert(values: list[Any]) -> tuple[Any, ...]:
@@ -178,11 +180,14 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
                 if key is not None and key in seen_dates:
                     found.append(seen_dates[key])
                     continue
-                day = parse_date(name, raw)
+                day = parse_date(name, raw, orders.get(name))
                 if key is not None and len(seen_dates) < 100_000:
                     seen_dates[key] = day
                 found.append(day)
-            except (ValidationError, TypeError):
+            except ValidationError as error:  # not a date, or one that needs its order
+                errors.append(error)
+                found.append(None)
+            except TypeError:
                 errors.append(ValidationError(name, MSG_BAD_DATE))
                 found.append(None)
         day, due, paid = found

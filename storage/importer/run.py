@@ -12,6 +12,7 @@ from typing import Any
 from storage.backup_write import StartedBackup
 from storage.importer.batches import begin_batch, finish_batch
 from storage.importer.columns import ColumnMapping, ImportKind, Overrides, auto_map
+from storage.importer.dates import DateOrder, date_columns, decide_file_orders
 from storage.importer.filters import RowFilter, row_test
 from storage.importer.handlers import HANDLERS, RowHandler
 from storage.importer.layouts import save_mapping, saved_mapping
@@ -22,7 +23,7 @@ from storage.importer.results import (
     ImportPreview,
     ImportResult,
 )
-from storage.importer.sources import ImportFileError, TableSource, open_table
+from storage.importer.sources import ImportFileError, TableSource, open_table, rows_below_header
 from storage.importer.store import ImportSource, ImportTarget, RecordStore, SettingsAccess
 from storage.importer.values import is_blank, is_total_row
 from storage.importer.writer import BulkWriter
@@ -47,10 +48,12 @@ class MappingError(ImportFileError):
 
 
 def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = None,
-            overrides: Overrides | None = None,
-            saved: SettingsAccess | None = None) -> tuple[TableSource, ColumnMapping]:
+            overrides: Overrides | None = None, saved: SettingsAccess | None = None,
+            date_order: DateOrder | str | None = None) -> tuple[TableSource, ColumnMapping]:
     """Open the file and map its columns, starting from the mapping saved in ``saved`` (a
-    book) for this layout if there is one; raises ImportFileError (or MappingError)."""
+    book) for this layout if there is one, and decide the day/month order of its date
+    columns (``date_order`` when given); raises ImportFileError (MappingError, or
+    DateOrderError for a column whose dates all read both ways)."""
     kind = ImportKind(kind)
     source = open_table(path, kind, sheet)
     kept = saved_mapping(saved, kind, source.headers) if saved is not None else None
@@ -65,13 +68,18 @@ def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = Non
         raise MappingError(str(path), fields=" / ".join(
             " or ".join(a.replace("+", " and ") for a in g) for g in missing),
                            headers=", ".join(h for h in source.headers if h) or "none")
+    if mapping.kind is ImportKind.TRANSACTIONS:
+        orders = decide_file_orders(rows_below_header(source),
+                                    lambda: (values for _number, values in source.rows()),
+                                    date_columns(mapping), date_order)
+        mapping = replace(mapping, date_orders=orders)
     return source, mapping
 
 
 def preview_import(db: ImportSource, path: str | Path, kind: ImportKind | str, *,
                    sheet: str | None = None, overrides: Overrides | None = None,
                    create_customers: bool = False, where: Filters = (),
-                   saved_mapping: bool = True,
+                   saved_mapping: bool = True, date_order: DateOrder | str | None = None,
                    progress: ImportProgress | None = None) -> ImportPreview:
     """Read and check the whole file without writing anything.
 
@@ -80,9 +88,10 @@ def preview_import(db: ImportSource, path: str | Path, kind: ImportKind | str, *
     ``create_customers``: a contacts or transactions row naming a customer the book does
     not have makes it (counted in ``customers_created``) instead of being refused.
     ``where``: only the rows every filter keeps are read (``RowFilter`` or its text,
-    ``订单状态=已完成``, ``Status in Paid,Shipped``); the others are counted in ``filtered``."""
+    ``订单状态=已完成``, ``Status in Paid,Shipped``); the others are counted in ``filtered``.
+    ``date_order`` (dmy or mdy) reads dates such as 3/4/2024 when the file does not tell."""
     source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides,
-                              saved=db if saved_mapping else None)
+                              saved=db if saved_mapping else None, date_order=date_order)
     return _run(db, source, mapping, write=False, progress=progress,
                 create_customers=create_customers, where=_row_test(source, where))
 
@@ -91,7 +100,7 @@ def run_import(db: ImportTarget, path: str | Path, kind: ImportKind | str, *,
                sheet: str | None = None, overrides: Overrides | None = None,
                skip_invalid: bool = True, dry_run: bool = False,
                create_customers: bool = False, where: Filters = (),
-               saved_mapping: bool = True,
+               saved_mapping: bool = True, date_order: DateOrder | str | None = None,
                progress: ImportProgress | None = None,
                then: Callable[[], object] | None = None) -> ImportResult:
     """Import the file in one transaction. With ``skip_invalid`` the valid rows are written
@@ -104,7 +113,7 @@ def run_import(db: ImportTarget, path: str | Path, kind: ImportKind | str, *,
     file's layout, in its transaction."""
     started = time.perf_counter()
     source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides,
-                              saved=db if saved_mapping else None)
+                              saved=db if saved_mapping else None, date_order=date_order)
     keep = _row_test(source, where)
     backup = None
     if not dry_run and str(db.path) != ":memory:":

@@ -162,3 +162,27 @@ def test_a_sales_file_is_recognised_and_can_make_its_customers(  # type: ignore[
     assert "Imported: 2 new" in dialog.summary.text()  # the import's figures still there
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+def test_dates_that_read_both_ways_are_asked_about(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """3/4/2024 in every row: the wizard asks which order, then reads the file that way."""
+    name = window.book.reader.list_customers(limit=1).rows[0].name
+    path = tmp_path / "sales.csv"
+    path.write_text(f"Customer,Date,Amount\n{name},3/4/2024,10\n{name},5/6/2024,20\n",
+                    encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert dialog.date_order.isVisible()
+    assert "read both day-first and month-first" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("mdy"))
+    dialog.date_order.activated.emit(dialog.date_order.currentIndex())  # as a click does
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert "With problems: 0." in dialog.summary.text()
+    sql = "SELECT count(*) FROM transactions WHERE date IN ('2024-03-04', '2024-05-06')"
+    before = window.book.reader.scalar(sql)
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert window.book.reader.scalar(sql) == before + 2  # month first: 4 March, 6 May
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)

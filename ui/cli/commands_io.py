@@ -139,6 +139,11 @@ def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
                         help="contacts and transactions: make the customers the file names "
                              "that the book does not have (by code, else by name) instead of "
                              "refusing their rows")
+    parser.add_argument("--date-order", choices=("dmy", "mdy"), default=None,
+                        help="transactions: read dates such as 3/4/2024 day first (dmy) or "
+                             "month first (mdy); needed only when no date in the column tells "
+                             "(a first part above 12 means day first, a second one month "
+                             "first)")
     parser.add_argument("--dry-run", action="store_true",
                         help="check every row and show what would happen; write nothing")
     parser.add_argument("--skip-invalid", action="store_true",
@@ -173,7 +178,8 @@ def run_import_command(args: argparse.Namespace) -> int:
                                            overrides=overrides,
                                            create_customers=args.create_customers,
                                            where=args.where,
-                                           saved_mapping=not args.fresh_mapping)
+                                           saved_mapping=not args.fresh_mapping,
+                                           date_order=args.date_order)
             _print_preview(preview)
             print("Dry run: nothing was written.")
             return 0 if preview.bad_rows == 0 else 1
@@ -183,7 +189,7 @@ def run_import_command(args: argparse.Namespace) -> int:
                                     overrides=overrides, skip_invalid=args.skip_invalid,
                                     create_customers=args.create_customers,
                                     where=args.where, saved_mapping=not args.fresh_mapping,
-                                    rescore=not args.no_rescore)
+                                    date_order=args.date_order, rescore=not args.no_rescore)
         result = imported.result
         _print_preview(result.preview)
         if not result.written:

@@ -38,7 +38,14 @@ from PySide6.QtWidgets import (
 
 from models.entities import Contact, Customer, Transaction
 from storage.book import Book, Imported
-from storage.book.import_types import ImportKind, ImportPreview, ImportResult, RowIssue, fields_of
+from storage.book.import_types import (
+    DateOrderError,
+    ImportKind,
+    ImportPreview,
+    ImportResult,
+    RowIssue,
+    fields_of,
+)
 from storage.errors import StorageError
 from ui.gui.background.eta import Eta
 from ui.gui.background.tasks import BookTask, Progress
@@ -84,7 +91,7 @@ def issue_text(issue: RowIssue) -> str:
 
 def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportKind,
                        overrides: dict[str, str], skip_invalid: bool,
-                       create_customers: bool = False) -> Imported:
+                       create_customers: bool = False, date_order: str | None = None) -> Imported:
     """Import in one transaction. ``run_import`` makes the import's one backup (reason
     "import") first, reporting its progress: Cancel stops the backup or the import, and
     nothing is written."""
@@ -92,7 +99,7 @@ def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportK
     # The window rescores afterwards, in a process of its own for a large book.
     return book.imports.run(path, kind, overrides=overrides, skip_invalid=skip_invalid,
                             create_customers=create_customers, rescore=False,
-                            progress=progress.report)
+                            date_order=date_order, progress=progress.report)
 
 
 class ImportDialog(QDialog):
@@ -138,10 +145,21 @@ class ImportDialog(QDialog):
             self.tr("Make the customers this file names that the book does not have yet"), self)
         self.create_customers.setObjectName("importCreateCustomers")
         self.create_customers.toggled.connect(lambda _on: self.check())
+        # Asked only when a date column reads both ways (3/4/2024) and no date in it tells.
+        self.date_order = QComboBox(self)
+        self.date_order.setObjectName("importDateOrder")
+        self.date_order.addItem(self.tr("Choose…"), None)
+        self.date_order.addItem(self.tr("Day first: 31/12/2024"), "dmy")
+        self.date_order.addItem(self.tr("Month first: 12/31/2024"), "mdy")
+        self.date_order.activated.connect(lambda _i: self.check())
+        self.date_order_label = QLabel(self.tr("Dates such as 3/4/2024 are:"), self)
         form = QFormLayout()
         form.addRow(self.tr("File:"), row)
         form.addRow(self.tr("It holds:"), kind_row)
         form.addRow("", self.create_customers)
+        form.addRow(self.date_order_label, self.date_order)
+        self.date_order_label.hide()
+        self.date_order.hide()
 
         self.summary = QLabel(self.tr("Choose a file to see what it would import."), self)
         self.summary.setObjectName("importSummary")
@@ -222,6 +240,7 @@ class ImportDialog(QDialog):
         self.path = path
         self.file_edit.setText(str(path))
         self.overrides = {}
+        self._ask_date_order(False)
         if self.task is not None:
             self.task.cancel()
         task = BookTask(self.db_path, lambda book, _progress: book.imports.guess_kind(path),
@@ -267,8 +286,9 @@ class ImportDialog(QDialog):
             self.task.cancel()
         path, kind, overrides = self.path, self.kind, dict(self.overrides)
         create = self.create_customers.isChecked() and kind is not ImportKind.CUSTOMERS
+        order = self.chosen_date_order()
         task = BookTask(self.db_path, lambda book, progress: book.imports.preview(
-            path, kind, overrides=overrides, create_customers=create,
+            path, kind, overrides=overrides, create_customers=create, date_order=order,
             progress=progress.report), self)
         self.task = task
         task.on_progress(self._on_progress).success(self._on_checked).failure(self._on_failed)
@@ -305,10 +325,22 @@ class ImportDialog(QDialog):
             self.time_left.setText(self.tr("about {minutes} min left").format(
                 minutes=round(left / 60)))
 
+    def chosen_date_order(self) -> str | None:
+        data = self.date_order.currentData() if self.date_order.isVisible() else None
+        return str(data) if data else None
+
+    def _ask_date_order(self, ask: bool) -> None:
+        if not ask:
+            self.date_order.setCurrentIndex(0)
+        self.date_order.setVisible(ask)
+        self.date_order_label.setVisible(ask)
+
     def _on_failed(self, error: BaseException) -> None:
         self.preview = None
         if not isinstance(error, StorageError):
             raise error
+        if isinstance(error, DateOrderError):  # a question for the user, not a dead end
+            self._ask_date_order(True)
         self.summary.setText(storage_message(error))
         self.issues.clear()
         self._show_mapping(None)
@@ -408,8 +440,9 @@ class ImportDialog(QDialog):
         path, kind, overrides = self.path, self.kind, dict(self.overrides)
         skip = self.skip_invalid.isChecked()
         create = self.create_customers.isChecked() and kind is not ImportKind.CUSTOMERS
+        order = self.chosen_date_order()
         task = BookTask(self.db_path, lambda book, progress: import_with_backup(
-            book, progress, path, kind, overrides, skip, create), self)
+            book, progress, path, kind, overrides, skip, create, order), self)
         self.task = task
         task.on_progress(self._on_progress).success(self._on_imported).failure(self._on_failed)
         task.finished.connect(lambda t=task: self._done(t))
@@ -435,7 +468,8 @@ class ImportDialog(QDialog):
         self.stale_note = text[len(self.result_text(result)):]
         self.summary.setText(text)
         self.close_button.setText(self.tr("Close"))
-        for widget in (self.kind_combo, self.create_customers, self.skip_invalid):
+        for widget in (self.kind_combo, self.create_customers, self.skip_invalid,
+                       self.date_order):
             widget.setEnabled(False)
         for combo in self.combos.values():
             combo.setEnabled(False)
