@@ -106,6 +106,14 @@ def test_no_word_names_two_fields_of_one_kind() -> None:
                 assert owner.setdefault(reduced, name) == name, (kind, word, owner[reduced], name)
 
 
+def test_every_word_maps_its_field_alone() -> None:
+    """No word is dead: each, as a file's only header, feeds its field (a word KeyPlan's own
+    export uses for a computed column, such as Margin, would be passed over)."""
+    for kind in ImportKind:
+        for word, (field, _rank) in _alias_table(kind).items():
+            assert auto_map(kind, [word]).sources == {field: 0}, (kind, word)
+
+
 _words = st.sampled_from(sorted({(kind, word) for kind in ImportKind
                                  for word in _alias_table(kind)}))
 

@@ -99,8 +99,9 @@ TRANSACTIONS: dict[str, str] = {
                "銷售金額 含稅金額 訂單金額 實付金額 總金額 營業額 金額 売上 売上高 売上金額 "
                "税込金額 請求金額 合計金額|amount, sales, revenue, sales amount, net sales, "
                "invoice amount, order amount, total amount, line total, amount paid, value"),
+    # Not "Margin": KeyPlan's customer export writes a margin rate under it.
     "profit": ("毛利 毛利额 毛利润 利润 利潤 毛利潤 粗利 粗利益 利益|profit, gross profit, "
-               "margin, gross margin"),
+               "gross margin"),
     "due_date": ("到期日 到期日期 应收日期 应付款日期 付款期限 账期到期日 應收日期 支払期日 "
                  "支払期限 入金予定日|due date, due, payment due"),
     "paid_date": ("付款日 付款日期 付款时间 回款日期 收款日期 实际付款日 到账日期 入金日|paid "
