@@ -598,3 +598,19 @@ def m015_transaction_orders(db: SqliteUtilsDatabase) -> None:
     CREATE INDEX idx_transactions_orders ON transactions(customer_id, order_no, day)
         WHERE deleted_at IS NULL AND order_no IS NOT NULL AND amount > 0
     """)
+
+
+@migrations()
+def m016_follow_up_owner_indexes(db: SqliteUtilsDatabase) -> None:
+    """Today filtered to one salesperson reads each open follow-up's and each open need's
+    owner: with the owner in the due-date indexes (same rows, same order) it is read from
+    the index instead of the table. One owner's overdue follow-ups on 100,000 customers:
+    83-97 ms before, 23-46 ms after; late needs 24-39 ms before, 12-26 ms after."""
+    _script(db, """
+    DROP INDEX idx_interactions_follow_up;
+    CREATE INDEX idx_interactions_follow_up ON interactions(next_step_due, customer_id, owner)
+        WHERE next_step_due IS NOT NULL AND next_step_done = 0 AND deleted_at IS NULL;
+    DROP INDEX idx_needs_due;
+    CREATE INDEX idx_needs_due ON needs(due_on, customer_id, owner)
+        WHERE status IN ('open', 'in_progress') AND deleted_at IS NULL
+    """)
