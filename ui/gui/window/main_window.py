@@ -108,6 +108,8 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
         self.plans.customer_activated.connect(self.open_customer)
         self.today.book_changed.connect(self.apply_changes)
         self.today.loaded.connect(self._update_navigation_counts)
+        # The overdue count is known at first paint, before the customer sections fill.
+        self.today.worklist_shown.connect(self._update_navigation_counts)
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
