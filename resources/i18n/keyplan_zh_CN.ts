@@ -541,6 +541,22 @@
         <source>keyplan: note: this book is also open in KeyPlan ({app}, process {pid} on {host}); both can keep working.</source>
         <translation>keyplan：提示：此账本也在 KeyPlan 中打开（{app}，{host} 上的进程 {pid}）；两者都可以继续工作。</translation>
     </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>about {seconds} s left</source>
+        <translation>约剩 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>about {minutes} min left</source>
+        <translation>约剩 {minutes} 分钟</translation>
+    </message>
 </context>
 <context>
     <name>ContactForm</name>
@@ -1600,6 +1616,26 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>编号“{key}”是新的，因此会新建一个客户，但已有 {count} 个没有编号的客户同名。如果指的是其中之一，请先给它填上这个编号。</translation>
     </message>
     <message>
+        <source>Not a KeyPlan ID; leave the cell empty for a new record.</source>
+        <translation>不是 KeyPlan 编号；新记录请将此单元格留空。</translation>
+    </message>
+    <message>
+        <source>The customer has no contact named &apos;{key}&apos;.</source>
+        <translation>该客户没有名为“{key}”的联系人。</translation>
+    </message>
+    <message>
+        <source>The customer has no need &apos;{key}&apos;.</source>
+        <translation>该客户没有需求“{key}”。</translation>
+    </message>
+    <message>
+        <source>The customer has no account plan for {period}.</source>
+        <translation>该客户没有 {period} 的经营计划。</translation>
+    </message>
+    <message>
+        <source>The plan has no objective &apos;{key}&apos;.</source>
+        <translation>该计划没有目标“{key}”。</translation>
+    </message>
+    <message>
         <source>The same customer as row {row}.</source>
         <translation type="vanished">与第 {row} 行是同一个客户。</translation>
     </message>
@@ -1642,6 +1678,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Unit price</source>
         <translation>单价</translation>
+    </message>
+    <message>
+        <source>KeyPlan ID</source>
+        <translation>KeyPlan 编号</translation>
+    </message>
+    <message>
+        <source>KeyPlan customer ID</source>
+        <translation>KeyPlan 客户编号</translation>
     </message>
     <message>
         <source>Row {row}</source>

@@ -13,6 +13,7 @@ from storage.export_labels import LANGUAGES, Labels
 from ui.cli.commands_score import _iso_date
 from ui.cli.errors import UserError
 from ui.cli.import_fields import IMPORT_FIELDS
+from ui.cli.text import t
 
 if TYPE_CHECKING:  # openpyxl and sqlite-utils load when a command runs, not for --help
     from storage.book import Book
@@ -171,25 +172,35 @@ def run_import_command(args: argparse.Namespace) -> int:
             raise UserError(f"--map expects COLUMN=FIELD, got {item!r}")
         overrides.append((column.strip(), field.strip()))
     from storage.book import Book
+    from ui.cli.progress import ProgressLine
 
     with Book(args.db) as book:
         if args.dry_run:
-            preview = book.imports.preview(args.file, args.kind, sheet=args.sheet,
-                                           overrides=overrides,
-                                           create_customers=args.create_customers,
-                                           where=args.where,
-                                           saved_mapping=not args.fresh_mapping,
-                                           date_order=args.date_order)
+            line = ProgressLine(t("Checking"))
+            try:
+                preview = book.imports.preview(args.file, args.kind, sheet=args.sheet,
+                                               overrides=overrides,
+                                               create_customers=args.create_customers,
+                                               where=args.where,
+                                               saved_mapping=not args.fresh_mapping,
+                                               date_order=args.date_order, progress=line)
+            finally:
+                line.close()
             _print_preview(preview)
             print("Dry run: nothing was written.")
             return 0 if preview.bad_rows == 0 else 1
         # One pass: rows are checked and written in one transaction, which is rolled back
         # if a row is bad and --skip-invalid was not given; the rescore runs inside it.
-        imported = book.imports.run(args.file, args.kind, sheet=args.sheet,
-                                    overrides=overrides, skip_invalid=args.skip_invalid,
-                                    create_customers=args.create_customers,
-                                    where=args.where, saved_mapping=not args.fresh_mapping,
-                                    date_order=args.date_order, rescore=not args.no_rescore)
+        line = ProgressLine(t("Importing"))
+        try:
+            imported = book.imports.run(args.file, args.kind, sheet=args.sheet,
+                                        overrides=overrides, skip_invalid=args.skip_invalid,
+                                        create_customers=args.create_customers,
+                                        where=args.where, saved_mapping=not args.fresh_mapping,
+                                        date_order=args.date_order,
+                                        rescore=not args.no_rescore, progress=line)
+        finally:
+            line.close()
         result = imported.result
         _print_preview(result.preview)
         if not result.written:
