@@ -287,7 +287,8 @@ _PRIORITY_RANK = "WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2"
 # ---- customers due: slipping, silent, reviews ------------------------------------------
 @dataclass(frozen=True)
 class Slipping:
-    """A customer whose tier fell, or whose score fell by :data:`SLIP_POINTS` or more,
+    """A customer whose tier fell, whose score fell by :data:`SLIP_POINTS` or more, or (a
+    strategic or key customer) whose 12-month revenue fell by :data:`REVENUE_FALL` or more,
     since the last monthly snapshot before this month."""
 
     customer_id: str
@@ -298,16 +299,26 @@ class Slipping:
     score_before: float | None
     period_before: str
     owner: str
+    revenue: float = 0.0  # 12 months to today, and to the snapshot
+    revenue_before: float = 0.0
+
+    @property
+    def revenue_fell(self) -> bool:
+        return self.revenue_before > 0 and self.revenue <= self.revenue_before * (
+            1 - REVENUE_FALL)
 
 
 #: A score that fell by at least this many points since last month is worth a look.
 SLIP_POINTS = 5.0
+#: A strategic or key customer whose 12-month revenue fell by this share is slipping too.
+REVENUE_FALL = 0.2
 
 
 def slipping_customers(db: DatabaseBase, today: date, *, owner: str | None = None,
                        limit: int = DEFAULT_LIMIT) -> Listing[Slipping]:
     """Customers whose tier or score fell since the last monthly snapshot before ``today``'s
-    month, highest tier (before) and largest fall first.
+    month, or strategic and key ones whose 12-month revenue fell by REVENUE_FALL, highest
+    tier (before) and largest fall of score first.
 
     The snapshot's rows (tier and score inline) are compared with the narrow keys index, in
     customer id order on both sides; names and owners are read for the shown rows."""
@@ -322,21 +333,27 @@ def slipping_customers(db: DatabaseBase, today: date, *, owner: str | None = Non
     mine = f"AND s.customer_id IN {OWNED} " if owner else ""
     rows = db.conn.execute(
         f"WITH fell AS (SELECT s.customer_id, s.tier AS tier_before, k.score, "
-        f"s.score AS score_before, {rank_before} AS rank_before, count(*) OVER () AS total "
+        f"s.score AS score_before, {rank_before} AS rank_before, count(*) OVER () AS total, "
+        f"k.revenue_12m, s.revenue AS revenue_before "
         f"FROM score_snapshots s JOIN {KEYS} ON k.customer_id = s.customer_id "
         f"AND k.deleted = 0 WHERE s.period = :before AND k.tier_rank IS NOT NULL "
-        f"AND (k.tier_rank > {rank_before} OR k.score <= s.score - :points) {mine}"
+        f"AND (k.tier_rank > {rank_before} OR k.score <= s.score - :points "
+        f"OR ({rank_before} <= 1 AND s.revenue > 0 "
+        f"AND k.revenue_12m <= s.revenue * :keep)) {mine}"
         f"ORDER BY rank_before, k.score - s.score, s.customer_id LIMIT :limit) "
         f"SELECT fell.customer_id, c.name, m.tier, fell.tier_before, fell.score, "
-        f"fell.score_before, c.owner, fell.total FROM fell "
+        f"fell.score_before, c.owner, fell.total, fell.revenue_12m, fell.revenue_before "
+        f"FROM fell "
         f"JOIN customers c ON c.id = fell.customer_id "
         f"JOIN customer_metrics m ON m.customer_id = fell.customer_id "
         f"ORDER BY fell.rank_before, fell.score - fell.score_before, fell.customer_id",
-        {"before": before, "points": SLIP_POINTS, "owner": owner, "limit": int(limit)},
+        {"before": before, "points": SLIP_POINTS, "owner": owner, "limit": int(limit),
+         "keep": 1 - REVENUE_FALL},
     ).fetchall()
     return Listing([Slipping(customer_id=r[0], customer_name=r[1], tier=_tier(r[2]),
                              tier_before=_tier(r[3]), score=r[4], score_before=r[5],
-                             period_before=before, owner=r[6]) for r in rows],
+                             period_before=before, owner=r[6], revenue=float(r[8] or 0),
+                             revenue_before=float(r[9] or 0)) for r in rows],
                    int(rows[0][7]) if rows else 0)
 
 

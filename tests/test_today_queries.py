@@ -170,11 +170,42 @@ def test_slipping_customers_as_a_plain_reading(book: Book) -> None:
     live = _customers(db)
     expected = sorted(
         (ranks[tier_before], score - score_before, customer_id)
-        for customer_id, tier_before, score_before, score, rank in db.conn.execute(
-            "SELECT s.customer_id, s.tier, s.score, m.score, m.tier_rank FROM score_snapshots "
-            "s JOIN customer_metrics m ON m.customer_id = s.customer_id WHERE s.period = ? "
-            "AND m.tier_rank IS NOT NULL", [before])
-        if customer_id in live and (rank > ranks[tier_before] or score <= score_before - 5))
+        for customer_id, tier_before, score_before, score, rank, revenue_before, revenue
+        in db.conn.execute(
+            "SELECT s.customer_id, s.tier, s.score, m.score, m.tier_rank, s.revenue, "
+            "m.revenue_12m FROM score_snapshots s JOIN customer_metrics m "
+            "ON m.customer_id = s.customer_id WHERE s.period = ? AND m.tier_rank IS NOT NULL",
+            [before])
+        if customer_id in live and (
+            rank > ranks[tier_before] or score <= score_before - 5
+            or (ranks[tier_before] <= 1 and revenue_before > 0
+                and revenue <= revenue_before * 0.8)))
     listing = book.today.slipping(TODAY, limit=8)
     assert listing.total == len(expected) >= 12
     assert [s.customer_id for s in listing.rows] == [e[2] for e in expected[:8]]
+
+
+def test_a_key_customer_whose_revenue_fell_a_fifth_is_slipping(book: Book) -> None:
+    """Same tier, same score, but 12-month revenue down 30 % since last month's snapshot:
+    listed (a standard customer's fall is not), with the revenue before and now."""
+    db = book.reader
+    before = db.scalar("SELECT max(period) FROM score_snapshots WHERE period < ?",
+                       [f"{TODAY:%Y-%m}"])
+    picked = {}
+    for tier in ("key", "standard"):
+        picked[tier] = db.conn.execute(
+            "SELECT s.customer_id, s.revenue FROM score_snapshots s JOIN customer_metrics m "
+            "ON m.customer_id = s.customer_id AND m.deleted = 0 WHERE s.period = ? "
+            "AND s.tier = ? AND m.tier = ? AND s.revenue > 0 AND m.score > s.score - 5 "
+            "ORDER BY s.customer_id LIMIT 1", [before, tier, tier]).fetchone()
+    with db.atomic():
+        for customer_id, revenue in picked.values():
+            db.conn.execute("UPDATE customer_metrics SET revenue_12m = ? WHERE customer_id = ?",
+                            [revenue * 0.7, customer_id])
+    listing = book.today.slipping(TODAY, limit=100_000)
+    found = {s.customer_id: s for s in listing.rows}
+    key_id, key_revenue = picked["key"]
+    assert key_id in found and found[key_id].revenue_fell
+    assert found[key_id].revenue_before == pytest.approx(key_revenue)
+    assert found[key_id].revenue == pytest.approx(key_revenue * 0.7)
+    assert picked["standard"][0] not in found

@@ -4116,6 +4116,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>自 {period} 起从{before}降级</translation>
     </message>
     <message>
+        <source>12-month revenue down {percent} % since {period}</source>
+        <translation>近 12 个月收入自 {period} 以来下降 {percent}%</translation>
+    </message>
+    <message>
         <source>Score fell since {period}</source>
         <translation>自 {period} 起评分下降</translation>
     </message>

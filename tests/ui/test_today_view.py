@@ -413,3 +413,16 @@ def test_another_book_shows_none_of_the_old_books_lists_meanwhile(  # type: igno
         today.set_book(window.book)
         qtbot.waitUntil(lambda: today.is_loaded, timeout=10_000)
     window.close()
+
+
+def test_a_customer_whose_revenue_fell_says_by_how_much(qapp: QApplication) -> None:
+    from models.enums import Tier
+    from ui.gui.models.today_model import SLIPPING, why
+
+    item = TodayItem(SLIPPING, "c1", "c1", "Acme", Tier.KEY, "", None, None,
+                     table="slipping", before=(Tier.KEY, 70.0, "2026-11", 69.0),
+                     revenue_change=(1_000_000.0, 700_000.0))
+    assert why(item, date(2026, 12, 7)) == "12-month revenue down 30 % since 2026-11"
+    fell = TodayItem(SLIPPING, "c2", "c2", "Beta", Tier.STANDARD, "", None, None,
+                     table="slipping", before=(Tier.KEY, 70.0, "2026-11", 60.0))
+    assert why(fell, date(2026, 12, 7)) == "Fell from Key since 2026-11"

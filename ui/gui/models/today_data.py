@@ -57,6 +57,8 @@ class TodayItem:
     overdue: bool = False
     #: The record's table: interactions, plan_actions, needs; silent or reviews for customers.
     table: str = "interactions"
+    #: A slipping customer whose 12-month revenue fell: (at last month's snapshot, now).
+    revenue_change: tuple[float, float] | None = None
 
     @property
     def tab(self) -> str:
@@ -164,7 +166,8 @@ def load_customers_due(book: Book, progress: Progress, worklist: TodayData,
     data.items[SLIPPING] = [TodayItem(
         SLIPPING, s.customer_id, s.customer_id, s.customer_name, s.tier, "", None, None,
         owner=s.owner, table="slipping", before=(s.tier_before, s.score_before,
-                                                 s.period_before, s.score))
+                                                 s.period_before, s.score),
+        revenue_change=(s.revenue_before, s.revenue) if s.revenue_fell else None)
         for s in slipping.rows]
     data.totals[SLIPPING] = slipping.total
     progress.check()

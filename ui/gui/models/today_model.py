@@ -91,6 +91,11 @@ def why(item: TodayItem, today: date) -> str:
                 and item.tier.rank > tier_before.rank:
             return translate("TodayModel", "Fell from {before} since {period}").format(
                 before=label(tier_before), period=period)
+        if item.revenue_change is not None:
+            before, now = item.revenue_change
+            return translate("TodayModel", "12-month revenue down {percent} % since "
+                                           "{period}").format(
+                percent=round((before - now) / before * 100), period=period)
         return translate("TodayModel", "Score fell since {period}").format(period=period)
     if item.section == COMPLAINTS:
         return translate("TodayModel", "Open complaint at a {tier} customer").format(
