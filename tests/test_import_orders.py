@@ -204,7 +204,7 @@ def test_a_book_from_before_order_numbers_knows_its_lines(tmp_path: Path) -> Non
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     migrations.apply(SqliteUtilsDatabase(conn), stop_before="m015_transaction_orders")
-    assert known_migrations()[-1] == "m015_transaction_orders"
+    assert "m015_transaction_orders" in known_migrations()
     conn.execute("INSERT INTO customers (id, created_at, updated_at, name, code, name_sort) "
                  "VALUES ('a1', 't', 't', 'Acme', 'A1', 'acme')")
     conn.execute("INSERT INTO customer_metrics (customer_id) VALUES ('a1')")
