@@ -1760,6 +1760,26 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>3/4/2024 这样的日期是：</translation>
     </message>
     <message>
+        <source>(every row)</source>
+        <translation>（所有行）</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>属于</translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation>不属于</translation>
+    </message>
+    <message>
+        <source>values, separated by commas</source>
+        <translation>值，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Only rows where:</source>
+        <translation>仅导入满足条件的行：</translation>
+    </message>
+    <message>
         <source>The first rows, as they will be imported:</source>
         <translation>前几行（按导入后的样子）：</translation>
     </message>
@@ -1802,6 +1822,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>New customers the file names, to be made: {count}.</source>
         <translation>将新建文件中提到的客户：{count} 个。</translation>
+    </message>
+    <message>
+        <source>Left out by the row filter: {count}.</source>
+        <translation>被行筛选排除：{count} 行。</translation>
+    </message>
+    <message>
+        <source>Columns matched as saved for files like this on {date}.</source>
+        <translation>列的匹配沿用了 {date} 为同类文件保存的设置。</translation>
     </message>
     <message>
         <source>… and more: fix these first.</source>
@@ -4004,6 +4032,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>{path} has a header row ({headers}) but no rows below it to import.</source>
         <translation>{path} 有表头行（{headers}），但其下没有可导入的数据行。</translation>
+    </message>
+    <message>
+        <source>{path} holds no sheet of a KeyPlan book (Customers, Contacts, Transactions …, as Export all data writes them). Its sheets: {sheets}. Import it as one table of customers, contacts or sales instead.</source>
+        <translation>{path} 不含 KeyPlan 账本的工作表（客户、联系人、交易……，即“导出全部数据”所写的那些）。其工作表：{sheets}。请改为按客户、联系人或销售数据的单张表导入。</translation>
     </message>
     <message>
         <source>{customer} already has a plan for {period}.</source>

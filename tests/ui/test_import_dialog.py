@@ -186,3 +186,28 @@ def test_dates_that_read_both_ways_are_asked_about(  # type: ignore[no-untyped-d
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert window.book.reader.scalar(sql) == before + 2  # month first: 4 March, 6 May
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_row_filter_keeps_only_the_finished_orders(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """Only status = Done: the cancelled order is counted apart and not imported."""
+    name = window.book.reader.list_customers(limit=1).rows[0].name
+    path = tmp_path / "orders.csv"
+    path.write_text(f"Customer,Date,Amount,Status\n{name},2026-05-03,10,Done\n"
+                    f"{name},2026-05-04,20,Cancelled\n{name},2026-05-05,30,done\n",
+                    encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert "Valid: 3 " in dialog.summary.text()
+    dialog.filter_column.setCurrentIndex(dialog.filter_column.findData("Status"))
+    dialog.filter_column.activated.emit(dialog.filter_column.currentIndex())
+    qtbot.keyClicks(dialog.filter_values, "Done")
+    qtbot.keyClick(dialog.filter_values, Qt.Key.Key_Return)  # editing finished: checked again
+    qtbot.waitUntil(lambda: dialog.task is None and "Left out by the row filter: 1."
+                    in dialog.summary.text(), timeout=20_000)
+    assert "Valid: 2 " in dialog.summary.text()
+    before = window.book.reader.scalar("SELECT count(*) FROM transactions")
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert window.book.reader.scalar("SELECT count(*) FROM transactions") == before + 2
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)

@@ -43,6 +43,7 @@ from storage.book.import_types import (
     ImportKind,
     ImportPreview,
     ImportResult,
+    RowFilter,
     RowIssue,
     fields_of,
 )
@@ -75,7 +76,9 @@ def import_field_label(kind: ImportKind, field: str) -> str:
              "mobile": translate("ImportDialog", "Mobile phone"),
              "order_no": translate("ImportDialog", "Order number"),
              "quantity": translate("ImportDialog", "Quantity"),
-             "unit_price": translate("ImportDialog", "Unit price")}
+             "unit_price": translate("ImportDialog", "Unit price"),
+             "id": translate("ImportDialog", "KeyPlan ID"),
+             "customer_id": translate("ImportDialog", "KeyPlan customer ID")}
     return extra.get(field) or field_label(RECORDS[kind], field)
 
 
@@ -91,7 +94,8 @@ def issue_text(issue: RowIssue) -> str:
 
 def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportKind,
                        overrides: dict[str, str], skip_invalid: bool,
-                       create_customers: bool = False, date_order: str | None = None) -> Imported:
+                       create_customers: bool = False, date_order: str | None = None,
+                       where: list[RowFilter] | None = None) -> Imported:
     """Import in one transaction. ``run_import`` makes the import's one backup (reason
     "import") first, reporting its progress: Cancel stops the backup or the import, and
     nothing is written."""
@@ -99,7 +103,8 @@ def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportK
     # The window rescores afterwards, in a process of its own for a large book.
     return book.imports.run(path, kind, overrides=overrides, skip_invalid=skip_invalid,
                             create_customers=create_customers, rescore=False,
-                            date_order=date_order, progress=progress.report)
+                            date_order=date_order, where=where or [],
+                            progress=progress.report)
 
 
 class ImportDialog(QDialog):
@@ -133,7 +138,7 @@ class ImportDialog(QDialog):
         row.addWidget(choose)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("importKind")
-        for kind in ImportKind:
+        for kind in RECORDS:  # the others come in through a whole-book import
             self.kind_combo.addItem(kind_text(kind), kind.value)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.kind_note = QLabel(self)
@@ -153,10 +158,30 @@ class ImportDialog(QDialog):
         self.date_order.addItem(self.tr("Month first: 12/31/2024"), "mdy")
         self.date_order.activated.connect(lambda _i: self.check())
         self.date_order_label = QLabel(self.tr("Dates such as 3/4/2024 are:"), self)
+        # One row filter (e.g. only 订单状态 = 已完成): a column, is / is not, its values.
+        self.filter_column = QComboBox(self)
+        self.filter_column.setObjectName("importFilterColumn")
+        self.filter_column.addItem(self.tr("(every row)"), None)
+        self.filter_column.activated.connect(lambda _i: self._filter_changed())
+        self.filter_keep = QComboBox(self)
+        self.filter_keep.setObjectName("importFilterKeep")
+        self.filter_keep.addItem(self.tr("is one of"), True)
+        self.filter_keep.addItem(self.tr("is none of"), False)
+        self.filter_keep.activated.connect(lambda _i: self._filter_changed())
+        self.filter_values = QLineEdit(self)
+        self.filter_values.setObjectName("importFilterValues")
+        self.filter_values.setPlaceholderText(self.tr("values, separated by commas"))
+        self.filter_values.editingFinished.connect(self._filter_changed)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_column, 1)
+        filter_row.addWidget(self.filter_keep)
+        filter_row.addWidget(self.filter_values, 2)
+        self.applied_filter: RowFilter | None = None
         form = QFormLayout()
         form.addRow(self.tr("File:"), row)
         form.addRow(self.tr("It holds:"), kind_row)
         form.addRow("", self.create_customers)
+        form.addRow(self.tr("Only rows where:"), filter_row)
         form.addRow(self.date_order_label, self.date_order)
         self.date_order_label.hide()
         self.date_order.hide()
@@ -241,6 +266,9 @@ class ImportDialog(QDialog):
         self.file_edit.setText(str(path))
         self.overrides = {}
         self._ask_date_order(False)
+        self.applied_filter = None
+        self.filter_values.clear()
+        self.filter_column.setCurrentIndex(0)
         if self.task is not None:
             self.task.cancel()
         task = BookTask(self.db_path, lambda book, _progress: book.imports.guess_kind(path),
@@ -287,9 +315,10 @@ class ImportDialog(QDialog):
         path, kind, overrides = self.path, self.kind, dict(self.overrides)
         create = self.create_customers.isChecked() and kind is not ImportKind.CUSTOMERS
         order = self.chosen_date_order()
+        where = [self.applied_filter] if self.applied_filter is not None else []
         task = BookTask(self.db_path, lambda book, progress: book.imports.preview(
             path, kind, overrides=overrides, create_customers=create, date_order=order,
-            progress=progress.report), self)
+            where=where, progress=progress.report), self)
         self.task = task
         task.on_progress(self._on_progress).success(self._on_checked).failure(self._on_failed)
         task.finished.connect(lambda t=task: self._done(t))
@@ -324,6 +353,30 @@ class ImportDialog(QDialog):
         else:
             self.time_left.setText(self.tr("about {minutes} min left").format(
                 minutes=round(left / 60)))
+
+    def row_filter(self) -> RowFilter | None:
+        """The filter the three fields describe; None when they describe none."""
+        column = self.filter_column.currentData()
+        values = tuple(v.strip() for v in self.filter_values.text().replace("，", ",")
+                       .split(",") if v.strip())
+        if column is None or not values:
+            return None
+        return RowFilter(str(column), values, bool(self.filter_keep.currentData()))
+
+    def _filter_changed(self) -> None:
+        chosen = self.row_filter()
+        if chosen != self.applied_filter:
+            self.applied_filter = chosen
+            self.check()
+
+    def _fill_filter_columns(self, headers: list[str]) -> None:
+        chosen = self.filter_column.currentData()
+        self.filter_column.clear()
+        self.filter_column.addItem(self.tr("(every row)"), None)
+        for header in headers:
+            if header:
+                self.filter_column.addItem(header, header)
+        self.filter_column.setCurrentIndex(max(0, self.filter_column.findData(chosen)))
 
     def chosen_date_order(self) -> str | None:
         data = self.date_order.currentData() if self.date_order.isVisible() else None
@@ -363,6 +416,13 @@ class ImportDialog(QDialog):
         if preview.customers_created:
             text += " " + self.tr("New customers the file names, to be made: {count}.").format(
                 count=locale.toString(preview.customers_created))
+        if preview.filtered:
+            text += " " + self.tr("Left out by the row filter: {count}.").format(
+                count=locale.toString(preview.filtered))
+        if preview.mapping.saved_at:
+            text += " " + self.tr("Columns matched as saved for files like this on "
+                                  "{date}.").format(date=preview.mapping.saved_at[:10])
+        self._fill_filter_columns(preview.mapping.headers)
         self.summary.setText(text)
         self.issues.clear()
         self.issues.addItems([issue_text(i) for i in preview.issues[:MAX_SHOWN_ISSUES]])
@@ -441,8 +501,9 @@ class ImportDialog(QDialog):
         skip = self.skip_invalid.isChecked()
         create = self.create_customers.isChecked() and kind is not ImportKind.CUSTOMERS
         order = self.chosen_date_order()
+        where = [self.applied_filter] if self.applied_filter is not None else []
         task = BookTask(self.db_path, lambda book, progress: import_with_backup(
-            book, progress, path, kind, overrides, skip, create, order), self)
+            book, progress, path, kind, overrides, skip, create, order, where), self)
         self.task = task
         task.on_progress(self._on_progress).success(self._on_imported).failure(self._on_failed)
         task.finished.connect(lambda t=task: self._done(t))
@@ -469,7 +530,8 @@ class ImportDialog(QDialog):
         self.summary.setText(text)
         self.close_button.setText(self.tr("Close"))
         for widget in (self.kind_combo, self.create_customers, self.skip_invalid,
-                       self.date_order):
+                       self.date_order, self.filter_column, self.filter_keep,
+                       self.filter_values):
             widget.setEnabled(False)
         for combo in self.combos.values():
             combo.setEnabled(False)
