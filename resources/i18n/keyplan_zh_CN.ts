@@ -542,12 +542,144 @@
         <translation>keyplan：提示：此账本也在 KeyPlan 中打开（{app}，{host} 上的进程 {pid}）；两者都可以继续工作。</translation>
     </message>
     <message>
+        <source>row {row}: {message}</source>
+        <translation>第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>changed since the import</source>
+        <translation>导入后已被修改</translation>
+    </message>
+    <message>
+        <source>still used by later records</source>
+        <translation>仍被之后的记录使用</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{sheet}&apos;</source>
+        <translation>工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}, delimiter {delimiter}</source>
+        <translation>编码 {encoding}，分隔符 {delimiter}</translation>
+    </message>
+    <message>
+        <source>{path} ({format}, {where}), header on row {row}</source>
+        <translation>{path}（{format}，{where}），表头在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {valid} valid, {bad} bad; {skipped} blank or total rows skipped.</source>
+        <translation>共 {rows} 行：有效 {valid} 行，有问题 {bad} 行；跳过空行或合计行 {skipped} 行。</translation>
+    </message>
+    <message>
+        <source>row {row}, column &apos;{column}&apos;: {message}</source>
+        <translation>第 {row} 行，“{column}”列：{message}</translation>
+    </message>
+    <message>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
+        <source>Imported {created} new and {updated} updated {kind} ({rejected} bad rows left out) in {seconds} s.</source>
+        <translation>已导入{kind}：新增 {created}，更新 {updated}（跳过有问题的行 {rejected} 行），用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Undid import {batch} ({kind} from {source}, {at}): removed {removed} rows, put back {reverted} records.</source>
+        <translation>已撤销导入 {batch}（{kind}，来自 {source}，{at}）：删除 {removed} 行，恢复 {reverted} 条记录。</translation>
+    </message>
+    <message>
+        <source>Columns as mapped for files with these headers on {date} (--fresh-mapping to match them from the headers):</source>
+        <translation>列的匹配沿用了 {date} 为相同表头的文件保存的设置（用 --fresh-mapping 按表头重新匹配）：</translation>
+    </message>
+    <message>
+        <source>{count} rows left out by --where.</source>
+        <translation>--where 排除了 {count} 行。</translation>
+    </message>
+    <message>
+        <source>{count} rows are already in the book (same customer, date, amount and profit to the cent, order or reference, and product) and are not imported again: rows {rows}.</source>
+        <translation>{count} 行已在账本中（客户、日期、金额与毛利精确到分、订单或单号、产品均相同），不会重复导入：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>{creates} customers to create, {updates} to update.</source>
+        <translation>将新建 {creates} 个客户，更新 {updates} 个。</translation>
+    </message>
+    <message>
+        <source>{lines} new lines: {orders} orders, {returns} returns and {zero} zero-value lines (no orders).</source>
+        <translation>新增 {lines} 行：{orders} 个订单，{returns} 笔退货，{zero} 行零金额（不算订单）。</translation>
+    </message>
+    <message>
+        <source>{count} new customers named by the file will be made: {names}.</source>
+        <translation>将新建文件中提到的 {count} 个客户：{names}。</translation>
+    </message>
+    <message>
         <source>Checking</source>
         <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} bad rows. Fix them, or run again with --skip-invalid to import the valid rows.</source>
+        <translation>未导入任何内容：有 {count} 行有问题。请修正，或加 --skip-invalid 重新运行以导入有效的行。</translation>
+    </message>
+    <message>
+        <source>Made {count} new customers the file named.</source>
+        <translation>已新建文件中提到的客户 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Import batch {batch}: undo it with &apos;keyplan import --undo {batch}&apos;.</source>
+        <translation>导入批次 {batch}：可用“keyplan import --undo {batch}”撤销。</translation>
+    </message>
+    <message>
+        <source>Rescored the book in {seconds} s.</source>
+        <translation>已重新评分账本，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Note: the newest sale in the book is from {day}, more than six months ago: scored as of today, every customer counts as lapsed. To see this data as of its own time: keyplan score --as-of {day}</source>
+        <translation>提示：账本中最新的销售是 {day}，已超过六个月：按今天评分，每个客户都算作流失。要按数据当时的情况查看：keyplan score --as-of {day}</translation>
+    </message>
+    <message>
+        <source>Kept {count} records changed since the import or still in use:</source>
+        <translation>保留了 {count} 条导入后被修改或仍在使用的记录：</translation>
+    </message>
+    <message>
+        <source>ignored columns: {columns}</source>
+        <translation>忽略的列：{columns}</translation>
+    </message>
+    <message>
+        <source>... and {count} more notes.</source>
+        <translation>……另有 {count} 条提示。</translation>
+    </message>
+    <message>
+        <source>... and more problems ({count} bad rows in all).</source>
+        <translation>……还有更多问题（共 {count} 行有问题）。</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>transactions</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>No imports yet.</source>
+        <translation>尚无导入。</translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <translation>提示：{note}</translation>
+    </message>
+    <message>
+        <source>undone {at}</source>
+        <translation>已于 {at} 撤销</translation>
+    </message>
+    <message>
+        <source>{added} added, {updated} updated</source>
+        <translation>新增 {added}，更新 {updated}</translation>
     </message>
     <message>
         <source>about {seconds} s left</source>

@@ -13,11 +13,11 @@ from storage.export_labels import LANGUAGES, Labels
 from ui.cli.commands_score import _iso_date
 from ui.cli.errors import UserError
 from ui.cli.import_fields import IMPORT_FIELDS
-from ui.cli.text import t
+from ui.cli.text import t, translate
 
 if TYPE_CHECKING:  # openpyxl and sqlite-utils load when a command runs, not for --help
     from storage.book import Book
-    from storage.book.import_types import ImportPreview, KeptRecord
+    from storage.book.import_types import ImportPreview, KeptRecord, RowIssue
 
 MAX_LISTED_ISSUES = 100
 
@@ -187,7 +187,7 @@ def run_import_command(args: argparse.Namespace) -> int:
             finally:
                 line.close()
             _print_preview(preview)
-            print("Dry run: nothing was written.")
+            print(t("Dry run: nothing was written."))
             return 0 if preview.bad_rows == 0 else 1
         # One pass: rows are checked and written in one transaction, which is rolled back
         # if a row is bad and --skip-invalid was not given; the rescore runs inside it.
@@ -204,23 +204,27 @@ def run_import_command(args: argparse.Namespace) -> int:
         result = imported.result
         _print_preview(result.preview)
         if not result.written:
-            print(f"Nothing was imported: {result.rejected:,} bad rows. Fix them, or run "
-                  "again with --skip-invalid to import the valid rows.")
+            print(t("Nothing was imported: {count} bad rows. Fix them, or run again with "
+                    "--skip-invalid to import the valid rows.", count=f"{result.rejected:,}"))
             return 1
-        print(f"Imported {result.created:,} new and {result.updated:,} updated "
-              f"{args.kind} ({result.rejected:,} bad rows left out) in {result.seconds:.1f} s.")
+        print(t("Imported {created} new and {updated} updated {kind} ({rejected} bad rows "
+                "left out) in {seconds} s.", created=f"{result.created:,}",
+                updated=f"{result.updated:,}", kind=_kind_word(args.kind),
+                rejected=f"{result.rejected:,}", seconds=f"{result.seconds:.1f}"))
         if result.customers_created:
-            print(f"Made {result.customers_created:,} new customers the file named.")
+            print(t("Made {count} new customers the file named.",
+                    count=f"{result.customers_created:,}"))
         if result.batch is not None:
-            print(f"Import batch {result.batch}: undo it with "
-                  f"'keyplan import --undo {result.batch}'.")
+            print(t("Import batch {batch}: undo it with 'keyplan import --undo {batch}'.",
+                    batch=result.batch))
         if imported.rescore_seconds is not None:
-            print(f"Rescored the book in {imported.rescore_seconds:.1f} s.")
+            print(t("Rescored the book in {seconds} s.",
+                    seconds=f"{imported.rescore_seconds:.1f}"))
         if imported.latest_sale is not None and imported.stale_on(date.today()):
-            day = imported.latest_sale.isoformat()
-            print(f"Note: the newest sale in the book is from {day}, more than six months "
-                  "ago: scored as of today, every customer counts as lapsed. To see this data "
-                  f"as of its own time: keyplan score --as-of {day}")
+            print(t("Note: the newest sale in the book is from {day}, more than six months "
+                    "ago: scored as of today, every customer counts as lapsed. To see this "
+                    "data as of its own time: keyplan score --as-of {day}",
+                    day=imported.latest_sale.isoformat()))
     return 0
 
 
@@ -232,11 +236,12 @@ def run_import_batches(args: argparse.Namespace) -> int:
         if args.list_batches:
             batches = book.imports.batches()
             if not batches:
-                print("No imports yet.")
+                print(t("No imports yet."))
             for b in batches:
-                undone = f"  undone {b.undone_at[:16]}" if b.undone_at else ""
-                print(f"{b.id:>5}  {b.at[:16]}  {b.kind:<12} {b.source}: {b.rows_added:,} "
-                      f"added, {b.rows_updated:,} updated{undone}")
+                undone = "  " + t("undone {at}", at=b.undone_at[:16]) if b.undone_at else ""
+                print(f"{b.id:>5}  {b.at[:16]}  {_kind_word(b.kind):<12} {b.source}: " + t(
+                    "{added} added, {updated} updated", added=f"{b.rows_added:,}",
+                    updated=f"{b.rows_updated:,}") + undone)
             return 0
         batch = book.imports.last() if args.undo == "last" else None
         if args.undo != "last":
@@ -249,20 +254,25 @@ def run_import_batches(args: argparse.Namespace) -> int:
         # The undo and the rescore after it in one transaction: both or neither.
         taken = book.imports.undo(batch.id, rescore=not args.no_rescore)
         done = taken.undone
-        print(f"Undid import {batch.id} ({batch.kind} from {batch.source}, {batch.at[:16]}): "
-              f"removed {done.removed:,} rows, put back {done.reverted:,} records.")
+        print(t("Undid import {batch} ({kind} from {source}, {at}): removed {removed} rows, "
+                "put back {reverted} records.", batch=batch.id, kind=_kind_word(batch.kind),
+                source=batch.source, at=batch.at[:16], removed=f"{done.removed:,}",
+                reverted=f"{done.reverted:,}"))
         if done.kept:
-            print(f"Kept {len(done.kept):,} records changed since the import or still in use:")
+            print(t("Kept {count} records changed since the import or still in use:",
+                    count=f"{len(done.kept):,}"))
             for table, rows in _kept_by_table(book, done.kept).items():
                 for caption, reason in rows[:MAX_LISTED_ISSUES]:
                     print(f"  {table:<13} {caption}  ({reason})")
         if taken.rescore_seconds is not None:
-            print(f"Rescored the book in {taken.rescore_seconds:.1f} s.")
+            print(t("Rescored the book in {seconds} s.",
+                    seconds=f"{taken.rescore_seconds:.1f}"))
     return 0
 
 
 def _kept_by_table(book: Book, kept: list[KeptRecord]) -> dict[str, list[tuple[str, str]]]:
-    reasons = {"changed": "changed since the import", "used": "still used by later records"}
+    reasons = {"changed": t("changed since the import"),
+               "used": t("still used by later records")}
     by_table: dict[str, list[tuple[str, str]]] = {}
     for record in kept:
         caption = book.customers.captions(record.table, [record.record_id]).get(
@@ -274,48 +284,70 @@ def _kept_by_table(book: Book, kept: list[KeptRecord]) -> dict[str, list[tuple[s
 
 def _print_preview(preview: ImportPreview) -> None:
     source, mapping = preview.source, preview.mapping
-    where = f"sheet '{source.sheet}'" if source.sheet else f"encoding {source.encoding}, " \
-        f"delimiter {source.delimiter!r}"
-    print(f"{source.path} ({source.format}, {where}), header on row {source.header_row}")
+    where = t("sheet '{sheet}'", sheet=source.sheet) if source.sheet else t(
+        "encoding {encoding}, delimiter {delimiter}", encoding=source.encoding,
+        delimiter=repr(source.delimiter))
+    print(t("{path} ({format}, {where}), header on row {row}", path=source.path,
+            format=source.format, where=where, row=source.header_row))
     if mapping.saved_at:
-        print(f"Columns as mapped for files with these headers on {mapping.saved_at[:10]} "
-              "(--fresh-mapping to match them from the headers):")
+        print(t("Columns as mapped for files with these headers on {date} (--fresh-mapping "
+                "to match them from the headers):", date=mapping.saved_at[:10]))
     for field, header in mapping.mapped.items():
         print(f"  {field:<20} <- {header}")
     if mapping.ignored:
-        print(f"  ignored columns: {', '.join(mapping.ignored)}")
-    print(f"{preview.rows:,} rows: {preview.valid:,} valid, {preview.bad_rows:,} bad; "
-          f"{preview.skipped:,} blank or total rows skipped.")
+        print("  " + t("ignored columns: {columns}", columns=", ".join(mapping.ignored)))
+    print(t("{rows} rows: {valid} valid, {bad} bad; {skipped} blank or total rows skipped.",
+            rows=f"{preview.rows:,}", valid=f"{preview.valid:,}", bad=f"{preview.bad_rows:,}",
+            skipped=f"{preview.skipped:,}"))
     if preview.filtered:
-        print(f"{preview.filtered:,} rows left out by --where.")
+        print(t("{count} rows left out by --where.", count=f"{preview.filtered:,}"))
     if preview.duplicates:
         rows = ", ".join(str(n) for n in preview.duplicate_rows)
         more = ", ..." if preview.duplicates > len(preview.duplicate_rows) else ""
-        print(f"{preview.duplicates:,} rows are already in the book (same customer, date, "
-              f"amount and profit to the cent, order or reference, and product) and are not "
-              f"imported again: "
-              f"rows {rows}{more}.")
+        print(t("{count} rows are already in the book (same customer, date, amount and "
+                "profit to the cent, order or reference, and product) and are not imported "
+                "again: rows {rows}.", count=f"{preview.duplicates:,}", rows=rows + more))
     if preview.kind == "customers":
-        print(f"{preview.creates:,} customers to create, {preview.updates:,} to update.")
+        print(t("{creates} customers to create, {updates} to update.",
+                creates=f"{preview.creates:,}", updates=f"{preview.updates:,}"))
     if preview.kind == "transactions" and preview.creates:
-        print(f"{preview.creates:,} new lines: {preview.orders:,} orders, {preview.returns:,} "
-              f"returns and {preview.zero_lines:,} zero-value lines (no orders).")
+        print(t("{lines} new lines: {orders} orders, {returns} returns and {zero} zero-value "
+                "lines (no orders).", lines=f"{preview.creates:,}",
+                orders=f"{preview.orders:,}", returns=f"{preview.returns:,}",
+                zero=f"{preview.zero_lines:,}"))
     if preview.customers_created:
         names = ", ".join(m.code or m.name for m in preview.new_customers[:5])
         more = ", ..." if preview.customers_created > 5 else ""
-        print(f"{preview.customers_created:,} new customers named by the file will be made: "
-              f"{names}{more}.")
+        print(t("{count} new customers named by the file will be made: {names}.",
+                count=f"{preview.customers_created:,}", names=names + more))
     for warning in preview.warnings[:MAX_LISTED_ISSUES]:
         value = f" [{warning.value}]" if warning.value else ""
-        print(f"  note: {warning}{value}")
+        print("  " + t("note: {note}", note=_issue_text(warning)) + value)
     if len(preview.warnings) > MAX_LISTED_ISSUES:
-        print(f"  ... and {len(preview.warnings) - MAX_LISTED_ISSUES:,} more notes.")
+        print("  " + t("... and {count} more notes.",
+                       count=f"{len(preview.warnings) - MAX_LISTED_ISSUES:,}"))
     for issue in preview.issues[:MAX_LISTED_ISSUES]:
         value = f" [{issue.value}]" if issue.value else ""
-        print(f"  {issue}{value}")
+        print(f"  {_issue_text(issue)}{value}")
     hidden = max(0, len(preview.issues) - MAX_LISTED_ISSUES)
     if hidden or preview.issues_truncated:
-        print(f"  ... and more problems ({preview.bad_rows:,} bad rows in all).")
+        print("  " + t("... and more problems ({count} bad rows in all).",
+                       count=f"{preview.bad_rows:,}"))
+
+
+def _issue_text(issue: RowIssue) -> str:
+    """``row N, column 'X': message`` in the chosen language."""
+    message = translate(issue.context, issue.message, issue.params)
+    if issue.column:
+        return t("row {row}, column '{column}': {message}", row=issue.row,
+                 column=issue.column, message=message)
+    return t("row {row}: {message}", row=issue.row, message=message)
+
+
+def _kind_word(kind: str) -> str:
+    """customers, contacts or transactions, in the chosen language."""
+    return {"customers": t("customers"), "contacts": t("contacts"),
+            "transactions": t("transactions")}.get(str(kind), str(kind))
 
 
 # ---- plans -------------------------------------------------------------------------------

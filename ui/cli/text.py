@@ -39,7 +39,7 @@ def language() -> str:
     return _language
 
 
-def t(source: str, **params: Any) -> str:
+def t(source: str, /, **params: Any) -> str:
     """``source`` (this module's context) in the chosen language, placeholders filled."""
     return translate(CONTEXT, source, params)
 
