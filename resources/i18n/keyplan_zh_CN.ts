@@ -3782,7 +3782,11 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>ScoreTab</name>
     <message>
         <source>{count} invoices</source>
-        <translation>{count} 张发票</translation>
+        <translation type="vanished">{count} 张发票</translation>
+    </message>
+    <message>
+        <source>{count} orders</source>
+        <translation>{count} 个订单</translation>
     </message>
     <message>
         <source>{months} months</source>

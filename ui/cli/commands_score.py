@@ -220,7 +220,7 @@ def _raw_text(dimension: str, value: float) -> str:
     if dimension == "tenure":
         return f"{value:.1f} months"
     if dimension == "frequency":
-        return f"{value:,.0f} invoices"
+        return f"{value:,.0f} orders"
     return f"{value:g} / 5"
 
 

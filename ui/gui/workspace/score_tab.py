@@ -35,7 +35,7 @@ def raw_text(dimension: str, value: float | None) -> str:
     if dimension in ("margin", "growth", "timeliness"):
         return percent(value)
     if dimension == "frequency":
-        return translate("ScoreTab", "{count} invoices").format(count=number(round(value, 1)))
+        return translate("ScoreTab", "{count} orders").format(count=number(round(value, 1)))
     if dimension == "tenure":
         return translate("ScoreTab", "{months} months").format(months=number(round(value)))
     if dimension in RATED_DIMENSIONS:
