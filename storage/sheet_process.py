@@ -11,7 +11,7 @@ about 50 ms.
 
 Output: pickled frames, one after the other (the parent is this program, so pickle is safe):
 
-- ``("sheets", [(name, kind, visible), ...])`` first;
+- ``("sheets", [(name, kind, visible), ...])`` first (all of mode ``sheets``);
 - mode ``head``: ``("head", name, last_row, rows)`` for each readable sheet (or the one
   named), with its first ``HEAD_ROWS`` rows, then ``("heads_done", more)``; with only one
   sheet to read, ``more`` is True and the rest of its rows follow as in mode ``rows`` (the
@@ -112,6 +112,8 @@ def _run(out: BinaryIO, mode: str, path: str, sheet: str | None, skip: int) -> N
     sheets = [(m.name, str(m.typ).rpartition(".")[2],
                m.visible == calamine.SheetVisibleEnum.Visible) for m in workbook.sheets_metadata]
     _send(out, ("sheets", sheets))
+    if mode == "sheets":
+        return
     if sheet is not None:
         if sheet not in [name for name, _kind, _visible in sheets]:
             raise SheetProblem("no_sheet", sheet)

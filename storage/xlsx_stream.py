@@ -1,12 +1,14 @@
-"""Streaming the rows of one very large sheet into a workbook that openpyxl builds.
+"""Streaming the rows of very large sheets into a workbook that openpyxl builds.
 
-openpyxl writes the workbook: styles, the other sheets, charts, and the big sheet's title and
+openpyxl writes the workbook: styles, the other sheets, charts, and each big sheet's title and
 header rows, column widths, frozen panes, filter and print set-up. Its per-cell XML writer,
 though, costs about 6 µs a cell here (20 s for 100,000 customers x 35 columns), so the body
-rows of the big sheet are serialised by :class:`RowStreamer` straight into that sheet's part
-while the package is copied: the same SpreadsheetML openpyxl would write (inline strings,
-numbers, style indexes openpyxl registered), about ten times faster, in constant memory.
-Every text cell is an inline string, so no user text can ever become a formula.
+rows of the big sheets are serialised by :class:`RowStreamer` straight into those sheets'
+parts while the package is copied: the same SpreadsheetML openpyxl would write (inline
+strings, numbers, style indexes openpyxl registered), about ten times faster, in constant
+memory. Every text cell is an inline string, so no user text can ever become a formula; and
+text is written losslessly (a carriage return, U+FFFF or a literal ``_x000D_`` read back as
+they were), so an exported book imports back unchanged.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import math
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,17 +27,26 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from storage.xlsx_style import safe_text
+from storage.xlsx_style import MAX_CELL_TEXT
 
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+#: Excel counts 1900 as a leap year: its serial numbers are right from 1900-03-01 on.
+_FIRST_SERIAL_DAY = date(1900, 3, 1)
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"\s*/>')
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _CHUNK_ROWS = 2_000
 _FORMULA_FIRST = frozenset("=+-@\t\r")
 _SPACES = frozenset(" \t\r\n\u3000")
+#: What SpreadsheetML text cannot hold as it is, written as Excel's ``_xHHHH_`` escape
+#: (which Excel, LibreOffice and calamine read back): control characters XML forbids, the
+#: carriage return (XML readers turn CR LF into LF), and the ``_`` of a literal ``_xHHHH_``.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+#: What no reader gives back even escaped: lone surrogates (never in the book: SQLite stores
+#: UTF-8) and the noncharacters U+FFFE and U+FFFF, written as U+FFFD.
+_UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 #: Column kinds a streamed sheet knows how to write.
-TEXT, NUMBER, DATE = "text", "number", "date"
+TEXT, NUMBER, DATE, DATETIME = "text", "number", "date", "datetime"
 
 
 def style_id(ws: Worksheet, **style: Any) -> int:
@@ -44,6 +56,21 @@ def style_id(ws: Worksheet, **style: Any) -> int:
     for name, value in style.items():
         setattr(template, name, value)
     return int(template.style_id)
+
+
+def cell_text(text: str) -> str:
+    """``text`` as SpreadsheetML holds it losslessly (before XML's own ``&<>`` escapes), cut
+    to Excel's limit of characters per cell."""
+    if len(text) > MAX_CELL_TEXT:
+        text = text[:MAX_CELL_TEXT - 1] + "…"
+    if _UNWRITABLE.search(text):
+        text = _UNWRITABLE.sub("\ufffd", text)
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match.group()
+    return "_x005F_" if character == "_" else f"_x{ord(character):04X}_"
 
 
 class RowStreamer:
@@ -66,35 +93,125 @@ class RowStreamer:
             if kind_of_value is float and kind != TEXT:
                 if math.isfinite(value):
                     append(f'<c r="{letter}{n}"{style}><v>{value!r}</v></c>')
-            elif kind_of_value is int and kind != TEXT:
+                continue
+            if kind_of_value is int and kind != TEXT:
                 append(f'<c r="{letter}{n}"{style}><v>{value}</v></c>')
-            elif kind == DATE:
-                append(f'<c r="{letter}{n}"{style}><v>{_serial(value)}</v></c>')
+                continue
+            if kind in (DATE, DATETIME):
+                serial = _serial(value, kind)
+                if serial is not None:
+                    append(f'<c r="{letter}{n}"{style}><v>{serial}</v></c>')
+                    continue
+                value = _early(value, kind)  # before 1900-03-01: as text
             elif kind_of_value is bool:
                 append(f'<c r="{letter}{n}" t="b"{style}><v>{int(value)}</v></c>')
-            else:
-                text = value if kind_of_value is str else str(value)
-                if not text:
-                    continue
-                if not (text.isascii() and text.isprintable()):
-                    text = safe_text(text)
-                if text[0] in _FORMULA_FIRST:
-                    style = self.quoted
-                space = ' xml:space="preserve"' if text[0] in _SPACES or text[-1] in _SPACES \
-                    else ""
-                if "&" in text or "<" in text or ">" in text:
-                    text = text.translate(_ESCAPES)
-                append(f'<c r="{letter}{n}" t="inlineStr"{style}><is><t{space}>{text}</t></is>'
-                       f'</c>')
+                continue
+            text = value if type(value) is str else str(value)
+            if not text:
+                continue
+            if not (text.isascii() and text.isprintable()) or "_x" in text \
+                    or len(text) > MAX_CELL_TEXT:
+                text = cell_text(text)
+            cell_style = self.quoted if text[0] in _FORMULA_FIRST else style
+            space = ' xml:space="preserve"' if text[0] in _SPACES or text[-1] in _SPACES \
+                else ""
+            if "&" in text or "<" in text or ">" in text:
+                text = text.translate(_ESCAPES)
+            append(f'<c r="{letter}{n}" t="inlineStr"{cell_style}><is><t{space}>{text}</t>'
+                   f'</is></c>')
         append("</row>")
         return "".join(parts)
 
 
-def _serial(value: Any) -> int:
-    day = value.date() if isinstance(value, datetime) else value
-    if isinstance(day, str):
-        day = date.fromisoformat(day[:10])
-    return int(day.toordinal() - _EXCEL_EPOCH)
+def _moment(value: Any, kind: str) -> date | datetime:
+    if isinstance(value, str):
+        return datetime.fromisoformat(value) if kind == DATETIME and len(value) > 10 \
+            else date.fromisoformat(value[:10])
+    if kind == DATE and isinstance(value, datetime):
+        return value.date()
+    return value  # type: ignore[no-any-return]
+
+
+def _serial(value: Any, kind: str) -> int | float | None:
+    """The Excel serial number of a date (a whole number) or a date and time (days and the
+    fraction of a day); None before 1900-03-01, where Excel's serials go wrong."""
+    moment = _moment(value, kind)
+    day = moment.date() if isinstance(moment, datetime) else moment
+    if day < _FIRST_SERIAL_DAY:
+        return None
+    whole = day.toordinal() - _EXCEL_EPOCH
+    if isinstance(moment, datetime) and (moment.hour or moment.minute or moment.second):
+        return whole + (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86_400
+    return whole
+
+
+def _early(value: Any, kind: str) -> str:
+    moment = _moment(value, kind)
+    if isinstance(moment, datetime):
+        return moment.isoformat(sep=" ", timespec="minutes")
+    return moment.isoformat()
+
+
+@dataclass
+class StreamedSheet:
+    """One sheet's body rows, appended below the rows ``sheet`` already holds."""
+
+    sheet: Worksheet
+    streamer: RowStreamer
+    rows: Iterable[Sequence[Any]]
+    columns: int
+    expected_rows: int  # sizes the sheet's dimension
+
+
+def save_with_streamed_sheets(workbook: Workbook, path: Path, sheets: Sequence[StreamedSheet],
+                              *, scratch: Path,
+                              on_chunk: Callable[[int], None] | None = None) -> list[int]:
+    """Save ``workbook`` to ``path`` with each sheet's rows streamed into its part, in the
+    order given (which is the workbook's order: several parts may share one cursor); returns
+    how many rows each got. ``on_chunk(rows_done)``, rows of every sheet so far, is called
+    every few thousand rows and may raise to stop (the caller then discards ``path``)."""
+    workbook.save(scratch)
+    by_part = {item.sheet.path.lstrip("/"): index for index, item in enumerate(sheets)}
+    counts = [0] * len(sheets)
+    done = 0
+    expected = 0  # the next sheet whose part must come
+    with zipfile.ZipFile(scratch) as source, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+        for info in source.infolist():
+            index = by_part.get(info.filename)
+            if index is None:
+                target.writestr(info, source.read(info.filename),
+                                compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            assert index == expected, "streamed sheets come in the workbook's order"
+            expected += 1
+            item = sheets[index]
+            first = item.sheet.max_row + 1
+            head, tail = _split_sheet_data(source.read(info.filename).decode("utf-8"))
+            last_row = max(first - 1 + item.expected_rows, 1)
+            head = _DIMENSION.sub(
+                f'<dimension ref="A1:{get_column_letter(max(item.columns, 1))}{last_row}"/>',
+                head, count=1)
+            with target.open(info.filename, "w", force_zip64=True) as out:
+                out.write(head.encode("utf-8"))
+                buffer: list[str] = []
+                row = item.streamer.row
+                for number, values in enumerate(item.rows, first):
+                    buffer.append(row(number, values))
+                    if len(buffer) >= _CHUNK_ROWS:
+                        out.write("".join(buffer).encode("utf-8"))
+                        counts[index] += len(buffer)
+                        done += len(buffer)
+                        buffer.clear()
+                        if on_chunk is not None:
+                            on_chunk(done)
+                out.write("".join(buffer).encode("utf-8"))
+                counts[index] += len(buffer)
+                done += len(buffer)
+                if on_chunk is not None:
+                    on_chunk(done)
+                out.write(tail.encode("utf-8"))
+    return counts
 
 
 def save_with_streamed_rows(workbook: Workbook, sheet: Worksheet, path: Path,
@@ -102,40 +219,10 @@ def save_with_streamed_rows(workbook: Workbook, sheet: Worksheet, path: Path,
                             columns: int, expected_rows: int, *, scratch: Path,
                             on_chunk: Callable[[int], None] | None = None) -> int:
     """Save ``workbook`` to ``path`` with ``rows`` appended below the rows ``sheet`` already
-    holds; returns how many rows were streamed. ``expected_rows`` sizes the sheet's
-    dimension; ``on_chunk(rows_done)`` is called every few thousand rows and may raise to
-    stop (the caller then discards ``path``)."""
-    first = sheet.max_row + 1
-    workbook.save(scratch)
-    part = sheet.path.lstrip("/")
-    count = 0
-    with zipfile.ZipFile(scratch) as source, \
-            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
-        for info in source.infolist():
-            if info.filename != part:
-                target.writestr(info, source.read(info.filename),
-                                compress_type=zipfile.ZIP_DEFLATED)
-                continue
-            head, tail = _split_sheet_data(source.read(info.filename).decode("utf-8"))
-            last_row = first - 1 + expected_rows
-            head = _DIMENSION.sub(f'<dimension ref="A1:{get_column_letter(columns)}{last_row}"/>',
-                                  head, count=1)
-            with target.open(part, "w", force_zip64=True) as out:
-                out.write(head.encode("utf-8"))
-                buffer: list[str] = []
-                for number, values in enumerate(rows, first):
-                    buffer.append(streamer.row(number, values))
-                    count += 1
-                    if len(buffer) >= _CHUNK_ROWS:
-                        out.write("".join(buffer).encode("utf-8"))
-                        buffer.clear()
-                        if on_chunk is not None:
-                            on_chunk(count)
-                out.write("".join(buffer).encode("utf-8"))
-                if on_chunk is not None:
-                    on_chunk(count)
-                out.write(tail.encode("utf-8"))
-    return count
+    holds (one streamed sheet); returns how many rows were streamed."""
+    return save_with_streamed_sheets(
+        workbook, path, [StreamedSheet(sheet, streamer, rows, columns, expected_rows)],
+        scratch=scratch, on_chunk=on_chunk)[0]
 
 
 def _split_sheet_data(xml: str) -> tuple[str, str]:

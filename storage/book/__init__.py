@@ -19,6 +19,7 @@ from storage.backup import backup_folder, list_backups, newest_good_backup, rest
 from storage.book.customers import Customers
 from storage.book.files import (
     Backups,
+    BookImported,
     Demo,
     DemoMade,
     Exports,
@@ -42,6 +43,7 @@ from storage.snapshot_store import SnapshotResult
 __all__ = [
     "MEMORY",
     "Book",
+    "BookImported",
     "DemoMade",
     "Done",
     "ImportTakenBack",

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # openpyxl and the importer load when an import or export run
     from storage.importer.columns import ImportKind, Overrides
     from storage.importer.filters import RowFilter
     from storage.importer.undo import ImportUndone
+    from storage.importer.workbook import BookImport
 
 
 #: Sales data whose newest line is older than this (about six months) is historical.
@@ -50,6 +51,18 @@ class Imported:
         as of today, every customer counts as lapsed; scoring as of that sale makes sense
         of the data."""
         return self.latest_sale is not None and (today - self.latest_sale).days > STALE_DAYS
+
+
+@dataclass(frozen=True)
+class BookImported:
+    """A whole-book workbook imported, and the rescore made in its transaction."""
+
+    result: BookImport
+    rescore_seconds: float | None
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.everything() if self.result.written else Changes()
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,21 @@ class Imports:
             latest = date.fromisoformat(newest) if newest else None
         return Imported(result, seconds[0] if seconds else None, latest)
 
+    def run_book(self, path: Path, *, skip_invalid: bool = False, dry_run: bool = False,
+                 rescore: bool = True,
+                 progress: Callable[[int, int], bool] | None = None) -> BookImported:
+        """Import a whole-book workbook (:meth:`Exports.book`'s): every sheet as its kind of
+        record, in one transaction with the rescore, after one backup; a bad row means
+        nothing is written unless ``skip_invalid``. ``dry_run`` checks it all (each sheet
+        against what the sheets before it make) and writes nothing."""
+        from storage.importer.workbook import import_book
+
+        seconds: list[float] = []
+        result = import_book(self._db, path, skip_invalid=skip_invalid, dry_run=dry_run,
+                             progress=progress,
+                             then=self._timed_rescore(seconds) if rescore else None)
+        return BookImported(result, seconds[0] if seconds else None)
+
     def batches(self, limit: int = 100) -> list[ImportBatch]:
         from storage.importer.batches import list_batches
 
@@ -186,6 +214,14 @@ class Exports:
         from storage.export_portfolio import export_portfolio
 
         return export_portfolio(self._db, path, tiers=tiers, lang=lang, progress=progress)
+
+    def book(self, path: Path, *, lang: str = "en",
+             progress: Callable[[int, int], bool] | None = None) -> ExportResult:
+        """Every record of the book, a sheet per kind, under the headers the importer reads
+        (:meth:`Imports.run_book` takes it back); ``progress`` returning False cancels."""
+        from storage.export_book import export_book
+
+        return export_book(self._db, path, lang=lang, progress=progress)
 
     def weekly(self, path: Path, *, today: date | None = None, owner: str | None = None,
                lang: str = "en") -> ExportResult:

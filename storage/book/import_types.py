@@ -15,6 +15,8 @@ from storage.importer.batches import ImportBatch
 from storage.importer.dates import DateOrderError
 from storage.importer.filters import RowFilter
 from storage.importer.undo import ImportUndone, KeptRecord
+from storage.importer.workbook import BookImport, SheetImport
 
-__all__ = ["DateOrderError", "ImportBatch", "ImportFileError", "ImportKind", "ImportPreview",
-           "ImportResult", "ImportUndone", "KeptRecord", "RowFilter", "RowIssue", "fields_of"]
+__all__ = ["BookImport", "DateOrderError", "ImportBatch", "ImportFileError", "ImportKind",
+           "ImportPreview", "ImportResult", "ImportUndone", "KeptRecord", "RowFilter",
+           "RowIssue", "SheetImport", "fields_of"]

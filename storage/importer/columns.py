@@ -13,7 +13,7 @@ from functools import cache
 from openpyxl.utils import column_index_from_string
 
 from storage.export_labels import TEXT
-from storage.importer import aliases
+from storage.importer import aliases, record_aliases
 from storage.importer.dates import DateOrder
 
 
@@ -21,36 +21,113 @@ class ImportKind(StrEnum):
     CUSTOMERS = "customers"
     CONTACTS = "contacts"
     TRANSACTIONS = "transactions"
+    INTERACTIONS = "interactions"
+    NEEDS = "needs"
+    ASSESSMENTS = "assessments"
+    PLANS = "plans"
+    PLAN_OBJECTIVES = "plan_objectives"
+    PLAN_SUPPORT = "plan_support"
+    PLAN_ACTIONS = "plan_actions"
+    PLAN_REVIEWS = "plan_reviews"
 
 
 #: kind -> field -> "CJK words|English words" (besides the export's own labels).
 ALIASES: dict[ImportKind, dict[str, str]] = {
-    ImportKind.CUSTOMERS: aliases.CUSTOMERS,
-    ImportKind.CONTACTS: aliases.CONTACTS,
-    ImportKind.TRANSACTIONS: aliases.TRANSACTIONS,
+    ImportKind.CUSTOMERS: {**aliases.CUSTOMERS, **record_aliases.CUSTOMER_EXTRAS},
+    ImportKind.CONTACTS: {**aliases.CONTACTS, **record_aliases.CONTACT_EXTRAS},
+    ImportKind.TRANSACTIONS: {**aliases.TRANSACTIONS, **record_aliases.TRANSACTION_EXTRAS},
+    ImportKind.INTERACTIONS: record_aliases.INTERACTIONS,
+    ImportKind.NEEDS: record_aliases.NEEDS,
+    ImportKind.ASSESSMENTS: record_aliases.ASSESSMENTS,
+    ImportKind.PLANS: record_aliases.PLANS,
+    ImportKind.PLAN_OBJECTIVES: record_aliases.PLAN_OBJECTIVES,
+    ImportKind.PLAN_SUPPORT: record_aliases.PLAN_SUPPORT,
+    ImportKind.PLAN_ACTIONS: record_aliases.PLAN_ACTIONS,
+    ImportKind.PLAN_REVIEWS: record_aliases.PLAN_REVIEWS,
 }
+
+#: A record's customer: its code, its name or KeyPlan's id of it.
+_CUSTOMER_REF = ("customer_code", "customer_name", "customer_id")
+#: A plan's part's plan: KeyPlan's id of it, or its customer and period.
+_PLAN_REF = ("plan_id", "customer_code+period", "customer_name+period", "customer_id+period")
 
 #: Fields a mapping must have (customers: a name or a code to match).
 REQUIRED: dict[ImportKind, tuple[tuple[str, ...], ...]] = {
     ImportKind.CUSTOMERS: (("name", "code"),),
-    ImportKind.CONTACTS: (("name",), ("customer_code", "customer_name")),
-    ImportKind.TRANSACTIONS: (("date",), ("amount", "quantity+unit_price"),
-                              ("customer_code", "customer_name")),
+    ImportKind.CONTACTS: (("name",), _CUSTOMER_REF),
+    ImportKind.TRANSACTIONS: (("date",), ("amount", "quantity+unit_price"), _CUSTOMER_REF),
+    ImportKind.INTERACTIONS: (("occurred_at",), ("kind",), ("summary",), _CUSTOMER_REF),
+    ImportKind.NEEDS: (("kind",), ("description",), _CUSTOMER_REF),
+    ImportKind.ASSESSMENTS: (("assessed_on",), _CUSTOMER_REF),
+    ImportKind.PLANS: (("period",), _CUSTOMER_REF),
+    ImportKind.PLAN_OBJECTIVES: (("description",), _PLAN_REF),
+    ImportKind.PLAN_SUPPORT: (("kind",), _PLAN_REF),
+    ImportKind.PLAN_ACTIONS: (("what",), _PLAN_REF),
+    ImportKind.PLAN_REVIEWS: (("reviewed_on",), ("note",), _PLAN_REF),
 }
+
+_KEYS = {"key.customer": "customer_id", "key.id": "id"}
+_OF_CUSTOMER = {"field.code": "customer_code", "field.name": "customer_name", **_KEYS}
+_OF_PLAN = {**_OF_CUSTOMER, "plan.period": "period", "key.plan": "plan_id"}
 
 #: Export labels that name the same fields, so KeyPlan's own workbooks import back.
 _EXPORT_FIELDS: dict[ImportKind, dict[str, str]] = {
-    ImportKind.CUSTOMERS: {f"field.{name}": name for name in (
+    ImportKind.CUSTOMERS: {**{f"field.{name}": name for name in (
         "code", "name", "kind", "industry", "region", "city", "address", "phone", "email",
         "website", "owner", "tags", "relationship_level", "price_orientation",
         "loyalty_segment", "channel", "notes")},
+        "field.tier_set": "tier_override", "field.tier_reason": "tier_override_reason",
+        "field.lifecycle_set": "lifecycle_override",
+        "field.lifecycle_reason": "lifecycle_override_reason", "key.id": "id"},
     ImportKind.CONTACTS: {"field.code": "customer_code", "field.name": "customer_name",
                           "contact.name": "name", "contact.title": "title",
                           "contact.department": "department", "contact.role": "role",
                           "contact.influence": "influence", "contact.attitude": "attitude",
                           "contact.primary": "is_primary", "field.phone": "phone",
-                          "field.email": "email", "field.notes": "notes"},
-    ImportKind.TRANSACTIONS: {"field.code": "customer_code", "field.name": "customer_name"},
+                          "field.email": "email", "field.notes": "notes", **_KEYS},
+    ImportKind.TRANSACTIONS: {"field.code": "customer_code", "field.name": "customer_name",
+                              **{f"transaction.{name}": name for name in (
+                                  "date", "amount", "profit", "due_date", "paid_date",
+                                  "order_no", "reference", "product")},
+                              "field.notes": "notes", "key.customer": "customer_id"},
+    ImportKind.INTERACTIONS: {**_OF_CUSTOMER, "interaction.date": "occurred_at",
+                              "interaction.kind": "kind", "interaction.summary": "summary",
+                              "interaction.feedback": "feedback",
+                              "interaction.sentiment": "sentiment",
+                              "interaction.next_step": "next_step",
+                              "interaction.due": "next_step_due",
+                              "interaction.done": "next_step_done", "field.owner": "owner",
+                              "interaction.contacts": "contacts",
+                              "key.contacts": "contact_ids"},
+    ImportKind.NEEDS: {**_OF_CUSTOMER, "need.kind": "kind", "need.description": "description",
+                       "need.priority": "priority", "need.status": "status",
+                       "need.raised_on": "raised_on", "need.resolved_on": "resolved_on",
+                       "need.resolution": "resolution", "field.owner": "owner",
+                       "need.due_on": "due_on", "need.contact": "contact",
+                       "key.contact": "contact_id"},
+    ImportKind.ASSESSMENTS: {**_OF_CUSTOMER, "assessment.date": "assessed_on",
+                             "assessment.assessor": "assessor",
+                             **{f"dim.{name}": name for name in (
+                                 "payment_credit", "need_quality", "communication",
+                                 "industry_influence", "growth_potential", "loyalty",
+                                 "synergy", "satisfaction")},
+                             "field.notes": "notes"},
+    ImportKind.PLANS: {**_OF_CUSTOMER, "plan.period": "period", "plan.status": "status",
+                       "plan.situation": "situation", "plan.current_level": "current_level",
+                       "plan.target_level": "target_level",
+                       "plan.review_cadence": "review_cadence_days", "plan.owner": "owner",
+                       "section.needs": "needs", "key.needs": "need_ids"},
+    ImportKind.PLAN_OBJECTIVES: {**_OF_PLAN, "objective.description": "description",
+                                 "objective.kind": "kind", "objective.baseline": "baseline_value",
+                                 "objective.target": "target_value",
+                                 "objective.actual": "actual_value"},
+    ImportKind.PLAN_SUPPORT: {**_OF_PLAN, "support.kind": "kind", "support.terms": "terms",
+                              "support.rate_percent": "rate_percent", "support.cost": "cost"},
+    ImportKind.PLAN_ACTIONS: {**_OF_PLAN, "action.what": "what", "action.owner": "owner",
+                              "action.due": "due_date", "action.status": "status",
+                              "action.objective": "objective", "key.objective": "objective_id",
+                              "action.done_on": "done_on"},
+    ImportKind.PLAN_REVIEWS: {**_OF_PLAN, "review.date": "reviewed_on", "review.note": "note"},
 }
 
 IGNORE = ("", "-", "ignore", "skip", "忽略")
@@ -119,6 +196,9 @@ class ColumnMapping:
     #: The day/month order of each date field's column (``3/4/2024``), decided from the
     #: file or given; a field missing here reads only unambiguous dates.
     date_orders: dict[str, DateOrder] = field(default_factory=dict)
+    #: Cells taken as written (a whole-book export of KeyPlan's own): no blank markers (NA,
+    #: -, 空 ...) and no total rows, so a note that says "-" comes back as "-".
+    literal: bool = False
 
     @property
     def columns(self) -> list[str | None]:

@@ -64,3 +64,9 @@ class EmptyFileError(ImportFileError):
 
 class HeadersOnlyError(ImportFileError):
     message = tr_noop("{path} has a header row ({headers}) but no rows below it to import.")
+
+
+class NotABookError(ImportFileError):
+    message = tr_noop("{path} holds no sheet of a KeyPlan book (Customers, Contacts, "
+                      "Transactions …, as Export all data writes them). Its sheets: {sheets}. "
+                      "Import it as one table of customers, contacts or sales instead.")

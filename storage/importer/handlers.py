@@ -3,6 +3,7 @@ good to the writer (or, for a preview, only count it)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from models.entities import Contact, Customer
@@ -10,6 +11,7 @@ from models.validation import ValidationError, ValidationErrors
 from storage.importer.columns import ColumnMapping, ImportKind
 from storage.importer.duplicates import BookTransactions
 from storage.importer.identity import BookCustomers, CustomerFile, Resolved, resolve
+from storage.importer.record_ids import id_is_free, record_id
 from storage.importer.results import (
     SAMPLE_ROWS,
     SHOWN_DUPLICATE_ROWS,
@@ -28,7 +30,7 @@ from storage.importer.rows import (
     transaction_converter,
 )
 from storage.importer.store import BookConnection
-from storage.importer.values import cell_text
+from storage.importer.values import cell_text, literal_text
 from storage.importer.writer import BulkWriter
 from storage.mapping import from_row
 
@@ -43,6 +45,7 @@ class RowHandler:
         self.preview = preview
         self.writer = writer
         self.create_customers = create_customers
+        self.text = literal_text if mapping.literal else cell_text
         self.book = BookCustomers(tuple(r) for r in db.conn.execute(
             "SELECT id, code, name FROM customers WHERE deleted_at IS NULL"))
 
@@ -60,16 +63,22 @@ class RowHandler:
     def customer_of(self, number: int, raw: dict[str, Any]) -> str | list[RowIssue]:
         """The id of the customer a contacts or transactions row names (made when it is new
         and the import was asked to), or the issues saying why there is none."""
-        code = cell_text(raw.get("customer_code"))
-        name = cell_text(raw.get("customer_name"))
+        code = self.text(raw.get("customer_code"))
+        name = self.text(raw.get("customer_name"))
+        # KeyPlan's own id of the customer (a whole-book export gives it) is exact when the
+        # book has it; from another book it is not known, and the code or name decide.
+        known = self.text(raw.get("customer_id")).lower()
+        if known and known in self.book.code_of:
+            return known
         found: str | ValidationError | ValidationErrors | None = self.book.find(code, name)
         if found is None and self.create_customers and (code or name):
             found = self._new_customer(number, code, name)
         if isinstance(found, str):
             return found
         if found is None:
-            found = ValidationError("customer_code" if code else "customer_name",
-                                    MSG_UNKNOWN_CUSTOMER, key=code or name)
+            found = ValidationError(
+                "customer_code" if code else "customer_name" if name else "customer_id",
+                MSG_UNKNOWN_CUSTOMER, key=code or name or known)
         return issues_of(found, number, self.mapping, raw)
 
     def _new_customer(self, number: int, code: str,
@@ -113,8 +122,14 @@ class CustomerRowsHandler(RowHandler):
             preview.refuse(issues_of(item.error, rows.first_row, mapping, rows.raw), rows.count)
             return
         existing = _customer(self.db, item.customer_id) if item.customer_id else None
+        raw = dict(rows.raw)
+        wanted = self.text(raw.pop("id", ""))
         try:
-            record = customer_record(rows.raw, existing)
+            record = customer_record(raw, existing)
+            # A new customer keeps the KeyPlan id its row gives, unless a record has it.
+            chosen = record_id("id", wanted) if existing is None else ""
+            if chosen and id_is_free(self.db, "customers", chosen):
+                record = replace(record, id=chosen)
         except (ValidationError, ValidationErrors) as error:
             errors = error.errors if isinstance(error, ValidationErrors) else [error]
             issues = [issue for e in errors for issue in issues_of(
@@ -155,14 +170,26 @@ class ContactRowsHandler(RowHandler):
                                                       self.db.conn.execute(
             "SELECT customer_id, name, id FROM contacts WHERE deleted_at IS NULL")}
         self.seen: dict[str, Contact] = {}  # contacts this file made or changed, as they are now
+        self.ids = set(self.contacts.values())
 
     def row(self, number: int, values: list[Any]) -> None:
         raw = raw_values(self.mapping, values)
+        wanted = raw.pop("id", "")
         customer_id = self.customer_of(number, raw)
         if not isinstance(customer_id, str):
             self.preview.refuse(customer_id)
             return
-        known = self.contacts.get((customer_id, raw.get("name", "")))
+        try:
+            chosen = record_id("id", wanted)
+        except ValidationError as error:
+            self.preview.refuse(issues_of(error, number, self.mapping, {"id": wanted}))
+            return
+        # A row with KeyPlan's id is that contact (two of one name stay two); without one,
+        # the customer's contact of that name.
+        if chosen:
+            known = chosen if chosen in self.ids or chosen in self.seen else None
+        else:
+            known = self.contacts.get((customer_id, raw.get("name", "")))
         existing = self.seen.get(known) if known else None
         if known and existing is None:
             existing = from_row(Contact, self.db.query("SELECT * FROM contacts WHERE id = ?",
@@ -172,6 +199,8 @@ class ContactRowsHandler(RowHandler):
         except (ValidationError, ValidationErrors) as error:
             self.preview.refuse(issues_of(error, number, self.mapping, raw))
             return
+        if existing is None and chosen and id_is_free(self.db, "contacts", chosen):
+            record = replace(record, id=chosen)
         self.contacts[(customer_id, record.name)] = record.id
         self.seen[record.id] = record
         self.preview.updates += existing is not None
@@ -190,8 +219,9 @@ class TransactionRowsHandler(RowHandler):
         self.convert = transaction_converter(self.mapping)
         self.lines = BookTransactions(self.db)
         self.references = [(name, index) for name, index in self.mapping.sources.items()
-                           if name in ("customer_code", "customer_name")]
+                           if name in ("customer_code", "customer_name", "customer_id")]
         self.code_index = self.mapping.index_of("customer_code")
+        self.id_index = self.mapping.index_of("customer_id")
         self.orders: set[int] = set()  # hashes of (customer, order number) of new lines
 
     def row(self, number: int, values: list[Any]) -> None:
@@ -201,6 +231,10 @@ class TransactionRowsHandler(RowHandler):
             and self.code_index < len(values) else None
         customer_id: str | list[RowIssue] | None = self.book.by_code.get(code) \
             if isinstance(code, str) else None
+        if self.id_index is not None and self.id_index < len(values):
+            known = values[self.id_index]  # KeyPlan's id of the customer: exact when known
+            if isinstance(known, str) and known in self.book.code_of:
+                customer_id = known
         try:
             fields = self.convert(values)
         except ValidationErrors as error:
@@ -250,8 +284,8 @@ class TransactionRowsHandler(RowHandler):
         if not self.create_customers:
             found = self.customer_of(number, raw)
             return [] if isinstance(found, str) else found
-        code = cell_text(raw.get("customer_code"))
-        ambiguous = self.book.find(code, cell_text(raw.get("customer_name")))
+        code = self.text(raw.get("customer_code"))
+        ambiguous = self.book.find(code, self.text(raw.get("customer_name")))
         if isinstance(ambiguous, ValidationError):
             return issues_of(ambiguous, number, self.mapping, raw)
         return []

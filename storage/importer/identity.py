@@ -116,15 +116,17 @@ class CustomerRows:
 
 
 class CustomerFile:
-    """The customers a customers file holds, gathered row by row: one per code, or per name
-    for rows without a code."""
+    """The customers a customers file holds, gathered row by row: one per code, or (rows
+    without a code) per KeyPlan id when the file gives one, else per name."""
 
     def __init__(self) -> None:
         self.groups: dict[tuple[str, str], CustomerRows] = {}
 
     def take(self, row: int, raw: dict[str, Any]) -> None:
         code, name = str(raw.get("code") or ""), str(raw.get("name") or "")
-        key = ("code", code) if code else ("name", name) if name else ("row", str(row))
+        known = str(raw.get("id") or "").lower()
+        key = ("code", code) if code else ("id", known) if known else ("name", name) if name \
+            else ("row", str(row))
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = CustomerRows(row, code, name)
@@ -147,21 +149,28 @@ def resolve(file: CustomerFile, book: BookCustomers) -> list[Resolved]:
     """Match the file's customers against the book, in the order of their first row.
 
     A code matches the customer with that code, or nobody (a new customer). Rows without a
-    code match by name: the one customer of that name, whether in the book or among the
-    file's coded customers (their rows are then one customer); a name several have is
-    refused, never guessed."""
+    code but with KeyPlan's id of a customer (a whole-book export) are that customer, or a
+    new one when the book does not have it: two customers of one name stay two. Other rows
+    without a code match by name: the one customer of that name, whether in the book or
+    among the file's coded customers (their rows are then one customer); a name several have
+    is refused, never guessed. A code the book does not know, given with the id of a book
+    customer, is that customer's new code."""
     coded: list[Resolved] = []
     by_name: dict[str, list[Resolved]] = {}
     by_target: dict[str, Resolved] = {}
     others: list[Resolved] = []
     for (kind, _), rows in file.groups.items():
-        if kind != "code":
+        if kind not in ("code", "id"):
             others.append(Resolved(rows))
             continue
-        item = Resolved(rows, book.with_code(rows.code))
-        if item.customer_id is None:
+        given = str(rows.raw.get("id") or "").lower()
+        found = book.with_code(rows.code) if rows.code else None
+        if found is None and given in book.code_of and given not in by_target:
+            found = given
+        item = Resolved(rows, found)
+        if item.customer_id is None and rows.code:
             item.namesakes = sum(1 for cid in book.named(rows.name) if not book.code_of.get(cid))
-        else:
+        elif item.customer_id is not None:
             by_target[item.customer_id] = item
         coded.append(item)
         by_name.setdefault(rows.name, []).append(item)

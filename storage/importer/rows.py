@@ -25,7 +25,7 @@ from models.validation import (
 from storage.export_labels import enum_words
 from storage.importer.columns import ColumnMapping, ImportKind
 from storage.importer.dates import parse_date
-from storage.importer.values import cell_text, parse_amount
+from storage.importer.values import cell_text, literal_text, parse_amount
 
 TRANSLATION_CONTEXT = "Import"
 MSG_UNKNOWN_CUSTOMER = tr_noop("No customer has the code or name '{key}'.")
@@ -35,14 +35,20 @@ MSG_OTHER_DETAILS = tr_noop("Other rows of this customer ({rows}) give other val
 MSG_NAMESAKE = tr_noop("The code '{key}' is new, so a new customer is made, but {count} "
                        "customer(s) without a code already have this name. If one of them is "
                        "meant, give it this code first.")
+MSG_NOT_AN_ID = tr_noop("Not a KeyPlan ID; leave the cell empty for a new record.")
+MSG_UNKNOWN_CONTACT = tr_noop("The customer has no contact named '{key}'.")
+MSG_UNKNOWN_NEED = tr_noop("The customer has no need '{key}'.")
+MSG_UNKNOWN_PLAN = tr_noop("The customer has no account plan for {period}.")
+MSG_UNKNOWN_OBJECTIVE = tr_noop("The plan has no objective '{key}'.")
 _IMPORT_MESSAGES = frozenset({MSG_UNKNOWN_CUSTOMER, MSG_AMBIGUOUS_CUSTOMER, MSG_OTHER_DETAILS,
-                              MSG_NAMESAKE})
+                              MSG_NAMESAKE, MSG_NOT_AN_ID, MSG_UNKNOWN_CONTACT,
+                              MSG_UNKNOWN_NEED, MSG_UNKNOWN_PLAN, MSG_UNKNOWN_OBJECTIVE})
 
 _MONEY_RANGE = {"low": f"{-MONEY_LIMIT:.0f}", "high": f"{MONEY_LIMIT:.0f}"}
 _ENUM_FIELDS = {
     "kind": "CustomerKind", "price_orientation": "PriceOrientation",
     "loyalty_segment": "LoyaltySegment", "channel": "Channel", "role": "ContactRole",
-    "attitude": "Attitude",
+    "attitude": "Attitude", "tier_override": "Tier", "lifecycle_override": "LifecycleStage",
 }
 _DATE_FIELDS = frozenset({"date", "due_date", "paid_date"})
 _MONEY_FIELDS = frozenset({"amount", "profit"})
@@ -75,6 +81,7 @@ class RowIssue:
 def raw_values(mapping: ColumnMapping, values: list[Any]) -> dict[str, Any]:
     """Mapped field -> cell value (text, except dates and money kept as read)."""
     raw: dict[str, Any] = {}
+    text = literal_text if mapping.literal else cell_text
     for name, index in mapping.sources.items():
         if index >= len(values):
             continue
@@ -82,7 +89,7 @@ def raw_values(mapping: ColumnMapping, values: list[Any]) -> dict[str, Any]:
         if name in _DATE_FIELDS or name in _MONEY_FIELDS:
             raw[name] = value
         else:
-            raw[name] = cell_text(value)
+            raw[name] = text(value)
     return raw
 
 
@@ -166,6 +173,7 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
               ("order_no", 80, False))]
     width = max(mapping.sources.values(), default=-1) + 1
     orders = mapping.date_orders
+    text = literal_text if mapping.literal else cell_text
     seen_dates: dict[Any, date | None] = {}  # a book has few distinct dates: parse each once
 
     def convert(values: list[Any]) -> tuple[Any, ...]:
@@ -218,7 +226,7 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
                 words.append("")
                 continue
             try:
-                words.append(clean_text(name, cell_text(raw), max_len=limit,
+                words.append(clean_text(name, text(raw), max_len=limit,
                                         multiline=multiline))
             except ValidationError as error:
                 errors.append(error)

@@ -16,6 +16,7 @@ from storage.importer.dates import DateOrder, date_columns, decide_file_orders
 from storage.importer.filters import RowFilter, row_test
 from storage.importer.handlers import HANDLERS, RowHandler
 from storage.importer.layouts import save_mapping, saved_mapping
+from storage.importer.linked import LINKED_HANDLERS
 from storage.importer.results import (
     MAX_ISSUES,
     CustomerMatch,
@@ -25,13 +26,15 @@ from storage.importer.results import (
 )
 from storage.importer.sources import ImportFileError, TableSource, open_table, rows_below_header
 from storage.importer.store import ImportSource, ImportTarget, RecordStore, SettingsAccess
-from storage.importer.values import is_blank, is_total_row
+from storage.importer.values import is_blank, is_empty, is_total_row
 from storage.importer.writer import BulkWriter
 
 __all__ = ["MAX_ISSUES", "CustomerMatch", "ImportCancelled", "ImportPreview", "ImportResult",
            "MappingError", "prepare", "preview_import", "run_import"]
 
 PROGRESS_EVERY = 2_000
+#: Kinds whose imports are batches (their tables carry ``import_batch``, m012).
+BATCH_KINDS = frozenset({ImportKind.CUSTOMERS, ImportKind.CONTACTS, ImportKind.TRANSACTIONS})
 
 #: (done, total) -> keep going? ``total`` is in the file's unit (CSV bytes, sheet rows).
 ImportProgress = Callable[[int, int], bool]
@@ -197,19 +200,26 @@ def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write:
     preview = ImportPreview(kind=mapping.kind, source=source, mapping=mapping)
     writer = BulkWriter(db, mapping.kind, lambda: _expected_rows(source),
                         source=source.path.name) if write else None
-    handler = HANDLERS[mapping.kind](db, mapping, preview, writer,
-                                     create_customers=create_customers)
+    handler = (HANDLERS.get(mapping.kind) or LINKED_HANDLERS[mapping.kind])(
+        db, mapping, preview, writer, create_customers=create_customers)
     try:
         if writer is None:
             _read(source, preview, handler, progress, where)
         else:
             with db.atomic():
-                batch = begin_batch(db, mapping.kind.value, source.path.name)
-                writer.tie_to(batch)
+                # Only these kinds' rows carry their import's number, so only their imports
+                # are batches, undone on their own; the others are taken back by restoring
+                # the backup made before them.
+                batch = begin_batch(db, mapping.kind.value, source.path.name) \
+                    if mapping.kind in BATCH_KINDS else None
+                if batch is not None:
+                    writer.tie_to(batch)
                 _read(source, preview, handler, progress, where)
                 writer.finish()
-                preview.batch = finish_batch(db, batch, preview.creates + preview.customers_created,
-                                             preview.updates)
+                if batch is not None:
+                    preview.batch = finish_batch(db, batch,
+                                                 preview.creates + preview.customers_created,
+                                                 preview.updates)
                 if all_or_nothing and preview.bad_rows:
                     raise _Refused()
                 if then is not None:
@@ -231,16 +241,18 @@ def _expected_rows(source: TableSource) -> int:
 def _read(source: TableSource, preview: ImportPreview, handler: RowHandler,
           progress: ImportProgress | None, where: RowTest | None) -> None:
     count = 0
+    # A workbook KeyPlan wrote is read as written: a "-" is a value, a "Total" a name.
+    literal = handler.mapping.literal
     for number, values in source.rows():
         count += 1
         source.rows_read = count
         if progress is not None and count % PROGRESS_EVERY == 0 \
                 and not progress(source.position, source.size):
             raise ImportCancelled()
-        if is_blank(values):
+        if is_empty(values) if literal else is_blank(values):
             preview.skipped += 1
             continue
-        if is_total_row(values):
+        if not literal and is_total_row(values):
             preview.skipped += 1
             continue
         if where is not None and not where(values):

@@ -90,6 +90,18 @@ def read_head(path: Path, sheet: str | None = None) -> WorkbookHead:
     return head
 
 
+def list_sheets(path: Path) -> list[SheetInfo]:
+    """The workbook's sheets, none of them parsed (a whole-book import picks its own)."""
+    child = _Child(path, "sheets", None, 0)
+    try:
+        for frame in child.frames():
+            if frame[0] == "sheets":
+                return [SheetInfo(*info) for info in frame[1]]
+        return []
+    finally:
+        child.close()
+
+
 def read_rows(path: Path, sheet: str, skip: int,
               on_size: Callable[[int], None] | None = None) -> Iterator[Row]:
     """(row number, values) of every row of ``sheet`` below row ``skip``; ``on_size`` hears

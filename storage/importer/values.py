@@ -64,6 +64,19 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+def literal_text(value: Any) -> str:
+    """A cell as text, as :func:`cell_text` reads it but for blank markers: "NA" stays "NA"
+    (a workbook KeyPlan wrote holds the book's own text)."""
+    if type(value) is str:
+        return value.strip()
+    return cell_text(value)
+
+
+def is_empty(values: list[Any]) -> bool:
+    """A row without any value (blank markers are values here)."""
+    return all(value is None or (type(value) is str and not value.strip()) for value in values)
+
+
 def is_blank(values: list[Any]) -> bool:
     """A row of empty cells (or blank markers only)."""
     for value in values:

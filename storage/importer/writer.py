@@ -12,12 +12,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from models.entities import Contact, Customer
+from models.entities import Contact, Customer, Interaction
+from models.plans import AccountPlan
 from models.record import Record, utc_now_iso
 from storage.importer.batches import ImportBatch
 from storage.importer.columns import ImportKind
 from storage.importer.store import RecordStore
-from storage.mapping import TABLES, to_row
+from storage.mapping import TABLES, to_row, to_sql
 from storage.metrics import ACTIVITY_WINDOW_DAYS
 from storage.search_keys import search_text, sort_key
 
@@ -95,6 +96,9 @@ class BulkWriter:
         self.contacts_changed: set[str] = set()
         self.pending: list[tuple[Any, ...]] = []
         self.ids: list[str] = []
+        #: New records of the other kinds (interactions, needs, plans ...): SQL -> rows
+        self.records: dict[str, list[tuple[Any, ...]]] = {}
+        self.buffered = 0
 
     def tie_to(self, batch: ImportBatch) -> None:
         """Tie every row written from now on to ``batch`` (its number in ``import_batch``,
@@ -144,6 +148,47 @@ class BulkWriter:
             self.db.log_change("update", table, record.id, customer_id, before, row,
                                self.change_id)
 
+    # ---- interactions, needs, assessments, plans and their parts -------------------------
+    def record(self, record: Record, existing: Record | None, customer_id: str) -> None:
+        """Write one record of ``customer_id`` (and its links: an interaction's contacts, a
+        plan's needs). New ones go in bulk and are counted per customer in the change log, as
+        sales lines are; an update is logged field by field, as a customer's is."""
+        table = TABLES[type(record)]
+        row = self._row(record, existing)
+        links = _links(record)
+        if existing is None:
+            names = list(row)
+            sql = f"INSERT INTO [{table}] ({', '.join(names)}) VALUES " \
+                  f"({', '.join('?' * len(names))})"
+            self.records.setdefault(sql, []).append(tuple(row.values()))
+            for link_sql, pairs in links.items():
+                self.records.setdefault(link_sql, []).extend(pairs)
+            self.buffered += 1
+            self.lines[customer_id] += 1
+            if self.buffered >= CHUNK:
+                self._flush_records()
+        else:
+            self._flush_records()  # the record may be one of those waiting
+            names = [n for n in row if n != "id"]
+            self.db.conn.execute(f"UPDATE [{table}] SET {', '.join(f'{n} = ?' for n in names)} "
+                                 f"WHERE id = ?", [*(row[n] for n in names), record.id])
+            for link_sql, pairs in links.items():
+                self.db.conn.execute(_UNLINK[link_sql], [record.id])
+                self.db.conn.executemany(link_sql, pairs)
+            before, after = to_row(existing), dict(row)
+            for name in _LINK_FIELDS.get(type(record), ()):
+                before[name] = to_sql(getattr(existing, name))
+                after[name] = to_sql(getattr(record, name))
+            self.db.log_change("update", table, record.id, customer_id, before, after,
+                               self.change_id)
+        self.touched.add(customer_id)
+
+    def _flush_records(self) -> None:
+        for sql, rows in self.records.items():
+            self.db.conn.executemany(sql, rows)
+        self.records.clear()
+        self.buffered = 0
+
     # ---- transactions: the bulk path ------------------------------------------------------
     def transaction(self, customer_id: str, fields: tuple[Any, ...]) -> None:
         if not self.ids:
@@ -180,6 +225,9 @@ class BulkWriter:
     def finish(self) -> None:
         """Write what is buffered and bring the derived columns up to date."""
         self._flush()
+        self._flush_records()
+        if self.kind not in _BULK_KINDS and self.lines:
+            self.db.log_import(_TABLE_OF[self.kind], self.source, self.lines, self.change_id)
         for sql in self.dropped_indexes:
             self.db.conn.execute(sql)
         self.dropped_indexes.clear()
@@ -210,6 +258,30 @@ class BulkWriter:
                   "now": utc_now_iso()}
         self.db.conn.execute(_TRANSACTION_FIGURES_SQL, params)
         self.db.conn.execute(_STAMP_TOUCHED_SQL, params)
+
+
+#: Kinds written by ``customer``, ``contact`` and ``transaction`` (the others by ``record``).
+_BULK_KINDS = frozenset({ImportKind.CUSTOMERS, ImportKind.CONTACTS, ImportKind.TRANSACTIONS})
+_TABLE_OF = {ImportKind.INTERACTIONS: "interactions", ImportKind.NEEDS: "needs",
+             ImportKind.ASSESSMENTS: "assessments", ImportKind.PLANS: "plans",
+             ImportKind.PLAN_OBJECTIVES: "plan_objectives",
+             ImportKind.PLAN_SUPPORT: "plan_support_measures",
+             ImportKind.PLAN_ACTIONS: "plan_actions", ImportKind.PLAN_REVIEWS: "plan_reviews"}
+_INTERACTION_LINKS = "INSERT INTO interaction_contacts (interaction_id, contact_id) VALUES (?, ?)"
+_PLAN_LINKS = "INSERT INTO plan_needs (plan_id, need_id) VALUES (?, ?)"
+_UNLINK = {_INTERACTION_LINKS: "DELETE FROM interaction_contacts WHERE interaction_id = ?",
+           _PLAN_LINKS: "DELETE FROM plan_needs WHERE plan_id = ?"}
+#: Record fields kept in link tables, logged with an update as the forms log them.
+_LINK_FIELDS: dict[type[Record], tuple[str, ...]] = {Interaction: ("contact_ids",),
+                                                     AccountPlan: ("need_ids",)}
+
+
+def _links(record: Record) -> dict[str, list[tuple[str, str]]]:
+    if isinstance(record, Interaction):
+        return {_INTERACTION_LINKS: [(record.id, c) for c in record.contact_ids]}
+    if isinstance(record, AccountPlan):
+        return {_PLAN_LINKS: [(record.id, n) for n in record.need_ids]}
+    return {}
 
 
 def _iso(day: date | None) -> str | None:
