@@ -546,6 +546,46 @@
         <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
+        <source>Wrote {path}: {rows} records on {count} sheets ({sheets}) in {seconds} s.</source>
+        <translation>已写入 {path}：{rows} 条记录，共 {count} 张工作表（{sheets}），用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>To bring them into another book: keyplan --db OTHER.db import book {path}</source>
+        <translation>导入到另一个账本：keyplan --db 其他账本.db import book {path}</translation>
+    </message>
+    <message>
+        <source>Imported {created} new and {updated} updated records ({rejected} bad rows left out) in {seconds} s.</source>
+        <translation>已导入 {created} 条新记录，更新 {updated} 条（{rejected} 个错误行未导入），用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>{path}: {count} sheets of records.</source>
+        <translation>{path}：{count} 张记录工作表。</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>{options}: not for a whole-book import, which reads every sheet as KeyPlan wrote it.</source>
+        <translation>{options}：不适用于整本导入，整本导入按 KeyPlan 写出的原样读取每张工作表。</translation>
+    </message>
+    <message>
+        <source>{count} sales lines are already in the book and are not imported again.</source>
+        <translation>{count} 条销售明细已在账本中，不再重复导入。</translation>
+    </message>
+    <message>
+        <source>Sheets left alone (they hold no kind of record): {sheets}</source>
+        <translation>未处理的工作表（不含任何一类记录）：{sheets}</translation>
+    </message>
+    <message>
+        <source>{sheet}: {rows} rows, {created} new, {updated} updated, {bad} bad</source>
+        <translation>{sheet}：{rows} 行，新增 {created}，更新 {updated}，错误 {bad}</translation>
+    </message>
+    <message>
+        <source>{sheet}: no records</source>
+        <translation>{sheet}：无记录</translation>
+    </message>
+    <message>
         <source>changed since the import</source>
         <translation>导入后已被修改</translation>
     </message>
@@ -664,6 +704,38 @@
     <message>
         <source>transactions</source>
         <translation>交易</translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation>互动记录</translation>
+    </message>
+    <message>
+        <source>needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>assessments</source>
+        <translation>定期评估</translation>
+    </message>
+    <message>
+        <source>account plans</source>
+        <translation>经营计划</translation>
+    </message>
+    <message>
+        <source>plan objectives</source>
+        <translation>计划目标</translation>
+    </message>
+    <message>
+        <source>support measures</source>
+        <translation>支持措施</translation>
+    </message>
+    <message>
+        <source>plan actions</source>
+        <translation>计划行动</translation>
+    </message>
+    <message>
+        <source>plan reviews</source>
+        <translation>计划回顾</translation>
     </message>
     <message>
         <source>No imports yet.</source>

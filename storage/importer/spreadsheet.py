@@ -136,8 +136,9 @@ class _Child:
         self.path = path
         self.sheets: list[tuple[str, str, bool]] = []
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
-        command = [sys.executable, "-m", CHILD, mode, str(path), sheet or "", str(skip),
-                   str(MEMORY_LIMIT_MB)]
+        # The child runs in the app's folder: a path relative to ours must not move there.
+        command = [sys.executable, "-m", CHILD, mode, str(Path(path).absolute()), sheet or "",
+                   str(skip), str(MEMORY_LIMIT_MB)]
         self._process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL,
                                          stdout=subprocess.PIPE, stderr=self._errors,
                                          creationflags=_NO_WINDOW)

@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING
 
 from models.enums import PlanStatus, Tier
 from storage.export_labels import LANGUAGES, Labels
+from ui.cli.book_io import issue_text, run_export_book, run_import_book
 from ui.cli.commands_score import _iso_date
 from ui.cli.errors import UserError
 from ui.cli.import_fields import IMPORT_FIELDS
-from ui.cli.text import t, translate
+from ui.cli.text import t
 
 if TYPE_CHECKING:  # openpyxl and sqlite-utils load when a command runs, not for --help
     from storage.book import Book
-    from storage.book.import_types import ImportPreview, KeptRecord, RowIssue
+    from storage.book.import_types import ImportPreview, KeptRecord
 
 MAX_LISTED_ISSUES = 100
 
@@ -63,7 +64,18 @@ def _register_export(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     weekly.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
                         help="a day of the week to report (default: today)")
     weekly.set_defaults(handler=run_export_weekly)
-    for sub in (plan, portfolio, weekly):
+    whole = kinds.add_parser(
+        "book", help="all data: every customer, contact, sale, interaction, need, assessment "
+                     "and account plan, as a workbook 'keyplan import book' reads back",
+        description="Export all data: one sheet per kind of record (Customers, Contacts, "
+                    "Transactions, Interactions, Needs, Assessments, Plans and their "
+                    "objectives, support, actions and reviews) under the headers the importer "
+                    "reads. 'keyplan import book FILE' brings it into another book as the "
+                    "same records (into an empty book, with the same ids). A kind of more "
+                    "than 1,048,575 records (Excel's rows) goes on in numbered sheets: "
+                    "Transactions (2) ...")
+    whole.set_defaults(handler=run_export_book)
+    for sub in (plan, portfolio, weekly, whole):
         sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
                          help="the workbook to write")
         sub.add_argument("--lang", choices=LANGUAGES, default=None,
@@ -106,7 +118,8 @@ def run_export_weekly(args: argparse.Namespace) -> int:
 # ---- import ------------------------------------------------------------------------------
 def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "import", help="import customers, contacts or transactions from .xlsx or CSV",
+        "import", help="import customers, contacts, transactions and the other records from "
+                       ".xlsx or CSV, or a whole book (import book)",
         description="Import rows from an .xlsx workbook or a CSV file (UTF-8 with or without "
                     "BOM, UTF-16 or GBK/GB18030). Columns are matched from whole Chinese, "
                     "Japanese and English headers (客户名称, 订单编号, 实付金额, 客戶名稱, 売上, "
@@ -119,8 +132,10 @@ def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
                     "(use --skip-invalid to import the valid rows).",
         epilog="Fields: " + "; ".join(f"{kind}: {', '.join(fields)}"
                                       for kind, fields in IMPORT_FIELDS.items()) + ".")
-    parser.add_argument("kind", nargs="?", choices=list(IMPORT_FIELDS),
-                        help="what the file holds")
+    parser.add_argument("kind", nargs="?", choices=[*IMPORT_FIELDS, "book"],
+                        help="what the file holds; 'book': a workbook of 'keyplan export "
+                             "book', every sheet imported as its kind of record in one "
+                             "transaction")
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help=".xlsx or .csv file")
     parser.add_argument("--sheet", metavar="NAME",
                         help="sheet of a workbook (default: the one whose headers match best)")
@@ -165,6 +180,8 @@ def run_import_command(args: argparse.Namespace) -> int:
         return run_import_batches(args)
     if args.kind is None or args.file is None:
         args.import_parser.error("give KIND and FILE (or --undo BATCH, or --list)")
+    if args.kind == "book":
+        return run_import_book(args)
     overrides: list[tuple[str, str]] = []
     for item in args.map:
         column, sep, field = item.partition("=")
@@ -335,19 +352,17 @@ def _print_preview(preview: ImportPreview) -> None:
                        count=f"{preview.bad_rows:,}"))
 
 
-def _issue_text(issue: RowIssue) -> str:
-    """``row N, column 'X': message`` in the chosen language."""
-    message = translate(issue.context, issue.message, issue.params)
-    if issue.column:
-        return t("row {row}, column '{column}': {message}", row=issue.row,
-                 column=issue.column, message=message)
-    return t("row {row}: {message}", row=issue.row, message=message)
+_issue_text = issue_text
 
 
 def _kind_word(kind: str) -> str:
-    """customers, contacts or transactions, in the chosen language."""
+    """customers, contacts, transactions ... in the chosen language."""
     return {"customers": t("customers"), "contacts": t("contacts"),
-            "transactions": t("transactions")}.get(str(kind), str(kind))
+            "transactions": t("transactions"), "interactions": t("interactions"),
+            "needs": t("needs"), "assessments": t("assessments"), "plans": t("account plans"),
+            "plan_objectives": t("plan objectives"), "plan_support": t("support measures"),
+            "plan_actions": t("plan actions"), "plan_reviews": t("plan reviews"),
+            }.get(str(kind), str(kind))
 
 
 # ---- plans -------------------------------------------------------------------------------
