@@ -1669,6 +1669,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>交易（来自 {file}）</translation>
     </message>
     <message>
+        <source>{kind} records from {file}</source>
+        <translation>{kind}（来自 {file}）</translation>
+    </message>
+    <message>
         <source>{kind}: {caption}</source>
         <translation>{kind}：{caption}</translation>
     </message>
@@ -1695,6 +1699,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Lines added: {count}</source>
         <translation>新增 {count} 笔</translation>
+    </message>
+    <message>
+        <source>Records added: {count}</source>
+        <translation>新增 {count} 条</translation>
     </message>
     <message>
         <source>Lines removed: {count}</source>
@@ -2604,6 +2612,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
+        <source>Export &amp;all data…</source>
+        <translation>导出全部数据(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Import all &amp;data…</source>
+        <translation>导入全部数据(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -2880,6 +2896,38 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Wrote the weekly report {path}.</source>
         <translation>已生成周报：{path}。</translation>
+    </message>
+    <message>
+        <source>Export all data</source>
+        <translation>导出全部数据</translation>
+    </message>
+    <message>
+        <source>Exporting all data…</source>
+        <translation>正在导出全部数据…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {rows} records on {sheets} sheets. File → Import all data… in another book brings them back.</source>
+        <translation>已写入 {path}：{rows} 条记录，共 {sheets} 张工作表。在另一个账本中用“文件 → 导入全部数据…”即可导回。</translation>
+    </message>
+    <message>
+        <source>Import all data</source>
+        <translation>导入全部数据</translation>
+    </message>
+    <message>
+        <source>This book already has {count} customers. Records of the workbook that it has (the same KeyPlan ID or code) are updated, the others added. A backup is made first. Import?</source>
+        <translation>此账本已有 {count} 个客户。工作簿中账本已有的记录（KeyPlan 编号或客户编号相同）将被更新，其余记录将被添加。导入前会先备份。是否导入？</translation>
+    </message>
+    <message>
+        <source>Importing all data…</source>
+        <translation>正在导入全部数据…</translation>
+    </message>
+    <message>
+        <source>Imported {created} new and {updated} updated records from {file}.</source>
+        <translation>已从 {file} 导入 {created} 条新记录，更新 {updated} 条记录。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} rows have problems. Fix them in the workbook and import it again.</source>
+        <translation>未导入任何数据：{count} 行有问题。请在工作簿中修正后重新导入。</translation>
     </message>
     <message>
         <source>Export</source>

@@ -1,6 +1,7 @@
 """The main window's workbooks out: the portfolio, one customer's account plan, the weekly
-report. Each runs on the worker thread with its progress in the status bar, and ends in a
-message that opens the workbook or its folder.
+report, all data; and all data back in. Each runs on the worker thread with its progress in
+the status bar (and a cancel), and ends in a message: an export's opens the workbook or its
+folder.
 
 A mixin of :class:`~ui.gui.window.main_window.MainWindow`.
 """
@@ -24,6 +25,7 @@ from ui.gui.text import i18n
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from storage.book import BookImported
     from ui.gui.settings import Settings
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
@@ -53,6 +55,8 @@ class ExportsMixin(QMainWindow):
                         success: Callable[[Any], object] | None = None,
                         cancellable: bool = True) -> BookTask: ...
         def say(self, text: str) -> None: ...
+        def book_changed(self) -> None: ...
+        def rescore(self) -> Any: ...
 
     # -- portfolio ------------------------------------------------------------------------
     def export_portfolio(self) -> None:
@@ -134,6 +138,94 @@ class ExportsMixin(QMainWindow):
                                                  lang=lang),
             success=lambda result: self._exported(result, translate(
                 "MainWindow", "Wrote the weekly report {path}.").format(path=result.path)))
+
+    # -- all data, out and back in ---------------------------------------------------------
+    def export_all(self) -> None:
+        """File → Export all data…: every record, a sheet per kind, that File → Import all
+        data… (or keyplan import book) reads back into another book."""
+        folder = self.settings.last_folder() or Path.home()
+        suggested = folder / f"keyplan-all-data-{date.today().isoformat()}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Export all data"), str(suggested),
+            translate("MainWindow", "Excel workbooks (*.xlsx)"))
+        if path:
+            self.export_all_to(Path(path))
+
+    def export_all_to(self, path: Path) -> BookTask:
+        path = _xlsx(path)
+        lang = i18n.current_language()
+        return self.run_tracked(
+            translate("MainWindow", "Exporting all data…"),
+            lambda book, p: book.exports.book(path, lang=lang, progress=p.report),
+            success=lambda result: self._exported(result, translate(
+                "MainWindow", "Wrote {path}: {rows} records on {sheets} sheets. File → Import "
+                "all data… in another book brings them back.").format(
+                path=result.path, rows=QLocale().toString(result.rows),
+                sheets=len(result.sheets))))
+
+    def import_all(self) -> None:
+        """File → Import all data…: a workbook of Export all data into this book, in one
+        transaction after a backup (a bad row: nothing is written)."""
+        folder = self.settings.last_folder() or Path.home()
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Import all data"), str(folder),
+            translate("MainWindow", "Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        self.ask_import_all(Path(path))
+
+    def ask_import_all(self, path: Path) -> QMessageBox | BookTask:
+        """Import at once into an empty book; into one with customers, after a yes."""
+        customers = self.book.customers.count()
+        if not customers:
+            return self.import_all_from(path)
+        box = QMessageBox(QMessageBox.Icon.Question, translate("MainWindow", "Import all data"),
+                          translate("MainWindow", "This book already has {count} customers. "
+                                    "Records of the workbook that it has (the same KeyPlan ID "
+                                    "or code) are updated, the others added. A backup is made "
+                                    "first. Import?").format(
+                              count=QLocale().toString(customers)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("importAllQuestion")
+        box.buttonClicked.connect(
+            lambda button: self.import_all_from(path)
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes else None)
+        box.open()
+        return box
+
+    def import_all_from(self, path: Path) -> BookTask:
+        # The window rescores afterwards (in a process of its own for a large book), as
+        # after any import.
+        return self.run_tracked(
+            translate("MainWindow", "Importing all data…"),
+            lambda book, p: book.imports.run_book(path, rescore=False, progress=p.report),
+            success=self._imported_all)
+
+    def _imported_all(self, imported: BookImported) -> QMessageBox:
+        from ui.gui.dialogs.import_dialog import issue_text
+
+        result = imported.result
+        title = translate("MainWindow", "Import all data")
+        if result.written:
+            text = translate("MainWindow", "Imported {created} new and {updated} updated "
+                             "records from {file}.").format(
+                created=QLocale().toString(result.created),
+                updated=QLocale().toString(result.updated), file=result.path.name)
+            self.book_changed()
+            self.rescore()
+        else:
+            lines = [f"{sheet} · {issue_text(issue)}" for sheet, issue in result.issues[:8]]
+            text = translate("MainWindow", "Nothing was imported: {count} rows have problems. "
+                             "Fix them in the workbook and import it again.").format(
+                count=QLocale().toString(result.bad_rows)) + "\n\n" + "\n".join(lines)
+        self.say(text.split("\n")[0])
+        box = QMessageBox(QMessageBox.Icon.Information if result.written
+                          else QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("importAllDoneBox")
+        box.open()
+        return box
 
     # -- after an export --------------------------------------------------------------------
     def _exported(self, result: ExportResult, text: str) -> QMessageBox:

@@ -158,6 +158,8 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
         self.export_action.triggered.connect(self.export_portfolio)
         self.export_plan_action.triggered.connect(lambda: self.export_plan())
         self.weekly_action.triggered.connect(self.weekly_report)
+        self.export_all_action.triggered.connect(self.export_all)
+        self.import_all_action.triggered.connect(self.import_all)
         self.backup_action.triggered.connect(self.backup_now)
         self.backups_action.triggered.connect(self.show_backups)
         self.quit_action.triggered.connect(self.close)

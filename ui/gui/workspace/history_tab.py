@@ -56,8 +56,12 @@ def record_text(row: HistoryRow) -> str:
     """The kind of record and its caption, e.g. "Contact: Wang Fang"; for an import, the file
     ("Transactions from sales-2026.csv")."""
     if row.change.action == "import" or row.change.table_name == "import_batches":
-        return translate("HistoryTab", "Transactions from {file}").format(
-            file=row.change.record_id)
+        if row.change.table_name in ("transactions", "import_batches") or row.cls is None:
+            return translate("HistoryTab", "Transactions from {file}").format(
+                file=row.change.record_id)
+        # Interactions, needs, plans ... a file added (a whole-book import): counted alike.
+        return translate("HistoryTab", "{kind} records from {file}").format(
+            kind=kind_label(row.cls), file=row.change.record_id)
     kind = kind_label(row.cls) if row.cls else row.change.table_name
     if not row.caption:
         return kind
@@ -109,8 +113,10 @@ class HistoryTab(WorkspaceTab):
             change = row.change
             raw = change.old_value if old else change.new_value
             if change.action == "import":
-                return EMPTY if old else translate("HistoryTab", "Lines added: {count}").format(
-                    count=raw)
+                added = translate("HistoryTab", "Lines added: {count}") \
+                    if change.table_name == "transactions" else translate(
+                        "HistoryTab", "Records added: {count}")
+                return EMPTY if old else added.format(count=raw)
             if change.table_name == "import_batches":  # the undo of a transactions import
                 return EMPTY if old else translate(
                     "HistoryTab", "Lines removed: {count}").format(count=raw)
