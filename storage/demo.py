@@ -51,6 +51,7 @@ class DemoSummary:
     interactions: int = 0
     needs: int = 0
     assessments: int = 0
+    plans: int = 0  # active plans of the top customers (storage.demo_plans), once scored
     counts: dict[str, int] = field(default_factory=dict)
 
 

@@ -106,3 +106,40 @@ def test_a_demo_in_one_language_speaks_only_it(fresh_db: Database, language: str
         assert not latin, latin[:5]
     else:
         assert not chinese, chinese[:5]
+
+
+def test_the_demo_has_active_plans_for_its_top_customers(tmp_path: Path) -> None:
+    """A first look at Plans is not empty: each strategic or key customer (up to 40, the
+    largest first) has an active plan for the half-year holding the demo's today, with a
+    revenue objective from its own last half-year, actions around today, in its language."""
+    import re
+    from datetime import date
+
+    from models.enums import PlanStatus
+    from storage.book import Book
+    from storage.demo_plans import MAX_PLANS
+
+    anchor = date(2026, 11, 30)
+    with Book(tmp_path / "d.db") as book:
+        made = book.demo.generate(300, seed=4, anchor=anchor)
+        top = book.reader.scalar("SELECT count(*) FROM customer_metrics WHERE deleted = 0 "
+                                 "AND tier IN ('strategic', 'key') AND revenue_12m > 0")
+        plans = book.plans.list()
+        assert made.summary.plans == len(plans) == min(MAX_PLANS, top) > 0
+        for row in plans[:10]:
+            plan = book.plans.get(row.plan_id)
+            assert (plan.period, plan.status) == ("2026-H2", PlanStatus.ACTIVE)
+            revenue = book.reader.scalar("SELECT revenue_12m FROM customer_metrics "
+                                         "WHERE customer_id = ?", [plan.customer_id])
+            objective = plan.objectives[0]
+            assert objective.baseline_value == pytest.approx(revenue / 2, abs=500)
+            assert 1.09 <= objective.target_value / (revenue / 2) <= 1.21
+            assert len(plan.actions) == 4 and plan.actions[0].done_on is not None
+            assert all(abs((a.due_date - anchor).days) <= 45 for a in plan.actions)
+            name = book.customers.get(plan.customer_id).name
+            chinese = bool(re.search(r"[\u4e00-\u9fff]", name))
+            assert bool(re.search(r"[\u4e00-\u9fff]", plan.actions[1].what)) == chinese
+        book.demo.generate(50, seed=5, anchor=anchor)  # a second demo adds no second plan
+        periods = book.reader.query("SELECT customer_id, count(*) AS n FROM plans "
+                                    "GROUP BY customer_id HAVING n > 1")
+        assert periods == []

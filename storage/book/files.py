@@ -300,4 +300,8 @@ class Demo:
                                     progress=progress, language=language)
             scored = self._scoring.rescore(day, snapshot=SnapshotPeriod.MONTH,
                                            in_transaction=True) if score else None
+            if scored is not None:  # plans go to the top tiers: only known once scored
+                from storage.demo_plans import add_demo_plans
+
+                summary.plans = add_demo_plans(self._db, day, seed)
         return DemoMade(summary, scored)

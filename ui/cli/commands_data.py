@@ -47,7 +47,8 @@ def run_demo(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started - (result.seconds if result else 0.0)
     print(f"Added {summary.customers:,} customers, {summary.contacts:,} contacts, "
           f"{summary.transactions:,} transactions, {summary.interactions:,} interactions, "
-          f"{summary.needs:,} needs and {summary.assessments:,} assessments to {path} "
+          f"{summary.needs:,} needs, {summary.assessments:,} assessments and "
+          f"{summary.plans:,} account plans to {path} "
           f"in {elapsed:.1f} s.")
     if result is None:
         return 0
