@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,28 +29,34 @@ from models.plans import AccountPlan, Objective, PlanAction, SupportMeasure
 MAX_PLANS = 40
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
+@dataclass(frozen=True)
+class _Words:
+    revenue: str
+    level: str
+    situation: str
+    actions: tuple[str, str, str, str]
+
+
 _WORDS = {
-    "en": {
-        "revenue": "Grow revenue to {target:,.0f} this half-year",
-        "level": "Move the relationship to the next level: meet the decision makers, "
-                 "not only purchasing",
-        "situation": "{name}: {tier} customer, {revenue:,.0f} in the last 12 months. "
-                     "Keep the share of wallet and widen the contacts beyond purchasing.",
-        "actions": ("Quarterly business review with the purchasing manager",
-                    "Meet the technical director about next year's projects",
-                    "Present the product roadmap and a joint plan",
-                    "Agree the annual rebate terms"),
-    },
-    "zh_CN": {
-        "revenue": "本半年收入提升至 {target:,.0f}",
-        "level": "关系提升一个层次：接触决策层，而不只是采购",
-        "situation": "{name}：{tier}客户，近 12 个月收入 {revenue:,.0f}。保持份额，"
-                     "把联系人扩展到采购以外的部门。",
-        "actions": ("与采购经理进行季度业务回顾",
-                    "拜访技术总监，了解明年的项目",
-                    "介绍产品路线图，制定联合计划",
-                    "商定年度返利条款"),
-    },
+    "en": _Words(
+        revenue="Grow revenue to {target:,.0f} this half-year",
+        level="Move the relationship to the next level: meet the decision makers, not only "
+              "purchasing",
+        situation="{name}: {tier} customer, {revenue:,.0f} in the last 12 months. Keep the "
+                  "share of wallet and widen the contacts beyond purchasing.",
+        actions=("Quarterly business review with the purchasing manager",
+                 "Meet the technical director about next year's projects",
+                 "Present the product roadmap and a joint plan",
+                 "Agree the annual rebate terms")),
+    "zh_CN": _Words(
+        revenue="本半年收入提升至 {target:,.0f}",
+        level="关系提升一个层次：接触决策层，而不只是采购",
+        situation="{name}：{tier}客户，近 12 个月收入 {revenue:,.0f}。保持份额，"
+                  "把联系人扩展到采购以外的部门。",
+        actions=("与采购经理进行季度业务回顾",
+                 "拜访技术总监，了解明年的项目",
+                 "介绍产品路线图，制定联合计划",
+                 "商定年度返利条款")),
 }
 _TIER_WORDS = {"en": {"strategic": "Strategic", "key": "Key"},
                "zh_CN": {"strategic": "战略", "key": "重点"}}
@@ -81,9 +88,9 @@ def _plan(customer_id: str, name: str, tier: str, revenue: float, level: int, ow
     target = round(half * rng.uniform(1.10, 1.20), -3)
     current = RelationshipLevel(max(1, min(level, 4)))
     objectives = [
-        Objective(kind=ObjectiveKind.REVENUE, description=words["revenue"].format(
+        Objective(kind=ObjectiveKind.REVENUE, description=words.revenue.format(
             target=target), baseline_value=round(half, -3), target_value=target),
-        Objective(kind=ObjectiveKind.FREE_TEXT, description=words["level"]),
+        Objective(kind=ObjectiveKind.FREE_TEXT, description=words.level),
     ]
     late = rng.random() < 0.4  # some plans have an overdue action, which Today lists
     dues = (anchor - timedelta(days=rng.randint(12, 30)),   # done
@@ -93,12 +100,12 @@ def _plan(customer_id: str, name: str, tier: str, revenue: float, level: int, ow
     actions = [PlanAction(what=what, owner=owner, due_date=due,
                           status=ActionStatus.DONE if i == 0 else ActionStatus.OPEN,
                           done_on=due if i == 0 else None)
-               for i, (what, due) in enumerate(zip(words["actions"], dues, strict=True))]
+               for i, (what, due) in enumerate(zip(words.actions, dues, strict=True))]
     support = [SupportMeasure(kind=SupportKind.REBATE, rate_percent=2.0,
                               cost=round(revenue * 0.02, -2))] if tier == "strategic" else []
     return AccountPlan(
         customer_id=customer_id, period=period, status=PlanStatus.ACTIVE,
-        situation=words["situation"].format(name=name, tier=_TIER_WORDS[lang][tier],
+        situation=words.situation.format(name=name, tier=_TIER_WORDS[lang][tier],
                                             revenue=revenue),
         current_level=current,
         target_level=RelationshipLevel(min(current + 1, RelationshipLevel.GROWTH_PARTNERSHIP)),
