@@ -538,6 +538,10 @@
         <translation>keyplan：已中断</translation>
     </message>
     <message>
+        <source>keyplan: warning: this book is in a folder that {service} shares; two computers writing one book file there damage it. Keep the book on this computer (the window offers to copy it when it opens it); team sync sends only change files through shared folders.</source>
+        <translation>keyplan：警告：此账本位于 {service} 共享的文件夹中；两台电脑写入同一个账本文件会损坏它。请把账本放在本机（窗口打开它时会提议复制）；团队同步只通过共享文件夹传送变更文件。</translation>
+    </message>
+    <message>
         <source>keyplan: note: this book is also open in KeyPlan ({app}, process {pid} on {host}); both can keep working.</source>
         <translation>keyplan：提示：此账本也在 KeyPlan 中打开（{app}，{host} 上的进程 {pid}）；两者都可以继续工作。</translation>
     </message>
@@ -2773,6 +2777,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>此客户簿尚未评分：正在后台评分。</translation>
     </message>
     <message>
+        <source>The book was copied to {path} and opened from there.</source>
+        <translation>账本已复制到 {path}，现从那里打开。</translation>
+    </message>
+    <message>
         <source>No other recent books</source>
         <translation>没有其他最近打开的客户簿</translation>
     </message>
@@ -4014,6 +4022,33 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
 </context>
 <context>
+    <name>SharedFolderWarning</name>
+    <message>
+        <source>The book is in a shared folder</source>
+        <translation>账本位于共享文件夹中</translation>
+    </message>
+    <message>
+        <source>This book is in a folder that {service} shares: {path}</source>
+        <translation>此账本位于 {service} 共享的文件夹中：{path}</translation>
+    </message>
+    <message>
+        <source>A book file that two computers write through a synced or network folder gets damaged, and a half-synced copy can lose work. Keep the book on this computer: to work as a team, each person keeps their own book and team sync sends only change files through the shared folder.
+
+Copy the book to {target} and open the copy? The file in the shared folder is left as it is.</source>
+        <translation>两台电脑通过同步或网络文件夹写入同一个账本文件会损坏它，同步到一半的副本还可能丢失数据。请把账本放在本机：团队协作时，每人保留自己的账本，由团队同步只通过共享文件夹传送变更文件。
+
+要把账本复制到 {target} 并打开该副本吗？共享文件夹中的文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Copy to this computer and open it</source>
+        <translation>复制到本机并打开</translation>
+    </message>
+    <message>
+        <source>Keep it where it is</source>
+        <translation>保持原位</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -4244,6 +4279,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>{path} is protected by a password. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password), save a copy and import that copy.</source>
         <translation>{path} 受密码保护。请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密），另存一份副本后导入该副本。</translation>
+    </message>
+    <message>
+        <source>The book could not be copied to {target}: {detail}. It was left where it is, unchanged.</source>
+        <translation>无法将账本复制到 {target}：{detail}。账本留在原处，未作改动。</translation>
     </message>
     <message>
         <source>{path} is neither UTF-8 nor GBK/GB18030 text. Save it as CSV UTF-8 or as an .xlsx workbook and try again.</source>

@@ -38,12 +38,14 @@ from storage.connection import classify
 from storage.database import MEMORY, Database, DatabaseInfo, default_path
 from storage.os_errors import os_error, restore_hint
 from storage.scoring_store import RescoreResult
+from storage.shared_folder import CopyOutError, copy_out, shared_folder
 from storage.snapshot_store import SnapshotResult
 
 __all__ = [
     "MEMORY",
     "Book",
     "BookImported",
+    "CopyOutError",
     "DemoMade",
     "Done",
     "ImportTakenBack",
@@ -54,12 +56,14 @@ __all__ = [
     "backup_folder",
     "check",
     "classify",
+    "copy_out",
     "default_path",
     "list_backups",
     "newest_good_backup",
     "os_error",
     "restore",
     "restore_hint",
+    "shared_folder",
 
 ]
 

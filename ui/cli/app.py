@@ -88,7 +88,7 @@ def run(argv: Sequence[str] | None = None,
 
     from models.validation import ValidationError, ValidationErrors
     from storage import presence
-    from storage.book import classify, os_error
+    from storage.book import classify, os_error, shared_folder
     from storage.errors import StorageError
 
     book = Path(args.db) if args.db else _default_book()
@@ -96,6 +96,13 @@ def run(argv: Sequence[str] | None = None,
     try:
         if book is not None and book.is_file() and args.command != "restore":
             claimed = True
+            service = shared_folder(book)
+            if service is not None:
+                print(t("keyplan: warning: this book is in a folder that {service} shares; two "
+                        "computers writing one book file there damage it. Keep the book on "
+                        "this computer (the window offers to copy it when it opens it); team "
+                        "sync sends only change files through shared folders.",
+                        service=service), file=sys.stderr)
             for holder in presence.claim(book, args.command):
                 print(t("keyplan: note: this book is also open in KeyPlan ({app}, process "
                         "{pid} on {host}); both can keep working.", app=holder.app,

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from storage.book import Book
+from storage.book import Book, shared_folder
+from storage.errors import StorageError
 from ui.gui.background.memory import tune_ui_connection
 from ui.gui.dialogs.book_opener import choose_existing, choose_new, open_book
+from ui.gui.text.i18n import storage_message
 from ui.gui.window.book_session import BookSession
 
 if TYPE_CHECKING:
@@ -138,6 +140,31 @@ class BooksMixin(QMainWindow):
                                              "now, in the background."))
         if self.dashboard is None:
             QTimer.singleShot(PRELOAD_DELAY_MS, preload_dashboard)
+        self._warn_if_shared()
+
+    def _warn_if_shared(self) -> None:
+        """A book in Dropbox, OneDrive, 坚果云 or on a network share gets damaged when two
+        computers write it: say so, and offer to copy it to this computer."""
+        if self.book.in_memory:
+            return
+        service = shared_folder(self.book.path)
+        if service is None:
+            return
+        from ui.gui.dialogs.shared_folder_warning import SharedFolderWarning
+
+        def copied(path: Path) -> None:
+            if self.open_path(path):
+                self.say(translate("MainWindow", "The book was copied to {path} and opened "
+                                                 "from there.").format(path=path))
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, StorageError):
+                raise error
+            self.say(storage_message(error))
+
+        self.shared_warning = SharedFolderWarning(self.book.path, service, copied, failed,
+                                                  self)
+        self.shared_warning.open()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -1,0 +1,73 @@
+"""The warning shown when the open book lives in a synced or network folder, with the offer to
+copy it to this computer (in the background) and open the copy.
+
+Two computers writing one SQLite file through Dropbox, OneDrive, 坚果云 or a network share
+damage it; the book belongs on the laptop and only team sync's change files travel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from storage.book import copy_out, default_path
+from ui.gui.background.tasks import Progress, Task
+
+
+def local_target(book_path: Path) -> Path:
+    """Where the copy goes: the user's data folder, under the book's name, never over an
+    existing file."""
+    folder = default_path().parent
+    target = folder / book_path.name
+    number = 2
+    while target.exists():
+        target = folder / f"{book_path.stem} ({number}){book_path.suffix}"
+        number += 1
+    return target
+
+
+class SharedFolderWarning(QMessageBox):
+    """Warns; ``copy_book()`` (the dialog's first button) copies in the background and hands
+    the copy's path to ``opened``."""
+
+    def __init__(self, book_path: Path, service: str, opened: Callable[[Path], object],
+                 failed: Callable[[BaseException], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sharedFolderWarning")
+        self.book_path, self.target = book_path, local_target(book_path)
+        self.opened, self.failed = opened, failed
+        self.task: Task | None = None
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("The book is in a shared folder"))
+        self.setText(self.tr(
+            "This book is in a folder that {service} shares: {path}").format(
+            service=service, path=book_path))
+        self.setInformativeText(self.tr(
+            "A book file that two computers write through a synced or network folder gets "
+            "damaged, and a half-synced copy can lose work. Keep the book on this computer: to "
+            "work as a team, each person keeps their own book and team sync sends only change "
+            "files through the shared folder.\n\nCopy the book to {target} and open the copy? "
+            "The file in the shared folder is left as it is.").format(target=self.target))
+        self.copy_button = self.addButton(self.tr("Copy to this computer and open it"),
+                                          QMessageBox.ButtonRole.AcceptRole)
+        self.keep_button = self.addButton(self.tr("Keep it where it is"),
+                                          QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.copy_button)
+        self.buttonClicked.connect(self._clicked)
+
+    def _clicked(self, button: object) -> None:
+        if button is self.copy_button:
+            self.copy_book()
+
+    def copy_book(self) -> Task:
+        source, target = self.book_path, self.target
+
+        def work(_progress: Progress) -> Path:
+            return copy_out(source, target)
+
+        task = Task(work, self.parent())
+        task.success(self.opened).failure(self.failed)
+        self.task = task
+        return task.run_in_background()
