@@ -58,6 +58,8 @@ RECORDS = {ImportKind.CUSTOMERS: Customer, ImportKind.CONTACTS: Contact,
 IGNORE = "ignore"
 MAX_SHOWN_ISSUES = 500
 MAX_SAMPLE_ROWS = 20
+#: KeyPlan's own record ids: a whole-book import reads them; a person never needs to see one.
+INTERNAL = frozenset({"id", "customer_id"})
 #: What the file dialog offers (python-calamine reads every one of these).
 FILE_PATTERNS = "*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt"
 
@@ -435,8 +437,8 @@ class ImportDialog(QDialog):
     def _show_sample(self, preview: ImportPreview | None) -> None:
         """The first good rows under the fields they feed, as they will be stored."""
         rows = preview.sample[:MAX_SAMPLE_ROWS] if preview is not None else []
-        fields = ["row"] + [f for f in fields_of(preview.mapping.kind)
-                            if any(row.get(f) not in (None, "") for row in rows)] \
+        fields = ["row"] + [f for f in fields_of(preview.mapping.kind) if f not in INTERNAL
+                            and any(row.get(f) not in (None, "") for row in rows)] \
             if preview is not None else []
         self.sample.clear()
         self.sample.setColumnCount(len(fields))
