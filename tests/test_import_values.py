@@ -125,3 +125,77 @@ def test_bulk_ids_are_version_4_uuids() -> None:
     for text in ids:
         parsed = uuid.UUID(text)
         assert parsed.version == 4 and parsed.variant == uuid.RFC_4122 and str(parsed) == text
+
+
+_sheet_cells = st.one_of(_cells, st.sampled_from(
+    [True, 46143, 46143.0, date(2026, 5, 1), datetime(2026, 6, 2, 9, 30), "NA", " 7 ", "1_000",
+     "(5)", "¥5", "空", "--", "ｎａｎ", "  text  ", "\x0bx\x0b", "3/4/2026", 12.0, "nan", "inf",
+     "2026-05-01"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_sheet_cells, max_size=10), min_size=1, max_size=12))
+def test_the_column_pass_agrees_with_the_row_converter(rows: list[list[Any]]) -> None:
+    """The bulk path converts a chunk column by column; a row it does not send to the exact
+    converter (``slow``) must be one that converter accepts, with the same values."""
+    from storage.importer.line_chunks import ChunkConverter
+
+    mapping = auto_map(ImportKind.TRANSACTIONS, ["日期", "金额", "毛利", "到期日", "付款日",
+                                                 "凭证号", "产品", "备注", "单号"])
+    exact = transaction_converter(mapping)
+    lines = ChunkConverter(mapping)([list(row) for row in rows])
+    for i, row in enumerate(rows):
+        if i in lines.slow:
+            continue
+        fields = exact(list(row))  # raises when the column pass let a bad row through
+        iso = [day.isoformat() if day is not None else None
+               for day in (fields[0], fields[3], fields[4])]
+        got = (lines.days[i], lines.amounts[i], lines.profits[i], lines.dues[i], lines.paids[i],
+               lines.references[i], lines.products[i], lines.notes[i], lines.order_nos[i])
+        assert got == (iso[0], fields[1], fields[2], iso[1], iso[2], *fields[5:])
+        assert [type(v) for v in got[1:3]] == [type(v) for v in fields[1:3]]
+
+
+def test_clean_rows_are_never_sent_the_long_way() -> None:
+    """The point of the column pass: good rows, text or workbook cells, stay on it."""
+    from storage.importer.line_chunks import ChunkConverter
+
+    mapping = auto_map(ImportKind.TRANSACTIONS, ["日期", "金额", "毛利", "到期日", "单号", "产品"])
+    convert = ChunkConverter(mapping)
+    text = [["2026-05-01", "12.5", "", "2026-05-31", "O1", "bolts"],
+            ["2026/5/2", "-3", "1", "", "", " nuts "]] * 50
+    sheet = [[datetime(2026, 5, 1), 12.5, None, date(2026, 5, 31), 17.0, "bolts"],
+             [46144.0, 3, 1.25, "", "O2"]] * 50
+    for rows in (text, sheet):
+        lines = convert(rows)
+        assert lines.slow == set() and lines.days[:2] == ["2026-05-01", "2026-05-02"]
+
+
+def test_total_leads_hold_every_first_letter_of_a_total_row() -> None:
+    """data_rows looks closer only at rows whose first cells start with one of TOTAL_LEADS:
+    every character is_total_row could take for a total word's first (after lstrip, in any
+    case) must be among them."""
+    import sys
+
+    from storage.importer.values import _TOTAL_FIRST, TOTAL_LEADS
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isspace() or char.casefold() in _TOTAL_FIRST:
+            assert char in TOTAL_LEADS, hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.none(), st.floats(allow_nan=False), st.sampled_from(
+    ["", " ", "合计", " Total", "ſum", "Sum:", "subtotal（元）", "Smith", "-", "NA", "空",
+     "\u3000总计", "x", "共计 ", "Grand total"])), max_size=6), max_size=30), st.booleans())
+def test_data_rows_leave_out_what_the_row_checks_do(rows: list[list[Any]],
+                                                    literal: bool) -> None:
+    from storage.importer.values import data_rows, is_blank, is_empty
+
+    numbered = list(enumerate(rows, 2))
+    if literal:
+        expected = [r for r in numbered if not is_empty(r[1])]
+    else:
+        expected = [r for r in numbered if not is_blank(r[1]) and not is_total_row(r[1])]
+    assert data_rows(numbered, literal) == expected

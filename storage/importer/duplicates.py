@@ -16,6 +16,7 @@ whatever indexes a large import has dropped meanwhile.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -65,3 +66,15 @@ class BookTransactions:
         day: date = fields[0]
         return _line_key(customer_id, day.isoformat(), fields[1], fields[2], fields[5],
                          fields[6], fields[8]) in self._keys
+
+    def among(self, customer_ids: Sequence[Any], days: Sequence[Any], amounts: Sequence[Any],
+              profits: Sequence[Any], references: Sequence[str], products: Sequence[str],
+              order_nos: Sequence[str], skip: Collection[int]) -> set[int]:
+        """The positions of the lines (ISO dates, as a chunk of the bulk path holds them)
+        that the book already has; those in ``skip`` (placeholders) are not looked at."""
+        keys = self._keys
+        if not keys:
+            return set()
+        return {i for i, line in enumerate(zip(customer_ids, days, amounts, profits, references,
+                                               products, order_nos, strict=True))
+                if i not in skip and _line_key(*line) in keys}

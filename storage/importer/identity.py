@@ -12,6 +12,7 @@ from typing import Any
 
 from models.validation import ValidationError
 from storage.importer.rows import MSG_AMBIGUOUS_CUSTOMER
+from storage.importer.values import is_marker
 
 #: A code read through a spreadsheet or pandas as a float: 12488.0 is the code 12488.
 _FLOAT_CODE = re.compile(r"^(\d+)\.0+$")
@@ -23,11 +24,33 @@ class BookCustomers:
     """The book's live customers by code and by exact name, and those an import adds."""
 
     def __init__(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        self.by_code: dict[str, str] = {}
-        self.by_name: dict[str, list[str]] = {}
-        self.code_of: dict[str, str] = {}
-        for customer_id, code, name in rows:
-            self.add(customer_id, code or "", name or "")
+        # Built in bulk (a 100,000-customer book is read at every import); the names only
+        # when a row needs them, since most rows give a known code.
+        self._rows: list[tuple[str, str, str]] | None = [(cid, code, name)
+                                                         for cid, code, name in rows]
+        self.code_of: dict[str, str] = {cid: code or "" for cid, code, _name in self._rows}
+        self.by_code: dict[str, str] = {code: cid for cid, code, _name in self._rows if code}
+        self._by_name: dict[str, list[str]] | None = None
+        self._unique: dict[str, str] | None = None
+
+    @property
+    def by_name(self) -> dict[str, list[str]]:
+        if self._by_name is None:
+            self._by_name = {}
+            for customer_id, _code, name in self._rows or ():
+                self._name(customer_id, name or "")
+            self._rows = None
+        return self._by_name
+
+    @property
+    def unique_names(self) -> dict[str, str]:
+        """Name -> id of the names only one customer has, for a row that gives one and no
+        code, and only names a cell gives as they are (stripped, no blank marker): a cell
+        that needs cleaning is looked up through :meth:`find`."""
+        if self._unique is None:
+            self._unique = {name: ids[0] for name, ids in self.by_name.items()
+                            if len(ids) == 1 and _plain(name)}
+        return self._unique
 
     def with_code(self, code: str) -> str | None:
         found = self.by_code.get(code)
@@ -58,9 +81,24 @@ class BookCustomers:
         if code:
             self.by_code[code] = customer_id
         self.code_of[customer_id] = code
-        ids = self.by_name.setdefault(name, [])
-        if customer_id not in ids:
-            ids.append(customer_id)
+        self.by_name  # noqa: B018 (built first: the new name joins the book's)
+        self._name(customer_id, name)
+
+    def _name(self, customer_id: str, name: str) -> None:
+        assert self._by_name is not None
+        ids = self._by_name.setdefault(name, [])
+        if customer_id in ids:
+            return
+        ids.append(customer_id)
+        if self._unique is not None:
+            if len(ids) == 1 and _plain(name):
+                self._unique[name] = customer_id
+            else:
+                self._unique.pop(name, None)
+
+
+def _plain(name: str) -> bool:
+    return bool(name) and name == name.strip() and not is_marker(name)
 
 
 @dataclass

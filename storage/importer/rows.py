@@ -51,6 +51,9 @@ _ENUM_FIELDS = {
     "attitude": "Attitude", "tier_override": "Tier", "lifecycle_override": "LifecycleStage",
 }
 _DATE_FIELDS = frozenset({"date", "due_date", "paid_date"})
+#: A line's texts as the Transaction model checks them: (field, longest, multiline).
+TEXT_FIELDS = (("reference", 80, False), ("product", 120, False), ("notes", 2_000, True),
+               ("order_no", 80, False))
 _MONEY_FIELDS = frozenset({"amount", "profit"})
 
 
@@ -168,9 +171,7 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
     quantity, unit_price = position("quantity"), position("unit_price")
     price_scale = mapping.scales.get(unit_price, 1.0)
     priced = quantity >= 0 and unit_price >= 0
-    texts = [(name, position(name), limit, multiline) for name, limit, multiline in
-             (("reference", 80, False), ("product", 120, False), ("notes", 2_000, True),
-              ("order_no", 80, False))]
+    texts = [(name, position(name), limit, multiline) for name, limit, multiline in TEXT_FIELDS]
     width = max(mapping.sources.values(), default=-1) + 1
     orders = mapping.date_orders
     text = literal_text if mapping.literal else cell_text
@@ -260,6 +261,11 @@ def line_amount(quantity: Any, unit_price: Any, price_scale: float = 1.0) -> flo
     if not math.isfinite(product) or abs(product) > MONEY_LIMIT:
         raise ValidationError("amount", MSG_RANGE, **_MONEY_RANGE)
     return product
+
+
+def money_value(name: str, value: Any, scale: float = 1.0) -> float | None:
+    """An optional money cell, checked as the Transaction model checks money."""
+    return _money(name, value, scale, required=False)
 
 
 def _money(name: str, value: Any, scale: float, *, required: bool) -> float | None:

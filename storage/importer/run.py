@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from storage.importer.results import (
 )
 from storage.importer.sources import ImportFileError, TableSource, open_table, rows_below_header
 from storage.importer.store import ImportSource, ImportTarget, RecordStore, SettingsAccess
-from storage.importer.values import is_blank, is_empty, is_total_row
+from storage.importer.values import data_rows
 from storage.importer.writer import BulkWriter
 
 __all__ = ["MAX_ISSUES", "CustomerMatch", "ImportCancelled", "ImportPreview", "ImportResult",
@@ -240,26 +241,26 @@ def _expected_rows(source: TableSource) -> int:
 
 def _read(source: TableSource, preview: ImportPreview, handler: RowHandler,
           progress: ImportProgress | None, where: RowTest | None) -> None:
+    """Hand the data rows to ``handler`` a chunk at a time (PROGRESS_EVERY rows, checked
+    for blank and total rows and filtered together), asking ``progress`` after each."""
     count = 0
     # A workbook KeyPlan wrote is read as written: a "-" is a value, a "Total" a name.
     literal = handler.mapping.literal
-    for number, values in source.rows():
-        count += 1
+    rows = source.rows()
+    while chunk := list(islice(rows, PROGRESS_EVERY)):
+        count += len(chunk)
         source.rows_read = count
-        if progress is not None and count % PROGRESS_EVERY == 0 \
+        if progress is not None and len(chunk) == PROGRESS_EVERY \
                 and not progress(source.position, source.size):
             raise ImportCancelled()
-        if is_empty(values) if literal else is_blank(values):
-            preview.skipped += 1
-            continue
-        if not literal and is_total_row(values):
-            preview.skipped += 1
-            continue
-        if where is not None and not where(values):
-            preview.filtered += 1
-            continue
-        preview.rows += 1
-        handler.row(number, values)
+        kept = data_rows(chunk, literal)
+        preview.skipped += len(chunk) - len(kept)
+        if where is not None:
+            wanted = [row for row in kept if where(row[1])]
+            preview.filtered += len(kept) - len(wanted)
+            kept = wanted
+        preview.rows += len(kept)
+        handler.rows(kept)
     handler.finish()
     if progress is not None:
         progress(source.size, source.size)

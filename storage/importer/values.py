@@ -6,6 +6,8 @@ import math
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from models.validation import MSG_BAD_DATE, MSG_NOT_FINITE, MSG_NOT_NUMBER, ValidationError
@@ -23,18 +25,26 @@ _GROUPING = re.compile(r"(?<=\d)[,\s'](?=\d{3}(?:\D|$))")
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "共计", "总额", "合 计", "总 计", "total",
                           "subtotal", "sub total", "sub-total", "grand total", "sum", "totals"})
 _TOTAL_FIRST = frozenset(word[0] for word in _TOTAL_WORDS)
+#: What a total row's first cells can start with: a total word's first letter in any case
+#: (the tests check every code point) or a space ``lstrip`` removes. Rows whose first cells
+#: start otherwise need no closer look.
+TOTAL_LEADS = frozenset(_TOTAL_FIRST | {c.upper() for c in _TOTAL_FIRST} | {"\u017f"}
+                        | frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001"
+                                    "\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                                    "\u2028\u2029\u202f\u205f\u3000"))
 _BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 #: What exports and people write for "no value" (databases, Excel's errors and pivot tables,
 #: pandas, an accountant's dash), casefolded after NFKC: read as an empty cell.
 BLANK_MARKERS = frozenset({"null", "na", "n/a", "#n/a", "#na", "#null!", "nan", "-", "--",
                            "—", "——", "–", "空", "(空)", "(空白)", "(blank)", "无数据"})
 _MARKER_FIRST = frozenset(word[0] for word in BLANK_MARKERS) | frozenset("NＮ－（")
-_MARKER_LONGEST = max(len(word) for word in BLANK_MARKERS)
+#: No blank marker is longer: a longer text is never one.
+MARKER_LONGEST = max(len(word) for word in BLANK_MARKERS)
 
 
 def is_marker(text: str) -> bool:
     """Whether stripped ``text`` is a blank marker (NULL, N/A, #N/A, -, —, 空 ...)."""
-    if not text or len(text) > _MARKER_LONGEST or text[0] not in _MARKER_FIRST:
+    if not text or len(text) > MARKER_LONGEST or text[0] not in _MARKER_FIRST:
         return False
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
@@ -88,6 +98,29 @@ def is_blank(values: list[Any]) -> bool:
         if text and (text[0] not in _MARKER_FIRST or not is_marker(text)):
             return False
     return True
+
+
+def data_rows(rows: list[tuple[int, list[Any]]],
+              literal: bool = False) -> list[tuple[int, list[Any]]]:
+    """The (number, values) rows that hold data: without blank rows (with ``literal``, only
+    rows without any value are blank) and, unless ``literal``, without total rows."""
+    if literal:
+        return [row for row in rows if not is_empty(row[1])]
+    kept = [row for row in rows if not is_blank(row[1])]
+    if _may_hold_totals(kept):
+        kept = [row for row in kept if not is_total_row(row[1])]
+    return kept
+
+
+def _may_hold_totals(rows: list[tuple[int, list[Any]]]) -> bool:
+    """Whether a cell among the first four of some row starts with one of TOTAL_LEADS: one
+    look at all those first characters, mostly in C."""
+    heads = list(chain.from_iterable(map(itemgetter(slice(0, 4)), map(itemgetter(1), rows))))
+    try:
+        leads = set(map(itemgetter(0), filter(None, heads)))
+    except TypeError:  # numbers or dates among them (a workbook's cells)
+        leads = {value[:1] for value in heads if isinstance(value, str)}
+    return not leads.isdisjoint(TOTAL_LEADS)
 
 
 def is_total_row(values: list[Any]) -> bool:
