@@ -1,0 +1,440 @@
+"""``book.sync``: working as a team through a shared folder, without a server.
+
+Each book is a device of a team. ``push`` writes what this book changed since its last
+packet into the folder (``FOLDER/keyplan-sync/<device>/NNNNNN.kpk``, encrypted with the team
+key); ``pull`` merges the members' packets in, each in one transaction, in number order per
+member (a packet still on its way holds back that member's later ones; one that fails its
+check is quarantined, never applied, and read again only if its file changes). Scores and
+tiers are not sent: the answer of ``pull`` says when a rescore is due. The folder only ever
+holds packets and ``team.json``; the book itself stays on this computer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from models.entities import Interaction
+from models.record import new_id, utc_now_iso
+from storage.book.records import Done, changes_of
+from storage.changes import Changes
+from storage.mapping import TABLES, from_row, to_row
+from storage.sync import folder as shared
+from storage.sync import state
+from storage.sync.apply import Applied, Applier
+from storage.sync.capture import capture, clock_bulk_deletes, save
+from storage.sync.clock import observe, stamp
+from storage.sync.derived import refresh_listing, refresh_search_texts
+from storage.sync.errors import AlreadyInTeamError, NotInTeamError, PacketTakenError
+from storage.sync.keys import key_text, new_key, parse_key, team_id
+from storage.sync.packets import Header, PacketError, decode, encode
+from storage.sync.tables import LINKS, SETTINGS
+from storage.sync.tables import TABLES as SYNCED_TABLES
+
+if TYPE_CHECKING:
+    from storage.database import Database
+
+#: Operations per packet: a few megabytes at most, and one short transaction to apply.
+MAX_OPS = 20_000
+#: What a packet's operations may fail on when they are not what they should be.
+_BAD_PACKET = (sqlite3.IntegrityError, KeyError, TypeError, ValueError, IndexError,
+               AttributeError)
+
+
+@dataclass(frozen=True)
+class Pushed:
+    packets: int
+    ops: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Pulled:
+    packets: int
+    ops: int
+    records: int  # records written
+    conflicts: int
+    waiting: int  # operations now waiting for a record that has not arrived
+    quarantined: int  # packets refused by this pull
+    outdated: tuple[str, ...]  # members whose packets need a newer KeyPlan
+    changes: Changes
+    seconds: float
+
+    @property
+    def rescore_due(self) -> bool:
+        """Whether scores and tiers may come out otherwise (they are never sent)."""
+        return self.changes.may_move_scores()
+
+
+@dataclass(frozen=True)
+class PeerStatus:
+    device: str
+    own: bool
+    applied: int  # its last packet merged here
+    available: int  # its last packet in the folder
+    pending: int  # its packets in the folder not merged yet
+    quarantined: int
+    last_packet_at: datetime | None  # when its newest packet was written (file time)
+    applied_at: str | None  # when this book last merged one of its packets
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    device: str
+    team: str
+    peers: tuple[PeerStatus, ...]
+    to_send: int  # changes and new records not yet in a packet
+    conflicts: int  # not yet resolved
+    waiting: int  # operations waiting for their record
+    quarantined: tuple[state.Quarantined, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A value a merge set aside: ``kept`` says whose stayed; ``take_theirs`` and
+    ``take_ours`` make either the current one."""
+
+    id: int
+    table: str
+    record_id: str
+    customer_id: str | None
+    field: str
+    kind: str  # "field", "revived" (a delete and a later edit) or "duplicate"
+    ours: Any
+    ours_hlc: str | None
+    theirs: Any
+    theirs_hlc: str | None
+    kept: str
+    device: str
+    at: str
+    resolved_at: str | None
+
+
+class Sync:
+    """Team membership, sending and merging change packets, and the conflicts."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._db.conn
+
+    # ---- membership -----------------------------------------------------------------------
+    @property
+    def in_team(self) -> bool:
+        return state.device(self._conn).team_key is not None
+
+    @property
+    def device_id(self) -> str:
+        return state.device(self._conn).device
+
+    def team_init(self) -> str:
+        """Start a team with this book: returns the key's text, to show once and give to
+        the members (it is kept in the book; anyone holding it can read the packets)."""
+        with self._db.atomic():
+            found = state.device(self._conn)
+            if found.team_key is not None:
+                raise AlreadyInTeamError(team=found.team_id)
+            key = new_key()
+            state.enter_team(self._conn, key, team_id(key), founder=True)
+        return key_text(key)
+
+    def join(self, key: str) -> str:
+        """Join the team of ``key`` (BadTeamKeyError when it is mistyped); returns the team
+        id. Everything in this book will be sent to the team at the next push."""
+        secret = parse_key(key)
+        with self._db.atomic():
+            state.enter_team(self._conn, secret, team_id(secret), founder=False)
+        return team_id(secret)
+
+    # ---- sending --------------------------------------------------------------------------
+    def push(self, folder: Path) -> Pushed:
+        """Write this book's changes since its last packet into ``folder`` (packets of at
+        most :data:`MAX_OPS` operations, each in its own short transaction)."""
+        started = time.perf_counter()
+        device = self._member()
+        shared.check_team(folder, str(device.team_id))
+        shared.clean_temporary(folder, device.device)
+        packets = ops = 0
+        while True:
+            with self._db.atomic():
+                device = state.device(self._conn)
+                captured = capture(self._conn, device.pushed_seq, MAX_OPS)
+                seq = captured.pushed_seq if captured.pushed_seq is not None \
+                    else device.pushed_seq
+                if not captured.ops:
+                    save(self._conn, captured)
+                    state.set_pushed(self._conn, seq=seq, packets=device.packets)
+                    break
+                written = shared.packets(folder, device.device)
+                number = max(device.packets, max(written, default=0)) + 1
+                header = Header(device=device.device, number=number,
+                                made=stamp(self._conn), schema=self._db.schema_version,
+                                ops=len(captured.ops))
+                assert device.team_key is not None
+                data = encode(device.team_key, header, captured.ops)
+                try:
+                    shared.write_packet(folder, device.device, number, data)
+                except FileExistsError as error:
+                    raise PacketTakenError(str(error)) from error
+                save(self._conn, captured)
+                state.set_pushed(self._conn, seq=seq, packets=number)
+                state.mark_applied(self._conn, device.device, number, header.made)
+            packets += 1
+            ops += len(captured.ops)
+            if not captured.full:
+                break
+        return Pushed(packets, ops, time.perf_counter() - started)
+
+    # ---- merging ----------------------------------------------------------------------------
+    def pull(self, folder: Path) -> Pulled:
+        """Merge the members' packets in ``folder`` that this book has not merged yet."""
+        started = time.perf_counter()
+        device = self._member()
+        shared.check_team(folder, str(device.team_id))
+        assert device.team_key is not None
+        applied = state.applied(self._conn)
+        refused = state.quarantined(self._conn)
+        total = Applied()
+        packets = quarantined = 0
+        outdated: list[str] = []
+        for member in shared.devices(folder):
+            files = shared.packets(folder, member)
+            number = applied.get(member, 0) + 1
+            while number in files:
+                try:
+                    data = files[number].read_bytes()
+                except OSError:
+                    break  # being written by the sync program: next time
+                digest = hashlib.sha256(data).hexdigest()
+                known = refused.get((member, number))
+                if known is not None and known.sha256 == digest:
+                    break  # the same bad bytes: a gap until the file changes
+                try:
+                    header, ops = decode(device.team_key, member, number, data)
+                except PacketError as error:
+                    self._quarantine(member, number, digest, str(error))
+                    quarantined += 1
+                    break
+                if header.schema > self._db.schema_version:
+                    outdated.append(member)
+                    break
+                try:
+                    result = self._apply(member, number, header, ops, device.pushed_seq,
+                                         own=member == device.device)
+                except _BAD_PACKET as error:
+                    self._quarantine(member, number, digest,
+                                     f"its changes could not be applied: {error}")
+                    quarantined += 1
+                    break
+                if known is not None:
+                    with self._db.atomic():
+                        state.release(self._conn, member, number)
+                _add(total, result)
+                packets += 1
+                number += 1
+        waiting = int(self._conn.execute("SELECT count(*) FROM sync_waiting").fetchone()[0])
+        return Pulled(packets=packets, ops=total.ops, records=total.records,
+                      conflicts=total.conflicts, waiting=waiting, quarantined=quarantined,
+                      outdated=tuple(outdated), changes=_changes(total),
+                      seconds=time.perf_counter() - started)
+
+    def _apply(self, member: str, number: int, header: Header, ops: list[dict[str, Any]],
+               pushed_seq: int, *, own: bool) -> Applied:
+        """One packet, in one transaction: merged, derived columns refreshed, recorded."""
+        with self._db.atomic():
+            clock_bulk_deletes(self._conn, pushed_seq)
+            applier = Applier(self._conn)
+            applier.apply([(op, member, number) for op in ops])
+            applier.retry_waiting()
+            result = applier.result
+            if result.search:
+                refresh_search_texts(self._conn, result.search)
+            if result.activity:
+                self._db.refresh_activity_of(result.activity)
+            listing = (result.listing | result.search) - result.activity
+            if listing:
+                refresh_listing(self._conn, listing)
+            observe(self._conn, max(result.latest, header.made))
+            state.mark_applied(self._conn, member, number, header.made)
+            if own:  # our own packet, written before this book was restored from a backup
+                state.set_pushed(self._conn, seq=0, packets=number)
+        return result
+
+    def _quarantine(self, member: str, number: int, digest: str, reason: str) -> None:
+        with self._db.atomic():
+            state.quarantine(self._conn, member, number, digest, reason)
+
+    # ---- where things stand -------------------------------------------------------------------
+    def status(self, folder: Path) -> SyncStatus:
+        device = self._member()
+        applied = state.applied(self._conn)
+        refused = state.quarantined(self._conn)
+        members = sorted(set(shared.devices(folder)) | set(applied))
+        peers = []
+        for member in members:
+            files = shared.packets(folder, member)
+            done = applied.get(member, 0)
+            newest = files.get(max(files)) if files else None
+            row = self._conn.execute("SELECT applied_at FROM sync_peers WHERE device = ?",
+                                     [member]).fetchone()
+            peers.append(PeerStatus(
+                device=member, own=member == device.device, applied=done,
+                available=max(files, default=0), pending=sum(1 for n in files if n > done),
+                quarantined=sum(1 for (d, _n) in refused if d == member),
+                last_packet_at=_mtime(newest) if newest else None,
+                applied_at=row[0] if row else None))
+        count = self._conn.execute
+        return SyncStatus(
+            device=device.device, team=str(device.team_id), peers=tuple(peers),
+            to_send=self._to_send(device.pushed_seq),
+            conflicts=int(count("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS "
+                                "NULL").fetchone()[0]),
+            waiting=int(count("SELECT count(*) FROM sync_waiting").fetchone()[0]),
+            quarantined=tuple(refused.values()))
+
+    def _to_send(self, pushed_seq: int) -> int:
+        count = int(self._conn.execute(
+            "SELECT count(*) FROM change_log WHERE seq > ? AND origin IS NULL AND action IN "
+            "('update', 'delete', 'restore')", [pushed_seq]).fetchone()[0])
+        marks = dict(self._conn.execute("SELECT table_name, pushed_rowid FROM sync_rows"))
+        for table in SYNCED_TABLES:
+            count += int(self._conn.execute(
+                f"SELECT count(*) FROM [{table}] t WHERE t.rowid > ? AND NOT EXISTS "
+                f"(SELECT 1 FROM sync_applied_rows a WHERE a.table_name = ? AND "
+                f"a.first_rowid <= t.rowid AND a.last_rowid >= t.rowid)",
+                [marks.get(table, 0), table]).fetchone()[0])
+        return count
+
+    # ---- conflicts ------------------------------------------------------------------------------
+    def conflicts(self, customer_id: str, *, resolved: bool = False) -> list[Conflict]:
+        """The values merges set aside for a customer and its records, newest first."""
+        where = "" if resolved else "AND resolved_at IS NULL"
+        return [_conflict(row) for row in self._conn.execute(
+            f"SELECT * FROM sync_conflicts WHERE customer_id = ? {where} ORDER BY id DESC",
+            [customer_id])]
+
+    def all_conflicts(self) -> list[Conflict]:
+        """Every conflict not yet resolved (settings' too), newest first."""
+        return [_conflict(row) for row in self._conn.execute(
+            "SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id DESC")]
+
+    def take_theirs(self, conflict_id: int) -> Done:
+        """Make the member's value of a conflict the current one (a new edit of this book,
+        sent at the next push); the conflict is resolved."""
+        return self._take(conflict_id, "theirs")
+
+    def take_ours(self, conflict_id: int) -> Done:
+        """Make this book's value of a conflict the current one; the conflict is resolved."""
+        return self._take(conflict_id, "ours")
+
+    def _take(self, conflict_id: int, side: str) -> Done:
+        row = self._conn.execute("SELECT * FROM sync_conflicts WHERE id = ?",
+                                 [conflict_id]).fetchone()
+        if row is None:
+            from storage.errors import RecordNotFoundError
+
+            raise RecordNotFoundError(kind="sync_conflicts", key=str(conflict_id))
+        conflict = _conflict(row)
+        value = conflict.theirs if side == "theirs" else conflict.ours
+        change_id = new_id()
+        changes = Changes()
+        with self._db.atomic():
+            if conflict.table == SETTINGS:
+                self._conn.execute("UPDATE settings SET value = ?, updated_at = ? WHERE key = ?",
+                                   [value, utc_now_iso(), conflict.record_id])
+                changes = Changes(frozenset({SETTINGS}), None)
+            else:
+                changes = self._set_field(conflict, value, change_id)
+            self._conn.execute(
+                "UPDATE sync_conflicts SET resolved_at = ? WHERE resolved_at IS NULL AND "
+                "table_name = ? AND record_id = ? AND field = ?",
+                [utc_now_iso(), conflict.table, conflict.record_id, conflict.field])
+        return Done(change_id, changes | Changes(frozenset({"change_log"}), frozenset()))
+
+    def _set_field(self, conflict: Conflict, value: Any, change_id: str) -> Changes:
+        cls = next(c for c, table in TABLES.items() if table == conflict.table)
+        record = self._db.get(cls, conflict.record_id, include_deleted=True)
+        if conflict.field == "deleted_at":
+            if (value is None) != (record.deleted_at is None):
+                if value is None:
+                    self._db.restore(cls, record.id, change_id=change_id)
+                else:
+                    self._db.soft_delete(cls, record.id, change_id=change_id)
+            return changes_of(cls, _customer(record), added_or_removed=True)
+        if conflict.field in LINKS.get(conflict.table, {}):
+            if isinstance(record, Interaction):
+                record = replace(record, contact_ids=tuple(value or ()))
+        else:
+            row = to_row(record)
+            row[conflict.field] = value
+            record = from_row(cls, row)
+        self._db.update(replace(record, updated_at=""), force=True, change_id=change_id)
+        return changes_of(cls, _customer(record), fields=frozenset({conflict.field}))
+
+    # ---- helpers ---------------------------------------------------------------------------------
+    def _member(self) -> state.Device:
+        device = state.device(self._conn)
+        if device.team_key is None:
+            raise NotInTeamError()
+        return device
+
+
+def _add(total: Applied, result: Applied) -> None:
+    total.ops += result.ops
+    total.records += result.records
+    total.conflicts += result.conflicts
+    total.tables |= result.tables
+    total.customers |= result.customers
+    total.customer_fields |= result.customer_fields
+    total.added_or_removed = total.added_or_removed or result.added_or_removed
+    total.activity |= result.activity
+    total.listing |= result.listing
+    total.search |= result.search
+
+
+def _changes(total: Applied) -> Changes:
+    """What a pull changed, for the views: every table written, the customers concerned."""
+    if not total.tables:
+        return Changes()
+    tables = set(total.tables) | {"change_log"}
+    if total.activity or total.listing or total.search:
+        tables.add("customer_metrics")
+    fields = None if "*" in total.customer_fields else frozenset(total.customer_fields)
+    return Changes(frozenset(tables), frozenset(total.customers),
+                   total.added_or_removed, fields)
+
+
+def _conflict(row: sqlite3.Row | tuple[Any, ...]) -> Conflict:
+    (conflict_id, table, record_id, customer_id, field_name, kind, ours, ours_hlc, theirs,
+     theirs_hlc, kept, device, at, resolved_at) = row
+    import json
+
+    return Conflict(id=int(conflict_id), table=table, record_id=record_id,
+                    customer_id=customer_id, field=field_name, kind=kind,
+                    ours=None if ours is None else json.loads(ours), ours_hlc=ours_hlc,
+                    theirs=None if theirs is None else json.loads(theirs),
+                    theirs_hlc=theirs_hlc, kept=kept, device=device, at=at,
+                    resolved_at=resolved_at)
+
+
+def _customer(record: Any) -> str | None:
+    from models.entities import Customer
+
+    if isinstance(record, Customer):
+        return str(record.id)
+    value = getattr(record, "customer_id", None)
+    return str(value) if value else None
+
+
+def _mtime(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return None

@@ -1,0 +1,15 @@
+"""Team sync: books kept in step through change packets in a shared folder (issue 18).
+
+Each book is a device with an id. What it changes is captured from the change log (and, for
+rows written in bulk, from the rows themselves), written as immutable, numbered, encrypted
+packet files into ``FOLDER/keyplan-sync/<device>/``, and merged field by field into every
+other member's book: the later hybrid logical clock wins, and the value set aside is kept as
+a conflict. Nothing here is for the window or the command line: they reach it through
+``book.sync`` (storage/book/sync.py).
+
+Modules, one job each: ``clock`` (hybrid logical clocks), ``keys`` (the team key and its
+text), ``packets`` (the file format), ``folder`` (the folder's layout, atomic writes),
+``tables`` (what travels), ``capture`` (local changes to operations), ``merge`` (operations
+into the book), ``derived`` (derived columns after a merge), ``state`` (what was sent and
+applied), ``conflicts`` (the values set aside).
+"""

@@ -1,0 +1,527 @@
+"""Applying team members' operations to this book, inside the caller's one transaction.
+
+Per table, parents first: the records the operations concern are read in a few statements,
+merged in memory by the rules of :mod:`storage.sync.merge`, and written back: new records
+inserted, changed fields updated (with ``updated_at`` moved on, so a form open on the old
+version is told, as when another window saved), link lists rewritten, field clocks kept, each
+applied change logged with the member's device in ``origin`` (the History tab shows it; it is
+never sent back as ours), and the values set aside kept in ``sync_conflicts``.
+
+An operation whose record, or a record it refers to, has not arrived yet (its member's
+packet is still on its way) waits in ``sync_waiting`` and is applied once it is there.
+Two members who gave two new customers one code, or made two plans of one customer for one
+period: the record made first keeps the code or the plan (see :data:`tables.UNIQUE`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from models.record import new_id, utc_now_iso
+from storage.sync.clock import ZERO, base_clock
+from storage.sync.merge import (
+    DELETED,
+    UNMERGED,
+    Clock,
+    Conflict,
+    Incoming,
+    RecordState,
+    encoded,
+    merge_fields,
+    merge_status,
+)
+from storage.sync.packets import Op
+from storage.sync.tables import (
+    LINKS,
+    PARENTS,
+    SETTINGS,
+    SYNCED_SETTINGS,
+    TABLES,
+    UNIQUE,
+    columns,
+    customer_column,
+)
+
+#: (operation, device it came from, number of its packet)
+Item = tuple[Op, str, int]
+_CHUNK = 20_000
+#: Customer fields copied into the customer list's rows (customer_metrics).
+LISTING_FIELDS = frozenset({"name", "owner", "relationship_level", "code", "tags", DELETED})
+#: Tables whose rows feed a customer's activity figures.
+ACTIVITY_TABLES = frozenset({"transactions", "interactions", "needs"})
+
+
+@dataclass
+class Applied:
+    """What the operations did: counts, and what the derived columns and views need."""
+
+    ops: int = 0
+    records: int = 0
+    conflicts: int = 0
+    waiting: int = 0
+    latest: str = ZERO
+    tables: set[str] = field(default_factory=set)
+    customers: set[str] = field(default_factory=set)
+    customer_fields: set[str] = field(default_factory=set)
+    added_or_removed: bool = False
+    #: customers whose name keys, list rows or activity figures must be worked out again
+    search: set[str] = field(default_factory=set)
+    listing: set[str] = field(default_factory=set)
+    activity: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Entry:
+    """One applied field change, to be logged."""
+
+    state: RecordState
+    record_id: str
+    name: str
+    old: Any
+    new: Any
+    op: Op
+    device: str
+
+
+class Applier:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.result = Applied()
+
+    def apply(self, items: list[Item]) -> None:
+        """Merge ``items`` (in their order within each table), parents' tables first."""
+        by_table: dict[str, list[Item]] = {}
+        for item in items:
+            by_table.setdefault(item[0]["t"], []).append(item)
+        self.result.ops += len(items)
+        for table in TABLES:
+            for start in range(0, len(by_table.get(table, ())), _CHUNK):
+                self._table(table, by_table[table][start:start + _CHUNK])
+        for op, device, _number in by_table.get(SETTINGS, ()):
+            self._setting(op, device)
+
+    def retry_waiting(self) -> None:
+        """Apply the waiting operations whose records have arrived (until none has)."""
+        while True:
+            ready: list[tuple[int, Item]] = []
+            for (needs_table,) in self.conn.execute(
+                    "SELECT DISTINCT needs_table FROM sync_waiting").fetchall():
+                if needs_table not in TABLES:
+                    continue
+                ready += [(row[0], (json.loads(row[1]), row[2], int(row[3])))
+                          for row in self.conn.execute(
+                              f"SELECT w.id, w.op, w.device, w.number FROM sync_waiting w "
+                              f"WHERE w.needs_table = ? AND EXISTS (SELECT 1 FROM "
+                              f"[{needs_table}] r WHERE r.id = w.needs_id) ORDER BY w.id",
+                              [needs_table])]
+            if not ready:
+                return
+            self.conn.executemany("DELETE FROM sync_waiting WHERE id = ?",
+                                  [(row_id,) for row_id, _ in ready])
+            self.result.waiting -= len(ready)
+            self.result.ops -= len(ready)  # counted when they arrived
+            self.apply([item for _, item in ready])
+
+    # ---- one table ----------------------------------------------------------------------
+    def _table(self, table: str, items: list[Item]) -> None:
+        ids = list(dict.fromkeys(op["id"] for op, _, _ in items))
+        rows = self._rows(table, ids)
+        clocks = self._clocks(table, ids)
+        states = {record_id: RecordState(rows.get(record_id), clocks.get(record_id, {}))
+                  for record_id in ids}
+        existing = self._referenced(table, items)
+        entries: list[_Entry] = []
+        conflicts: list[tuple[RecordState, str, Conflict, str]] = []
+        for op, device, number in items:
+            state = states[op["id"]]
+            missing = self._missing(table, op, state, existing)
+            if missing is not None:
+                self._wait(table, op, missing, device, number)
+                continue
+            seen = len(state.conflicts)
+            before = dict(state.row) if state.row is not None else None
+            if op["o"] == "put":
+                self._put(state, op)
+            else:
+                self._set(state, op)
+            self._note_clocks(op, state)
+            conflicts += [(state, op["id"], c, device) for c in state.conflicts[seen:]]
+            if before is not None:
+                assert state.row is not None
+                row = state.row
+                touched = {*(op["r"] if op["o"] == "put" else op["f"]), DELETED}
+                entries += [_Entry(state, op["id"], name, before.get(name), row.get(name), op,
+                                   device)
+                            for name in touched
+                            if name != "updated_at" and not _equal(before.get(name),
+                                                                   row.get(name))]
+        self._write(table, states, entries, conflicts)
+
+    def _put(self, state: RecordState, op: Op) -> None:
+        row = dict(op["r"])
+        row["id"] = op["id"]
+        sent = {name: str(hlc) for name, hlc in op.get("c", {}).items()}
+        if state.row is None:
+            state.row = row
+            state.inserted = True
+            for name, hlc in sent.items():
+                state.set_clock(name, Clock(hlc))
+            return
+        latest_before = state.latest()
+        base = base_clock(row.get("created_at"))
+        merge_fields(state, {name: Incoming(value, sent.get(name, base))
+                             for name, value in row.items() if name not in UNMERGED})
+        explicit = Incoming(row.get(DELETED), sent[DELETED]) if DELETED in sent else None
+        merge_status(state, latest_before, max([base, *sent.values()]), row.get(DELETED),
+                     explicit=explicit)
+
+    def _set(self, state: RecordState, op: Op) -> None:
+        hlc = str(op["h"])
+        values: dict[str, list[Any]] = op["f"]
+        latest_before = state.latest()
+        merge_fields(state, {name: Incoming(pair[0], hlc, pair[1], True)
+                             for name, pair in values.items() if name != DELETED})
+        if DELETED in values:
+            new, old = values[DELETED]
+            merge_status(state, latest_before, hlc, new,
+                         explicit=Incoming(new, hlc, old, True))
+        else:
+            merge_status(state, latest_before, hlc, None, explicit=None)
+
+    def _note_clocks(self, op: Op, state: RecordState) -> None:
+        clocks = op.get("c", {}) if op["o"] == "put" else {}
+        latest = max([str(op.get("h", ZERO)), *map(str, clocks.values()), state.base()])
+        if latest > self.result.latest:
+            self.result.latest = latest
+
+    # ---- reading ------------------------------------------------------------------------
+    def _rows(self, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        names = columns(self.conn, table)
+        select = ", ".join(f"[{name}]" for name in names)
+        found: dict[str, dict[str, Any]] = {}
+        for row in self.conn.execute(f"SELECT {select} FROM [{table}] WHERE id IN "
+                                     f"(SELECT value FROM json_each(?))", [json.dumps(ids)]):
+            record = dict(zip(names, row, strict=True))
+            found[record["id"]] = record
+        for name, link in LINKS.get(table, {}).items():
+            for record in found.values():
+                record[name] = []
+            for owner, target in self.conn.execute(
+                    f"SELECT {link.own}, {link.other} FROM {link.table} WHERE {link.own} IN "
+                    f"(SELECT value FROM json_each(?)) ORDER BY {link.own}, {link.other}",
+                    [json.dumps(list(found))]):
+                found[owner][name].append(target)
+        return found
+
+    def _clocks(self, table: str, ids: list[str]) -> dict[str, dict[str, Clock]]:
+        found: dict[str, dict[str, Clock]] = {}
+        for record_id, name, hlc, prev in self.conn.execute(
+                "SELECT record_id, field, hlc, prev FROM sync_clocks WHERE table_name = ? AND "
+                "record_id IN (SELECT value FROM json_each(?))", [table, json.dumps(ids)]):
+            found.setdefault(record_id, {})[name] = Clock(hlc, prev)
+        return found
+
+    def _referenced(self, table: str, items: list[Item]) -> set[tuple[str, str]]:
+        """The (table, id) of the records the operations refer to that are in the book."""
+        wanted: dict[str, set[str]] = {}
+        for op, _, _ in items:
+            for parent, value in _references(table, op):
+                wanted.setdefault(parent, set()).add(value)
+        found: set[tuple[str, str]] = set()
+        for parent, ids in wanted.items():
+            found.update((parent, row[0]) for row in self.conn.execute(
+                f"SELECT id FROM [{parent}] WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(sorted(ids))]))
+        return found
+
+    def _missing(self, table: str, op: Op, state: RecordState,
+                 existing: set[tuple[str, str]]) -> tuple[str, str] | None:
+        if op["o"] == "set" and state.row is None:
+            return table, str(op["id"])
+        for reference in _references(table, op):
+            if reference not in existing:
+                return reference
+        return None
+
+    def _wait(self, table: str, op: Op, missing: tuple[str, str], device: str,
+              number: int) -> None:
+        self.conn.execute("INSERT INTO sync_waiting (table_name, record_id, needs_table, "
+                          "needs_id, op, device, number) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          [table, op["id"], missing[0], missing[1],
+                           json.dumps(op, ensure_ascii=False), device, number])
+        self.result.waiting += 1
+
+    # ---- writing ------------------------------------------------------------------------
+    def _write(self, table: str, states: dict[str, RecordState], entries: list[_Entry],
+               conflicts: list[tuple[RecordState, str, Conflict, str]]) -> None:
+        inserted = [(record_id, s) for record_id, s in states.items() if s.inserted]
+        updated = [(record_id, s) for record_id, s in states.items()
+                   if not s.inserted and s.changed]
+        if inserted:
+            self._insert(table, inserted)
+        for record_id, state in updated:
+            self._update(table, record_id, state)
+        for record_id, state in inserted + updated:
+            self._relink(table, record_id, state)
+        self.conn.executemany(
+            "INSERT INTO sync_clocks (table_name, record_id, field, hlc, prev) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc, "
+            "prev = excluded.prev",
+            [(table, record_id, name, state.clocks[name].hlc, state.clocks[name].prev)
+             for record_id, state in states.items() for name in state.dirty_clocks])
+        customers = self._customers(table, states)
+        self._log(table, entries, customers)
+        self.conn.executemany(
+            "INSERT INTO sync_conflicts (table_name, record_id, customer_id, field, kind, ours, "
+            "ours_hlc, theirs, theirs_hlc, kept, device, at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(table, record_id, customers.get(record_id), c.field, c.kind, encoded(c.ours),
+              c.ours_hlc, encoded(c.theirs), c.theirs_hlc, c.kept, device, utc_now_iso())
+             for _state, record_id, c, device in conflicts])
+        self.result.conflicts += len(conflicts)
+        self._account(table, inserted, updated, customers)
+
+    def _insert(self, table: str, inserted: list[tuple[str, RecordState]]) -> None:
+        first = int(self.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]")
+                    .fetchone()[0])
+        stored = set(columns(self.conn, table))
+        for record_id, state in inserted:
+            assert state.row is not None
+            row = {name: value for name, value in state.row.items() if name in stored}
+            row.update(_derived(table, state.row))
+            names = list(row)
+            sql = (f"INSERT INTO [{table}] ({', '.join(f'[{n}]' for n in names)}) "
+                   f"VALUES ({', '.join('?' * len(names))})")
+            try:
+                self.conn.execute(sql, [row[n] for n in names])
+            except sqlite3.IntegrityError as error:
+                if table not in UNIQUE or "UNIQUE" not in str(error):
+                    raise
+                self._duplicate(table, record_id, state)
+                self.conn.execute(sql, [state.row.get(n, row[n]) for n in names])
+        last = int(self.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]")
+                   .fetchone()[0])
+        if last > first:  # rows a peer made: never sent back as ours
+            self.conn.execute("INSERT INTO sync_applied_rows (table_name, first_rowid, "
+                              "last_rowid) VALUES (?, ?, ?)", [table, first + 1, last])
+
+    def _update(self, table: str, record_id: str, state: RecordState) -> None:
+        try:
+            self._update_row(table, record_id, state)
+        except sqlite3.IntegrityError as error:
+            if table not in UNIQUE or "UNIQUE" not in str(error):
+                raise
+            self._duplicate(table, record_id, state)
+            self._update_row(table, record_id, state)
+
+    def _update_row(self, table: str, record_id: str, state: RecordState) -> None:
+        assert state.row is not None
+        stored = set(columns(self.conn, table))
+        values = {name: state.row[name] for name in state.changed if name in stored}
+        if table == "customers" and "name" in values:
+            values.update(_derived(table, state.row))
+        values["updated_at"] = _later_than(str(state.row.get("updated_at") or ""))
+        self.conn.execute(f"UPDATE [{table}] SET {', '.join(f'[{n}] = ?' for n in values)} "
+                          f"WHERE id = ?", [*values.values(), record_id])
+
+    def _relink(self, table: str, record_id: str, state: RecordState) -> None:
+        assert state.row is not None
+        for name, link in LINKS.get(table, {}).items():
+            if not state.inserted and name not in state.changed:
+                continue
+            self.conn.execute(f"DELETE FROM {link.table} WHERE {link.own} = ?", [record_id])
+            self.conn.executemany(
+                f"INSERT INTO {link.table} ({link.own}, {link.other}) VALUES (?, ?)",
+                [(record_id, target) for target in dict.fromkeys(state.row.get(name) or [])])
+
+    def _duplicate(self, table: str, record_id: str, state: RecordState) -> None:
+        """Two live records with one unique key: the one made first keeps it; the other
+        loses its code (a customer) or is set aside as deleted (a plan, a person), on every
+        device alike (deleted as of its own creation, a time every device knows)."""
+        assert state.row is not None
+        key = UNIQUE[table]
+        where = " AND ".join(f"[{k}] = ?" for k in key)
+        other = self.conn.execute(
+            f"SELECT id, created_at FROM [{table}] WHERE {where} AND deleted_at IS NULL "
+            f"AND id <> ?", [*(state.row[k] for k in key), record_id]).fetchone()
+        if other is None:
+            raise sqlite3.IntegrityError(f"a unique key of {table} is taken")
+        other_first = (str(other[1]), str(other[0])) < (str(state.row.get("created_at")),
+                                                        record_id)
+        loser_id, loser_made = (record_id, str(state.row.get("created_at"))) if other_first \
+            else (str(other[0]), str(other[1]))
+        field_name = "code" if table == "customers" else DELETED
+        set_aside = "" if table == "customers" else loser_made
+        if loser_id == record_id:
+            kept_value = state.row[field_name]
+            state.write(field_name, set_aside)
+        else:
+            kept_value = self.conn.execute(f"SELECT [{field_name}] FROM [{table}] WHERE id = ?",
+                                           [loser_id]).fetchone()[0]
+            self.conn.execute(f"UPDATE [{table}] SET [{field_name}] = ?, updated_at = ? "
+                              f"WHERE id = ?", [set_aside, utc_now_iso(), loser_id])
+            if table == "customers":
+                self.result.listing.add(loser_id)
+                self.result.search.add(loser_id)
+        customer = loser_id if table == "customers" else state.row.get("customer_id")
+        self.conn.execute(
+            "INSERT INTO sync_conflicts (table_name, record_id, customer_id, field, kind, ours, "
+            "ours_hlc, theirs, theirs_hlc, kept, device, at) "
+            "VALUES (?, ?, ?, ?, 'duplicate', ?, NULL, ?, NULL, 'theirs', '', ?)",
+            [table, loser_id, customer, field_name, encoded(kept_value), encoded(set_aside),
+             utc_now_iso()])
+        self.result.conflicts += 1
+        self.result.tables.add(table)
+
+    def _customers(self, table: str, states: dict[str, RecordState]) -> dict[str, str | None]:
+        """Record id -> its customer (through its plan for a plan's parts)."""
+        column = customer_column(table)
+        if column is not None:
+            return {record_id: (s.row or {}).get(column) for record_id, s in states.items()}
+        if table == "people":
+            return {record_id: None for record_id in states}
+        plans = {str((s.row or {}).get("plan_id")) for s in states.values()}
+        owner = {row[0]: row[1] for row in self.conn.execute(
+            "SELECT id, customer_id FROM plans WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(plans))])}
+        return {record_id: owner.get(str((s.row or {}).get("plan_id")))
+                for record_id, s in states.items()}
+
+    def _log(self, table: str, entries: list[_Entry], customers: dict[str, str | None]) -> None:
+        rows = []
+        put_ids: dict[str, str] = {}
+        for entry in entries:
+            op = entry.op
+            if op["o"] == "put":
+                change_id = put_ids.setdefault(entry.record_id, new_id())
+                hlc = str(op.get("c", {}).get(entry.name) or entry.state.base())
+                at, user, device_name = utc_now_iso(), "", entry.device
+            else:
+                change_id, hlc = str(op.get("cid") or new_id()), str(op["h"])
+                at, user = str(op.get("at") or utc_now_iso()), str(op.get("u") or "")
+                device_name = str(op.get("d") or entry.device)
+            action = "update"
+            if entry.name == DELETED:
+                action = "delete" if entry.new is not None else "restore"
+            rows.append((change_id, at, device_name, user, action, table, entry.record_id,
+                         customers.get(entry.record_id), entry.name, _json(entry.old),
+                         _json(entry.new), hlc, entry.device))
+        self.conn.executemany(
+            "INSERT INTO change_log (change_id, at, device, user, action, table_name, "
+            "record_id, customer_id, field, old_value, new_value, hlc, origin) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def _account(self, table: str, inserted: list[tuple[str, RecordState]],
+                 updated: list[tuple[str, RecordState]],
+                 customers: dict[str, str | None]) -> None:
+        result = self.result
+        if not inserted and not updated:
+            return
+        result.records += len(inserted) + len(updated)
+        result.tables.add(table)
+        if LINKS.get(table):
+            result.tables.update(link.table for link in LINKS[table].values())
+        for record_id, state in [*inserted, *updated]:
+            customer = customers.get(record_id)
+            if customer:
+                result.customers.add(customer)
+            if state.inserted or DELETED in state.changed:
+                result.added_or_removed = True
+            if table == "customers":
+                changed = set(state.changed) if not state.inserted else {"*"}
+                result.customer_fields.update(changed)
+                if state.inserted:
+                    result.activity.add(record_id)
+                elif changed & LISTING_FIELDS:
+                    result.listing.add(record_id)
+                if state.inserted or changed & {"name", "code", "tags"}:
+                    result.search.add(record_id)
+            elif customer and table == "contacts":
+                result.search.add(customer)
+                if state.changed.get("customer_id"):  # moved: the old customer's text too
+                    result.search.add(str(state.changed["customer_id"]))
+            elif customer and table in ACTIVITY_TABLES:
+                result.activity.add(customer)
+
+    # ---- settings -------------------------------------------------------------------------
+    def _setting(self, op: Op, device: str) -> None:
+        key = str(op["id"])
+        if key not in SYNCED_SETTINGS:
+            return
+        hlc = str(op["h"])
+        new, old = op["f"]["value"]
+        row = self.conn.execute("SELECT value, hlc FROM sync_settings WHERE key = ?",
+                                [key]).fetchone()
+        current = self.conn.execute("SELECT value FROM settings WHERE key = ?",
+                                    [key]).fetchone()
+        ours = current[0] if current else None
+        ours_hlc = row[1] if row else ZERO
+        if hlc > self.result.latest:
+            self.result.latest = hlc
+        if hlc <= ours_hlc:
+            if ours != new and old != ours:
+                self._setting_conflict(key, ours, ours_hlc, new, hlc, "ours", device)
+            return
+        if ours != new:
+            if old != ours and row is not None and row[0] != ours:
+                # changed here since last sent, and they did not know it
+                self._setting_conflict(key, ours, ours_hlc, new, hlc, "theirs", device)
+            self.conn.execute("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                              "updated_at = excluded.updated_at", [key, new, utc_now_iso()])
+            self.result.tables.add(SETTINGS)
+        self.conn.execute("INSERT INTO sync_settings (key, value, hlc) VALUES (?, ?, ?) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                          "hlc = excluded.hlc", [key, new, hlc])
+
+    def _setting_conflict(self, key: str, ours: Any, ours_hlc: str, theirs: Any,
+                          theirs_hlc: str, kept: str, device: str) -> None:
+        self.conn.execute(
+            "INSERT INTO sync_conflicts (table_name, record_id, customer_id, field, kind, ours, "
+            "ours_hlc, theirs, theirs_hlc, kept, device, at) "
+            "VALUES (?, ?, NULL, 'value', 'field', ?, ?, ?, ?, ?, ?, ?)",
+            [SETTINGS, key, encoded(ours), ours_hlc, encoded(theirs), theirs_hlc, kept, device,
+             utc_now_iso()])
+        self.result.conflicts += 1
+
+
+def _references(table: str, op: Op) -> Iterable[tuple[str, str]]:
+    """(table, id) of each record an operation's values refer to."""
+    values: dict[str, Any] = op["r"] if op["o"] == "put" else {
+        name: pair[0] for name, pair in op["f"].items()}
+    for column, parent in PARENTS.get(table, ()):
+        if values.get(column):
+            yield parent, str(values[column])
+    for name, link in LINKS.get(table, {}).items():
+        for target in values.get(name) or ():
+            yield link.target, str(target)
+
+
+def _derived(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A customer's name key, worked out here (its search text is refreshed afterwards)."""
+    if table != "customers":
+        return {}
+    from storage.search_keys import sort_key
+
+    return {"name_sort": sort_key(str(row.get("name") or ""))}
+
+
+def _later_than(stamp: str) -> str:
+    """Now, or a millisecond after ``stamp``: a version stamp moves at every write."""
+    now = utc_now_iso()
+    if now > stamp:
+        return now
+    return (datetime.fromisoformat(stamp) + timedelta(milliseconds=1)).isoformat(
+        timespec="milliseconds")
+
+
+def _equal(a: Any, b: Any) -> bool:
+    return bool(a == b) and (a is None) == (b is None)
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)

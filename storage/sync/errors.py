@@ -1,0 +1,38 @@
+"""What can stop a team sync that the user can act on, each with its message."""
+
+from __future__ import annotations
+
+from models.validation import tr_noop
+from storage.errors import StorageError
+
+
+class BadTeamKeyError(StorageError):
+    message = tr_noop("That is not a KeyPlan team key: a character is wrong or missing. Copy "
+                      "the whole key as 'keyplan team init' showed it (KP1-...).")
+
+
+class NotInTeamError(StorageError):
+    message = tr_noop("This book is not in a team yet. Start one with 'keyplan team init', "
+                      "or join one with 'keyplan team join KEY' and the key a member gives you.")
+
+
+class AlreadyInTeamError(StorageError):
+    message = tr_noop("This book is already in a team (team {team}). A new team key would cut "
+                      "it off from its members; join another team with 'keyplan team join KEY'.")
+
+
+class SyncFolderMissingError(StorageError):
+    message = tr_noop("The sync folder {path} does not exist or is not a folder. Choose the "
+                      "folder your team shares (Syncthing, OneDrive, Dropbox, a network share, "
+                      "a USB stick).")
+
+
+class OtherTeamError(StorageError):
+    message = tr_noop("{path} holds the changes of another team (team {found}; this book is in "
+                      "team {team}). Choose your team's folder, or join that team with its key.")
+
+
+class PacketTakenError(StorageError):
+    message = tr_noop("{path} already exists, though this book did not write it: another book "
+                      "uses this book's device id (a copy of this book?). Nothing was sent. "
+                      "Join the team again with 'keyplan team join KEY' to get a new device id.")

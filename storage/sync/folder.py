@@ -1,0 +1,139 @@
+"""The shared folder's layout and its files: packets written whole or not at all.
+
+::
+
+    FOLDER/keyplan-sync/team.json               the team id (never the key)
+    FOLDER/keyplan-sync/<device>/000001.kpk     that device's packets, numbered from 1
+
+Only packet files are ever opened here, never a book. A packet is written under a temporary
+name in its own folder, flushed and synced, then renamed into place (``os.replace``, atomic
+on Windows and POSIX), so a reader, or the sync program carrying the folder, never sees half
+of one. Names hold no ':' and nothing but digits, letters and dashes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+from storage.sync.errors import OtherTeamError, SyncFolderMissingError
+
+SYNC_DIR = "keyplan-sync"
+TEAM_FILE = "team.json"
+SUFFIX = ".kpk"
+_PACKET = re.compile(r"^(\d{6,})\.kpk$")
+_DEVICE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+#: Temporary files older than this are leftovers of a writer that was killed.
+STALE_TEMP_SECONDS = 3600
+
+
+def root(folder: Path) -> Path:
+    """``FOLDER/keyplan-sync``, checking that the shared folder itself is there."""
+    if not Path(folder).is_dir():
+        raise SyncFolderMissingError(str(folder))
+    return Path(folder) / SYNC_DIR
+
+
+def device_folder(folder: Path, device: str) -> Path:
+    return root(folder) / device
+
+
+def packet_name(number: int) -> str:
+    return f"{number:06d}{SUFFIX}"
+
+
+def devices(folder: Path) -> list[str]:
+    """The devices that have a folder of packets (other entries are ignored)."""
+    base = root(folder)
+    if not base.is_dir():
+        return []
+    return sorted(entry.name for entry in os.scandir(base)
+                  if entry.is_dir() and _DEVICE.match(entry.name))
+
+
+def packets(folder: Path, device: str) -> dict[int, Path]:
+    """Number -> file of each packet of ``device`` in the folder."""
+    base = device_folder(folder, device)
+    if not base.is_dir():
+        return {}
+    found: dict[int, Path] = {}
+    for entry in os.scandir(base):
+        match = _PACKET.match(entry.name)
+        if match and entry.is_file():
+            found[int(match[1])] = Path(entry.path)
+    return found
+
+
+def write_packet(folder: Path, device: str, number: int, data: bytes) -> Path:
+    """Write packet ``number`` of ``device`` atomically; FileExistsError if it exists."""
+    base = device_folder(folder, device)
+    base.mkdir(parents=True, exist_ok=True)
+    final = base / packet_name(number)
+    if final.exists():
+        raise FileExistsError(str(final))
+    write_atomic(final, data)
+    return final
+
+
+def write_atomic(final: Path, data: bytes) -> None:
+    """``data`` into ``final`` through a synced temporary file in the same folder."""
+    temp = final.with_name(f".{final.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, final)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _sync_folder(final.parent)
+
+
+def clean_temporary(folder: Path, device: str) -> None:
+    """Remove this device's temporary files left by a writer that was killed."""
+    base = device_folder(folder, device)
+    if not base.is_dir():
+        return
+    limit = time.time() - STALE_TEMP_SECONDS
+    for entry in os.scandir(base):
+        if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+            try:
+                if entry.stat().st_mtime < limit:
+                    os.unlink(entry.path)
+            except OSError:
+                pass  # another program holds it; next time
+
+
+def check_team(folder: Path, team: str) -> None:
+    """The folder is this team's, or new (then it is marked so); OtherTeamError if not."""
+    base = root(folder)
+    marker = base / TEAM_FILE
+    try:
+        found = json.loads(marker.read_text(encoding="utf-8")).get("team")
+    except FileNotFoundError:
+        found = None
+    except (OSError, ValueError, AttributeError):
+        found = None  # unreadable (being synced): the packets' own check still protects
+    if found is None:
+        if not marker.exists():
+            base.mkdir(parents=True, exist_ok=True)
+            write_atomic(marker, json.dumps({"kind": "keyplan-team", "format": 1,
+                                             "team": team}, indent=2).encode("utf-8"))
+        return
+    if found != team:
+        raise OtherTeamError(str(folder), found=found, team=team)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX; Windows has no folder handles to sync)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
