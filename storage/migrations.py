@@ -614,3 +614,104 @@ def m016_follow_up_owner_indexes(db: SqliteUtilsDatabase) -> None:
     CREATE INDEX idx_needs_due ON needs(due_on, customer_id, owner)
         WHERE status IN ('open', 'in_progress') AND deleted_at IS NULL
     """)
+
+
+@migrations()
+def m017_team_sync(db: SqliteUtilsDatabase) -> None:
+    """Team sync through a shared folder (issue 18; storage/sync/ and storage/SCHEMA.md).
+
+    Every change-log row gets a hybrid logical clock (``hlc``) and, when it came from a team
+    member's change packet, that member's device id (``origin``: NULL is a change made in
+    this book, the ones to send). ``sync_clocks`` holds the clock of each field written since
+    (the later write wins per field); a field never written since its record was made has
+    the clock of its ``created_at``, so importing a million rows writes no clock. The other
+    tables hold this book's device id and clock, what was sent and applied, conflicts,
+    refused packets and changes waiting for the record they belong to. Adding columns and
+    tables rewrites no row: instant on any book. What existed before is not history to send:
+    ``pushed_seq`` starts at the last change."""
+    from models.record import new_id
+
+    _script(db, """
+    ALTER TABLE change_log ADD COLUMN hlc TEXT;
+    ALTER TABLE change_log ADD COLUMN origin TEXT;
+    CREATE TABLE sync_device (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        device TEXT NOT NULL,
+        clock_ms INTEGER NOT NULL DEFAULT 0,
+        clock_counter INTEGER NOT NULL DEFAULT 0,
+        team_key TEXT,
+        team_id TEXT,
+        joined_at TEXT,
+        pushed_seq INTEGER NOT NULL DEFAULT 0,
+        packets INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE sync_clocks (
+        table_name TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        prev TEXT,
+        PRIMARY KEY (table_name, record_id, field)
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_rows (
+        table_name TEXT PRIMARY KEY NOT NULL,
+        pushed_rowid INTEGER NOT NULL DEFAULT 0,
+        pushed_id TEXT
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_applied_rows (
+        table_name TEXT NOT NULL,
+        first_rowid INTEGER NOT NULL,
+        last_rowid INTEGER NOT NULL,
+        PRIMARY KEY (table_name, first_rowid)
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_peers (
+        device TEXT PRIMARY KEY NOT NULL,
+        applied INTEGER NOT NULL DEFAULT 0,
+        applied_at TEXT,
+        last_hlc TEXT
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_settings (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT,
+        hlc TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_conflicts (
+        id INTEGER PRIMARY KEY,
+        table_name TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        customer_id TEXT,
+        field TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('field', 'revived', 'duplicate')),
+        ours TEXT,
+        ours_hlc TEXT,
+        theirs TEXT,
+        theirs_hlc TEXT,
+        kept TEXT NOT NULL CHECK (kept IN ('ours', 'theirs')),
+        device TEXT NOT NULL,
+        at TEXT NOT NULL,
+        resolved_at TEXT
+    );
+    CREATE INDEX idx_sync_conflicts_customer ON sync_conflicts(customer_id, id)
+        WHERE resolved_at IS NULL;
+    CREATE TABLE sync_quarantine (
+        device TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (device, number)
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_waiting (
+        id INTEGER PRIMARY KEY,
+        table_name TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        needs_table TEXT NOT NULL,
+        needs_id TEXT NOT NULL,
+        op TEXT NOT NULL,
+        device TEXT NOT NULL,
+        number INTEGER NOT NULL
+    );
+    CREATE INDEX idx_sync_waiting_needs ON sync_waiting(needs_table, needs_id)
+    """)
+    db.execute("INSERT INTO sync_device (id, device, pushed_seq) "
+               "VALUES (1, ?, (SELECT coalesce(max(seq), 0) FROM change_log))", [new_id()])

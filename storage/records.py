@@ -212,19 +212,36 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
                         updated_at=now)
                 for child in getattr(plan, attr)
             ]
+        change_id = new_id()
         with self.atomic():
             self.db.table("plans").upsert(to_row(plan), pk="id")
-            before = dict(existing[0]) if existing else None
-            self.log_change("update" if existing else "create", "plans", plan.id,
-                            plan.customer_id, before, to_row(plan))
+            # Each part is logged like a record of its own (team members merge a plan part
+            # by part, field by field); a part taken out is soft-deleted, as records are. The
+            # plan's own fields are logged last: undo reverts the newest entry's record.
             for attr, cls in _PLAN_CHILDREN:
                 table = TABLES[cls]
-                keep = [c.id for c in children[attr]]
-                marks = ",".join("?" * len(keep)) or "''"
-                self.conn.execute(f"DELETE FROM [{table}] WHERE plan_id = ? AND id NOT IN "
-                                  f"({marks})", [plan.id, *keep])
+                stored = {row["id"]: row for row in self.query(
+                    f"SELECT * FROM [{table}] WHERE plan_id = ? AND deleted_at IS NULL",
+                    [plan.id])}
+                keep = {c.id for c in children[attr]}
+                for gone in sorted(stored.keys() - keep):
+                    self.conn.execute(f"UPDATE [{table}] SET deleted_at = ?, updated_at = ? "
+                                      "WHERE id = ?", [now, now, gone])
+                    self.log_change("delete", table, gone, plan.customer_id,
+                                    {"deleted_at": None}, {"deleted_at": now}, change_id)
                 for child in children[attr]:
-                    self.db.table(table).upsert(to_row(child), pk="id")
+                    row = to_row(child)
+                    self.db.table(table).upsert(row, pk="id")
+                    self.log_change("update" if child.id in stored else "create", table,
+                                    child.id, plan.customer_id, stored.get(child.id), row,
+                                    change_id)
+            old_needs = [r[0] for r in self.conn.execute(
+                "SELECT need_id FROM plan_needs WHERE plan_id = ? ORDER BY need_id", [plan.id])]
+            before = {**existing[0], "need_ids": old_needs} if existing else None
+            self.log_change("update" if existing else "create", "plans", plan.id,
+                            plan.customer_id, before,
+                            {**to_row(plan), "need_ids": sorted(dict.fromkeys(plan.need_ids))},
+                            change_id)
             self.conn.execute("DELETE FROM plan_needs WHERE plan_id = ?", [plan.id])
             self.conn.executemany("INSERT INTO plan_needs (plan_id, need_id) VALUES (?, ?)",
                                   [(plan.id, need_id) for need_id in dict.fromkeys(plan.need_ids)])

@@ -758,6 +758,54 @@
         <translation>新增 {added}，更新 {updated}</translation>
     </message>
     <message>
+        <source>Team started; this book is device {device}. The team key, shown only this once:</source>
+        <translation>团队已创建；本账簿的设备编号为 {device}。团队密钥仅显示这一次：</translation>
+    </message>
+    <message>
+        <source>Give it to each member (keyplan team join KEY), then sync: keyplan sync FOLDER. Anyone with the key can read the team&apos;s changes: keep it like a password.</source>
+        <translation>请把它交给每位成员（keyplan team join 密钥），然后同步：keyplan sync 文件夹。持有密钥的人都能读取团队的变更：请像密码一样保管。</translation>
+    </message>
+    <message>
+        <source>Joined team {team} as device {device}. This book&apos;s records go to the team at the next sync: keyplan sync FOLDER</source>
+        <translation>已加入团队 {team}，设备编号 {device}。本账簿的记录将在下次同步时发送给团队：keyplan sync 文件夹</translation>
+    </message>
+    <message>
+        <source>Synced with {folder}: sent {sent} changes in {out} packets, merged {merged} changes from {into} packets ({records} records), {conflicts} conflicts, {waiting} waiting, {refused} refused{rescored}; {seconds} s.</source>
+        <translation>已与 {folder} 同步：发送 {sent} 项变更（{out} 个变更包），合并 {into} 个变更包中的 {merged} 项变更（{records} 条记录），冲突 {conflicts} 项，等待 {waiting} 项，拒收 {refused} 个{rescored}；用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Team {team}; this book is device {device}.</source>
+        <translation>团队 {team}；本账簿的设备编号为 {device}。</translation>
+    </message>
+    <message>
+        <source>To send: {count} changes. Conflicts: {conflicts}. Changes waiting for their record: {waiting}.</source>
+        <translation>待发送：{count} 项变更。冲突：{conflicts} 项。等待所属记录的变更：{waiting} 项。</translation>
+    </message>
+    <message>
+        <source>keyplan: note: {count} members&apos; changes need a newer KeyPlan; update it to merge them.</source>
+        <translation>keyplan: 提示：有 {count} 位成员的变更需要更新版本的 KeyPlan；请升级后再合并。</translation>
+    </message>
+    <message>
+        <source>this book</source>
+        <translation>本账簿</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>  {who}: last packet {seen}; merged {applied} of {available}, {pending} waiting, {refused} refused</source>
+        <translation>  {who}：最近的变更包 {seen}；已合并 {available} 个中的 {applied} 个，{pending} 个待合并，{refused} 个被拒收</translation>
+    </message>
+    <message>
+        <source>  refused: packet {number} of {device} ({reason})</source>
+        <translation>  已拒收：{device} 的第 {number} 个变更包（{reason}）</translation>
+    </message>
+    <message>
+        <source>, rescored ({tiers} tiers changed)</source>
+        <translation>，已重新评分（{tiers} 个分级有变化）</translation>
+    </message>
+    <message>
         <source>about {seconds} s left</source>
         <translation>约剩 {seconds} 秒</translation>
     </message>
@@ -1860,7 +1908,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>ImportDialog</name>
     <message>
         <source>Customers</source>
-        <extracomment>What the file dialog offers (python-calamine reads every one of these).</extracomment>
+        <extracomment>KeyPlan&apos;s own record ids: a whole-book import reads them; a person never needs to see one. What the file dialog offers (python-calamine reads every one of these).</extracomment>
         <translation>客户</translation>
     </message>
     <message>
@@ -4283,6 +4331,30 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>The book could not be copied to {target}: {detail}. It was left where it is, unchanged.</source>
         <translation>无法将账本复制到 {target}：{detail}。账本留在原处，未作改动。</translation>
+    </message>
+    <message>
+        <source>That is not a KeyPlan team key: a character is wrong or missing. Copy the whole key as &apos;keyplan team init&apos; showed it (KP1-...).</source>
+        <translation>这不是 KeyPlan 团队密钥：有字符错误或缺失。请完整复制“keyplan team init”显示的密钥（KP1-...）。</translation>
+    </message>
+    <message>
+        <source>This book is not in a team yet. Start one with &apos;keyplan team init&apos;, or join one with &apos;keyplan team join KEY&apos; and the key a member gives you.</source>
+        <translation>本账簿尚未加入团队。请用“keyplan team init”创建团队，或用成员给您的密钥执行“keyplan team join 密钥”加入团队。</translation>
+    </message>
+    <message>
+        <source>This book is already in a team (team {team}). A new team key would cut it off from its members; join another team with &apos;keyplan team join KEY&apos;.</source>
+        <translation>本账簿已在一个团队中（团队 {team}）。新的团队密钥会使它与成员断开；如要加入其他团队，请执行“keyplan team join 密钥”。</translation>
+    </message>
+    <message>
+        <source>The sync folder {path} does not exist or is not a folder. Choose the folder your team shares (Syncthing, OneDrive, Dropbox, a network share, a USB stick).</source>
+        <translation>同步文件夹 {path} 不存在或不是文件夹。请选择团队共享的文件夹（Syncthing、OneDrive、Dropbox、网络共享或 U 盘）。</translation>
+    </message>
+    <message>
+        <source>{path} holds the changes of another team (team {found}; this book is in team {team}). Choose your team&apos;s folder, or join that team with its key.</source>
+        <translation>{path} 存放的是另一个团队的变更（团队 {found}；本账簿属于团队 {team}）。请选择本团队的文件夹，或用那个团队的密钥加入它。</translation>
+    </message>
+    <message>
+        <source>{path} already exists, though this book did not write it: another book uses this book&apos;s device id (a copy of this book?). Nothing was sent. Join the team again with &apos;keyplan team join KEY&apos; to get a new device id.</source>
+        <translation>{path} 已存在，但不是本账簿写入的：另一个账簿在使用本账簿的设备编号（可能是本账簿的副本）。未发送任何内容。请重新执行“keyplan team join 密钥”加入团队，以获得新的设备编号。</translation>
     </message>
     <message>
         <source>{path} is neither UTF-8 nor GBK/GB18030 text. Save it as CSV UTF-8 or as an .xlsx workbook and try again.</source>

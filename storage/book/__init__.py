@@ -32,6 +32,7 @@ from storage.book.people import People
 from storage.book.records import Done, RecordKind, Records, Saved
 from storage.book.scoring import Charts, Scoring
 from storage.book.settings import Settings
+from storage.book.sync import Sync
 from storage.book.work import History, Plans, Today
 from storage.book_check import CheckResult, check_book
 from storage.connection import classify
@@ -106,6 +107,7 @@ class Book:
         self.demo = Demo(db, self.scoring)
         self.settings = Settings(db)
         self.overview = Overview(db, self.customers, self.scoring, self.plans)
+        self.sync = Sync(db)
 
     @property
     def path(self) -> Path:

@@ -24,6 +24,7 @@ from ui.cli import (
     commands_io,
     commands_safety,
     commands_score,
+    commands_sync,
 )
 from ui.cli.console import make_console_safe
 from ui.cli.errors import UserError
@@ -41,7 +42,7 @@ VERSION = __version__
 
 #: Modules that add subcommands; each has ``register(subparsers)``.
 COMMAND_MODULES = (commands_data, commands_score, commands_gui, commands_safety,
-                   commands_chart, commands_io)
+                   commands_chart, commands_io, commands_sync)
 
 
 class _Parser(argparse.ArgumentParser):
