@@ -12,8 +12,8 @@ more than its change-log entry:
 * **Edits, deletes and restores**, from the change log after the last entry sent
   (``pushed_seq``), field by field with the value each replaced (``set``). An import's
   field updates are logged so too. The undo of a sales import deletes its lines in one
-  statement and logs one entry per customer: its lines go as tombstones, their clocks
-  written here as for any delete.
+  statement and logs one entry per customer (``delete`` of ``import_batches``): its lines
+  go as tombstones, their clocks written here as for any delete.
 * **The synced settings**, compared with what was last sent (``sync_settings``).
 """
 
@@ -175,7 +175,7 @@ def _logged(conn: sqlite3.Connection, pushed_seq: int, limit: int, result: Captu
     for seq, change_id, at, device_name, user, action, table, record_id, name, old, new, hlc \
             in rows:
         result.pushed_seq = int(seq)
-        if action == "import" and table == "import_batches" and change_id not in undone:
+        if table == "import_batches" and action == "delete" and change_id not in undone:
             undone.add(change_id)  # one entry per customer; its lines once
             result.ops.extend(_bulk_deletes(conn, int(seq) - 1, change_id))
             current = None
@@ -201,7 +201,7 @@ def _bulk_deletes(conn: sqlite3.Connection, after_seq: int,
     params: list[Any] = [after_seq, *([change_id] if change_id else [])]
     undos = conn.execute(
         "SELECT DISTINCT change_id, hlc, at, user, device FROM change_log WHERE seq > ? "
-        f"AND action = 'import' AND table_name = 'import_batches' AND origin IS NULL {where}",
+        f"AND action = 'delete' AND table_name = 'import_batches' AND origin IS NULL {where}",
         params).fetchall()
     for undo_id, hlc, at, user, device_name in undos:
         for batch_id, undone_at in conn.execute(
