@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from storage.base import DatabaseBase
-from storage.export_book_sheets import SHEETS, BookSheet
+from storage.export_book_sheets import CUSTOMER_ORDER_SQL, SHEETS, BookSheet
 from storage.export_files import ExportCancelled, ExportResult, Progress, atomic_write
 from storage.export_labels import Labels
 from storage.export_plan_sheets import sheet_name
@@ -62,17 +62,22 @@ def export_book(db: DatabaseBase, path: str | Path, *, lang: str | None = None,
                 raise ExportCancelled()
 
         def write(temporary: Path) -> None:
-            shared: dict[str, Iterator[Sequence[Any]]] = {}
+            shared: dict[str, Generator[Sequence[Any], None, None]] = {}
             streamed = []
             for sheet, ws, rows in parts:
                 # The pieces of one kind read one query, each taking its share in turn.
                 source = shared.setdefault(sheet.name, _records(db, sheet, labels))
                 streamed.append(StreamedSheet(ws, _streamer(ws, sheet), islice(source, rows),
                                               len(sheet.columns), rows))
-            with tempfile.TemporaryDirectory(dir=temporary.parent, prefix=".keyplan-") as scratch:
-                save_with_streamed_sheets(workbook, temporary, streamed,
-                                          scratch=Path(scratch) / "skeleton.xlsx",
-                                          on_chunk=on_chunk)
+            try:
+                with tempfile.TemporaryDirectory(dir=temporary.parent,
+                                                 prefix=".keyplan-") as scratch:
+                    save_with_streamed_sheets(workbook, temporary, streamed,
+                                              scratch=Path(scratch) / "skeleton.xlsx",
+                                              on_chunk=on_chunk)
+            finally:
+                for source in shared.values():  # a cancel or a failure leaves them half read
+                    source.close()
 
         target = atomic_write(path, write)
     if progress is not None:
@@ -89,8 +94,14 @@ def _pieces(count: int) -> list[int]:
     return [MAX_SHEET_ROWS] * full + ([rest] if rest else [])
 
 
-def _records(db: DatabaseBase, sheet: BookSheet, labels: Labels) -> Iterator[Sequence[Any]]:
+def _records(db: DatabaseBase, sheet: BookSheet,
+             labels: Labels) -> Generator[Sequence[Any], None, None]:
     """The sheet's rows as cells, read when the first is wanted."""
+    if sheet.per_customer:
+        for code, name, customer_id in db.conn.execute(CUSTOMER_ORDER_SQL).fetchall():
+            for row in db.conn.execute(sheet.sql, [customer_id]):
+                yield (code, name, *row, customer_id)
+        return
     cursor = db.conn.execute(sheet.sql)
     if sheet.cells is None:
         yield from cursor

@@ -14,13 +14,15 @@ they were), so an exported book imports back unchanged.
 from __future__ import annotations
 
 import math
+import queue
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
@@ -44,6 +46,10 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
 #: What no reader gives back even escaped: lone surrogates (never in the book: SQLite stores
 #: UTF-8) and the noncharacters U+FFFE and U+FFFF, written as U+FFFD.
 _UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+_UNKNOWN: Any = object()
+_SERIALS_KEPT = 100_000
+_TEXTS_KEPT = 20_000
 
 #: Column kinds a streamed sheet knows how to write.
 TEXT, NUMBER, DATE, DATETIME = "text", "number", "date", "datetime"
@@ -81,6 +87,11 @@ class RowStreamer:
         self.columns = [(get_column_letter(i), kind, f' s="{s}"' if s else "")
                         for i, (kind, s) in enumerate(zip(kinds, styles, strict=True), 1)]
         self.quoted = f' s="{quoted_style}"'
+        #: Serial numbers of the dates met so far: a book has few distinct days.
+        self.serials: dict[tuple[Any, str], int | float | None] = {}
+        #: The cells of texts met lately, from the end of their reference on: a customer's
+        #: code and name come again on each of its lines, products over and over.
+        self.texts: dict[tuple[str, str], str] = {}
 
     def row(self, number: int, values: Sequence[Any]) -> str:
         n = str(number)
@@ -98,7 +109,12 @@ class RowStreamer:
                 append(f'<c r="{letter}{n}"{style}><v>{value}</v></c>')
                 continue
             if kind in (DATE, DATETIME):
-                serial = _serial(value, kind)
+                key = (value, kind)
+                serial = self.serials.get(key, _UNKNOWN)
+                if serial is _UNKNOWN:
+                    serial = _serial(value, kind)
+                    if len(self.serials) < _SERIALS_KEPT:
+                        self.serials[key] = serial
                 if serial is not None:
                     append(f'<c r="{letter}{n}"{style}><v>{serial}</v></c>')
                     continue
@@ -106,21 +122,33 @@ class RowStreamer:
             elif kind_of_value is bool:
                 append(f'<c r="{letter}{n}" t="b"{style}><v>{int(value)}</v></c>')
                 continue
-            text = value if type(value) is str else str(value)
-            if not text:
-                continue
-            if not (text.isascii() and text.isprintable()) or "_x" in text \
-                    or len(text) > MAX_CELL_TEXT:
-                text = cell_text(text)
-            cell_style = self.quoted if text[0] in _FORMULA_FIRST else style
-            space = ' xml:space="preserve"' if text[0] in _SPACES or text[-1] in _SPACES \
-                else ""
-            if "&" in text or "<" in text or ">" in text:
-                text = text.translate(_ESCAPES)
-            append(f'<c r="{letter}{n}" t="inlineStr"{cell_style}><is><t{space}>{text}</t>'
-                   f'</is></c>')
+            tail: str | None
+            if kind_of_value is not str:  # a number in a text column, say: as its text
+                tail = self._text(str(value), style)
+            elif (tail := self.texts.get((value, style))) is None:
+                tail = self._text(value, style)
+                if len(self.texts) >= _TEXTS_KEPT:
+                    self.texts.clear()
+                self.texts[(value, style)] = tail
+            if tail:
+                append(f'<c r="{letter}{n}{tail}')
         append("</row>")
         return "".join(parts)
+
+    def _text(self, text: str, style: str) -> str:
+        """A text cell from the end of its reference on ('' for no text): always an inline
+        string, whatever it looks like."""
+        if not text:
+            return ""
+        # Printable text (CJK too) needs no escape: every printable character is one XML
+        # allows.
+        if not text.isprintable() or "_x" in text or len(text) > MAX_CELL_TEXT:
+            text = cell_text(text)
+        cell_style = self.quoted if text[0] in _FORMULA_FIRST else style
+        space = ' xml:space="preserve"' if text[0] in _SPACES or text[-1] in _SPACES else ""
+        if "&" in text or "<" in text or ">" in text:
+            text = text.translate(_ESCAPES)
+        return f'" t="inlineStr"{cell_style}><is><t{space}>{text}</t></is></c>'
 
 
 def _moment(value: Any, kind: str) -> date | datetime:
@@ -192,7 +220,8 @@ def save_with_streamed_sheets(workbook: Workbook, path: Path, sheets: Sequence[S
             head = _DIMENSION.sub(
                 f'<dimension ref="A1:{get_column_letter(max(item.columns, 1))}{last_row}"/>',
                 head, count=1)
-            with target.open(info.filename, "w", force_zip64=True) as out:
+            with target.open(info.filename, "w", force_zip64=True) as part, \
+                    _Beside(part) as out:
                 out.write(head.encode("utf-8"))
                 buffer: list[str] = []
                 row = item.streamer.row
@@ -212,6 +241,42 @@ def save_with_streamed_sheets(workbook: Workbook, path: Path, sheets: Sequence[S
                     on_chunk(done)
                 out.write(tail.encode("utf-8"))
     return counts
+
+
+class _Beside:
+    """Writes a part's chunks on a thread of its own: zlib lets go of the interpreter while
+    it compresses, so the next rows are made meanwhile (compressing is a third of the work,
+    and laptops have two cores or more). A failed write (a full disk) is raised here, on the
+    next chunk or at the end."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="xlsx-deflate", daemon=True)
+
+    def __enter__(self) -> _Beside:
+        self.thread.start()
+        return self
+
+    def _run(self) -> None:
+        while (chunk := self.chunks.get()) is not None:
+            if self.error is None:
+                try:
+                    self.out.write(chunk)
+                except BaseException as error:  # handed to the caller's thread
+                    self.error = error
+
+    def write(self, chunk: bytes) -> None:
+        if self.error is not None:
+            raise self.error
+        self.chunks.put(chunk)
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.chunks.put(None)
+        self.thread.join()
+        if kind is None and self.error is not None:
+            raise self.error
 
 
 def save_with_streamed_rows(workbook: Workbook, sheet: Worksheet, path: Path,

@@ -291,3 +291,52 @@ def test_the_longest_texts_come_back_whole(tmp_path: Path) -> None:
     with Book(tmp_path / "b.db") as new:
         assert new.imports.run_book(path).result.written
         assert everything(new.reader) == before
+
+
+def test_dates_before_excels_calendar_come_back_as_text(tmp_path: Path) -> None:
+    """Excel's serial numbers go wrong before 1900-03-01: such dates are written as ISO text
+    (which the importer reads), later ones as real dates with their time of day."""
+    from models.entities import Transaction
+
+    with Book(tmp_path / "a.db") as book:
+        customer = book.customers.add(Customer(name="Old Firm", code="O1")).record
+        for day in (date(1850, 1, 1), date(1900, 2, 28), date(1900, 3, 1), date(9999, 12, 31)):
+            book.transactions.add(Transaction(customer_id=customer.id, date=day, amount=1.5))
+        for moment in (datetime(1899, 12, 31, 23, 59), datetime(1900, 3, 1, 0, 1),
+                       datetime(2026, 6, 30, 12, 0)):
+            book.interactions.add(Interaction(customer_id=customer.id, occurred_at=moment,
+                                              kind=InteractionKind.MEETING, summary="x"))
+        before = everything(book.reader)
+        path = book.exports.book(tmp_path / "all.xlsx").path
+    sheet = openpyxl.load_workbook(path)["Transactions"]
+    assert [cell.value for cell in sheet["C"][1:]] == [
+        "1850-01-01", "1900-02-28", datetime(1900, 3, 1), datetime(9999, 12, 31)]
+    with Book(tmp_path / "b.db") as new:
+        assert new.imports.run_book(path).result.written
+        assert everything(new.reader) == before
+
+
+def test_a_full_disk_while_streaming_keeps_the_previous_file(
+        full_book: Book, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sheet's rows are compressed and written on a thread of their own: a write that fails
+    there (the disk fills up half-way through the sales lines) still ends the export with
+    the disk-full message, the previous workbook untouched and no temporary file left."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "all.xlsx"
+    target.write_bytes(b"the previous export")
+    writes = {"count": 0}
+    original = zipfile._ZipWriteFile.write  # type: ignore[attr-defined]
+
+    def filling(self: Any, data: Any) -> int:
+        writes["count"] += 1
+        if writes["count"] == 40:
+            raise OSError(28, "No space left on device")
+        return int(original(self, data))
+
+    monkeypatch.setattr(zipfile._ZipWriteFile, "write", filling)  # type: ignore[attr-defined]
+    with pytest.raises(Exception, match="disk is full"):
+        full_book.exports.book(target)
+    assert writes["count"] >= 40
+    assert target.read_bytes() == b"the previous export"
+    assert [p.name for p in folder.iterdir()] == ["all.xlsx"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -197,7 +198,10 @@ def _row_test(source: TableSource, where: Filters) -> RowTest | None:
 def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write: bool,
          progress: ImportProgress | None, all_or_nothing: bool = False,
          then: Callable[[], object] | None = None, create_customers: bool = False,
-         where: RowTest | None = None) -> ImportPreview:
+         where: RowTest | None = None, inside: bool = False) -> ImportPreview:
+    """Read (and with ``write``, write) one table. ``inside``: in the caller's transaction,
+    which takes everything back on a failure (a whole-book import: a savepoint per sheet
+    would keep a copy of every page it changes, in memory)."""
     preview = ImportPreview(kind=mapping.kind, source=source, mapping=mapping)
     writer = BulkWriter(db, mapping.kind, lambda: _expected_rows(source),
                         source=source.path.name) if write else None
@@ -207,7 +211,7 @@ def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write:
         if writer is None:
             _read(source, preview, handler, progress, where)
         else:
-            with db.atomic():
+            with nullcontext() if inside else db.atomic():
                 # Only these kinds' rows carry their import's number, so only their imports
                 # are batches, undone on their own; the others are taken back by restoring
                 # the backup made before them.

@@ -173,7 +173,8 @@ def _sheet(db: ImportTarget, path: Path, kind: ImportKind, sheet: str,
         source, mapping = prepare(path, kind, sheet=sheet)
     except HeadersOnlyError:
         return SheetImport(kind, sheet, None)
-    preview = _run(db, source, replace(mapping, literal=True), write=True, progress=progress)
+    preview = _run(db, source, replace(mapping, literal=True), write=True, progress=progress,
+                   inside=True)
     return SheetImport(kind, sheet, preview)
 
 
