@@ -72,7 +72,10 @@ class RecordRowsHandler(RowHandler):
         super().__init__(*args, **kwargs)
         self.spec = SPECS[self.mapping.kind]
         self.typed = self.spec.dates | self.spec.datetimes | self.spec.numbers
-        self.made: dict[str, Record] = {}  # records this file made or changed, by id
+        #: Ids of the records this file made or changed, with the record itself while it is
+        #: not written (a preview); once written, the book has it (a million of them would
+        #: not fit in memory).
+        self.made: dict[str, Record | None] = {}
         self.keys: dict[tuple[Any, ...], str] = {}  # (owner, key values ...) -> record id
         self.loaded: set[str] = set()  # owners whose live records are in ``keys``
         self.contacts = _Related(self.db, _CONTACTS_SQL)
@@ -130,8 +133,9 @@ class RecordRowsHandler(RowHandler):
         except ValidationErrors as error:
             self.preview.refuse(issues_of(error, number, self.mapping, raw))
             return
-        self.made[record.id] = record
-        self.keys[self._key(owner_id, record)] = record.id
+        self.made[record.id] = record if self.writer is None else None
+        if not chosen or self.spec.model is AccountPlan:  # a row with an id is found by it
+            self.keys[self._key(owner_id, record)] = record.id
         self.preview.updates += existing is not None
         self.preview.creates += existing is None
         self.keep(number, {"customer_id": customer_id, "id": record.id,
@@ -228,7 +232,7 @@ class RecordRowsHandler(RowHandler):
         same key; None for a new record."""
         if chosen:
             if chosen in self.made:
-                return self.made[chosen]
+                return self._made(chosen)
             found = self._live(chosen)
             if found is not None or self.spec.model is not AccountPlan:
                 return found
@@ -236,7 +240,16 @@ class RecordRowsHandler(RowHandler):
         known = self.keys.get(self._key(owner_id, fresh))
         if known is None:
             return None
-        return self.made.get(known) or self._live(known)
+        return self._made(known) if known in self.made else self._live(known)
+
+    def _made(self, record_id_: str) -> Record | None:
+        """A record this file made or changed, as it is now."""
+        kept = self.made[record_id_]
+        if kept is not None:
+            return kept
+        assert self.writer is not None  # records are kept only while nothing is written
+        self.writer.flush_records()  # it may still wait in the writer's buffer
+        return self._live(record_id_)
 
     def _live(self, record_id_: str) -> Record | None:
         rows = self.db.query(f"SELECT * FROM [{self.spec.table}] WHERE id = ? AND "
@@ -263,7 +276,6 @@ class RecordRowsHandler(RowHandler):
         for row in self.db.query(f"SELECT * FROM [{self.spec.table}] WHERE "
                                  f"[{self.spec.owner}] = ? AND deleted_at IS NULL", [owner_id]):
             record = self._record(row)
-            self.made.setdefault(record.id, record)
             self.keys.setdefault(self._key(owner_id, record), record.id)
 
     def _key(self, owner_id: str, record: Record) -> tuple[Any, ...]:

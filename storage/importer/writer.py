@@ -69,15 +69,33 @@ WHERE customer_id IN (SELECT value FROM json_each(:ids)) AND computed_at IS NOT 
 _TRANSACTION_COLUMNS = ("id, created_at, updated_at, customer_id, date, amount, profit, "
                         "due_date, paid_date, reference, product, notes, order_no, "
                         "import_batch")
+#: An empty order number is stored as NULL.
+_INSERT_TRANSACTION = (f"INSERT INTO transactions ({_TRANSACTION_COLUMNS}) VALUES "
+                       f"({', '.join('?' * 12)}, NULLIF(?, ''), ?)")
 
 
 def new_ids(count: int) -> list[str]:
-    """Random (version 4) UUIDs in bulk, formatted from one urandom call: the same text
-    ``str(uuid.uuid4())`` gives, without an object per id."""
-    digits = os.urandom(16 * count).hex()
-    variant = "89ab"
-    return [f"{h[0:8]}-{h[8:12]}-4{h[13:16]}-{variant[int(h[16], 16) & 3]}{h[17:20]}-{h[20:32]}"
-            for h in (digits[i:i + 32] for i in range(0, 32 * count, 32))]
+    """Random (version 4) UUIDs in bulk: the same text ``str(uuid.uuid4())`` gives, made
+    from one urandom call with byte-slice operations in C (0.2 µs an id instead of 1.1 µs
+    formatted one by one)."""
+    if count <= 0:
+        return []
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = raw[6::16].translate(_VERSION_4)
+    raw[8::16] = raw[8::16].translate(_RFC_VARIANT)
+    digits = raw.hex().encode("ascii")
+    text = bytearray(b"-" * (37 * count))  # 36 characters and a line break an id
+    text[36::37] = b"\n" * count
+    for digit, place in enumerate(_HEX_PLACES):
+        text[place::37] = digits[digit::32]
+    return text[:-1].decode("ascii").split("\n")
+
+
+#: An id's seventh byte starts with the version (4), its ninth with the variant (binary 10).
+_VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
+_RFC_VARIANT = bytes((b & 0x3F) | 0x80 for b in range(256))
+#: Where the 32 hex digits of an id go among its 36 characters (8-4-4-4-12).
+_HEX_PLACES = [place for place in range(36) if place not in (8, 13, 18, 23)]
 
 
 class BulkWriter:
@@ -167,9 +185,9 @@ class BulkWriter:
             self.buffered += 1
             self.lines[customer_id] += 1
             if self.buffered >= CHUNK:
-                self._flush_records()
+                self.flush_records()
         else:
-            self._flush_records()  # the record may be one of those waiting
+            self.flush_records()  # the record may be one of those waiting
             names = [n for n in row if n != "id"]
             self.db.conn.execute(f"UPDATE [{table}] SET {', '.join(f'{n} = ?' for n in names)} "
                                  f"WHERE id = ?", [*(row[n] for n in names), record.id])
@@ -184,7 +202,8 @@ class BulkWriter:
                                self.change_id)
         self.touched.add(customer_id)
 
-    def _flush_records(self) -> None:
+    def flush_records(self) -> None:
+        """Write the new records waiting in the buffer."""
         for sql, rows in self.records.items():
             self.db.conn.executemany(sql, rows)
         self.records.clear()
@@ -208,29 +227,31 @@ class BulkWriter:
                      paids: list[str | None], references: list[str], products: list[str],
                      notes: list[str], order_nos: list[str]) -> None:
         """Many lines at once, column by column (dates as ISO text): the bulk path's
-        :meth:`transaction`, zipped into rows in C."""
+        :meth:`transaction`, zipped into rows in C and, once the first flush has decided
+        about the indexes, handed to executemany as they are made."""
         size = len(customer_ids)
         if len(self.ids) < size:
             self.ids.extend(new_ids(max(CHUNK, size)))
         ids = self.ids[-size:]
         del self.ids[-size:]
-        self.pending.extend(zip(ids, repeat(self.now, size), repeat(self.now, size),
-                                customer_ids, days, amounts, profits, dues, paids, references,
-                                products, notes, order_nos, repeat(self.batch_id, size),
-                                strict=True))
-        self.touched.update(customer_ids)
-        self.lines.update(customer_ids)
-        if len(self.pending) >= CHUNK:
-            self._flush()
+        rows = zip(ids, repeat(self.now, size), repeat(self.now, size), customer_ids, days,
+                   amounts, profits, dues, paids, references, products, notes, order_nos,
+                   repeat(self.batch_id, size), strict=True)
+        self.lines.update(customer_ids)  # the customers touched, too (see finish)
+        if self.flushes == 0:
+            self.pending.extend(rows)
+            if len(self.pending) >= CHUNK:
+                self._flush()
+        else:
+            self._flush()  # single lines before these, in file order
+            self.db.conn.executemany(_INSERT_TRANSACTION, rows)
 
     def _flush(self) -> None:
         if self.pending and self.flushes == 0 and self.expected_rows is not None:
             self._maybe_drop_indexes(self.expected_rows())
         self.flushes += 1
         if self.pending:
-            self.db.conn.executemany(
-                f"INSERT INTO transactions ({_TRANSACTION_COLUMNS}) VALUES "
-                f"({', '.join('?' * 12)}, NULLIF(?, ''), ?)", self.pending)
+            self.db.conn.executemany(_INSERT_TRANSACTION, self.pending)
             self.pending.clear()
 
     def _maybe_drop_indexes(self, expected: int) -> None:
@@ -245,8 +266,9 @@ class BulkWriter:
 
     def finish(self) -> None:
         """Write what is buffered and bring the derived columns up to date."""
+        self.touched.update(self.lines)  # the bulk path counts lines only
         self._flush()
-        self._flush_records()
+        self.flush_records()
         if self.kind not in _BULK_KINDS and self.lines:
             self.db.log_import(_TABLE_OF[self.kind], self.source, self.lines, self.change_id)
         for sql in self.dropped_indexes:
