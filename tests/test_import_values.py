@@ -115,16 +115,29 @@ def test_bulk_check_agrees_with_the_transaction_model(cells: list[Any]) -> None:
         assert fast[5:] == (model.reference, model.product, model.notes, "")
 
 
-def test_bulk_ids_are_version_4_uuids() -> None:
+def test_bulk_ids_are_version_7_uuids_in_ascending_order() -> None:
+    import time
     import uuid
 
-    from storage.importer.writer import new_ids
+    from storage.importer.line_ids import LineIds
 
-    ids = new_ids(2_000)
-    assert len(set(ids)) == 2_000
-    for text in ids:
+    ids, other = LineIds(), LineIds()
+    taken = [ids.take(1) for _ in range(3)] + [ids.take(2_000), ids.take(0), ids.take(7)]
+    texts = [text for batch in taken for text in batch]
+    assert len(texts) == 2_010 and texts == sorted(texts) and len(set(texts)) == 2_010
+    for text in texts:
         parsed = uuid.UUID(text)
-        assert parsed.version == 4 and parsed.variant == uuid.RFC_4122 and str(parsed) == text
+        assert parsed.version == 7 and parsed.variant == uuid.RFC_4122 and str(parsed) == text
+        # the time in ms first: the ids of a line made now sort with the clock
+        assert abs((parsed.int >> 80) - time.time() * 1000) < 60_000
+    assert not set(texts) & set(other.take(2_000))
+    # ... and in a book: the writer hands them out in that order, row by row or in bulk
+    from storage.importer.columns import ImportKind
+    from storage.importer.writer import BulkWriter
+
+    writer = BulkWriter(None, ImportKind.TRANSACTIONS)  # type: ignore[arg-type]
+    handed = writer._next_ids(1) + writer._next_ids(6_000) + writer._next_ids(1)
+    assert handed == sorted(handed) and len(set(handed)) == 6_002
 
 
 _sheet_cells = st.one_of(_cells, st.sampled_from(

@@ -13,11 +13,11 @@ results.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import count
-from operator import itemgetter
-from typing import Any
+from itertools import compress, count
+from operator import itemgetter, lt
+from typing import Any, cast
 
 from models.entities import MONEY_LIMIT
 from models.validation import ValidationError, ValidationErrors, clean_text
@@ -36,6 +36,10 @@ class _Bad:
 
 #: What a cache holds for a cell the exact function refused (its row is slow).
 BAD: Any = _Bad()
+#: What stands for a missing date when a later date is compared with the line's: "~" sorts
+#: after every ISO date, "" before.
+_NEVER_BEFORE: dict[Any, Any] = {None: "~"}
+_NEVER_AFTER: dict[Any, Any] = {None: ""}
 #: Distinct values a column's cache keeps (dates, products, order numbers ...).
 CACHE_LIMIT = 200_000
 
@@ -127,9 +131,12 @@ class ChunkConverter:
             self._texts(cells(index), limit, multiline, cache, size, slow)
             for _name, index, limit, multiline, cache in self.texts)
         for (_name, index, _cache), later in zip(self.dates[1:], (dues, paids), strict=True):
-            if index >= 0:  # ISO dates compare as text
-                slow.update(i for i, other, day in zip(count(), later, days)
-                            if other and day and other < day)
+            if index >= 0 and any(later):  # a due or paid date before the line's own
+                # ISO dates compare as text; a missing one (None) is never the earlier.
+                others = cast(Iterator[str], map(_NEVER_BEFORE.get, later, later))
+                own = cast(Iterator[str], map(_NEVER_AFTER.get, days, days))
+                earlier = map(lt, others, own)
+                slow.update(compress(count(), earlier))
         codes, names, customer_ids = (cells(index) for index in self.customers)
         return LineColumns(days, amounts, profits, dues, paids, references, products, notes,
                            order_nos, slow, codes, names, customer_ids)

@@ -3,9 +3,10 @@ writes the valid ones in bulk inside one transaction."""
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Sequence
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -251,20 +252,36 @@ def _read(source: TableSource, preview: ImportPreview, handler: RowHandler,
     # A workbook KeyPlan wrote is read as written: a "-" is a value, a "Total" a name.
     literal = handler.mapping.literal
     rows = source.rows()
-    while chunk := list(islice(rows, PROGRESS_EVERY)):
-        count += len(chunk)
-        source.rows_read = count
-        if progress is not None and len(chunk) == PROGRESS_EVERY \
-                and not progress(source.position, source.size):
-            raise ImportCancelled()
-        kept = data_rows(chunk, literal)
-        preview.skipped += len(chunk) - len(kept)
-        if where is not None:
-            wanted = [row for row in kept if where(row[1])]
-            preview.filtered += len(kept) - len(wanted)
-            kept = wanted
-        preview.rows += len(kept)
-        handler.rows(kept)
+    with _collector_paused():
+        while chunk := list(islice(rows, PROGRESS_EVERY)):
+            count += len(chunk)
+            source.rows_read = count
+            if progress is not None and len(chunk) == PROGRESS_EVERY \
+                    and not progress(source.position, source.size):
+                raise ImportCancelled()
+            kept = data_rows(chunk, literal)
+            preview.skipped += len(chunk) - len(kept)
+            if where is not None:
+                wanted = [row for row in kept if where(row[1])]
+                preview.filtered += len(kept) - len(wanted)
+                kept = wanted
+            preview.rows += len(kept)
+            handler.rows(kept)
     handler.finish()
     if progress is not None:
         progress(source.size, source.size)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """An import allocates millions of short-lived rows and makes no reference cycles; the
+    cyclic collector's full passes over every live object then cost 1.3 s of a 1,000,000-line
+    import for nothing. It is paused meanwhile (process-wide, for the import's few seconds)
+    and runs again after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -5,7 +5,6 @@ and the derived columns refreshed once at the end."""
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -18,6 +17,7 @@ from models.plans import AccountPlan
 from models.record import Record, utc_now_iso
 from storage.importer.batches import ImportBatch
 from storage.importer.columns import ImportKind
+from storage.importer.line_ids import LineIds
 from storage.importer.store import RecordStore
 from storage.mapping import TABLES, to_row, to_sql
 from storage.metrics import ACTIVITY_WINDOW_DAYS
@@ -74,30 +74,6 @@ _INSERT_TRANSACTION = (f"INSERT INTO transactions ({_TRANSACTION_COLUMNS}) VALUE
                        f"({', '.join('?' * 12)}, NULLIF(?, ''), ?)")
 
 
-def new_ids(count: int) -> list[str]:
-    """Random (version 4) UUIDs in bulk: the same text ``str(uuid.uuid4())`` gives, made
-    from one urandom call with byte-slice operations in C (0.2 µs an id instead of 1.1 µs
-    formatted one by one)."""
-    if count <= 0:
-        return []
-    raw = bytearray(os.urandom(16 * count))
-    raw[6::16] = raw[6::16].translate(_VERSION_4)
-    raw[8::16] = raw[8::16].translate(_RFC_VARIANT)
-    digits = raw.hex().encode("ascii")
-    text = bytearray(b"-" * (37 * count))  # 36 characters and a line break an id
-    text[36::37] = b"\n" * count
-    for digit, place in enumerate(_HEX_PLACES):
-        text[place::37] = digits[digit::32]
-    return text[:-1].decode("ascii").split("\n")
-
-
-#: An id's seventh byte starts with the version (4), its ninth with the variant (binary 10).
-_VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
-_RFC_VARIANT = bytes((b & 0x3F) | 0x80 for b in range(256))
-#: Where the 32 hex digits of an id go among its 36 characters (8-4-4-4-12).
-_HEX_PLACES = [place for place in range(36) if place not in (8, 13, 18, 23)]
-
-
 class BulkWriter:
     def __init__(self, db: RecordStore, kind: ImportKind,
                  expected_rows: Callable[[], int] | None = None, source: str = "") -> None:
@@ -114,7 +90,8 @@ class BulkWriter:
         self.touched: set[str] = set()
         self.contacts_changed: set[str] = set()
         self.pending: list[tuple[Any, ...]] = []
-        self.ids: list[str] = []
+        self.line_ids = LineIds()
+        self.ids: list[str] = []  # ids made and not used yet, the next one last
         #: New records of the other kinds (interactions, needs, plans ...): SQL -> rows
         self.records: dict[str, list[tuple[Any, ...]]] = {}
         self.buffered = 0
@@ -211,10 +188,8 @@ class BulkWriter:
 
     # ---- transactions: the bulk path ------------------------------------------------------
     def transaction(self, customer_id: str, fields: tuple[Any, ...]) -> None:
-        if not self.ids:
-            self.ids = new_ids(CHUNK)
         day, amount, profit, due, paid, reference, product, notes, order_no = fields
-        self.pending.append((self.ids.pop(), self.now, self.now, customer_id, day.isoformat(),
+        self.pending.append((self._next_ids(1)[0], self.now, self.now, customer_id, day.isoformat(),
                              amount, profit, _iso(due), _iso(paid), reference, product, notes,
                              order_no or None, self.batch_id))
         self.touched.add(customer_id)
@@ -230,13 +205,9 @@ class BulkWriter:
         :meth:`transaction`, zipped into rows in C and, once the first flush has decided
         about the indexes, handed to executemany as they are made."""
         size = len(customer_ids)
-        if len(self.ids) < size:
-            self.ids.extend(new_ids(max(CHUNK, size)))
-        ids = self.ids[-size:]
-        del self.ids[-size:]
-        rows = zip(ids, repeat(self.now, size), repeat(self.now, size), customer_ids, days,
-                   amounts, profits, dues, paids, references, products, notes, order_nos,
-                   repeat(self.batch_id, size), strict=True)
+        rows = zip(self._next_ids(size), repeat(self.now, size), repeat(self.now, size),
+                   customer_ids, days, amounts, profits, dues, paids, references, products,
+                   notes, order_nos, repeat(self.batch_id, size), strict=True)
         self.lines.update(customer_ids)  # the customers touched, too (see finish)
         if self.flushes == 0:
             self.pending.extend(rows)
@@ -245,6 +216,14 @@ class BulkWriter:
         else:
             self._flush()  # single lines before these, in file order
             self.db.conn.executemany(_INSERT_TRANSACTION, rows)
+
+    def _next_ids(self, size: int) -> list[str]:
+        """The next ``size`` line ids, ascending (see :mod:`storage.importer.line_ids`)."""
+        if len(self.ids) < size:
+            self.ids[:0] = self.line_ids.take(max(CHUNK, size - len(self.ids)))[::-1]
+        ids = self.ids[:-size - 1:-1]
+        del self.ids[-size:]
+        return ids
 
     def _flush(self) -> None:
         if self.pending and self.flushes == 0 and self.expected_rows is not None:
