@@ -400,3 +400,37 @@ def _need(customer_id: str):  # type: ignore[no-untyped-def]
     return Need(customer_id=customer_id, kind=NeedKind.REQUIREMENT, description="faster "
                 "delivery", priority=Priority.HIGH, raised_on=date(2026, 5, 1))
 
+
+
+def test_the_figures_a_merge_works_out_are_the_books_own(team: Team) -> None:
+    """The activity figures and list columns kept in step by a merge equal what the book
+    computes for itself from the same records (storage/metrics.py)."""
+    a, b = team.books
+    a.demo.generate(40, seed=5)
+    team.sync()
+    rows = a.reader.query("SELECT id, customer_id FROM interactions WHERE deleted_at IS NULL "
+                          "ORDER BY id LIMIT 30")
+    for number, row in enumerate(rows):
+        interaction = a.interactions.get(row["id"])
+        if number % 3 == 0:
+            a.interactions.delete(interaction.id)
+        else:
+            a.interactions.update(replace(interaction, next_step_done=not
+                                          interaction.next_step_done))
+    for number, customer_id in enumerate(r["customer_id"] for r in rows[:10]):
+        a.transactions.add(Transaction(customer_id=customer_id, date=date.today(),
+                                       amount=100.0 * (number + 1)))
+        customer = a.customers.get(customer_id)
+        a.customers.update(replace(customer, owner=f"Owner {number}", name=f"新名字 {number}"))
+    for need in a.reader.query("SELECT id FROM needs WHERE deleted_at IS NULL LIMIT 5"):
+        a.needs.delete(need["id"])
+    team.sync()
+    columns = ("customer_id, revenue_12m, profit_12m, first_purchase, last_purchase, "
+               "last_interaction_at, next_follow_up, open_needs, deleted, name_sort, owner, "
+               "relationship_level, search_text")
+    merged = b.reader.query(f"SELECT {columns} FROM customer_metrics ORDER BY customer_id")
+    b.reader.refresh_activity()
+    assert b.reader.query(f"SELECT {columns} FROM customer_metrics ORDER BY customer_id") \
+        == merged
+    assert merged == a.reader.query(f"SELECT {columns} FROM customer_metrics ORDER BY "
+                                    f"customer_id")

@@ -50,8 +50,9 @@ from storage.sync.tables import (
 #: (operation, device it came from, number of its packet)
 Item = tuple[Op, str, int]
 _CHUNK = 20_000
-#: Customer fields copied into the customer list's rows (customer_metrics).
-LISTING_FIELDS = frozenset({"name", "owner", "relationship_level", "code", "tags", DELETED})
+#: Customer fields -> the customer list's column (customer_metrics) that copies them.
+LISTING_FIELDS = {"name": "name_sort", "owner": "owner",
+                  "relationship_level": "relationship_level", DELETED: "deleted"}
 #: Tables whose rows feed a customer's activity figures.
 ACTIVITY_TABLES = frozenset({"transactions", "interactions", "needs"})
 
@@ -69,10 +70,12 @@ class Applied:
     customers: set[str] = field(default_factory=set)
     customer_fields: set[str] = field(default_factory=set)
     added_or_removed: bool = False
-    #: customers whose name keys, list rows or activity figures must be worked out again
+    #: customers whose search text, list columns (column -> customers) or activity
+    #: figures (table they come from -> customers) must be worked out again, and new ones
     search: set[str] = field(default_factory=set)
-    listing: set[str] = field(default_factory=set)
-    activity: set[str] = field(default_factory=set)
+    listing: dict[str, set[str]] = field(default_factory=dict)
+    activity: dict[str, set[str]] = field(default_factory=dict)
+    new_customers: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -92,6 +95,9 @@ class Applier:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.result = Applied()
+        self._rowids: dict[str, int] = {}  # record id -> its rowid (the table being written)
+        self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._now = utc_now_iso()
 
     def apply(self, items: list[Item]) -> None:
         """Merge ``items`` (in their order within each table), parents' tables first."""
@@ -130,7 +136,7 @@ class Applier:
     # ---- one table ----------------------------------------------------------------------
     def _table(self, table: str, items: list[Item]) -> None:
         ids = list(dict.fromkeys(op["id"] for op, _, _ in items))
-        rows = self._rows(table, ids)
+        rows = self._rows(table, ids, _needed(table, items))
         clocks = self._clocks(table, ids)
         states = {record_id: RecordState(rows.get(record_id), clocks.get(record_id, {}))
                   for record_id in ids}
@@ -144,22 +150,22 @@ class Applier:
                 self._wait(table, op, missing, device, number)
                 continue
             seen = len(state.conflicts)
-            before = dict(state.row) if state.row is not None else None
+            touched = {*(op["r"] if op["o"] == "put" else op["f"]), DELETED}
+            before = None if state.row is None else {name: state.row.get(name)
+                                                     for name in touched}
             if op["o"] == "put":
                 self._put(state, op)
             else:
                 self._set(state, op)
             self._note_clocks(op, state)
-            conflicts += [(state, op["id"], c, device) for c in state.conflicts[seen:]]
+            if len(state.conflicts) > seen:
+                conflicts += [(state, op["id"], c, device) for c in state.conflicts[seen:]]
             if before is not None:
                 assert state.row is not None
                 row = state.row
-                touched = {*(op["r"] if op["o"] == "put" else op["f"]), DELETED}
-                entries += [_Entry(state, op["id"], name, before.get(name), row.get(name), op,
-                                   device)
-                            for name in touched
-                            if name != "updated_at" and not _equal(before.get(name),
-                                                                   row.get(name))]
+                entries += [_Entry(state, op["id"], name, old, row.get(name), op, device)
+                            for name, old in before.items()
+                            if name != "updated_at" and not _equal(old, row.get(name))]
         self._write(table, states, entries, conflicts)
 
     def _put(self, state: RecordState, op: Op) -> None:
@@ -200,15 +206,21 @@ class Applier:
             self.result.latest = latest
 
     # ---- reading ------------------------------------------------------------------------
-    def _rows(self, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
-        names = columns(self.conn, table)
+    def _rows(self, table: str, ids: list[str],
+              needed: set[str] | None) -> dict[str, dict[str, Any]]:
+        """The stored records (only the columns in ``needed``, when given)."""
+        names = tuple(n for n in columns(self.conn, table) if needed is None or n in needed)
         select = ", ".join(f"[{name}]" for name in names)
         found: dict[str, dict[str, Any]] = {}
-        for row in self.conn.execute(f"SELECT {select} FROM [{table}] WHERE id IN "
+        self._rowids = {}
+        for row in self.conn.execute(f"SELECT rowid, {select} FROM [{table}] WHERE id IN "
                                      f"(SELECT value FROM json_each(?))", [json.dumps(ids)]):
-            record = dict(zip(names, row, strict=True))
+            record = dict(zip(names, row[1:], strict=True))
             found[record["id"]] = record
+            self._rowids[record["id"]] = row[0]
         for name, link in LINKS.get(table, {}).items():
+            if needed is not None and name not in needed:
+                continue
             for record in found.values():
                 record[name] = []
             for owner, target in self.conn.execute(
@@ -264,16 +276,16 @@ class Applier:
                    if not s.inserted and s.changed]
         if inserted:
             self._insert(table, inserted)
-        for record_id, state in updated:
-            self._update(table, record_id, state)
-        for record_id, state in inserted + updated:
-            self._relink(table, record_id, state)
+        self._update_all(table, updated)
+        self._relink(table, inserted + updated)
+        # Rows in key order: B-tree inserts into neighbouring pages cost a fraction of
+        # random ones (100,000 clocks: 0.2 s instead of 0.8 s).
         self.conn.executemany(
             "INSERT INTO sync_clocks (table_name, record_id, field, hlc, prev) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc, "
             "prev = excluded.prev",
-            [(table, record_id, name, state.clocks[name].hlc, state.clocks[name].prev)
-             for record_id, state in states.items() for name in state.dirty_clocks])
+            sorted((table, record_id, name, state.clocks[name].hlc, state.clocks[name].prev)
+                   for record_id, state in states.items() for name in state.dirty_clocks))
         customers = self._customers(table, states)
         self._log(table, entries, customers)
         self.conn.executemany(
@@ -289,54 +301,88 @@ class Applier:
         first = int(self.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]")
                     .fetchone()[0])
         stored = set(columns(self.conn, table))
+        batches: dict[str, list[list[Any]]] = {}
         for record_id, state in inserted:
             assert state.row is not None
             row = {name: value for name, value in state.row.items() if name in stored}
             row.update(_derived(table, state.row))
-            names = list(row)
-            sql = (f"INSERT INTO [{table}] ({', '.join(f'[{n}]' for n in names)}) "
-                   f"VALUES ({', '.join('?' * len(names))})")
+            names = tuple(row)
+            sql = self._statements.get((table, ("INSERT", *names)))
+            if sql is None:
+                sql = (f"INSERT INTO [{table}] ({', '.join(f'[{n}]' for n in names)}) "
+                       f"VALUES ({', '.join('?' * len(names))})")
+                self._statements[(table, ("INSERT", *names))] = sql
+            if table not in UNIQUE:  # nothing to meet: in bulk
+                batches.setdefault(sql, []).append([row[n] for n in names])
+                continue
             try:
                 self.conn.execute(sql, [row[n] for n in names])
             except sqlite3.IntegrityError as error:
-                if table not in UNIQUE or "UNIQUE" not in str(error):
+                if "UNIQUE" not in str(error):
                     raise
                 self._duplicate(table, record_id, state)
                 self.conn.execute(sql, [state.row.get(n, row[n]) for n in names])
+        for sql, rows in batches.items():
+            self.conn.executemany(sql, rows)
         last = int(self.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]")
                    .fetchone()[0])
         if last > first:  # rows a peer made: never sent back as ours
             self.conn.execute("INSERT INTO sync_applied_rows (table_name, first_rowid, "
                               "last_rowid) VALUES (?, ?, ?)", [table, first + 1, last])
 
+    def _update_all(self, table: str, updated: list[tuple[str, RecordState]]) -> None:
+        """Changed rows in the order they are stored (neighbours share pages), one statement
+        per set of changed columns; a change that may meet a unique key goes alone."""
+        stored = set(columns(self.conn, table))
+        keyed = set(UNIQUE.get(table, ())) | {DELETED} if table in UNIQUE else set()
+        batches: dict[str, list[list[Any]]] = {}
+        for record_id, state in sorted(updated, key=lambda item: self._rowids[item[0]]):
+            if keyed & set(state.changed):
+                self._update(table, record_id, state)
+                continue
+            sql, params = self._update_statement(table, record_id, state, stored)
+            batches.setdefault(sql, []).append(params)
+        for sql, rows in batches.items():
+            self.conn.executemany(sql, rows)
+
     def _update(self, table: str, record_id: str, state: RecordState) -> None:
+        stored = set(columns(self.conn, table))
         try:
-            self._update_row(table, record_id, state)
+            self.conn.execute(*self._update_statement(table, record_id, state, stored))
         except sqlite3.IntegrityError as error:
             if table not in UNIQUE or "UNIQUE" not in str(error):
                 raise
             self._duplicate(table, record_id, state)
-            self._update_row(table, record_id, state)
+            self.conn.execute(*self._update_statement(table, record_id, state, stored))
 
-    def _update_row(self, table: str, record_id: str, state: RecordState) -> None:
+    def _update_statement(self, table: str, record_id: str, state: RecordState,
+                          stored: set[str]) -> tuple[str, list[Any]]:
         assert state.row is not None
-        stored = set(columns(self.conn, table))
         values = {name: state.row[name] for name in state.changed if name in stored}
         if table == "customers" and "name" in values:
             values.update(_derived(table, state.row))
-        values["updated_at"] = _later_than(str(state.row.get("updated_at") or ""))
-        self.conn.execute(f"UPDATE [{table}] SET {', '.join(f'[{n}] = ?' for n in values)} "
-                          f"WHERE id = ?", [*values.values(), record_id])
+        stamp = str(state.row.get("updated_at") or "")
+        values["updated_at"] = self._now if self._now > stamp else _later_than(stamp)
+        names = tuple(values)
+        sql = self._statements.get((table, names))
+        if sql is None:
+            sql = (f"UPDATE [{table}] SET {', '.join(f'[{n}] = ?' for n in names)} "
+                   f"WHERE rowid = ?")
+            self._statements[(table, names)] = sql
+        return sql, [*values.values(), self._rowids[record_id]]
 
-    def _relink(self, table: str, record_id: str, state: RecordState) -> None:
-        assert state.row is not None
+    def _relink(self, table: str, written: list[tuple[str, RecordState]]) -> None:
+        """Rewrite the link lists of new records and of those whose list changed."""
         for name, link in LINKS.get(table, {}).items():
-            if not state.inserted and name not in state.changed:
-                continue
-            self.conn.execute(f"DELETE FROM {link.table} WHERE {link.own} = ?", [record_id])
+            changed = [(record_id, state) for record_id, state in written
+                       if not state.inserted and name in state.changed]
+            self.conn.executemany(f"DELETE FROM {link.table} WHERE {link.own} = ?",
+                                  [(record_id,) for record_id, _ in changed])
             self.conn.executemany(
                 f"INSERT INTO {link.table} ({link.own}, {link.other}) VALUES (?, ?)",
-                [(record_id, target) for target in dict.fromkeys(state.row.get(name) or [])])
+                sorted({(record_id, target) for record_id, state in written
+                        if state.inserted or name in state.changed
+                        for target in (state.row or {}).get(name) or ()}))
 
     def _duplicate(self, table: str, record_id: str, state: RecordState) -> None:
         """Two live records with one unique key: the one made first keeps it; the other
@@ -365,7 +411,6 @@ class Applier:
             self.conn.execute(f"UPDATE [{table}] SET [{field_name}] = ?, updated_at = ? "
                               f"WHERE id = ?", [set_aside, utc_now_iso(), loser_id])
             if table == "customers":
-                self.result.listing.add(loser_id)
                 self.result.search.add(loser_id)
         customer = loser_id if table == "customers" else state.row.get("customer_id")
         self.conn.execute(
@@ -410,6 +455,8 @@ class Applier:
             rows.append((change_id, at, device_name, user, action, table, entry.record_id,
                          customers.get(entry.record_id), entry.name, _json(entry.old),
                          _json(entry.new), hlc, entry.device))
+        # In the order of the log's customer and record indexes (see the clocks above).
+        rows.sort(key=lambda row: (row[7] or "", row[6]))
         self.conn.executemany(
             "INSERT INTO change_log (change_id, at, device, user, action, table_name, "
             "record_id, customer_id, field, old_value, new_value, hlc, origin) "
@@ -435,9 +482,10 @@ class Applier:
                 changed = set(state.changed) if not state.inserted else {"*"}
                 result.customer_fields.update(changed)
                 if state.inserted:
-                    result.activity.add(record_id)
-                elif changed & LISTING_FIELDS:
-                    result.listing.add(record_id)
+                    result.new_customers.add(record_id)
+                else:
+                    for name in changed & LISTING_FIELDS.keys():
+                        result.listing.setdefault(LISTING_FIELDS[name], set()).add(record_id)
                 if state.inserted or changed & {"name", "code", "tags"}:
                     result.search.add(record_id)
             elif customer and table == "contacts":
@@ -445,7 +493,7 @@ class Applier:
                 if state.changed.get("customer_id"):  # moved: the old customer's text too
                     result.search.add(str(state.changed["customer_id"]))
             elif customer and table in ACTIVITY_TABLES:
-                result.activity.add(customer)
+                result.activity.setdefault(table, set()).add(customer)
 
     # ---- settings -------------------------------------------------------------------------
     def _setting(self, op: Op, device: str) -> None:
@@ -501,6 +549,19 @@ def _references(table: str, op: Op) -> Iterable[tuple[str, str]]:
             yield link.target, str(target)
 
 
+def _needed(table: str, items: list[Item]) -> set[str] | None:
+    """The columns the operations need to read (None: all of them, for a whole record
+    that may meet its stored self): the fields they write, and what the rules, the
+    references, unique keys and the customer it concerns are read from."""
+    needed = {"id", "created_at", "updated_at", DELETED, "plan_id", "customer_id", "name",
+              *UNIQUE.get(table, ()), *(column for column, _ in PARENTS.get(table, ()))}
+    for op, _, _ in items:
+        if op["o"] == "put":
+            return None
+        needed.update(op["f"])
+    return needed
+
+
 def _derived(table: str, row: dict[str, Any]) -> dict[str, Any]:
     """A customer's name key, worked out here (its search text is refreshed afterwards)."""
     if table != "customers":
@@ -524,4 +585,4 @@ def _equal(a: Any, b: Any) -> bool:
 
 
 def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
+    return None if value is None else encoded(value)

@@ -105,8 +105,13 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b) and (a is None) == (b is None)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def encoded(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    """A value as JSON text (one encoder for all: ``json.dumps`` with options makes one
+    per call)."""
+    return _ENCODER.encode(value)
 
 
 def decoded(text: str | None) -> Any:

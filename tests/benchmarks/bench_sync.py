@@ -1,0 +1,199 @@
+"""Team sync on the 100,000-customer book: a day's changes out, a big batch of a member's
+changes in, against a raw bulk upsert of the same rows in the same run.
+
+``python -m tests.benchmarks sync``. The cached book is copied twice (opening a copy upgrades
+it; the cache is never written): A and B, members of one team that already hold the same
+book (as after their first sync: each copy's state says everything in it was sent).
+
+Figures:
+
+* **a day's changes out**: 500 edits made through the Book on A (a phone number, a note, an
+  owner, a city), then ``book.sync.push``: limit 0.2 s;
+* **100,000 changes in**: A changes one field of each of 100,000 customers in one
+  transaction, written as the Book writes an edit (the row, its change-log entry, the
+  field's clock; not through the form's validation, which would take minutes), pushes them;
+  B's ``book.sync.pull`` merges them (five packets, each one transaction, with the customer
+  list's rows kept in step): limit 10 s and 5x the baseline;
+* the baseline: the same 100,000 rows, as A holds them afterwards, upserted into B with one
+  ``executemany`` of ``INSERT ... ON CONFLICT DO UPDATE`` in one transaction (rolled back, so
+  the pull then finds B as it was);
+* for reference: the same merge with 100,000 new interactions instead (whole records).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from tests.benchmarks.common import arguments, full_size_db
+from tests.benchmarks.limits import verdict
+
+DAY_EDITS = 500
+BATCH = 100_000
+LIMIT_EXPORT = 0.200
+LIMIT_APPLY = 10.0
+RATIO_APPLY = 5.0
+FIELDS = ("phone", "notes", "owner", "city")
+
+
+def as_already_sent(path: Path) -> None:
+    """Mark everything the book holds as sent: both copies start from the same book."""
+    from storage.sync.tables import TABLES
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE sync_device SET pushed_seq = (SELECT coalesce(max(seq), 0) "
+                     "FROM change_log)")
+        for table in TABLES:
+            last = conn.execute(f"SELECT rowid, id FROM [{table}] ORDER BY rowid DESC "
+                                f"LIMIT 1").fetchone()
+            if last:
+                conn.execute("INSERT OR REPLACE INTO sync_rows VALUES (?, ?, ?)",
+                             [table, last[0], last[1]])
+    conn.close()
+
+
+def prepare(cached: Path, folder: Path) -> tuple[Path, Path, str]:
+    """Two upgraded copies of the cached book in one team; returns their paths and the key."""
+    from storage.book import Book
+
+    a, b = folder / "a.db", folder / "b.db"
+    shutil.copyfile(cached, a)
+    with Book(a) as book:  # upgrades the copy (with the backup an upgrade makes first)
+        key = book.sync.team_init()
+        book.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copyfile(a, b)
+    with Book(b) as book:
+        book.sync.join(key)
+    as_already_sent(a)
+    as_already_sent(b)
+    return a, b, key
+
+
+def day_of_edits(a: Path, shared: Path) -> float:
+    from storage.book import Book
+
+    with Book(a) as book:
+        ids = [r[0] for r in book.connection.execute(
+            f"SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY name_sort "
+            f"LIMIT {DAY_EDITS}")]
+        for number, customer_id in enumerate(ids):
+            customer = book.customers.get(customer_id)
+            field = FIELDS[number % len(FIELDS)]
+            value = f"021-5555 {number:04d}" if field == "phone" else f"{field} {number}"
+            book.customers.update(replace(customer, **{field: value}))
+        started = time.perf_counter()
+        pushed = book.sync.push(shared)
+        seconds = time.perf_counter() - started
+    assert pushed.ops == DAY_EDITS, pushed
+    return seconds
+
+
+def bulk_edits(a: Path, count: int) -> list[str]:
+    """One field of each of ``count`` customers changed, as the Book writes an edit."""
+    from storage.database import Database
+
+    with Database(a) as db, db.atomic():
+        rows = db.query(f"SELECT * FROM customers WHERE deleted_at IS NULL ORDER BY rowid "
+                        f"LIMIT {count}")
+        for number, before in enumerate(rows):
+            field = FIELDS[number % len(FIELDS)]
+            after = {**before, field: f"{field} bulk {number}"}
+            db.conn.execute(f"UPDATE customers SET [{field}] = ? WHERE id = ?",
+                            [after[field], before["id"]])
+            db.log_change("update", "customers", before["id"], before["id"], before, after)
+    return [row["id"] for row in rows]
+
+
+def raw_upsert(source: Path, target: Path, ids: list[str]) -> float:
+    """The same rows, as ``source`` holds them, upserted into ``target`` and rolled back."""
+    import json
+
+    src = sqlite3.connect(source)
+    columns = [r[1] for r in src.execute("PRAGMA table_info(customers)")]
+    rows = src.execute(f"SELECT {', '.join(columns)} FROM customers WHERE id IN "
+                       f"(SELECT value FROM json_each(?))", [json.dumps(ids)]).fetchall()
+    src.close()
+    conn = sqlite3.connect(target, isolation_level=None)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    sql = (f"INSERT INTO customers ({', '.join(columns)}) VALUES "
+           f"({', '.join('?' * len(columns))}) ON CONFLICT (id) DO UPDATE SET {updates}")
+    started = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany(sql, rows)
+    seconds = time.perf_counter() - started
+    conn.execute("ROLLBACK")
+    conn.close()
+    return seconds
+
+
+def bulk_interactions(a: Path, count: int) -> None:
+    import uuid
+
+    from storage.database import Database
+
+    with Database(a) as db, db.atomic():
+        customers = [r[0] for r in db.conn.execute(
+            f"SELECT id FROM customers WHERE deleted_at IS NULL LIMIT {count}")]
+        now = "2026-12-01T09:00:00.000+00:00"
+        db.conn.executemany(
+            "INSERT INTO interactions (id, created_at, updated_at, customer_id, kind, "
+            "occurred_at, summary) VALUES (?, ?, ?, ?, 'call', '2026-12-01 09:00', ?)",
+            [(str(uuid.uuid4()), now, now, c, f"call {n}") for n, c in enumerate(customers)])
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0])
+    cached = args.db or full_size_db()
+    from storage.book import Book
+
+    with tempfile.TemporaryDirectory(prefix="keyplan-bench-sync-") as name:
+        folder = Path(name)
+        shared = folder / "shared"
+        shared.mkdir()
+        started = time.perf_counter()
+        a, b, _key = prepare(cached, folder)
+        print(f"Two upgraded copies of {cached.name} in one team in "
+              f"{time.perf_counter() - started:.0f} s", flush=True)
+
+        verdict(f"push: a day's changes ({DAY_EDITS} edits) out", day_of_edits(a, shared),
+                limit=LIMIT_EXPORT)
+        with Book(b) as book:
+            pulled = book.sync.pull(shared)
+        assert pulled.ops == DAY_EDITS
+
+        ids = bulk_edits(a, BATCH)
+        with Book(a) as book:
+            started = time.perf_counter()
+            pushed = book.sync.push(shared)
+            verdict(f"push: {pushed.ops:,} changes out ({pushed.packets} packets)",
+                    time.perf_counter() - started)
+        baseline = raw_upsert(a, b, ids)
+        verdict(f"raw: the same {len(ids):,} rows upserted (executemany)", baseline)
+        with Book(b) as book:
+            started = time.perf_counter()
+            pulled = book.sync.pull(shared)
+            seconds = time.perf_counter() - started
+        assert pulled.ops == BATCH and pulled.conflicts == 0, pulled
+        verdict(f"pull: {pulled.ops:,} changes merged in ({pulled.packets} packets)", seconds,
+                limit=LIMIT_APPLY, baseline=baseline, ratio_limit=RATIO_APPLY)
+        same = "SELECT id, phone, notes, owner, city FROM customers ORDER BY id"
+        with sqlite3.connect(a) as one, sqlite3.connect(b) as two:
+            assert one.execute(same).fetchall() == two.execute(same).fetchall()
+
+        bulk_interactions(a, BATCH)
+        with Book(a) as book:
+            pushed = book.sync.push(shared)
+        with Book(b) as book:
+            started = time.perf_counter()
+            pulled = book.sync.pull(shared)
+            verdict(f"pull: {pulled.ops:,} new interactions merged in",
+                    time.perf_counter() - started, extra="(reference)")
+
+
+if __name__ == "__main__":
+    main()
