@@ -434,3 +434,22 @@ def test_the_figures_a_merge_works_out_are_the_books_own(team: Team) -> None:
         == merged
     assert merged == a.reader.query(f"SELECT {columns} FROM customer_metrics ORDER BY "
                                     f"customer_id")
+
+
+def test_one_customers_plans_for_one_period_and_people_of_one_name_stay_one(
+        team: Team) -> None:
+    a, b = team.books
+    customer = a.customers.add(Customer(name="Acme")).record
+    team.sync()
+    first = a.plans.create(customer.id, "2027-H1", carry_over=False).record
+    second = b.plans.create(customer.id, "2027-H1", carry_over=False).record  # made later
+    a.people.ensure("Li Lei")
+    b.people.ensure("Li Lei")
+    team.sync()
+    team.sync()
+    _same(a, b)
+    for book in team.books:
+        assert [p.id for p in book.plans.all_of_customer(customer.id)] == [first.id]
+        (duplicate,) = book.sync.conflicts(customer.id)
+        assert (duplicate.kind, duplicate.record_id) == ("duplicate", second.id)
+        assert [p.name for p in book.people.listed()] == ["Li Lei"]
