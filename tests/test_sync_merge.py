@@ -453,3 +453,38 @@ def test_one_customers_plans_for_one_period_and_people_of_one_name_stay_one(
         (duplicate,) = book.sync.conflicts(customer.id)
         assert (duplicate.kind, duplicate.record_id) == ("duplicate", second.id)
         assert [p.name for p in book.people.listed()] == ["Li Lei"]
+
+
+def test_lists_and_settings_edited_on_both_books_merge_as_fields_do(team: Team) -> None:
+    a, b = team.books
+    customer = a.customers.add(Customer(name="Acme")).record
+    zhao = a.contacts.add(Contact(customer_id=customer.id, name="Zhao")).record
+    qian = a.contacts.add(Contact(customer_id=customer.id, name="Qian")).record
+    meeting = a.interactions.add(Interaction(customer_id=customer.id,
+                                             kind=InteractionKind.MEETING,
+                                             occurred_at="2026-05-04 10:00", summary="kick-off",
+                                             contact_ids=(zhao.id,))).record
+    team.sync()
+    a.interactions.update(replace(a.interactions.get(meeting.id), contact_ids=(zhao.id,
+                                                                               qian.id)))
+    b.interactions.update(replace(b.interactions.get(meeting.id), contact_ids=(qian.id,)))
+    a.settings.save(a.settings.backup_policy(), service_levels={
+        Priority.HIGH: 1, Priority.MEDIUM: 4, Priority.LOW: 9})
+    b.settings.save(b.settings.backup_policy(), service_levels={  # later: it wins
+        Priority.HIGH: 3, Priority.MEDIUM: 6, Priority.LOW: 12})
+    team.sync()
+    team.sync()
+    _same(a, b)
+    for book in team.books:
+        assert book.interactions.get(meeting.id).contact_ids == (qian.id,)
+        assert book.settings.service_levels()[Priority.HIGH] == 3
+    (lost,) = a.sync.conflicts(customer.id)
+    assert lost.field == "contact_ids" and sorted(lost.ours) == sorted([zhao.id, qian.id])
+    a.sync.take_ours(lost.id)
+    (setting,) = [c for c in a.sync.all_conflicts() if c.table == "settings"]
+    assert setting.record_id == "service_levels" and setting.kept == "theirs"
+    a.sync.take_ours(setting.id)
+    team.sync()
+    for book in team.books:
+        assert set(book.interactions.get(meeting.id).contact_ids) == {zhao.id, qian.id}
+        assert book.settings.service_levels()[Priority.HIGH] == 1

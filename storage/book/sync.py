@@ -22,7 +22,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from models.entities import Interaction
 from models.record import new_id, utc_now_iso
 from storage.book.records import Done, changes_of
 from storage.changes import Changes
@@ -374,9 +373,9 @@ class Sync:
                 else:
                     self._db.soft_delete(cls, record.id, change_id=change_id)
             return changes_of(cls, _customer(record), added_or_removed=True)
-        if conflict.field in LINKS.get(conflict.table, {}):
-            if isinstance(record, Interaction):
-                record = replace(record, contact_ids=tuple(value or ()))
+        if conflict.field in LINKS.get(conflict.table, {}):  # contact_ids, need_ids
+            links: dict[str, Any] = {conflict.field: tuple(value or ())}
+            record = replace(record, **links)
         else:
             row = to_row(record)
             row[conflict.field] = value

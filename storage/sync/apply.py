@@ -515,8 +515,7 @@ class Applier:
                 self._setting_conflict(key, ours, ours_hlc, new, hlc, "ours", device)
             return
         if ours != new:
-            if old != ours and row is not None and row[0] != ours:
-                # changed here since last sent, and they did not know it
+            if old != ours and ours is not None:  # they did not know the value set aside
                 self._setting_conflict(key, ours, ours_hlc, new, hlc, "theirs", device)
             self.conn.execute("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
