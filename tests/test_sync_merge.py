@@ -488,3 +488,25 @@ def test_lists_and_settings_edited_on_both_books_merge_as_fields_do(team: Team) 
     for book in team.books:
         assert set(book.interactions.get(meeting.id).contact_ids) == {zhao.id, qian.id}
         assert book.settings.service_levels()[Priority.HIGH] == 1
+
+
+def test_a_list_logged_as_its_json_text_travels_as_the_list(team: Team) -> None:
+    """The importer logs an updated interaction's contacts as the JSON text of the list
+    (storage/importer/writer.py); they travel as the list itself."""
+    from storage.mapping import to_row, to_sql
+
+    a, b = team.books
+    customer = a.customers.add(Customer(name="Acme")).record
+    zhao = a.contacts.add(Contact(customer_id=customer.id, name="Zhao")).record
+    call = a.interactions.add(Interaction(customer_id=customer.id, kind=InteractionKind.CALL,
+                                          occurred_at="2026-05-04 10:00",
+                                          summary="call")).record
+    team.sync()
+    with a.reader.atomic():  # what an import's update of the call writes
+        a.reader.conn.execute("INSERT INTO interaction_contacts VALUES (?, ?)",
+                              [call.id, zhao.id])
+        before = {**to_row(call), "contact_ids": to_sql(())}
+        after = {**to_row(call), "contact_ids": to_sql((zhao.id,))}
+        a.reader.log_change("update", "interactions", call.id, customer.id, before, after)
+    team.sync()
+    assert b.interactions.get(call.id).contact_ids == (zhao.id,)

@@ -135,6 +135,8 @@ class Applier:
 
     # ---- one table ----------------------------------------------------------------------
     def _table(self, table: str, items: list[Item]) -> None:
+        for op, _, _ in items:
+            _lists_as_lists(table, op)
         ids = list(dict.fromkeys(op["id"] for op, _, _ in items))
         rows = self._rows(table, ids, _needed(table, items))
         clocks = self._clocks(table, ids)
@@ -534,6 +536,15 @@ class Applier:
             [SETTINGS, key, encoded(ours), ours_hlc, encoded(theirs), theirs_hlc, kept, device,
              utc_now_iso()])
         self.result.conflicts += 1
+
+
+def _lists_as_lists(table: str, op: Op) -> None:
+    """A list field sent as its JSON text (as an importer logs it) becomes the list."""
+    for name in LINKS.get(table, {}):
+        if op["o"] == "put" and isinstance(op["r"].get(name), str):
+            op["r"][name] = json.loads(op["r"][name])
+        elif op["o"] == "set" and name in op["f"]:
+            op["f"][name] = [json.loads(v) if isinstance(v, str) else v for v in op["f"][name]]
 
 
 def _references(table: str, op: Op) -> Iterable[tuple[str, str]]:

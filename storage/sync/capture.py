@@ -183,13 +183,15 @@ def _logged(conn: sqlite3.Connection, pushed_seq: int, limit: int, result: Captu
         if action not in ("update", "delete", "restore") or table not in synced or not name \
                 or hlc is None:
             continue  # creates travel as new rows; imports' new rows likewise
+        pair = [_value(new), _value(old)]
+        if name in LINKS.get(table, {}):  # the importer logs a list as its JSON text
+            pair = [json.loads(v) if isinstance(v, str) else v for v in pair]
         if current is not None and (current["cid"], current["t"], current["id"], current["h"]) \
                 == (change_id, table, record_id, hlc):
-            current["f"][name] = [_value(new), _value(old)]
+            current["f"][name] = pair
             continue
-        current = {"o": "set", "t": table, "id": record_id, "h": hlc,
-                   "f": {name: [_value(new), _value(old)]}, "cid": change_id, "at": at,
-                   "u": user, "d": device_name}
+        current = {"o": "set", "t": table, "id": record_id, "h": hlc, "f": {name: pair},
+                   "cid": change_id, "at": at, "u": user, "d": device_name}
         result.ops.append(current)
 
 
