@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import locale
 import os
+from collections.abc import Mapping
 from enum import Enum
+from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from models.config import DIMENSIONS
@@ -369,12 +372,14 @@ def enum_key(value: Enum) -> str:
     return f"{type(value).__name__}.{value.value}"
 
 
-def enum_words(enum_name: str) -> dict[str, str]:
-    """Every English and Chinese word of one enum -> its code (for the importer)."""
+@cache
+def enum_words(enum_name: str) -> Mapping[str, str]:
+    """Every English and Chinese word of one enum -> its code (for the importer, which asks
+    for each choice cell of each row: made once)."""
     prefix = f"{enum_name}."
     result: dict[str, str] = {}
     for key, words in ENUM_TEXT.items():
         if key.startswith(prefix):
             for word in words:
                 result.setdefault(word.casefold(), key[len(prefix):])
-    return result
+    return MappingProxyType(result)  # shared by every caller: read-only

@@ -3,7 +3,7 @@ time and peak memory of ``export_book`` against a bare openpyxl write-only dump 
 cells (the same queries, the same words, one sheet per kind) measured in the same run, each in
 a process of its own; then that workbook imported into an empty book.
 
-    python -m tests.benchmarks book [--db PATH]
+    python -m tests.benchmarks book [--db PATH]      (KEYPLAN_BENCH_NO_IMPORT=1: the export only)
 
 The book is copied first, so the given (or cached) file is never written to.
 """
@@ -22,10 +22,13 @@ from tests.benchmarks.bench_excel import scratch_copy
 from tests.benchmarks.common import CACHE, ROOT, arguments, full_size_db
 from tests.benchmarks.limits import verdict
 
-EXPORT_LIMIT = 60.0  # seconds for the whole book
+#: Seconds for the whole book: about 18 million cells, five times the portfolio's 3.5
+#: million (whose limit is 20 s), on a laptop's two cores.
+EXPORT_LIMIT = 100.0
 EXPORT_MEMORY_MB = 500
-#: The streamed export against openpyxl's own write-only writer of the same cells.
-RATIO_LIMIT = 1.0
+#: The streamed export against openpyxl's own write-only writer of the same cells: the load
+#: of a shared machine slows both, so the ratio is the steadier figure.
+RATIO_LIMIT = 0.5
 
 _PEAK = """
 def peak_mb():
@@ -75,7 +78,15 @@ print(json.dumps({"seconds": seconds, "cells": cells, "peak_mb": peak_mb()}))
 _IMPORT_CHILD = _PEAK + """
 import json, sys, time
 from storage.database import Database
+import storage.importer.workbook as workbook
 from storage.importer.workbook import import_book
+highs = {}
+read_sheet = workbook._sheet
+def measured(*args):  # the high-water mark after each sheet, to see which one sets it
+    found = read_sheet(*args)
+    highs[found.sheet] = round(peak_mb())
+    return found
+workbook._sheet = measured
 with Database(sys.argv[1], new_book=True) as db:
     started = time.perf_counter()
     result = import_book(db, sys.argv[2])
@@ -84,8 +95,7 @@ with Database(sys.argv[1], new_book=True) as db:
         "customers", "contacts", "transactions", "interactions", "needs", "assessments")}
 print(json.dumps({"seconds": seconds, "written": result.written, "created": result.created,
                   "bad": result.bad_rows, "counts": counts, "peak_mb": peak_mb(),
-                  "sheets": [(s.sheet, s.preview.rows if s.preview else 0)
-                             for s in result.sheets]}))
+                  "highs": highs}))
 """
 
 
@@ -94,6 +104,19 @@ def _child(code: str, *argv: str) -> dict[str, Any]:
                           cwd=ROOT, check=True)
     figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return figures
+
+
+def _import(workbook: Path) -> None:
+    """The export imported into an empty book, with the high-water mark after each sheet."""
+    target = CACHE / "bench-book-import.db"
+    for leftover in CACHE.glob(target.name + "*"):
+        leftover.unlink()
+    imported = _child(_IMPORT_CHILD, str(target), str(workbook))
+    verdict(f"import book into an empty book: {imported['created']:,} records",
+            imported["seconds"],
+            extra=f"(written {imported['written']}, {imported['bad']} bad rows, peak "
+                  f"{imported['peak_mb']:.0f} MB, after each sheet {imported['highs']}; "
+                  f"{imported['counts']})")
 
 
 def main() -> None:
@@ -119,14 +142,8 @@ def main() -> None:
                       f"{exported['peak_mb']:.0f} MB, limit {EXPORT_MEMORY_MB} MB "
                       f"{'PASS' if memory_ok else 'FAIL'}; file "
                       f"{out.stat().st_size / 1e6:.0f} MB)")
-        target = CACHE / "bench-book-import.db"
-        for leftover in CACHE.glob(target.name + "*"):
-            leftover.unlink()
-        imported = _child(_IMPORT_CHILD, str(target), str(out))
-        verdict(f"import book into an empty book: {imported['created']:,} records",
-                imported["seconds"],
-                extra=f"(written {imported['written']}, {imported['bad']} bad rows, peak "
-                      f"{imported['peak_mb']:.0f} MB; {imported['counts']})")
+        if not os.environ.get("KEYPLAN_BENCH_NO_IMPORT"):
+            _import(out)
     for leftover in CACHE.glob("bench-book-*.db*"):
         leftover.unlink()
     print(f"  (load average after: {os.getloadavg()[0]:.1f})")
