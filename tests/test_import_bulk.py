@@ -155,18 +155,21 @@ def test_all_or_nothing_and_where_filters_agree(book: Database, tmp_path: Path,
 
 def test_clean_columns_read_blank_markers_and_spaces_as_row_by_row(
         book: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Columns without a bad cell take the quickest path (texts stripped together, markers
-    looked up once): it must still read NULL, 空 and — as empty and strip spaces."""
+    """Columns without a bad cell take the quickest paths (texts of many values stripped
+    together, markers looked up once; texts of few values through a cache): they must still
+    read NULL, 空 and — as empty and strip spaces."""
     rng = random.Random(3)
     rows = [[rng.choice(["A1", "B1"]), "", f"2026-05-{rng.randint(1, 28):02d}",
              str(rng.randint(1, 900)), rng.choice(["", "1.5", " 2 ", "NA"]), "", "",
-             rng.choice(["O1", "—", "", " O2 ", "n/a"]), rng.choice(["bolts", " nuts ", "空", "-"]),
-             rng.choice(["", "NULL", "note", "(空白)"])] for _ in range(3_000)]
+             rng.choice([f"O{i}", "—", "", f" O{i} ", "n/a"]),
+             rng.choice([f"bolt {i}", " nuts ", "空", "-", f"M{i % 9}"]),
+             rng.choice(["", "NULL", f"note {i}", "(空白)"])] for i in range(3_000)]
     bulk, one_by_one = _both(book, _write(tmp_path / "clean.csv", iter(rows)), monkeypatch)
     assert bulk == one_by_one
     stored = bulk[2]
-    assert {line[7] for line in stored} == {"bolts", "nuts", ""}
-    assert {line[9] for line in stored} == {"O1", "O2", None}
+    assert {line[7] for line in stored if not line[7].startswith(("bolt ", "M"))} == {"nuts", ""}
+    assert all(line[9] is None or line[9] == f"O{line[9][1:]}" for line in stored)
+    assert sum(line[9] is None for line in stored) > 1_000
 
 
 @settings(max_examples=60, deadline=None)

@@ -13,10 +13,10 @@ results.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count
-from operator import itemgetter, lt
+from itertools import compress, count, islice
+from operator import lt
 from typing import Any, cast
 
 from models.entities import MONEY_LIMIT
@@ -57,7 +57,7 @@ class _Cache(dict[Any, Any]):
             self[key] = result
         return result
 
-    def column(self, cells: list[Any]) -> list[Any]:
+    def column(self, cells: Sequence[Any]) -> list[Any]:
         try:
             return list(map(self.__getitem__, cells))
         except TypeError:  # an unhashable cell: no reader gives one, but never fail on it
@@ -81,9 +81,9 @@ class LineColumns:
     order_nos: list[str]
     slow: set[int] = field(default_factory=set)
     #: The cells naming each line's customer, as read (None when the file has no such column)
-    codes: list[Any] | None = None
-    names: list[Any] | None = None
-    customer_ids: list[Any] | None = None
+    codes: Sequence[Any] | None = None
+    names: Sequence[Any] | None = None
+    customer_ids: Sequence[Any] | None = None
 
 
 class ChunkConverter:
@@ -115,8 +115,11 @@ class ChunkConverter:
             pad: list[Any] = [None] * width
             rows = [r if len(r) >= width else r + pad[len(r):] for r in rows]
 
-        def cells(index: int) -> list[Any] | None:
-            return list(map(itemgetter(index), rows)) if index >= 0 else None
+        # The chunk turned into columns, in C (every row is at least ``width`` long now).
+        columns = list(islice(zip(*rows, strict=False), width))
+
+        def cells(index: int) -> Sequence[Any] | None:
+            return columns[index] if index >= 0 else None
 
         slow: set[int] = set()
         days, dues, paids = (self._dates(cells(index), cache, size, slow)
@@ -143,7 +146,7 @@ class ChunkConverter:
 
     # ---- dates ---------------------------------------------------------------------------
     @staticmethod
-    def _dates(cells: list[Any] | None, cache: _Cache, size: int, slow: set[int]) -> list[Any]:
+    def _dates(cells: Sequence[Any] | None, cache: _Cache, size: int, slow: set[int]) -> list[Any]:
         if cells is None:
             return [None] * size
         found = cache.column(cells)
@@ -152,7 +155,7 @@ class ChunkConverter:
         return found
 
     # ---- money -----------------------------------------------------------------------------
-    def _money(self, name: str, cells: list[Any] | None, scale: float, size: int,
+    def _money(self, name: str, cells: Sequence[Any] | None, scale: float, size: int,
                slow: set[int]) -> list[Any]:
         if cells is None:
             return [None] * size
@@ -203,11 +206,17 @@ class ChunkConverter:
                 slow.add(i)
 
     # ---- texts -----------------------------------------------------------------------------
-    def _texts(self, cells: list[Any] | None, limit: int, multiline: bool, cache: _Cache,
+    def _texts(self, cells: Sequence[Any] | None, limit: int, multiline: bool, cache: _Cache,
                size: int, slow: set[int]) -> list[str]:
         if cells is None:
             return [""] * size
-        if set(map(type, cells)) == {str}:
+        try:
+            few = len(set(cells)) * 4 <= size  # few values, many times each (products ...)
+        except TypeError:
+            few = False
+        if few:
+            found = cache.column(cells)
+        elif set(map(type, cells)) == {str}:
             stripped = list(map(str.strip, cells))
             if max(map(len, stripped)) <= limit and _clean(" ".join(stripped), multiline):
                 if self.literal or min(map(len, stripped)) > MARKER_LONGEST:
@@ -216,22 +225,28 @@ class ChunkConverter:
                 if not markers:
                     return stripped
                 return ["" if text in markers else text for text in stripped]
-        found = cache.column(cells)
+            found = cache.column(cells)
+        else:
+            found = cache.column(cells)
         if BAD in found:
             _refused(found, slow)
         return found
 
 
-def _plain_numbers(cells: list[Any]) -> list[float] | None:
+def _plain_numbers(cells: Sequence[Any]) -> list[float] | None:
     """The cells as floats when ``float`` reads each the way parse_amount does: numbers, and
     texts without an underscore (parse_amount refuses 1_000, which ``float`` takes)."""
-    kinds = set(map(type, cells))
     try:
-        if kinds == {str}:
-            return None if "_" in "".join(cells) else list(map(float, cells))
-        if kinds <= {float, int}:
-            return list(map(float, cells))
-    except (ValueError, OverflowError):
+        if "_" in "".join(cells):  # all texts (a CSV file's)
+            return None
+        return list(map(float, cells))
+    except TypeError:  # not all texts: a workbook's numbers, say
+        if set(map(type, cells)) <= {float, int}:
+            try:
+                return list(map(float, cells))
+            except OverflowError:
+                pass
+    except ValueError:
         pass
     return None
 

@@ -106,10 +106,24 @@ def data_rows(rows: list[tuple[int, list[Any]]],
     rows without any value are blank) and, unless ``literal``, without total rows."""
     if literal:
         return [row for row in rows if not is_empty(row[1])]
-    kept = [row for row in rows if not is_blank(row[1])]
+    try:  # a first cell that starts a value settles it (nearly every row): one look in C
+        maybe = list(map(_BLANK_LEADS.__contains__, map(_LEAD, map(_FIRST_CELL, map(
+            _VALUES, rows)))))
+    except (IndexError, TypeError):  # an empty row, or a first cell that is no text
+        kept = [row for row in rows if not is_blank(row[1])]
+    else:
+        kept = rows if True not in maybe else [
+            row for row, blank in zip(rows, maybe, strict=True) if not (blank and is_blank(row[1]))]
     if _may_hold_totals(kept):
         kept = [row for row in kept if not is_total_row(row[1])]
     return kept
+
+
+_VALUES = itemgetter(1)
+_FIRST_CELL = itemgetter(0)
+_LEAD = itemgetter(slice(0, 1))
+#: What a blank cell's text can start with (stripped, it is empty or a blank marker).
+_BLANK_LEADS = frozenset(_MARKER_FIRST | {char for char in TOTAL_LEADS if char.isspace()} | {""})
 
 
 def _may_hold_totals(rows: list[tuple[int, list[Any]]]) -> bool:
