@@ -8,6 +8,7 @@ import csv
 import random
 from collections.abc import Iterator
 from dataclasses import astuple
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -220,3 +221,24 @@ def test_a_refresh_of_many_customers_rebuilds_their_indexes_with_the_same_figure
         copy.close()
     assert results[0] == results[1]
     assert any(r["revenue_12m"] for r in results[1][1])
+
+
+def test_every_scored_customer_the_import_touches_is_stamped(book: Database,
+                                                             tmp_path: Path) -> None:
+    """A line that changes none of its customer's figures (a zero-value line on a known
+    day) still stamps the customer, so an explanation scored before the import reads as
+    stale; the figures' own update stamps the others (the stamp is skipped only when that
+    update reached every customer)."""
+    first = _write(tmp_path / "first.csv", iter([["A1", "", "2026-05-01", "10"],
+                                                 ["B1", "", "2026-05-01", "10"]]))
+    run_import(book, first, "transactions")
+    book.rescore(date(2026, 6, 30))
+    book.conn.execute("UPDATE customer_metrics SET computed_at = '2000-01-01'")
+    book.conn.commit()
+    second = _write(tmp_path / "second.csv", iter([["A1", "", "2026-05-01", "0"],
+                                                  ["B1", "", "2026-05-02", "5"]]))
+    run_import(book, second, "transactions")
+    stamps = dict(book.conn.execute(
+        "SELECT c.code, m.computed_at FROM customer_metrics m JOIN customers c "
+        "ON c.id = m.customer_id WHERE c.code IN ('A1', 'B1')").fetchall())
+    assert stamps["A1"] != "2000-01-01" and stamps["A1"] == stamps["B1"]

@@ -290,8 +290,10 @@ class BulkWriter:
         rows = int(self.db.scalar("SELECT max(rowid) FROM customer_metrics") or 0)
         many = len(self.touched) >= max(METRICS_REINDEX_MIN, METRICS_REINDEX_SHARE * rows)
         rebuilt = self._drop_metric_indexes() if many else []
+        changes = self.db.conn.total_changes
         self.db.conn.execute(_TRANSACTION_FIGURES_SQL, params)
-        self.db.conn.execute(_STAMP_TOUCHED_SQL, params)
+        if self.db.conn.total_changes - changes < len(self.touched):  # else all are stamped
+            self.db.conn.execute(_STAMP_TOUCHED_SQL, params)
         for sql in rebuilt:
             self.db.conn.execute(sql)
 
