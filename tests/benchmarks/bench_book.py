@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -117,6 +118,9 @@ def _import(workbook: Path) -> None:
             extra=f"(written {imported['written']}, {imported['bad']} bad rows, peak "
                   f"{imported['peak_mb']:.0f} MB, after each sheet {imported['highs']}; "
                   f"{imported['counts']})")
+    from storage.backup_files import backup_folder
+
+    shutil.rmtree(backup_folder(target), ignore_errors=True)  # the import's backup of it
 
 
 def main() -> None:
