@@ -510,3 +510,24 @@ def test_a_list_logged_as_its_json_text_travels_as_the_list(team: Team) -> None:
         a.reader.log_change("update", "interactions", call.id, customer.id, before, after)
     team.sync()
     assert b.interactions.get(call.id).contact_ids == (zhao.id,)
+
+
+def test_two_connections_pulling_at_once_merge_each_packet_once(team: Team) -> None:
+    """The window and a command on one book may pull at the same moment: a packet the other
+    merged while this one read the folder is not merged again."""
+    a, b = team.books
+    a.customers.add(Customer(name="Acme"))
+    a.sync.push(team.folder)
+    with Book(b.path) as window:
+        from storage.sync import state
+
+        stale = [state.applied(b.connection)]  # b read the folder, then the window merged
+        assert window.sync.pull(team.folder).packets == 1
+        original = state.applied
+        try:
+            state.applied = lambda conn: stale.pop() if stale else original(conn)
+            pulled = b.sync.pull(team.folder)
+        finally:
+            state.applied = original
+        assert not stale and pulled.packets == 1 and pulled.ops == 0
+    assert b.customers.count() == 1

@@ -251,6 +251,8 @@ class Sync:
                pushed_seq: int, *, own: bool) -> Applied:
         """One packet, in one transaction: merged, derived columns refreshed, recorded."""
         with _no_cycle_collection(), self._db.atomic():
+            if state.applied(self._conn).get(member, 0) >= number:
+                return Applied()  # another process (the window, a command) merged it first
             clock_bulk_deletes(self._conn, pushed_seq)
             applier = Applier(self._conn)
             applier.apply([(op, member, number) for op in ops])
