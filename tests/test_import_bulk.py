@@ -194,35 +194,6 @@ def test_any_rows_import_as_row_by_row(tmp_path_factory: pytest.TempPathFactory,
         assert checked(db) == bulk
 
 
-def test_a_refresh_of_many_customers_rebuilds_their_indexes_with_the_same_figures(
-        book: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Past METRICS_REINDEX_* customers, the figures' indexes are dropped and built again
-    around the refresh: the same figures, the same indexes after, all in one transaction."""
-    from storage.importer import writer
-
-    path = _write(tmp_path / "mixed.csv", _rows(random.Random(5), 400))
-    schema = "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'customer_metrics' ORDER BY name"
-    metrics = "SELECT * FROM customer_metrics ORDER BY customer_id"
-    results = []
-    real = writer.BulkWriter._drop_metric_indexes
-    for rebuilt in (False, True):
-        copy = Database(":memory:")
-        book.conn.backup(copy.conn)
-        if rebuilt:
-            monkeypatch.setattr(writer, "METRICS_REINDEX_MIN", 0)
-            monkeypatch.setattr(writer, "METRICS_REINDEX_SHARE", 0.0)
-        dropped: list[str] = []
-        monkeypatch.setattr(writer.BulkWriter, "_drop_metric_indexes",
-                            lambda self, seen=dropped: seen.extend(real(self)) or seen)
-        run_import(copy, path, "transactions", skip_invalid=True)
-        assert bool(dropped) is rebuilt
-        rows = [{k: v for k, v in r.items() if k != "computed_at"} for r in copy.query(metrics)]
-        results.append((copy.query(schema), rows))
-        copy.close()
-    assert results[0] == results[1]
-    assert any(r["revenue_12m"] for r in results[1][1])
-
-
 def test_every_scored_customer_the_import_touches_is_stamped(book: Database,
                                                              tmp_path: Path) -> None:
     """A line that changes none of its customer's figures (a zero-value line on a known

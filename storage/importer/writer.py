@@ -66,14 +66,6 @@ WHERE customer_id IN (SELECT value FROM json_each(:ids)) AND computed_at IS NOT 
   AND score IS NOT NULL
 """
 
-#: The customer_metrics columns the refresh after a sales import writes. When it touches many
-#: customers, the indexes holding one of them are dropped and built again, in the import's
-#: transaction: one sort each instead of a delete and an insert per row and index.
-_REFRESHED_COLUMNS = frozenset({"revenue_12m", "profit_12m", "first_purchase", "last_purchase",
-                                "as_of", "computed_at", "book_key"})
-METRICS_REINDEX_MIN = 5_000
-METRICS_REINDEX_SHARE = 0.2
-
 _TRANSACTION_COLUMNS = ("id, created_at, updated_at, customer_id, date, amount, profit, "
                         "due_date, paid_date, reference, product, notes, order_no, "
                         "import_batch")
@@ -287,28 +279,11 @@ class BulkWriter:
         params = {"ids": ids, "as_of": today.isoformat(),
                   "start": (today - timedelta(days=ACTIVITY_WINDOW_DAYS)).isoformat(),
                   "now": utc_now_iso()}
-        rows = int(self.db.scalar("SELECT max(rowid) FROM customer_metrics") or 0)
-        many = len(self.touched) >= max(METRICS_REINDEX_MIN, METRICS_REINDEX_SHARE * rows)
-        rebuilt = self._drop_metric_indexes() if many else []
         changes = self.db.conn.total_changes
         self.db.conn.execute(_TRANSACTION_FIGURES_SQL, params)
         if self.db.conn.total_changes - changes < len(self.touched):  # else all are stamped
             self.db.conn.execute(_STAMP_TOUCHED_SQL, params)
-        for sql in rebuilt:
-            self.db.conn.execute(sql)
 
-    def _drop_metric_indexes(self) -> list[str]:
-        """Drop the indexes of customer_metrics that hold a column the refresh writes (in
-        the import's transaction); returns their CREATE statements, to run afterwards."""
-        dropped = []
-        for name, sql in self.db.conn.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                "tbl_name = 'customer_metrics' AND sql IS NOT NULL").fetchall():
-            columns = {r[2] for r in self.db.conn.execute(f"PRAGMA index_info([{name}])")}
-            if columns & _REFRESHED_COLUMNS:
-                self.db.conn.execute(f"DROP INDEX [{name}]")
-                dropped.append(sql)
-        return dropped
 
 #: Kinds written by ``customer``, ``contact`` and ``transaction`` (the others by ``record``).
 _BULK_KINDS = frozenset({ImportKind.CUSTOMERS, ImportKind.CONTACTS, ImportKind.TRANSACTIONS})
