@@ -17,25 +17,24 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from models.record import new_id, utc_now_iso
-from storage.book.records import Done, changes_of
+from storage.book.conflicts import Conflict, conflicts_of, open_conflicts, take
+from storage.book.records import Done
 from storage.changes import Changes
-from storage.mapping import TABLES, from_row, to_row
 from storage.sync import folder as shared
 from storage.sync import state
-from storage.sync.apply import Applied, Applier
+from storage.sync.applied import Applied
+from storage.sync.apply import Applier
 from storage.sync.capture import capture, clock_bulk_deletes, save
 from storage.sync.clock import observe, stamp
 from storage.sync.derived import refresh_activity, refresh_listing, refresh_search_texts
 from storage.sync.errors import AlreadyInTeamError, NotInTeamError, PacketTakenError
 from storage.sync.keys import key_text, new_key, parse_key, team_id
 from storage.sync.packets import Header, PacketError, decode, encode
-from storage.sync.tables import LINKS, SETTINGS
 from storage.sync.tables import TABLES as SYNCED_TABLES
 
 if TYPE_CHECKING:
@@ -94,27 +93,6 @@ class SyncStatus:
     conflicts: int  # not yet resolved
     waiting: int  # operations waiting for their record
     quarantined: tuple[state.Quarantined, ...]
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A value a merge set aside: ``kept`` says whose stayed; ``take_theirs`` and
-    ``take_ours`` make either the current one."""
-
-    id: int
-    table: str
-    record_id: str
-    customer_id: str | None
-    field: str
-    kind: str  # "field", "revived" (a delete and a later edit) or "duplicate"
-    ours: Any
-    ours_hlc: str | None
-    theirs: Any
-    theirs_hlc: str | None
-    kept: str
-    device: str
-    at: str
-    resolved_at: str | None
 
 
 class Sync:
@@ -238,13 +216,13 @@ class Sync:
                 if known is not None:
                     with self._db.atomic():
                         state.release(self._conn, member, number)
-                _add(total, result)
+                total.add(result)
                 packets += 1
                 number += 1
         waiting = int(self._conn.execute("SELECT count(*) FROM sync_waiting").fetchone()[0])
         return Pulled(packets=packets, ops=total.ops, records=total.records,
                       conflicts=total.conflicts, waiting=waiting, quarantined=quarantined,
-                      outdated=tuple(outdated), changes=_changes(total),
+                      outdated=tuple(outdated), changes=total.changes(),
                       seconds=time.perf_counter() - started)
 
     def _apply(self, member: str, number: int, header: Header, ops: list[dict[str, Any]],
@@ -319,71 +297,23 @@ class Sync:
                 [marks.get(table, 0), table]).fetchone()[0])
         return count
 
-    # ---- conflicts ------------------------------------------------------------------------------
+    # ---- conflicts (storage/book/conflicts.py) ---------------------------------------------
     def conflicts(self, customer_id: str, *, resolved: bool = False) -> list[Conflict]:
         """The values merges set aside for a customer and its records, newest first."""
-        where = "" if resolved else "AND resolved_at IS NULL"
-        return [_conflict(row) for row in self._conn.execute(
-            f"SELECT * FROM sync_conflicts WHERE customer_id = ? {where} ORDER BY id DESC",
-            [customer_id])]
+        return conflicts_of(self._conn, customer_id, resolved=resolved)
 
     def all_conflicts(self) -> list[Conflict]:
         """Every conflict not yet resolved (settings' too), newest first."""
-        return [_conflict(row) for row in self._conn.execute(
-            "SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id DESC")]
+        return open_conflicts(self._conn)
 
     def take_theirs(self, conflict_id: int) -> Done:
         """Make the member's value of a conflict the current one (a new edit of this book,
         sent at the next push); the conflict is resolved."""
-        return self._take(conflict_id, "theirs")
+        return take(self._db, conflict_id, "theirs")
 
     def take_ours(self, conflict_id: int) -> Done:
         """Make this book's value of a conflict the current one; the conflict is resolved."""
-        return self._take(conflict_id, "ours")
-
-    def _take(self, conflict_id: int, side: str) -> Done:
-        row = self._conn.execute("SELECT * FROM sync_conflicts WHERE id = ?",
-                                 [conflict_id]).fetchone()
-        if row is None:
-            from storage.errors import RecordNotFoundError
-
-            raise RecordNotFoundError(kind="sync_conflicts", key=str(conflict_id))
-        conflict = _conflict(row)
-        value = conflict.theirs if side == "theirs" else conflict.ours
-        change_id = new_id()
-        changes = Changes()
-        with self._db.atomic():
-            if conflict.table == SETTINGS:
-                self._conn.execute("UPDATE settings SET value = ?, updated_at = ? WHERE key = ?",
-                                   [value, utc_now_iso(), conflict.record_id])
-                changes = Changes(frozenset({SETTINGS}), None)
-            else:
-                changes = self._set_field(conflict, value, change_id)
-            self._conn.execute(
-                "UPDATE sync_conflicts SET resolved_at = ? WHERE resolved_at IS NULL AND "
-                "table_name = ? AND record_id = ? AND field = ?",
-                [utc_now_iso(), conflict.table, conflict.record_id, conflict.field])
-        return Done(change_id, changes | Changes(frozenset({"change_log"}), frozenset()))
-
-    def _set_field(self, conflict: Conflict, value: Any, change_id: str) -> Changes:
-        cls = next(c for c, table in TABLES.items() if table == conflict.table)
-        record = self._db.get(cls, conflict.record_id, include_deleted=True)
-        if conflict.field == "deleted_at":
-            if (value is None) != (record.deleted_at is None):
-                if value is None:
-                    self._db.restore(cls, record.id, change_id=change_id)
-                else:
-                    self._db.soft_delete(cls, record.id, change_id=change_id)
-            return changes_of(cls, _customer(record), added_or_removed=True)
-        if conflict.field in LINKS.get(conflict.table, {}):  # contact_ids, need_ids
-            links: dict[str, Any] = {conflict.field: tuple(value or ())}
-            record = replace(record, **links)
-        else:
-            row = to_row(record)
-            row[conflict.field] = value
-            record = from_row(cls, row)
-        self._db.update(replace(record, updated_at=""), force=True, change_id=change_id)
-        return changes_of(cls, _customer(record), fields=frozenset({conflict.field}))
+        return take(self._db, conflict_id, "ours")
 
     # ---- helpers ---------------------------------------------------------------------------------
     def _member(self) -> state.Device:
@@ -406,56 +336,6 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _add(total: Applied, result: Applied) -> None:
-    total.ops += result.ops
-    total.records += result.records
-    total.conflicts += result.conflicts
-    total.tables |= result.tables
-    total.customers |= result.customers
-    total.customer_fields |= result.customer_fields
-    total.added_or_removed = total.added_or_removed or result.added_or_removed
-    total.new_customers |= result.new_customers
-    for table, ids in result.activity.items():
-        total.activity.setdefault(table, set()).update(ids)
-    for column, ids in result.listing.items():
-        total.listing.setdefault(column, set()).update(ids)
-    total.search |= result.search
-
-
-def _changes(total: Applied) -> Changes:
-    """What a pull changed, for the views: every table written, the customers concerned."""
-    if not total.tables:
-        return Changes()
-    tables = set(total.tables) | {"change_log"}
-    if total.activity or total.listing or total.search or total.new_customers:
-        tables.add("customer_metrics")
-    fields = None if "*" in total.customer_fields else frozenset(total.customer_fields)
-    return Changes(frozenset(tables), frozenset(total.customers),
-                   total.added_or_removed, fields)
-
-
-def _conflict(row: sqlite3.Row | tuple[Any, ...]) -> Conflict:
-    (conflict_id, table, record_id, customer_id, field_name, kind, ours, ours_hlc, theirs,
-     theirs_hlc, kept, device, at, resolved_at) = row
-    import json
-
-    return Conflict(id=int(conflict_id), table=table, record_id=record_id,
-                    customer_id=customer_id, field=field_name, kind=kind,
-                    ours=None if ours is None else json.loads(ours), ours_hlc=ours_hlc,
-                    theirs=None if theirs is None else json.loads(theirs),
-                    theirs_hlc=theirs_hlc, kept=kept, device=device, at=at,
-                    resolved_at=resolved_at)
-
-
-def _customer(record: Any) -> str | None:
-    from models.entities import Customer
-
-    if isinstance(record, Customer):
-        return str(record.id)
-    value = getattr(record, "customer_id", None)
-    return str(value) if value else None
 
 
 def _mtime(path: Path) -> datetime | None:

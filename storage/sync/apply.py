@@ -18,11 +18,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from models.record import new_id, utc_now_iso
+from storage.sync.applied import Applied
 from storage.sync.clock import ZERO, base_clock
 from storage.sync.merge import (
     DELETED,
@@ -36,48 +37,13 @@ from storage.sync.merge import (
     merge_status,
 )
 from storage.sync.packets import Op
-from storage.sync.tables import (
-    LINKS,
-    PARENTS,
-    SETTINGS,
-    SYNCED_SETTINGS,
-    TABLES,
-    UNIQUE,
-    columns,
-    customer_column,
-)
+from storage.sync.setting_merge import merge_setting
+from storage.sync.tables import LINKS, PARENTS, SETTINGS, TABLES, UNIQUE, columns, customer_column
+from storage.sync.unique import set_aside_duplicate
 
 #: (operation, device it came from, number of its packet)
 Item = tuple[Op, str, int]
 _CHUNK = 20_000
-#: Customer fields -> the customer list's column (customer_metrics) that copies them.
-LISTING_FIELDS = {"name": "name_sort", "owner": "owner",
-                  "relationship_level": "relationship_level", DELETED: "deleted"}
-#: Tables whose rows feed a customer's activity figures.
-ACTIVITY_TABLES = frozenset({"transactions", "interactions", "needs"})
-
-
-@dataclass
-class Applied:
-    """What the operations did: counts, and what the derived columns and views need."""
-
-    ops: int = 0
-    records: int = 0
-    conflicts: int = 0
-    waiting: int = 0
-    latest: str = ZERO
-    tables: set[str] = field(default_factory=set)
-    customers: set[str] = field(default_factory=set)
-    customer_fields: set[str] = field(default_factory=set)
-    added_or_removed: bool = False
-    #: customers whose search text, list columns (column -> customers) or activity
-    #: figures (table they come from -> customers) must be worked out again, and new ones
-    search: set[str] = field(default_factory=set)
-    listing: dict[str, set[str]] = field(default_factory=dict)
-    activity: dict[str, set[str]] = field(default_factory=dict)
-    new_customers: set[str] = field(default_factory=set)
-
-
 @dataclass
 class _Entry:
     """One applied field change, to be logged."""
@@ -109,7 +75,7 @@ class Applier:
             for start in range(0, len(by_table.get(table, ())), _CHUNK):
                 self._table(table, by_table[table][start:start + _CHUNK])
         for op, device, _number in by_table.get(SETTINGS, ()):
-            self._setting(op, device)
+            merge_setting(self.conn, op, device, self.result)
 
     def retry_waiting(self) -> None:
         """Apply the waiting operations whose records have arrived (until none has)."""
@@ -297,7 +263,7 @@ class Applier:
               c.ours_hlc, encoded(c.theirs), c.theirs_hlc, c.kept, device, utc_now_iso())
              for _state, record_id, c, device in conflicts])
         self.result.conflicts += len(conflicts)
-        self._account(table, inserted, updated, customers)
+        self.result.account(table, inserted + updated, customers)
 
     def _insert(self, table: str, inserted: list[tuple[str, RecordState]]) -> None:
         first = int(self.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]")
@@ -322,7 +288,7 @@ class Applier:
             except sqlite3.IntegrityError as error:
                 if "UNIQUE" not in str(error):
                     raise
-                self._duplicate(table, record_id, state)
+                set_aside_duplicate(self.conn, table, record_id, state, self.result)
                 self.conn.execute(sql, [state.row.get(n, row[n]) for n in names])
         for sql, rows in batches.items():
             self.conn.executemany(sql, rows)
@@ -354,7 +320,7 @@ class Applier:
         except sqlite3.IntegrityError as error:
             if table not in UNIQUE or "UNIQUE" not in str(error):
                 raise
-            self._duplicate(table, record_id, state)
+            set_aside_duplicate(self.conn, table, record_id, state, self.result)
             self.conn.execute(*self._update_statement(table, record_id, state, stored))
 
     def _update_statement(self, table: str, record_id: str, state: RecordState,
@@ -385,44 +351,6 @@ class Applier:
                 sorted({(record_id, target) for record_id, state in written
                         if state.inserted or name in state.changed
                         for target in (state.row or {}).get(name) or ()}))
-
-    def _duplicate(self, table: str, record_id: str, state: RecordState) -> None:
-        """Two live records with one unique key: the one made first keeps it; the other
-        loses its code (a customer) or is set aside as deleted (a plan, a person), on every
-        device alike (deleted as of its own creation, a time every device knows)."""
-        assert state.row is not None
-        key = UNIQUE[table]
-        where = " AND ".join(f"[{k}] = ?" for k in key)
-        other = self.conn.execute(
-            f"SELECT id, created_at FROM [{table}] WHERE {where} AND deleted_at IS NULL "
-            f"AND id <> ?", [*(state.row[k] for k in key), record_id]).fetchone()
-        if other is None:
-            raise sqlite3.IntegrityError(f"a unique key of {table} is taken")
-        other_first = (str(other[1]), str(other[0])) < (str(state.row.get("created_at")),
-                                                        record_id)
-        loser_id, loser_made = (record_id, str(state.row.get("created_at"))) if other_first \
-            else (str(other[0]), str(other[1]))
-        field_name = "code" if table == "customers" else DELETED
-        set_aside = "" if table == "customers" else loser_made
-        if loser_id == record_id:
-            kept_value = state.row[field_name]
-            state.write(field_name, set_aside)
-        else:
-            kept_value = self.conn.execute(f"SELECT [{field_name}] FROM [{table}] WHERE id = ?",
-                                           [loser_id]).fetchone()[0]
-            self.conn.execute(f"UPDATE [{table}] SET [{field_name}] = ?, updated_at = ? "
-                              f"WHERE id = ?", [set_aside, utc_now_iso(), loser_id])
-            if table == "customers":
-                self.result.search.add(loser_id)
-        customer = loser_id if table == "customers" else state.row.get("customer_id")
-        self.conn.execute(
-            "INSERT INTO sync_conflicts (table_name, record_id, customer_id, field, kind, ours, "
-            "ours_hlc, theirs, theirs_hlc, kept, device, at) "
-            "VALUES (?, ?, ?, ?, 'duplicate', ?, NULL, ?, NULL, 'theirs', '', ?)",
-            [table, loser_id, customer, field_name, encoded(kept_value), encoded(set_aside),
-             utc_now_iso()])
-        self.result.conflicts += 1
-        self.result.tables.add(table)
 
     def _customers(self, table: str, states: dict[str, RecordState]) -> dict[str, str | None]:
         """Record id -> its customer (through its plan for a plan's parts)."""
@@ -463,80 +391,6 @@ class Applier:
             "INSERT INTO change_log (change_id, at, device, user, action, table_name, "
             "record_id, customer_id, field, old_value, new_value, hlc, origin) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-
-    def _account(self, table: str, inserted: list[tuple[str, RecordState]],
-                 updated: list[tuple[str, RecordState]],
-                 customers: dict[str, str | None]) -> None:
-        result = self.result
-        if not inserted and not updated:
-            return
-        result.records += len(inserted) + len(updated)
-        result.tables.add(table)
-        if LINKS.get(table):
-            result.tables.update(link.table for link in LINKS[table].values())
-        for record_id, state in [*inserted, *updated]:
-            customer = customers.get(record_id)
-            if customer:
-                result.customers.add(customer)
-            if state.inserted or DELETED in state.changed:
-                result.added_or_removed = True
-            if table == "customers":
-                changed = set(state.changed) if not state.inserted else {"*"}
-                result.customer_fields.update(changed)
-                if state.inserted:
-                    result.new_customers.add(record_id)
-                else:
-                    for name in changed & LISTING_FIELDS.keys():
-                        result.listing.setdefault(LISTING_FIELDS[name], set()).add(record_id)
-                if state.inserted or changed & {"name", "code", "tags"}:
-                    result.search.add(record_id)
-            elif customer and table == "contacts":
-                result.search.add(customer)
-                if state.changed.get("customer_id"):  # moved: the old customer's text too
-                    result.search.add(str(state.changed["customer_id"]))
-            elif customer and table in ACTIVITY_TABLES:
-                result.activity.setdefault(table, set()).add(customer)
-
-    # ---- settings -------------------------------------------------------------------------
-    def _setting(self, op: Op, device: str) -> None:
-        key = str(op["id"])
-        if key not in SYNCED_SETTINGS:
-            return
-        hlc = str(op["h"])
-        new, old = op["f"]["value"]
-        row = self.conn.execute("SELECT value, hlc FROM sync_settings WHERE key = ?",
-                                [key]).fetchone()
-        current = self.conn.execute("SELECT value FROM settings WHERE key = ?",
-                                    [key]).fetchone()
-        ours = current[0] if current else None
-        ours_hlc = row[1] if row else ZERO
-        if hlc > self.result.latest:
-            self.result.latest = hlc
-        if hlc <= ours_hlc:
-            if ours != new and old != ours:
-                self._setting_conflict(key, ours, ours_hlc, new, hlc, "ours", device)
-            return
-        if ours != new:
-            if old != ours and ours is not None:  # they did not know the value set aside
-                self._setting_conflict(key, ours, ours_hlc, new, hlc, "theirs", device)
-            self.conn.execute("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
-                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                              "updated_at = excluded.updated_at", [key, new, utc_now_iso()])
-            self.result.tables.add(SETTINGS)
-        self.conn.execute("INSERT INTO sync_settings (key, value, hlc) VALUES (?, ?, ?) "
-                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                          "hlc = excluded.hlc", [key, new, hlc])
-
-    def _setting_conflict(self, key: str, ours: Any, ours_hlc: str, theirs: Any,
-                          theirs_hlc: str, kept: str, device: str) -> None:
-        self.conn.execute(
-            "INSERT INTO sync_conflicts (table_name, record_id, customer_id, field, kind, ours, "
-            "ours_hlc, theirs, theirs_hlc, kept, device, at) "
-            "VALUES (?, ?, NULL, 'value', 'field', ?, ?, ?, ?, ?, ?, ?)",
-            [SETTINGS, key, encoded(ours), ours_hlc, encoded(theirs), theirs_hlc, kept, device,
-             utc_now_iso()])
-        self.result.conflicts += 1
-
 
 def _lists_as_lists(table: str, op: Op) -> None:
     """A list field sent as its JSON text (as an importer logs it) becomes the list."""
