@@ -9,7 +9,9 @@ a conflict. Nothing here is for the window or the command line: they reach it th
 
 Modules, one job each: ``clock`` (hybrid logical clocks), ``keys`` (the team key and its
 text), ``packets`` (the file format), ``folder`` (the folder's layout, atomic writes),
-``tables`` (what travels), ``capture`` (local changes to operations), ``merge`` (operations
-into the book), ``derived`` (derived columns after a merge), ``state`` (what was sent and
-applied), ``conflicts`` (the values set aside).
+``tables`` (what travels), ``capture`` (local changes to operations), ``merge`` (the merge
+rules, on one record in memory), ``apply`` (operations into the book), ``unique`` (a unique
+key made twice), ``setting_merge`` (the settings that travel), ``applied`` (what a merge did),
+``derived`` (the columns a merge moves), ``state`` (what was sent and applied), ``errors``.
+The values set aside are listed and taken back by storage/book/conflicts.py.
 """
