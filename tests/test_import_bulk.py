@@ -31,9 +31,9 @@ CELLS: dict[str, list[str]] = {
     "code": ["A1", "A1", "B1", "B1", "", "Z9", " A1", "NA", "合计", "12.0"],
     "name": ["", "Acme", "Solo", "Twin", "Nobody", " Solo", "Total", "NA"],
     "date": ["2026-05-01", "2026-05-02", "2026/5/3", "2026-05-01", "", "2026-02-30", "x",
-             "N/A", "46143", "2026年5月4日"],
+             "N/A", "46143", "2026年5月4日", "合计"],
     "amount": ["10", "12.5", "-3", "0", "1,234.5", "", "abc", "1_000", "nan", "1e16", "NULL",
-               "(5)", " 7 "],
+               "(5)", " 7 ", "Total:"],
     "profit": ["1", "", "-", "x", "0.3"],
     "due": ["", "2026-05-20", "2026-04-01", "bad"],
     "paid": ["", "2026-05-03", "2026-04-30"],
@@ -104,6 +104,13 @@ def _stored(db: Database) -> list[tuple[Any, ...]]:
         "notes, order_no FROM transactions WHERE deleted_at IS NULL ORDER BY rowid")]
 
 
+def _row_by_row(patch: pytest.MonkeyPatch) -> None:
+    """The handler as before the bulk path: each row through row(), total rows told by
+    values.data_rows alone."""
+    patch.setattr(TransactionRowsHandler, "rows", RowHandler.rows)
+    patch.setattr(TransactionRowsHandler, "strict_columns", RowHandler.strict_columns)
+
+
 def _both(book: Database, path: Path, monkeypatch: pytest.MonkeyPatch, write: bool = True,
           **options: Any) -> tuple[Any, Any]:
     """What the bulk path and the row-by-row path make of ``path``, each on a copy of the
@@ -114,7 +121,7 @@ def _both(book: Database, path: Path, monkeypatch: pytest.MonkeyPatch, write: bo
         book.conn.backup(copy.conn)
         with monkeypatch.context() as patch:
             if not bulk:
-                patch.setattr(TransactionRowsHandler, "rows", RowHandler.rows)
+                _row_by_row(patch)
             if write:
                 result = run_import(copy, path, "transactions", **options)
                 seen: tuple[Any, ...] = (_seen(result.preview, copy), result.written,
@@ -190,7 +197,7 @@ def test_any_rows_import_as_row_by_row(tmp_path_factory: pytest.TempPathFactory,
         db.add(Customer(name="Acme", code="A1"))
         db.add(Customer(name="Solo"))
         bulk = checked(db)
-        patch.setattr(TransactionRowsHandler, "rows", RowHandler.rows)
+        _row_by_row(patch)
         assert checked(db) == bulk
 
 

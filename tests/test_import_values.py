@@ -212,3 +212,21 @@ def test_data_rows_leave_out_what_the_row_checks_do(rows: list[list[Any]],
     else:
         expected = [r for r in numbered if not is_blank(r[1]) and not is_total_row(r[1])]
     assert data_rows(numbered, literal) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.none(), st.floats(allow_nan=False), st.sampled_from(
+    ["", " ", "合计", " Total", "Sum:", "Smith", "-", "2026-05-01", "12.5", "x"])), max_size=6),
+    max_size=30), st.sets(st.integers(min_value=0, max_value=3)))
+def test_data_rows_looking_at_fewer_columns_keep_only_total_rows_more(
+        rows: list[list[Any]], looked_at: set[int]) -> None:
+    """Columns left out of the closer look let through only total rows (whose total word
+    is in those columns): the caller refuses any such row and checks it itself."""
+    from storage.importer.values import data_rows, is_blank
+
+    numbered = list(enumerate(rows, 2))
+    every = data_rows(numbered)
+    fewer = data_rows(numbered, False, tuple(sorted(looked_at)))
+    assert [row for row in fewer if row in every] == every
+    assert all(is_total_row(row[1]) and not is_blank(row[1]) for row in fewer
+               if row not in every)

@@ -32,13 +32,14 @@ from storage.importer.rows import (
     transaction_converter,
 )
 from storage.importer.store import BookConnection
-from storage.importer.values import cell_text, literal_text
+from storage.importer.values import cell_text, is_total_row, literal_text
 from storage.importer.writer import BulkWriter
 from storage.mapping import from_row
 
 
 class RowHandler:
     """One kind's rows: ``row`` for each data row in file order, then ``finish`` once."""
+
 
     def __init__(self, db: BookConnection, mapping: ColumnMapping, preview: ImportPreview,
                  writer: BulkWriter | None, *, create_customers: bool = False) -> None:
@@ -50,6 +51,13 @@ class RowHandler:
         self.text = literal_text if mapping.literal else cell_text
         self.book = BookCustomers(db.conn.execute(
             "SELECT id, code, name FROM customers NOT INDEXED WHERE deleted_at IS NULL"))
+
+    @property
+    def strict_columns(self) -> frozenset[int]:
+        """File columns whose every cell the handler reads as a date or a number, refusing
+        the row otherwise; it tells a total row among those it refuses itself (see
+        values.data_rows)."""
+        return frozenset()
 
     def row(self, number: int, values: list[Any]) -> None:
         raise NotImplementedError
@@ -232,6 +240,12 @@ class TransactionRowsHandler(RowHandler):
         self.id_index = self.mapping.index_of("customer_id")
         self.orders: set[int] = set()  # hashes of (customer, order number) of new lines
 
+    @property
+    def strict_columns(self) -> frozenset[int]:
+        """The columns of dates and money: a cell there that is not one refuses the line."""
+        return frozenset(self.mapping.sources[name] for name in _STRICT
+                         if name in self.mapping.sources)
+
     def row(self, number: int, values: list[Any]) -> None:
         preview, mapping = self.preview, self.mapping
         # The common case first: a known customer code, without building anything.
@@ -289,6 +303,9 @@ class TransactionRowsHandler(RowHandler):
                 self._take(rows, lines, customers, start, i)
             if i in seen:
                 self._duplicate(rows[i][0])
+            elif not self.mapping.literal and is_total_row(rows[i][1]):
+                self.preview.rows -= 1  # a total row after all (values.data_rows)
+                self.preview.skipped += 1
             else:
                 self.row(*rows[i])
             start = i + 1
@@ -383,6 +400,9 @@ class TransactionRowsHandler(RowHandler):
             return issues_of(ambiguous, number, self.mapping, raw)
         return []
 
+
+#: The fields read as dates or money whatever the row: their cells hold no total word.
+_STRICT = ("date", "due_date", "paid_date", "amount", "profit")
 
 HANDLERS: dict[ImportKind, type[RowHandler]] = {
     ImportKind.CUSTOMERS: CustomerRowsHandler,

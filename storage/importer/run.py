@@ -251,6 +251,11 @@ def _read(source: TableSource, preview: ImportPreview, handler: RowHandler,
     count = 0
     # A workbook KeyPlan wrote is read as written: a "-" is a value, a "Total" a name.
     literal = handler.mapping.literal
+    # Total rows are looked for in the first four columns, but those whose every cell the
+    # handler reads as a date or a number (a total word fails it) it checks itself; with
+    # row filters, in every column here (a total row is skipped, not filtered out).
+    looked_at = (0, 1, 2, 3) if where is not None else tuple(
+        column for column in range(4) if column not in handler.strict_columns)
     rows = source.rows()
     with _collector_paused():
         while chunk := list(islice(rows, PROGRESS_EVERY)):
@@ -259,7 +264,7 @@ def _read(source: TableSource, preview: ImportPreview, handler: RowHandler,
             if progress is not None and len(chunk) == PROGRESS_EVERY \
                     and not progress(source.position, source.size):
                 raise ImportCancelled()
-            kept = data_rows(chunk, literal)
+            kept = data_rows(chunk, literal, looked_at)
             preview.skipped += len(chunk) - len(kept)
             if where is not None:
                 wanted = [row for row in kept if where(row[1])]

@@ -100,10 +100,15 @@ def is_blank(values: list[Any]) -> bool:
     return True
 
 
-def data_rows(rows: list[tuple[int, list[Any]]],
-              literal: bool = False) -> list[tuple[int, list[Any]]]:
+def data_rows(rows: list[tuple[int, list[Any]]], literal: bool = False,
+              looked_at: tuple[int, ...] = (0, 1, 2, 3)) -> list[tuple[int, list[Any]]]:
     """The (number, values) rows that hold data: without blank rows (with ``literal``, only
-    rows without any value are blank) and, unless ``literal``, without total rows."""
+    rows without any value are blank) and, unless ``literal``, without total rows.
+
+    Only rows with a cell that could start a total word among the first four columns
+    ``looked_at`` are checked closely. Leaving a column out is for a caller that refuses any
+    row whose cell there is not a date or a number (a total word never is) and then checks
+    that row itself: the others can hold no total word there."""
     if literal:
         return [row for row in rows if not is_empty(row[1])]
     try:  # a first cell that starts a value settles it (nearly every row): one look in C
@@ -114,7 +119,7 @@ def data_rows(rows: list[tuple[int, list[Any]]],
     else:
         kept = rows if True not in maybe else [
             row for row, blank in zip(rows, maybe, strict=True) if not (blank and is_blank(row[1]))]
-    if _may_hold_totals(kept):
+    if _may_hold_totals(kept, looked_at):
         kept = [row for row in kept if not is_total_row(row[1])]
     return kept
 
@@ -126,15 +131,30 @@ _LEAD = itemgetter(slice(0, 1))
 _BLANK_LEADS = frozenset(_MARKER_FIRST | {char for char in TOTAL_LEADS if char.isspace()} | {""})
 
 
-def _may_hold_totals(rows: list[tuple[int, list[Any]]]) -> bool:
-    """Whether a cell among the first four of some row starts with one of TOTAL_LEADS: one
-    look at all those first characters, mostly in C."""
-    heads = list(chain.from_iterable(map(itemgetter(slice(0, 4)), map(itemgetter(1), rows))))
+def _may_hold_totals(rows: list[tuple[int, list[Any]]],
+                     looked_at: tuple[int, ...] = (0, 1, 2, 3)) -> bool:
+    """Whether a cell of the columns ``looked_at`` (among the first four) of some row starts
+    with one of TOTAL_LEADS: one look at all those first characters, mostly in C."""
+    if looked_at == (0, 1, 2, 3):
+        heads = list(chain.from_iterable(map(_FIRST_FOUR, map(_VALUES, rows))))
+    elif not looked_at:
+        return False
+    else:
+        values = list(map(_VALUES, rows))
+        try:
+            heads = list(chain.from_iterable(map(itemgetter(column), values)
+                                             for column in looked_at))
+        except IndexError:  # short rows
+            heads = [value[column] for value in values for column in looked_at
+                     if column < len(value)]
     try:
         leads = set(map(itemgetter(0), filter(None, heads)))
     except TypeError:  # numbers or dates among them (a workbook's cells)
         leads = {value[:1] for value in heads if isinstance(value, str)}
     return not leads.isdisjoint(TOTAL_LEADS)
+
+
+_FIRST_FOUR = itemgetter(slice(0, 4))
 
 
 def is_total_row(values: list[Any]) -> bool:
