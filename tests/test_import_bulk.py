@@ -220,3 +220,29 @@ def test_every_scored_customer_the_import_touches_is_stamped(book: Database,
         "SELECT c.code, m.computed_at FROM customer_metrics m JOIN customers c "
         "ON c.id = m.customer_id WHERE c.code IN ('A1', 'B1')").fetchall())
     assert stamps["A1"] != "2000-01-01" and stamps["A1"] == stamps["B1"]
+
+
+def test_a_line_of_a_customer_the_book_lacks_fails_as_the_foreign_key_would(
+        book: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import turns SQLite's per-line foreign key check off for its transaction and
+    checks the customers of all its lines once instead: a customer gone missing (here a
+    code the import believes known) still fails it, and nothing stays written."""
+    import sqlite3
+
+    from storage.importer.identity import BookCustomers
+
+    path = _write(tmp_path / "ok.csv", iter([["A1", "", "2026-05-01", "10"]] * 3))
+    real = BookCustomers.__init__
+
+    def with_a_ghost(self: BookCustomers, rows: Any) -> None:
+        real(self, rows)
+        self.by_code["A1"] = "no-such-customer"
+
+    monkeypatch.setattr(BookCustomers, "__init__", with_a_ghost)
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        run_import(book, path, "transactions")
+    assert book.scalar("SELECT count(*) FROM transactions") == 0
+    assert book.scalar("PRAGMA foreign_keys") == 1
+    monkeypatch.undo()
+    assert run_import(book, path, "transactions").created == 3
+    assert book.scalar("PRAGMA foreign_keys") == 1

@@ -5,6 +5,7 @@ and the derived columns refreshed once at the end."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -248,6 +249,8 @@ class BulkWriter:
         self.touched.update(self.lines)  # the bulk path counts lines only
         self._flush()
         self.flush_records()
+        if self.kind == ImportKind.TRANSACTIONS and self.lines:
+            self._check_customers()
         if self.kind not in _BULK_KINDS and self.lines:
             self.db.log_import(_TABLE_OF[self.kind], self.source, self.lines, self.change_id)
         for sql in self.dropped_indexes:
@@ -263,6 +266,18 @@ class BulkWriter:
         else:
             for customer_id in self.touched:
                 self.db.refresh_customer_activity(customer_id)
+
+    def _check_customers(self) -> None:
+        """The foreign key of the lines written, checked once for all of them when the
+        connection did not check each (an import turns that off for its transaction): every
+        customer must exist. Fails as SQLite would, and the transaction is taken back."""
+        if self.db.conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+            return
+        missing = self.db.scalar(
+            "SELECT count(*) FROM json_each(?) WHERE value NOT IN (SELECT id FROM customers)",
+            [json.dumps(list(self.lines))])
+        if missing:
+            raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")
 
     def _refresh_transaction_figures(self) -> None:
         today = date.today()
