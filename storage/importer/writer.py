@@ -89,6 +89,7 @@ class BulkWriter:
         self.kind = kind
         self.now = utc_now_iso()
         self.touched: set[str] = set()
+        self._touched_text: str | None = None
         self.contacts_changed: set[str] = set()
         self.pending: list[tuple[Any, ...]] = []
         self.line_ids = LineIds()
@@ -267,6 +268,12 @@ class BulkWriter:
             for customer_id in self.touched:
                 self.db.refresh_customer_activity(customer_id)
 
+    def _touched_json(self) -> str:
+        """The customers touched, as the JSON array the statements read (made once)."""
+        if self._touched_text is None:
+            self._touched_text = json.dumps(sorted(self.touched))
+        return self._touched_text
+
     def _check_customers(self) -> None:
         """The foreign key of the lines written, checked once for all of them when the
         connection did not check each (an import turns that off for its transaction): every
@@ -275,13 +282,13 @@ class BulkWriter:
             return
         missing = self.db.scalar(
             "SELECT count(*) FROM json_each(?) WHERE value NOT IN (SELECT id FROM customers)",
-            [json.dumps(list(self.lines))])
+            [self._touched_json()])
         if missing:
             raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")
 
     def _refresh_transaction_figures(self) -> None:
         today = date.today()
-        ids = json.dumps(sorted(self.touched))
+        ids = self._touched_json()
         missing = [r[0] for r in self.db.conn.execute(
             "SELECT value FROM json_each(?) WHERE value NOT IN "
             "(SELECT customer_id FROM customer_metrics)", [ids])]
