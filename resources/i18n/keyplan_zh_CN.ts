@@ -815,6 +815,85 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>{kind}: {caption}</source>
+        <translation>{kind}：{caption}</translation>
+    </message>
+    <message>
+        <source>Deleted, then edited</source>
+        <translation>先删除，后又修改</translation>
+    </message>
+    <message>
+        <source>One side deleted this record and the other edited it later: the record was brought back.</source>
+        <translation>一方删除了这条记录，另一方随后又修改了它：记录已恢复。</translation>
+    </message>
+    <message>
+        <source>Both sides added the same record: they were made one.</source>
+        <translation>双方添加了同一条记录：已合并为一条。</translation>
+    </message>
+    <message>
+        <source>Both sides changed this field: the later change stands, the other was set aside.</source>
+        <translation>双方都修改了这个字段：以较晚的修改为准，另一个值已暂存。</translation>
+    </message>
+    <message>
+        <source>device {id}</source>
+        <translation>设备 {id}</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用对方的值</translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation>保留我方的值</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Our value</source>
+        <translation>我方的值</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>对方的值</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>One click</source>
+        <translation>一键处理</translation>
+    </message>
+    <message>
+        <source>Click to make the value set aside the current one (sent to the team at the next sync)</source>
+        <translation>点击即改用暂存的值（下次同步时发送给团队）</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <source>Person</source>
@@ -1749,6 +1828,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>导入</translation>
     </message>
     <message>
+        <source>Team sync set these values aside ({count} open): the value in bold stands now</source>
+        <translation>团队同步暂存了以下值（{count} 个未处理）：粗体的值为当前值</translation>
+    </message>
+    <message>
         <source>Lines added: {count}</source>
         <translation>新增 {count} 笔</translation>
     </message>
@@ -1771,6 +1854,18 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Undo the whole import of {file}: its new rows are removed and the records it changed get their earlier values back; records changed since are kept</source>
         <translation>撤销 {file} 的整次导入：删除其新增的行，并将其修改过的记录恢复为原值；此后又被修改的记录保持不变</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <source>Make the value set aside the current one; it is sent to the team at the next sync</source>
+        <translation>把暂存的值设为当前值；下次同步时发送给团队</translation>
+    </message>
+    <message>
+        <source>Show resolved conflicts</source>
+        <translation>显示已解决的冲突</translation>
     </message>
     <message>
         <source>Undo the import</source>
@@ -2247,6 +2342,29 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
 </context>
 <context>
+    <name>KeyPage</name>
+    <message>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <source>The team key, shown only this once:</source>
+        <translation>团队密钥（仅显示这一次）：</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Give it to each colleague who should share the customers: in File → Team sync… they choose Join a team and paste it, then choose their copy of the shared folder. Anyone who has this key can read the team&apos;s packets, so send it in private (in person, by phone, a private message) and never put it in the shared folder. KeyPlan keeps it in this book and will not show it again.</source>
+        <translation>请把它交给每一位需要共享客户的同事：他们在“文件 → 团队同步…”中选择“加入团队”并粘贴密钥，再选择自己电脑上的共享文件夹。任何持有此密钥的人都能读取团队的数据包，所以请私下传递（当面、电话或私信），切勿放进共享文件夹。KeyPlan 会把它保存在本账簿中，不会再次显示。</translation>
+    </message>
+    <message>
+        <source>I have given it out</source>
+        <translation>我已交给同事</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Strategic</source>
@@ -2678,6 +2796,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Bac&amp;kups…</source>
         <translation>备份管理(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Team sync…</source>
+        <translation>团队同步(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3786,6 +3908,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>保留每周备份数：</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Team sync every:</source>
+        <translation>团队同步间隔：</translation>
+    </message>
+    <message>
         <source>Weights of the value dimensions (they add up to 100 %)</source>
         <translation>价值维度权重（合计须为 100 %）</translation>
     </message>
@@ -4067,6 +4197,33 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>{dimension}: up to {reach} score points at most</source>
         <translation>{dimension}：最多可增加 {reach} 分</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>Start a team</source>
+        <translation>创建团队</translation>
+    </message>
+    <message>
+        <source>This book becomes the team&apos;s first member. You get the team key, shown once: give it to each colleague who should share the customers.</source>
+        <translation>本账簿将成为团队的第一个成员。您会得到团队密钥（只显示一次）：请交给每一位需要共享客户的同事。</translation>
+    </message>
+    <message>
+        <source>Join a team</source>
+        <translation>加入团队</translation>
+    </message>
+    <message>
+        <source>Paste the key a member of the team gave you. This book&apos;s customers are sent to the team at the first sync, and the team&apos;s come in.</source>
+        <translation>粘贴团队成员给您的密钥。首次同步时，本账簿的客户会发送给团队，团队的客户也会同步进来。</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>The key is complete.</source>
+        <translation>密钥完整无误。</translation>
     </message>
 </context>
 <context>
@@ -4357,6 +4514,110 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>{path} 已存在，但不是本账簿写入的：另一个账簿在使用本账簿的设备编号（可能是本账簿的副本）。未发送任何内容。请重新执行“keyplan team join 密钥”加入团队，以获得新的设备编号。</translation>
     </message>
     <message>
+        <source>Only a manager of the team may do that. Ask a manager (&apos;keyplan team list FOLDER&apos; shows who is one).</source>
+        <translation>只有团队的经理可以这样做。请联系经理（&apos;keyplan team list FOLDER&apos; 可查看谁是经理）。</translation>
+    </message>
+    <message>
+        <source>The team would be left without a manager. Make someone else a manager first: keyplan team role FOLDER PERSON manager</source>
+        <translation>这样团队将没有经理。请先把另一位成员设为经理：keyplan team role FOLDER PERSON manager</translation>
+    </message>
+    <message>
+        <source>No member of the team is called {who} (a person or a device id). &apos;keyplan team list FOLDER&apos; shows the members.</source>
+        <translation>团队中没有名为 {who} 的成员（人名或设备 ID）。&apos;keyplan team list FOLDER&apos; 可列出成员。</translation>
+    </message>
+    <message>
+        <source>{who} names more than one device ({devices}). Name the device.</source>
+        <translation>{who} 对应多台设备（{devices}）。请指明设备。</translation>
+    </message>
+    <message>
+        <source>This book was removed from the team on {at} by {by}. What it sends is no longer merged, and the team&apos;s changes since cannot be read here. To work with the team again, ask a manager for the current key and join again: keyplan team join KEY FOLDER</source>
+        <translation>本账簿已于 {at} 被 {by} 移出团队。它发送的内容不再被合并，此后团队的修改在这里也无法读取。如需重新与团队协作，请向经理索取当前密钥并重新加入：keyplan team join KEY FOLDER</translation>
+    </message>
+    <message>
+        <source>its device was removed from the team (after its packet {cutoff}); what it sends since is not merged</source>
+        <translation>其设备已被移出团队（在其数据包 {cutoff} 之后）；此后发送的内容不会被合并</translation>
+    </message>
+    <message>
+        <source>it is sealed with a team key that had been replaced before its device was a confirmed member; that device must join again with the current key</source>
+        <translation>它使用的团队密钥在其设备成为正式成员之前就已更换；该设备须使用当前密钥重新加入</translation>
+    </message>
+    <message>
+        <source>this book was removed from the team: it was not given the key that sealed this packet</source>
+        <translation>本账簿已被移出团队：未获得加密此数据包的密钥</translation>
+    </message>
+    <message>
+        <source>not a KeyPlan packet, or cut short</source>
+        <translation>不是 KeyPlan 数据包，或内容不完整</translation>
+    </message>
+    <message>
+        <source>its check failed: damaged, cut short, renamed, or sealed with another team key</source>
+        <translation>校验失败：已损坏、不完整、被改名，或使用了其他团队的密钥加密</translation>
+    </message>
+    <message>
+        <source>its contents do not decompress: {error}</source>
+        <translation>内容无法解压：{error}</translation>
+    </message>
+    <message>
+        <source>its contents are too large</source>
+        <translation>内容过大</translation>
+    </message>
+    <message>
+        <source>format {found} is not {format}</source>
+        <translation>格式 {found} 不是 {format}</translation>
+    </message>
+    <message>
+        <source>its header names another device or number</source>
+        <translation>其文件头标明的是另一台设备或另一个编号</translation>
+    </message>
+    <message>
+        <source>its checksum does not match its contents</source>
+        <translation>校验和与内容不符</translation>
+    </message>
+    <message>
+        <source>it does not hold the operations its header counts</source>
+        <translation>所含操作与文件头记录的数量不符</translation>
+    </message>
+    <message>
+        <source>its contents are not readable: {error}</source>
+        <translation>内容无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>it is sealed with another team key</source>
+        <translation>它使用了其他团队的密钥加密</translation>
+    </message>
+    <message>
+        <source>the roster entry of device {device} is not signed by that device, or was changed since: it is ignored</source>
+        <translation>设备 {device} 的成员名册条目并非由该设备签名，或签名后被改动：已忽略</translation>
+    </message>
+    <message>
+        <source>the roster entry of device {device} is signed with another key than the one this book knows for it: it is ignored</source>
+        <translation>设备 {device} 的成员名册条目所用签名密钥与本账簿所知的不同：已忽略</translation>
+    </message>
+    <message>
+        <source>founder.json is not signed by the device that started the team, or was changed since: it is ignored</source>
+        <translation>founder.json 并非由创建团队的设备签名，或签名后被改动：已忽略</translation>
+    </message>
+    <message>
+        <source>founder.json names {device}, but this book knows another founder: it is ignored</source>
+        <translation>founder.json 标明的创建者是 {device}，但本账簿记录的是另一位创建者：已忽略</translation>
+    </message>
+    <message>
+        <source>the change of the team {name} is not signed by the manager it names, or was changed since: it is ignored</source>
+        <translation>团队变更 {name} 并非由其标明的经理签名，或签名后被改动：已忽略</translation>
+    </message>
+    <message>
+        <source>the change of the team {name} was made by {person}, who was not a manager then: it is ignored</source>
+        <translation>团队变更 {name} 由 {person} 作出，而其当时并非经理：已忽略</translation>
+    </message>
+    <message>
+        <source>the new team key of {name} does not open with this book&apos;s key: this book cannot read what the team sends from then on</source>
+        <translation>{name} 的新团队密钥无法用本账簿的密钥打开：此后团队发送的内容本账簿将无法读取</translation>
+    </message>
+    <message>
+        <source>its changes could not be applied: {error}</source>
+        <translation>其修改无法应用：{error}</translation>
+    </message>
+    <message>
         <source>{path} is neither UTF-8 nor GBK/GB18030 text. Save it as CSV UTF-8 or as an .xlsx workbook and try again.</source>
         <translation type="vanished">{path} 既不是 UTF-8 也不是 GBK/GB18030 文本。请另存为“CSV UTF-8”或 .xlsx 工作簿后重试。</translation>
     </message>
@@ -4433,6 +4694,229 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>Stop this work; nothing of it is kept</source>
         <translation>停止此项工作；不保留任何结果</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <source>{count} members&apos; changes need a newer KeyPlan; update it to merge them.</source>
+        <extracomment>How often to look whether an automatic sync is due (the interval itself is in Preferences).</extracomment>
+        <translation>有 {count} 位成员的修改需要更新版本的 KeyPlan；请升级后再合并。</translation>
+    </message>
+    <message>
+        <source>Team sync merged {changes} changes from the team ({conflicts} conflicts).</source>
+        <translation>团队同步合并了团队的 {changes} 项修改（{conflicts} 个冲突）。</translation>
+    </message>
+    <message>
+        <source>Team sync: choose the folder</source>
+        <translation>团队同步：请选择文件夹</translation>
+    </message>
+    <message>
+        <source>Team sync: syncing…</source>
+        <translation>团队同步：正在同步…</translation>
+    </message>
+    <message>
+        <source>Team sync failed</source>
+        <translation>团队同步失败</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>{time} 已同步</translation>
+    </message>
+    <message>
+        <source>peers: {count}</source>
+        <translation>成员：{count}</translation>
+    </message>
+    <message>
+        <source>conflicts: {count}</source>
+        <translation>冲突：{count}</translation>
+    </message>
+    <message>
+        <source>refused packets: {count}</source>
+        <translation>拒收的数据包：{count}</translation>
+    </message>
+    <message>
+        <source>Team sync with {folder}</source>
+        <translation>通过 {folder} 进行团队同步</translation>
+    </message>
+    <message>
+        <source>No shared folder chosen yet.</source>
+        <translation>尚未选择共享文件夹。</translation>
+    </message>
+    <message>
+        <source>The last sync failed: {error}</source>
+        <translation>上次同步失败：{error}</translation>
+    </message>
+    <message>
+        <source>Last sync: {time}; sent {sent}, merged {merged} changes.</source>
+        <translation>上次同步：{time}；发送 {sent} 项，合并 {merged} 项修改。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{member}: last packet {seen}, {pending} waiting, {refused} refused</source>
+        <translation>{member}：最新数据包 {seen}，{pending} 个待合并，{refused} 个被拒收</translation>
+    </message>
+    <message>
+        <source>To send: {count} changes.</source>
+        <translation>待发送：{count} 项修改。</translation>
+    </message>
+    <message>
+        <source>Open conflicts: {count}</source>
+        <translation>未处理的冲突：{count}</translation>
+    </message>
+    <message>
+        <source>Click to open Team sync.</source>
+        <translation>点击打开团队同步。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSyncDialog</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>this book</source>
+        <translation>本账簿</translation>
+    </message>
+    <message>
+        <source>Last packet</source>
+        <translation>最新数据包</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>{applied} of {available}</source>
+        <translation>{applied} / {available}</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待合并</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Team sync</source>
+        <translation>团队同步</translation>
+    </message>
+    <message>
+        <source>Each member keeps their own book on their own computer. Only change packets, encrypted with the team key, travel through a folder the team already shares (Syncthing, OneDrive, Dropbox, Nutstore, a network share, a USB stick). Two people who change different fields of a customer both keep their change; when both change the same field, the later change stands and the other is listed below to take instead.</source>
+        <translation>每位成员在自己的电脑上保存自己的账簿。只有用团队密钥加密的修改数据包会通过团队已有的共享文件夹传递（Syncthing、OneDrive、Dropbox、坚果云、网络共享或 U 盘）。两人修改同一客户的不同字段，双方的修改都会保留；两人修改同一字段时，以较晚的修改为准，另一个值列在下方，可改用它。</translation>
+    </message>
+    <message>
+        <source>Shared folder:</source>
+        <translation>共享文件夹：</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>团队：</translation>
+    </message>
+    <message>
+        <source>This book:</source>
+        <translation>本账簿：</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>上次同步：</translation>
+    </message>
+    <message>
+        <source>To send:</source>
+        <translation>待发送：</translation>
+    </message>
+    <message>
+        <source>Automatic:</source>
+        <translation>自动同步：</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用对方的值</translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation>保留我方的值</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>{time}: sent {sent} changes, merged {merged}</source>
+        <translation>{time}：发送 {sent} 项修改，合并 {merged} 项</translation>
+    </message>
+    <message>
+        <source>Not yet since the book was opened</source>
+        <translation>本次打开账簿后尚未同步</translation>
+    </message>
+    <message>
+        <source>{count} changes</source>
+        <translation>{count} 项修改</translation>
+    </message>
+    <message>
+        <source>When the book opens, every {minutes} minutes (Preferences, General) and as soon as a member&apos;s changes arrive in the folder.</source>
+        <translation>打开账簿时、每 {minutes} 分钟（偏好设置 → 常规），以及成员的修改一到达文件夹时。</translation>
+    </message>
+    <message>
+        <source>Choose the folder your team shares to start syncing.</source>
+        <translation>请选择团队共享的文件夹以开始同步。</translation>
+    </message>
+    <message>
+        <source>(known after the first sync)</source>
+        <translation>（首次同步后显示）</translation>
+    </message>
+    <message>
+        <source>{count} open. The value in bold stands now; choose the other to use it instead (it is sent to the team at the next sync).</source>
+        <translation>{count} 个未处理。粗体的值为当前值；可选择另一个值改用它（下次同步时发送给团队）。</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>没有未处理的冲突。</translation>
+    </message>
+    <message>
+        <source>The folder your team shares</source>
+        <translation>团队共享的文件夹</translation>
+    </message>
+    <message>
+        <source>That is the book&apos;s own folder. Choose the folder the team shares; the book stays where it is and only change packets go into the shared folder.</source>
+        <translation>这是账簿本身所在的文件夹。请选择团队共享的文件夹；账簿留在原处，只有修改数据包会放进共享文件夹。</translation>
     </message>
 </context>
 <context>

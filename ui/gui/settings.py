@@ -22,8 +22,13 @@ KEY_LAST_FOLDER = "databases/last_folder"
 KEY_LAST_VIEW = "main_window/view"
 KEY_HEADER_PREFIX = "tables/"  # + table name: a QHeaderView state (widths, order, sort)
 KEY_ME_PREFIX = "me/"  # + the book's path: the name of the person this computer's user is
+KEY_SYNC_FOLDER_PREFIX = "sync_folder/"  # + the book's path: the team's shared folder
+KEY_SYNC_INTERVAL = "sync/interval_seconds"
 
 MAX_RECENT = 8
+#: Team sync's automatic interval when none was chosen (Preferences, General).
+DEFAULT_SYNC_SECONDS = 300
+MIN_SYNC_SECONDS = 1
 
 
 class Settings:
@@ -75,6 +80,24 @@ class Settings:
 
     def set_me(self, book: Path, name: str) -> None:
         self.store.setValue(KEY_ME_PREFIX + _key(book), name)
+
+    def sync_folder(self, book: Path) -> Path | None:
+        """The folder ``book`` shares with its team on this computer (None: not chosen). Kept
+        here, not in the book: each member's copy of the folder has its own path."""
+        text = str(self.store.value(KEY_SYNC_FOLDER_PREFIX + _key(book), "", type=str))
+        return Path(text) if text else None
+
+    def set_sync_folder(self, book: Path, folder: Path | None) -> None:
+        self.store.setValue(KEY_SYNC_FOLDER_PREFIX + _key(book), str(folder) if folder else "")
+
+    def sync_interval(self) -> int:
+        """Seconds between two automatic team syncs."""
+        value = self.store.value(KEY_SYNC_INTERVAL, DEFAULT_SYNC_SECONDS, type=int)
+        return max(MIN_SYNC_SECONDS, int(value)) if isinstance(value, int) \
+            else DEFAULT_SYNC_SECONDS
+
+    def set_sync_interval(self, seconds: int) -> None:
+        self.store.setValue(KEY_SYNC_INTERVAL, max(MIN_SYNC_SECONDS, int(seconds)))
 
     def header_state(self, table: str) -> QByteArray:
         return self._bytes(KEY_HEADER_PREFIX + table)

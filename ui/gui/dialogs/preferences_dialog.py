@@ -173,6 +173,11 @@ class PreferencesDialog(QDialog):
         backup_form.addRow(self.tr("Daily backups to keep:"), self.keep_daily)
         backup_form.addRow(self.tr("Weekly backups to keep:"), self.keep_weekly)
         form.addRow(backups)
+        # Team sync's automatic interval: kept on this computer (File → Team sync…).
+        self.sync_minutes = int_spin(page, 1, 240, max(1, round(self.settings.sync_interval()
+                                                                / 60)), self.tr(" min"))
+        self.sync_minutes.setObjectName("syncMinutes")
+        form.addRow(self.tr("Team sync every:"), self.sync_minutes)
         return page
 
     def _weights_tab(self) -> QWidget:
@@ -371,6 +376,7 @@ class PreferencesDialog(QDialog):
     def _saved(self, changes: Changes) -> None:
         self.task = None
         self.settings.set_me(self.book_path, " ".join(self.me_name.text().split()))
+        self.settings.set_sync_interval(self.sync_minutes.value() * 60)
         self.saved.emit(changes)
         self.accept()
 

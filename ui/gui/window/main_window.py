@@ -51,6 +51,7 @@ from ui.gui.window.menus import (
     MenusMixin,
 )
 from ui.gui.window.status import StatusMixin
+from ui.gui.window.sync import TeamSync
 from ui.gui.window.work import WorkMixin
 
 __all__ = ["VIEWS", "VIEW_CUSTOMER", "VIEW_CUSTOMERS", "VIEW_DASHBOARD", "VIEW_PLANS",
@@ -88,6 +89,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
         self._dialogs: list[QWidget] = []  # non-modal windows kept alive while open
         self._stale_views: set[str] = set()  # views to read again when next shown
         self.init_work()
+        self.team_sync = TeamSync(self, self)
 
         self.customers = CustomerBookView(book, settings, self)
         self.today = TodayView(book, self)
@@ -140,6 +142,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
         self._connect_actions()
         self._build_toolbar()
         self._build_status_bar()
+        self.sync_indicator.clicked.connect(self.show_team_sync)
         self.retranslate()
         self._restore_window()
         self.show_view(self.settings.last_view() or VIEW_TODAY)
@@ -162,6 +165,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
         self.import_all_action.triggered.connect(self.import_all)
         self.backup_action.triggered.connect(self.backup_now)
         self.backups_action.triggered.connect(self.show_backups)
+        self.team_sync_action.triggered.connect(self.show_team_sync)
         self.quit_action.triggered.connect(self.close)
         self.undo_action.triggered.connect(self.undo_last_change)
         self.new_customer_action.triggered.connect(self.new_customer)
@@ -213,6 +217,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
             self.tr("Name, code, contact, tag or pinyin (e.g. hwjs)"))
         self._update_navigation_counts()
         self.task_status.retranslate()
+        self.sync_indicator.retranslate()
         self._show_holders(self.session.others)
         self.update_status()
 
@@ -340,6 +345,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
                 and changes.concerns(workspace.customer_id):
             workspace.refresh()
         self.update_status(recount=changes.rows_added_or_removed)
+        self.team_sync.changes_applied(changes)
 
     def _reload_when_shown(self, name: str) -> None:
         if self.current_view_name() == name:
@@ -352,6 +358,25 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
         """Another program (a command, another window) committed a change: show it."""
         self.book_changed()
         self.say(self.tr("Changes saved by another program were loaded."))
+
+    def _after_open(self) -> None:
+        super()._after_open()
+        if self.book_open:
+            self.team_sync.book_opened()  # a book in a team syncs as it opens
+
+    def show_team_sync(self) -> QWidget:
+        """File → Team sync… (one dialog at a time)."""
+        from ui.gui.dialogs.team_sync_dialog import TeamSyncDialog
+
+        shown = self.findChild(TeamSyncDialog)
+        if shown is not None and shown.isVisible():
+            shown.raise_()
+            shown.activateWindow()
+            return shown
+        shown = TeamSyncDialog(self.team_sync, self)
+        shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        shown.show()
+        return shown
 
     # -- language, help ----------------------------------------------------------------------
     def set_language(self, preference: str) -> None:
@@ -404,6 +429,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
     def close_book(self) -> None:
         """Close the database connection and release the book; the window shows nothing
         more from it."""
+        self.team_sync.stop()
         self.stop_work()
         self.customers.model.close()
         if self.book_open:

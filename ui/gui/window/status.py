@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from storage.book import Book
 from storage.presence import Holder
+from ui.gui.window.sync import SyncIndicator, TeamSync
 from ui.gui.window.task_status import TaskStatus
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class StatusMixin(QMainWindow):
     book: Book
     book_open: bool
     customers: CustomerBookView
+    team_sync: TeamSync
 
     def _build_status_bar(self) -> None:
         self.count_label = QLabel(self)
@@ -45,6 +47,8 @@ class StatusMixin(QMainWindow):
         bar.addWidget(self.count_label)
         bar.addWidget(self.presence_label)
         bar.addPermanentWidget(self.task_status)
+        self.sync_indicator = SyncIndicator(self.team_sync, self)  # a click: File → Team sync…
+        bar.addPermanentWidget(self.sync_indicator)
         bar.addPermanentWidget(self.path_label)
         # A search or filter changes what is shown, not the book: no count on every keystroke.
         self.customers.count_changed.connect(lambda _count: self.update_status(recount=False))

@@ -1,5 +1,6 @@
 """The History tab: every change to the customer and its records (when, who, which record and
-field, old → new), and Undo for the selected change (for an import's change: the import)."""
+field, old → new), and Undo for the selected change (for an import's change: the import).
+Above it, the values team sync set aside for this customer, each taken back with one click."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from models.record import Record
 from storage.book import ImportTakenBack
@@ -16,9 +17,11 @@ from storage.book.types import RECORD_TABLES, Change
 from storage.errors import StorageError
 from ui.gui.background.tasks import BookTask
 from ui.gui.forms import prompts
+from ui.gui.forms.conflict_texts import conflict_rows
 from ui.gui.forms.field_labels import field_label, kind_label
 from ui.gui.forms.list_panel import ListPanel
 from ui.gui.forms.values import EMPTY, display_value
+from ui.gui.models.conflicts_model import ConflictRow, conflict_columns
 from ui.gui.models.rows_model import Column
 from ui.gui.text.i18n import storage_message
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
@@ -97,8 +100,13 @@ class HistoryTab(WorkspaceTab):
         self.notice.setObjectName("historyNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self._build_conflicts()
+        intro_row = QHBoxLayout()
+        intro_row.addWidget(self.intro, 1)
+        intro_row.addWidget(self.show_resolved)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
+        layout.addLayout(intro_row)
+        layout.addWidget(self.conflicts_box)
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.notice)
         layout.addWidget(self.empty)
@@ -106,6 +114,70 @@ class HistoryTab(WorkspaceTab):
         self.panel.fit_columns(
             {"at": 17, "who": 18, "action": 7, "record": 26, "field": 16, "old": 20}
         )
+
+    # -- team sync's conflicts ------------------------------------------------------------------
+    def _build_conflicts(self) -> None:
+        self.conflict_rows: list[ConflictRow] = []
+        self.conflicts_box = QGroupBox(self)
+        self.conflicts_box.setObjectName("historyConflicts")
+        self.conflicts_box.setStyleSheet("QGroupBox#historyConflicts { color: #5c4400; }")
+        self.conflicts = ListPanel(conflict_columns(customer=False, action=True),
+                                   self.conflicts_box, name="conflicts")
+        self.take_button = self.conflicts.button("takeOther", self.take_selected,
+                                                 needs_row=True)
+        self.conflicts.table.clicked.connect(self._conflict_clicked)
+        self.conflicts.activated.connect(lambda row: self.take_other(row))
+        self.conflicts.selection_changed.connect(self._update_take)
+        box_layout = QVBoxLayout(self.conflicts_box)
+        box_layout.addWidget(self.conflicts)
+        self.show_resolved = QCheckBox(self)
+        self.show_resolved.setObjectName("showResolvedConflicts")
+        self.show_resolved.toggled.connect(lambda _on: self._show_conflicts())
+        self.conflicts_box.hide()
+        self.show_resolved.hide()
+
+    def _show_conflicts(self) -> None:
+        every = self.conflict_rows
+        shown = every if self.show_resolved.isChecked() else [r for r in every
+                                                              if not r.resolved]
+        self.conflicts.set_rows(shown, keep=lambda r: r.conflict.id)
+        open_count = sum(1 for r in every if not r.resolved)
+        self.conflicts_box.setTitle(self.tr(
+            "Team sync set these values aside ({count} open): the value in bold stands "
+            "now").format(count=QLocale().toString(open_count)))
+        self.conflicts_box.setVisible(bool(shown))
+        self.show_resolved.setVisible(len(every) > open_count)
+        # As tall as its rows (up to six), the history keeps the rest.
+        table = self.conflicts.table
+        rows = min(max(len(shown), 1), 6)
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height()
+                             + rows * table.verticalHeader().defaultSectionSize() + 4)
+        self._update_take()
+
+    def _update_take(self) -> None:
+        row = self.conflicts.selected()
+        self.take_button.setEnabled(row is not None and not row.resolved)
+
+    def _conflict_clicked(self, index: QModelIndex) -> None:
+        if index.column() == self.conflicts.model.column_of("take"):
+            self.take_other(self.conflicts.model.row(index.row()))
+
+    def take_selected(self) -> str | None:
+        row = self.conflicts.selected()
+        return self.take_other(row) if row is not None else None
+
+    def take_other(self, row: ConflictRow) -> str | None:
+        """The value set aside becomes the current one (a new edit, sent at the next sync)."""
+        if row.resolved:
+            return None
+        try:
+            done = self.book.sync.take_theirs(row.conflict.id) if row.ours_kept \
+                else self.book.sync.take_ours(row.conflict.id)
+        except StorageError as error:
+            prompts.show_error(self, storage_message(error))
+            return None
+        self.changed.emit(done.changes)
+        return done.change_id
 
     def _columns(self) -> list[Column]:
 
@@ -195,6 +267,14 @@ class HistoryTab(WorkspaceTab):
         self.undo_button.setToolTip(tip)
 
     def retranslate(self) -> None:
+        self.take_button.setText(self.tr("Use the other value"))
+        self.take_button.setToolTip(self.tr(
+            "Make the value set aside the current one; it is sent to the team at the next "
+            "sync"))
+        self.show_resolved.setText(self.tr("Show resolved conflicts"))
+        self.conflicts.model.retranslate()
+        if self.conflict_rows:
+            self._show_conflicts()
         self.undo_button.setText(self.tr("Undo this change"))
         self._update_undo()
         self.empty.setText(
@@ -213,6 +293,9 @@ class HistoryTab(WorkspaceTab):
 
     def reload(self) -> None:
         book = self.book
+        self.conflict_rows = conflict_rows(
+            book, book.sync.conflicts(self.customer_id, resolved=True))
+        self._show_conflicts()
         changes = book.history.of_customer(self.customer_id)
         by_table: dict[str, list[str]] = {}
         for change in changes:

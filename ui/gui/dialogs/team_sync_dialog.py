@@ -1,0 +1,333 @@
+"""File → Team sync…: the folder the team shares, starting or joining a team, where things
+stand (team, this device, each member, what waits to be sent), Sync now, and every open
+conflict with "Take theirs" / "Keep ours".
+
+The dialog only shows and asks: the window's :class:`~ui.gui.window.sync.TeamSync` runs the
+syncs (in the background, one at a time) and answers the conflicts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storage.errors import StorageError
+from ui.gui.dialogs.team_sync_setup import ERROR_COLOUR, KeyPage, SetupPage
+from ui.gui.forms.conflict_texts import conflict_rows
+from ui.gui.models.conflicts_model import ConflictRow, ConflictsModel, local_time, short_device
+from ui.gui.models.rows_model import RIGHT, Column, RowsModel
+from ui.gui.style.table_style import style_record_table
+from ui.gui.text.i18n import storage_message
+
+if TYPE_CHECKING:
+    from storage.book.sync import PeerStatus
+
+PAGE_SETUP, PAGE_KEY, PAGE_STATUS = range(3)
+
+
+class TeamSyncDialog(QDialog):
+    def __init__(self, team: Any, parent: QWidget | None = None) -> None:
+        """``team``: the window's ui.gui.window.sync.TeamSync (window/ imports dialogs/,
+        never the reverse)."""
+        super().__init__(parent)
+        self.setObjectName("teamSyncDialog")
+        self.team = team
+        self.key_shown = False
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.folder_label = QLabel(self)
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setObjectName("syncFolder")
+        self.folder_edit.setReadOnly(True)
+        self.folder_button = QPushButton(self)
+        self.folder_button.setObjectName("chooseSyncFolder")
+        self.folder_button.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.folder_button)
+
+        self.setup = SetupPage(self)
+        self.setup.start_requested.connect(self.start_team)
+        self.setup.join_requested.connect(self.join_team)
+        self.key_page = KeyPage(self)
+        self.key_page.done.connect(self._key_given)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.setup)
+        self.stack.addWidget(self.key_page)
+        self.stack.addWidget(self._status_page())
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(folder_row)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.buttons)
+        char = self.fontMetrics().averageCharWidth()
+        self.resize(char * 130, self.fontMetrics().height() * 40)
+        self.retranslate()
+        team.state_changed.connect(self.refresh)
+        self.finished.connect(lambda _result: self.setup.checker.close())
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------------
+    def _status_page(self) -> QWidget:
+        page = QWidget(self)
+        self.team_value = QLabel(page)
+        self.device_value = QLabel(page)
+        self.last_value = QLabel(page)
+        self.last_value.setObjectName("lastSync")
+        self.send_value = QLabel(page)
+        self.send_value.setObjectName("toSend")
+        self.auto_value = QLabel(page)
+        self.auto_value.setWordWrap(True)
+        for label in (self.team_value, self.device_value):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form_labels = [QLabel(page) for _ in range(5)]
+        for label, value in zip(self.form_labels, (self.team_value, self.device_value,
+                                                   self.last_value, self.send_value,
+                                                   self.auto_value), strict=True):
+            self.form.addRow(label, value)
+        self.sync_button = QPushButton(page)
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.clicked.connect(lambda: self.team.sync(automatic=False))
+        self.error_label = QLabel(page)
+        self.error_label.setObjectName("syncError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top = QHBoxLayout()
+        top.addLayout(self.form, 1)
+        top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.peers_box = QGroupBox(page)
+        self.peers_model = RowsModel(self._peer_columns(), self)
+        self.peers_table = QTableView(self.peers_box)
+        self.peers_table.setObjectName("peersTable")
+        self.peers_table.setModel(self.peers_model)
+        style_record_table(self.peers_table)
+        QVBoxLayout(self.peers_box).addWidget(self.peers_table)
+
+        self.conflicts_box = QGroupBox(page)
+        self.conflicts_model = ConflictsModel(customer=True, action=False, parent=self)
+        self.conflicts_table = QTableView(self.conflicts_box)
+        self.conflicts_table.setObjectName("conflictsTable")
+        self.conflicts_table.setModel(self.conflicts_model)
+        style_record_table(self.conflicts_table)
+        self.conflicts_table.setSortingEnabled(True)
+        self.conflicts_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_take())
+        self.conflicts_model.modelReset.connect(self._update_take)
+        self.theirs_button = QPushButton(self.conflicts_box)
+        self.theirs_button.setObjectName("takeTheirs")
+        self.theirs_button.clicked.connect(lambda: self.take(theirs=True))
+        self.ours_button = QPushButton(self.conflicts_box)
+        self.ours_button.setObjectName("keepOurs")
+        self.ours_button.clicked.connect(lambda: self.take(theirs=False))
+        self.conflicts_hint = QLabel(self.conflicts_box)
+        self.conflicts_hint.setWordWrap(True)
+        take_row = QHBoxLayout()
+        take_row.addWidget(self.conflicts_hint, 1)
+        take_row.addWidget(self.theirs_button)
+        take_row.addWidget(self.ours_button)
+        conflicts_layout = QVBoxLayout(self.conflicts_box)
+        conflicts_layout.addLayout(take_row)
+        conflicts_layout.addWidget(self.conflicts_table, 1)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.peers_box, 1)
+        layout.addWidget(self.conflicts_box, 2)
+        return page
+
+    def _peer_columns(self) -> list[Column]:
+        def seen(peer: PeerStatus) -> str:
+            return local_time(peer.last_packet_at) if peer.last_packet_at \
+                else self.tr("never")
+
+        return [
+            Column("member", lambda: self.tr("Member"),
+                   lambda p: self.tr("this book") if p.own else short_device(p.device),
+                   tooltip=lambda p: p.device),
+            Column("seen", lambda: self.tr("Last packet"), seen,
+                   sort=lambda p: p.last_packet_at.timestamp() if p.last_packet_at else None),
+            Column("merged", lambda: self.tr("Merged"),
+                   lambda p: self.tr("{applied} of {available}").format(
+                       applied=p.applied, available=p.available), sort=lambda p: p.applied,
+                   align=RIGHT),
+            Column("pending", lambda: self.tr("Waiting"), lambda p: str(p.pending),
+                   sort=lambda p: p.pending, align=RIGHT),
+            Column("refused", lambda: self.tr("Refused"), lambda p: str(p.quarantined),
+                   sort=lambda p: p.quarantined, align=RIGHT,
+                   colour=lambda p: ERROR_COLOUR if p.quarantined else None),
+        ]
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Team sync"))
+        self.intro.setText(self.tr(
+            "Each member keeps their own book on their own computer. Only change packets, "
+            "encrypted with the team key, travel through a folder the team already shares "
+            "(Syncthing, OneDrive, Dropbox, Nutstore, a network share, a USB stick). Two "
+            "people who change different fields of a customer both keep their change; when "
+            "both change the same field, the later change stands and the other is listed "
+            "below to take instead."))
+        self.folder_label.setText(self.tr("Shared folder:"))
+        self.folder_edit.setPlaceholderText(self.tr("Not chosen yet"))
+        self.folder_button.setText(self.tr("Choose…"))
+        for label, text in zip(self.form_labels, (
+                self.tr("Team:"), self.tr("This book:"), self.tr("Last sync:"),
+                self.tr("To send:"), self.tr("Automatic:")), strict=True):
+            label.setText(text)
+        self.sync_button.setText(self.tr("Sync now"))
+        self.peers_box.setTitle(self.tr("Members"))
+        self.conflicts_box.setTitle(self.tr("Conflicts"))
+        self.theirs_button.setText(self.tr("Take theirs"))
+        self.ours_button.setText(self.tr("Keep ours"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.setup.retranslate()
+        self.key_page.retranslate()
+        self.peers_model.retranslate()
+        self.conflicts_model.retranslate()
+        self.refresh()
+
+    # -- showing -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show where things stand now (the controller said something moved)."""
+        team = self.team
+        folder = team.folder
+        self.folder_edit.setText(str(folder) if folder else "")
+        if self.key_shown:
+            self.stack.setCurrentIndex(PAGE_KEY)
+        elif not team.in_team:
+            self.stack.setCurrentIndex(PAGE_SETUP)
+            return
+        else:
+            self.stack.setCurrentIndex(PAGE_STATUS)
+        status = team.status
+        locale = QLocale()
+        self.team_value.setText(status.team if status else self._team_id())
+        self.device_value.setText(team.device)
+        if team.running:
+            self.last_value.setText(self.tr("Syncing…"))
+        elif team.last is not None:
+            self.last_value.setText(self.tr("{time}: sent {sent} changes, merged {merged}")
+                                    .format(time=local_time(team.last.at, seconds=True),
+                                            sent=locale.toString(team.last.pushed.ops),
+                                            merged=locale.toString(team.last.pulled.ops)))
+        else:
+            self.last_value.setText(self.tr("Not yet since the book was opened"))
+        self.send_value.setText(self.tr("{count} changes").format(
+            count=locale.toString(status.to_send)) if status else "—")
+        minutes = max(1, round(team.window.settings.sync_interval() / 60))
+        self.auto_value.setText(self.tr(
+            "When the book opens, every {minutes} minutes (Preferences, General) and as soon "
+            "as a member's changes arrive in the folder.").format(minutes=minutes))
+        self.sync_button.setEnabled(folder is not None and not team.running)
+        problems = [text for text in (team.error, team.note) if text]
+        if folder is None:
+            problems.insert(0, self.tr("Choose the folder your team shares to start syncing."))
+        self.error_label.setText("\n".join(problems))
+        self.error_label.setVisible(bool(problems))
+        self.peers_model.set_rows(list(status.peers) if status else [])
+        self.reload_conflicts()
+
+    def _team_id(self) -> str:
+        return self.tr("(known after the first sync)")
+
+    def reload_conflicts(self) -> None:
+        book = self.team.window.book
+        rows = conflict_rows(book, book.sync.all_conflicts()) if self.team.in_team else []
+        self.conflicts_model.set_rows(rows)
+        self.conflicts_hint.setText(self.tr(
+            "{count} open. The value in bold stands now; choose the other to use it "
+            "instead (it is sent to the team at the next sync).").format(
+            count=QLocale().toString(len(rows))) if rows else self.tr("No open conflicts."))
+        self.conflicts_table.resizeColumnsToContents()
+
+    def selected_conflict(self) -> ConflictRow | None:
+        rows = self.conflicts_table.selectionModel().selectedRows()
+        return self.conflicts_model.row(rows[0].row()) if rows else None
+
+    def _update_take(self) -> None:
+        row = self.selected_conflict()
+        self.theirs_button.setEnabled(row is not None and row.ours_kept)
+        self.ours_button.setEnabled(row is not None and not row.ours_kept)
+
+    # -- acting --------------------------------------------------------------------------------
+    def choose_folder(self) -> Path | None:
+        start = str(self.team.folder) if self.team.folder else ""
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("The folder your team shares"), start)
+        if not chosen:
+            return None
+        folder = Path(chosen)
+        if folder.resolve() == self.team.window.book.path.resolve().parent:
+            self._say_problem(self.tr(
+                "That is the book's own folder. Choose the folder the team shares; the book "
+                "stays where it is and only change packets go into the shared folder."))
+            return None
+        self.team.set_folder(folder)
+        return folder
+
+    def start_team(self) -> str | None:
+        try:
+            key = self.team.start_team()
+        except StorageError as error:
+            self._say_problem(storage_message(error))
+            return None
+        self.key_shown = True
+        self.key_page.show_key(key)
+        self.refresh()
+        return key
+
+    def join_team(self, key: str) -> str | None:
+        try:
+            team_id = self.team.join_team(key)
+        except StorageError as error:
+            self.setup.key_message.setText(storage_message(error))
+            return None
+        self.setup.key_edit.clear()
+        self.refresh()
+        return team_id
+
+    def _key_given(self) -> None:
+        self.key_shown = False
+        self.key_page.key.clear()  # shown once
+        self.refresh()
+
+    def take(self, *, theirs: bool) -> bool:
+        row = self.selected_conflict()
+        if row is None:
+            return False
+        done = self.team.take(row.conflict.id, theirs=theirs)
+        self.reload_conflicts()
+        return done is not None
+
+    def _say_problem(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(True)
+        if self.stack.currentIndex() == PAGE_SETUP:
+            self.setup.key_message.setText(text)
+            self.setup.key_message.setStyleSheet(f"color: {ERROR_COLOUR};")

@@ -1,0 +1,365 @@
+"""Team sync in the window: when it runs (the book opened, every few minutes, a member's
+packet landing in the folder, Sync now), what it last did, and the status bar's indicator.
+
+Every sync runs on the worker thread in a ``BookTask`` (its own connection), one at a time:
+the worker pool has one thread, so a sync asked for during an import or a restore waits for
+it, and an automatic one is not even queued while other work on the book runs (the next
+tick tries again). A failure (the folder gone, a USB stick removed, another team's folder)
+is kept as a message for the indicator and the dialog, never a message box at every tick.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from storage.book.records import Done
+from storage.book.sync import SyncStatus
+from storage.changes import Changes
+from storage.errors import StorageError
+from ui.gui.background.sync_operations import Synced, sync_book
+from ui.gui.background.tasks import BookTask, Task
+from ui.gui.models.conflicts_model import local_time, short_device
+from ui.gui.text.i18n import storage_message
+from ui.gui.window.sync_watch import FolderWatcher
+
+if TYPE_CHECKING:
+    from storage.book import Book
+    from ui.gui.settings import Settings
+    from ui.gui.window.book_session import BookSession
+
+
+class SyncWindow(Protocol):
+    """What team sync needs of the main window."""
+
+    book: Book
+    book_open: bool
+    settings: Settings
+    session: BookSession
+
+    def apply_changes(self, changes: Changes) -> None: ...
+    def say(self, text: str) -> None: ...
+    def rescore(self) -> Any: ...
+    def schedule_rescore(self) -> None: ...
+    def show_error(self, error: BaseException) -> None: ...
+
+translate = QCoreApplication.translate  # lupdate reads translate("TeamSync", ...)
+log = logging.getLogger(__name__)
+
+#: How often to look whether an automatic sync is due (the interval itself is in Preferences).
+TICK_MS = 15_000
+WARNING_STYLE = ("QToolButton#syncIndicator { background: #fff4ce; color: #5c4400; "
+                 "border-radius: 3px; padding: 1px 6px; }")
+ERROR_STYLE = ("QToolButton#syncIndicator { background: #fde7e9; color: #a4262c; "
+               "border-radius: 3px; padding: 1px 6px; }")
+
+
+def error_text(error: BaseException) -> str:
+    """What a failed sync says, in the user's language."""
+    if isinstance(error, StorageError):
+        return storage_message(error)
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return (error.strerror or str(error)) + where
+    # A bug, not the user's doing: logged with its traceback, shown once as a message.
+    log.error("team sync failed", exc_info=error)
+    return f"{type(error).__name__}: {error}"
+
+
+class TeamSync(QObject):
+    """The window's team sync: state, triggers and the conflicts' one-click answers.
+    ``state_changed`` whenever something the indicator or the dialog shows moved."""
+
+    state_changed = Signal()
+    synced = Signal(object)  # Synced
+
+    def __init__(self, window: SyncWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.in_team = False
+        self.device = ""
+        self.folder: Path | None = None
+        self.task: BookTask | None = None
+        self.last: Synced | None = None
+        self.status: SyncStatus | None = None
+        self.error: str | None = None
+        self.note: str | None = None  # e.g. members whose packets need a newer KeyPlan
+        self.conflicts = 0
+        self._again = False  # asked for while one ran
+        self._due = False  # asked for automatically while other work ran
+        self._last_attempt = 0.0
+        self.tick = QTimer(self)
+        self.tick.setInterval(TICK_MS)
+        self.tick.timeout.connect(self._tick)
+        self.watcher = FolderWatcher(self)
+        self.watcher.changed.connect(lambda: self.sync(automatic=True))
+
+    # -- the open book -------------------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        """In a team, with a folder: syncs run."""
+        return self.in_team and self.folder is not None
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None
+
+    def book_opened(self) -> None:
+        """The window opened a book (or another one): read its team, sync if it has one."""
+        self.stop()
+        self.last = self.status = None
+        self.error = self.note = None
+        book = self.window.book
+        self.in_team = not book.in_memory and book.sync.in_team
+        self.device = book.sync.device_id if self.in_team else ""
+        self.folder = None if book.in_memory else self.window.settings.sync_folder(book.path)
+        self.conflicts = len(book.sync.all_conflicts()) if self.in_team else 0
+        self.state_changed.emit()
+        if self.active:
+            self.tick.start()
+            self.sync(automatic=True)
+
+    def stop(self) -> None:
+        """No more automatic syncs (the book closes; a running one finishes unseen)."""
+        self.tick.stop()
+        self.watcher.stop()
+        self._due = self._again = False
+
+    def _same_book(self, path: Path) -> bool:
+        return self.window.book_open and self.window.book.path == path
+
+    # -- setting up ----------------------------------------------------------------------------
+    def set_folder(self, folder: Path) -> None:
+        """The folder this book shares with its team on this computer (remembered per book)."""
+        self.window.settings.set_sync_folder(self.window.book.path, folder)
+        self.folder = folder
+        self.watcher.stop()
+        self.status = None
+        self.error = None
+        self.state_changed.emit()
+        if self.active:
+            self.tick.start()
+            self.sync(automatic=False)
+
+    def start_team(self) -> str:
+        """Start a team with this book; returns the key's text (shown once)."""
+        key = self.window.book.sync.team_init()
+        self._entered()
+        return key
+
+    def join_team(self, key: str) -> str:
+        """Join the team of ``key`` (BadTeamKeyError when mistyped); returns the team id."""
+        team = self.window.book.sync.join(key)
+        self._entered()
+        return team
+
+    def _entered(self) -> None:
+        book = self.window.book
+        self.in_team = True
+        self.device = book.sync.device_id
+        self.conflicts = len(book.sync.all_conflicts())
+        self.window.session.note_own_changes()  # this window's own write
+        self.state_changed.emit()
+        if self.active:
+            self.tick.start()
+            self.sync(automatic=False)
+
+    # -- syncing -------------------------------------------------------------------------------
+    def _tick(self) -> None:
+        interval = self.window.settings.sync_interval()
+        if self._due or time.monotonic() - self._last_attempt >= interval:
+            self.sync(automatic=True)
+
+    def sync(self, *, automatic: bool = False) -> BookTask | None:
+        """Push then pull in the background; None when there is nothing to sync with, or
+        (automatic) while other work on the book runs. One at a time: asked for during one,
+        another follows it."""
+        window = self.window
+        if not window.book_open or window.book.in_memory or not self.active:
+            return None
+        if self.task is not None:
+            self._again = True
+            return self.task
+        if automatic and Task.book_work_running():
+            self._due = True  # an import, a restore, a rescore: the next tick
+            return None
+        self._due = False
+        folder, path = self.folder, window.book.path
+        assert folder is not None
+        self._last_attempt = time.monotonic()
+        task = BookTask(path, lambda book, progress: sync_book(book, progress, folder), self)
+        task.success(lambda result: self._synced(path, result))
+        task.failure(lambda error: self._failed(path, folder, error))
+        task.finished.connect(self._finished)
+        self.task = task
+        task.run_in_background()
+        self.state_changed.emit()
+        return task
+
+    def _synced(self, path: Path, result: Synced) -> None:
+        if not self._same_book(path):
+            return
+        window = self.window
+        self.last, self.status, self.error = result, result.status, None
+        self.conflicts = result.status.conflicts
+        pulled = result.pulled
+        self.note = translate(
+            "TeamSync", "{count} members' changes need a newer KeyPlan; update it to merge "
+            "them.").format(count=len(pulled.outdated)) if pulled.outdated else None
+        window.session.note_own_changes()  # our own writes (the packets' bookkeeping)
+        if not pulled.changes.empty:
+            window.apply_changes(pulled.changes)
+            window.say(translate("TeamSync", "Team sync merged {changes} changes from the "
+                                             "team ({conflicts} conflicts).").format(
+                changes=QLocale().toString(pulled.ops), conflicts=pulled.conflicts))
+            if pulled.rescore_due:
+                window.rescore()
+        if self.folder is not None:
+            self.watcher.watch(self.folder, self.device)
+        self.synced.emit(result)
+
+    def _failed(self, path: Path, folder: Path, error: BaseException) -> None:
+        if not self._same_book(path):
+            return
+        self.error = error_text(error)
+        self.status = None
+        self.watcher.stop()  # the folder may be gone: watched again after a good sync
+        self.window.session.note_own_changes()
+
+    def _finished(self) -> None:
+        self.task = None
+        self.state_changed.emit()
+        if self._again:
+            self._again = False
+            self.sync(automatic=True)
+
+    # -- conflicts -----------------------------------------------------------------------------
+    def take(self, conflict_id: int, *, theirs: bool) -> Done | None:
+        """One side of a conflict becomes the current value (sent at the next sync)."""
+        book = self.window.book
+        try:
+            done = book.sync.take_theirs(conflict_id) if theirs \
+                else book.sync.take_ours(conflict_id)
+        except StorageError as error:
+            self.window.show_error(error)
+            return None
+        self.window.apply_changes(done.changes)
+        if done.changes.may_move_scores():
+            self.window.schedule_rescore()
+        self.recount()
+        return done
+
+    def changes_applied(self, changes: Changes) -> None:
+        """A write answered (here, in the History tab): a conflict may have been taken."""
+        if self.in_team and self.conflicts and self.window.book_open \
+                and changes.touches({"change_log"}):
+            self.recount()
+
+    def recount(self) -> None:
+        count = len(self.window.book.sync.all_conflicts()) if self.in_team else 0
+        if count != self.conflicts:
+            self.conflicts = count
+            self.state_changed.emit()
+
+    # -- words ---------------------------------------------------------------------------------
+    def summary(self) -> str:
+        """The indicator's text."""
+        if not self.in_team:
+            return ""
+        if self.folder is None:
+            return translate("TeamSync", "Team sync: choose the folder")
+        if self.running and self.last is None:
+            return translate("TeamSync", "Team sync: syncing…")
+        if self.error is not None:
+            return translate("TeamSync", "Team sync failed")
+        parts = []
+        if self.running:
+            parts.append(translate("TeamSync", "Syncing…"))
+        elif self.last is not None:
+            parts.append(translate("TeamSync", "Synced {time}").format(
+                time=self.last.at.astimezone().strftime("%H:%M")))
+        status = self.status
+        if status is not None:
+            peers = sum(1 for peer in status.peers if not peer.own)
+            parts.append(translate("TeamSync", "peers: {count}").format(count=peers))
+        if self.conflicts:
+            parts.append(translate("TeamSync", "conflicts: {count}").format(
+                count=self.conflicts))
+        if status is not None and status.quarantined:
+            parts.append(translate("TeamSync", "refused packets: {count}").format(
+                count=len(status.quarantined)))
+        return " · ".join(parts)
+
+    @property
+    def warning(self) -> bool:
+        """Something for the user to look at: conflicts, refused packets, no folder."""
+        refused = self.status is not None and bool(self.status.quarantined)
+        return bool(self.conflicts) or refused or self.folder is None \
+            or self.note is not None
+
+    def details(self) -> str:
+        """The indicator's tooltip: the folder, the last sync, each member, the counts."""
+        lines = [translate("TeamSync", "Team sync with {folder}").format(
+            folder=self.folder) if self.folder else translate(
+            "TeamSync", "No shared folder chosen yet.")]
+        if self.error is not None:
+            lines.append(translate("TeamSync", "The last sync failed: {error}").format(
+                error=self.error))
+        if self.last is not None:
+            lines.append(translate("TeamSync", "Last sync: {time}; sent {sent}, merged "
+                                               "{merged} changes.").format(
+                time=local_time(self.last.at, seconds=True),
+                sent=QLocale().toString(self.last.pushed.ops),
+                merged=QLocale().toString(self.last.pulled.ops)))
+        status = self.status
+        if status is not None:
+            for peer in status.peers:
+                if peer.own:
+                    continue
+                seen = local_time(peer.last_packet_at) if peer.last_packet_at \
+                    else translate("TeamSync", "never")
+                lines.append(translate("TeamSync", "{member}: last packet {seen}, {pending} "
+                                                   "waiting, {refused} refused").format(
+                    member=short_device(peer.device), seen=seen, pending=peer.pending,
+                    refused=peer.quarantined))
+            lines.append(translate("TeamSync", "To send: {count} changes.").format(
+                count=QLocale().toString(status.to_send)))
+        lines.append(translate("TeamSync", "Open conflicts: {count}").format(
+            count=QLocale().toString(self.conflicts)))
+        if self.note:
+            lines.append(self.note)
+        lines.append(translate("TeamSync", "Click to open Team sync."))
+        return "\n".join(lines)
+
+
+class SyncIndicator(QToolButton):
+    """The status bar's team sync: last sync, peers, conflicts; a click opens the dialog."""
+
+    def __init__(self, team: TeamSync, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncIndicator")
+        self.setAutoRaise(True)
+        self.team = team
+        team.state_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        team = self.team
+        text = team.summary()
+        self.setVisible(bool(text))
+        self.setText(text)
+        self.setToolTip(team.details() if text else "")
+        if team.error is not None:
+            self.setStyleSheet(ERROR_STYLE)
+        elif team.warning:
+            self.setStyleSheet(WARNING_STYLE)
+        else:
+            self.setStyleSheet("")
+
+    def retranslate(self) -> None:
+        self.refresh()
