@@ -715,3 +715,52 @@ def m017_team_sync(db: SqliteUtilsDatabase) -> None:
     """)
     db.execute("INSERT INTO sync_device (id, device, pushed_seq) "
                "VALUES (1, ?, (SELECT coalesce(max(seq), 0) FROM change_log))", [new_id()])
+
+
+@migrations()
+def m018_team_roster(db: SqliteUtilsDatabase) -> None:
+    """Team roles and key rotation (issue 18, step two; storage/sync/team.py).
+
+    ``sync_device`` gains the device's own private keys (``sign_key``: Ed25519, to sign what
+    it writes into the folder; ``box_key``: X25519, to receive a new team key), which never
+    leave the book, and ``founder`` (1: this book started its team). ``sync_keyring`` keeps
+    every team key the book was given, by key id and epoch (a removal makes a new one; old
+    packets open with the old), with the members each was sealed for; ``sync_members`` is
+    the roster as last read from the folder (the public keys it pins, roles, removals). A
+    book already in a team gets its key as epoch 1; its own keys are made at its next sync.
+    """
+    import base64
+    import hashlib
+    import hmac
+
+    from models.record import utc_now_iso
+
+    _script(db, """
+    ALTER TABLE sync_device ADD COLUMN sign_key TEXT;
+    ALTER TABLE sync_device ADD COLUMN box_key TEXT;
+    ALTER TABLE sync_device ADD COLUMN founder INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE sync_keyring (
+        kid TEXT PRIMARY KEY NOT NULL,
+        epoch INTEGER NOT NULL,
+        key TEXT,
+        recipients TEXT,
+        added_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_members (
+        device TEXT PRIMARY KEY NOT NULL,
+        person TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT 'salesperson' CHECK (role IN ('salesperson', 'manager')),
+        joined_at TEXT NOT NULL DEFAULT '',
+        sign_public TEXT NOT NULL DEFAULT '',
+        box_public TEXT NOT NULL DEFAULT '',
+        kid TEXT NOT NULL DEFAULT '',
+        founder INTEGER NOT NULL DEFAULT 0,
+        removed_at TEXT,
+        removed_by TEXT,
+        cutoff INTEGER
+    ) WITHOUT ROWID
+    """)
+    for (key,) in db.execute("SELECT team_key FROM sync_device WHERE team_key IS NOT NULL"):
+        kid = hmac.new(base64.b64decode(key), b"keyplan key id", hashlib.sha256).hexdigest()
+        db.execute("INSERT INTO sync_keyring (kid, epoch, key, added_at) VALUES (?, 1, ?, ?)",
+                   [kid[:16], key, utc_now_iso()])

@@ -33,6 +33,7 @@ from storage.book.records import Done, RecordKind, Records, Saved
 from storage.book.scoring import Charts, Scoring
 from storage.book.settings import Settings
 from storage.book.sync import Sync
+from storage.book.team import Team
 from storage.book.work import History, Plans, Today
 from storage.book_check import CheckResult, check_book
 from storage.connection import classify
@@ -108,6 +109,7 @@ class Book:
         self.settings = Settings(db)
         self.overview = Overview(db, self.customers, self.scoring, self.plans)
         self.sync = Sync(db)
+        self.team = Team(db, self.sync, self.people)
 
     @property
     def path(self) -> Path:

@@ -33,9 +33,11 @@ from storage.sync.capture import capture, clock_bulk_deletes, save
 from storage.sync.clock import observe, stamp
 from storage.sync.derived import refresh_activity, refresh_listing, refresh_search_texts
 from storage.sync.errors import AlreadyInTeamError, NotInTeamError, PacketTakenError
+from storage.sync.keyring import load as keyring
 from storage.sync.keys import key_text, new_key, parse_key, team_id
-from storage.sync.packets import Header, PacketError, decode, encode
+from storage.sync.packets import Header, KeyNotYetError, PacketError, decode, encode
 from storage.sync.tables import TABLES as SYNCED_TABLES
+from storage.sync.team import refresh as refresh_team
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -138,6 +140,7 @@ class Sync:
         """Write this book's changes since its last packet into ``folder`` (packets of at
         most :data:`MAX_OPS` operations, each in its own short transaction)."""
         started = time.perf_counter()
+        refresh_team(self._db, folder, sending=True)  # the roster, and a new team key
         device = self._member()
         shared.check_team(folder, str(device.team_id))
         shared.clean_temporary(folder, device.device)
@@ -158,7 +161,7 @@ class Sync:
                                 made=stamp(self._conn), schema=self._db.schema_version,
                                 ops=len(captured.ops))
                 assert device.team_key is not None
-                data = encode(device.team_key, header, captured.ops)
+                data = encode(keyring(self._conn), header, captured.ops)
                 try:
                     shared.write_packet(folder, device.device, number, data)
                 except FileExistsError as error:
@@ -176,6 +179,7 @@ class Sync:
     def pull(self, folder: Path) -> Pulled:
         """Merge the members' packets in ``folder`` that this book has not merged yet."""
         started = time.perf_counter()
+        refresh_team(self._db, folder)  # the roster, and a new team key
         device = self._member()
         shared.check_team(folder, str(device.team_id))
         assert device.team_key is not None
@@ -197,7 +201,9 @@ class Sync:
                 if known is not None and known.sha256 == digest:
                     break  # the same bad bytes: a gap until the file changes
                 try:
-                    header, ops = decode(device.team_key, member, number, data)
+                    header, ops = decode(keyring(self._conn), member, number, data)
+                except KeyNotYetError:
+                    break  # sealed with a new team key still on its way here
                 except PacketError as error:
                     self._quarantine(member, number, digest, str(error))
                     quarantined += 1

@@ -36,3 +36,29 @@ class PacketTakenError(StorageError):
     message = tr_noop("{path} already exists, though this book did not write it: another book "
                       "uses this book's device id (a copy of this book?). Nothing was sent. "
                       "Join the team again with 'keyplan team join KEY' to get a new device id.")
+
+
+class NotManagerError(StorageError):
+    message = tr_noop("Only a manager of the team may do that. Ask a manager ('keyplan team list "
+                      "FOLDER' shows who is one).")
+
+
+class LastManagerError(StorageError):
+    message = tr_noop("The team would be left without a manager. Make someone else a manager "
+                      "first: keyplan team role FOLDER PERSON manager")
+
+
+class NoSuchMemberError(StorageError):
+    message = tr_noop("No member of the team is called {who} (a person or a device id). "
+                      "'keyplan team list FOLDER' shows the members.")
+
+
+class AmbiguousMemberError(StorageError):
+    message = tr_noop("{who} names more than one device ({devices}). Name the device.")
+
+
+class RemovedFromTeamError(StorageError):
+    message = tr_noop("This book was removed from the team on {at} by {by}. What it sends is "
+                      "no longer merged, and the team's changes since cannot be read here. To "
+                      "work with the team again, ask a manager for the current key and join "
+                      "again: keyplan team join KEY FOLDER")

@@ -3,7 +3,15 @@
 ::
 
     FOLDER/keyplan-sync/team.json               the team id (never the key)
+    FOLDER/keyplan-sync/founder.json            who started the team (written once)
+    FOLDER/keyplan-sync/members/<device>.json   each member's entry in the roster, written
+                                                by that member alone (public keys only)
+    FOLDER/keyplan-sync/decisions/<device>-000001.json   a manager's changes of the roster
+                                                (roles, removals and the keys that follow)
     FOLDER/keyplan-sync/<device>/000001.kpk     that device's packets, numbered from 1
+
+Each device writes only files of its own, so that two members writing at the same moment
+through a sync program never overwrite each other (storage/sync/roster.py reads them).
 
 Only packet files are ever opened here, never a book. A packet is written under a temporary
 name in its own folder, flushed and synced, then renamed into place (``os.replace``, atomic
@@ -18,11 +26,15 @@ import os
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 from storage.sync.errors import OtherTeamError, SyncFolderMissingError
 
 SYNC_DIR = "keyplan-sync"
 TEAM_FILE = "team.json"
+FOUNDER_FILE = "founder.json"
+MEMBERS_DIR = "members"
+DECISIONS_DIR = "decisions"
 SUFFIX = ".kpk"
 _PACKET = re.compile(r"^(\d{6,})\.kpk$")
 _DEVICE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -106,6 +118,44 @@ def clean_temporary(folder: Path, device: str) -> None:
                     os.unlink(entry.path)
             except OSError:
                 pass  # another program holds it; next time
+
+
+def read_documents(base: Path) -> dict[str, dict[str, Any] | None]:
+    """Name (without ``.json``) -> the JSON object of each file of ``base`` (None: not a
+    readable object, e.g. still being synced); temporary files are skipped."""
+    if not base.is_dir():
+        return {}
+    found: dict[str, dict[str, Any] | None] = {}
+    for entry in os.scandir(base):
+        if entry.name.startswith(".") or not entry.name.endswith(".json"):
+            continue
+        found[entry.name[:-len(".json")]] = read_document(Path(entry.path))
+    return found
+
+
+def read_document(path: Path) -> dict[str, Any] | None:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return document if isinstance(document, dict) else None
+
+
+def write_document(path: Path, document: dict[str, Any], *, exclusive: bool = False) -> None:
+    """``document`` as JSON into ``path``, atomically; FileExistsError when ``exclusive``
+    and the file is there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if exclusive and path.exists():
+        raise FileExistsError(str(path))
+    write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False,
+                                  sort_keys=True).encode("utf-8"))
+
+
+def team_of(folder: Path) -> str | None:
+    """The team id the folder's ``team.json`` names (None: none yet, or unreadable)."""
+    document = read_document(root(folder) / TEAM_FILE)
+    found = document.get("team") if document else None
+    return found if isinstance(found, str) else None
 
 
 def check_team(folder: Path, team: str) -> None:

@@ -1,15 +1,24 @@
 """What this book knows about its team: its device, key and clock, what it sent, what it
-applied from each member, and the packets it refused (tables ``sync_*`` of m017)."""
+applied from each member, and the packets it refused (tables ``sync_*`` of m017; its own
+keys, the keyring and the roster of m018 are storage/sync/team.py's)."""
 
 from __future__ import annotations
 
 import base64
+import re
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 
 from models.record import new_id, utc_now_iso
+from models.validation import tr_noop
+from storage.sync import keyring, packets
 from storage.sync.clock import ZERO
+from storage.sync.identity import Identity, b64, key_id
 from storage.sync.tables import SYNCED_SETTINGS
+
+#: The reason storage/book/sync.py gives a packet whose changes failed to apply.
+NOT_APPLIED = tr_noop("its changes could not be applied: {error}")
 
 
 @dataclass(frozen=True)
@@ -41,8 +50,16 @@ def enter_team(conn: sqlite3.Connection, key: bytes, team: str, *, founder: bool
                  "WHERE id = 1",
                  [device_id, base64.b64encode(key).decode("ascii"), team, utc_now_iso()])
     for table in ("sync_rows", "sync_applied_rows", "sync_peers", "sync_quarantine",
-                  "sync_waiting", "sync_settings"):
+                  "sync_waiting", "sync_settings", "sync_keyring", "sync_members"):
         conn.execute(f"DELETE FROM {table}")
+    # The device's own keys (storage/sync/identity.py) and the team key, epoch 1 until the
+    # folder's roster says which epoch it is (a member may join with a replaced key's
+    # successor).
+    own = Identity.new()
+    conn.execute("UPDATE sync_device SET sign_key = ?, box_key = ?, founder = ? WHERE id = 1",
+                 [b64(own.sign), b64(own.box), int(founder)])
+    conn.execute("INSERT INTO sync_keyring (kid, epoch, key, recipients, added_at) "
+                 "VALUES (?, 1, ?, NULL, ?)", [key_id(key), b64(key), utc_now_iso()])
     if not founder:
         conn.executemany(
             "INSERT INTO sync_settings (key, value, hlc) SELECT key, value, ? FROM settings "
@@ -73,8 +90,38 @@ class Quarantined:
     device: str
     number: int
     sha256: str
-    reason: str
+    reason: str  # English, as stored
     at: str
+
+    @property
+    def explained(self) -> tuple[str, dict[str, str]]:
+        """The reason as a template marked for translation and the values that fill it
+        (the stored text itself, with no values, when no template matches it)."""
+        return explain(self.reason)
+
+
+#: The templates a stored reason may be made of, tried in order.
+REASONS: tuple[str, ...] = (
+    packets.NOT_A_PACKET, packets.CHECK_FAILED, packets.NOT_DECOMPRESSED, packets.TOO_LARGE,
+    packets.OTHER_FORMAT, packets.OTHER_PLACE, packets.BAD_CHECKSUM, packets.WRONG_COUNT,
+    packets.UNREADABLE, packets.OTHER_KEY, keyring.REMOVED_SENDER, keyring.UNCONFIRMED_SENDER,
+    keyring.REMOVED_HERE, NOT_APPLIED)
+
+
+def explain(reason: str) -> tuple[str, dict[str, str]]:
+    for template in REASONS:
+        match = _pattern(template).fullmatch(reason)
+        if match:
+            return template, match.groupdict()
+    return reason, {}
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(re.escape(part) if index % 2 == 0 else f"(?P<{part}>.*)"
+                    for index, part in enumerate(parts))
+    return re.compile(regex, re.DOTALL)
 
 
 def quarantined(conn: sqlite3.Connection) -> dict[tuple[str, int], Quarantined]:
