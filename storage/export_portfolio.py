@@ -1,6 +1,7 @@
 """Export the whole book (or some tiers) as one workbook: a Summary sheet with tier and ABC
-counts, revenue shares and a native Pareto chart, and a Customers sheet with every customer's
-score, tier, class, stage, relationship level and dimension values, filterable.
+counts, revenue shares and a native Pareto chart, in a team's book the manager's roll-up (By
+salesperson), and a Customers sheet with every customer's score, tier, class, stage,
+relationship level and dimension values, filterable.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from openpyxl.utils import get_column_letter
 
 from models.config import DIMENSIONS
 from models.enums import AbcClass, CustomerKind, LifecycleStage, Tier
+from storage import rollup_queries
 from storage.base import DatabaseBase
 from storage.export_files import ExportCancelled, ExportResult, Progress, atomic_write
 from storage.export_labels import Labels
 from storage.export_plan import dimension_values
 from storage.export_plan_sheets import sheet_name
+from storage.export_rollup import rollup_sheet
 from storage.xlsx_stream import DATE, NUMBER, TEXT, RowStreamer, save_with_streamed_rows, style_id
 from storage.xlsx_style import (
     ACCENT,
@@ -103,6 +106,11 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
     summary = workbook.active
     summary_sheet(summary, labels, groups, revenue, today, tiers)
     sheet = workbook.create_sheet(sheet_name(labels("sheet.customers")))
+    # A team's book (more than one owner) gets the manager's roll-up, of the whole book,
+    # after the customers (whose sheet stays the second).
+    figures = rollup_queries.rollup(db, today)
+    if figures.is_team:
+        rollup_sheet(workbook.create_sheet(), labels, figures)
     headers = [labels(key) for key, _, _ in COLUMNS] + [
         labels("summary.points", dimension=labels.dimension(d)) for d in DIMENSIONS]
     kinds = [kind for _, kind, _ in COLUMNS] + [NUMBER] * len(DIMENSIONS)

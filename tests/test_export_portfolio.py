@@ -38,7 +38,7 @@ def _rows(path: Path, sheet: str) -> tuple[list[str], list[dict[str, object]]]:
 
 def test_every_customer_with_its_figures(scored: Database, tmp_path: Path) -> None:
     result = export_portfolio(scored, tmp_path / "book.xlsx", lang="en", today=DEMO_ANCHOR)
-    assert result.sheets == ["Summary", "Customers"]
+    assert result.sheets == ["Summary", "Customers", "By salesperson"]  # ten owners: a team
     count = scored.customer_count()
     assert result.rows == count
     headers, rows = _rows(result.path, "Customers")

@@ -698,6 +698,10 @@
         <translation>……还有更多问题（共 {count} 行有问题）。</translation>
     </message>
     <message>
+        <source>Wrote {path}: {count} lines and the total in {seconds} s.</source>
+        <translation>已写入 {path}：{count} 行及合计，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
         <source>customers</source>
         <translation>客户</translation>
     </message>
@@ -758,6 +762,10 @@
         <translation>新增 {added}，更新 {updated}</translation>
     </message>
     <message>
+        <source>  {person}: {role}, device {device}, joined {joined}, last packet {seen}</source>
+        <translation>  {person}：{role}，设备 {device}，{joined} 加入，最近变更包 {seen}</translation>
+    </message>
+    <message>
         <source>Team started; this book is device {device}. The team key, shown only this once:</source>
         <translation>团队已创建；本账簿的设备编号为 {device}。团队密钥仅显示这一次：</translation>
     </message>
@@ -766,8 +774,48 @@
         <translation>请把它交给每位成员（keyplan team join 密钥），然后同步：keyplan sync 文件夹。持有密钥的人都能读取团队的变更：请像密码一样保管。</translation>
     </message>
     <message>
+        <source>You are {person}, {role}, in the team.</source>
+        <translation>您在团队中的身份：{person}，{role}。</translation>
+    </message>
+    <message>
         <source>Joined team {team} as device {device}. This book&apos;s records go to the team at the next sync: keyplan sync FOLDER</source>
         <translation>已加入团队 {team}，设备编号 {device}。本账簿的记录将在下次同步时发送给团队：keyplan sync 文件夹</translation>
+    </message>
+    <message>
+        <source>The team has {count} members (key epoch {epoch}):</source>
+        <translation>团队共有 {count} 名成员（密钥第 {epoch} 代）：</translation>
+    </message>
+    <message>
+        <source>The team key was replaced (epoch {epoch}). The other members take it at their next sync; nothing for them to type. New members join with the new key, shown only this once:</source>
+        <translation>团队密钥已更换（第 {epoch} 代）。其他成员下次同步时会自动取得新密钥，无需输入任何内容。新成员请使用新密钥加入，新密钥仅显示这一次：</translation>
+    </message>
+    <message>
+        <source>What the removed member already had stays with them; what the team sends from now on they cannot read, and what they send is refused.</source>
+        <translation>被移出的成员仍保留其已有的数据；此后团队发送的内容他们无法读取，他们发送的内容也会被拒收。</translation>
+    </message>
+    <message>
+        <source>Your name in the team [{default}]: </source>
+        <translation>您在团队中的姓名 [{default}]：</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>salesperson</source>
+        <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>; started the team</source>
+        <translation>；团队创建者</translation>
+    </message>
+    <message>
+        <source>; removed {at} by {by}</source>
+        <translation>；已于 {at} 被 {by} 移出</translation>
+    </message>
+    <message>
+        <source> (this book)</source>
+        <translation>（本账簿）</translation>
     </message>
     <message>
         <source>Synced with {folder}: sent {sent} changes in {out} packets, merged {merged} changes from {into} packets ({records} records), {conflicts} conflicts, {waiting} waiting, {refused} refused{rescored}; {seconds} s.</source>
@@ -780,6 +828,22 @@
     <message>
         <source>To send: {count} changes. Conflicts: {conflicts}. Changes waiting for their record: {waiting}.</source>
         <translation>待发送：{count} 项变更。冲突：{conflicts} 项。等待所属记录的变更：{waiting} 项。</translation>
+    </message>
+    <message>
+        <source>{person} is in the team&apos;s roster in {folder}, as a salesperson until a manager says otherwise.</source>
+        <translation>{person} 已登记在 {folder} 中的团队名册里，角色为销售人员（经理可更改）。</translation>
+    </message>
+    <message>
+        <source>Removed {person} (device {device}) from the team.</source>
+        <translation>已将 {person}（设备 {device}）移出团队。</translation>
+    </message>
+    <message>
+        <source>{person} (device {device}) is now {role}.</source>
+        <translation>{person}（设备 {device}）现在是{role}。</translation>
+    </message>
+    <message>
+        <source>keyplan: warning: {message}</source>
+        <translation>keyplan：警告：{message}</translation>
     </message>
     <message>
         <source>keyplan: note: {count} members&apos; changes need a newer KeyPlan; update it to merge them.</source>
@@ -4490,6 +4554,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>无法将账本复制到 {target}：{detail}。账本留在原处，未作改动。</translation>
     </message>
     <message>
+        <source>The clock of the computer of {device} is more than a day ahead of this computer&apos;s: its changes wait until the clocks agree. Check the date and time on both computers.</source>
+        <translation>{device} 所在电脑的时钟比本机快了一天以上：其更改将等待两边时钟一致后再合并。请检查两台电脑的日期和时间。</translation>
+    </message>
+    <message>
         <source>That is not a KeyPlan team key: a character is wrong or missing. Copy the whole key as &apos;keyplan team init&apos; showed it (KP1-...).</source>
         <translation>这不是 KeyPlan 团队密钥：有字符错误或缺失。请完整复制“keyplan team init”显示的密钥（KP1-...）。</translation>
     </message>
@@ -4532,6 +4600,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>This book was removed from the team on {at} by {by}. What it sends is no longer merged, and the team&apos;s changes since cannot be read here. To work with the team again, ask a manager for the current key and join again: keyplan team join KEY FOLDER</source>
         <translation>本账簿已于 {at} 被 {by} 移出团队。它发送的内容不再被合并，此后团队的修改在这里也无法读取。如需重新与团队协作，请向经理索取当前密钥并重新加入：keyplan team join KEY FOLDER</translation>
+    </message>
+    <message>
+        <source>This book&apos;s team device was last used on the computer {there}; this is {here}. Two copies of one book must not sync as one member: nothing was sent or merged. If this is a copy and the original is still used, give this copy its own device id (keyplan sync FOLDER --new-device). If the book moved here for good, say so (keyplan sync FOLDER --moved-here).</source>
+        <translation>此账簿的团队设备上次在电脑 {there} 上使用；本机是 {here}。同一账簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。如果这是副本且原账簿仍在使用，请为此副本分配新的设备编号（keyplan sync FOLDER --new-device）。如果账簿已永久迁移到本机，请说明（keyplan sync FOLDER --moved-here）。</translation>
     </message>
     <message>
         <source>its device was removed from the team (after its packet {cutoff}); what it sends since is not merged</source>
@@ -4616,6 +4688,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>its changes could not be applied: {error}</source>
         <translation>其修改无法应用：{error}</translation>
+    </message>
+    <message>
+        <source>{value} now belongs to another record (a customer code, a plan&apos;s period or a person&apos;s name is used once). Change that record first, or keep the value the merge chose.</source>
+        <translation>{value} 现已属于另一条记录（客户编号、计划期间或人员姓名只能使用一次）。请先修改那条记录，或保留合并所选的值。</translation>
     </message>
     <message>
         <source>{path} is neither UTF-8 nor GBK/GB18030 text. Save it as CSV UTF-8 or as an .xlsx workbook and try again.</source>
@@ -4752,8 +4828,12 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>上次同步失败：{error}</translation>
     </message>
     <message>
+        <source>Last sync: {time} (changes sent: {sent}, merged: {merged}).</source>
+        <translation>上次同步：{time}（已发送变更：{sent}，已合并：{merged}）。</translation>
+    </message>
+    <message>
         <source>Last sync: {time}; sent {sent}, merged {merged} changes.</source>
-        <translation>上次同步：{time}；发送 {sent} 项，合并 {merged} 项修改。</translation>
+        <translation type="vanished">上次同步：{time}；发送 {sent} 项，合并 {merged} 项修改。</translation>
     </message>
     <message>
         <source>never</source>
@@ -4879,8 +4959,12 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>正在同步…</translation>
     </message>
     <message>
+        <source>{time} (changes sent: {sent}, merged: {merged})</source>
+        <translation>{time}（已发送变更：{sent}，已合并：{merged}）</translation>
+    </message>
+    <message>
         <source>{time}: sent {sent} changes, merged {merged}</source>
-        <translation>{time}：发送 {sent} 项修改，合并 {merged} 项</translation>
+        <translation type="vanished">{time}：发送 {sent} 项修改，合并 {merged} 项</translation>
     </message>
     <message>
         <source>Not yet since the book was opened</source>

@@ -30,6 +30,7 @@ from storage.book.files import (
 from storage.book.overview import Overview
 from storage.book.people import People
 from storage.book.records import Done, RecordKind, Records, Saved
+from storage.book.rollup import Rollup
 from storage.book.scoring import Charts, Scoring
 from storage.book.settings import Settings
 from storage.book.sync import Sync
@@ -110,6 +111,7 @@ class Book:
         self.overview = Overview(db, self.customers, self.scoring, self.plans)
         self.sync = Sync(db)
         self.team = Team(db, self.sync, self.people)
+        self.rollup = Rollup(db)
 
     @property
     def path(self) -> Path:

@@ -75,7 +75,22 @@ def _register_export(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
                     "than 1,048,575 records (Excel's rows) goes on in numbered sheets: "
                     "Transactions (2) ...")
     whole.set_defaults(handler=run_export_book)
-    for sub in (plan, portfolio, weekly, whole):
+    rollup = kinds.add_parser(
+        "rollup", help="the manager's roll-up: per salesperson, customers per tier, revenue "
+                       "against the year before, plan progress and late work",
+        description="Export the roll-up (sheet 'By salesperson' / '按销售'): one line per "
+                    "owner (customers nobody owns on a line of their own) and the total: "
+                    "customers per tier, revenue of the last 12 months against the 12 before, "
+                    "share of the book's revenue, active plans, objectives met, revenue "
+                    "against the plans' targets, actions done, overdue plan actions and "
+                    "follow-ups, open complaints, slipping customers and the last activity.")
+    rollup.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the day of the figures (default: today)")
+    rollup.add_argument("--period", metavar="PERIOD",
+                        help="only the plans of this period, e.g. 2027-H1 (default: every "
+                             "active plan)")
+    rollup.set_defaults(handler=run_export_rollup)
+    for sub in (plan, portfolio, weekly, whole, rollup):
         sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
                          help="the workbook to write")
         sub.add_argument("--lang", choices=LANGUAGES, default=None,
@@ -112,6 +127,17 @@ def run_export_weekly(args: argparse.Namespace) -> int:
                                      lang=args.lang)
     print(f"Wrote {result.path} ({len(result.sheets)} sheets: {', '.join(result.sheets)}) "
           f"in {result.seconds:.2f} s.")
+    return 0
+
+
+def run_export_rollup(args: argparse.Namespace) -> int:
+    from storage.book import Book
+
+    with Book(args.db) as book:
+        result = book.rollup.export(args.output, as_of=args.as_of, period=args.period,
+                                    lang=args.lang)
+    print(t("Wrote {path}: {count} lines and the total in {seconds} s.", path=result.path,
+            count=result.rows, seconds=f"{result.seconds:.2f}"))
     return 0
 
 
