@@ -56,6 +56,7 @@ from ui.gui.dialogs.first_run import FirstRunDialog
 from ui.gui.dialogs.help_dialogs import ShortcutsDialog
 from ui.gui.dialogs.import_dialog import ImportDialog
 from ui.gui.dialogs.preferences_dialog import PreferencesDialog
+from ui.gui.dialogs.team_sync_dialog import TeamSyncDialog
 from ui.gui.dialogs.weekly_dialog import WeeklyReportDialog
 from ui.gui.settings import Settings
 from ui.gui.style.table_style import clipped_titles
@@ -66,7 +67,9 @@ from ui.gui.workspace import TAB_NAMES
 #: Names that stay as they are in Chinese: the product, what the About box credits, and
 #: file types, programs and sizes named as such (导出到 Excel, .xlsx 工作簿或 CSV 文件, 1.00 GiB).
 NAMES = {"KeyPlan", "SQLite", "Python", "PySide", "Qt", "Excel", "xlsx", "xls", "ods", "CSV",
-         "KiB", "MiB", "GiB"}
+         "KiB", "MiB", "GiB",
+         # the sync programs a team may already use (team sync's folder), and U 盘 (USB stick)
+         "Syncthing", "OneDrive", "Dropbox", "U"}
 #: Keys as the shortcut list names them (Ctrl+Shift+E, Esc), and the example search.
 KEYS = {"Shift", "Alt", "Esc", "Enter", "Return", "Del", "Delete", "Tab", "Space", "Home",
         "End", "Ins", "PgUp", "PgDown", "Backspace", "Meta", "hwjs"}
@@ -349,6 +352,17 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
     walk.look("log an interaction", form)
     form.reject()
 
+    # File → Team sync…: joining or starting, the new key, then where things stand.
+    window.team_sync_action.trigger()
+    team_sync = _shown(window, TeamSyncDialog)
+    assert isinstance(team_sync, TeamSyncDialog)
+    walk.look("team sync setup", team_sync)
+    team_sync.start_team()
+    walk.look("team sync key", team_sync)
+    team_sync.key_page.done_button.click()
+    walk.look("team sync status", team_sync)
+    team_sync.reject()
+
     # The first run's welcome, on a new book.
     welcome = FirstRunDialog(walk_path.with_name("new.db"))
     qtbot.addWidget(welcome)
@@ -356,7 +370,7 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
     walk.look("first run", welcome)
     welcome.reject()
 
-    assert len(walk.seen) == 4 + len(TAB_NAMES) + 2 + preferences.tabs.count() + 7
+    assert len(walk.seen) == 4 + len(TAB_NAMES) + 2 + preferences.tabs.count() + 10
     assert walk.found == {}, walk.report()
     window.close()
 

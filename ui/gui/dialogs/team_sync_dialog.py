@@ -82,7 +82,7 @@ class TeamSyncDialog(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.buttons)
         char = self.fontMetrics().averageCharWidth()
-        self.resize(char * 130, self.fontMetrics().height() * 40)
+        self.resize(char * 104, self.fontMetrics().height() * 36)
         self.retranslate()
         team.state_changed.connect(self.refresh)
         self.finished.connect(lambda _result: self.setup.checker.close())
@@ -158,8 +158,8 @@ class TeamSyncDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.peers_box, 1)
-        layout.addWidget(self.conflicts_box, 2)
+        layout.addWidget(self.peers_box)
+        layout.addWidget(self.conflicts_box, 1)
         return page
 
     def _peer_columns(self) -> list[Column]:
@@ -232,7 +232,7 @@ class TeamSyncDialog(QDialog):
         if team.running:
             self.last_value.setText(self.tr("Syncing…"))
         elif team.last is not None:
-            self.last_value.setText(self.tr("{time}: sent {sent} changes, merged {merged}")
+            self.last_value.setText(self.tr("{time} (changes sent: {sent}, merged: {merged})")
                                     .format(time=local_time(team.last.at, seconds=True),
                                             sent=locale.toString(team.last.pushed.ops),
                                             merged=locale.toString(team.last.pulled.ops)))
@@ -251,6 +251,11 @@ class TeamSyncDialog(QDialog):
         self.error_label.setText("\n".join(problems))
         self.error_label.setVisible(bool(problems))
         self.peers_model.set_rows(list(status.peers) if status else [])
+        self.peers_table.resizeColumnsToContents()
+        rows = min(max(self.peers_model.rowCount(), 2), 5)  # the conflicts keep the rest
+        self.peers_table.setFixedHeight(
+            self.peers_table.horizontalHeader().sizeHint().height()
+            + rows * self.peers_table.verticalHeader().defaultSectionSize() + 4)
         self.reload_conflicts()
 
     def _team_id(self) -> str:

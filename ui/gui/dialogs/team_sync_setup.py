@@ -144,7 +144,7 @@ class KeyPage(QWidget):
         self.key.setObjectName("teamKey")
         self.key.setReadOnly(True)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(font.pointSizeF(), self.font().pointSizeF()) * 1.35)
+        font.setPointSizeF(max(font.pointSizeF(), self.font().pointSizeF()) * 1.5)
         font.setWeight(QFont.Weight.DemiBold)
         self.key.setFont(font)
         self.copy_button = QPushButton(self)

@@ -311,8 +311,8 @@ class TeamSync(QObject):
             lines.append(translate("TeamSync", "The last sync failed: {error}").format(
                 error=self.error))
         if self.last is not None:
-            lines.append(translate("TeamSync", "Last sync: {time}; sent {sent}, merged "
-                                               "{merged} changes.").format(
+            lines.append(translate("TeamSync", "Last sync: {time} (changes sent: {sent}, "
+                                               "merged: {merged}).").format(
                 time=local_time(self.last.at, seconds=True),
                 sent=QLocale().toString(self.last.pushed.ops),
                 merged=QLocale().toString(self.last.pulled.ops)))

@@ -133,6 +133,8 @@ class HistoryTab(WorkspaceTab):
         self.show_resolved = QCheckBox(self)
         self.show_resolved.setObjectName("showResolvedConflicts")
         self.show_resolved.toggled.connect(lambda _on: self._show_conflicts())
+        self.conflicts.fit_columns({"record": 14, "field": 10, "ours": 16, "theirs": 16,
+                                    "at": 16, "member": 14})
         self.conflicts_box.hide()
         self.show_resolved.hide()
 
