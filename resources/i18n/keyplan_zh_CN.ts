@@ -526,6 +526,26 @@
         <source>Revenue by tier over time</source>
         <translation>各级客户销售额走势</translation>
     </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>（无负责人）</translation>
+    </message>
+    <message>
+        <source>One salesperson</source>
+        <translation>仅一名销售人员</translation>
+    </message>
+    <message>
+        <source>The roll-up compares salespeople: it appears once the customers have more than one owner.</source>
+        <translation>汇总图用于比较销售人员：客户有不止一位负责人时才会显示。</translation>
+    </message>
+    <message>
+        <source>{owner}, {tier}: {customers} customers, {revenue} revenue</source>
+        <translation>{owner}，{tier}：{customers} 个客户，收入 {revenue}</translation>
+    </message>
+    <message>
+        <source>12-month revenue per salesperson, by tier</source>
+        <translation>各销售人员近 12 个月收入（按等级）</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1238,7 +1258,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>DashboardView</name>
     <message>
         <source>Export chart</source>
-        <extracomment>The book&apos;s charts in dashboard order; the wide ones (two panels, a side legend, many periods) take a whole row, the others share one.</extracomment>
+        <extracomment>The book&apos;s charts in dashboard order; the wide ones (two panels, a side legend, many periods) take a whole row, the others share one. The roll-up&apos;s chart is its section&apos;s.</extracomment>
         <translation>导出图表</translation>
     </message>
     <message>
@@ -4146,6 +4166,17 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Review</source>
         <translation>回顾</translation>
+    </message>
+</context>
+<context>
+    <name>RollupSection</name>
+    <message>
+        <source>By salesperson</source>
+        <translation>按销售</translation>
+    </message>
+    <message>
+        <source>Revenue of the last 12 months against the 12 before; the active plans&apos; objectives, revenue against their targets and actions; late work is its own owner&apos;s, else the customer&apos;s owner&apos;s, as Today lists it. Double-click a salesperson to list their customers.</source>
+        <translation>近 12 个月收入与之前 12 个月对比；进行中计划的目标、收入与目标对比及行动；逾期事项归其负责人，没有则归客户负责人，与“今日待办”一致。双击某位销售人员可列出其客户。</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.enums import PersonRole
-from models.people import Person
 from storage.sync import folder as shared
 from storage.sync import state
 from storage.sync import team as roster_io
@@ -117,7 +116,6 @@ class Team:
         with self._db.atomic():
             key = self._sync.team_init()
             roster_io.set_person(self._db.conn, name, role.value)
-            self._ensure_person(name, role)
         return Started(key=key, device=self._sync.device_id, person=name, role=role)
 
     def join(self, key: str, folder: Path | None = None, person: str | None = None) -> Joined:
@@ -128,15 +126,10 @@ class Team:
         with self._db.atomic():
             team = self._sync.join(key)
             roster_io.set_person(self._db.conn, name, PersonRole.SALESPERSON.value)
-            self._ensure_person(name, PersonRole.SALESPERSON)
         if folder is not None:
             roster_io.refresh(self._db, Path(folder))
         return Joined(team=team, device=self._sync.device_id, person=name,
                       registered=folder is not None)
-
-    def _ensure_person(self, name: str, role: PersonRole) -> None:
-        if name and self._people.named(name) is None:
-            self._people.add(Person(name=name, role=role))
 
     # ---- who is who ----------------------------------------------------------------------------
     def members(self, folder: Path | None = None) -> TeamRoster:

@@ -1,19 +1,24 @@
-"""``keyplan team init|join`` and ``keyplan sync FOLDER [--status]``: a team keeping its books
-in step through a folder it already shares (Syncthing, OneDrive, Dropbox, a network share, a
-USB stick). Only change packets go into the folder; each book stays on its own computer."""
+"""``keyplan team init|join|list|remove|role`` and ``keyplan sync FOLDER [--status]``: a team
+keeping its books in step through a folder it already shares (Syncthing, OneDrive, Dropbox, a
+network share, a USB stick). Only change packets and the roster go into the folder; each book
+stays on its own computer."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ui.cli.text import t
+from ui.cli.text import t, translate
 
 if TYPE_CHECKING:
     from storage.book import Book
+    from storage.book.team import TeamMember, TeamRoster
+
+ROLES = ("manager", "salesperson")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,14 +32,54 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                               description="Start a team with this book. Its key is printed "
                                           "once: give it to each member, and keep it like a "
                                           "password (anyone holding it can read the team's "
-                                          "changes).")
+                                          "changes). The founder is a manager.")
+    init.add_argument("--name", metavar="PERSON",
+                      help="who you are in the team (default: the person this book knows, "
+                           "else your login name; asked when typing at a terminal)")
+    init.add_argument("--role", choices=ROLES, default="manager",
+                      help="your role (default manager)")
     init.set_defaults(handler=run_team_init)
     join = actions.add_parser("join", help="join a team with the key a member gives you",
-                              description="Join the team of KEY. This book's records are "
-                                          "sent to the team at the next sync, and the team's "
-                                          "come in.")
+                              description="Join the team of KEY as a salesperson (a manager "
+                                          "may change the role). With FOLDER, this book is "
+                                          "entered in the team's roster at once (else at the "
+                                          "first sync). This book's records are sent to the "
+                                          "team at the next sync, and the team's come in.")
     join.add_argument("key", metavar="KEY", help="the team key (KP1-...)")
+    join.add_argument("folder", type=Path, metavar="FOLDER", nargs="?",
+                      help="the folder the team shares")
+    join.add_argument("--name", metavar="PERSON",
+                      help="who you are in the team (default as for init)")
     join.set_defaults(handler=run_team_join)
+    listing = actions.add_parser("list", help="the members, their roles and when each was "
+                                              "last seen",
+                                 description="The team's members as the roster in FOLDER "
+                                             "says: person, role, device, joined, the last "
+                                             "packet seen, and whether removed.")
+    listing.add_argument("folder", type=Path, metavar="FOLDER",
+                         help="the folder the team shares")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=run_team_list)
+    remove = actions.add_parser("remove", help="remove a member (a manager only); the team "
+                                               "key is replaced",
+                                description="Remove a member from the team (a manager only). "
+                                            "The team key is replaced: the other members take "
+                                            "the new one at their next sync; the removed one "
+                                            "cannot read what is sent from now on, and what it "
+                                            "sends is refused. It keeps what it already had.")
+    remove.add_argument("folder", type=Path, metavar="FOLDER", help="the folder the team shares")
+    remove.add_argument("member", metavar="DEVICE-or-PERSON",
+                        help="a device id (or its first 8 characters), or a person: all "
+                             "their devices")
+    remove.set_defaults(handler=run_team_remove)
+    role = actions.add_parser("role", help="make a member a manager or a salesperson (a "
+                                           "manager only)",
+                              description="Give a member a role (a manager only). The team "
+                                          "always keeps at least one manager.")
+    role.add_argument("folder", type=Path, metavar="FOLDER", help="the folder the team shares")
+    role.add_argument("member", metavar="PERSON", help="the person (or a device id)")
+    role.add_argument("role", choices=ROLES, metavar="ROLE", help="manager or salesperson")
+    role.set_defaults(handler=run_team_role)
 
     sync = subparsers.add_parser(
         "sync", help="send this book's changes to a shared folder and merge the team's",
@@ -51,18 +96,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_team_init(args: argparse.Namespace) -> int:
+    from models.enums import PersonRole
     from storage.book import Book
 
     with Book(args.db) as book:
-        key = book.sync.team_init()
-        device = book.sync.device_id
+        name = _person(book, args.name)
+        started = book.team.start(name, PersonRole(args.role))
     print(t("Team started; this book is device {device}. The team key, shown only this once:",
-            device=device))
+            device=started.device))
     print()
-    print(f"    {key}")
+    print(f"    {started.key}")
     print()
     print(t("Give it to each member (keyplan team join KEY), then sync: keyplan sync FOLDER. "
             "Anyone with the key can read the team's changes: keep it like a password."))
+    print(t("You are {person}, {role}, in the team.", person=started.person,
+            role=_role(started.role.value)))
     return 0
 
 
@@ -70,11 +118,117 @@ def run_team_join(args: argparse.Namespace) -> int:
     from storage.book import Book
 
     with Book(args.db) as book:
-        team = book.sync.join(args.key)
-        device = book.sync.device_id
+        name = _person(book, args.name)
+        joined = book.team.join(args.key, args.folder, name)
     print(t("Joined team {team} as device {device}. This book's records go to the team at "
-            "the next sync: keyplan sync FOLDER", team=team, device=device))
+            "the next sync: keyplan sync FOLDER", team=joined.team, device=joined.device))
+    if joined.registered:
+        print(t("{person} is in the team's roster in {folder}, as a salesperson until a "
+                "manager says otherwise.", person=joined.person, folder=args.folder))
     return 0
+
+
+def run_team_list(args: argparse.Namespace) -> int:
+    from storage.book import Book
+
+    with Book(args.db) as book:
+        roster = book.team.members(args.folder)
+    _print_warnings(roster)
+    if args.json:
+        json.dump({"epoch": roster.epoch,
+                   "members": [_member_json(member) for member in roster.members],
+                   "warnings": [_notice(notice) for notice in roster.warnings]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(t("The team has {count} members (key epoch {epoch}):",
+            count=sum(1 for member in roster.members if member.removed_at is None),
+            epoch=roster.epoch))
+    for member in roster.members:
+        print(_member_line(member))
+    return 0
+
+
+def run_team_remove(args: argparse.Namespace) -> int:
+    from storage.book import Book
+
+    with Book(args.db) as book:
+        removed = book.team.remove_member(args.folder, args.member)
+    for member in removed.members:
+        print(t("Removed {person} (device {device}) from the team.", person=member.person,
+                device=member.device))
+    print(t("The team key was replaced (epoch {epoch}). The other members take it at their "
+            "next sync; nothing for them to type. New members join with the new key, shown "
+            "only this once:", epoch=removed.epoch))
+    print()
+    print(f"    {removed.key}")
+    print()
+    print(t("What the removed member already had stays with them; what the team sends from "
+            "now on they cannot read, and what they send is refused."))
+    return 0
+
+
+def run_team_role(args: argparse.Namespace) -> int:
+    from models.enums import PersonRole
+    from storage.book import Book
+
+    with Book(args.db) as book:
+        roster = book.team.set_role(args.folder, args.member, PersonRole(args.role))
+    changed = [member for member in roster.members if member.removed_at is None
+               and (member.person.casefold() == args.member.strip().casefold()
+                    or member.device.startswith(args.member.strip().lower()))]
+    for member in changed:
+        print(t("{person} (device {device}) is now {role}.", person=member.person,
+                device=member.device, role=_role(member.role.value)))
+    return 0
+
+
+def _person(book: Book, given: str | None) -> str:
+    """``--name``, else asked at a terminal (the default offered), else the default."""
+    if given and given.strip():
+        return given.strip()
+    default = book.team.default_person()
+    if not sys.stdin.isatty():
+        return default
+    answer = input(t("Your name in the team [{default}]: ", default=default))
+    return answer.strip() or default
+
+
+def _role(role: str) -> str:
+    return t("manager") if role == "manager" else t("salesperson")
+
+
+def _member_line(member: TeamMember) -> str:
+    seen = _when(member.last_packet_at) if member.last_packet_at else t("never")
+    line = t("  {person}: {role}, device {device}, joined {joined}, last packet {seen}",
+             person=member.person or "?", role=_role(member.role.value),
+             device=member.device, joined=(member.joined_at or "?")[:10], seen=seen)
+    if member.founder:
+        line += t("; started the team")
+    if member.removed_at:
+        line += t("; removed {at} by {by}", at=member.removed_at[:16].replace("T", " "),
+                  by=member.removed_by or "?")
+    if member.own:
+        line += t(" (this book)")
+    return line
+
+
+def _member_json(member: TeamMember) -> dict[str, Any]:
+    return {"device": member.device, "person": member.person, "role": member.role.value,
+            "joined_at": member.joined_at, "founder": member.founder, "own": member.own,
+            "removed": member.removed_at is not None, "removed_at": member.removed_at,
+            "removed_by": member.removed_by, "packets": member.packets,
+            "last_packet_at": member.last_packet_at.isoformat()
+            if member.last_packet_at else None}
+
+
+def _notice(notice: Any) -> str:
+    return translate("Storage", notice.template, dict(notice.params))
+
+
+def _print_warnings(roster: TeamRoster) -> None:
+    for notice in roster.warnings:
+        print(t("keyplan: warning: {message}", message=_notice(notice)), file=sys.stderr)
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -117,8 +271,9 @@ def _print_status(book: Book, folder: Path) -> None:
             "record: {waiting}.", count=f"{status.to_send:,}", conflicts=status.conflicts,
             waiting=status.waiting))
     for refused in status.quarantined:
+        template, params = refused.explained
         print(t("  refused: packet {number} of {device} ({reason})", number=refused.number,
-                device=refused.device, reason=refused.reason))
+                device=refused.device, reason=translate("Storage", template, params)))
 
 
 def _when(moment: datetime) -> str:
