@@ -23,8 +23,15 @@ from storage.sync.errors import (
     RemovedFromTeamError,
 )
 from storage.sync.identity import Identity
-from storage.sync.keyring import REMOVED_HERE, REMOVED_SENDER, load
-from storage.sync.packets import PacketError, decode
+from storage.sync.keyring import (
+    REMOVED_HERE,
+    REMOVED_SENDER,
+    UNCONFIRMED_SENDER,
+    Epoch,
+    Keyring,
+    load,
+)
+from storage.sync.packets import KeyNotYetError, PacketError, decode
 from storage.sync.team import own
 
 
@@ -310,3 +317,29 @@ def test_a_member_who_synced_before_the_removal_keeps_working(team) -> None:  # 
     _sync(wang, folder)  # picks up the new key, and keeps syncing
     li.sync.pull(folder)
     assert li.customers.get(customer).city == "Suzhou"
+
+
+def test_the_keyring_says_which_packets_each_key_may_open() -> None:
+    first, second = b"1" * 32, b"2" * 32
+    ring = Keyring(epochs={"k1": Epoch(1, "k1", first, None),
+                           "k2": Epoch(2, "k2", second, frozenset({"a"}))},
+                   cutoffs={"z": 3})
+    assert ring.sealing() == (second, "k2", 2)
+    assert ring.opening("a", 9, "k1") == first  # written before "a" took the new key
+    assert ring.opening("a", 10, "k2") == second
+    assert ring.opening("z", 3, None) == first  # the removed one's packets before removal
+    assert ring.opening("z.checkpoint.000003-ab12cd34", 0, "k1") == first
+    refused = [("z", 4, "k1"), ("z.checkpoint.000004-ab12cd34", 0, "k1"),
+               ("newcomer", 1, "k1")]  # a device made with the old key after the removal
+    reasons = []
+    for device, number, kid in refused:
+        with pytest.raises(PacketError) as caught:
+            ring.opening(device, number, kid)
+        reasons.append(caught.value.reason)
+    assert reasons == [REMOVED_SENDER, REMOVED_SENDER, UNCONFIRMED_SENDER]
+    with pytest.raises(KeyNotYetError):
+        ring.opening("a", 11, "k3")  # the next key, still on its way
+    ring.removed_here = True
+    with pytest.raises(PacketError) as caught:
+        ring.opening("a", 11, "k3")
+    assert caught.value.reason == REMOVED_HERE

@@ -70,6 +70,7 @@ class Keyring:
             if self.removed_here:
                 raise PacketError(REMOVED_HERE)
             raise KeyNotYetError(kid)
+        device, number = _sender(device, number)
         cutoff = self.cutoffs.get(device)
         if cutoff is not None and number > cutoff:
             raise PacketError(REMOVED_SENDER, cutoff=cutoff)
@@ -89,6 +90,17 @@ class Keyring:
             return True
         return any(other.recipients is not None and device in other.recipients
                    for other in later)
+
+
+def _sender(device: str, number: int) -> tuple[str, int]:
+    """The device that sealed a file, and the last of its packets the file holds: a
+    checkpoint's files are sealed under ``<device>.checkpoint.<NNNNNN>-<random>``
+    (storage/sync/checkpoint.py), NNNNNN its device's last packet it covers."""
+    own, found, name = device.partition(".checkpoint.")
+    if not found:
+        return device, number
+    covered = name.split("-", 1)[0]
+    return own, int(covered) if covered.isdigit() else number
 
 
 def load(conn: sqlite3.Connection) -> Keyring:
