@@ -50,6 +50,7 @@ from models.validation import (
 MONEY_LIMIT = 1e13  # far above any real invoice; catches unit mistakes and overflow junk
 
 MSG_OVERRIDE_REASON = tr_noop("Give a reason for the manual override.")
+MSG_REPORTS_TO_SELF = tr_noop("A contact cannot report to themselves.")
 
 
 def _text(field: str, *, required: bool = False, max_len: int = 200,
@@ -142,6 +143,10 @@ class Contact(Record):
     attitude: Attitude = Attitude.NEUTRAL
     is_primary: bool = False
     notes: str = ""
+    #: The contact of the same customer this one reports to (no cycles: models.relationships).
+    reports_to: str | None = None
+    #: The colleague on our side who covers this contact (a name of ``people``).
+    covered_by: str = ""
 
     CHECKS: ClassVar = {
         "customer_id": _text("customer_id", required=True, max_len=64),
@@ -155,7 +160,13 @@ class Contact(Record):
         "attitude": lambda v: check_choice("attitude", v or Attitude.NEUTRAL, Attitude),
         "is_primary": p(check_bool, "is_primary"),
         "notes": _text("notes", max_len=5_000, multiline=True),
+        "reports_to": lambda v: clean_text("reports_to", v, max_len=64) or None,
+        "covered_by": _text("covered_by", max_len=80),
     }
+
+    def check_consistency(self) -> None:
+        if self.reports_to and self.reports_to == self.id:
+            raise ValidationError("reports_to", MSG_REPORTS_TO_SELF)
 
 
 @dataclass(kw_only=True)

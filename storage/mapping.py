@@ -18,6 +18,7 @@ from models.entities import Assessment, Contact, Customer, Interaction, Need, Tr
 from models.people import Person
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
 from models.record import Record
+from models.relationships import LevelChange
 
 R = TypeVar("R", bound=Record)
 
@@ -35,6 +36,7 @@ TABLES: dict[type[Record], str] = {
     PlanAction: "plan_actions",
     PlanReview: "plan_reviews",
     Person: "people",
+    LevelChange: "relationship_levels",
 }
 
 #: Fields kept in link tables or child tables rather than in the record's own row.

@@ -764,3 +764,26 @@ def m018_team_roster(db: SqliteUtilsDatabase) -> None:
         kid = hmac.new(base64.b64decode(key), b"keyplan key id", hashlib.sha256).hexdigest()
         db.execute("INSERT INTO sync_keyring (kid, epoch, key, added_at) VALUES (?, 1, ?, ?)",
                    [kid[:16], key, utc_now_iso()])
+
+
+@migrations()
+def m021_relationship_map(db: SqliteUtilsDatabase) -> None:
+    """The relationship map (issue 19, point 1): a contact may name the contact of the same
+    customer it reports to (``reports_to``; no foreign key, so that an import or a team member's
+    packet may bring a contact before its boss: the application refuses cycles and treats an
+    unknown boss as none) and the colleague on our side who covers it (``covered_by``, a name
+    of ``people``). ``relationship_levels`` keeps each change of a customer's relationship
+    level with its date, reason and who made it. Adding columns rewrites no row."""
+    _script(db, f"""
+    ALTER TABLE contacts ADD COLUMN reports_to TEXT;
+    ALTER TABLE contacts ADD COLUMN covered_by TEXT NOT NULL DEFAULT '';
+    CREATE TABLE relationship_levels ({_RECORD},
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+        changed_on TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        changed_by TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX idx_relationship_levels_customer
+        ON relationship_levels(customer_id, changed_on) WHERE deleted_at IS NULL
+    """)

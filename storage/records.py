@@ -303,6 +303,9 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
     def _after_write(self, record: Record) -> None:
         """Keep derived columns in step with the record just written."""
         if isinstance(record, Contact):
+            from storage.relationship_store import check_boss
+
+            check_boss(self, record)  # no cycle of bosses (ValidationErrors rolls back)
             self.refresh_search_text(record.customer_id)
         customer_id = getattr(record, "customer_id", None)
         if isinstance(record, Customer):

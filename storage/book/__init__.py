@@ -30,6 +30,7 @@ from storage.book.files import (
 from storage.book.overview import Overview
 from storage.book.people import People
 from storage.book.records import Done, RecordKind, Records, Saved
+from storage.book.relationships import Relationships
 from storage.book.rollup import Rollup
 from storage.book.scoring import Charts, Scoring
 from storage.book.settings import Settings
@@ -112,6 +113,7 @@ class Book:
         self.sync = Sync(db)
         self.team = Team(db, self.sync, self.people)
         self.rollup = Rollup(db)
+        self.relationships = Relationships(db, self.records)
 
     @property
     def path(self) -> Path:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 #: Synced tables in an order that writes each row after the rows it refers to.
 TABLES = ("people", "customers", "contacts", "transactions", "interactions", "needs",
           "assessments", "plans", "plan_objectives", "plan_support_measures", "plan_actions",
-          "plan_reviews")
+          "plan_reviews", "relationship_levels")
 SETTINGS = "settings"
 #: The settings that travel (keys of ``settings``).
 SYNCED_SETTINGS = ("scoring_config", "service_levels")
@@ -34,6 +34,7 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "plan_support_measures": (("plan_id", "plans"),),
     "plan_actions": (("plan_id", "plans"), ("objective_id", "plan_objectives")),
     "plan_reviews": (("plan_id", "plans"),),
+    "relationship_levels": (("customer_id", "customers"),),
 }
 
 
