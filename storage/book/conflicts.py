@@ -1,5 +1,11 @@
 """The values team merges set aside (``sync_conflicts``): listed per customer, and either
-side taken back with one call (the History tab's "take this value instead")."""
+side taken back with one call (the History tab's "take this value instead").
+
+Taking a side is an edit of this book that travels like any other, and the members' books
+resolve the same conflict when it arrives (storage/sync/apply.py: a later write whose new
+and replaced values are the conflict's two). Taking the value that already won changes
+nothing in the record, yet it is logged and sent all the same, so that it resolves there too.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +19,12 @@ from models.record import new_id, utc_now_iso
 from storage.book.records import Done, changes_of
 from storage.changes import Changes
 from storage.errors import RecordNotFoundError
+from storage.history import device_name, user_name
 from storage.mapping import TABLES, from_row, to_row
+from storage.sync.clock import stamp
+from storage.sync.merge import encoded, same
 from storage.sync.tables import LINKS, SETTINGS
+from storage.sync.unique import KeyTakenError
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -73,7 +83,12 @@ def take(db: Database, conflict_id: int, side: str) -> Done:
                             [value, utc_now_iso(), conflict.record_id])
             changes = Changes(frozenset({SETTINGS}), None)
         else:
-            changes = _set_field(db, conflict, value, change_id)
+            try:
+                changes = _set_field(db, conflict, value, change_id)
+            except sqlite3.IntegrityError as error:
+                if "UNIQUE" not in str(error):
+                    raise
+                raise KeyTakenError(value=_shown(value), field=conflict.field) from error
         db.conn.execute(
             "UPDATE sync_conflicts SET resolved_at = ? WHERE resolved_at IS NULL AND "
             "table_name = ? AND record_id = ? AND field = ?",
@@ -84,6 +99,10 @@ def take(db: Database, conflict_id: int, side: str) -> Done:
 def _set_field(db: Database, conflict: Conflict, value: Any, change_id: str) -> Changes:
     cls = next(c for c, table in TABLES.items() if table == conflict.table)
     record = db.get(cls, conflict.record_id, include_deleted=True)
+    current = _stored(db, conflict)
+    if same(current, value):  # the value that won: nothing moves, the choice still travels
+        _log_choice(db, conflict, value, change_id)
+        return changes_of(cls, _customer(record), fields=frozenset({conflict.field}))
     if conflict.field == "deleted_at":
         if (value is None) != (record.deleted_at is None):
             if value is None:
@@ -100,6 +119,39 @@ def _set_field(db: Database, conflict: Conflict, value: Any, change_id: str) -> 
         record = from_row(cls, row)
     db.update(replace(record, updated_at=""), force=True, change_id=change_id)
     return changes_of(cls, _customer(record), fields=frozenset({conflict.field}))
+
+
+def _stored(db: Database, conflict: Conflict) -> Any:
+    link = LINKS.get(conflict.table, {}).get(conflict.field)
+    if link is not None:
+        return [row[0] for row in db.conn.execute(
+            f"SELECT {link.other} FROM {link.table} WHERE {link.own} = ? ORDER BY {link.other}",
+            [conflict.record_id])]
+    row = db.conn.execute(f"SELECT [{conflict.field}] FROM [{conflict.table}] WHERE id = ?",
+                          [conflict.record_id]).fetchone()
+    return None if row is None else row[0]
+
+
+def _log_choice(db: Database, conflict: Conflict, value: Any, change_id: str) -> None:
+    """The value kept as the user's choice: logged (new and replaced value alike) and
+    clocked, so that it is sent and resolves the conflict on the members' books too."""
+    hlc = stamp(db.conn)
+    text = encoded(value)
+    db.conn.execute(
+        "INSERT INTO change_log (change_id, at, device, user, action, table_name, record_id, "
+        "customer_id, field, old_value, new_value, hlc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [change_id, utc_now_iso(), device_name(), user_name(), "update", conflict.table,
+         conflict.record_id, conflict.customer_id, conflict.field, text, text, hlc])
+    db.conn.execute(
+        "INSERT INTO sync_clocks (table_name, record_id, field, hlc, prev) VALUES "
+        "(?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc, prev = excluded.prev",
+        [conflict.table, conflict.record_id, conflict.field, hlc, text])
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value))
+    return "" if value is None else str(value)
 
 
 def _conflict(row: sqlite3.Row | tuple[Any, ...]) -> Conflict:

@@ -17,7 +17,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,17 +25,18 @@ from typing import TYPE_CHECKING, Any
 from storage.book.conflicts import Conflict, conflicts_of, open_conflicts, take
 from storage.book.records import Done
 from storage.changes import Changes
+from storage.sync import checkpoint, home, state
 from storage.sync import folder as shared
-from storage.sync import state
 from storage.sync.applied import Applied
 from storage.sync.apply import Applier
 from storage.sync.capture import capture, clock_bulk_deletes, save
-from storage.sync.clock import observe, stamp
+from storage.sync.checkpoint_load import is_empty, load
+from storage.sync.clock import observe, stamp, too_far_ahead
 from storage.sync.derived import refresh_activity, refresh_listing, refresh_search_texts
 from storage.sync.errors import AlreadyInTeamError, NotInTeamError, PacketTakenError
 from storage.sync.keyring import load as keyring
 from storage.sync.keys import key_text, new_key, parse_key, team_id
-from storage.sync.packets import Header, KeyNotYetError, PacketError, decode, encode
+from storage.sync.packets import Header, KeyNotYetError, Keys, PacketError, decode, encode
 from storage.sync.tables import TABLES as SYNCED_TABLES
 from storage.sync.team import refresh as refresh_team
 
@@ -50,10 +51,24 @@ _BAD_PACKET = (sqlite3.IntegrityError, KeyError, TypeError, ValueError, IndexErr
 
 
 @dataclass(frozen=True)
+class Compacted:
+    """A checkpoint written (or not: the latest already held everything) and the own
+    packets it let go."""
+
+    written: bool
+    number: int  # this device's last packet it covers
+    records: int
+    bytes: int
+    deleted: int  # own packets deleted (covered by every member's latest checkpoint)
+    seconds: float
+
+
+@dataclass(frozen=True)
 class Pushed:
     packets: int
     ops: int
     seconds: float
+    compacted: Compacted | None = None  # a checkpoint was due and written
 
 
 @dataclass(frozen=True)
@@ -67,6 +82,10 @@ class Pulled:
     outdated: tuple[str, ...]  # members whose packets need a newer KeyPlan
     changes: Changes
     seconds: float
+    checkpoints: int = 0  # members' checkpoints applied (a new member's first pull)
+    #: members whose packets wait: stamped more than a day ahead of this computer's clock
+    #: (storage.sync.clock.AHEAD says so)
+    ahead: tuple[str, ...] = ()
 
     @property
     def rescore_due(self) -> bool:
@@ -136,13 +155,48 @@ class Sync:
         return team_id(secret)
 
     # ---- sending --------------------------------------------------------------------------
-    def push(self, folder: Path) -> Pushed:
+    def push(self, folder: Path, *, compact: bool = True) -> Pushed:
         """Write this book's changes since its last packet into ``folder`` (packets of at
-        most :data:`MAX_OPS` operations, each in its own short transaction)."""
+        most :data:`MAX_OPS` operations, each in its own short transaction). When enough
+        was sent since this device's last checkpoint (``checkpoint.due``) and ``compact``,
+        a checkpoint follows (:meth:`compact`: the whole book is read, so run it where a
+        long call does no harm, as the window runs every sync: in the background)."""
+        started = time.perf_counter()
+        pushed = self._push(folder)
+        if compact and checkpoint.due(folder, self.device_id):
+            compacted = self._checkpoint(folder, checkpoint.KEEP_DAYS)
+            pushed = replace(pushed, compacted=compacted,
+                             seconds=time.perf_counter() - started)
+        return pushed
+
+    def compact(self, folder: Path, *, keep_days: float = checkpoint.KEEP_DAYS) -> Compacted:
+        """Send what is left to send, then write this book as a checkpoint of its device
+        into ``folder`` (unless its latest one holds the same), and delete this device's
+        packets that every member's latest checkpoint covers and that are older than
+        ``keep_days``. Reads the whole book in a read transaction of its own: saving goes on
+        meanwhile; call it off the window's thread."""
+        self._push(folder)
+        return self._checkpoint(folder, keep_days)
+
+    def _checkpoint(self, folder: Path, keep_days: float) -> Compacted:
+        started = time.perf_counter()
+        device = self._member()
+        ring = keyring(self._conn)
+        written = checkpoint.write(self._conn, folder, ring, self._db.schema_version)
+        deleted = checkpoint.delete_covered(folder, device.device, ring, keep_days,
+                                            skip=ring.cutoffs)
+        if written is None:
+            return Compacted(False, device.packets, 0, 0, deleted,
+                             time.perf_counter() - started)
+        return Compacted(True, written.manifest.number, written.manifest.records,
+                         written.bytes, deleted, time.perf_counter() - started)
+
+    def _push(self, folder: Path) -> Pushed:
         started = time.perf_counter()
         refresh_team(self._db, folder, sending=True)  # the roster, and a new team key
         device = self._member()
         shared.check_team(folder, str(device.team_id))
+        self._check_home(device)
         shared.clean_temporary(folder, device.device)
         packets = ops = 0
         while True:
@@ -175,6 +229,23 @@ class Sync:
                 break
         return Pushed(packets, ops, time.perf_counter() - started)
 
+    def new_device(self) -> str:
+        """Make this copy of a book a member of its own (after :class:`BookCopiedError`):
+        a new device id, here; returns it. Nothing is sent again."""
+        with self._db.atomic():
+            self._member()
+            return home.new_device(self._conn)
+
+    def moved_here(self) -> None:
+        """The book moved to this computer for good (after :class:`BookCopiedError`): it
+        syncs here under its device id from now on."""
+        with self._db.atomic():
+            home.moved_here(self._conn, self._member().device)
+
+    def _check_home(self, device: state.Device) -> None:
+        with self._db.atomic():
+            home.check(self._conn, device.device)
+
     # ---- merging ----------------------------------------------------------------------------
     def pull(self, folder: Path) -> Pulled:
         """Merge the members' packets in ``folder`` that this book has not merged yet."""
@@ -183,11 +254,13 @@ class Sync:
         device = self._member()
         shared.check_team(folder, str(device.team_id))
         assert device.team_key is not None
+        self._check_home(device)
+        total, used = self._from_checkpoints(folder, device)
         applied = state.applied(self._conn)
         refused = state.quarantined(self._conn)
-        total = Applied()
         packets = quarantined = 0
         outdated: list[str] = []
+        ahead: list[str] = []
         for member in shared.devices(folder):
             files = shared.packets(folder, member)
             number = applied.get(member, 0) + 1
@@ -211,6 +284,9 @@ class Sync:
                 if header.schema > self._db.schema_version:
                     outdated.append(member)
                     break
+                if too_far_ahead(header.made):
+                    ahead.append(member)
+                    break
                 try:
                     result = self._apply(member, number, header, ops, device.pushed_seq,
                                          own=member == device.device)
@@ -229,7 +305,68 @@ class Sync:
         return Pulled(packets=packets, ops=total.ops, records=total.records,
                       conflicts=total.conflicts, waiting=waiting, quarantined=quarantined,
                       outdated=tuple(outdated), changes=total.changes(),
-                      seconds=time.perf_counter() - started)
+                      seconds=time.perf_counter() - started, checkpoints=used,
+                      ahead=tuple(ahead))
+
+    def _from_checkpoints(self, folder: Path, device: state.Device) -> tuple[Applied, int]:
+        """A new member's empty book filled from the checkpoint that covers most, in bulk;
+        then, for each member whose next packet is gone (deleted once covered) while a
+        checkpoint covers it, that checkpoint merged (a book back after months)."""
+        total = Applied()
+        ring = keyring(self._conn)
+        found = checkpoint.latest(folder, ring, skip=ring.cutoffs)
+        if not found:
+            return total, 0
+        used = 0
+        failed: set[str] = set()
+        failed.update(c.name for c in found.values() if too_far_ahead(c.made))
+        usable = [c for c in found.values() if c.name not in failed]
+        if usable and is_empty(self._conn):
+            best = max(usable, key=lambda m: (m.size, m.made))
+            if self._load(best, ring, bulk=True, into=total):
+                used += 1
+            else:
+                failed.add(best.name)
+        while True:
+            wanted = self._covering_gap(folder, found, failed)
+            if wanted is None:
+                return total, used
+            if self._load(wanted, ring, bulk=False, into=total):
+                used += 1
+            else:
+                failed.add(wanted.name)
+
+    def _covering_gap(self, folder: Path, found: dict[str, checkpoint.Manifest],
+                      failed: set[str]) -> checkpoint.Manifest | None:
+        """A checkpoint holding a member's next packet, when that packet is gone: it is not
+        in the folder, and no earlier one is either (packets go oldest first)."""
+        applied = state.applied(self._conn)
+        members = set(shared.devices(folder)) | {m for c in found.values() for m in c.covers}
+        for member in sorted(members):
+            following = applied.get(member, 0) + 1
+            files = shared.packets(folder, member)
+            if following in files or any(number < following for number in files):
+                continue
+            covering = [c for c in found.values()
+                        if c.covers.get(member, 0) >= following and c.name not in failed]
+            if covering:
+                return max(covering, key=lambda c: (c.covers[member], c.size))
+        return None
+
+    def _load(self, manifest: checkpoint.Manifest, keys: Keys, *, bulk: bool,
+              into: Applied) -> bool:
+        """One checkpoint in one transaction; False when a part of it is not whole yet."""
+        try:
+            with _no_cycle_collection(), self._db.atomic():
+                result = load(self._db, manifest, keys, bulk=bulk,
+                              schema=self._db.schema_version,
+                              refresh_all=self._db.refresh_activity)
+                self._refresh_derived(result)
+                observe(self._conn, result.latest)
+        except (PacketError, KeyNotYetError):
+            return False
+        into.add(result)
+        return True
 
     def _apply(self, member: str, number: int, header: Header, ops: list[dict[str, Any]],
                pushed_seq: int, *, own: bool) -> Applied:
@@ -242,21 +379,25 @@ class Sync:
             applier.apply([(op, member, number) for op in ops])
             applier.retry_waiting()
             result = applier.result
-            listing = dict(result.listing)
-            if result.search:
-                refresh_search_texts(self._conn, result.search)
-                listing["search_text"] = listing.get("search_text", set()) | result.search
-            new = result.new_customers
-            if new:  # a new customer's row, with its figures and every list column
-                self._db.refresh_activity_of(new)
-            refresh_activity(self._conn, {table: ids - new
-                                          for table, ids in result.activity.items()})
-            refresh_listing(self._conn, {column: ids - new for column, ids in listing.items()})
+            self._refresh_derived(result)
             observe(self._conn, max(result.latest, header.made))
             state.mark_applied(self._conn, member, number, header.made)
             if own:  # our own packet, written before this book was restored from a backup
                 state.set_pushed(self._conn, seq=0, packets=number)
         return result
+
+    def _refresh_derived(self, result: Applied) -> None:
+        """The search texts, list columns and figures of the customers a merge touched."""
+        listing = dict(result.listing)
+        if result.search:
+            refresh_search_texts(self._conn, result.search)
+            listing["search_text"] = listing.get("search_text", set()) | result.search
+        new = result.new_customers
+        if new:  # a new customer's row, with its figures and every list column
+            self._db.refresh_activity_of(new)
+        refresh_activity(self._conn, {table: ids - new
+                                      for table, ids in result.activity.items()})
+        refresh_listing(self._conn, {column: ids - new for column, ids in listing.items()})
 
     def _quarantine(self, member: str, number: int, digest: str, reason: str) -> None:
         with self._db.atomic():

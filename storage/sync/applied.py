@@ -36,6 +36,8 @@ class Applied:
     listing: dict[str, set[str]] = field(default_factory=dict)
     activity: dict[str, set[str]] = field(default_factory=dict)
     new_customers: set[str] = field(default_factory=set)
+    #: the whole book may have changed (a new member's book filled from a checkpoint)
+    everything: bool = False
 
     def add(self, other: Applied) -> None:
         """Take in what another packet did."""
@@ -46,6 +48,7 @@ class Applied:
         self.customers |= other.customers
         self.customer_fields |= other.customer_fields
         self.added_or_removed = self.added_or_removed or other.added_or_removed
+        self.everything = self.everything or other.everything
         self.new_customers |= other.new_customers
         self.search |= other.search
         for column, ids in other.listing.items():
@@ -56,6 +59,8 @@ class Applied:
     def changes(self) -> Changes:
         """What the packets changed, for the views: every table written, the customers
         concerned, the customer fields (None: new customers, any field)."""
+        if self.everything:
+            return Changes.everything()
         if not self.tables:
             return Changes()
         tables = set(self.tables) | {"change_log"}

@@ -32,9 +32,11 @@ from storage.sync.merge import (
     Conflict,
     Incoming,
     RecordState,
+    decoded,
     encoded,
     merge_fields,
     merge_status,
+    same,
 )
 from storage.sync.packets import Op
 from storage.sync.setting_merge import merge_setting
@@ -111,6 +113,7 @@ class Applier:
         existing = self._referenced(table, items)
         entries: list[_Entry] = []
         conflicts: list[tuple[RecordState, str, Conflict, str]] = []
+        choices: list[Op] = []
         for op, device, number in items:
             state = states[op["id"]]
             missing = self._missing(table, op, state, existing)
@@ -125,6 +128,7 @@ class Applier:
                 self._put(state, op)
             else:
                 self._set(state, op)
+                choices.append(op)
             self._note_clocks(op, state)
             if len(state.conflicts) > seen:
                 conflicts += [(state, op["id"], c, device) for c in state.conflicts[seen:]]
@@ -135,22 +139,58 @@ class Applier:
                             for name, old in before.items()
                             if name != "updated_at" and not _equal(old, row.get(name))]
         self._write(table, states, entries, conflicts)
+        self._resolve(table, choices)
+
+    def _resolve(self, table: str, ops: list[Op]) -> None:
+        """A conflict a member resolved (took one of its two values) is resolved here too:
+        a later write whose new and replaced values are the conflict's two."""
+        open_ones = self.conn.execute(
+            "SELECT id, record_id, field, ours, theirs, ours_hlc, theirs_hlc, customer_id "
+            "FROM sync_conflicts WHERE resolved_at IS NULL AND table_name = ?",
+            [table]).fetchall()
+        if not open_ones or not ops:
+            return
+        by_field: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+        for row in open_ones:
+            by_field.setdefault((row[1], row[2]), []).append(row)
+        done: list[tuple[str, int]] = []
+        for op in ops:
+            for name, (new, old) in op["f"].items():
+                for row in by_field.get((op["id"], name), ()):
+                    pair = (decoded(row[3]), decoded(row[4]))
+                    if str(op["h"]) > max(row[5] or "", row[6] or "") \
+                            and any(same(new, v) for v in pair) \
+                            and any(same(old, v) for v in pair):
+                        done.append((utc_now_iso(), row[0]))
+                        if row[7]:
+                            self.result.customers.add(row[7])
+        if done:
+            self.conn.executemany("UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?", done)
+            self.result.tables.add("sync_conflicts")
 
     def _put(self, state: RecordState, op: Op) -> None:
         row = dict(op["r"])
         row["id"] = op["id"]
         sent = {name: str(hlc) for name, hlc in op.get("c", {}).items()}
+        # A checkpoint's record also says what each write replaced (a packet's does not).
+        prevs: dict[str, str] = op.get("p", {})
         if state.row is None:
             state.row = row
             state.inserted = True
             for name, hlc in sent.items():
-                state.set_clock(name, Clock(hlc))
+                state.set_clock(name, Clock(hlc, prevs.get(name)))
             return
         latest_before = state.latest()
         base = base_clock(row.get("created_at"))
-        merge_fields(state, {name: Incoming(value, sent.get(name, base))
+
+        def incoming(name: str, value: Any) -> Incoming:
+            if name in prevs:
+                return Incoming(value, sent.get(name, base), decoded(prevs[name]), True)
+            return Incoming(value, sent.get(name, base))
+
+        merge_fields(state, {name: incoming(name, value)
                              for name, value in row.items() if name not in UNMERGED})
-        explicit = Incoming(row.get(DELETED), sent[DELETED]) if DELETED in sent else None
+        explicit = incoming(DELETED, row.get(DELETED)) if DELETED in sent else None
         merge_status(state, latest_before, max([base, *sent.values()]), row.get(DELETED),
                      explicit=explicit)
 
@@ -273,7 +313,7 @@ class Applier:
         for record_id, state in inserted:
             assert state.row is not None
             row = {name: value for name, value in state.row.items() if name in stored}
-            row.update(_derived(table, state.row))
+            row.update(derived_columns(table, state.row))
             names = tuple(row)
             sql = self._statements.get((table, ("INSERT", *names)))
             if sql is None:
@@ -328,7 +368,7 @@ class Applier:
         assert state.row is not None
         values = {name: state.row[name] for name in state.changed if name in stored}
         if table == "customers" and "name" in values:
-            values.update(_derived(table, state.row))
+            values.update(derived_columns(table, state.row))
         stamp = str(state.row.get("updated_at") or "")
         values["updated_at"] = self._now if self._now > stamp else _later_than(stamp)
         names = tuple(values)
@@ -426,7 +466,7 @@ def _needed(table: str, items: list[Item]) -> set[str] | None:
     return needed
 
 
-def _derived(table: str, row: dict[str, Any]) -> dict[str, Any]:
+def derived_columns(table: str, row: dict[str, Any]) -> dict[str, Any]:
     """A customer's name key, worked out here (its search text is refreshed afterwards)."""
     if table != "customers":
         return {}

@@ -10,6 +10,12 @@ is moved inside the write's own transaction: every process writing the book shar
 A field never written since its record was made has its record's *base* clock: the
 milliseconds of ``created_at`` with counter 0 and no device, which every device works out
 alike from the row itself (bulk imports write no clock rows at all).
+
+**Skew.** A computer whose date is wrong by days would stamp writes that win every merge
+until the world catches up. So a clock received is never followed more than
+:data:`MAX_SKEW_MS` past this computer's own (one bad clock does not drag the team's along),
+and a packet stamped further ahead than that waits, unmerged, until it is not (the pull
+says which member: :data:`AHEAD`); once merged its writes compete as any others.
 """
 
 from __future__ import annotations
@@ -18,11 +24,18 @@ import sqlite3
 import time
 from datetime import UTC, datetime
 
+from models.validation import tr_noop
+
 MS_DIGITS = 13
 COUNTER_DIGITS = 6
 MAX_COUNTER = 10 ** COUNTER_DIGITS - 1
 #: Below every real clock: a setting never synced, a record with no usable created_at.
 ZERO = "0" * MS_DIGITS + "-" + "0" * COUNTER_DIGITS + "-"
+#: How far ahead of this computer's clock a received clock may be.
+MAX_SKEW_MS = 24 * 3600 * 1000
+AHEAD = tr_noop("The clock of the computer of {device} is more than a day ahead of this "
+                "computer's: its changes wait until the clocks agree. Check the date and time "
+                "on both computers.")
 
 _STAMP_SQL = """
 UPDATE sync_device SET
@@ -62,11 +75,24 @@ def stamp(conn: sqlite3.Connection) -> str:
 
 
 def observe(conn: sqlite3.Connection, seen: str) -> None:
-    """Move this book's clock past ``seen`` (the latest clock of a packet just applied)."""
+    """Move this book's clock past ``seen`` (the latest clock of a packet just applied), but
+    never more than :data:`MAX_SKEW_MS` past this computer's clock."""
     ms, counter, _device = parse_hlc(seen)
+    limit = now_ms() + MAX_SKEW_MS
+    if ms > limit:
+        ms, counter = limit, 0
     conn.execute("UPDATE sync_device SET clock_ms = :ms, clock_counter = :counter "
                  "WHERE clock_ms < :ms OR (clock_ms = :ms AND clock_counter < :counter)",
                  {"ms": ms, "counter": min(counter, MAX_COUNTER)})
+
+
+def too_far_ahead(hlc: str) -> bool:
+    """Whether a clock is more than :data:`MAX_SKEW_MS` ahead of this computer's."""
+    try:
+        ms = parse_hlc(hlc)[0]
+    except ValueError:
+        return False
+    return ms > now_ms() + MAX_SKEW_MS
 
 
 def base_clock(created_at: str | None) -> str:

@@ -6,9 +6,19 @@ from __future__ import annotations
 import sqlite3
 
 from models.record import utc_now_iso
+from models.validation import tr_noop
+from storage.errors import StorageError
 from storage.sync.applied import Applied
 from storage.sync.merge import DELETED, RecordState, encoded
 from storage.sync.tables import UNIQUE
+
+
+class KeyTakenError(StorageError):
+    """Taking back a value a merge set aside that another record now holds."""
+
+    message = tr_noop("{value} now belongs to another record (a customer code, a plan's "
+                      "period or a person's name is used once). Change that record first, "
+                      "or keep the value the merge chose.")
 
 
 def set_aside_duplicate(conn: sqlite3.Connection, table: str, record_id: str,

@@ -17,11 +17,20 @@ Figures:
 * the baseline: the same 100,000 rows, as A holds them afterwards, upserted into B with one
   ``executemany`` of ``INSERT ... ON CONFLICT DO UPDATE`` in one transaction (rolled back, so
   the pull then finds B as it was);
-* for reference: the same merge with 100,000 new interactions instead (whole records).
+* for reference: the same merge with 100,000 new interactions instead (whole records);
+* **first join of a new member from checkpoints**: A writes its whole book as a checkpoint
+  (``book.sync.compact``, for reference), then a day's edits as the tail; a new, empty book
+  joins the team and pulls: the checkpoint in bulk, the tail merged: limit 30 s, against the
+  baseline of the same rows bulk-inserted (``executemany``, one transaction) into an empty
+  book in the same run; then, for reference, the rescore the pull asks for (scores and tiers
+  are never sent).
+
+``KEYPLAN_BENCH_JOIN_ONLY=1`` measures the join alone (one copy of the book, no B).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -37,6 +46,7 @@ BATCH = 100_000
 LIMIT_EXPORT = 0.200
 LIMIT_APPLY = 10.0
 RATIO_APPLY = 5.0
+LIMIT_JOIN = 30.0
 FIELDS = ("phone", "notes", "owner", "city")
 
 
@@ -74,7 +84,7 @@ def prepare(cached: Path, folder: Path) -> tuple[Path, Path, str]:
     return a, b, key
 
 
-def day_of_edits(a: Path, shared: Path) -> float:
+def day_of_edits(a: Path, shared: Path, mark: str = "") -> float:
     from storage.book import Book
 
     with Book(a) as book:
@@ -84,7 +94,8 @@ def day_of_edits(a: Path, shared: Path) -> float:
         for number, customer_id in enumerate(ids):
             customer = book.customers.get(customer_id)
             field = FIELDS[number % len(FIELDS)]
-            value = f"021-5555 {number:04d}" if field == "phone" else f"{field} {number}"
+            value = (f"021-{mark or '5555'} {number:04d}" if field == "phone"
+                     else f"{field} {mark}{number}")
             book.customers.update(replace(customer, **{field: value}))
         started = time.perf_counter()
         pushed = book.sync.push(shared)
@@ -146,6 +157,69 @@ def bulk_interactions(a: Path, count: int) -> None:
             [(str(uuid.uuid4()), now, now, c, f"call {n}") for n, c in enumerate(customers)])
 
 
+def raw_bulk_insert(source: Path, target: Path) -> float:
+    """Every synced row of ``source`` (and its list fields' rows) inserted into the empty
+    book ``target`` with ``executemany`` in one transaction: the same rows a join loads."""
+    from storage.sync.checkpoint import DERIVED
+    from storage.sync.tables import LINKS, TABLES
+
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    conn = sqlite3.connect(target, isolation_level=None)
+    started = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    tables = [*TABLES, *(link.table for links in LINKS.values() for link in links.values())]
+    for table in tables:
+        names = [r[1] for r in src.execute(f"PRAGMA table_info([{table}])")
+                 if r[1] != "import_batch"]
+        names = [n for n in names if n not in ("name_sort", "search_text")] + [
+            n for n in DERIVED.get(table, ()) if n in names]
+        select = ", ".join(f"[{n}]" for n in names)
+        sql = (f"INSERT INTO [{table}] ({select}) VALUES ({', '.join('?' * len(names))})")
+        cursor = src.execute(f"SELECT {select} FROM [{table}]")
+        while chunk := cursor.fetchmany(10_000):
+            conn.executemany(sql, chunk)
+    seconds = time.perf_counter() - started
+    conn.execute("ROLLBACK")
+    conn.close()
+    src.close()
+    return seconds
+
+
+def join_from_checkpoint(a: Path, folder: Path, shared: Path, key: str) -> None:
+    from storage.book import Book
+
+    with Book(a) as book:
+        compacted = book.sync.compact(shared)
+    verdict(f"compact: A's book as a checkpoint ({compacted.records:,} records, "
+            f"{compacted.bytes / 1e6:.0f} MB)", compacted.seconds, extra="(reference)")
+    day_of_edits(a, shared, mark="6666")  # the tail, after the checkpoint
+    empty = folder / "raw.db"
+    Book(empty, new_book=True).close()
+    baseline = raw_bulk_insert(a, empty)
+    verdict("raw: the same rows bulk-inserted into an empty book", baseline)
+    c = folder / "c.db"
+    with Book(c, new_book=True) as book:
+        book.sync.join(key)
+        started = time.perf_counter()
+        pulled = book.sync.pull(shared)
+        seconds = time.perf_counter() - started
+        assert pulled.checkpoints == 1 and pulled.ops >= DAY_EDITS, pulled
+        verdict(f"join: a new member from the checkpoint and a {pulled.packets}-packet tail",
+                seconds, limit=LIMIT_JOIN, baseline=baseline)
+        started = time.perf_counter()
+        book.scoring.rescore()
+        verdict("then the rescore the join asks for", time.perf_counter() - started,
+                extra="(reference)")
+    from storage.sync.tables import TABLES
+
+    same = "SELECT id, phone, notes, owner, city, deleted_at FROM customers ORDER BY id"
+    with sqlite3.connect(a) as one, sqlite3.connect(c) as two:
+        assert one.execute(same).fetchall() == two.execute(same).fetchall()
+        for table in TABLES:
+            count = f"SELECT count(*) FROM [{table}]"
+            assert one.execute(count).fetchone() == two.execute(count).fetchone(), table
+
+
 def main() -> None:
     args = arguments(__doc__.splitlines()[0])
     cached = args.db or full_size_db()
@@ -156,7 +230,17 @@ def main() -> None:
         shared = folder / "shared"
         shared.mkdir()
         started = time.perf_counter()
-        a, b, _key = prepare(cached, folder)
+        if os.environ.get("KEYPLAN_BENCH_JOIN_ONLY"):
+            a = folder / "a.db"
+            shutil.copyfile(cached, a)
+            with Book(a) as book:
+                key = book.sync.team_init()
+            as_already_sent(a)
+            print(f"An upgraded copy of {cached.name} in {time.perf_counter() - started:.0f} s",
+                  flush=True)
+            join_from_checkpoint(a, folder, shared, key)
+            return
+        a, b, key = prepare(cached, folder)
         print(f"Two upgraded copies of {cached.name} in one team in "
               f"{time.perf_counter() - started:.0f} s", flush=True)
 
@@ -193,6 +277,8 @@ def main() -> None:
             pulled = book.sync.pull(shared)
             verdict(f"pull: {pulled.ops:,} new interactions merged in",
                     time.perf_counter() - started, extra="(reference)")
+
+        join_from_checkpoint(a, folder, shared, key)
 
 
 if __name__ == "__main__":
