@@ -1,0 +1,73 @@
+"""Profit after support: the customers' 12-month revenue and profit (``customer_metrics``) and
+the support measures of their granted plans, priced by :mod:`models.support_cost`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from models import support_cost as sc
+from models.plan_periods import period_bounds
+from models.validation import ValidationError
+from storage.base import DatabaseBase
+
+#: The measures of granted plans (active or closed), with what the cost needs.
+_MEASURES_SQL = """
+SELECT p.customer_id, p.id, p.period, s.rate_percent, s.cost
+FROM plan_support_measures s JOIN plans p ON p.id = s.plan_id
+WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL AND p.status IN ('active', 'closed')
+  {customer_filter}
+"""
+
+#: A customer's revenue between two days (inclusive), for measures given as a rate.
+_REVENUE_SQL = """
+SELECT total(amount) FROM transactions
+WHERE customer_id = ? AND deleted_at IS NULL AND date >= ? AND date <= ?
+"""
+
+_FIGURES_SQL = """
+SELECT c.id, coalesce(m.revenue_12m, 0), coalesce(m.profit_12m, 0), m.tier, c.code, c.name,
+       c.owner
+FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id
+WHERE c.deleted_at IS NULL {customer_filter}
+"""
+
+
+def scored_as_of(db: DatabaseBase) -> date | None:
+    """The day the stored 12-month figures were computed for (None: never scored)."""
+    row = db.conn.execute("SELECT max(as_of) FROM customer_metrics").fetchone()
+    return date.fromisoformat(row[0][:10]) if row and row[0] else None
+
+
+def measures(db: DatabaseBase, as_of: date, customer_id: str | None = None
+             ) -> dict[str, list[sc.MeasureTerms]]:
+    """Customer id -> the measures of its granted plans that overlap the window."""
+    where, params = ("AND p.customer_id = ?", [customer_id]) if customer_id else ("", [])
+    result: dict[str, list[sc.MeasureTerms]] = defaultdict(list)
+    for owner, _plan, period, rate, cost in db.conn.execute(
+            _MEASURES_SQL.format(customer_filter=where), params):
+        try:
+            first, last = period_bounds(period)
+        except ValidationError:
+            continue  # a malformed period (hand-edited file) grants nothing we can date
+        shared = sc.overlap(first, last, as_of)
+        if shared is None:
+            continue
+        revenue = 0.0
+        if cost is None and rate is not None:
+            revenue = float(db.conn.execute(
+                _REVENUE_SQL, [owner, shared[0].isoformat(), shared[1].isoformat()]
+            ).fetchone()[0])
+        result[owner].append(sc.MeasureTerms(first, last, rate, cost, revenue))
+    return result
+
+
+def customer_profits(db: DatabaseBase, as_of: date, customer_id: str | None = None
+                     ) -> list[sc.CustomerProfit]:
+    """Every live customer's figures (or one customer's)."""
+    terms = measures(db, as_of, customer_id)
+    where, params = ("AND c.id = ?", [customer_id]) if customer_id else ("", [])
+    return [sc.customer_profit(cid, float(revenue), float(profit), terms.get(cid, ()), as_of,
+                               tier=tier, code=code or "", name=name, owner=owner or "")
+            for cid, revenue, profit, tier, code, name, owner in db.conn.execute(
+                _FIGURES_SQL.format(customer_filter=where), params)]
