@@ -183,3 +183,12 @@ class PersonRole(StrEnumBase):
 
     SALESPERSON = "salesperson"
     MANAGER = "manager"
+
+
+class LineStatus(StrEnumBase):
+    """A product line for one customer (whitespace): bought in the last 12 months, bought
+    before and not since, or never."""
+
+    BOUGHT = "bought"
+    LAPSED = "lapsed"
+    NOT_BOUGHT = "not_bought"

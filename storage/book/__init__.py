@@ -36,6 +36,7 @@ from storage.book.scoring import Charts, Scoring
 from storage.book.settings import Settings
 from storage.book.sync import Sync
 from storage.book.team import Team
+from storage.book.whitespace import Support, Whitespace
 from storage.book.work import History, Plans, Today
 from storage.book_check import CheckResult, check_book
 from storage.connection import classify
@@ -113,6 +114,8 @@ class Book:
         self.sync = Sync(db)
         self.team = Team(db, self.sync, self.people)
         self.rollup = Rollup(db)
+        self.whitespace = Whitespace(db)
+        self.support = Support(db)
         self.relationships = Relationships(db, self.records)
 
     @property
