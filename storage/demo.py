@@ -23,6 +23,7 @@ from models.entities import RATING_FIELDS
 from models.enums import Priority
 from models.service_levels import DEFAULT_SLA_DAYS
 from storage import demo_vocab as V
+from storage.demo_whitespace import product_index
 from storage.metrics import MetricsMixin
 from storage.search_keys import search_text, sort_key
 
@@ -402,7 +403,7 @@ def _draw_invoices(plans: list[tuple[Any, ...]], gen: _Generator,
     today = gen.anchor.toordinal()
     first_index = np.cumsum(counts) - counts
     number = np.arange(total) - first_index[owner] + 1
-    product = (rng.random(total) * len(V.PRODUCTS_ZH)).astype(np.int64)
+    product = product_index(rng.random(total), np.array(mean)[owner])  # demo_whitespace
     high = rng.integers(0, 2**64, size=total, dtype=np.uint64, endpoint=False)
     low = rng.integers(0, 2**64, size=total, dtype=np.uint64, endpoint=False)
     iso = gen.iso

@@ -304,4 +304,7 @@ class Demo:
                 from storage.demo_plans import add_demo_plans
 
                 summary.plans = add_demo_plans(self._db, day, seed)
+                from storage.demo_whitespace import add_demo_support
+
+                add_demo_support(self._db, day, seed)  # promotions, two costing too much
         return DemoMade(summary, scored)
