@@ -87,6 +87,10 @@ def main(argv: list[str]) -> int:
         step(program, ["--db", str(book), "chart", "pareto", "-o", "pareto.svg", "--lang",
                        "zh_CN"], env, work)
         expect_file(work / "pareto.svg", b"<?xml")
+        # icalendar and its time zones travel with the build (the calendar export).
+        step(program, ["--db", str(book), "export", "calendar", "-o", "cal.ics", "--lang",
+                       "zh_CN"], env, work)
+        expect_file(work / "cal.ics", b"BEGIN:VCALENDAR")
         # The window rescores large books in a child process: `KeyPlan -m
         # ui.gui.background.rescore_process`.
         child = ["-m", "ui.gui.background.rescore_process", str(book)]

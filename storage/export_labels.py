@@ -294,6 +294,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "assessment.date": ("Assessed on", "评估日期"),
     "assessment.assessor": ("Assessor", "评估人"),
     "support.rate_percent": ("Rate (%)", "比例（%）"),
+    # the calendar export (.ics): event texts (storage/export_calendar.py)
+    "cal.name": ("KeyPlan: follow-ups and plans", "KeyPlan：跟进与计划"),
+    "cal.name_owner": ("KeyPlan: {owner}'s follow-ups and plans",
+                       "KeyPlan：{owner} 的跟进与计划"),
+    "cal.follow_up": ("Follow-up", "跟进"),
+    "cal.plan_action": ("Plan action", "计划行动"),
+    "cal.plan_review": ("Plan review", "计划回顾"),
+    "cal.need": ("Need to answer", "需求答复"),
+    "cal.review_title": ("Review the account plan {period}", "回顾客户经营计划 {period}"),
+    "cal.need_title": ("Answer: {text}", "答复：{text}"),
+    "cal.customer": ("Customer", "客户"),
+    "cal.contact": ("Contact", "联系人"),
+    "cal.plan": ("Plan", "经营计划"),
+    "cal.owner": ("Owner", "负责人"),
+    "cal.what": ("What", "事项"),
+    "cal.reference": ("In KeyPlan", "KeyPlan 记录"),
+    "cal.reminder": ("KeyPlan reminder", "KeyPlan 提醒"),
 }
 
 #: "EnumClass.code" -> (English, Chinese); codes as stored in the database.

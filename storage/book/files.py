@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,8 +16,10 @@ from storage.changes import Changes
 from storage.scoring_store import RescoreResult
 
 if TYPE_CHECKING:  # openpyxl and the importer load when an import or export runs
+    from storage.calendar_queries import CalendarItem
     from storage.database import Database
     from storage.demo import DemoSummary
+    from storage.export_calendar import CalendarExport
     from storage.export_files import ExportResult
     from storage.importer import ImportPreview, ImportResult
     from storage.importer.batches import ImportBatch
@@ -229,6 +231,27 @@ class Exports:
         from storage.export_weekly import export_weekly
 
         return export_weekly(self._db, path, today=today, owner=owner, lang=lang)
+
+    def calendar(self, path: Path, *, since: date, until: date, owner: str | None = None,
+                 kinds: Sequence[str] = (), lang: str = "en", reminder: str = "on_day",
+                 done: str = "cancelled", zone: str | None = None) -> CalendarExport:
+        """Follow-ups, plan actions and reviews, needs' answer-by dates (``kinds``: all when
+        empty) due from ``since`` to ``until``, of ``owner`` or everyone's, as an .ics file
+        (storage/export_calendar.py: reminders, stable UIDs, done items cancelled)."""
+        from storage.calendar_queries import KINDS
+        from storage.export_calendar import export_calendar
+
+        return export_calendar(self._db, path, since=since, until=until, owner=owner,
+                               kinds=kinds or KINDS, lang=lang, reminder=reminder, done=done,
+                               zone=zone)
+
+    def calendar_due(self, day: date, *, owner: str | None = None) -> list[CalendarItem]:
+        """The open items due on ``day`` or the day before (fallen due today, or overdue
+        since today), of ``owner`` or everyone's: what the window's reminders tell of."""
+        from storage.calendar_queries import calendar_items
+
+        return calendar_items(self._db, day - timedelta(days=1), day, owner=owner,
+                              include_done=False)
 
 
 class Backups:

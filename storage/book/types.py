@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 from storage.backup import BackupInfo
+from storage.calendar_queries import KINDS as CALENDAR_KINDS
+from storage.calendar_queries import CalendarItem
 from storage.chart_data import (
     CustomerProfile,
     FloatArray,
@@ -17,6 +19,7 @@ from storage.chart_data import (
 from storage.customer_queries import SORT_COLUMNS, CustomerDetail, CustomerQuery, CustomerRow
 from storage.database import MEMORY, DatabaseInfo
 from storage.demo import DemoSummary
+from storage.export_calendar import DONE_CANCELLED, DONE_OMIT, REMINDERS, CalendarExport
 from storage.export_files import ExportResult
 from storage.export_labels import LANGUAGES, Labels
 from storage.history import Change
@@ -37,13 +40,19 @@ from storage.today_queries import (
 from storage.workspace_queries import WorkspaceHeader
 
 __all__ = [
+    "CALENDAR_KINDS",
     "DEFAULT_LIMIT",
+    "DONE_CANCELLED",
+    "DONE_OMIT",
     "LANGUAGES",
     "MEMORY",
     "RECORD_TABLES",
+    "REMINDERS",
     "SORT_COLUMNS",
     "TOP_TIERS",
     "BackupInfo",
+    "CalendarExport",
+    "CalendarItem",
     "Change",
     "ChangeSummary",
     "CustomerDetail",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from models.enums import PlanStatus, Tier
 from storage.export_labels import LANGUAGES, Labels
 from ui.cli.book_io import issue_text, run_export_book, run_import_book
+from ui.cli.commands_calendar import register_calendar
 from ui.cli.commands_score import _iso_date
 from ui.cli.errors import UserError
 from ui.cli.import_fields import IMPORT_FIELDS
@@ -95,6 +96,7 @@ def _register_export(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
                          help="the workbook to write")
         sub.add_argument("--lang", choices=LANGUAGES, default=None,
                          help="language of sheet names and labels (default: from the locale)")
+    register_calendar(kinds)  # .ics, not a workbook: its own options
 
 
 def run_export_plan(args: argparse.Namespace) -> int:
