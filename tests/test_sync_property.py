@@ -4,6 +4,9 @@ every book holds the same records, each field holds the value of its latest writ
 is deleted exactly when the latest thing done to it was a delete, and every write that lost
 to a later one it did not know is kept as a conflict.
 
+A second test removes a member part way through: the others agree as before, and the removed
+member's later writes reach none of them.
+
 ``KEYPLAN_SYNC_EXAMPLES=500 pytest tests/test_sync_property.py`` runs more rounds.
 """
 
@@ -25,6 +28,7 @@ from models.enums import InteractionKind, RelationshipLevel
 from storage.book import Book
 from storage.book.sync import Pulled
 from storage.sync.clock import base_clock
+from storage.sync.errors import RemovedFromTeamError
 
 EXAMPLES = int(os.environ.get("KEYPLAN_SYNC_EXAMPLES", "40"))
 
@@ -299,3 +303,142 @@ def test_books_syncing_through_an_unreliable_folder_agree_and_lose_nothing(
         finally:
             for book in books:
                 book.close()
+
+
+def _deliver_roster(world: World, device: int) -> None:
+    """The roster's files (entries, decisions) reach a book's copy of the folder with any
+    packet: a member never merges a packet of someone removed before learning of it."""
+    source = world.folder / "shared" / "keyplan-sync"
+    for name in ("members", "decisions", "founder.json", "team.json"):
+        found = source / name
+        target = world.view(device) / "keyplan-sync" / name
+        if found.is_dir():
+            shutil.copytree(found, target, dirs_exist_ok=True)
+        elif found.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(found, target)
+
+
+def _act_removed(world: World, action: str, device: int, pick: int) -> bool:
+    """The removed member goes on working: it sends into its own copy of the folder (which
+    may not know of the removal yet), and the sync program carries those packets to the
+    shared folder. True when the action was taken."""
+    book = world.books[device]
+    view = world.view(device)
+    if action in ("push", "sync"):
+        try:
+            book.sync.push(view)
+        except RemovedFromTeamError:
+            event("the removed member is told so when it sends")
+            return True
+        device_id = book.sync.device_id
+        for path in _packets(view):
+            if path.parent.name == device_id:
+                target = world.folder / "shared" / path.relative_to(view)
+                if not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(path, target)
+        return True
+    if action == "pull":
+        book.sync.pull(view)
+        return True
+    return False
+
+
+@settings(max_examples=max(EXAMPLES // 4, 5), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(devices=st.integers(3, 5), steps=st.lists(step, min_size=30, max_size=80),
+       removal=st.floats(0.1, 0.9))
+def test_a_member_removed_mid_run_is_cut_off_and_the_others_agree(
+        devices: int, steps: list[tuple[str, int, int, str]], removal: float) -> None:
+    """The manager (book 0) removes the last book part way through. The others still agree
+    and lose nothing; nothing the removed book wrote after its removal reaches them; nothing
+    they create after it reaches the removed book."""
+    with tempfile.TemporaryDirectory(prefix="keyplan-sync-") as name:
+        folder = Path(name)
+        shared_folder = folder / "shared"
+        shared_folder.mkdir()
+        books = [Book(folder / f"book{n}.db", new_book=True) for n in range(devices)]
+        victim = devices - 1
+        try:
+            for book in books:
+                book.connection.execute("PRAGMA synchronous = OFF")
+            key = books[0].team.start("Manager").key
+            for number, book in enumerate(books):
+                (folder / f"view{number}").mkdir()
+                if number:
+                    book.team.join(key, shared_folder, f"Member {number}")
+            world = World(folder, books)
+            cut = int(len(steps) * removal)
+            removed_at_write = None
+            for index, (action, device, pick, mode) in enumerate(steps):
+                device %= devices
+                if index == cut:
+                    books[victim].sync.push(shared_folder)  # its last sync as a member
+                    books[0].team.remove_member(shared_folder, books[victim].sync.device_id)
+                    removed_at_write = len(world.writes)
+                if removed_at_write is not None and device == victim \
+                        and _act_removed(world, action, device, pick):
+                    continue
+                _act(world, action, device, pick, mode)
+                if action == "deliver":
+                    _deliver_roster(world, device)
+            assert removed_at_write is not None
+            dropped = [write for write in world.writes[removed_at_write:]
+                       if write.device == victim]
+            kept = [write for write in world.writes if write not in dropped]
+            others = World(folder, books[:victim], kept)
+            _settle(others)
+            first = _contents(books[0])
+            for book in books[1:victim]:
+                assert _contents(book) == first
+            for write in dropped:  # refused: none of it arrived
+                row = books[0].reader.query(f"SELECT * FROM {write.table} WHERE id = ?",
+                                            [write.record_id])
+                if write.field == "*":
+                    assert not row, write
+                elif write.field != "deleted_at" and row:
+                    assert row[0][write.field] != write.value, write
+            _check_latest_writes(others, books[0])
+            _check_kept_or_replaced(kept, books, victim)
+            # The removed book cannot read what the others made after its removal.
+            books[victim].sync.pull(shared_folder)
+            later = [write for write in world.writes[removed_at_write:]
+                     if write.device != victim and write.field == "*"]
+            for write in later:
+                assert not books[victim].reader.query(
+                    f"SELECT id FROM {write.table} WHERE id = ?", [write.record_id]), write
+            if later:
+                event("records made after the removal stay out of the removed book")
+            if dropped:
+                event("the removed member's later writes refused")
+        finally:
+            for book in books:
+                book.close()
+
+
+def _check_kept_or_replaced(writes: list[Write], books: list[Book], victim: int) -> None:
+    """As _check_lost_writes_kept; the removed member's own writes may be set aside in any
+    book (its own book does not see what replaced them after the removal)."""
+    set_aside: set[tuple[int, str, str, str]] = set()
+    for number, book in enumerate(books):
+        for row in book.reader.query("SELECT record_id, field, ours, theirs, kept "
+                                     "FROM sync_conflicts WHERE kind = 'field'"):
+            lost = row["ours"] if row["kept"] == "theirs" else row["theirs"]
+            set_aside.add((number, row["record_id"], row["field"], lost))
+    anywhere = {(record_id, field, lost) for _n, record_id, field, lost in set_aside}
+    final = books[0]
+    for write in writes:
+        if write.field in ("*", "deleted_at"):
+            continue
+        value = final.reader.scalar(f"SELECT {write.field} FROM {write.table} WHERE id = ?",
+                                    [write.record_id])
+        if value == write.value:
+            continue
+        shown = json.dumps(write.value, ensure_ascii=False, sort_keys=True)
+        replaced = any(other.record_id == write.record_id and other.field == write.field
+                       and other.hlc > write.hlc and other.old == write.value
+                       for other in writes)
+        kept = (write.device, write.record_id, write.field, shown) in set_aside or (
+            write.device == victim and (write.record_id, write.field, shown) in anywhere)
+        assert replaced or kept, write

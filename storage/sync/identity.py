@@ -15,6 +15,7 @@ import hmac
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -95,9 +96,16 @@ def canonical(document: dict[str, Any]) -> bytes:
 
 def verify(public: str, document: dict[str, Any]) -> bool:
     """Whether ``document["sig"]`` is the signature of the rest by the key ``public``."""
+    signature = document.get("sig")
+    return isinstance(signature, str) and _verified(public, signature, canonical(document))
+
+
+@lru_cache(maxsize=4096)
+def _verified(public: str, signature: str, body: bytes) -> bool:
+    """One check per (key, signature, bytes) and process: every sync reads the whole roster
+    again, and an Ed25519 check costs about a millisecond on a slow laptop."""
     try:
-        Ed25519PublicKey.from_public_bytes(unb64(public)).verify(unb64(document.get("sig")),
-                                                                 canonical(document))
+        Ed25519PublicKey.from_public_bytes(unb64(public)).verify(unb64(signature), body)
     except (InvalidSignature, ValueError, TypeError):
         return False
     return True
