@@ -4,17 +4,23 @@ tampering ignored, concurrent joins, a manager's decisions, and the key replaced
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import os
 import shutil
+import sqlite3
 import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlite_utils import Database as SqliteUtilsDatabase
 
 from models.entities import Customer
 from models.enums import PersonRole
 from storage.book import Book
+from storage.migrations import migrations
 from storage.sync import folder as shared
 from storage.sync import roster
 from storage.sync.errors import (
@@ -31,7 +37,8 @@ from storage.sync.keyring import (
     Keyring,
     load,
 )
-from storage.sync.packets import KeyNotYetError, PacketError, decode
+from storage.sync.keys import new_key, team_id
+from storage.sync.packets import LEVEL, KeyNotYetError, PacketError, decode, zstd
 from storage.sync.team import own
 
 
@@ -343,3 +350,35 @@ def test_the_keyring_says_which_packets_each_key_may_open() -> None:
     with pytest.raises(PacketError) as caught:
         ring.opening("a", 11, "k3")
     assert caught.value.reason == REMOVED_HERE
+
+
+def test_a_book_in_a_team_before_m018_keeps_its_key_and_old_packets(tmp_path: Path) -> None:
+
+    path = tmp_path / "old.db"
+    key = new_key()
+    conn = sqlite3.connect(path)
+    migrations.apply(SqliteUtilsDatabase(conn), stop_before="m018_team_roster")
+    conn.execute("UPDATE sync_device SET team_key = ?, team_id = ?, joined_at = '2026-11-01'",
+                 [base64.b64encode(key).decode(), team_id(key)])
+    conn.commit()
+    conn.close()
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    with Book(path) as book:
+        ring = load(book.connection)
+        assert ring.sealing() == (key, ring.first.kid, 1)  # type: ignore[union-attr]
+        customer = _customer(book, "Kept")
+        book.sync.push(folder)  # its own keys are made now, its entry written
+        device = book.sync.device_id
+        assert (shared.root(folder) / shared.MEMBERS_DIR / f"{device}.json").exists()
+        # A packet of format 1, as step one wrote them, opens with the first key.
+        body = json.dumps({"o": "set", "t": "customers", "id": customer, "h": "x",
+                           "f": {"city": ["Ningbo", ""]}}).encode()
+        head = {"kind": "keyplan-sync-packet", "format": 1, "device": device, "number": 9,
+                "made": "0", "schema": 17, "ops": 1, "sha256": hashlib.sha256(body).hexdigest()}
+        nonce = os.urandom(12)
+        data = b"KPK1" + nonce + AESGCM(key).encrypt(
+            nonce, zstd.compress(json.dumps(head).encode() + b"\n" + body, LEVEL),
+            f"keyplan-packet/1/{device}/9".encode())
+        header, ops = decode(load(book.connection), device, 9, data)
+        assert header.epoch == 1 and ops[0]["f"] == {"city": ["Ningbo", ""]}
