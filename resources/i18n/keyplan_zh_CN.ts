@@ -2,6 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Role not known</source>
+        <extracomment>Room for one leaf across, and for one level down. Attitude -&gt; (border, fill): green for those with us, orange and red for those against.</extracomment>
+        <translation>角色未知</translation>
+    </message>
+    <message>
+        <source>never met</source>
+        <translation>从未见面</translation>
+    </message>
+    <message>
+        <source>Not covered by us</source>
+        <translation>我方无人对接</translation>
+    </message>
+</context>
+<context>
     <name>ActionForm</name>
     <message>
         <source>Action</source>
@@ -253,6 +269,98 @@
     <message>
         <source>New book</source>
         <translation>新建客户簿</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarExportDialog</name>
+    <message>
+        <source>Export calendar</source>
+        <extracomment>The default range: a month back (done items, to cancel them) to a year ahead.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesperson:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished">全部人员</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups (next steps of interactions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan reviews (by each plan&apos;s review cadence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs and complaints to answer (answer-by dates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At 09:00 on the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At 09:00 the day before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done items as cancelled events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each item becomes an all-day event on its due date. Import the file in Outlook, Google Calendar or Apple Calendar; importing a later export updates the same events, and done items written as cancelled leave the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished">保存…</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keyplan-calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -718,6 +826,18 @@
         <translation>……还有更多问题（共 {count} 行有问题）。</translation>
     </message>
     <message>
+        <source>Wrote {path}: {events} events from {since} to {until} ({cancelled} done, written as cancelled) in {seconds} s.</source>
+        <translation>已写入 {path}：{since} 至 {until} 的 {events} 个日程（其中 {cancelled} 个已完成，标为已取消），用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>--to {until} is before --from {since}.</source>
+        <translation>--to {until} 早于 --from {since}。</translation>
+    </message>
+    <message>
+        <source>ME is who you are in a team, and this book is in none: give the salesperson&apos;s name (--owner NAME).</source>
+        <translation>ME 指您在团队中的身份，而此账簿不属于任何团队：请给出销售人员的姓名（--owner 姓名）。</translation>
+    </message>
+    <message>
         <source>Wrote {path}: {count} lines and the total in {seconds} s.</source>
         <translation>已写入 {path}：{count} 行及合计，用时 {seconds} 秒。</translation>
     </message>
@@ -999,6 +1119,22 @@
         <source>Main contact at this customer</source>
         <translation>该客户的主要联系人</translation>
     </message>
+    <message>
+        <source>Nobody (top of the map)</source>
+        <translation>无（位于关系图顶端）</translation>
+    </message>
+    <message>
+        <source>The colleague on our side who keeps in touch with this person</source>
+        <translation>我方负责与此人保持联系的同事</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>汇报对象</translation>
+    </message>
+    <message>
+        <source>Covered by (us)</source>
+        <translation>我方对接人</translation>
+    </message>
 </context>
 <context>
     <name>ContactFormDialog</name>
@@ -1009,6 +1145,45 @@
     <message>
         <source>Contact: {name}</source>
         <translation>联系人：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLevelsView</name>
+    <message>
+        <source>Raise the level of contact: who we know at each level of the decision, and where we are missing.</source>
+        <translation>提高沟通层级：在决策的每个层级我们认识谁，还缺谁。</translation>
+    </message>
+    <message>
+        <source>covered by {name}</source>
+        <translation>由 {name} 对接</translation>
+    </message>
+    <message>
+        <source>not covered</source>
+        <translation>无人对接</translation>
+    </message>
+    <message>
+        <source>last met {date}</source>
+        <translation>最近见面 {date}</translation>
+    </message>
+    <message>
+        <source>never met</source>
+        <translation>从未见面</translation>
+    </message>
+    <message>
+        <source>Gap: nobody known at this level.</source>
+        <translation>缺口：此层级无已知联系人。</translation>
+    </message>
+    <message>
+        <source>nobody here supports us</source>
+        <translation>此处无人支持我们</translation>
+    </message>
+    <message>
+        <source>nobody on our side covers them</source>
+        <translation>我方无人对接他们</translation>
+    </message>
+    <message>
+        <source>Gap: {gaps}.</source>
+        <translation>缺口：{gaps}。</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1217,14 @@
         <translation>最近接触</translation>
     </message>
     <message>
+        <source>Reports to</source>
+        <translation>汇报对象</translation>
+    </message>
+    <message>
+        <source>Covered by</source>
+        <translation>我方对接人</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -1060,6 +1243,26 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
+        <source>By level</source>
+        <translation>按层级</translation>
+    </message>
+    <message>
+        <source>Who reports to whom, as an org chart</source>
+        <translation>以组织结构图显示汇报关系</translation>
+    </message>
+    <message>
+        <source>Raise the level of contact: the gaps by level</source>
+        <translation>提高沟通层级：各层级的缺口</translation>
     </message>
     <message>
         <source>No contacts yet. Add the people who buy, decide and influence at this customer.</source>
@@ -1081,6 +1284,7 @@
     <name>CustomerForm</name>
     <message>
         <source>Customer</source>
+        <extracomment>The form&apos;s own field (not the customer&apos;s): why the relationship level moved.</extracomment>
         <translation>客户</translation>
     </message>
     <message>
@@ -1120,6 +1324,10 @@
         <translation>用逗号分隔</translation>
     </message>
     <message>
+        <source>Say why, when you change the level (kept in its history)</source>
+        <translation>修改层级时请说明原因（记入其历史）</translation>
+    </message>
+    <message>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
@@ -1130,6 +1338,10 @@
     <message>
         <source>Lifecycle stage</source>
         <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Why the level changed</source>
+        <translation>层级变更原因</translation>
     </message>
 </context>
 <context>
@@ -1230,6 +1442,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>交易</translation>
     </message>
     <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Assessment</source>
         <translation>评估</translation>
     </message>
@@ -1258,7 +1474,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>DashboardView</name>
     <message>
         <source>Export chart</source>
-        <extracomment>The book&apos;s charts in dashboard order; the wide ones (two panels, a side legend, many periods) take a whole row, the others share one. The roll-up&apos;s chart is its section&apos;s.</extracomment>
+        <extracomment>The book&apos;s charts in dashboard order; the wide ones (two panels, a side legend, many periods) take a whole row, the others share one. The roll-up&apos;s chart is its section&apos;s, under them all (built last: the book&apos;s charts come first, whoever looks).</extracomment>
         <translation>导出图表</translation>
     </message>
     <message>
@@ -2184,6 +2400,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>A workbook (.xlsx, .xls, .ods …) or a CSV file</source>
+        <extracomment>The user&apos;s choices: header -&gt; the fields it feeds ([&quot;ignore&quot;]: none). Per file column, its first field&apos;s choice, and every choice it has (Also as…).</extracomment>
         <translation>工作簿（.xlsx、.xls、.ods …）或 CSV 文件</translation>
     </message>
     <message>
@@ -2286,6 +2503,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <source>, </source>
         <comment>between row numbers in a list</comment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Also as…</source>
+        <translation>同时作为…</translation>
+    </message>
+    <message>
+        <source>Feed one more field from this column, e.g. a customer ID that is also the customer&apos;s name</source>
+        <translation>用此列再填充一个字段，例如同时作为客户名称的客户编号</translation>
     </message>
     <message>
         <source>(not imported)</source>
@@ -2866,6 +3091,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
+        <source>Export &amp;calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export &amp;all data…</source>
         <translation>导出全部数据(&amp;A)…</translation>
     </message>
@@ -3158,6 +3387,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Wrote the weekly report {path}.</source>
         <translation>已生成周报：{path}。</translation>
+    </message>
+    <message>
+        <source>Exporting the calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {events} events. Import it in Outlook, Google Calendar or Apple Calendar; importing a later export updates the same events.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export all data</source>
@@ -4000,6 +4237,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>团队同步间隔：</translation>
     </message>
     <message>
+        <source>Remind me when follow-ups and plan actions fall due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Weights of the value dimensions (they add up to 100 %)</source>
         <translation>价值维度权重（合计须为 100 %）</translation>
     </message>
@@ -4061,6 +4302,109 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
 </context>
 <context>
+    <name>ProductsTab</name>
+    <message>
+        <source>Bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{buyers} of {peers} ({share})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Revenue, 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peers buying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peers&apos; median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of peers buying × their median revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much more often the peers buy it than the whole book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines to propose, best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tier} · {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tier}, every kind (too few of its own kind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole book (too few in its tier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buys {bought} of {lines} product lines in the 12 months to {day}. Peers: {count} customers, {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{line}: {buyers} of {peers} peers ({share}) bought it in the last 12 months, a median of {median} each; offered to this customer that is about {score} a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its peers buy it {lift:.1f} times as often as the whole book.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It bought it until {day}: win it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to propose: it buys every line its peers buy, or its peers buy too little to go by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileTab</name>
     <message>
         <source>Save changes</source>
@@ -4093,6 +4437,37 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Customer {name} deleted.</source>
         <translation>已删除客户 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfitSection</name>
+    <message>
+        <source>Its support costs more than the profit it brings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months: revenue {revenue}, profit {profit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No support granted in its plans in these 12 months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support granted in its plans: {cost} ({count} measures{share}); profit after support: {after}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, {share} of the profit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of them state neither a cost nor a rate and are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profit after support</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4162,10 +4537,206 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
 </context>
 <context>
+    <name>RelationshipMap</name>
+    <message>
+        <source>Decision level</source>
+        <translation>决策层</translation>
+    </message>
+    <message>
+        <source>Management level</source>
+        <translation>管理层</translation>
+    </message>
+    <message>
+        <source>Operational level</source>
+        <translation>执行层</translation>
+    </message>
+    <message>
+        <source>Single-threaded: everything of the last six months went through {name}. Widen the contacts beyond one person before their role changes.</source>
+        <translation>单线联系：近六个月的往来都经由 {name}。请在其职位变动前拓展更多联系人。</translation>
+    </message>
+    <message>
+        <source>Single-threaded: one contact or none known at this account. Map who decides, who influences and who uses.</source>
+        <translation>单线联系：此客户仅有一位或没有已知联系人。请梳理谁决策、谁影响、谁使用。</translation>
+    </message>
+    <message>
+        <source>No contact at decision level: nobody known decides, signs or weighs 5 of 5. Raise the level of contact.</source>
+        <translation>决策层无联系人：已知联系人中无人决策、签字或影响力达到 5 分（满分 5）。请提高沟通层级。</translation>
+    </message>
+    <message>
+        <source>No coverage: no colleague on our side is assigned to any contact here.</source>
+        <translation>无人对接：我方没有同事负责此处任何联系人。</translation>
+    </message>
+    <message>
+        <source>Single-threaded</source>
+        <translation>单线联系</translation>
+    </message>
+    <message>
+        <source>No decision level</source>
+        <translation>缺决策层</translation>
+    </message>
+    <message>
+        <source>Not covered</source>
+        <translation>无人对接</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipMapPanel</name>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole map</source>
+        <translation>显示整张关系图</translation>
+    </message>
+    <message>
+        <source>Lines: who reports to whom. Colour: attitude to us. Double-click a box to edit.</source>
+        <translation>连线：汇报关系。颜色：对我方的态度。双击方框可编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipSection</name>
+    <message>
+        <source>Relationship</source>
+        <translation>客户关系</translation>
+    </message>
+    <message>
+        <source>{count} contacts; the map raises no flag.</source>
+        <translation>{count} 位联系人；关系图未发现问题。</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>自 {date} 起</translation>
+    </message>
+    <message>
+        <source>before the history</source>
+        <translation>早于历史记录</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>KeyPlan: due today</source>
+        <extracomment>How often the reminders look (the day&apos;s items change as the user works). The first look after a book opens (the window&apos;s own start-up work goes first). Items named in one notification; more are counted.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) fall due today.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) became overdue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review the account plan {period}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewForm</name>
     <message>
         <source>Review</source>
         <translation>回顾</translation>
+    </message>
+</context>
+<context>
+    <name>RollupModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>（无负责人）</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Revenue 12 mo.</source>
+        <translation>近12个月销售额</translation>
+    </message>
+    <message>
+        <source>The 12 months before: {revenue}</source>
+        <translation>上年同期：{revenue}</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Active plans</source>
+        <translation>执行中计划</translation>
+    </message>
+    <message>
+        <source>Objectives met</source>
+        <translation>目标达成</translation>
+    </message>
+    <message>
+        <source>Plan revenue</source>
+        <translation>计划销售额</translation>
+    </message>
+    <message>
+        <source>{revenue} of {target} targeted</source>
+        <translation>已完成 {revenue}，目标 {target}</translation>
+    </message>
+    <message>
+        <source>Actions done</source>
+        <translation>行动完成</translation>
+    </message>
+    <message>
+        <source>{done} of {count} actions done</source>
+        <translation>{count} 项行动已完成 {done} 项</translation>
+    </message>
+    <message>
+        <source>Late actions</source>
+        <translation>逾期行动</translation>
+    </message>
+    <message>
+        <source>Late follow-ups</source>
+        <translation>逾期跟进</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>未解决投诉</translation>
+    </message>
+    <message>
+        <source>Slipping</source>
+        <translation>下滑客户</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
     </message>
 </context>
 <context>
@@ -4894,12 +5465,24 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>从未</translation>
     </message>
     <message>
+        <source>{name} (this book)</source>
+        <translation>{name}（本账簿）</translation>
+    </message>
+    <message>
+        <source>Removed {when}</source>
+        <translation>已于 {when} 移出</translation>
+    </message>
+    <message>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
         <source>this book</source>
-        <translation>本账簿</translation>
+        <translation type="vanished">本账簿</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Last packet</source>
@@ -5351,6 +5934,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>请填写人工调整的理由。</translation>
     </message>
     <message>
+        <source>A contact cannot report to themselves.</source>
+        <translation>联系人不能向自己汇报。</translation>
+    </message>
+    <message>
         <source>Not a snapshot period (expected e.g. 2026-05 or 2026-Q2).</source>
         <translation>不是有效的快照期间（例如 2026-05 或 2026-Q2）。</translation>
     </message>
@@ -5373,6 +5960,18 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>A margin is a percentage from -100 to 100.</source>
         <translation>毛利率是 -100 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>{name} already reports, directly or not, to this contact.</source>
+        <translation>{name} 已直接或间接地向此联系人汇报。</translation>
+    </message>
+    <message>
+        <source>Reports to someone who is not a contact of this customer.</source>
+        <translation>汇报对象不是该客户的联系人。</translation>
+    </message>
+    <message>
+        <source>Say why the relationship level changed.</source>
+        <translation>请说明关系层次变更的原因。</translation>
     </message>
     <message>
         <source>A service level is from 1 to 365 days.</source>
@@ -5570,6 +6169,13 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>Against {period}: {score}</source>
         <translation>与 {period} 相比：{score}</translation>
+    </message>
+</context>
+<context>
+    <name>self.owner</name>
+    <message>
+        <source>Covered by {name}</source>
+        <translation>由 {name} 对接</translation>
     </message>
 </context>
 </TS>

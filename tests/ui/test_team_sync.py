@@ -80,6 +80,7 @@ def a_customer(book: Book) -> Customer:
 def test_start_join_conflict_and_take_theirs(qtbot, window: MainWindow, shared: Path,  # type: ignore[no-untyped-def]
                                              tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    window.settings.set_me(window.book.path, "李雷")  # Preferences, You
     dialog = open_dialog(qtbot, window)
     key = start_team(qtbot, window, dialog, monkeypatch, shared)
     team = window.team_sync
@@ -92,7 +93,7 @@ def test_start_join_conflict_and_take_theirs(qtbot, window: MainWindow, shared: 
 
     # A colleague's book joins with the key and takes in the team's customers.
     with Book(tmp_path / "colleague.db", new_book=True) as other:
-        other.sync.join(key)
+        other.team.join(key, shared, "王芳")
         other.sync.push(shared)
         other.sync.pull(shared)
         customer = a_customer(other)
@@ -119,7 +120,13 @@ def test_start_join_conflict_and_take_theirs(qtbot, window: MainWindow, shared: 
         texts = [model.index(0, c).data() for c in range(model.columnCount())]
         assert texts[0] == customer.name
         assert "021-3333 4444" in texts and "010-1111 2222" in texts
-        assert texts[model.column_of("member")] == f"device {other.sync.device_id[:8]}"
+        assert texts[model.column_of("member")] == "王芳"  # as the team names her
+
+        # The members: this book's user a manager (the founder), the colleague.
+        members = dialog.peers_model
+        shown = {members.index(r, 0).data(): members.index(r, 1).data()
+                 for r in range(members.rowCount())}
+        assert shown == {"李雷 (this book)": "Manager", "王芳": "Salesperson"}
 
         # The customer's History tab shows it too, above the history.
         workspace = window.open_customer(str(customer.id), "history")
@@ -228,20 +235,28 @@ def test_the_timer_and_the_folder_watch_start_syncs(  # type: ignore[no-untyped-
     window.settings.set_sync_interval(1)
     team.tick.setInterval(100)
     qtbot.waitUntil(lambda: len(synced) >= 2, timeout=20_000)
+    # Never two at once: asked for while one runs, the running one answers (and one follows).
+    qtbot.waitUntil(lambda: not team.running)
+    running = team.sync()
+    assert running is not None and team.sync() is running
 
     # The folder watch: a member's packet arriving starts a sync, the timer far off.
     window.settings.set_sync_interval(3600)
     team.watcher.settle.setInterval(100)
     qtbot.waitUntil(lambda: team.watcher.watching and not team.running, timeout=10_000)
     synced.clear()
+    fired: list[int] = []
+    team.watcher.changed.connect(lambda: fired.append(1))
     before = window.customers.model.rowCount()
     with Book(tmp_path / "colleague.db", new_book=True) as other:
         other.sync.join(key)
         other.customers.add(Customer(name="深圳远航物流有限公司", code="YH-001"))
         other.sync.push(shared)
-    qtbot.waitUntil(lambda: window.book.reader.scalar(
-        "SELECT count(*) FROM customers WHERE code = 'YH-001'") == 1, timeout=20_000)
-    assert synced and team.last is not None and team.last.pulled.ops > 0
+    qtbot.waitUntil(lambda: any(result.pulled.ops for result in synced),  # type: ignore[attr-defined]
+                    timeout=20_000)
+    assert window.book.reader.scalar(
+        "SELECT count(*) FROM customers WHERE code = 'YH-001'") == 1
+    assert fired  # the watch, not the timer, started it
     # The customer list shows the new customer (the merge's Changes reached the views).
     qtbot.waitUntil(lambda: window.customers.model.rowCount() == before + 1)
 

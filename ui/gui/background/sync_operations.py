@@ -13,6 +13,7 @@ from pathlib import Path
 
 from storage.book import Book
 from storage.book.sync import Pulled, Pushed, SyncStatus
+from storage.book.team import TeamRoster
 from ui.gui.background.tasks import Progress
 
 
@@ -24,6 +25,7 @@ class Synced:
     pushed: Pushed
     pulled: Pulled
     status: SyncStatus
+    roster: TeamRoster  # the members as the folder names them, and what was ignored there
     at: datetime  # when it ended (UTC)
 
 
@@ -35,7 +37,8 @@ def sync_book(book: Book, progress: Progress, folder: Path) -> Synced:
     progress.check()
     pulled = book.sync.pull(folder)
     status = book.sync.status(folder)
-    return Synced(folder=folder, pushed=pushed, pulled=pulled, status=status,
+    roster = book.team.members(folder)
+    return Synced(folder=folder, pushed=pushed, pulled=pulled, status=status, roster=roster,
                   at=datetime.now(UTC))
 
 

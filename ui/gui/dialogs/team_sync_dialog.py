@@ -8,10 +8,12 @@ syncs (in the background, one at a time) and answers the conflicts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.enums import PersonRole
+from storage.book.sync import SyncStatus
+from storage.book.team import TeamRoster
+from storage.errors import TRANSLATION_CONTEXT as STORAGE_CONTEXT
 from storage.errors import StorageError
 from ui.gui.dialogs.team_sync_setup import ERROR_COLOUR, KeyPage, SetupPage
 from ui.gui.forms.conflict_texts import conflict_rows
@@ -35,11 +41,54 @@ from ui.gui.models.conflicts_model import ConflictRow, ConflictsModel, local_tim
 from ui.gui.models.rows_model import RIGHT, Column, RowsModel
 from ui.gui.style.table_style import style_record_table
 from ui.gui.text.i18n import storage_message
-
-if TYPE_CHECKING:
-    from storage.book.sync import PeerStatus
+from ui.gui.text.labels import label as enum_label
 
 PAGE_SETUP, PAGE_KEY, PAGE_STATUS = range(3)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A member of the team as the roster names it, with its packets as the folder has them
+    (a device that wrote packets but is not in the roster yet has no person)."""
+
+    device: str
+    own: bool
+    person: str = ""
+    role: PersonRole | None = None
+    removed_at: str | None = None
+    last_packet_at: datetime | None = None
+    applied: int = 0
+    available: int = 0
+    pending: int = 0
+    quarantined: int = 0
+
+
+def member_rows(roster: TeamRoster | None, status: SyncStatus | None) -> list[MemberRow]:
+    peers = {peer.device: peer for peer in status.peers} if status else {}
+    rows = []
+    for member in roster.members if roster else ():
+        peer = peers.pop(member.device, None)
+        rows.append(MemberRow(
+            device=member.device, own=member.own, person=member.person, role=member.role,
+            removed_at=member.removed_at,
+            last_packet_at=peer.last_packet_at if peer else member.last_packet_at,
+            applied=peer.applied if peer else 0, available=peer.available if peer else 0,
+            pending=peer.pending if peer else 0, quarantined=peer.quarantined if peer else 0))
+    for peer in peers.values():
+        rows.append(MemberRow(device=peer.device, own=peer.own,
+                              last_packet_at=peer.last_packet_at, applied=peer.applied,
+                              available=peer.available, pending=peer.pending,
+                              quarantined=peer.quarantined))
+    return rows
+
+
+def notice_text(notice: Any) -> str:
+    """A roster warning (English template, marked for translation) in the user's words."""
+    template = QCoreApplication.translate(STORAGE_CONTEXT, notice.template)
+    try:
+        return str(template.format(**notice.params))
+    except (KeyError, IndexError, ValueError):
+        return str(notice)
 
 
 class TeamSyncDialog(QDialog):
@@ -163,25 +212,34 @@ class TeamSyncDialog(QDialog):
         return page
 
     def _peer_columns(self) -> list[Column]:
-        def seen(peer: PeerStatus) -> str:
-            return local_time(peer.last_packet_at) if peer.last_packet_at \
-                else self.tr("never")
+        def seen(row: MemberRow) -> str:
+            return local_time(row.last_packet_at) if row.last_packet_at else self.tr("never")
+
+        def who(row: MemberRow) -> str:
+            name = row.person or short_device(row.device)
+            return self.tr("{name} (this book)").format(name=name) if row.own else name
+
+        def role(row: MemberRow) -> str:
+            if row.removed_at:
+                return self.tr("Removed {when}").format(when=local_time(row.removed_at))
+            return enum_label(row.role) if row.role is not None else "—"
 
         return [
-            Column("member", lambda: self.tr("Member"),
-                   lambda p: self.tr("this book") if p.own else short_device(p.device),
-                   tooltip=lambda p: p.device),
+            Column("member", lambda: self.tr("Member"), who, tooltip=lambda r: r.device,
+                   bold=lambda r: r.own),
+            Column("role", lambda: self.tr("Role"), role,
+                   colour=lambda r: "#777777" if r.removed_at else None),
             Column("seen", lambda: self.tr("Last packet"), seen,
-                   sort=lambda p: p.last_packet_at.timestamp() if p.last_packet_at else None),
+                   sort=lambda r: r.last_packet_at.timestamp() if r.last_packet_at else None),
             Column("merged", lambda: self.tr("Merged"),
-                   lambda p: self.tr("{applied} of {available}").format(
-                       applied=p.applied, available=p.available), sort=lambda p: p.applied,
+                   lambda r: self.tr("{applied} of {available}").format(
+                       applied=r.applied, available=r.available), sort=lambda r: r.applied,
                    align=RIGHT),
-            Column("pending", lambda: self.tr("Waiting"), lambda p: str(p.pending),
-                   sort=lambda p: p.pending, align=RIGHT),
-            Column("refused", lambda: self.tr("Refused"), lambda p: str(p.quarantined),
-                   sort=lambda p: p.quarantined, align=RIGHT,
-                   colour=lambda p: ERROR_COLOUR if p.quarantined else None),
+            Column("pending", lambda: self.tr("Waiting"), lambda r: str(r.pending),
+                   sort=lambda r: r.pending, align=RIGHT),
+            Column("refused", lambda: self.tr("Refused"), lambda r: str(r.quarantined),
+                   sort=lambda r: r.quarantined, align=RIGHT,
+                   colour=lambda r: ERROR_COLOUR if r.quarantined else None),
         ]
 
     def retranslate(self) -> None:
@@ -246,11 +304,13 @@ class TeamSyncDialog(QDialog):
             "as a member's changes arrive in the folder.").format(minutes=minutes))
         self.sync_button.setEnabled(folder is not None and not team.running)
         problems = [text for text in (team.error, team.note) if text]
+        if team.roster is not None:
+            problems += [notice_text(notice) for notice in team.roster.warnings]
         if folder is None:
             problems.insert(0, self.tr("Choose the folder your team shares to start syncing."))
         self.error_label.setText("\n".join(problems))
         self.error_label.setVisible(bool(problems))
-        self.peers_model.set_rows(list(status.peers) if status else [])
+        self.peers_model.set_rows(member_rows(team.roster, status))
         self.peers_table.resizeColumnsToContents()
         rows = min(max(self.peers_model.rowCount(), 2), 5)  # the conflicts keep the rest
         self.peers_table.setFixedHeight(
@@ -263,7 +323,8 @@ class TeamSyncDialog(QDialog):
 
     def reload_conflicts(self) -> None:
         book = self.team.window.book
-        rows = conflict_rows(book, book.sync.all_conflicts()) if self.team.in_team else []
+        rows = conflict_rows(book, book.sync.all_conflicts(), self.team.people()) \
+            if self.team.in_team else []
         self.conflicts_model.set_rows(rows)
         self.conflicts_hint.setText(self.tr(
             "{count} open. The value in bold stands now; choose the other to use it "

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import QToolButton, QWidget
 
 from storage.book.records import Done
 from storage.book.sync import SyncStatus
+from storage.book.team import TeamRoster
 from storage.changes import Changes
 from storage.errors import StorageError
 from ui.gui.background.sync_operations import Synced, sync_book
 from ui.gui.background.tasks import BookTask, Task
-from ui.gui.models.conflicts_model import local_time, short_device
+from ui.gui.models.conflicts_model import device_label, local_time
 from ui.gui.text.i18n import storage_message
 from ui.gui.window.sync_watch import FolderWatcher
 
@@ -87,6 +88,7 @@ class TeamSync(QObject):
         self.task: BookTask | None = None
         self.last: Synced | None = None
         self.status: SyncStatus | None = None
+        self.roster: TeamRoster | None = None  # the members, as last read
         self.error: str | None = None
         self.note: str | None = None  # e.g. members whose packets need a newer KeyPlan
         self.conflicts = 0
@@ -119,6 +121,7 @@ class TeamSync(QObject):
         self.device = book.sync.device_id if self.in_team else ""
         self.folder = None if book.in_memory else self.window.settings.sync_folder(book.path)
         self.conflicts = len(book.sync.all_conflicts()) if self.in_team else 0
+        self.roster = book.team.members() if self.in_team else None  # as last read
         self.state_changed.emit()
         if self.active:
             self.tick.start()
@@ -146,23 +149,30 @@ class TeamSync(QObject):
             self.tick.start()
             self.sync(automatic=False)
 
+    def person(self) -> str | None:
+        """Who this computer's user is in the book (Preferences, You), if said."""
+        return self.window.settings.me(self.window.book.path) or None
+
     def start_team(self) -> str:
-        """Start a team with this book; returns the key's text (shown once)."""
-        key = self.window.book.sync.team_init()
+        """Start a team with this book, its user a manager; returns the key's text (shown
+        once)."""
+        started = self.window.book.team.start(self.person())
         self._entered()
-        return key
+        return started.key
 
     def join_team(self, key: str) -> str:
-        """Join the team of ``key`` (BadTeamKeyError when mistyped); returns the team id."""
-        team = self.window.book.sync.join(key)
+        """Join the team of ``key`` (BadTeamKeyError when mistyped) as a salesperson; returns
+        the team id."""
+        joined = self.window.book.team.join(key, None, self.person())
         self._entered()
-        return team
+        return joined.team
 
     def _entered(self) -> None:
         book = self.window.book
         self.in_team = True
         self.device = book.sync.device_id
         self.conflicts = len(book.sync.all_conflicts())
+        self.roster = book.team.members()
         self.window.session.note_own_changes()  # this window's own write
         self.state_changed.emit()
         if self.active:
@@ -206,6 +216,7 @@ class TeamSync(QObject):
             return
         window = self.window
         self.last, self.status, self.error = result, result.status, None
+        self.roster = result.roster
         self.conflicts = result.status.conflicts
         pulled = result.pulled
         self.note = translate(
@@ -285,8 +296,8 @@ class TeamSync(QObject):
                 time=self.last.at.astimezone().strftime("%H:%M")))
         status = self.status
         if status is not None:
-            peers = sum(1 for peer in status.peers if not peer.own)
-            parts.append(translate("TeamSync", "peers: {count}").format(count=peers))
+            parts.append(translate("TeamSync", "peers: {count}").format(
+                count=len(self.others())))
         if self.conflicts:
             parts.append(translate("TeamSync", "conflicts: {count}").format(
                 count=self.conflicts))
@@ -294,6 +305,16 @@ class TeamSync(QObject):
             parts.append(translate("TeamSync", "refused packets: {count}").format(
                 count=len(status.quarantined)))
         return " · ".join(parts)
+
+    def people(self) -> dict[str, str]:
+        """Device -> the person it is, as the team names them."""
+        return {m.device: m.person for m in self.roster.members} if self.roster else {}
+
+    def others(self) -> list[str]:
+        """The other members' devices (the roster's, else those that wrote packets)."""
+        if self.roster is not None and self.roster.members:
+            return [m.device for m in self.roster.members if not m.own and not m.removed_at]
+        return [p.device for p in self.status.peers if not p.own] if self.status else []
 
     @property
     def warning(self) -> bool:
@@ -325,7 +346,8 @@ class TeamSync(QObject):
                     else translate("TeamSync", "never")
                 lines.append(translate("TeamSync", "{member}: last packet {seen}, {pending} "
                                                    "waiting, {refused} refused").format(
-                    member=short_device(peer.device), seen=seen, pending=peer.pending,
+                    member=device_label(peer.device, self.people()), seen=seen,
+                    pending=peer.pending,
                     refused=peer.quarantined))
             lines.append(translate("TeamSync", "To send: {count} changes.").format(
                 count=QLocale().toString(status.to_send)))
