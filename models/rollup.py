@@ -24,6 +24,8 @@ class OwnerRollup:
     #: Customers not scored yet (no tier).
     unscored: int = 0
     revenue: float = 0.0  # the 12 months up to the day of the roll-up
+    #: The same revenue by the customers' tier (not-scored customers' is in none).
+    revenue_by_tier: dict[Tier, float] = field(default_factory=dict)
     revenue_before: float = 0.0  # the 12 months before those
     book_revenue: float = 0.0  # every owner's revenue (for the share)
     active_plans: int = 0
@@ -113,9 +115,12 @@ class Rollup:
 def total_of(rows: list[OwnerRollup]) -> OwnerRollup:
     """The firm's line: sums of every line, the latest activity of any."""
     customers: dict[Tier, int] = {}
+    by_tier: dict[Tier, float] = {}
     for row in rows:
         for tier, count in row.customers.items():
             customers[tier] = customers.get(tier, 0) + count
+        for tier, money in row.revenue_by_tier.items():
+            by_tier[tier] = by_tier.get(tier, 0.0) + money
     lasts = [r.last_activity for r in rows if r.last_activity is not None]
     book = sum(r.revenue for r in rows)
 
@@ -124,7 +129,8 @@ def total_of(rows: list[OwnerRollup]) -> OwnerRollup:
 
     return OwnerRollup(
         owner="", customers=customers, unscored=add("unscored"),
-        revenue=book, revenue_before=sum(r.revenue_before for r in rows), book_revenue=book,
+        revenue=book, revenue_by_tier=by_tier,
+        revenue_before=sum(r.revenue_before for r in rows), book_revenue=book,
         active_plans=add("active_plans"), objectives=add("objectives"),
         objectives_met=add("objectives_met"),
         plan_revenue=sum(r.plan_revenue for r in rows),

@@ -151,6 +151,7 @@ def rollup(db: DatabaseBase, as_of: date, period: str | None = None) -> Rollup:
         line = lines[owner]
         if tier:
             line["customers"][Tier(tier)] = int(count)
+            line.setdefault("revenue_by_tier", {})[Tier(tier)] = float(now)
         else:
             line["unscored"] = int(count)
         line["revenue"] = line.get("revenue", 0.0) + float(now)

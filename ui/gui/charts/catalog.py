@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from models.pareto import concentration
 from storage.book import Book
-from ui.gui.charts import book_charts, customer_charts, history_charts
+from ui.gui.charts import book_charts, customer_charts, history_charts, rollup_charts
 from ui.gui.charts.kinds import CUSTOMER_KINDS, KINDS
 from ui.gui.charts.style import Chart
 
@@ -47,6 +47,8 @@ def build_chart(book: Book, request: ChartRequest) -> Chart:
         return book_charts.relationship_chart(charts.relationship_counts())
     if kind == "trend":
         return history_charts.tier_revenue_chart(charts.tier_revenue_history())
+    if kind == "rollup":
+        return rollup_charts.rollup_chart(book.rollup())
     if kind == "migration":
         start, end = migration_periods(book, request.from_period, request.to_period)
         if start is None or end is None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 #: Charts of the whole book (the dashboard's).
-BOOK_KINDS = ("tiers", "pareto", "matrix", "migration", "lifecycle", "relationship", "trend")
+BOOK_KINDS = ("tiers", "pareto", "matrix", "migration", "lifecycle", "relationship", "trend",
+              "rollup")
 #: Charts of one customer (``--customer``); ``trend`` is both.
 CUSTOMER_KINDS = ("radar", "trend", "history")
 #: Every kind the ``chart`` command accepts, in the order its help lists them.

@@ -1,0 +1,96 @@
+"""The dashboard's "By salesperson" section: the manager's roll-up as a sortable table and a
+chart of each owner's revenue by tier. A double-click on an owner lists their customers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.rollup import OwnerRollup, Rollup
+from ui.gui.charts.chart_canvas import ChartCanvas
+from ui.gui.models.rollup_model import RollupModel, owner_text
+from ui.gui.models.rows_model import RECORD_ROLE, SORT_ROLE
+
+
+class RollupSection(QWidget):
+    """Hidden until a roll-up of a team's book (more than one owner) is shown."""
+
+    owner_chosen = Signal(str, str)  # the owner ("" = customers nobody owns), their name
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rollupSection")
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #666666;")
+        self.model = RollupModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("rollupTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.canvas = ChartCanvas("rollup", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table)
+        layout.addWidget(self.canvas)
+        self.setVisible(False)
+        self.retranslate()
+
+    def set_rollup(self, rollup: Rollup) -> None:
+        self.model.set_rollup(rollup)
+        self._fit_height()
+        self.setVisible(rollup.is_team)
+
+    def row_at(self, row: int) -> OwnerRollup:
+        return self.model.index(row, 0).data(RECORD_ROLE)
+
+    def shown(self, row: int, key: str) -> str:
+        """The text a cell shows (tests read the table as the user does)."""
+        return str(self.model.index(row, self.model.column_of(key)).data())
+
+    def sort_value(self, row: int, key: str) -> object:
+        return self.model.index(row, self.model.column_of(key)).data(SORT_ROLE)
+
+    def _fit_height(self) -> None:
+        """Every row in view: the dashboard scrolls, the table does not."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
+        scroll = self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows
+                                  + scroll + 2 * self.table.frameWidth())
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        row: OwnerRollup = index.siblingAtColumn(0).data(RECORD_ROLE)
+        if row is not None and not row.is_total:
+            self.owner_chosen.emit(row.owner, owner_text(row))
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("By salesperson"))
+        self.note.setText(self.tr(
+            "Revenue of the last 12 months against the 12 before; the active plans' "
+            "objectives, revenue against their targets and actions; late work is its own "
+            "owner's, else the customer's owner's, as Today lists it. Double-click a "
+            "salesperson to list their customers."))
+        self.model.retranslate()
+        self.canvas.retranslate()
