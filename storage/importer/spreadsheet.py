@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +58,9 @@ class SheetHead:
 class WorkbookHead:
     sheets: list[SheetInfo]
     heads: list[SheetHead]
-    #: With one sheet to read, the rest of its rows (below its first HEAD_ROWS), still in the
-    #: child that parsed it; close it when they are not wanted.
-    rest: Generator[Row, None, None] | None = None
+    #: With one sheet to read, the rest of its rows (below its first HEAD_ROWS) in blocks,
+    #: still in the child that parsed it; close it when they are not wanted.
+    rest: Generator[list[Row], None, None] | None = None
     #: Ends that child (the generator's own close() does not, before its first row).
     end_rest: Callable[[], None] | None = None
 
@@ -69,12 +70,17 @@ class WorkbookHead:
         return [s.name for s in self.sheets if s.kind == "WorkSheet"]
 
 
-def read_head(path: Path, sheet: str | None = None) -> WorkbookHead:
-    """The workbook's sheets and the first rows of each visible worksheet (or of ``sheet``)."""
+def read_head(path: Path, sheet: str | None = None,
+              meanwhile: Callable[[], object] | None = None) -> WorkbookHead:
+    """The workbook's sheets and the first rows of each visible worksheet (or of ``sheet``).
+    ``meanwhile`` runs while the child parses (the sheet comes whole or not at all: its
+    first row waits for its last)."""
     child = _Child(path, "head", sheet, 0)
     head = WorkbookHead([], [])
     frames = child.frames()
     try:
+        if meanwhile is not None:
+            meanwhile()
         for frame in frames:
             if frame[0] == "sheets":
                 head.sheets = [SheetInfo(*info) for info in frame[1]]
@@ -82,7 +88,7 @@ def read_head(path: Path, sheet: str | None = None) -> WorkbookHead:
                 head.heads.append(SheetHead(frame[1], frame[2], frame[3]))
             elif frame[0] == "heads_done":
                 if frame[1]:
-                    head.rest, head.end_rest = _rows(child, frames), child.close
+                    head.rest, head.end_rest = _blocks(child, frames), child.close
                 break
     finally:
         if head.rest is None:
@@ -102,23 +108,22 @@ def list_sheets(path: Path) -> list[SheetInfo]:
         child.close()
 
 
-def read_rows(path: Path, sheet: str, skip: int,
-              on_size: Callable[[int], None] | None = None) -> Iterator[Row]:
-    """(row number, values) of every row of ``sheet`` below row ``skip``; ``on_size`` hears
-    the sheet's last row number first. Stopping early (closing the generator) ends the
-    child."""
+def read_blocks(path: Path, sheet: str, skip: int,
+                on_size: Callable[[int], None] | None = None) -> Iterator[list[Row]]:
+    """(row number, values) of every row of ``sheet`` below row ``skip``, in blocks as the
+    child sends them; ``on_size`` hears the sheet's last row number first. Stopping early
+    (closing the generator) ends the child."""
     child = _Child(path, "rows", sheet, skip)
-    return _rows(child, child.frames(), on_size)
+    return _blocks(child, child.frames(), on_size)
 
 
-def _rows(child: _Child, frames: Iterator[tuple[Any, ...]],
-          on_size: Callable[[int], None] | None = None) -> Generator[Row, None, None]:
+def _blocks(child: _Child, frames: Iterator[tuple[Any, ...]],
+            on_size: Callable[[int], None] | None = None) -> Generator[list[Row], None, None]:
     finished = False
     try:
         for frame in frames:
             if frame[0] == "rows":
-                for offset, values in enumerate(frame[2]):
-                    yield frame[1] + offset, values
+                yield list(zip(count(frame[1]), frame[2]))
             elif frame[0] == "size" and on_size is not None:
                 on_size(int(frame[1]))
             elif frame[0] == "end":
