@@ -276,91 +276,91 @@
     <message>
         <source>Export calendar</source>
         <extracomment>The default range: a month back (done items, to cancel them) to a year ahead.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>导出日历</translation>
     </message>
     <message>
         <source>Salesperson:</source>
-        <translation type="unfinished"></translation>
+        <translation>销售人员：</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished">全部人员</translation>
+        <translation>所有人</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>从：</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>到：</translation>
     </message>
     <message>
         <source>Include:</source>
-        <translation type="unfinished"></translation>
+        <translation>包括：</translation>
     </message>
     <message>
         <source>Follow-ups (next steps of interactions)</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进事项（互动记录的下一步）</translation>
     </message>
     <message>
         <source>Plan actions</source>
-        <translation type="unfinished"></translation>
+        <translation>计划行动</translation>
     </message>
     <message>
         <source>Plan reviews (by each plan&apos;s review cadence)</source>
-        <translation type="unfinished"></translation>
+        <translation>计划回顾（按各计划的回顾周期）</translation>
     </message>
     <message>
         <source>Needs and complaints to answer (answer-by dates)</source>
-        <translation type="unfinished"></translation>
+        <translation>待答复的需求和投诉（答复期限）</translation>
     </message>
     <message>
         <source>Reminder:</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒：</translation>
     </message>
     <message>
         <source>At 09:00 on the day</source>
-        <translation type="unfinished"></translation>
+        <translation>当天 09:00</translation>
     </message>
     <message>
         <source>At 09:00 the day before</source>
-        <translation type="unfinished"></translation>
+        <translation>前一天 09:00</translation>
     </message>
     <message>
         <source>No reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>不提醒</translation>
     </message>
     <message>
         <source>Done items as cancelled events</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成事项作为已取消的日程</translation>
     </message>
     <message>
         <source>Each item becomes an all-day event on its due date. Import the file in Outlook, Google Calendar or Apple Calendar; importing a later export updates the same events, and done items written as cancelled leave the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个事项都会成为其到期日的全天日程。请在 Outlook、Google 日历或 Apple 日历中导入该文件；之后再导入新的导出文件会更新同一批日程，标记为已取消的已完成事项会从日历中移除。</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished">保存…</translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <source>The last day is before the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
         <source>Choose at least one kind of item.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一类事项。</translation>
     </message>
     <message>
         <source>keyplan-calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>keyplan-日历</translation>
     </message>
     <message>
         <source>Save the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>保存日历</translation>
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>日历文件 (*.ics)</translation>
     </message>
 </context>
 <context>
@@ -1443,7 +1443,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation>产品</translation>
     </message>
     <message>
         <source>Assessment</source>
@@ -3092,7 +3092,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Export &amp;calendar…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出日历(&amp;C)…</translation>
     </message>
     <message>
         <source>Export &amp;all data…</source>
@@ -3390,11 +3390,11 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Exporting the calendar…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出日历…</translation>
     </message>
     <message>
         <source>Wrote {path}: {events} events. Import it in Outlook, Google Calendar or Apple Calendar; importing a later export updates the same events.</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 {path}：{events} 个日程。请在 Outlook、Google 日历或 Apple 日历中导入；之后再导入新的导出文件会更新同一批日程。</translation>
     </message>
     <message>
         <source>Export all data</source>
@@ -4238,7 +4238,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Remind me when follow-ups and plan actions fall due</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进事项和计划行动到期时提醒我</translation>
     </message>
     <message>
         <source>Weights of the value dimensions (they add up to 100 %)</source>
@@ -4305,103 +4305,103 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>ProductsTab</name>
     <message>
         <source>Bought</source>
-        <translation type="unfinished"></translation>
+        <translation>已购买</translation>
     </message>
     <message>
         <source>Lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>已流失</translation>
     </message>
     <message>
         <source>Not bought</source>
-        <translation type="unfinished"></translation>
+        <translation>未购买</translation>
     </message>
     <message>
         <source>{buyers} of {peers} ({share})</source>
-        <translation type="unfinished"></translation>
+        <translation>{peers} 家中 {buyers} 家（{share}）</translation>
     </message>
     <message>
         <source>Product line</source>
-        <translation type="unfinished"></translation>
+        <translation>产品线</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Revenue, 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>近 12 个月收入</translation>
     </message>
     <message>
         <source>Last bought</source>
-        <translation type="unfinished"></translation>
+        <translation>最近购买</translation>
     </message>
     <message>
         <source>Peers buying</source>
-        <translation type="unfinished"></translation>
+        <translation>同类客户购买</translation>
     </message>
     <message>
         <source>Peers&apos; median</source>
-        <translation type="unfinished"></translation>
+        <translation>同类客户中位数</translation>
     </message>
     <message>
         <source>Expected a year</source>
-        <translation type="unfinished"></translation>
+        <translation>预计年收入</translation>
     </message>
     <message>
         <source>Share of peers buying × their median revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>同类客户购买比例 × 其收入中位数</translation>
     </message>
     <message>
         <source>Lift</source>
-        <translation type="unfinished"></translation>
+        <translation>提升度</translation>
     </message>
     <message>
         <source>How much more often the peers buy it than the whole book</source>
-        <translation type="unfinished"></translation>
+        <translation>同类客户购买的频率是全部客户的多少倍</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Lines to propose, best first</source>
-        <translation type="unfinished"></translation>
+        <translation>建议推荐的产品线（按优先级）</translation>
     </message>
     <message>
         <source>not scored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未评分</translation>
     </message>
     <message>
         <source>{tier} · {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tier} · {kind}</translation>
     </message>
     <message>
         <source>{tier}, every kind (too few of its own kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>{tier}，所有类型（同类型客户太少）</translation>
     </message>
     <message>
         <source>the whole book (too few in its tier)</source>
-        <translation type="unfinished"></translation>
+        <translation>全部客户（同层级客户太少）</translation>
     </message>
     <message>
         <source>Buys {bought} of {lines} product lines in the 12 months to {day}. Peers: {count} customers, {group}.</source>
-        <translation type="unfinished"></translation>
+        <translation>截至 {day} 的 12 个月内购买了 {lines} 条产品线中的 {bought} 条。同类客户：{count} 家，{group}。</translation>
     </message>
     <message>
         <source>{line}: {buyers} of {peers} peers ({share}) bought it in the last 12 months, a median of {median} each; offered to this customer that is about {score} a year.</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}：近 12 个月 {peers} 家同类客户中有 {buyers} 家（{share}）购买，每家中位数 {median}；向此客户推荐，预计每年约 {score}。</translation>
     </message>
     <message>
         <source>Its peers buy it {lift:.1f} times as often as the whole book.</source>
-        <translation type="unfinished"></translation>
+        <translation>同类客户购买它的频率是全部客户的 {lift:.1f} 倍。</translation>
     </message>
     <message>
         <source>It bought it until {day}: win it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户购买到 {day} 为止：请争取赢回。</translation>
     </message>
     <message>
         <source>Nothing to propose: it buys every line its peers buy, or its peers buy too little to go by.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可推荐的：同类客户购买的产品线它都已购买，或同类客户购买太少，无从参考。</translation>
     </message>
 </context>
 <context>
@@ -4443,31 +4443,31 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>ProfitSection</name>
     <message>
         <source>Its support costs more than the profit it brings.</source>
-        <translation type="unfinished"></translation>
+        <translation>对其支持的成本高于它带来的利润。</translation>
     </message>
     <message>
         <source>Last 12 months: revenue {revenue}, profit {profit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 12 个月：收入 {revenue}，利润 {profit}。</translation>
     </message>
     <message>
         <source>No support granted in its plans in these 12 months.</source>
-        <translation type="unfinished"></translation>
+        <translation>这 12 个月内其计划中没有提供支持。</translation>
     </message>
     <message>
         <source>Support granted in its plans: {cost} ({count} measures{share}); profit after support: {after}.</source>
-        <translation type="unfinished"></translation>
+        <translation>其计划中提供的支持：{cost}（{count} 项措施{share}）；扣除支持后的利润：{after}。</translation>
     </message>
     <message>
         <source>, {share} of the profit</source>
-        <translation type="unfinished"></translation>
+        <translation>，占利润的 {share}</translation>
     </message>
     <message>
         <source>{count} of them state neither a cost nor a rate and are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>其中 {count} 项既未注明成本也未注明比例，未计入。</translation>
     </message>
     <message>
         <source>Profit after support</source>
-        <translation type="unfinished"></translation>
+        <translation>扣除支持后的利润</translation>
     </message>
 </context>
 <context>
@@ -4626,31 +4626,19 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>KeyPlan: due today</source>
         <extracomment>How often the reminders look (the day&apos;s items change as the user works). The first look after a book opens (the window&apos;s own start-up work goes first). Items named in one notification; more are counted.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>KeyPlan：今日到期</translation>
     </message>
     <message>
         <source>Open Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) fall due today.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) became overdue.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>打开今日待办</translation>
     </message>
     <message>
         <source>Review the account plan {period}</source>
-        <translation type="unfinished"></translation>
+        <translation>回顾客户经营计划 {period}</translation>
     </message>
     <message>
         <source>… and {count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>…… 另有 {count} 项</translation>
     </message>
 </context>
 <context>
