@@ -104,3 +104,16 @@ def test_roles_and_removal_from_the_command_line(
     assert "已拒收" in out and "本账簿已被移出团队" in out
     out, _ = _run(capsys, "--db", dbs["zhao"], "sync", str(folder), "--status")
     assert "(this book was removed from the team: it was not given the key" in out
+
+
+def test_join_with_a_missing_folder_changes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = _run(capsys, "--db", str(tmp_path / "li.db"), "team", "init")
+    (key,) = KEY.findall(out)
+    db = str(tmp_path / "wang.db")
+    _, err = _run(capsys, "--db", db, "team", "join", key, str(tmp_path / "gone"), code=1)
+    assert "does not exist or is not a folder" in err
+    with Book(db) as book:
+        assert not book.sync.in_team
+    _, err = _run(capsys, "--db", db, "team", "list", str(tmp_path), lang="zh_CN", code=1)
+    assert "本账簿尚未加入团队" in err

@@ -123,6 +123,8 @@ class Team:
         otherwise); with ``folder``, the entry is written there at once (else at the first
         sync)."""
         name = (person or self.default_person()).strip()
+        if folder is not None:
+            shared.root(Path(folder))  # SyncFolderMissingError before joining, not after
         with self._db.atomic():
             team = self._sync.join(key)
             roster_io.set_person(self._db.conn, name, PersonRole.SALESPERSON.value)
