@@ -76,6 +76,8 @@ def main(argv: list[str]) -> int:
         if '"customers": 200' not in step(program, ["--db", str(book), "info", "--json"],
                                           env, work):
             sys.exit("smoke: info --json does not count the 200 demo customers")
+        # The window (team sync's folder watch in it) loads watchdog, which picks its
+        # observer for this system as it loads: a missing one would stop the screenshot.
         step(program, ["--db", str(book), "screenshot", "out.png"], env, work)
         expect_file(work / "out.png", PNG_MAGIC)
         step(program, ["--db", str(book), "screenshot", "zh.png", "--lang", "zh_CN",

@@ -257,6 +257,10 @@ def test_the_timer_and_the_folder_watch_start_syncs(  # type: ignore[no-untyped-
     assert window.book.reader.scalar(
         "SELECT count(*) FROM customers WHERE code = 'YH-001'") == 1
     assert fired  # the watch, not the timer, started it
+    # A new customer may move every tier: the usual background rescore ran after the merge.
+    qtbot.waitUntil(lambda: window.book.reader.scalar(
+        "SELECT m.score FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
+        "WHERE c.code = 'YH-001'") is not None, timeout=30_000)
     # The customer list shows the new customer (the merge's Changes reached the views).
     qtbot.waitUntil(lambda: window.customers.model.rowCount() == before + 1)
 
@@ -307,3 +311,24 @@ def test_the_interval_is_set_in_preferences(qtbot, window: MainWindow) -> None: 
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert window.settings.sync_interval() == 12 * 60
+
+
+def test_a_book_in_a_team_syncs_as_it_opens(  # type: ignore[no-untyped-def]
+        qtbot, book_path: Path, settings: Settings, shared: Path, tmp_path: Path) -> None:
+    with Book(book_path) as book:
+        key = book.team.start("李雷").key
+    settings.set_sync_folder(book_path, shared)  # chosen on this computer before
+    with Book(tmp_path / "colleague.db", new_book=True) as other:
+        other.team.join(key, shared, "王芳")
+        other.customers.add(Customer(name="杭州云帆科技有限公司", code="YF-001"))
+        other.sync.push(shared)
+    window = open_window(qtbot, book_path, settings)
+    team = window.team_sync
+    qtbot.waitUntil(lambda: team.last is not None and not team.running, timeout=30_000)
+    assert team.error is None and team.last is not None
+    assert team.last.pushed.ops > 0 and team.last.pulled.ops > 0
+    assert window.book.reader.scalar("SELECT count(*) FROM customers WHERE code = 'YF-001'") == 1
+    assert window.sync_indicator.text().startswith("Synced ")
+    assert "peers: 1" in window.sync_indicator.text()
+    assert "王芳" in window.sync_indicator.toolTip()
+    window.close()
