@@ -2400,7 +2400,6 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>A workbook (.xlsx, .xls, .ods …) or a CSV file</source>
-        <extracomment>The user&apos;s choices: header -&gt; the fields it feeds ([&quot;ignore&quot;]: none). Per file column, its first field&apos;s choice, and every choice it has (Also as…).</extracomment>
         <translation>工作簿（.xlsx、.xls、.ods …）或 CSV 文件</translation>
     </message>
     <message>
@@ -4631,6 +4630,34 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Open Today</source>
         <translation>打开今日待办</translation>
+    </message>
+    <message>
+        <source>1 item falls due today.</source>
+        <translation>今天有 1 项到期。</translation>
+    </message>
+    <message>
+        <source>{count} items fall due today.</source>
+        <translation>今天有 {count} 项到期。</translation>
+    </message>
+    <message>
+        <source>1 item became overdue.</source>
+        <translation>有 1 项已逾期。</translation>
+    </message>
+    <message>
+        <source>{count} items became overdue.</source>
+        <translation>有 {count} 项已逾期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) fall due today.</source>
+        <translation type="vanished">
+            <numerusform>今天有 %n 项到期。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) became overdue.</source>
+        <translation type="vanished">
+            <numerusform>有 %n 项已逾期。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Review the account plan {period}</source>

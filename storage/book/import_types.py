@@ -4,10 +4,12 @@ loads the importer and its readers: import it only when an import is at hand).""
 from __future__ import annotations
 
 from storage.importer import (
+    ColumnMapping,
     ImportFileError,
     ImportKind,
     ImportPreview,
     ImportResult,
+    MappingError,
     RowIssue,
     fields_of,
 )
@@ -17,6 +19,6 @@ from storage.importer.filters import RowFilter
 from storage.importer.undo import ImportUndone, KeptRecord
 from storage.importer.workbook import BookImport, SheetImport
 
-__all__ = ["BookImport", "DateOrderError", "ImportBatch", "ImportFileError", "ImportKind",
-           "ImportPreview", "ImportResult", "ImportUndone", "KeptRecord", "RowFilter",
-           "RowIssue", "SheetImport", "fields_of"]
+__all__ = ["BookImport", "ColumnMapping", "DateOrderError", "ImportBatch", "ImportFileError",
+           "ImportKind", "ImportPreview", "ImportResult", "ImportUndone", "KeptRecord",
+           "MappingError", "RowFilter", "RowIssue", "SheetImport", "fields_of"]

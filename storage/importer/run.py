@@ -17,7 +17,7 @@ from storage.importer.batches import begin_batch, finish_batch
 from storage.importer.columns import ColumnMapping, ImportKind, Overrides, auto_map
 from storage.importer.dates import DateOrder, date_columns, decide_file_orders
 from storage.importer.filters import RowFilter, row_test
-from storage.importer.handlers import HANDLERS, RowHandler
+from storage.importer.handlers import HANDLERS, BookAtHand, RowHandler
 from storage.importer.layouts import save_mapping, saved_mapping
 from storage.importer.linked import LINKED_HANDLERS
 from storage.importer.results import (
@@ -47,21 +47,25 @@ RowTest = Callable[[list[Any]], bool]
 
 
 class MappingError(ImportFileError):
-    # Raised by prepare(); the import wizard checks ColumnMapping.missing() itself and asks
-    # for the columns, so this text is for the command line (which is English throughout).
+    # Raised by prepare(); the import wizard shows ``mapping`` (as far as the headers go)
+    # for the user to complete.
     message = ("{path}: no column for {fields}. Columns found: {headers}. Map one with "
                "--map COLUMN=FIELD.")
+    #: The columns matched so far.
+    mapping: ColumnMapping | None = None
 
 
 def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = None,
             overrides: Overrides | None = None, saved: SettingsAccess | None = None,
-            date_order: DateOrder | str | None = None) -> tuple[TableSource, ColumnMapping]:
+            date_order: DateOrder | str | None = None,
+            meanwhile: Callable[[], object] | None = None) -> tuple[TableSource, ColumnMapping]:
     """Open the file and map its columns, starting from the mapping saved in ``saved`` (a
     book) for this layout if there is one, and decide the day/month order of its date
     columns (``date_order`` when given); raises ImportFileError (MappingError, or
-    DateOrderError for a column whose dates all read both ways)."""
+    DateOrderError for a column whose dates all read both ways). ``meanwhile`` runs while a
+    spreadsheet is parsed (:func:`open_table`)."""
     kind = ImportKind(kind)
-    source = open_table(path, kind, sheet)
+    source = open_table(path, kind, sheet, meanwhile)
     kept = saved_mapping(saved, kind, source.headers) if saved is not None else None
     try:
         mapping = auto_map(kind, source.headers, overrides, base=kept[0] if kept else None)
@@ -71,9 +75,11 @@ def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = Non
         mapping = replace(mapping, saved_at=kept[1])
     missing = mapping.missing()
     if missing:
-        raise MappingError(str(path), fields=" / ".join(
+        unmapped = MappingError(str(path), fields=" / ".join(
             " or ".join(a.replace("+", " and ") for a in g) for g in missing),
-                           headers=", ".join(h for h in source.headers if h) or "none")
+                                headers=", ".join(h for h in source.headers if h) or "none")
+        unmapped.mapping = mapping
+        raise unmapped
     if mapping.kind is ImportKind.TRANSACTIONS:
         orders = decide_file_orders(rows_below_header(source),
                                     lambda: (values for _number, values in source.rows()),
@@ -96,10 +102,13 @@ def preview_import(db: ImportSource, path: str | Path, kind: ImportKind | str, *
     ``where``: only the rows every filter keeps are read (``RowFilter`` or its text,
     ``订单状态=已完成``, ``Status in Paid,Shipped``); the others are counted in ``filtered``.
     ``date_order`` (dmy or mdy) reads dates such as 3/4/2024 when the file does not tell."""
+    at_hand = BookAtHand(db, ImportKind(kind))
     source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides,
-                              saved=db if saved_mapping else None, date_order=date_order)
+                              saved=db if saved_mapping else None, date_order=date_order,
+                              meanwhile=at_hand.load)
     return _run(db, source, mapping, write=False, progress=progress,
-                create_customers=create_customers, where=_row_test(source, where))
+                create_customers=create_customers, where=_row_test(source, where),
+                at_hand=at_hand)
 
 
 def run_import(db: ImportTarget, path: str | Path, kind: ImportKind | str, *,
@@ -118,8 +127,10 @@ def run_import(db: ImportTarget, path: str | Path, kind: ImportKind | str, *,
     :func:`preview_import`'s; a written import given ``overrides`` saves its mapping for the
     file's layout, in its transaction."""
     started = time.perf_counter()
+    at_hand = BookAtHand(db, ImportKind(kind))
     source, mapping = prepare(path, kind, sheet=sheet, overrides=overrides,
-                              saved=db if saved_mapping else None, date_order=date_order)
+                              saved=db if saved_mapping else None, date_order=date_order,
+                              meanwhile=at_hand.load)
     keep = _row_test(source, where)
     backup = None
     if not dry_run and str(db.path) != ":memory:":
@@ -138,7 +149,7 @@ def run_import(db: ImportTarget, path: str | Path, kind: ImportKind | str, *,
         preview = _run(db, source, mapping, write=not dry_run, progress=progress,
                        all_or_nothing=not skip_invalid,
                        then=_both(_both(remember, finish_backup), then),
-                       create_customers=create_customers, where=keep)
+                       create_customers=create_customers, where=keep, at_hand=at_hand)
     finally:
         if backup is not None:
             _keep(backup)
@@ -199,7 +210,8 @@ def _row_test(source: TableSource, where: Filters) -> RowTest | None:
 def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write: bool,
          progress: ImportProgress | None, all_or_nothing: bool = False,
          then: Callable[[], object] | None = None, create_customers: bool = False,
-         where: RowTest | None = None, inside: bool = False) -> ImportPreview:
+         where: RowTest | None = None, inside: bool = False,
+         at_hand: BookAtHand | None = None) -> ImportPreview:
     """Read (and with ``write``, write) one table. ``inside``: in the caller's transaction,
     which takes everything back on a failure (a whole-book import: a savepoint per sheet
     would keep a copy of every page it changes, in memory)."""
@@ -207,7 +219,7 @@ def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write:
     writer = BulkWriter(db, mapping.kind, lambda: _expected_rows(source),
                         source=source.path.name) if write else None
     handler = (HANDLERS.get(mapping.kind) or LINKED_HANDLERS[mapping.kind])(
-        db, mapping, preview, writer, create_customers=create_customers)
+        db, mapping, preview, writer, create_customers=create_customers, at_hand=at_hand)
     try:
         if writer is None:
             _read(source, preview, handler, progress, where)

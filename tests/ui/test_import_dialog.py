@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from models.entities import Customer
 from storage.backup import list_backups
@@ -87,12 +88,16 @@ def test_a_column_can_feed_another_field(qtbot, window: MainWindow, tmp_path: Pa
     _check(qtbot, dialog, path)
     assert "no column for" in dialog.summary.text()  # nothing says which column is the name
     assert not dialog.import_button.isEnabled()
-    dialog.overrides = {"Firma": "name", "Kennung": "code"}
-    dialog.check()
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    # The columns are shown all the same, for the user to say what they feed.
+    assert [c.currentData() for c in dialog.combos.values()] == ["ignore", "ignore"]
+    for index, field in ((0, "name"), (1, "code")):
+        combo = dialog.combos[index]
+        combo.setCurrentIndex(combo.findData(field))
+        combo.activated.emit(combo.currentIndex())  # as a click does: checked again
+        qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
     assert dialog.summary.text().startswith("Rows read: 1. Valid: 1 (1 new")
-    combo = dialog.combos[0]
-    assert combo.currentData() == "name"
+    assert dialog.override_pairs() == [("Firma", "name"), ("Kennung", "code")]
+    assert [c.currentData() for c in dialog.combos.values()] == ["name", "code"]
     dialog.reject()
 
 
@@ -211,3 +216,53 @@ def test_a_row_filter_keeps_only_the_finished_orders(  # type: ignore[no-untyped
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert window.book.reader.scalar("SELECT count(*) FROM transactions") == before + 2
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_one_column_feeds_two_fields_through_also_as(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """A customer list holding only an ID: every row lacks a name until "Also as…" on the
+    ID's row feeds the name from it too (the command line's --map CustomerID=code
+    --map CustomerID=name)."""
+    path = tmp_path / "ids.csv"
+    path.write_text("CustomerID,City\nC-77,Shanghai\nC-78,Beijing\n", encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert "With problems: 2." in dialog.summary.text()  # a customer needs a name
+    assert not dialog.import_button.isEnabled()
+    assert dialog.combos[0].currentData() == "code"
+    row = dialog.field_rows[0]
+    also = next(row.itemAt(i).widget() for i in range(row.count())
+                if isinstance(row.itemAt(i).widget(), QToolButton))
+    assert also.text() == "Also as…" and also.isVisible()
+    qtbot.mouseClick(also, Qt.MouseButton.LeftButton)
+    assert len(dialog.field_combos[0]) == 2
+    added = dialog.field_combos[0][1]
+    assert added.isVisible() and added.currentData() == "ignore"
+    added.setCurrentIndex(added.findData("name"))
+    added.activated.emit(added.currentIndex())  # as a click does: checked again
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert dialog.summary.text().startswith("Rows read: 2. Valid: 2 (2 new")
+    assert [c.currentData() for c in dialog.field_combos[0]] == ["code", "name"]
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    made = window.book.reader.find(Customer, "code IN ('C-77', 'C-78')")
+    assert sorted((c.code, c.name, c.city) for c in made) == [
+        ("C-77", "C-77", "Shanghai"), ("C-78", "C-78", "Beijing")]
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_sample_rows_name_their_customer(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """A sales file naming its customers by code only: the first rows show the code and the
+    name the book has for it."""
+    customer = window.book.reader.list_customers(limit=1).rows[0]
+    path = tmp_path / "by_code.csv"
+    path.write_text(f"客户编号,日期,金额\n{customer.code},2026-05-03,10\n", encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    headers = [dialog.sample.horizontalHeaderItem(c).text()
+               for c in range(dialog.sample.columnCount())]
+    assert dialog.sample.rowCount() == 1
+    assert dialog.sample.item(0, headers.index("Customer code")).text() == customer.code
+    assert dialog.sample.item(0, headers.index("Customer name")).text() == customer.name
+    dialog.reject()

@@ -3,7 +3,8 @@
 Choosing a file tells what it holds from its headers, then checks every row in the background
 (nothing written) and shows how the columns were matched, the first rows as they will be
 imported, what would be created or updated, and every bad row with its reason; a column can
-be fed to another field, and a contacts or sales file may make the customers it names. Import
+be fed to another field, or to several ("Also as…": a customer ID that is also the name), and
+a contacts or sales file may make the customers it names. Import
 then backs the book up and writes the rows in one transaction; the dialog stays open with
 what was done (and, once the book is rescored, how the scores moved) until it is closed.
 """
@@ -11,6 +12,7 @@ what was done (and, once the book is rescored, how the scores moved) until it is
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +43,12 @@ from PySide6.QtWidgets import (
 from models.entities import Contact, Customer, Transaction
 from storage.book import Book, Imported
 from storage.book.import_types import (
+    ColumnMapping,
     DateOrderError,
     ImportKind,
     ImportPreview,
     ImportResult,
+    MappingError,
     RowFilter,
     RowIssue,
     fields_of,
@@ -95,7 +101,7 @@ def issue_text(issue: RowIssue) -> str:
 
 
 def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportKind,
-                       overrides: dict[str, str], skip_invalid: bool,
+                       overrides: Sequence[tuple[str, str]], skip_invalid: bool,
                        create_customers: bool = False, date_order: str | None = None,
                        where: list[RowFilter] | None = None) -> Imported:
     """Import in one transaction. ``run_import`` makes the import's one backup (reason
@@ -122,9 +128,13 @@ class ImportDialog(QDialog):
         self.folder = folder or Path.home()
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
-        self.overrides: dict[str, str] = {}
+        # The user's choices: header -> the fields it feeds (["ignore"]: none).
+        self.overrides: dict[str, list[str]] = {}
         self.task: BookTask | None = None
+        # Per file column, its first field's choice, and every choice it has (Also as…).
         self.combos: dict[int, QComboBox] = {}
+        self.field_combos: dict[int, list[QComboBox]] = {}
+        self.field_rows: dict[int, QGridLayout] = {}
         self.eta = Eta()
         self.outcome: ImportResult | None = None  # the import done (QDialog has result())
         self.stale_note = ""
@@ -214,8 +224,8 @@ class ImportDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Rows with problems:"), self))
         right.addWidget(self.issues, 1)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
         self.sample = QTableWidget(self)  # the first rows only: a small, fixed table
         self.sample.setObjectName("importSample")
         self.sample.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -314,7 +324,7 @@ class ImportDialog(QDialog):
             return
         if self.task is not None:
             self.task.cancel()
-        path, kind, overrides = self.path, self.kind, dict(self.overrides)
+        path, kind, overrides = self.path, self.kind, self.override_pairs()
         create = self.create_customers.isChecked() and kind is not ImportKind.CUSTOMERS
         order = self.chosen_date_order()
         where = [self.applied_filter] if self.applied_filter is not None else []
@@ -398,7 +408,8 @@ class ImportDialog(QDialog):
             self._ask_date_order(True)
         self.summary.setText(storage_message(error))
         self.issues.clear()
-        self._show_mapping(None)
+        # A column missing: the mapping as far as it goes, for the user to complete.
+        self._show_mapping(error.mapping if isinstance(error, MappingError) else None)
         self._show_sample(None)
 
     def _on_checked(self, preview: ImportPreview) -> None:
@@ -431,7 +442,7 @@ class ImportDialog(QDialog):
         self.issues.addItems([issue_text(i) for i in preview.warnings[:MAX_SHOWN_ISSUES]])
         if preview.bad_rows > MAX_SHOWN_ISSUES:
             self.issues.addItem(self.tr("… and more: fix these first."))
-        self._show_mapping(preview)
+        self._show_mapping(preview.mapping)
         self._show_sample(preview)
 
     def _show_sample(self, preview: ImportPreview | None) -> None:
@@ -465,28 +476,75 @@ class ImportDialog(QDialog):
         text = separator.join(str(n) for n in rows)
         return text + (separator + "…" if total > len(rows) else "")
 
-    def _show_mapping(self, preview: ImportPreview | None) -> None:
+    def override_pairs(self) -> list[tuple[str, str]]:
+        """The user's choices as (column, field) pairs: a column chosen for two fields is
+        named twice."""
+        return [(header, name) for header, names in self.overrides.items() for name in names]
+
+    def _show_mapping(self, mapping: ColumnMapping | None) -> None:
+        """One row per column of the file: the field it feeds and "Also as…" to feed one
+        more (a customer ID that is also the name), with any more it feeds below (the pane is
+        narrow: side by side they would be cut off)."""
         while self.mapping_form.rowCount():
             self.mapping_form.removeRow(0)
-        self.combos = {}
-        if preview is None:
+        self.combos, self.field_combos, self.field_rows = {}, {}, {}
+        if mapping is None:
             return
-        kind = preview.mapping.kind
-        choices = [(IGNORE, self.tr("(not imported)"))] + [
-            (field, import_field_label(kind, field)) for field in fields_of(kind)]
-        for index, header in enumerate(preview.mapping.headers):
+        for index, header in enumerate(mapping.headers):
             if not header:
                 continue
-            combo = QComboBox(self.mapping_host)
-            for code, text in choices:
-                combo.addItem(text, code)
-            combo.setCurrentIndex(max(0, combo.findData(preview.mapping.columns[index] or IGNORE)))
-            combo.activated.connect(lambda _i, h=header, c=combo: self._remap(h, c))
-            self.combos[index] = combo
-            self.mapping_form.addRow(header, combo)
+            cell = QWidget(self.mapping_host)
+            grid = QGridLayout(cell)
+            grid.setContentsMargins(0, 0, 0, 0)
+            self.field_rows[index] = grid
+            self.field_combos[index] = []
+            for line, name in enumerate(mapping.fields_of(index) or [IGNORE]):
+                grid.addWidget(self._field_combo(cell, mapping.kind, index, header, name),
+                               line, 0)
+            also = QToolButton(cell)
+            also.setObjectName("importAlsoAs")
+            also.setText(self.tr("Also as…"))
+            also.setToolTip(self.tr("Feed one more field from this column, e.g. a customer ID "
+                                    "that is also the customer's name"))
+            also.clicked.connect(lambda _on=False, i=index, h=header, k=mapping.kind:
+                                 self._add_field(i, h, k))
+            grid.addWidget(also, 0, 1)
+            grid.setColumnStretch(2, 1)
+            self.combos[index] = self.field_combos[index][0]
+            self.mapping_form.addRow(header, cell)
 
-    def _remap(self, header: str, combo: QComboBox) -> None:
-        self.overrides[header] = str(combo.currentData())
+    def _field_combo(self, parent: QWidget, kind: ImportKind, index: int, header: str,
+                     chosen: str) -> QComboBox:
+        combo = QComboBox(parent)
+        # As wide as a usual field's name, not the longest: "Also as…" stays in view (the
+        # list itself shows every name whole).
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
+        combo.addItem(self.tr("(not imported)"), IGNORE)
+        for name in fields_of(kind):
+            combo.addItem(import_field_label(kind, name), name)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.activated.connect(lambda _i, i=index, h=header: self._remap(i, h))
+        self.field_combos[index].append(combo)
+        return combo
+
+    def _add_field(self, index: int, header: str, kind: ImportKind) -> None:
+        """One more choice for column ``index``, set when the user picks its field."""
+        grid = self.field_rows[index]
+        combo = self._field_combo(self.field_combos[index][0].parentWidget() or self,
+                                  kind, index, header, IGNORE)
+        grid.addWidget(combo, len(self.field_combos[index]) - 1, 0)
+        combo.show()
+        combo.setFocus()
+
+    def _remap(self, index: int, header: str) -> None:
+        chosen: list[str] = []
+        for combo in self.field_combos[index]:
+            name = str(combo.currentData())
+            if name != IGNORE and name not in chosen:
+                chosen.append(name)
+        self.overrides[header] = chosen or [IGNORE]
         self.check()
 
     def _update_buttons(self) -> None:
@@ -499,7 +557,7 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         if self.path is None or not self.import_button.isEnabled():
             return
-        path, kind, overrides = self.path, self.kind, dict(self.overrides)
+        path, kind, overrides = self.path, self.kind, self.override_pairs()
         skip = self.skip_invalid.isChecked()
         create = self.create_customers.isChecked() and kind is not ImportKind.CUSTOMERS
         order = self.chosen_date_order()
