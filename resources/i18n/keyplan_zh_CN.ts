@@ -4647,18 +4647,6 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <source>{count} items became overdue.</source>
         <translation>有 {count} 项已逾期。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) fall due today.</source>
-        <translation type="vanished">
-            <numerusform>今天有 %n 项到期。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) became overdue.</source>
-        <translation type="vanished">
-            <numerusform>有 %n 项已逾期。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Review the account plan {period}</source>
         <translation>回顾客户经营计划 {period}</translation>
@@ -5606,6 +5594,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>When the book opens, every {minutes} minutes (Preferences, General) and as soon as a member&apos;s changes arrive in the folder.</source>
         <translation>打开账簿时、每 {minutes} 分钟（偏好设置 → 常规），以及成员的修改一到达文件夹时。</translation>
+    </message>
+    <message>
+        <source>Packet {number} of {member} was refused: {reason}</source>
+        <translation>{member} 的第 {number} 个数据包被拒收：{reason}</translation>
     </message>
     <message>
         <source>Choose the folder your team shares to start syncing.</source>

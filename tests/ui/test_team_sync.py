@@ -332,3 +332,24 @@ def test_a_book_in_a_team_syncs_as_it_opens(  # type: ignore[no-untyped-def]
     assert "peers: 1" in window.sync_indicator.text()
     assert "王芳" in window.sync_indicator.toolTip()
     window.close()
+
+
+def test_a_damaged_packet_is_refused_and_said_so(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = open_dialog(qtbot, window)
+    start_team(qtbot, window, dialog, monkeypatch, shared)
+    team = window.team_sync
+    stranger = shared / "keyplan-sync" / "0f0e0d0c-0b0a-4908-8706-050403020100"
+    stranger.mkdir()
+    (stranger / "000001.kpk").write_bytes(b"half a packet")  # cut short by a sync program
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.running and team.status is not None
+                    and bool(team.status.quarantined), timeout=20_000)
+    assert team.error is None
+    assert "refused packets: 1" in window.sync_indicator.text()
+    assert "#fff4ce" in window.sync_indicator.styleSheet()
+    assert "Packet 1 of device 0f0e0d0c was refused: " in dialog.error_label.text()
+    refused = dialog.peers_model.column_of("refused")
+    assert [dialog.peers_model.index(r, refused).data()
+            for r in range(dialog.peers_model.rowCount())].count("1") == 1
+    dialog.close()

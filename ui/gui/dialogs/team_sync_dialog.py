@@ -8,12 +8,10 @@ syncs (in the background, one at a time) and answers the conflicts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,65 +28,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.enums import PersonRole
-from storage.book.sync import SyncStatus
-from storage.book.team import TeamRoster
-from storage.errors import TRANSLATION_CONTEXT as STORAGE_CONTEXT
 from storage.errors import StorageError
+from ui.gui.dialogs.team_sync_rows import MemberRow, filled, member_rows, notice_text
 from ui.gui.dialogs.team_sync_setup import ERROR_COLOUR, KeyPage, SetupPage
 from ui.gui.forms.conflict_texts import conflict_rows
-from ui.gui.models.conflicts_model import ConflictRow, ConflictsModel, local_time, short_device
+from ui.gui.models.conflicts_model import (
+    ConflictRow,
+    ConflictsModel,
+    device_label,
+    local_time,
+    short_device,
+)
 from ui.gui.models.rows_model import RIGHT, Column, RowsModel
 from ui.gui.style.table_style import style_record_table
 from ui.gui.text.i18n import storage_message
 from ui.gui.text.labels import label as enum_label
 
 PAGE_SETUP, PAGE_KEY, PAGE_STATUS = range(3)
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    """A member of the team as the roster names it, with its packets as the folder has them
-    (a device that wrote packets but is not in the roster yet has no person)."""
-
-    device: str
-    own: bool
-    person: str = ""
-    role: PersonRole | None = None
-    removed_at: str | None = None
-    last_packet_at: datetime | None = None
-    applied: int = 0
-    available: int = 0
-    pending: int = 0
-    quarantined: int = 0
-
-
-def member_rows(roster: TeamRoster | None, status: SyncStatus | None) -> list[MemberRow]:
-    peers = {peer.device: peer for peer in status.peers} if status else {}
-    rows = []
-    for member in roster.members if roster else ():
-        peer = peers.pop(member.device, None)
-        rows.append(MemberRow(
-            device=member.device, own=member.own, person=member.person, role=member.role,
-            removed_at=member.removed_at,
-            last_packet_at=peer.last_packet_at if peer else member.last_packet_at,
-            applied=peer.applied if peer else 0, available=peer.available if peer else 0,
-            pending=peer.pending if peer else 0, quarantined=peer.quarantined if peer else 0))
-    for peer in peers.values():
-        rows.append(MemberRow(device=peer.device, own=peer.own,
-                              last_packet_at=peer.last_packet_at, applied=peer.applied,
-                              available=peer.available, pending=peer.pending,
-                              quarantined=peer.quarantined))
-    return rows
-
-
-def notice_text(notice: Any) -> str:
-    """A roster warning (English template, marked for translation) in the user's words."""
-    template = QCoreApplication.translate(STORAGE_CONTEXT, notice.template)
-    try:
-        return str(template.format(**notice.params))
-    except (KeyError, IndexError, ValueError):
-        return str(notice)
 
 
 class TeamSyncDialog(QDialog):
@@ -306,6 +262,13 @@ class TeamSyncDialog(QDialog):
         problems = [text for text in (team.error, team.note) if text]
         if team.roster is not None:
             problems += [notice_text(notice) for notice in team.roster.warnings]
+        people = team.people()
+        for refused in status.quarantined if status else ():
+            template, params = refused.explained
+            problems.append(self.tr("Packet {number} of {member} was refused: {reason}")
+                            .format(number=refused.number,
+                                    member=device_label(refused.device, people),
+                                    reason=filled(template, params)))
         if folder is None:
             problems.insert(0, self.tr("Choose the folder your team shares to start syncing."))
         self.error_label.setText("\n".join(problems))
