@@ -36,8 +36,9 @@ __all__ = ["MAX_ISSUES", "CustomerMatch", "ImportCancelled", "ImportPreview", "I
            "MappingError", "prepare", "preview_import", "run_import"]
 
 PROGRESS_EVERY = 2_000
-#: Kinds whose imports are batches (their tables carry ``import_batch``, m012).
-BATCH_KINDS = frozenset({ImportKind.CUSTOMERS, ImportKind.CONTACTS, ImportKind.TRANSACTIONS})
+#: Kinds whose imports are batches (their tables carry ``import_batch``, m012 and m020):
+#: every kind.
+BATCH_KINDS = frozenset(ImportKind)
 
 #: (done, total) -> keep going? ``total`` is in the file's unit (CSV bytes, sheet rows).
 ImportProgress = Callable[[int, int], bool]
@@ -227,9 +228,7 @@ def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write:
             checked_once = mapping.kind is ImportKind.TRANSACTIONS and not inside
             with _foreign_keys_off(db) if checked_once else nullcontext(), \
                     nullcontext() if inside else db.atomic():
-                # Only these kinds' rows carry their import's number, so only their imports
-                # are batches, undone on their own; the others are taken back by restoring
-                # the backup made before them.
+                # The rows carry their import's number: the import is undone on its own.
                 batch = begin_batch(db, mapping.kind.value, source.path.name) \
                     if mapping.kind in BATCH_KINDS else None
                 if batch is not None:

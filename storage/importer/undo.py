@@ -24,6 +24,28 @@ FULL_REFRESH_FROM = 500
 #: Live records that make an imported customer still needed (``customer_id`` references).
 _CHILD_TABLES = ("contacts", "transactions", "interactions", "needs", "assessments", "plans")
 
+#: The record tables an import writes besides customers, contacts and sales lines, in the
+#: order their undo removes them (what refers to a record first): (table, its customer,
+#: whether a live record still uses it).
+_PLAN_OF = "(SELECT p.customer_id FROM plans p WHERE p.id = r.plan_id)"
+_RECORD_TABLES = (
+    ("plan_reviews", _PLAN_OF, "0"),
+    ("plan_actions", _PLAN_OF, "0"),
+    ("plan_support_measures", _PLAN_OF, "0"),
+    ("plan_objectives", _PLAN_OF,
+     "EXISTS (SELECT 1 FROM plan_actions a WHERE a.objective_id = r.id "
+     "AND a.deleted_at IS NULL)"),
+    ("plans", "r.customer_id",
+     " OR ".join(f"EXISTS (SELECT 1 FROM [{part}] x WHERE x.plan_id = r.id AND "
+                 "x.deleted_at IS NULL)" for part in ("plan_objectives", "plan_support_measures",
+                                                       "plan_actions", "plan_reviews"))),
+    ("assessments", "r.customer_id", "0"),
+    ("needs", "r.customer_id",
+     "EXISTS (SELECT 1 FROM plan_needs l JOIN plans p ON p.id = l.plan_id "
+     "WHERE l.need_id = r.id AND p.deleted_at IS NULL)"),
+    ("interactions", "r.customer_id", "0"),
+)
+
 #: Records of a table the batch created, touched by a change logged after the import.
 _CHANGED_SINCE_SQL = """
 SELECT DISTINCT l.record_id FROM change_log l CROSS JOIN [{table}] r ON r.id = l.record_id
@@ -56,13 +78,14 @@ def undo_import(db: RecordStore, batch_id: int) -> ImportUndone:
     The rows it added are soft-deleted (like any undone create) and the fields it updated
     get their earlier values back, except for what was changed after the import: a record
     the change log shows touched since (edited, deleted, restored, or updated by a later
-    import), and an added customer or contact that later records still use (a transaction,
-    contact, interaction, need, assessment or plan; an interaction naming the contact), is
-    kept exactly as it is and listed in ``kept``. Keeping them, rather than refusing the
-    whole undo, is what a careful user expects: the import goes, later work stays, and the
-    list says which records to look at. Every other row (later edits, another import's
-    rows) is left untouched. An import is undone once: a second undo raises
-    :class:`ImportAlreadyUndoneError`."""
+    import), and an added record that later records still use (a customer with a
+    transaction, contact, interaction, need, assessment or plan; a contact an interaction
+    names; a plan with objectives, actions, support or reviews; an objective an action
+    serves; a need a plan names), is kept exactly as it is and listed in ``kept``. Keeping
+    them, rather than refusing the whole undo, is what a careful user expects: the import
+    goes, later work stays, and the list says which records to look at. Every other row
+    (later edits, another import's rows) is left untouched. An import is undone once: a
+    second undo raises :class:`ImportAlreadyUndoneError`."""
     with db.atomic():
         batch = get_batch(db, batch_id)
         if batch is None:
@@ -72,6 +95,7 @@ def undo_import(db: RecordStore, batch_id: int) -> ImportUndone:
                                            undone=_local(batch.undone_at or ""))
         undo = _Undo(db, batch)
         undo.transactions()
+        undo.records()
         undo.contacts()
         undo.updates()
         undo.customers()
@@ -136,6 +160,23 @@ class _Undo:
         self.touched.update(lines)
         self.result.removed += sum(lines.values())
 
+    def records(self) -> None:
+        """Interactions, needs, assessments, plans and their parts the batch created go
+        (parts before their plan, a plan before the needs it names), one change-log entry
+        each as a deletion in the window makes, unless changed since or still used by a live
+        record the batch did not create."""
+        for table, customer, used in _RECORD_TABLES:
+            changed = self._changed_since(table)
+            rows = self.db.conn.execute(
+                f"SELECT r.id, {customer}, {used} FROM [{table}] r "
+                f"WHERE r.import_batch = ? AND r.deleted_at IS NULL ORDER BY r.rowid",
+                [self.batch.id]).fetchall()
+            self._keep(table, [(r[0], r[1]) for r in rows if r[0] in changed], "changed")
+            self._keep(table, [(r[0], r[1]) for r in rows if r[0] not in changed and r[2]],
+                       "used")
+            self._delete(table, [(r[0], r[1]) for r in rows
+                                 if r[0] not in changed and not r[2]])
+
     def contacts(self) -> None:
         changed = self._changed_since("contacts")
         rows = self.db.conn.execute(
@@ -196,9 +237,18 @@ class _Undo:
             self._keep(table, [(record_id, customer_id)], "changed")
             return
         after = {k: v for k, v in fields.items() if k in current}
-        if not after:
+        links = {name: _id_list(fields[name]) for name in _LINKS.get(table, {})
+                 if name in fields}
+        if not after and not links:
             return
-        before = {k: current[k] for k in after}
+        before: dict[str, Any] = {k: current[k] for k in after}
+        for name, ids in links.items():  # an interaction's contacts, a plan's needs
+            link_table, own, other = _LINKS[table][name]
+            before[name] = [r[0] for r in self.db.conn.execute(
+                f"SELECT {other} FROM {link_table} WHERE {own} = ?", [record_id])]
+            self.db.conn.execute(f"DELETE FROM {link_table} WHERE {own} = ?", [record_id])
+            self.db.conn.executemany(f"INSERT INTO {link_table} ({own}, {other}) VALUES (?, ?)",
+                                     [(record_id, linked) for linked in dict.fromkeys(ids)])
         columns = dict(after)
         if table == "customers" and "name" in after:
             columns["name_sort"] = sort_key(str(after["name"]))
@@ -206,8 +256,8 @@ class _Undo:
         self.db.conn.execute(
             f"UPDATE [{table}] SET {', '.join(f'[{k}] = ?' for k in columns)} WHERE id = ?",
             [*columns.values(), record_id])
-        self.db.log_change("update", table, record_id, customer_id, before, after,
-                           self.result.undo_id)
+        self.db.log_change("update", table, record_id, customer_id, before,
+                           {**after, **links}, self.result.undo_id)
         self.result.reverted += 1
         if customer_id:
             self.touched.add(str(customer_id))
@@ -241,6 +291,20 @@ def _indexes_rebuilt_if_many(db: RecordStore, rows: int) -> Iterator[None]:
     yield
     for sql in dropped:
         db.conn.execute(sql)
+
+
+#: Fields of a record kept in a link table: table -> field -> (link table, the record's
+#: column there, the other's).
+_LINKS = {"interactions": {"contact_ids": ("interaction_contacts", "interaction_id",
+                                           "contact_id")},
+          "plans": {"need_ids": ("plan_needs", "plan_id", "need_id")}}
+
+
+def _id_list(value: Any) -> list[str]:
+    """A logged list of ids (a list, or the JSON text of one as an import logs it)."""
+    if isinstance(value, str):
+        value = json.loads(value) if value.startswith("[") else [value]
+    return [str(item) for item in value or []]
 
 
 def _later_than(stamp: str) -> str:

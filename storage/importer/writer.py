@@ -155,6 +155,7 @@ class BulkWriter:
         row = self._row(record, existing)
         links = _links(record)
         if existing is None:
+            row["import_batch"] = self.batch_id  # the undo of the import finds it (m020)
             names = list(row)
             sql = f"INSERT INTO [{table}] ({', '.join(names)}) VALUES " \
                   f"({', '.join('?' * len(names))})"
