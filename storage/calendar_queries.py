@@ -52,8 +52,28 @@ class CalendarItem:
         return f"{self.kind}-{self.record_id}{suffix}"
 
 
+#: The customers a salesperson owns (the metrics row mirrors the customer's owner, in an
+#: index): a set made once, tested on each item's own row before its customer is read.
+OWNED = "(SELECT customer_id FROM customer_metrics WHERE owner = :owner AND deleted = 0)"
+
+
 def _owner_test(expression: str, owner: str | None) -> str:
     return f" AND {expression} = :owner" if owner is not None else ""
+
+
+def _own_or_owned(alias: str, table: str, due: str, by_customer: str, by_owner: str,
+                  owner: str | None) -> str:
+    """The test that an item ``alias`` of ``table`` (due in ``due``) is ``owner``'s, its own
+    owner's else its customer's: the rows of the customers they own (index ``by_customer``) and
+    the rows they own at others' customers (``by_owner``), each read from its index."""
+    if owner is None:
+        return ""
+    live = f"deleted_at IS NULL AND {due} BETWEEN :since AND :until"
+    return (f" AND {alias}.rowid IN (SELECT rowid FROM {table} INDEXED BY {by_customer} "
+            f"WHERE customer_id IN {OWNED} AND {live} AND owner IN ('', :owner) "
+            f"UNION ALL SELECT rowid FROM {table} INDEXED BY {by_owner} "
+            f"WHERE owner = :owner AND owner <> '' AND {due} IS NOT NULL AND {live} "
+            f"AND customer_id NOT IN {OWNED})")
 
 
 def _contacts_of(ids: str) -> str:
@@ -91,13 +111,15 @@ def _follow_ups(db: DatabaseBase, params: dict[str, object], owner: str | None,
     # Done ones are not in the follow-up index: then the table's rows in range are read.
     index = "" if include_done else " INDEXED BY idx_interactions_follow_up"
     done = "" if include_done else " AND i.next_step_done = 0"
+    mine = _own_or_owned("i", "interactions", "next_step_due", "idx_interactions_customer",
+                         "idx_interactions_owner_due", owner)
     rows = db.conn.execute(
         f"SELECT i.id, i.customer_id, coalesce(c.code, ''), c.name, i.next_step, "
         f"i.next_step_due, {who}, {_contacts_of('i.id')}, i.kind, i.next_step_done, "
         f"i.updated_at FROM interactions i{index} "
         f"JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL "
         f"WHERE i.next_step_due BETWEEN :since AND :until AND i.deleted_at IS NULL{done}"
-        f"{_owner_test(who, owner)}", params).fetchall()
+        f"{mine}", params).fetchall()
     return [CalendarItem(kind=FOLLOW_UP, record_id=r[0], sequence=0, customer_id=r[1],
                          customer_code=r[2], customer_name=r[3], title=r[4] or "",
                          due=date.fromisoformat(r[5][:10]), at=_time_of(r[5]), owner=r[6],
@@ -129,13 +151,15 @@ def _needs(db: DatabaseBase, params: dict[str, object], owner: str | None,
            include_done: bool) -> list[CalendarItem]:
     who = "coalesce(nullif(n.owner, ''), c.owner)"
     status = "" if include_done else " AND n.status IN ('open', 'in_progress')"
+    mine = _own_or_owned("n", "needs", "due_on", "idx_needs_customer", "idx_needs_owner_due",
+                         owner)
     rows = db.conn.execute(
         f"SELECT n.id, n.customer_id, coalesce(c.code, ''), c.name, n.description, n.due_on, "
         f"{who}, coalesce(ct.name, ''), n.kind, n.status, n.updated_at FROM needs n "
         f"JOIN customers c ON c.id = n.customer_id AND c.deleted_at IS NULL "
         f"LEFT JOIN contacts ct ON ct.id = n.contact_id "
         f"WHERE n.due_on BETWEEN :since AND :until AND n.deleted_at IS NULL{status}"
-        f"{_owner_test(who, owner)}", params).fetchall()
+        f"{mine}", params).fetchall()
     return [CalendarItem(kind=NEED, record_id=r[0], sequence=0, customer_id=r[1],
                          customer_code=r[2], customer_name=r[3], title=r[4] or "",
                          due=date.fromisoformat(r[5][:10]), at=None, owner=r[6],

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import os
 import time as clock
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage.base import DatabaseBase
@@ -148,39 +148,33 @@ class _Events:
 
         self.labels = labels
         self.tz = tz
-        self.stamp = _ical(vDatetime(now.astimezone(UTC)))
+        self.stamp = f"DTSTAMP:{_ical(vDatetime(now.astimezone(UTC)))}\r\n"
         self.all_day_alarm = _alarm(labels, {REMIND_ON_DAY: timedelta(hours=9),
                                              REMIND_DAY_BEFORE: timedelta(hours=-15)
                                              }.get(reminder))
         self.timed_alarm = _alarm(labels, None if reminder == REMIND_NONE
                                   else timedelta(minutes=-TIMED_REMINDER_MINUTES))
         self.kind_names = {kind: labels(key) for kind, key in _NAMES.items()}
+        self.categories = {kind: _line("CATEGORIES", name)
+                           for kind, name in self.kind_names.items()}
+        self.details: dict[tuple[str, str], str] = {}
         self.fields = {key: labels(f"cal.{key}") for key in
                        ("customer", "contact", "plan", "owner", "what", "reference")}
         self.sep = "：" if labels.lang == "zh_CN" else ": "
 
     def event(self, item: CalendarItem) -> str:
-        lines = ["BEGIN:VEVENT", f"UID:{item.uid_key}@{UID_DOMAIN}", f"DTSTAMP:{self.stamp}"]
-        modified = _utc(item.updated_at)
-        if modified is not None:
-            lines.append(f"LAST-MODIFIED:{_stamp(modified)}")
-            lines.append(f"SEQUENCE:{max(0, int((modified - _EPOCH).total_seconds()))}")
         if item.at is None:
-            lines.append(f"DTSTART;VALUE=DATE:{_day(item.due)}")
-            lines.append(f"DTEND;VALUE=DATE:{_day(item.due + timedelta(days=1))}")
-            alarm = self.all_day_alarm
+            when, alarm = _all_day(item.due), self.all_day_alarm
         else:
-            lines += self._timed(item.due, item.at)
-            alarm = self.timed_alarm
-        lines.append(_line("SUMMARY", self.summary(item)))
-        lines.append(_line("DESCRIPTION", self.description(item)))
-        lines.append(_line("CATEGORIES", self.kind_names[item.kind]))
-        lines.append("TRANSP:TRANSPARENT")  # a thing to do, not time taken
-        lines.append("STATUS:CANCELLED" if item.done else "STATUS:CONFIRMED")
-        if alarm and not item.done:
-            lines.append(alarm)
-        lines.append("END:VEVENT")
-        return "\r\n".join(lines) + "\r\n"
+            when, alarm = self._timed(item.due, item.at), self.timed_alarm
+        return "".join((
+            "BEGIN:VEVENT\r\nUID:", item.uid_key, "@", UID_DOMAIN, "\r\n", self.stamp,
+            _version(item.updated_at), when,
+            _line("SUMMARY", self.summary(item)), _line("DESCRIPTION", self.description(item)),
+            self.categories[item.kind],
+            "TRANSP:TRANSPARENT\r\n",  # a thing to do, not time taken
+            "STATUS:CANCELLED\r\n" if item.done else "STATUS:CONFIRMED\r\n",
+            "" if item.done else alarm, "END:VEVENT\r\n"))
 
     def summary(self, item: CalendarItem) -> str:
         if item.kind == PLAN_REVIEW:
@@ -210,22 +204,26 @@ class _Events:
 
     def _detail(self, item: CalendarItem) -> str:
         """The interaction's or need's kind, the action's status, in the export's words."""
-        from models.enums import ActionStatus, InteractionKind, NeedKind, PlanStatus
+        key = (item.kind, item.detail)
+        found = self.details.get(key)
+        if found is None:
+            from models.enums import ActionStatus, InteractionKind, NeedKind, PlanStatus
 
-        enum = {FOLLOW_UP: InteractionKind, PLAN_ACTION: ActionStatus, NEED: NeedKind,
-                PLAN_REVIEW: PlanStatus}[item.kind]
-        try:
-            return f" · {self.labels.enum(enum(item.detail))}" if item.detail else ""
-        except ValueError:
-            return ""
+            enum = {FOLLOW_UP: InteractionKind, PLAN_ACTION: ActionStatus, NEED: NeedKind,
+                    PLAN_REVIEW: PlanStatus}[item.kind]
+            try:
+                found = f" · {self.labels.enum(enum(item.detail))}" if item.detail else ""
+            except ValueError:
+                found = ""
+            self.details[key] = found
+        return found
 
-    def _timed(self, day: date, at: time) -> list[str]:
+    def _timed(self, day: date, at: time) -> str:
         start = datetime.combine(day, at)
         if self.tz is None:  # no zone known: the wall time as UTC would be wrong; say UTC
-            utc = start.astimezone(UTC)
-            return [f"DTSTART:{_stamp(utc)}", f"DURATION:PT{TIMED_MINUTES}M"]
-        return [f"DTSTART;TZID={self.tz.key}:{start:%Y%m%dT%H%M%S}",
-                f"DURATION:PT{TIMED_MINUTES}M"]
+            return f"DTSTART:{_stamp(start.astimezone(UTC))}\r\nDURATION:PT{TIMED_MINUTES}M\r\n"
+        return (f"DTSTART;TZID={self.tz.key}:{start:%Y%m%dT%H%M%S}\r\n"
+                f"DURATION:PT{TIMED_MINUTES}M\r\n")
 
 
 def reference(item: CalendarItem) -> str:
@@ -243,14 +241,26 @@ def _alarm(labels: Labels, trigger: timedelta | None) -> str:
     alarm.add("action", "DISPLAY")
     alarm.add("description", labels("cal.reminder"))
     alarm.add("trigger", trigger)
-    return _ical(alarm).rstrip("\r\n")
+    return _ical(alarm)
 
 
 @cache
-def _day(day: date) -> str:
+def _all_day(day: date) -> str:
+    """An all-day event's DTSTART and DTEND lines (the day after: RFC 5545 3.6.1)."""
     from icalendar import vDate
 
-    return _ical(vDate(day))
+    return (f"DTSTART;VALUE=DATE:{_ical(vDate(day))}\r\n"
+            f"DTEND;VALUE=DATE:{_ical(vDate(day + timedelta(days=1)))}\r\n")
+
+
+@cache
+def _version(updated_at: str) -> str:
+    """LAST-MODIFIED and SEQUENCE lines of a record last written at ``updated_at``."""
+    modified = _utc(updated_at)
+    if modified is None:
+        return ""
+    return (f"LAST-MODIFIED:{_stamp(modified)}\r\n"
+            f"SEQUENCE:{max(0, int((modified - _EPOCH).total_seconds()))}\r\n")
 
 
 def _stamp(moment: datetime) -> str:
@@ -269,9 +279,19 @@ def _utc(text: str) -> datetime | None:
 
 def _line(name: str, value: str) -> str:
     """A TEXT property's content line: escaped by icalendar, folded to 75 octets."""
-    from icalendar import vText
+    return fold(f"{name}:{_escaping()(value)}") + "\r\n"
 
-    return fold(f"{name}:{_ical(vText(value))}")
+
+@cache
+def _escaping() -> Callable[[str], str]:
+    """icalendar's TEXT escaping (RFC 5545 3.3.11: backslash, semicolon, comma, new lines) as
+    a plain function: the value type around it (vText) costs more than the rest of an event.
+    icalendar 7 keeps it as ``_escape_char`` (the public name is deprecated), 6 as
+    ``escape_char``."""
+    import icalendar.parser as parser
+
+    escape = getattr(parser, "_escape_char", None) or parser.escape_char
+    return cast(Callable[[str], str], escape)
 
 
 def _ical(value: Any) -> str:

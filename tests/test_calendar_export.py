@@ -136,7 +136,12 @@ def test_done_items_are_cancelled_or_left_out(book: Book, tmp_path: Path) -> Non
 
 def test_owner_range_and_kinds(book: Book, tmp_path: Path) -> None:
     mine = _events(_export(book, tmp_path / "a.ics", owner="李雷"))
-    assert set(mine) == {f"[李雷贸易] Answer: {LINES}"}
+    assert set(mine) == {f"[李雷贸易] Answer: {LINES}"}  # the customer's owner's
+    # 王芳's: her customer's items, and the follow-up she owns at 李雷's customer
+    hers = _events(_export(book, tmp_path / "h.ics", owner="王芳"))
+    assert set(hers) == {
+        f"[ACME, Inc.; 华为] {HOSTILE}", "[李雷贸易] 寄样品", "[ACME, Inc.; 华为] 联合规划会",
+        "[ACME, Inc.; 华为] 高层互访", "[ACME, Inc.; 华为] Review the account plan 2027-H1"}
     january = _events(_export(book, tmp_path / "b.ics", until=date(2027, 1, 31),
                               kinds=[FOLLOW_UP]))
     assert set(january) == {f"[ACME, Inc.; 华为] {HOSTILE}", "[李雷贸易] 寄样品"}
