@@ -134,7 +134,7 @@ def _run(out: BinaryIO, mode: str, path: str, sheet: str | None, skip: int) -> N
         except (calamine.CalamineError, ValueError) as error:
             raise SheetProblem("format", _short(error)) from None
         last_row = data.end[0] + 1 if data.end is not None else 0
-        rows = _numbered(data)
+        rows = _numbered(data, _merges(data, archive, name))
         if mode == "head":
             head: list[tuple[int, list[Any]]] = []
             for number, values in rows:
@@ -175,14 +175,89 @@ def _stream(out: BinaryIO, last_row: int, rows: Iterator[tuple[int, list[Any]]],
     _send(out, ("end",))
 
 
-def _numbered(data: Any) -> Iterator[tuple[int, list[Any]]]:
+Merge = tuple[tuple[int, int], tuple[int, int]]  # (first row, first column), (last ...)
+
+
+def _merges(data: Any, archive: zipfile.ZipFile | None, name: str) -> list[Merge]:
+    """The sheet's merged ranges (0-based, inclusive): calamine's, or for an OpenDocument
+    sheet (for which it reports none) those its content.xml declares."""
+    merges: list[Merge] = list(data.merged_cell_ranges or [])
+    if merges or archive is None or "content.xml" not in archive.namelist():
+        return merges
+    return _ods_merges(archive, name)
+
+
+#: A cell spanning more than one row or column in an OpenDocument sheet.
+_ODS_SPAN = re.compile(rb'number-(?:rows|columns)-spanned="(?:[2-9]|[1-9]\d)')
+_TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_merges(archive: zipfile.ZipFile, name: str) -> list[Merge]:
+    """The merged ranges of sheet ``name`` of an .ods: its cells with
+    ``table:number-rows-spanned`` or ``-columns-spanned`` above 1, placed by counting rows
+    and cells (repeats included, never expanded). The XML is looked through for a span first
+    and parsed only when it has one."""
+    from xml.etree import ElementTree
+
+    with archive.open("content.xml") as stream:
+        tail = b""
+        while chunk := stream.read(1 << 20):
+            if _ODS_SPAN.search(tail + chunk):
+                break
+            tail = chunk[-64:]
+        else:
+            return []
+    t = _TABLE_NS
+    merges: list[Merge] = []
+    parser: Any = ElementTree.XMLPullParser(("start", "end"))
+    stack: list[Any] = []
+    inside = done = False
+    row = column = cell_depth = 0
+    with archive.open("content.xml") as stream:
+        while not done and (chunk := stream.read(1 << 20)):
+            parser.feed(chunk)
+            for event, element in parser.read_events():
+                tag = element.tag
+                if event == "start":
+                    stack.append(element)
+                    if tag == f"{t}table" and not inside and element.get(f"{t}name") == name:
+                        inside, row = True, 0
+                    elif inside and tag == f"{t}table-row" and not cell_depth:
+                        column = 0
+                    elif inside and tag in (f"{t}table-cell", f"{t}covered-table-cell"):
+                        if not cell_depth:
+                            rows = int(element.get(f"{t}number-rows-spanned") or 1)
+                            columns = int(element.get(f"{t}number-columns-spanned") or 1)
+                            if rows > 1 or columns > 1:
+                                merges.append(((row, column),
+                                               (row + rows - 1, column + columns - 1)))
+                        cell_depth += 1
+                    continue
+                stack.pop()
+                if tag == f"{t}table-row" and not cell_depth:
+                    row += int(element.get(f"{t}number-rows-repeated") or 1)
+                    if stack:
+                        stack[-1].remove(element)  # a long sheet is not kept in memory
+                elif not inside:
+                    continue
+                elif tag in (f"{t}table-cell", f"{t}covered-table-cell"):
+                    cell_depth -= 1
+                    if not cell_depth:
+                        column += int(element.get(f"{t}number-columns-repeated") or 1)
+                elif tag == f"{t}table":
+                    done = True
+                    break
+    return merges
+
+
+def _numbered(data: Any, merges: list[Merge]) -> Iterator[tuple[int, list[Any]]]:
     """(row number, values from column A) with merged ranges filled from their top-left cell.
 
     python-calamine's ``iter_rows`` starts at row 1 but at the first used column (checked
     by the tests for every format)."""
     start_col = data.start[1] if data.start is not None else 0
     pad = [""] * start_col
-    merges = sorted(data.merged_cell_ranges or [])
+    merges = sorted(merges)
     pending = 0  # merges[:pending] have begun
     active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
     for index, values in enumerate(data.iter_rows()):

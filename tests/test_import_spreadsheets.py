@@ -82,10 +82,72 @@ def test_each_format_gives_the_same_table(tmp_path: Path, name: str) -> None:
     first = rows[0][1]
     assert first[1:5] == ["华东", "A1", "华东机械", date(2026, 5, 1)] and first[5] == 1234.5
     assert rows[3][1][1] == "华南" and rows[2][1][5] == pytest.approx(300.25)
-    # Merged cells carry their top-left value down; OpenDocument reports no merged ranges.
-    assert rows[1][1][1] == ("" if name.endswith(".ods") else "华东")
+    # Merged cells carry their top-left value down (an .ods's read from its content.xml:
+    # calamine reports none).
+    assert [values[1] for _number, values in rows] == ["华东", "华东", "华东", "华南"]
     assert source.position == source.size == 7
     assert list(source.rows()) == rows  # read again: parsed again, the same rows
+
+
+_ODS_CONTENT = (
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    "<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
+    "</office:document-content>")
+
+
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+    'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>")
+
+
+def _ods_cell(value: object, extra: str = "") -> str:
+    if value is None:
+        return f"<table:table-cell{extra}/>"
+    kind = "float" if isinstance(value, int | float) else "string"
+    number = f' office:value="{value}"' if kind == "float" else ""
+    return (f'<table:table-cell office:value-type="{kind}"{number}{extra}><text:p>{value}'
+            "</text:p></table:table-cell>")
+
+
+def _ods_row(*cells: str, repeated: int = 1) -> str:
+    times = f' table:number-rows-repeated="{repeated}"' if repeated > 1 else ""
+    return f"<table:table-row{times}>{''.join(cells)}</table:table-row>"
+
+
+def test_merged_cells_of_an_ods_sheet_are_filled(tmp_path: Path) -> None:
+    """calamine reports no merged ranges for OpenDocument: they are read from content.xml,
+    counting repeated rows and cells (never expanded), on the sheet asked for only."""
+    covered = "<table:covered-table-cell/>"
+    other = _ods_row(_ods_cell("x"), _ods_cell("y", ' table:number-rows-spanned="5"'))
+    sales = "".join([
+        _ods_row(_ods_cell("区域"), _ods_cell("客户编号"), _ods_cell("金额")),
+        _ods_row(_ods_cell(None, ' table:number-columns-repeated="3"'), repeated=2),
+        _ods_row(_ods_cell("华东", ' table:number-rows-spanned="3"'), _ods_cell("A1"),
+                 _ods_cell(10)),
+        _ods_row(covered, _ods_cell("A1"), _ods_cell(20)),
+        _ods_row(covered, _ods_cell("B1"), _ods_cell(25)),
+        _ods_row(_ods_cell("两列", ' table:number-columns-spanned="2"'), covered,
+                 _ods_cell(30)),
+        _ods_row(_ods_cell("华南"), _ods_cell("C1"), _ods_cell(40))])
+    tables = "".join(f'<table:table table:name="{name}">{rows}</table:table>'
+                     for name, rows in (("其他", other), ("销售", sales)))
+    path = tmp_path / "merged.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", _ODS_CONTENT.format(tables=tables))
+        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+    source = open_table(path, TX, sheet="销售")
+    assert source.format == "ods" and source.headers == ["区域", "客户编号", "金额"]
+    assert [(n, v) for n, v in source.rows() if v] == [
+        (4, ["华东", "A1", 10.0]), (5, ["华东", "A1", 20.0]), (6, ["华东", "B1", 25.0]),
+        (7, ["两列", "两列", 30.0]), (8, ["华南", "C1", 40.0])]
 
 
 def test_an_opened_sheet_never_read_ends_its_reader(tmp_path: Path,
