@@ -69,7 +69,7 @@ def book(fresh_db: Database) -> Database:
     return fresh_db
 
 
-@pytest.mark.parametrize("name", ["sales.xlsx", "sales.xls", "sales.ods"])
+@pytest.mark.parametrize("name", ["sales.xlsx", "sales.xls", "sales.ods", "sales.xlsb"])
 def test_each_format_gives_the_same_table(tmp_path: Path, name: str) -> None:
     path = _sales_xlsx(tmp_path / name) if name.endswith(".xlsx") else CORPUS / name
     source = open_table(path, TX)
@@ -170,8 +170,11 @@ def test_an_opened_sheet_never_read_ends_its_reader(tmp_path: Path,
     assert started[0]._process.poll() is not None  # ended, not left blocked on its pipe
 
 
-def test_an_xls_file_imports_end_to_end(book: Database) -> None:
-    result = run_import(book, CORPUS / "sales.xls", "transactions")
+@pytest.mark.parametrize("name", ["sales.xls", "sales.xlsb"])
+def test_an_xls_file_imports_end_to_end(book: Database, name: str) -> None:
+    """.xls (most Chinese ERP exports) and .xlsb (Excel's binary workbook, its dates as
+    serials in a date format) through the same reader to the same lines."""
+    result = run_import(book, CORPUS / name, "transactions")
     assert (result.written, result.rejected) == (True, 0)
     got = book.query("SELECT c.code, t.date, t.amount FROM transactions t JOIN customers c "
                      "ON c.id = t.customer_id ORDER BY t.date")
