@@ -166,7 +166,7 @@ def test_a_checkpoint_applied_again_or_half_arrived_changes_nothing(
 
     with b.reader.atomic():
         again = load(b.reader, manifest, _raw_key(a), bulk=False,
-                     schema=b.reader.schema_version, refresh_all=b.reader.refresh_activity)
+                     refresh_all=b.reader.refresh_activity)
     assert again.records == 0 and again.conflicts == 0
     # A part cut short (still arriving): the new member waits, then joins once it is whole.
     part = manifest.path / "000001.kpk"

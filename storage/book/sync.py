@@ -356,10 +356,9 @@ class Sync:
     def _load(self, manifest: checkpoint.Manifest, keys: Keys, *, bulk: bool,
               into: Applied) -> bool:
         """One checkpoint in one transaction; False when a part of it is not whole yet."""
-        try:
-            with _no_cycle_collection(), self._db.atomic():
+        try:  # a whole book's pages: kept in memory, copied back after the commit
+            with _no_cycle_collection(), self._db.big_write(), self._db.atomic():
                 result = load(self._db, manifest, keys, bulk=bulk,
-                              schema=self._db.schema_version,
                               refresh_all=self._db.refresh_activity)
                 self._refresh_derived(result)
                 observe(self._conn, result.latest)

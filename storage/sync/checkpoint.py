@@ -57,8 +57,8 @@ DUE_BYTES = 32 << 20
 #: Covered packets younger than this stay: a member who syncs within it reads a few packets
 #: rather than a whole book.
 KEEP_DAYS = 30
-#: Derived keys travel in a checkpoint (a joiner would spend a minute on 100,000 names'
-#: pinyin); a book of another schema works them out itself.
+#: Derived keys travel in a checkpoint (a joiner would spend half a minute on 100,000 names'
+#: pinyin); a book whose keys come out otherwise (see :func:`keys_probe`) works them out.
 DERIVED = {"customers": ("name_sort", "search_text")}
 _DIR = re.compile(r"^(\d{6,})-[0-9a-f]{8}$")
 
@@ -77,6 +77,12 @@ class Manifest:
     records: int
     parts: tuple[str, ...]  # sha256 of each part file, in order
     path: Path = field(compare=False)
+    keys: tuple[str, ...] = ()  # the writer's keys_probe()
+
+    @property
+    def same_keys(self) -> bool:
+        """Whether the derived keys it carries are the ones this book would work out."""
+        return self.keys == keys_probe()
 
     @property
     def size(self) -> int:
@@ -88,6 +94,15 @@ class Manifest:
 class Written:
     manifest: Manifest
     bytes: int
+
+
+def keys_probe() -> tuple[str, ...]:
+    """The name and search keys of a sample customer: two books that work out the same keys
+    for it (the same pinyin tables and rules) work out the same for every customer."""
+    from storage.search_keys import search_text, sort_key
+
+    name = "重庆长安 Acme-01 行"
+    return sort_key(name), search_text(name, "C-01", ["重点", "key"], ["王芳", "Li Lei"])
 
 
 def sealed_name(device: str, name: str) -> str:
@@ -167,7 +182,7 @@ def _write(conn: sqlite3.Connection, folder: Path, keys: bytes | Keys,
             records += rows
             total += len(data)
         head: Op = {"o": "manifest", "covers": covers, "last_hlc": last_hlc,
-                    "records": records, "parts": digests}
+                    "records": records, "parts": digests, "keys": list(keys_probe())}
         data = encode(keys, Header(sealed, 0, made, schema, 1), [head])
         shared.write_atomic(target / shared.packet_name(0), data)
         total += len(data)
@@ -175,7 +190,7 @@ def _write(conn: sqlite3.Connection, folder: Path, keys: bytes | Keys,
         shutil.rmtree(target, ignore_errors=True)
         raise
     manifest = Manifest(device.device, name, device.packets, covers, last_hlc, made, schema,
-                        records, tuple(digests), target)
+                        records, tuple(digests), target, keys_probe())
     for entry in os.scandir(target.parent):  # the older ones: this one holds more
         if entry.name != name and _DIR.match(entry.name):
             shutil.rmtree(entry.path, ignore_errors=True)
@@ -275,7 +290,8 @@ def _manifest(path: Path, member: str, name: str, keys: bytes | Keys) -> Manifes
         return Manifest(member, name, int(name.split("-")[0]),
                         {str(k): int(v) for k, v in head["covers"].items()},
                         {str(k): str(v) for k, v in head["last_hlc"].items()},
-                        header.made, header.schema, int(head["records"]), parts, path)
+                        header.made, header.schema, int(head["records"]), parts, path,
+                        tuple(str(k) for k in head.get("keys", ())))
     except (OSError, PacketError, KeyNotYetError, KeyError, TypeError, ValueError,
             IndexError):
         return None  # not whole yet, or sealed with a key still on its way

@@ -48,11 +48,10 @@ def is_empty(conn: sqlite3.Connection) -> bool:
 
 
 def load(db: DatabaseBase, manifest: Manifest, keys: bytes | Keys, *, bulk: bool,
-         schema: int, refresh_all: Callable[[], None]) -> Applied:
-    """Apply ``manifest``'s checkpoint (``bulk``: into an empty book; ``schema``: this book's
-    number of migrations; ``refresh_all`` works out every customer's figures); returns what
-    it did. PacketError when a part is not what the manifest lists (nothing is kept then:
-    the caller's transaction rolls back)."""
+         refresh_all: Callable[[], None]) -> Applied:
+    """Apply ``manifest``'s checkpoint (``bulk``: into an empty book; ``refresh_all`` works
+    out every customer's figures); returns what it did. PacketError when a part is not what
+    the manifest lists (nothing is kept then: the caller's transaction rolls back)."""
     conn = db.conn
     applier = Applier(conn)
     empty = {table for table in TABLES
@@ -62,7 +61,7 @@ def load(db: DatabaseBase, manifest: Manifest, keys: bytes | Keys, *, bulk: bool
             stack.enter_context(indexes_rebuilt(db, table, table_indexes(db, table)))
         for link in {link.table for table in empty for link in LINKS.get(table, {}).values()}:
             stack.enter_context(indexes_rebuilt(db, link, table_indexes(db, link)))
-        same_keys = manifest.schema == schema
+        same_keys = manifest.same_keys
         for ops in parts(manifest, keys):
             for op in ops:
                 if op["o"] == "rows" and op["t"] in empty:
@@ -102,6 +101,9 @@ def _insert(conn: sqlite3.Connection, op: Op, same_keys: bool, result: Applied) 
                                 *derived_columns(table, {"name": row[at] if at is not None
                                                          else ""}).values()]
                                for row in rows])
+    elif keep == list(range(len(keep))):  # the leading columns (list fields come last)
+        width = len(keep)
+        conn.executemany(sql, rows if width == len(cols) else [row[:width] for row in rows])
     else:
         conn.executemany(sql, [[row[n] for n in keep] for row in rows])
     for name, link in LINKS.get(table, {}).items():
@@ -122,10 +124,10 @@ def _insert(conn: sqlite3.Connection, op: Op, same_keys: bool, result: Applied) 
     result.tables.add(table)
     result.tables.update(link.table for link in LINKS.get(table, {}).values())
     result.added_or_removed = True
-    for row in rows:
-        latest = max((pair[0] for pair in clocks.get(row[0], {}).values()), default=ZERO)
-        if latest > result.latest:
-            result.latest = latest
+    latest = max((pair[0] for fields in clocks.values() for pair in fields.values()),
+                 default=ZERO)
+    if latest > result.latest:
+        result.latest = latest
 
 
 def _finish_bulk(conn: sqlite3.Connection, empty: set[str], same_keys: bool,
