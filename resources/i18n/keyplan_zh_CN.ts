@@ -4652,6 +4652,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>回顾客户经营计划 {period}</translation>
     </message>
     <message>
+        <source>{customer}: {what}</source>
+        <translation>{customer}：{what}</translation>
+    </message>
+    <message>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 项</translation>
     </message>

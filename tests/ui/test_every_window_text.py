@@ -52,6 +52,7 @@ from storage.database import Database
 from tests.ui.conftest import wait_idle
 from tests.ui.test_workspace_language import ALLOWED, ENGLISH_WORD
 from ui.gui.dialogs.backups_dialog import BackupsDialog
+from ui.gui.dialogs.calendar_export_dialog import CalendarExportDialog
 from ui.gui.dialogs.first_run import FirstRunDialog
 from ui.gui.dialogs.help_dialogs import ShortcutsDialog
 from ui.gui.dialogs.import_dialog import ImportDialog
@@ -333,6 +334,7 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
     preferences.reject()
     for action, kind in ((window.backups_action, BackupsDialog),
                          (window.weekly_action, WeeklyReportDialog),
+                         (window.calendar_action, CalendarExportDialog),
                          (window.shortcuts_action, ShortcutsDialog)):
         action.trigger()
         dialog = _shown(window, kind)
@@ -370,7 +372,7 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
     walk.look("first run", welcome)
     welcome.reject()
 
-    assert len(walk.seen) == 4 + len(TAB_NAMES) + 2 + preferences.tabs.count() + 10
+    assert len(walk.seen) == 4 + len(TAB_NAMES) + 2 + preferences.tabs.count() + 11
     assert walk.found == {}, walk.report()
     window.close()
 

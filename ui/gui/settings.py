@@ -24,6 +24,8 @@ KEY_HEADER_PREFIX = "tables/"  # + table name: a QHeaderView state (widths, orde
 KEY_ME_PREFIX = "me/"  # + the book's path: the name of the person this computer's user is
 KEY_SYNC_FOLDER_PREFIX = "sync_folder/"  # + the book's path: the team's shared folder
 KEY_SYNC_INTERVAL = "sync/interval_seconds"
+KEY_REMINDERS = "reminders/enabled"  # tray notifications of items falling due (Preferences)
+KEY_REMINDED = "reminders/told"  # "YYYY-MM-DD" and the items told of that day
 
 MAX_RECENT = 8
 #: Team sync's automatic interval when none was chosen (Preferences, General).
@@ -98,6 +100,22 @@ class Settings:
 
     def set_sync_interval(self, seconds: int) -> None:
         self.store.setValue(KEY_SYNC_INTERVAL, max(MIN_SYNC_SECONDS, int(seconds)))
+
+    def reminders(self) -> bool:
+        """Whether the window tells of items falling due (a tray notification)."""
+        return bool(self.store.value(KEY_REMINDERS, True, type=bool))
+
+    def set_reminders(self, on: bool) -> None:
+        self.store.setValue(KEY_REMINDERS, bool(on))
+
+    def reminded(self, day: str) -> set[str]:
+        """The items already told of on ``day`` (ISO date): each once a day at most."""
+        value = self.store.value(KEY_REMINDED, [], type=list)
+        told = [str(v) for v in value] if isinstance(value, list) else []
+        return set(told[1:]) if told and told[0] == day else set()
+
+    def set_reminded(self, day: str, items: set[str]) -> None:
+        self.store.setValue(KEY_REMINDED, [day, *sorted(items)])
 
     def header_state(self, table: str) -> QByteArray:
         return self._bytes(KEY_HEADER_PREFIX + table)

@@ -178,6 +178,11 @@ class PreferencesDialog(QDialog):
                                                                 / 60)), self.tr(" min"))
         self.sync_minutes.setObjectName("syncMinutes")
         form.addRow(self.tr("Team sync every:"), self.sync_minutes)
+        self.reminders_box = QCheckBox(self.tr("Remind me when follow-ups and plan actions "
+                                               "fall due"), page)
+        self.reminders_box.setObjectName("remindersOn")
+        self.reminders_box.setChecked(self.settings.reminders())
+        form.addRow(self.reminders_box)
         return page
 
     def _weights_tab(self) -> QWidget:
@@ -377,6 +382,7 @@ class PreferencesDialog(QDialog):
         self.task = None
         self.settings.set_me(self.book_path, " ".join(self.me_name.text().split()))
         self.settings.set_sync_interval(self.sync_minutes.value() * 60)
+        self.settings.set_reminders(self.reminders_box.isChecked())
         self.saved.emit(changes)
         self.accept()
 

@@ -139,6 +139,43 @@ class ExportsMixin(QMainWindow):
             success=lambda result: self._exported(result, translate(
                 "MainWindow", "Wrote the weekly report {path}.").format(path=result.path)))
 
+    # -- the calendar (.ics) -----------------------------------------------------------------
+    def calendar_export(self) -> Any:
+        from ui.gui.dialogs.calendar_export_dialog import CalendarExportDialog
+
+        dialog = CalendarExportDialog(self.book.customers.owners(), self.settings.last_folder(),
+                                      self, me=self.settings.me(self.book.path))
+        dialog.chosen.connect(self.export_calendar_to)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def export_calendar_to(self, choice: Any) -> BookTask:
+        """Write the .ics the dialog's ``CalendarChoice`` asks for, on the worker thread."""
+        lang = i18n.current_language()
+        return self.run_tracked(
+            translate("MainWindow", "Exporting the calendar…"),
+            lambda book, _p: book.exports.calendar(
+                choice.path, since=choice.since, until=choice.until, owner=choice.owner or None,
+                kinds=choice.kinds, lang=lang, reminder=choice.reminder, done=choice.done),
+            success=self._calendar_exported)
+
+    def _calendar_exported(self, result: Any) -> QMessageBox:
+        text = translate("MainWindow", "Wrote {path}: {events} events. Import it in Outlook, "
+                         "Google Calendar or Apple Calendar; importing a later export updates "
+                         "the same events.").format(path=result.path,
+                                                   events=QLocale().toString(result.events))
+        self.say(text.split(";")[0])
+        box = QMessageBox(QMessageBox.Icon.Information, translate("MainWindow", "Export"),
+                          text, QMessageBox.StandardButton.Close, self)
+        box.setObjectName("calendarDoneBox")
+        folder = box.addButton(translate("MainWindow", "Show in folder"),
+                               QMessageBox.ButtonRole.ActionRole)
+        box.buttonClicked.connect(lambda button: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(result.path.parent))) if button is folder else None)
+        box.open()
+        return box
+
     # -- all data, out and back in ---------------------------------------------------------
     def export_all(self) -> None:
         """File → Export all data…: every record, a sheet per kind, that File → Import all

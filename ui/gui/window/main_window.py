@@ -50,6 +50,7 @@ from ui.gui.window.menus import (
     VIEWS,
     MenusMixin,
 )
+from ui.gui.window.reminders import Reminders
 from ui.gui.window.status import StatusMixin
 from ui.gui.window.sync import TeamSync
 from ui.gui.window.work import WorkMixin
@@ -147,6 +148,8 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
         self._restore_window()
         self.show_view(self.settings.last_view() or VIEW_TODAY)
         QTimer.singleShot(STARTUP_WORK_DELAY_MS, self._after_open)
+        self.reminders = Reminders(self, settings, lambda: self.show_view(VIEW_TODAY))
+        self.reminders.start()  # items falling due: a tray notification (Preferences)
 
     # -- building ----------------------------------------------------------------------------
     def _add_view(self, name: str, view: QWidget) -> None:
@@ -161,6 +164,7 @@ class MainWindow(BooksMixin, CustomerMixin, WorkMixin, ExportsMixin, StatusMixin
         self.export_action.triggered.connect(self.export_portfolio)
         self.export_plan_action.triggered.connect(lambda: self.export_plan())
         self.weekly_action.triggered.connect(self.weekly_report)
+        self.calendar_action.triggered.connect(self.calendar_export)
         self.export_all_action.triggered.connect(self.export_all)
         self.import_all_action.triggered.connect(self.import_all)
         self.backup_action.triggered.connect(self.backup_now)
