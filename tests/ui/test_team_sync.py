@@ -218,7 +218,11 @@ def test_key_is_checked_as_it_is_typed(qtbot, window: MainWindow, tmp_path: Path
     assert dialog.stack.currentIndex() == PAGE_STATUS
     assert "Choose the folder" in dialog.error_label.text()
     assert window.sync_indicator.text() == "Team sync: choose the folder"
+    assert "#fff4ce" in window.sync_indicator.styleSheet()
     dialog.close()
+    # The indicator opens the dialog.
+    qtbot.mouseClick(window.sync_indicator, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(TeamSyncDialog)))
 
 
 def test_the_timer_and_the_folder_watch_start_syncs(  # type: ignore[no-untyped-def]
