@@ -23,10 +23,12 @@ ROLES = ("manager", "salesperson")
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     team = subparsers.add_parser(
-        "team", help="start a team or join one (books kept in step through a shared folder)",
+        "team", help="start a team or join one (books kept in step through a shared folder), "
+                     "list its members, change a role, remove a member",
         description="Start a team with this book (its key is printed once: give it to each "
                     "member), or join a team with the key a member gives you. Then "
-                    "'keyplan sync FOLDER' keeps the members' books in step.")
+                    "'keyplan sync FOLDER' keeps the members' books in step. A manager "
+                    "changes roles and removes members; removing one replaces the key.")
     actions = team.add_subparsers(dest="team_command", metavar="ACTION", required=True)
     init = actions.add_parser("init", help="start a team with this book and print its key",
                               description="Start a team with this book. Its key is printed "
