@@ -423,7 +423,9 @@ def test_the_figures_a_merge_works_out_are_the_books_own(team: Team) -> None:
     for need in a.reader.query("SELECT id FROM needs WHERE deleted_at IS NULL LIMIT 5"):
         a.needs.delete(need["id"])
     team.sync()
-    columns = ("customer_id, revenue_12m, profit_12m, first_purchase, last_purchase, "
+    # Sums to the cent: rows stored in another order add up in another order.
+    columns = ("customer_id, round(revenue_12m, 6), round(profit_12m, 6), first_purchase, "
+               "last_purchase, "
                "last_interaction_at, next_follow_up, open_needs, deleted, name_sort, owner, "
                "relationship_level, search_text")
     merged = b.reader.query(f"SELECT {columns} FROM customer_metrics ORDER BY customer_id")

@@ -17,14 +17,14 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storage.book.conflicts import Conflict, conflicts_of, open_conflicts, take
 from storage.book.records import Done
-from storage.changes import Changes
+from storage.book.sync_results import Compacted, PeerStatus, Pulled, Pushed, SyncStatus
 from storage.sync import checkpoint, home, state
 from storage.sync import folder as shared
 from storage.sync.applied import Applied
@@ -43,77 +43,13 @@ from storage.sync.team import refresh as refresh_team
 if TYPE_CHECKING:
     from storage.database import Database
 
+__all__ = ["Compacted", "PeerStatus", "Pulled", "Pushed", "Sync", "SyncStatus"]
+
 #: Operations per packet: a few megabytes at most, and one short transaction to apply.
 MAX_OPS = 20_000
 #: What a packet's operations may fail on when they are not what they should be.
 _BAD_PACKET = (sqlite3.IntegrityError, KeyError, TypeError, ValueError, IndexError,
                AttributeError)
-
-
-@dataclass(frozen=True)
-class Compacted:
-    """A checkpoint written (or not: the latest already held everything) and the own
-    packets it let go."""
-
-    written: bool
-    number: int  # this device's last packet it covers
-    records: int
-    bytes: int
-    deleted: int  # own packets deleted (covered by every member's latest checkpoint)
-    seconds: float
-
-
-@dataclass(frozen=True)
-class Pushed:
-    packets: int
-    ops: int
-    seconds: float
-    compacted: Compacted | None = None  # a checkpoint was due and written
-
-
-@dataclass(frozen=True)
-class Pulled:
-    packets: int
-    ops: int
-    records: int  # records written
-    conflicts: int
-    waiting: int  # operations now waiting for a record that has not arrived
-    quarantined: int  # packets refused by this pull
-    outdated: tuple[str, ...]  # members whose packets need a newer KeyPlan
-    changes: Changes
-    seconds: float
-    checkpoints: int = 0  # members' checkpoints applied (a new member's first pull)
-    #: members whose packets wait: stamped more than a day ahead of this computer's clock
-    #: (storage.sync.clock.AHEAD says so)
-    ahead: tuple[str, ...] = ()
-
-    @property
-    def rescore_due(self) -> bool:
-        """Whether scores and tiers may come out otherwise (they are never sent)."""
-        return self.changes.may_move_scores()
-
-
-@dataclass(frozen=True)
-class PeerStatus:
-    device: str
-    own: bool
-    applied: int  # its last packet merged here
-    available: int  # its last packet in the folder
-    pending: int  # its packets in the folder not merged yet
-    quarantined: int
-    last_packet_at: datetime | None  # when its newest packet was written (file time)
-    applied_at: str | None  # when this book last merged one of its packets
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    device: str
-    team: str
-    peers: tuple[PeerStatus, ...]
-    to_send: int  # changes and new records not yet in a packet
-    conflicts: int  # not yet resolved
-    waiting: int  # operations waiting for their record
-    quarantined: tuple[state.Quarantined, ...]
 
 
 class Sync:
@@ -328,30 +264,14 @@ class Sync:
             else:
                 failed.add(best.name)
         while True:
-            wanted = self._covering_gap(folder, found, failed)
+            wanted = checkpoint.covering_gap(folder, found, state.applied(self._conn),
+                                             failed)
             if wanted is None:
                 return total, used
             if self._load(wanted, ring, bulk=False, into=total):
                 used += 1
             else:
                 failed.add(wanted.name)
-
-    def _covering_gap(self, folder: Path, found: dict[str, checkpoint.Manifest],
-                      failed: set[str]) -> checkpoint.Manifest | None:
-        """A checkpoint holding a member's next packet, when that packet is gone: it is not
-        in the folder, and no earlier one is either (packets go oldest first)."""
-        applied = state.applied(self._conn)
-        members = set(shared.devices(folder)) | {m for c in found.values() for m in c.covers}
-        for member in sorted(members):
-            following = applied.get(member, 0) + 1
-            files = shared.packets(folder, member)
-            if following in files or any(number < following for number in files):
-                continue
-            covering = [c for c in found.values()
-                        if c.covers.get(member, 0) >= following and c.name not in failed]
-            if covering:
-                return max(covering, key=lambda c: (c.covers[member], c.size))
-        return None
 
     def _load(self, manifest: checkpoint.Manifest, keys: Keys, *, bulk: bool,
               into: Applied) -> bool:

@@ -312,6 +312,24 @@ def parts(manifest: Manifest, keys: bytes | Keys) -> Iterator[list[Op]]:
         yield decode(keys, sealed, number, data)[1]
 
 
+def covering_gap(folder: Path, found: dict[str, Manifest], applied: dict[str, int],
+                 failed: Collection[str] = ()) -> Manifest | None:
+    """A checkpoint holding a member's next packet (after ``applied``) when that packet is
+    gone: it is not in the folder, and no earlier one is either (packets go oldest first).
+    None when every member's next packet is there, or on its way."""
+    members = set(shared.devices(folder)) | {m for c in found.values() for m in c.covers}
+    for member in sorted(members):
+        following = applied.get(member, 0) + 1
+        files = shared.packets(folder, member)
+        if following in files or any(number < following for number in files):
+            continue
+        covering = [c for c in found.values()
+                    if c.covers.get(member, 0) >= following and c.name not in failed]
+        if covering:
+            return max(covering, key=lambda c: (c.covers[member], c.size))
+    return None
+
+
 # ---- removing covered packets -------------------------------------------------------------
 def delete_covered(folder: Path, device: str, keys: bytes | Keys,
                    keep_days: float = KEEP_DAYS, skip: Collection[str] = ()) -> int:
