@@ -38,6 +38,73 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet.week_ahead": ("Next week", "下周计划"),
     "sheet.week_movers": ("Tier and score moves", "等级与评分变化"),
     "sheet.week_complaints": ("Late complaints", "逾期投诉"),
+    # whitespace and profit after support (issue 19, points 4 and 5)
+    "sheet.whitespace": ("Whitespace", "产品空白点"),
+    "sheet.profit_support": ("Profit after support", "扣除支持后利润"),
+    "title.whitespace": ("Product lines of {name}", "{name} 的产品线"),
+    "title.whitespace_portfolio": ("Whitespace: product lines by peer group",
+                                   "产品空白点：按同类客户组"),
+    "title.profit_support": ("Profit after support", "扣除支持后利润"),
+    "note.whitespace": ("The 12 months to {date}. Peers: {count} customers, {group}. A line "
+                        "to propose scores the share of peers buying it × their median "
+                        "revenue in it.",
+                        "截至 {date} 的近12个月。同类客户：{count} 个，{group}。建议产品线的"
+                        "得分 = 购买该产品线的同类客户占比 × 其在该产品线的销售额中位数。"),
+    "note.whitespace_portfolio": ("The 12 months to {date}. Peers: customers of the same "
+                                  "tier and kind. Potential: customers not buying × the "
+                                  "buyers' median revenue.",
+                                  "截至 {date} 的近12个月。同类客户：等级与类型相同的客户。"
+                                  "潜在销售额 = 未购买的客户数 × 购买客户的销售额中位数。"),
+    "note.profit_support": ("The 12 months to {date}. Support: the measures of active and "
+                            "closed plans in those months, a stated cost in proportion to "
+                            "the plan's days in them, else the rate × the revenue of those "
+                            "days.",
+                            "截至 {date} 的近12个月。支持成本：这期间执行中和已关闭计划的支持"
+                            "措施；有成本的按计划期内落在这期间的天数折算，否则按比例 × "
+                            "这些天的销售额。"),
+    "ws.group_tier_kind": ("{tier} · {kind}", "{tier} · {kind}"),
+    "ws.group_tier": ("{tier}, every kind", "{tier}（各类型）"),
+    "ws.group_book": ("the whole book", "全部客户"),
+    "ws.unscored": ("Not scored", "未评分"),
+    "ws.lines": ("Product lines", "产品线"),
+    "ws.suggestions": ("Lines to propose, best first", "建议推荐的产品线（按得分）"),
+    "ws.none": ("Nothing to propose.", "暂无建议。"),
+    "ws.line": ("Product line", "产品线"),
+    "ws.status": ("Status", "状态"),
+    "ws.bought": ("Bought", "已购买"),
+    "ws.lapsed": ("Lapsed", "已流失"),
+    "ws.not_bought": ("Not bought", "未购买"),
+    "ws.revenue_12m": ("Revenue, 12 months", "近12个月销售额"),
+    "ws.revenue_total": ("Revenue, all", "累计销售额"),
+    "ws.last_bought": ("Last bought", "最近购买"),
+    "ws.peers": ("Peers", "同类客户数"),
+    "ws.buyers": ("Peers buying", "购买的同类客户"),
+    "ws.share": ("Share of peers", "同类客户占比"),
+    "ws.median": ("Peers' median", "同类中位数"),
+    "ws.score": ("Expected a year", "预期年销售额"),
+    "ws.lift": ("Lift", "提升度"),
+    "ws.tier": ("Tier", "等级"),
+    "ws.kind": ("Kind", "客户类型"),
+    "ws.customers": ("Customers", "客户数"),
+    "ws.open": ("Not buying", "未购买客户数"),
+    "ws.potential": ("Potential", "潜在销售额"),
+    "ws.groups": ("By peer group", "按同类客户组"),
+    "ws.top": ("Best suggestion per customer (top {count})",
+               "每个客户的首选建议（前 {count} 个）"),
+    "ps.revenue": ("Revenue, 12 months", "近12个月销售额"),
+    "ps.profit": ("Profit, 12 months", "近12个月利润"),
+    "ps.support": ("Support cost", "支持成本"),
+    "ps.after": ("Profit after support", "扣除支持后利润"),
+    "ps.share": ("Support / profit", "支持成本占利润"),
+    "ps.measures": ("Measures", "支持措施数"),
+    "ps.uncosted": ("Without cost or rate", "无成本或比例"),
+    "ps.flag": ("Support costs more than its profit", "支持成本超过利润"),
+    "ps.flagged": ("Flagged", "预警"),
+    "ps.supported": ("With support", "有支持的客户"),
+    "ps.by_tier": ("By tier", "按等级"),
+    "ps.customers_supported": ("Customers with support, flagged first",
+                               "有支持措施的客户（预警优先）"),
+    "ps.none": ("No plan grants support in these 12 months.", "近12个月没有计划给予支持。"),
     "sheet.rollup": ("By salesperson", "按销售"),
     "title.rollup": ("By salesperson on {date}", "按销售汇总（{date}）"),
     "note.rollup": ("Revenue: the 12 months to {date} against the 12 before. Plans: the "
