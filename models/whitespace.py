@@ -128,6 +128,8 @@ class WhitespaceGrid:
     peers: int
     tier: str | None = None
     kind: str | None = None
+    #: What the peers buy of every line (the customer left out).
+    stats: dict[str, LineStats] = field(default_factory=dict)
 
     def status(self, line: str) -> LineStatus:
         for item in self.lines:
@@ -254,7 +256,7 @@ def grid(customer_id: str, as_of: date, tier: str | None, kind: str | None,
     book = {line: len(revenues) / everyone.members
             for line, revenues in everyone.revenue.items()} if everyone.members else {}
     return WhitespaceGrid(customer_id, as_of, lines, suggestions(lines, stats, book), basis,
-                          stats_peers(group), tier, kind)
+                          stats_peers(group), tier, kind, stats)
 
 
 def stats_peers(group: GroupRevenue) -> int:

@@ -30,6 +30,7 @@ from storage.export_plan_sheets import (
     plan_sheet,
     sheet_name,
 )
+from storage.export_plan_whitespace import add_whitespace_sheet
 from storage.xlsx_style import (
     ACCENT,
     DATE,
@@ -68,6 +69,7 @@ def export_plan(db: Database, customer_id: str, path: str | Path, *, period: str
     data = gather(db, customer_id, period=period, today=today)
     labels = Labels(lang)
     workbook = build_workbook(data, labels)
+    add_whitespace_sheet(workbook, db, customer_id, labels, data.today)
     target = atomic_write(path, lambda temporary: workbook.save(temporary))
     rows = sum(ws.max_row for ws in workbook.worksheets)
     return ExportResult(path=target, sheets=workbook.sheetnames, rows=rows,

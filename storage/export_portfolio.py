@@ -27,6 +27,7 @@ from storage.export_files import ExportCancelled, ExportResult, Progress, atomic
 from storage.export_labels import Labels
 from storage.export_plan import dimension_values
 from storage.export_plan_sheets import sheet_name
+from storage.export_portfolio_whitespace import add_whitespace_sheets
 from storage.export_rollup import rollup_sheet
 from storage.xlsx_stream import DATE, NUMBER, TEXT, RowStreamer, save_with_streamed_rows, style_id
 from storage.xlsx_style import (
@@ -111,6 +112,7 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
     figures = rollup_queries.rollup(db, today)
     if figures.is_team:
         rollup_sheet(workbook.create_sheet(), labels, figures)
+    add_whitespace_sheets(workbook, db, labels, today, tiers)
     headers = [labels(key) for key, _, _ in COLUMNS] + [
         labels("summary.points", dimension=labels.dimension(d)) for d in DIMENSIONS]
     kinds = [kind for _, kind, _ in COLUMNS] + [NUMBER] * len(DIMENSIONS)

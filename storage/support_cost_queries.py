@@ -3,10 +3,12 @@ the support measures of their granted plans, priced by :mod:`models.support_cost
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import date
 
 from models import support_cost as sc
+from models.enums import Tier
 from models.plan_periods import period_bounds
 from models.validation import ValidationError
 from storage.base import DatabaseBase
@@ -71,3 +73,52 @@ def customer_profits(db: DatabaseBase, as_of: date, customer_id: str | None = No
                                tier=tier, code=code or "", name=name, owner=owner or "")
             for cid, revenue, profit, tier, code, name, owner in db.conn.execute(
                 _FIGURES_SQL.format(customer_filter=where), params)]
+
+
+_TIER_SQL = """
+SELECT m.tier, count(*), total(m.revenue_12m), total(m.profit_12m)
+FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id
+WHERE c.deleted_at IS NULL GROUP BY 1
+"""
+
+
+def supported(db: DatabaseBase, as_of: date) -> list[sc.CustomerProfit]:
+    """The customers whose granted plans have measures in the window (a few in any book:
+    the portfolio lists them), flagged first, then by profit after support."""
+    terms = measures(db, as_of)
+    if not terms:
+        return []
+    found = [sc.customer_profit(cid, float(revenue), float(profit), terms.get(cid, ()), as_of,
+                                tier=tier, code=code or "", name=name, owner=owner or "")
+             for cid, revenue, profit, tier, code, name, owner in db.conn.execute(
+                 _FIGURES_SQL.format(customer_filter="AND c.id IN (SELECT value FROM "
+                                                     "json_each(?))"),
+                 [json.dumps(sorted(terms))])]
+    found.sort(key=lambda c: (not c.flagged, c.profit_after_support, c.name))
+    return found
+
+
+def tier_profits(db: DatabaseBase, as_of: date,
+                 with_support: list[sc.CustomerProfit] | None = None) -> list[sc.TierProfit]:
+    """Per tier (strategic first, unscored last): the sums of every customer, the support of
+    ``with_support`` (:func:`supported`, read when not given)."""
+    if with_support is None:
+        with_support = supported(db, as_of)
+    cost: dict[str | None, list[float]] = {}
+    for c in with_support:
+        row = cost.setdefault(c.tier, [0.0, 0, 0])
+        row[0] += c.support_cost
+        row[1] += 1 if c.support_cost > 0 else 0
+        row[2] += 1 if c.flagged else 0
+    sums = {tier: (int(n), float(revenue), float(profit))
+            for tier, n, revenue, profit in db.conn.execute(_TIER_SQL)}
+    order: list[str | None] = [*Tier.codes(), None]
+    result = []
+    for tier in order:
+        if tier not in sums:
+            continue
+        n, revenue, profit = sums[tier]
+        support, count, flagged = cost.get(tier, [0.0, 0, 0])
+        result.append(sc.TierProfit(tier, n, revenue, profit, support, int(count),
+                                    int(flagged)))
+    return result

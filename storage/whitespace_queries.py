@@ -1,13 +1,18 @@
-"""Whitespace queries: one customer's sales per product line, and every peer group's 12-month
-revenue per line (read once, then kept while the book does not change)."""
+"""Whitespace queries: one customer's sales per product line, every peer group's 12-month
+revenue per line (one pass over the window's sales: about 1.5 s on the 100,000-customer
+book, so it is kept until the book changes and every later grid is one indexed read of the
+customer's own sales), one customer's grid and the portfolio's suggestions."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 
 from models import whitespace as ws
+from models.enums import LineStatus, Tier
 from storage.base import DatabaseBase
+from storage.errors import RecordNotFoundError
 
 #: Sales of one customer up to ``as_of``: product, date, amount (the customer index serves it).
 _CUSTOMER_SQL = """
@@ -83,3 +88,121 @@ def book_lines(db: DatabaseBase, as_of: date) -> BookLines:
         for line, revenue in lines.items():
             group.revenue.setdefault(line, []).append(revenue)
     return BookLines(as_of, groups, bought)
+
+
+# -- the groups' lines, kept while the book does not change --------------------------------
+
+_FINGERPRINT_SQL = """
+SELECT (SELECT max(rowid) FROM change_log), (SELECT max(rowid) FROM transactions),
+       (SELECT value FROM settings WHERE key = 'scoring_state'),
+       (SELECT count(*) FROM customers WHERE deleted_at IS NULL)
+"""
+
+_cache_lock = threading.Lock()
+#: (book file, as_of) -> (fingerprint, the lines): one entry per book and day.
+_cache: dict[tuple[str, date], tuple[tuple[object, ...], BookLines]] = {}
+
+
+def cached_book_lines(db: DatabaseBase, as_of: date) -> BookLines:
+    """:func:`book_lines`, kept per book file and day until the book changes. "Changed" is
+    told by numbers every connection sees alike (a background task opens its own): the last
+    change-log row (every edit, import, undo and sync merge writes one), the last
+    transaction row, the scoring state (a rescore moves tiers) and the customers' count."""
+    path = str(db.path)
+    with db.read_snapshot():
+        fingerprint = tuple(db.conn.execute(_FINGERPRINT_SQL).fetchone())
+        with _cache_lock:
+            found = _cache.get((path, as_of))
+        if found is not None and found[0] == fingerprint:
+            return found[1]
+        result = book_lines(db, as_of)
+    if path != ":memory:":  # two books in memory share no file
+        with _cache_lock:
+            _cache[(path, as_of)] = (fingerprint, result)
+    return result
+
+
+def grid(db: DatabaseBase, customer_id: str, as_of: date) -> ws.WhitespaceGrid:
+    """One customer's grid and suggestions (:mod:`models.whitespace` says how they rank)."""
+    book = cached_book_lines(db, as_of)
+    with db.read_snapshot():
+        about = tier_and_kind(db, customer_id)
+        if about is None:
+            raise RecordNotFoundError(kind="customers", key=customer_id)
+        sales = customer_sales(db, customer_id, as_of)
+    return ws.grid(customer_id, as_of, about[0], about[1], sales, book.groups)
+
+
+# -- the portfolio ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Opportunity:
+    """A customer's best suggestion, for the portfolio's list."""
+
+    customer_id: str
+    tier: str | None
+    suggestion: ws.Suggestion
+
+
+@dataclass(frozen=True)
+class PortfolioWhitespace:
+    """Per peer group and line: customers, buyers, the median revenue, how many of the group
+    do not buy it; and the customers' best suggestions across the book, best first."""
+
+    as_of: date
+    #: (tier, kind, line stats of the whole group, customers of the group not buying it).
+    groups: list[tuple[str | None, str | None, ws.LineStats, int]]
+    top: list[Opportunity]
+
+
+_TIER_ORDER = {t.value: i for i, t in enumerate(Tier)}
+
+
+def _group_order(item: tuple[Key, object]) -> tuple[int, str]:
+    tier, kind = item[0]
+    return _TIER_ORDER.get(tier or "", 9), kind or ""
+
+
+def portfolio(db: DatabaseBase, as_of: date, *, top: int = 1_000) -> PortfolioWhitespace:
+    """Every group's lines and each customer's best suggestion (the ``top`` of them, by
+    score, then by the customer's revenue in the lines it buys)."""
+    book = cached_book_lines(db, as_of)
+    everyone = ws.merge(book.groups.values())
+    overall = {line: len(r) / everyone.members for line, r in everyone.revenue.items()
+               } if everyone.members else {}
+    all_lines = sorted(everyone.revenue)
+    groups: list[tuple[str | None, str | None, ws.LineStats, int]] = []
+    # A suggestion depends only on the customer's group and the lines it lacks: each
+    # group's lines are priced once, then the customers are walked.
+    ranked: dict[Key, list[ws.Suggestion]] = {}
+    for (tier, kind), group in sorted(book.groups.items(), key=_group_order):
+        own = ws.line_stats(group)
+        for line in all_lines:
+            stats = own.get(line, ws.LineStats(line, group.members, 0, 0.0))
+            groups.append((tier, kind, stats, group.members - stats.buyers))
+        # A member's peers are the others of the group it falls back to: a line it lacks
+        # has the same buyers and median with or without it.
+        _, peers = ws.choose_group(tier, kind, book.groups)
+        lacking = [ws.CustomerLine(line, LineStatus.NOT_BOUGHT) for line in all_lines]
+        ranked[(tier, kind)] = ws.suggestions(lacking, ws.line_stats(peers, leave_out={}),
+                                              overall)
+    best: list[tuple[float, float, str, str | None, ws.Suggestion]] = []
+    with db.read_snapshot():
+        members = db.conn.execute(_MEMBERS_LIST_SQL).fetchall()
+    for customer_id, tier, kind in members:
+        entry = book.bought.get(customer_id)
+        mine = entry[2] if entry else {}
+        for suggestion in ranked.get((tier, kind), ()):
+            if suggestion.line not in mine:
+                best.append((suggestion.score, sum(mine.values()), customer_id, tier,
+                             suggestion))
+                break  # the customer's best suggestion only: the list stays varied
+    best.sort(key=lambda b: (-b[0], -b[1], b[2]))
+    return PortfolioWhitespace(as_of, groups,
+                               [Opportunity(b[2], b[3], b[4]) for b in best[:top]])
+
+
+_MEMBERS_LIST_SQL = """
+SELECT c.id, m.tier, c.kind FROM customers c LEFT JOIN customer_metrics m
+ON m.customer_id = c.id WHERE c.deleted_at IS NULL
+"""

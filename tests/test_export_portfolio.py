@@ -38,7 +38,8 @@ def _rows(path: Path, sheet: str) -> tuple[list[str], list[dict[str, object]]]:
 
 def test_every_customer_with_its_figures(scored: Database, tmp_path: Path) -> None:
     result = export_portfolio(scored, tmp_path / "book.xlsx", lang="en", today=DEMO_ANCHOR)
-    assert result.sheets == ["Summary", "Customers", "By salesperson"]  # ten owners: a team
+    assert result.sheets == ["Summary", "Customers", "By salesperson", "Whitespace",
+                             "Profit after support"]  # ten owners: a team
     count = scored.customer_count()
     assert result.rows == count
     headers, rows = _rows(result.path, "Customers")
@@ -125,4 +126,5 @@ def test_empty_book_exports(fresh_db: Database, tmp_path: Path) -> None:
     result = export_portfolio(fresh_db, tmp_path / "empty.xlsx", lang="en",
                               today=date(2026, 1, 1))
     assert result.rows == 0
-    assert openpyxl.load_workbook(result.path).sheetnames == ["Summary", "Customers"]
+    assert openpyxl.load_workbook(result.path).sheetnames == [
+        "Summary", "Customers", "Whitespace", "Profit after support"]

@@ -272,7 +272,7 @@ def test_the_sheet_in_chinese_and_a_hostile_owner(small: Book, tmp_path: Path) -
 
 def test_the_portfolio_of_a_team_has_the_sheet(small: Book, tmp_path: Path) -> None:
     result = small.exports.portfolio(tmp_path / "p.xlsx", lang="zh_CN")
-    assert result.sheets == ["汇总", "客户", "按销售"]
+    assert result.sheets == ["汇总", "客户", "按销售", "产品空白点", "扣除支持后利润"]
     rows = _sheet_rows(result.path, "按销售")
     assert [r[0] for r in rows[1:]][:2] == ["Ann", "Bob"]
 

@@ -115,3 +115,10 @@ def test_flag_needs_a_cost_above_the_profit() -> None:
     assert not sc.CustomerProfit("x", 100, 50, 50).flagged  # support eats it all: even
     assert sc.CustomerProfit("x", 100, 50, 50.01).flagged
     assert sc.CustomerProfit("x", 100, -5, 1).flagged
+
+
+def test_the_tiers_in_sql_agree_with_the_customers_summed(
+        small: tuple[Book, Customer, Customer]) -> None:
+    book, p1, _ = small
+    assert book.support.by_tier() == sc.by_tier(book.support.customers())
+    assert [c.customer_id for c in book.support.supported()] == [p1.id]

@@ -31,10 +31,9 @@ def _sale(book: Book, customer: Customer, product: str, day: str, amount: float)
                                       amount=amount, product=product))
 
 
-@pytest.fixture
-def small(tmp_path: Path) -> Iterator[tuple[Book, dict[str, Customer]]]:
+def build_small(path: Path) -> tuple[Book, dict[str, Customer]]:
     """Six key organisations K1-K6, a key individual I1, a standard organisation S1."""
-    book = Book(tmp_path / "small.db", new_book=True)
+    book = Book(path, new_book=True)
     c = {name: _customer(book, name, Tier.KEY) for name in ("K1", "K2", "K3", "K4", "K5", "K6")}
     c["I1"] = _customer(book, "I1", Tier.KEY, CustomerKind.INDIVIDUAL)
     c["S1"] = _customer(book, "S1", Tier.STANDARD)
@@ -55,6 +54,12 @@ def small(tmp_path: Path) -> Iterator[tuple[Book, dict[str, Customer]]]:
     _sale(book, c["I1"], "Units", "2026-01-01", 500)
     _sale(book, c["S1"], "Parts", "2026-01-01", 10)
     book.scoring.rescore(AS_OF)
+    return book, c
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Iterator[tuple[Book, dict[str, Customer]]]:
+    book, c = build_small(tmp_path / "small.db")
     try:
         yield book, c
     finally:

@@ -38,6 +38,7 @@ TAB_NAMES = (
     "interactions",
     "needs",
     "transactions",
+    "products",
     "assessment",
     "score",
     "plan",
@@ -54,6 +55,7 @@ def _factories() -> dict[str, Callable[[WorkspaceContext, QWidget], WorkspaceTab
     from ui.gui.workspace.needs_tab import NeedsTab
     from ui.gui.workspace.overview_tab import OverviewTab
     from ui.gui.workspace.plan_tab import PlanTab
+    from ui.gui.workspace.products_tab import ProductsTab
     from ui.gui.workspace.profile_tab import ProfileTab
     from ui.gui.workspace.score_tab import ScoreTab
     from ui.gui.workspace.transactions_tab import TransactionsTab
@@ -65,6 +67,7 @@ def _factories() -> dict[str, Callable[[WorkspaceContext, QWidget], WorkspaceTab
         "interactions": InteractionsTab,
         "needs": NeedsTab,
         "transactions": TransactionsTab,
+        "products": ProductsTab,
         "assessment": AssessmentTab,
         "score": ScoreTab,
         "plan": PlanTab,
@@ -257,6 +260,7 @@ class CustomerWorkspace(QWidget):
             "interactions": self.tr("Interactions"),
             "needs": self.tr("Needs"),
             "transactions": self.tr("Transactions"),
+            "products": self.tr("Products"),
             "assessment": self.tr("Assessment"),
             "score": self.tr("Score"),
             "plan": self.tr("Plan"),
