@@ -153,6 +153,24 @@ def test_every_figure_of_a_small_book(small: Book) -> None:
     assert rollup.compared_with is None and total.slipping == 0
 
 
+def test_the_metrics_own_revenue_when_worked_out_that_day(small: Book) -> None:
+    """Figures refreshed on the day of the roll-up are read, not summed again: the same
+    answer (and a hand-set figure shows which one was read)."""
+    small.reader.refresh_activity(AS_OF)
+    ann = small.rollup(as_of=AS_OF).row("Ann")
+    assert ann is not None and (ann.revenue, ann.revenue_before) == (1200, 800)
+    a2 = small.customers.resolve("A2")
+    with small.reader.atomic():
+        small.reader.conn.execute("UPDATE customer_metrics SET revenue_12m = 1234 "
+                                  "WHERE customer_id = ?", [a2.id])
+    ann = small.rollup(as_of=AS_OF).row("Ann")
+    assert ann is not None and ann.revenue == 1000 + 1234
+    assert ann.revenue_by_tier == {Tier.STRATEGIC: 1000, Tier.KEY: 1234}
+    other_day = small.rollup(as_of=AS_OF + timedelta(days=1)).row("Ann")
+    # Summed from the sales: a day later A2's sale of 2025-07-01 is more than a year old.
+    assert other_day is not None and other_day.revenue == 1000
+
+
 def test_plan_progress_as_the_plans_module_measures_it(small: Book) -> None:
     a1 = small.customers.resolve("A1")
     plan = small.plans.of_customer(a1.id, "2026-H1")
