@@ -4308,7 +4308,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Lapsed</source>
-        <translation>已流失</translation>
+        <translation>已中断</translation>
     </message>
     <message>
         <source>Not bought</source>
@@ -4328,7 +4328,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Revenue, 12 months</source>
-        <translation>近 12 个月收入</translation>
+        <translation>近12个月销售额</translation>
     </message>
     <message>
         <source>Last bought</source>
@@ -4344,11 +4344,11 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Expected a year</source>
-        <translation>预计年收入</translation>
+        <translation>预期年销售额</translation>
     </message>
     <message>
         <source>Share of peers buying × their median revenue</source>
-        <translation>同类客户购买比例 × 其收入中位数</translation>
+        <translation>购买的同类客户占比 × 其销售额中位数</translation>
     </message>
     <message>
         <source>Lift</source>
@@ -4364,7 +4364,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Lines to propose, best first</source>
-        <translation>建议推荐的产品线（按优先级）</translation>
+        <translation>建议推荐的产品线（按得分）</translation>
     </message>
     <message>
         <source>not scored yet</source>
@@ -4376,19 +4376,19 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>{tier}, every kind (too few of its own kind)</source>
-        <translation>{tier}，所有类型（同类型客户太少）</translation>
+        <translation>{tier}，各类型（同类型客户太少）</translation>
     </message>
     <message>
         <source>the whole book (too few in its tier)</source>
-        <translation>全部客户（同层级客户太少）</translation>
+        <translation>全部客户（同等级客户太少）</translation>
     </message>
     <message>
         <source>Buys {bought} of {lines} product lines in the 12 months to {day}. Peers: {count} customers, {group}.</source>
-        <translation>截至 {day} 的 12 个月内购买了 {lines} 条产品线中的 {bought} 条。同类客户：{count} 家，{group}。</translation>
+        <translation>截至 {day} 的近12个月购买了 {lines} 条产品线中的 {bought} 条。同类客户：{count} 家，{group}。</translation>
     </message>
     <message>
         <source>{line}: {buyers} of {peers} peers ({share}) bought it in the last 12 months, a median of {median} each; offered to this customer that is about {score} a year.</source>
-        <translation>{line}：近 12 个月 {peers} 家同类客户中有 {buyers} 家（{share}）购买，每家中位数 {median}；向此客户推荐，预计每年约 {score}。</translation>
+        <translation>{line}：近12个月 {peers} 家同类客户中有 {buyers} 家（{share}）购买，每家销售额中位数 {median}；向该客户推荐，预计每年约 {score}。</translation>
     </message>
     <message>
         <source>Its peers buy it {lift:.1f} times as often as the whole book.</source>
@@ -4396,7 +4396,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>It bought it until {day}: win it back.</source>
-        <translation>该客户购买到 {day} 为止：请争取赢回。</translation>
+        <translation>该客户最后一次购买在 {day}：值得争取恢复。</translation>
     </message>
     <message>
         <source>Nothing to propose: it buys every line its peers buy, or its peers buy too little to go by.</source>
@@ -4442,19 +4442,19 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>ProfitSection</name>
     <message>
         <source>Its support costs more than the profit it brings.</source>
-        <translation>对其支持的成本高于它带来的利润。</translation>
+        <translation>给予的支持成本超过了该客户带来的利润。</translation>
     </message>
     <message>
         <source>Last 12 months: revenue {revenue}, profit {profit}.</source>
-        <translation>近 12 个月：收入 {revenue}，利润 {profit}。</translation>
+        <translation>近12个月：销售额 {revenue}，利润 {profit}。</translation>
     </message>
     <message>
         <source>No support granted in its plans in these 12 months.</source>
-        <translation>这 12 个月内其计划中没有提供支持。</translation>
+        <translation>近12个月其经营计划中没有给予支持。</translation>
     </message>
     <message>
         <source>Support granted in its plans: {cost} ({count} measures{share}); profit after support: {after}.</source>
-        <translation>其计划中提供的支持：{cost}（{count} 项措施{share}）；扣除支持后的利润：{after}。</translation>
+        <translation>经营计划中给予的支持：{cost}（{count} 项措施{share}）；扣除支持后利润：{after}。</translation>
     </message>
     <message>
         <source>, {share} of the profit</source>
@@ -4466,7 +4466,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Profit after support</source>
-        <translation>扣除支持后的利润</translation>
+        <translation>扣除支持后利润</translation>
     </message>
 </context>
 <context>
