@@ -72,7 +72,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ws.line": ("Product line", "产品线"),
     "ws.status": ("Status", "状态"),
     "ws.bought": ("Bought", "已购买"),
-    "ws.lapsed": ("Lapsed", "已流失"),
+    "ws.lapsed": ("Lapsed", "已中断"),
     "ws.not_bought": ("Not bought", "未购买"),
     "ws.revenue_12m": ("Revenue, 12 months", "近12个月销售额"),
     "ws.revenue_total": ("Revenue, all", "累计销售额"),

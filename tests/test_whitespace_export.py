@@ -29,7 +29,7 @@ def _row(rows: list[list[Any]], first: Any) -> list[Any]:
 
 @pytest.mark.parametrize(("lang", "sheet", "lapsed", "suggested"), [
     ("en", "Whitespace", "Lapsed", "Lines to propose, best first"),
-    ("zh_CN", "产品空白点", "已流失", "建议推荐的产品线（按得分）"),
+    ("zh_CN", "产品空白点", "已中断", "建议推荐的产品线（按得分）"),
 ])
 def test_plan_workbook_whitespace_sheet(tmp_path: Path, lang: str, sheet: str, lapsed: str,
                                         suggested: str) -> None:
