@@ -300,3 +300,34 @@ def test_a_solo_portfolio_has_no_roll_up(tmp_path: Path) -> None:
         _customer(book, "Only", "Me", Tier.KEY)
         result = book.exports.portfolio(tmp_path / "p.xlsx", lang="en")
     assert "By salesperson" not in result.sheets
+
+
+def test_the_command_in_both_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from main import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["--lang", "en", "--db", "a.db", "demo", "--customers", "60",
+                 "--anchor", "2026-06-30"]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "zh_CN", "--db", "a.db", "export", "rollup", "-o", "r.xlsx",
+                 "--as-of", "2026-06-30", "--lang", "zh_CN"]) == 0
+    out = capsys.readouterr().out
+    with Book(tmp_path / "a.db") as book:
+        expected = book.rollup(as_of=AS_OF)
+    assert out.startswith(f"已写入 r.xlsx：{len(expected.rows)} 行及合计，用时 ")
+    rows = _sheet_rows(tmp_path / "r.xlsx", "按销售")
+    assert rows[0][0] == "销售人员" and rows[-1][0] == "合计"
+    assert rows[-1][5:7] == [expected.total.customer_count,
+                             pytest.approx(expected.total.revenue)]
+    assert rows[-1][10] == expected.total.active_plans > 0
+    assert main(["--lang", "en", "--db", "a.db", "export", "rollup", "-o", "en.xlsx",
+                 "--as-of", "2026-06-30", "--period", "2026-H1", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith(
+        f"Wrote en.xlsx: {len(expected.rows)} lines and the total in ")
+    ws = load_workbook(tmp_path / "en.xlsx")["By salesperson"]
+    assert "Plans: the active ones of 2026-H1." in str(ws["A4"].value)
+    assert main(["--lang", "en", "--db", "a.db", "export", "rollup", "-o", "bad.xlsx",
+                 "--period", "2026-H3"]) != 0
+    assert "period: Not a valid period" in capsys.readouterr().err
+    assert not (tmp_path / "bad.xlsx").exists()

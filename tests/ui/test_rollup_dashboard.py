@@ -141,3 +141,32 @@ def test_a_book_with_one_owner_has_no_section(qtbot, tmp_path: Path,  # type: ig
     assert dashboard.rollup_section.model.rowCount() == 2  # read all the same: Me, Total
     assert dashboard.canvases["tiers"].chart is not None
     window.close()
+
+
+def test_the_model_alone(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    """Without a widget: every role answers, sorting keeps the total last, None sorts last."""
+    from models.rollup import OwnerRollup, Rollup, total_of
+    from ui.gui.models.rollup_model import RollupModel
+
+    rows = [OwnerRollup(owner="Bo", customers={Tier.KEY: 3}, revenue=300.0,
+                        revenue_before=100.0),
+            OwnerRollup(owner="Al", customers={Tier.KEY: 1, Tier.STRATEGIC: 1},
+                        revenue=500.0),
+            OwnerRollup(owner="", customers={Tier.LOW_VALUE: 2})]
+    model = RollupModel()
+    model.set_rollup(Rollup(as_of=date(2026, 6, 30), rows=rows, total=total_of(rows)))
+    qtmodeltester.check(model)
+    owner = model.column_of("owner")
+    change = model.column_of("change")
+    assert [model.index(r, owner).data() for r in range(4)] == ["Bo", "Al", "(no owner)",
+                                                                "Total"]
+    model.sort(model.column_of("customers"), Qt.SortOrder.DescendingOrder)
+    assert [model.index(r, owner).data() for r in range(4)] == ["Bo", "Al", "(no owner)",
+                                                                "Total"]
+    model.sort(owner, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, owner).data() for r in range(4)] == ["Al", "Bo", "(no owner)",
+                                                                "Total"]
+    model.sort(change, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, owner).data() for r in range(4)] == ["Bo", "Al", "(no owner)",
+                                                                "Total"]
+    assert model.index(0, change).data() == "+200 %" and model.index(1, change).data() == "—"
