@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>Role not known</source>
-        <extracomment>Room for one leaf across, and for one level down. Attitude -&gt; (border, fill): green for those with us, orange and red for those against.</extracomment>
+        <extracomment>Room for one leaf across, and for one level down. Below this zoom a box&apos;s lines cannot be read: a big map opens at it, on its top. Attitude -&gt; (border, fill): green for those with us, orange and red for those against.</extracomment>
         <translation>角色未知</translation>
     </message>
     <message>
@@ -5384,8 +5384,12 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
 <context>
     <name>TeamSync</name>
     <message>
-        <source>{count} members&apos; changes need a newer KeyPlan; update it to merge them.</source>
+        <source>Syncing with the team…</source>
         <extracomment>How often to look whether an automatic sync is due (the interval itself is in Preferences).</extracomment>
+        <translation>正在与团队同步…</translation>
+    </message>
+    <message>
+        <source>{count} members&apos; changes need a newer KeyPlan; update it to merge them.</source>
         <translation>有 {count} 位成员的修改需要更新版本的 KeyPlan；请升级后再合并。</translation>
     </message>
     <message>

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from storage.book import Book
     from ui.gui.settings import Settings
     from ui.gui.window.book_session import BookSession
+    from ui.gui.window.task_status import TaskStatus
 
 
 class SyncWindow(Protocol):
@@ -42,6 +43,7 @@ class SyncWindow(Protocol):
     book_open: bool
     settings: Settings
     session: BookSession
+    task_status: TaskStatus
 
     def apply_changes(self, changes: Changes) -> None: ...
     def say(self, text: str) -> None: ...
@@ -207,6 +209,11 @@ class TeamSync(QObject):
         task.failure(lambda error: self._failed(path, folder, error))
         task.finished.connect(self._finished)
         self.task = task
+        if not automatic:
+            # Asked for (Sync now, a new team or folder): it may send the whole book, minutes
+            # on a large one, while the window's other background work waits its turn.
+            window.task_status.track(task, translate("TeamSync", "Syncing with the team…"),
+                                     cancellable=False)
         task.run_in_background()
         self.state_changed.emit()
         return task
