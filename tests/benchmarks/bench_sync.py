@@ -157,7 +157,7 @@ def bulk_interactions(a: Path, count: int) -> None:
             [(str(uuid.uuid4()), now, now, c, f"call {n}") for n, c in enumerate(customers)])
 
 
-def raw_bulk_insert(source: Path, target: Path) -> float:
+def raw_bulk_insert(source: Path, target: Path) -> tuple[float, float]:
     """Every synced row of ``source`` (and its list fields' rows) inserted into the empty
     book ``target`` with ``executemany`` in one committed transaction, the tables' indexes
     dropped first and created again after, with the join's page cache (as the join does):
@@ -172,6 +172,7 @@ def raw_bulk_insert(source: Path, target: Path) -> float:
     conn.execute("PRAGMA cache_size = -262144")  # as the join's big write has
     conn.execute("PRAGMA wal_autocheckpoint = 0")
     conn.execute("PRAGMA temp_store = MEMORY")
+    cpu = time.process_time()
     started = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
     tables = [*TABLES, *(link.table for links in LINKS.values() for link in links.values())]
@@ -194,9 +195,10 @@ def raw_bulk_insert(source: Path, target: Path) -> float:
         conn.execute(create)
     conn.execute("COMMIT")  # as the join commits (the WAL copied back later, by neither)
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     conn.close()
     src.close()
-    return seconds
+    return seconds, cpu
 
 
 def join_from_checkpoint(a: Path, folder: Path, shared: Path, key: str) -> None:
@@ -205,21 +207,27 @@ def join_from_checkpoint(a: Path, folder: Path, shared: Path, key: str) -> None:
     with Book(a) as book:
         compacted = book.sync.compact(shared)
     verdict(f"compact: A's book as a checkpoint ({compacted.records:,} records, "
-            f"{compacted.bytes / 1e6:.0f} MB)", compacted.seconds, extra="(reference)")
+            f"{compacted.bytes / 1e6:.0f} MB)", compacted.seconds,
+            extra=f"(reference, load {os.getloadavg()[0]:.1f})")
     day_of_edits(a, shared, mark="6666")  # the tail, after the checkpoint
     empty = folder / "raw.db"
     Book(empty, new_book=True).close()
-    baseline = raw_bulk_insert(a, empty)
-    verdict("raw: the same rows bulk-inserted into an empty book", baseline)
+    baseline, raw_cpu = raw_bulk_insert(a, empty)
+    verdict("raw: the same rows bulk-inserted into an empty book", baseline,
+            extra=f"(CPU {raw_cpu:.1f} s, load {os.getloadavg()[0]:.1f})")
     c = folder / "c.db"
     with Book(c, new_book=True) as book:
         book.sync.join(key)
+        cpu = time.process_time()
         started = time.perf_counter()
         pulled = book.sync.pull(shared)
         seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
         assert pulled.checkpoints == 1 and pulled.ops >= DAY_EDITS, pulled
         verdict(f"join: a new member from the checkpoint and a {pulled.packets}-packet tail",
-                seconds, limit=LIMIT_JOIN, baseline=baseline)
+                seconds, limit=LIMIT_JOIN, baseline=baseline,
+                extra=f"(CPU {cpu:.1f} s against {raw_cpu:.1f} s, "
+                      f"load {os.getloadavg()[0]:.1f})")
         started = time.perf_counter()
         book.scoring.rescore()
         verdict("then the rescore the join asks for", time.perf_counter() - started,
