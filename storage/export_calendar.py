@@ -135,8 +135,26 @@ def calendar_bytes(items: Iterable[CalendarItem], *, lang: str | None = None,
             calendar.add_component(Timezone.from_tzinfo(tz))
     head, tail = _ical(calendar).rsplit("END:VCALENDAR", 1)
     writer = _Events(labels, reminder, tz, now or datetime.now(UTC))
-    body = "".join(writer.event(item) for item in items)
+    texts = _escaped([writer.summary(item) for item in items]
+                     + [writer.description(item) for item in items])
+    count = len(items)
+    body = "".join(writer.event(item, texts[n], texts[count + n])
+                   for n, item in enumerate(items))
     return (head + body + "END:VCALENDAR" + tail).encode("utf-8")
+
+
+#: Joins the values escaped in one call (a control character no text field may hold).
+_SEPARATOR = "\x1f"
+
+
+def _escaped(values: list[str]) -> list[str]:
+    """``values`` escaped by icalendar (RFC 5545 3.3.11), in one call over all of them: a
+    call per value cost a fifth of a large export."""
+    escape = _escaping()
+    joined = _SEPARATOR.join(values)
+    if joined.count(_SEPARATOR) != max(0, len(values) - 1):  # a value holds it: one by one
+        return [escape(value) for value in values]
+    return escape(joined).split(_SEPARATOR) if values else []
 
 
 class _Events:
@@ -162,7 +180,8 @@ class _Events:
                        ("customer", "contact", "plan", "owner", "what", "reference")}
         self.sep = "：" if labels.lang == "zh_CN" else ": "
 
-    def event(self, item: CalendarItem) -> str:
+    def event(self, item: CalendarItem, summary: str, description: str) -> str:
+        """The event's lines; ``summary`` and ``description`` come escaped."""
         if item.at is None:
             when, alarm = _all_day(item.due), self.all_day_alarm
         else:
@@ -170,7 +189,7 @@ class _Events:
         return "".join((
             "BEGIN:VEVENT\r\nUID:", item.uid_key, "@", UID_DOMAIN, "\r\n", self.stamp,
             _version(item.updated_at), when,
-            _line("SUMMARY", self.summary(item)), _line("DESCRIPTION", self.description(item)),
+            fold(f"SUMMARY:{summary}"), "\r\n", fold(f"DESCRIPTION:{description}"), "\r\n",
             self.categories[item.kind],
             "TRANSP:TRANSPARENT\r\n",  # a thing to do, not time taken
             "STATUS:CANCELLED\r\n" if item.done else "STATUS:CONFIRMED\r\n",
