@@ -19,6 +19,7 @@ from storage.export_labels import Labels
 from storage.export_plan_sheets import sheet_name
 from storage.xlsx_style import DATETIME, INTEGER, MONEY0, PERCENT, SheetWriter
 
+HEADER_HEIGHT = 44
 #: Number formats of the columns after the owner's name.
 FORMATS: tuple[str | None, ...] = (
     None, *([INTEGER] * len(Tier)), INTEGER, MONEY0, MONEY0, PERCENT, PERCENT, INTEGER,
@@ -73,6 +74,8 @@ def rollup_sheet(ws: Any, labels: Labels, figures: Rollup) -> None:
     if figures.compared_with:
         writer.note(labels("note.rollup_slipping", period=figures.compared_with))
     writer.header(columns)
+    # Three lines of header ("Revenue, 12 months before" in a column of figures).
+    ws.row_dimensions[writer.header_row].height = HEADER_HEIGHT
     writer.rows((values(r, labels) for r in figures.rows), formats=FORMATS)
     writer.total(values(figures.total, labels), formats=FORMATS)
     writer.finish(fixed={1: max(14, writer.widths.get(1, 0))})

@@ -270,6 +270,7 @@ def test_the_exported_sheet(small: Book, tmp_path: Path) -> None:
     ws = load_workbook(result.path)["By salesperson"]
     cell = next(c for c in ws["H"] if c.value == 800)
     assert cell.number_format == "#,##0"
+    assert ws.row_dimensions[5].height == 44  # three lines of header words, none cut
 
 
 def test_the_sheet_in_chinese_and_a_hostile_owner(small: Book, tmp_path: Path) -> None:
