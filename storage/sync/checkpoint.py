@@ -162,6 +162,8 @@ def _write(conn: sqlite3.Connection, folder: Path, keys: bytes | Keys,
     covers = {member: number for member, number in covers.items() if number > 0}
     last_hlc = {row[0]: row[1] for row in conn.execute(
         "SELECT device, last_hlc FROM sync_peers WHERE last_hlc IS NOT NULL")}
+    if not covers:
+        return None  # it holds nothing any packet brought: nothing to join from
     previous = latest(folder, keys).get(device.device)
     if previous is not None and previous.covers == covers:
         return None
