@@ -5580,6 +5580,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>关闭</translation>
     </message>
     <message>
+        <source>{person}, {role} (device {device})</source>
+        <translation>{person}，{role}（设备 {device}）</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>

@@ -70,7 +70,9 @@ from ui.gui.workspace import TAB_NAMES
 NAMES = {"KeyPlan", "SQLite", "Python", "PySide", "Qt", "Excel", "xlsx", "xls", "ods", "CSV",
          "KiB", "MiB", "GiB",
          # the sync programs a team may already use (team sync's folder), and U 盘 (USB stick)
-         "Syncthing", "OneDrive", "Dropbox", "U"}
+         "Syncthing", "OneDrive", "Dropbox", "U",
+         # the calendars an exported .ics is opened in
+         "Outlook", "Google", "Apple"}
 #: Keys as the shortcut list names them (Ctrl+Shift+E, Esc), and the example search.
 KEYS = {"Shift", "Alt", "Esc", "Enter", "Return", "Del", "Delete", "Tab", "Space", "Home",
         "End", "Ins", "PgUp", "PgDown", "Backspace", "Meta", "hwjs"}
@@ -305,6 +307,15 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
         qtbot.waitUntil(lambda: workspace.is_loaded, timeout=20_000)
         walk.look(f"workspace {tab}", window)
 
+    # The Contacts tab's org chart and its contacts by level, and the contact form.
+    contacts = workspace.show_tab("contacts")
+    for mode, name in ((1, "relationship map"), (2, "contacts by level")):
+        contacts.show_mode(mode)
+        walk.look(name, window)
+    contacts.edit(contacts.rmap.contacts[0])
+    walk.look("contact form", contacts.dialog)
+    contacts.dialog.reject()
+
     # The plan editor and a new plan, from the Plan tab's buttons.
     plans = workspace.show_tab("plan")
     qtbot.waitUntil(lambda: workspace.is_loaded, timeout=20_000)
@@ -372,7 +383,7 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
     walk.look("first run", welcome)
     welcome.reject()
 
-    assert len(walk.seen) == 4 + len(TAB_NAMES) + 2 + preferences.tabs.count() + 11
+    assert len(walk.seen) == 4 + len(TAB_NAMES) + 2 + preferences.tabs.count() + 14
     assert walk.found == {}, walk.report()
     window.close()
 

@@ -85,7 +85,7 @@ def test_start_join_conflict_and_take_theirs(qtbot, window: MainWindow, shared: 
     key = start_team(qtbot, window, dialog, monkeypatch, shared)
     team = window.team_sync
     assert team.error is None and team.last is not None and team.last.pushed.ops > 0
-    assert dialog.device_value.text() == window.book.sync.device_id
+    assert dialog.device_value.text() == f"李雷, Manager (device {window.book.sync.device_id})"
     assert dialog.team_value.text() == team.last.status.team
     assert window.sync_indicator.isVisible()
     assert "Synced" in window.sync_indicator.text()

@@ -242,7 +242,10 @@ class TeamSyncDialog(QDialog):
         status = team.status
         locale = QLocale()
         self.team_value.setText(status.team if status else self._team_id())
-        self.device_value.setText(team.device)
+        me = team.roster.me() if team.roster is not None else None
+        self.device_value.setText(self.tr("{person}, {role} (device {device})").format(
+            person=me.person, role=enum_label(me.role), device=team.device)
+            if me is not None else team.device)
         if team.running:
             self.last_value.setText(self.tr("Syncing…"))
         elif team.last is not None:
