@@ -23,6 +23,7 @@ from models.entities import RATING_FIELDS
 from models.enums import Priority
 from models.service_levels import DEFAULT_SLA_DAYS
 from storage import demo_vocab as V
+from storage.demo_relationships import add_demo_relationships
 from storage.demo_whitespace import product_index
 from storage.metrics import MetricsMixin
 from storage.search_keys import search_text, sort_key
@@ -125,6 +126,7 @@ def generate_demo(database: MetricsMixin, customers: int, *, seed: int = 1,
             done += len(chunk.customers)
             if progress is not None and not progress(done, customers):
                 raise DemoCancelled()
+        add_demo_relationships(database, anchor, seed)
         database.refresh_activity(anchor)
     return summary
 

@@ -174,9 +174,11 @@ CONTACTS = BookSheet(
      Column("contact.department"), Column("field.phone"), Column("field.email", width=24),
      Column("contact.role"), Column("contact.influence", NUMBER, 10, INTEGER),
      Column("contact.attitude"), Column("contact.primary", width=10),
-     Column("field.notes", width=40), _CUSTOMER_KEY, _KEY),
+     Column("field.notes", width=40), Column("map.covered_by", width=12),
+     Column("key.reports_to", width=38), _CUSTOMER_KEY, _KEY),
     "SELECT c.code, c.name, k.name, k.title, k.department, k.phone, k.email, k.role, "
-    "k.influence, k.attitude, k.is_primary, k.notes, c.id, k.id FROM contacts k "
+    "k.influence, k.attitude, k.is_primary, k.notes, k.covered_by, k.reports_to, c.id, k.id "
+    "FROM contacts k "
     f"{_LIVE_CUSTOMER.format(alias='k')} WHERE k.deleted_at IS NULL "
     f"ORDER BY {_BY_CUSTOMER}, k.is_primary DESC, k.rowid",
     "SELECT count(*) FROM contacts k " + _LIVE_CUSTOMER.format(alias="k")

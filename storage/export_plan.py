@@ -23,6 +23,7 @@ from storage.base import DatabaseBase
 from storage.customer_queries import CustomerDetail
 from storage.export_files import ExportResult, atomic_write
 from storage.export_labels import Labels
+from storage.export_plan_map import relationship_map_sheet
 from storage.export_plan_sheets import (
     contacts_sheet,
     interactions_sheet,
@@ -140,6 +141,7 @@ def build_workbook(data: PlanExportData, labels: Labels) -> Workbook:
     score_sheet(workbook.create_sheet(), data, labels)
     revenue_sheet(workbook.create_sheet(), data, labels)
     contacts_sheet(workbook.create_sheet(), data.detail, labels)
+    relationship_map_sheet(workbook.create_sheet(), data, labels)
     interactions_sheet(workbook.create_sheet(), data.detail, labels, RECENT_INTERACTIONS)
     needs_sheet(workbook.create_sheet(), data.detail, labels)
     plan_sheet(workbook.create_sheet(), data.detail, data.plan, data.progress, labels,

@@ -59,9 +59,10 @@ def planned(demo_db: Database) -> tuple[Database, str]:
 
 
 @pytest.mark.parametrize(("lang", "sheets"), [
-    ("en", ["Overview", "Score", "Revenue", "Contacts", "Interactions", "Needs", "Plan",
-            "Whitespace"]),
-    ("zh_CN", ["概况", "评分", "销售额", "联系人", "互动记录", "需求", "经营计划", "产品空白点"]),
+    ("en", ["Overview", "Score", "Revenue", "Contacts", "Relationship map", "Interactions",
+            "Needs", "Plan", "Whitespace"]),
+    ("zh_CN", ["概况", "评分", "销售额", "联系人", "关系图", "互动记录", "需求", "经营计划",
+               "产品空白点"]),
 ])
 def test_plan_workbook_sheets_and_layout(planned: tuple[Database, str], tmp_path: Path,
                                          lang: str, sheets: list[str]) -> None:

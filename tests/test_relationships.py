@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -33,13 +33,18 @@ from models.validation import ValidationError, ValidationErrors
 from storage.book import MEMORY, Book
 from tests.test_sync_merge import Team
 
-TODAY = date(2026, 6, 30)
+#: The hand-made account's interactions are dated from today, so the window sees the same.
+TODAY = date.today()
 
 
 @pytest.fixture
 def book() -> Iterator[Book]:
     with Book(MEMORY) as opened:
         yield opened
+
+
+def _days_ago(days: int) -> datetime:
+    return datetime.combine(TODAY - timedelta(days=days), datetime.min.time()).replace(hour=10)
 
 
 def _account(book: Book) -> tuple[Customer, dict[str, Contact]]:
@@ -58,13 +63,13 @@ def _account(book: Book) -> tuple[Customer, dict[str, Contact]]:
                        influence=2, reports_to=liu.id)).record
     chen = add(Contact(customer_id=customer.id, name="陈工", role=ContactRole.USER, influence=1,
                        reports_to=liu.id)).record
-    for day in ("2026-02-03", "2026-04-10", "2026-06-01"):
+    for days_ago in (150, 80, 30):
         book.interactions.add(Interaction(customer_id=customer.id, kind=InteractionKind.VISIT,
-                                          occurred_at=datetime.fromisoformat(day + " 10:00"),
+                                          occurred_at=_days_ago(days_ago),
                                           summary="order talk", contact_ids=(liu.id,)))
-    # 王总 was last met more than six months before TODAY.
+    # 王总 was last met more than six months (183 days) ago.
     book.interactions.add(Interaction(customer_id=customer.id, kind=InteractionKind.MEETING,
-                                      occurred_at=datetime(2025, 11, 20, 9, 0),
+                                      occurred_at=_days_ago(220),
                                       summary="annual review", contact_ids=(wang.id, liu.id)))
     return customer, {"wang": wang, "liu": liu, "zhao": zhao, "chen": chen}
 
@@ -114,10 +119,10 @@ def test_a_standard_account_raises_no_flag() -> None:
 def test_two_people_met_is_not_single_threaded() -> None:
     a = Contact(customer_id="x", name="A", influence=5, covered_by="me")
     b = Contact(customer_id="x", name="B")
-    seen = {a.id: datetime(2026, 6, 1), b.id: datetime(2026, 5, 1)}
+    seen = {a.id: _days_ago(30), b.id: _days_ago(60)}
     assert flags(Tier.KEY, [a, b], seen, TODAY) == []
     # B last met eight months ago: only A within the window.
-    seen[b.id] = datetime(2025, 10, 30)
+    seen[b.id] = _days_ago(243)
     assert flags(Tier.KEY, [a, b], seen, TODAY) == [
         FlagFinding(RelationshipFlag.SINGLE_THREADED, a.id)]
     # Nobody met at all in the window: not single-threaded (nothing to hang on).

@@ -84,7 +84,9 @@ _EXPORT_FIELDS: dict[ImportKind, dict[str, str]] = {
                           "contact.department": "department", "contact.role": "role",
                           "contact.influence": "influence", "contact.attitude": "attitude",
                           "contact.primary": "is_primary", "field.phone": "phone",
-                          "field.email": "email", "field.notes": "notes", **_KEYS},
+                          "field.email": "email", "field.notes": "notes",
+                          "map.covered_by": "covered_by", "key.reports_to": "reports_to",
+                          **_KEYS},
     ImportKind.TRANSACTIONS: {"field.code": "customer_code", "field.name": "customer_name",
                               **{f"transaction.{name}": name for name in (
                                   "date", "amount", "profit", "due_date", "paid_date",

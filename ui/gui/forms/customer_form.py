@@ -3,6 +3,8 @@ its dialog; ``CustomerFormDialog.create_new`` is the main window's Ctrl+N."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from models.entities import Customer
@@ -15,11 +17,18 @@ from models.enums import (
     RelationshipLevel,
     Tier,
 )
-from storage.book import Book
+from models.record import Record
+from models.relationships import MSG_LEVEL_REASON
+from models.validation import ValidationError
+from storage.book import Book, Saved
 from ui.gui.forms.base import RecordForm
 from ui.gui.forms.dialog import RecordFormDialog
 from ui.gui.forms.fields import ChoiceField, NoteField, TextField
+from ui.gui.forms.saving import RecordSaver
 from ui.gui.settings import Settings
+
+#: The form's own field (not the customer's): why the relationship level moved.
+LEVEL_REASON = "relationship_level_reason"
 
 
 class CustomerForm(RecordForm):
@@ -44,6 +53,7 @@ class CustomerForm(RecordForm):
 
         segments = self.section("segments", 1, 0)
         self.add(segments, "relationship_level", ChoiceField(RelationshipLevel, self))
+        self.add(segments, LEVEL_REASON, TextField(self, max_length=500))
         self.add(segments, "price_orientation", ChoiceField(PriceOrientation, self, none_text=""))
         self.add(segments, "loyalty_segment", ChoiceField(LoyaltySegment, self, none_text=""))
         self.add(segments, "channel", ChoiceField(Channel, self, none_text=""))
@@ -83,6 +93,9 @@ class CustomerForm(RecordForm):
             self.tr("Why the computed stage does not fit")
         )
         self.editors["tags"].setPlaceholderText(self.tr("Comma-separated"))
+        self.editors[LEVEL_REASON].setPlaceholderText(
+            self.tr("Say why, when you change the level (kept in its history)")
+        )
         super().retranslate()
 
     def label_for(self, name: str) -> str:
@@ -92,8 +105,55 @@ class CustomerForm(RecordForm):
             "tier_override_reason": self.tr("Reason"),
             "lifecycle_override": self.tr("Lifecycle stage"),
             "lifecycle_override_reason": self.tr("Reason"),
+            LEVEL_REASON: self.tr("Why the level changed"),
         }
         return short.get(name) or super().label_for(name)
+
+    # -- the relationship level's reason -----------------------------------------------------
+    def level_moved(self) -> bool:
+        """The user set another relationship level than the stored one."""
+        original = self.original
+        return isinstance(original, Customer) and (
+            self.editors["relationship_level"].value() != original.relationship_level
+        )
+
+    def level_reason(self) -> str:
+        return str(self.editors[LEVEL_REASON].value()).strip()
+
+    def validate(self) -> Record | None:
+        """As any form, and a moved relationship level needs its reason (article 001's ladder
+        is climbed for reasons worth keeping)."""
+        record = super().validate()
+        self.editors[LEVEL_REASON].setEnabled(self.is_new() or self.level_moved())
+        if record is None or not self.level_moved() or self.level_reason():
+            return record
+        self._errors[LEVEL_REASON] = ValidationError(LEVEL_REASON, MSG_LEVEL_REASON)
+        self._across.add(LEVEL_REASON)
+        self._touched.add("relationship_level")
+        self._show_errors()
+        if self._valid:
+            self._valid = False
+            self.validity_changed.emit(False)
+        return None
+
+
+class CustomerSaver(RecordSaver):
+    """Saves a customer through ``book.relationships.save_customer``, which records a moved
+    relationship level (with the form's reason and who moved it) in the same transaction."""
+
+    form: CustomerForm
+
+    def __init__(self, book: Book, form: CustomerForm, parent: QWidget,
+                 settings: Settings | None = None) -> None:
+        super().__init__(book, form, parent)
+        self.settings = settings
+
+    def write(self, record: Record, *, new: bool, force: bool = False) -> Saved[Any]:
+        assert self.book is not None and isinstance(record, Customer)
+        me = self.settings.me(self.book.path) if self.settings is not None else ""
+        return self.book.relationships.save_customer(
+            record, reason=self.form.level_reason(), by=me or record.owner, new=new,
+            force=force)
 
 
 class CustomerFormDialog(RecordFormDialog):
@@ -113,6 +173,9 @@ class CustomerFormDialog(RecordFormDialog):
         form = CustomerForm(customer, defaults={"owner": me} if me else None)
         super().__init__(book, form, parent)
         self.settings = settings
+        self.saver.saved.disconnect(self._on_saved)
+        self.saver = CustomerSaver(book, form, self, settings)
+        self.saver.saved.connect(self._on_saved)
         self.setObjectName("customerFormDialog")
         self.resize(max(760, self.sizeHint().width()), self.sizeHint().height())
 

@@ -1,5 +1,5 @@
 """The Contacts tab: the relationship map — who decides, how much they weigh, how they see us,
-and when we last met them."""
+and when we last met them — as a list, as an org chart, and by level with the gaps."""
 
 from __future__ import annotations
 
@@ -7,16 +7,27 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.entities import Contact
 from models.enums import Attitude
 from storage.book import Done
+from storage.book.relationships import RelationshipMap
 from ui.gui.forms.contact_form import ContactFormDialog
 from ui.gui.forms.list_panel import ListPanel
 from ui.gui.forms.values import EMPTY, yes_no
 from ui.gui.models.rows_model import RIGHT, Column
 from ui.gui.text.labels import label
+from ui.gui.workspace.relationship_map import RelationshipMapPanel
+from ui.gui.workspace.relationship_map_levels import ContactLevelsView
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
@@ -33,6 +44,7 @@ ATTITUDE_COLOURS = {
 class ContactRow:
     contact: Contact
     last_seen: datetime | None
+    boss: str = ""
 
 
 def _columns() -> list[Column]:
@@ -82,6 +94,16 @@ def _columns() -> list[Column]:
             lambda r: r.last_seen.strftime("%Y-%m-%d") if r.last_seen else EMPTY,
             sort=lambda r: r.last_seen,
         ),
+        Column(
+            "reports_to",
+            lambda: translate("ContactsTab", "Reports to"),
+            lambda r: r.boss,
+        ),
+        Column(
+            "covered_by",
+            lambda: translate("ContactsTab", "Covered by"),
+            lambda r: r.contact.covered_by,
+        ),
         Column("phone", lambda: translate("ContactsTab", "Phone"), lambda r: r.contact.phone),
         Column("email", lambda: translate("ContactsTab", "E-mail"), lambda r: r.contact.email),
     ]
@@ -101,8 +123,31 @@ class ContactsTab(WorkspaceTab):
         self.empty = QLabel(self)
         self.empty.setStyleSheet("color: #777777;")
         self.dialog: ContactFormDialog | None = None
+        self.rmap: RelationshipMap | None = None
+        self.map = RelationshipMapPanel(self)
+        self.map.contact_activated.connect(self.edit_id)
+        self.levels = ContactLevelsView(self)
+        self.levels.contact_activated.connect(self.edit_id)
+        self.stack = QStackedWidget(self)
+        self.modes = QButtonGroup(self)
+        switch = QHBoxLayout()
+        self.mode_buttons: list[QToolButton] = []
+        for index, (name, page) in enumerate(
+            (("contactsList", self.panel), ("contactsMap", self.map),
+             ("contactsLevels", self.levels))):
+            button = QToolButton(self)
+            button.setObjectName(name)
+            button.setCheckable(True)
+            button.setChecked(index == 0)
+            self.modes.addButton(button, index)
+            self.mode_buttons.append(button)
+            switch.addWidget(button)
+            self.stack.addWidget(page)
+        switch.addStretch(1)
+        self.modes.idClicked.connect(self.show_mode)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.panel, 1)
+        layout.addLayout(switch)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.empty)
         self.retranslate()
         self.panel.fit_columns(
@@ -114,6 +159,8 @@ class ContactsTab(WorkspaceTab):
                 "attitude": 9,
                 "primary": 4,
                 "last_seen": 10,
+                "reports_to": 10,
+                "covered_by": 8,
                 "phone": 13,
             }
         )
@@ -122,6 +169,13 @@ class ContactsTab(WorkspaceTab):
         self.add_button.setText(self.tr("Add contact…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
+        for button, text in zip(self.mode_buttons, (self.tr("List"), self.tr("Map"),
+                                                    self.tr("By level")), strict=True):
+            button.setText(text)
+        self.mode_buttons[1].setToolTip(self.tr("Who reports to whom, as an org chart"))
+        self.mode_buttons[2].setToolTip(self.tr("Raise the level of contact: the gaps by level"))
+        self.map.retranslate()
+        self.levels.retranslate()
         self.empty.setText(
             self.tr(
                 "No contacts yet. Add the people who buy, decide and influence at this customer."
@@ -130,12 +184,32 @@ class ContactsTab(WorkspaceTab):
         self.panel.model.retranslate()
 
     def reload(self) -> None:
-        contacts = self.book.contacts.of_customer(self.customer_id)  # main, then weightiest
-        seen = self.book.customers.contact_last_seen(self.customer_id)
+        rmap = self.book.relationships.map(self.customer_id)
+        contacts = rmap.contacts  # main, then weightiest
+        names = {c.id: c.name for c in contacts}
         self.panel.set_rows(
-            [ContactRow(c, seen.get(c.id)) for c in contacts], keep=lambda r: r.contact.id
+            [ContactRow(c, rmap.last_seen.get(c.id), names.get(c.reports_to or "", ""))
+             for c in contacts],
+            keep=lambda r: r.contact.id,
         )
+        self.rmap = rmap
+        if self.stack.currentIndex() == 1:
+            self.map.show_map(rmap)
+        self.levels.show_map(rmap)
         self.empty.setVisible(not contacts)
+
+    def show_mode(self, index: int) -> None:
+        """0 the list, 1 the org chart, 2 by level."""
+        self.mode_buttons[index].setChecked(True)
+        self.stack.setCurrentIndex(index)
+        if index == 1 and self.rmap is not None:
+            self.map.show_map(self.rmap)
+
+    def edit_id(self, contact_id: str) -> None:
+        contacts = self.rmap.contacts if self.rmap is not None else []
+        contact = next((c for c in contacts if c.id == contact_id), None)
+        if contact is not None:
+            self.edit(contact)
 
     def add_contact(self) -> None:
         self._open(ContactFormDialog(self.book, self.customer_id, None, self))

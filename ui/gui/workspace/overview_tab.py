@@ -26,6 +26,7 @@ from ui.gui.forms.values import EMPTY, money, percent
 from ui.gui.text.dimension_labels import dimension_label
 from ui.gui.text.labels import label
 from ui.gui.workspace.profit_section import profit_section
+from ui.gui.workspace.relationship_map_section import relationship_section
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
@@ -135,6 +136,7 @@ class OverviewTab(WorkspaceTab):
         parts += self._needs(o, today)
         parts += self._plan(o, today)
         parts += profit_section(self.book, self.customer_id)
+        parts += relationship_section(self.book, self.customer_id)
         parts += self._contacts(o)
         return "".join(parts)
 

@@ -8,8 +8,7 @@ from models.entities import Customer
 from storage.book import Saved
 from storage.errors import RecordNotFoundError, StorageError
 from ui.gui.forms import prompts
-from ui.gui.forms.customer_form import CustomerForm
-from ui.gui.forms.saving import RecordSaver
+from ui.gui.forms.customer_form import CustomerForm, CustomerSaver
 from ui.gui.text.i18n import storage_message
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
@@ -18,7 +17,7 @@ class ProfileTab(WorkspaceTab):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.form = CustomerForm(None, parent=self)
-        self.saver = RecordSaver(self.book, self.form, self)
+        self.saver = CustomerSaver(self.book, self.form, self, context.settings)
         self.saver.saved.connect(self._saved)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("profileSave")
