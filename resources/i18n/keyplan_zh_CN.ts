@@ -6,15 +6,15 @@
     <message>
         <source>Role not known</source>
         <extracomment>Room for one leaf across, and for one level down. Below this zoom a box&apos;s lines cannot be read: a big map opens at it, on its top. Attitude -&gt; (border, fill): green for those with us, orange and red for those against.</extracomment>
-        <translation>角色未知</translation>
+        <translation type="vanished">角色未知</translation>
     </message>
     <message>
         <source>never met</source>
-        <translation>从未见面</translation>
+        <translation type="vanished">从未见面</translation>
     </message>
     <message>
         <source>Not covered by us</source>
-        <translation>我方无人对接</translation>
+        <translation type="vanished">我方无人对接</translation>
     </message>
 </context>
 <context>
@@ -2656,6 +2656,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>已复制。</translation>
     </message>
     <message>
+        <source>The team&apos;s new key, shown only this once. The members&apos; books take it up at their next sync by themselves; give it only to someone who joins from now on:</source>
+        <translation>团队的新密钥，仅显示这一次。成员的客户簿会在下次同步时自动采用；今后只需交给新加入的人：</translation>
+    </message>
+    <message>
         <source>The team key, shown only this once:</source>
         <translation>团队密钥（仅显示这一次）：</translation>
     </message>
@@ -4577,6 +4581,22 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <source>Not covered</source>
         <translation>无人对接</translation>
     </message>
+    <message>
+        <source>Role not known</source>
+        <translation>角色未知</translation>
+    </message>
+    <message>
+        <source>never met</source>
+        <translation>从未见面</translation>
+    </message>
+    <message>
+        <source>Covered by {name}</source>
+        <translation>由 {name} 对接</translation>
+    </message>
+    <message>
+        <source>Not covered by us</source>
+        <translation>我方无人对接</translation>
+    </message>
 </context>
 <context>
     <name>RelationshipMapPanel</name>
@@ -5397,6 +5417,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>团队同步合并了团队的 {changes} 项修改（{conflicts} 个冲突）。</translation>
     </message>
     <message>
+        <source>Changing the team…</source>
+        <translation>正在更改团队…</translation>
+    </message>
+    <message>
         <source>Team sync: choose the folder</source>
         <translation>团队同步：请选择文件夹</translation>
     </message>
@@ -5473,19 +5497,19 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <name>TeamSyncDialog</name>
     <message>
         <source>never</source>
-        <translation>从未</translation>
+        <translation type="vanished">从未</translation>
     </message>
     <message>
         <source>{name} (this book)</source>
-        <translation>{name}（本账簿）</translation>
+        <translation type="vanished">{name}（本账簿）</translation>
     </message>
     <message>
         <source>Removed {when}</source>
-        <translation>已于 {when} 移出</translation>
+        <translation type="vanished">已于 {when} 移出</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation>成员</translation>
+        <translation type="vanished">成员</translation>
     </message>
     <message>
         <source>this book</source>
@@ -5493,27 +5517,27 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>Role</source>
-        <translation>角色</translation>
+        <translation type="vanished">角色</translation>
     </message>
     <message>
         <source>Last packet</source>
-        <translation>最新数据包</translation>
+        <translation type="vanished">最新数据包</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation>已合并</translation>
+        <translation type="vanished">已合并</translation>
     </message>
     <message>
         <source>{applied} of {available}</source>
-        <translation>{applied} / {available}</translation>
+        <translation type="vanished">{applied} / {available}</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation>待合并</translation>
+        <translation type="vanished">待合并</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation>拒收</translation>
+        <translation type="vanished">拒收</translation>
     </message>
     <message>
         <source>Team sync</source>
@@ -5561,7 +5585,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>Members</source>
-        <translation>成员</translation>
+        <translation type="vanished">成员</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -6194,7 +6218,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <name>self.owner</name>
     <message>
         <source>Covered by {name}</source>
-        <translation>由 {name} 对接</translation>
+        <translation type="vanished">由 {name} 对接</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -39,15 +39,17 @@ from storage.book.relationships import RelationshipMap
 from ui.gui.text.labels import label
 from ui.gui.workspace.relationship_map_words import FLAG_COLOUR, flag_text
 
+translate = QCoreApplication.translate  # lupdate reads translate(context, text)
+
 BOX_WIDTH = 210.0
 BOX_HEIGHT = 96.0
-#: Room for one leaf across, and for one level down.
+# Room for one leaf across, and for one level down.
 STEP_X = 236.0
 STEP_Y = 140.0
-#: Below this zoom a box's lines cannot be read: a big map opens at it, on its top.
+# Below this zoom a box's lines cannot be read: a big map opens at it, on its top.
 READABLE_SCALE = 0.6
 
-#: Attitude -> (border, fill): green for those with us, orange and red for those against.
+# Attitude -> (border, fill): green for those with us, orange and red for those against.
 ATTITUDE_COLOURS: dict[Attitude, tuple[str, str]] = {
     Attitude.CHAMPION: ("#1b5e20", "#e8f5e9"),
     Attitude.SUPPORTER: ("#2e7d32", "#f1f8e9"),
@@ -209,23 +211,20 @@ def _elbow(parent: MapNode, child: MapNode, pen: QPen) -> QGraphicsPathItem:
 
 
 class BoxTexts:
-    """The lines of a box in the user's language (a QWidget gives them ``tr``)."""
-
-    def __init__(self, owner: RelationshipMapPanel) -> None:
-        self.owner = owner
+    """The lines of a box in the user's language."""
 
     def lines(self, c: Contact, seen: datetime | None) -> list[str]:
-        tr = self.owner.tr
-        role = label(c.role) if c.role else tr("Role not known")
+        role = label(c.role) if c.role else translate("RelationshipMap", "Role not known")
         influence = ("●" * c.influence + "○" * (5 - c.influence)) if c.influence else "–"
-        met = seen.date().isoformat() if seen is not None else tr("never met")
+        met = (seen.date().isoformat() if seen is not None
+               else translate("RelationshipMap", "never met"))
         return [c.title or c.department or "–", f"{role} · {influence}",
                 f"{label(c.attitude)} · {met}"]
 
     def covered(self, c: Contact) -> str:
-        tr = self.owner.tr
-        return (tr("Covered by {name}").format(name=c.covered_by) if c.covered_by
-                else tr("Not covered by us"))
+        if c.covered_by:
+            return translate("RelationshipMap", "Covered by {name}").format(name=c.covered_by)
+        return translate("RelationshipMap", "Not covered by us")
 
 
 class RelationshipMapPanel(QWidget):
@@ -283,6 +282,6 @@ class RelationshipMapPanel(QWidget):
             items = "".join(f"<li>{escape(flag_text(f, names))}</li>" for f in rmap.flags)
             self.flags.setText(f"<ul style='color:{FLAG_COLOUR}; margin:0'>{items}</ul>")
         self.flags.setVisible(bool(rmap.flags))
-        self.view.draw(rmap, BoxTexts(self))
+        self.view.draw(rmap, BoxTexts())
         self.view.show_top(rmap.roots)
 

@@ -16,7 +16,7 @@ from ui.gui.workspace.relationship_map_words import FLAG_COLOUR, flag_text
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
-#: A colour per rung of the ladder (article 001), from grey to green.
+# A colour per rung of the ladder (article 001), from grey to green.
 LEVEL_COLOURS = {
     RelationshipLevel.TRANSACTIONAL: "#eceff1",
     RelationshipLevel.DEPENDENT: "#fff3e0",

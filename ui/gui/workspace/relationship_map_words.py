@@ -9,7 +9,7 @@ from models.relationships import ContactLevel, FlagFinding, RelationshipFlag
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
-#: Colours of the flags (red: the account hangs on too little) and of a gap.
+# Colours of the flags (red: the account hangs on too little) and of a gap.
 FLAG_COLOUR = "#c62828"
 GAP_COLOUR = "#e65100"
 
