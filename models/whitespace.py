@@ -35,6 +35,7 @@ Suggestions rank by score, then penetration, then the line's name.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -185,20 +186,112 @@ def customer_lines(sales: Iterable[tuple[str, date, float]], all_lines: Iterable
     return result
 
 
+@dataclass(frozen=True)
+class PeerTable:
+    """A group's revenues per line sorted, with their medians: made once, then used for
+    every customer of the group (leaving one customer out costs a binary search)."""
+
+    members: int
+    revenue: dict[str, list[float]]
+    medians: dict[str, float]
+
+
+def table(group: GroupRevenue) -> PeerTable:
+    ordered = {line: sorted(values) for line, values in group.revenue.items()}
+    return PeerTable(group.members, ordered,
+                     {line: float(median(v)) for line, v in ordered.items() if v})
+
+
+def _position(ordered: list[float], value: float) -> int:
+    """Where ``value`` stands in ascending ``ordered`` (-1: not there). Sums made in a
+    different order may differ in their last bits: a hair's breadth counts as equal."""
+    at = bisect_left(ordered, value - _HAIR * max(1.0, abs(value)))
+    if at < len(ordered) and abs(ordered[at] - value) <= _HAIR * max(1.0, abs(value)):
+        return at
+    return -1
+
+
+_HAIR = 1e-9
+
+
+def median_without(ordered: list[float], value: float) -> float | None:
+    """The median of ascending ``ordered`` with one occurrence of ``value`` taken out (None
+    when nothing is left); ``value`` not in the list: the list's own median."""
+    at = _position(ordered, value)
+    if at < 0:
+        return float(median(ordered)) if ordered else None
+    count = len(ordered) - 1
+    if count == 0:
+        return None
+
+    def kth(k: int) -> float:
+        return ordered[k] if k < at else ordered[k + 1]
+
+    middle = count // 2
+    return kth(middle) if count % 2 else (kth(middle - 1) + kth(middle)) / 2
+
+
+def table_stats(peers: PeerTable, leave_out: Mapping[str, float] | None = None
+                ) -> dict[str, LineStats]:
+    """Per line: peers, buyers and median revenue of the group; ``leave_out`` is the
+    looked-at customer's own 12-month revenue per line when it belongs to the group (it
+    is taken out, and the group's size counts it out)."""
+    count = peers.members - (1 if leave_out is not None else 0)
+    own = leave_out or {}
+    result = {}
+    for line, values in peers.revenue.items():
+        if line in own and _position(values, own[line]) >= 0:
+            result[line] = LineStats(line, count, len(values) - 1,
+                                     median_without(values, own[line]) or 0.0)
+        else:
+            result[line] = LineStats(line, count, len(values), peers.medians.get(line, 0.0))
+    return result
+
+
 def line_stats(group: GroupRevenue, *, leave_out: Mapping[str, float] | None = None
                ) -> dict[str, LineStats]:
-    """Per line: peers, buyers and median revenue of ``group``; ``leave_out`` is the looked-at
-    customer's own 12-month revenue per line when it belongs to the group (it is taken out)."""
-    peers = group.members - (1 if leave_out is not None else 0)
-    result = {}
-    for line, revenues in group.revenue.items():
-        values = list(revenues)
-        own = (leave_out or {}).get(line)
-        if own is not None and own in values:
-            values.remove(own)
-        result[line] = LineStats(line, peers, len(values),
-                                 float(median(values)) if values else 0.0)
-    return result
+    """:func:`table_stats` of a group not prepared yet."""
+    return table_stats(table(group), leave_out)
+
+
+@dataclass(frozen=True)
+class PeerIndex:
+    """Every group a customer may be compared with, prepared once per book and day."""
+
+    groups: dict[tuple[str | None, str | None], PeerTable]
+    tiers: dict[str | None, PeerTable]
+    book: PeerTable
+    #: Each line's penetration in the whole book (for the lift).
+    overall: dict[str, float]
+
+    @property
+    def lines(self) -> list[str]:
+        return sorted(self.book.revenue)
+
+
+def peer_index(groups: Mapping[tuple[str | None, str | None], GroupRevenue]) -> PeerIndex:
+    tiers: dict[str | None, list[GroupRevenue]] = {}
+    for (tier, _), group in groups.items():
+        tiers.setdefault(tier, []).append(group)
+    everyone = merge(groups.values())
+    overall = {line: len(r) / everyone.members for line, r in everyone.revenue.items()
+               } if everyone.members else {}
+    return PeerIndex({key: table(g) for key, g in groups.items()},
+                     {tier: table(merge(gs)) for tier, gs in tiers.items()},
+                     table(everyone), overall)
+
+
+def choose_table(index: PeerIndex, tier: str | None, kind: str | None
+                 ) -> tuple[str, PeerTable]:
+    """The narrowest peer group with at least :data:`MIN_PEERS` others: same tier and kind,
+    else same tier, else the whole book."""
+    exact = index.groups.get((tier, kind))
+    if exact is not None and exact.members - 1 >= MIN_PEERS:
+        return BASIS_TIER_KIND, exact
+    same_tier = index.tiers.get(tier)
+    if same_tier is not None and same_tier.members - 1 >= MIN_PEERS:
+        return BASIS_TIER, same_tier
+    return BASIS_BOOK, index.book
 
 
 def choose_group(tier: str | None, kind: str | None,
@@ -245,20 +338,13 @@ def suggestions(lines: list[CustomerLine], stats: Mapping[str, LineStats],
 
 def grid(customer_id: str, as_of: date, tier: str | None, kind: str | None,
          sales: Iterable[tuple[str, date, float]],
-         groups: Mapping[tuple[str | None, str | None], GroupRevenue]) -> WhitespaceGrid:
+         groups: Mapping[tuple[str | None, str | None], GroupRevenue] | PeerIndex
+         ) -> WhitespaceGrid:
     """The whole computation for one customer: its lines, its peers, its suggestions."""
-    all_lines = {line for g in groups.values() for line in g.revenue}
-    lines = customer_lines(sales, all_lines, as_of)
-    basis, group = choose_group(tier, kind, groups)
+    index = groups if isinstance(groups, PeerIndex) else peer_index(groups)
+    lines = customer_lines(sales, index.book.revenue, as_of)
+    basis, peers = choose_table(index, tier, kind)
     own = {c.line: c.revenue_12m for c in lines if c.status is LineStatus.BOUGHT}
-    stats = line_stats(group, leave_out=own)
-    everyone = merge(groups.values())
-    book = {line: len(revenues) / everyone.members
-            for line, revenues in everyone.revenue.items()} if everyone.members else {}
-    return WhitespaceGrid(customer_id, as_of, lines, suggestions(lines, stats, book), basis,
-                          stats_peers(group), tier, kind, stats)
-
-
-def stats_peers(group: GroupRevenue) -> int:
-    """Peers of a member of ``group``: the others."""
-    return max(group.members - 1, 0)
+    stats = table_stats(peers, leave_out=own)
+    return WhitespaceGrid(customer_id, as_of, lines, suggestions(lines, stats, index.overall),
+                          basis, max(peers.members - 1, 0), tier, kind, stats)

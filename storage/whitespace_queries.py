@@ -56,6 +56,8 @@ class BookLines:
     groups: dict[Key, ws.GroupRevenue]
     #: customer id -> (tier, kind, {line: 12-month revenue}) for customers with recent sales.
     bought: dict[str, tuple[str | None, str | None, dict[str, float]]]
+    #: The groups sorted and merged by tier and book, for the grids.
+    index: ws.PeerIndex
 
 
 def customer_sales(db: DatabaseBase, customer_id: str,
@@ -87,7 +89,7 @@ def book_lines(db: DatabaseBase, as_of: date) -> BookLines:
         group = groups.setdefault((tier, kind), ws.GroupRevenue())
         for line, revenue in lines.items():
             group.revenue.setdefault(line, []).append(revenue)
-    return BookLines(as_of, groups, bought)
+    return BookLines(as_of, groups, bought, ws.peer_index(groups))
 
 
 # -- the groups' lines, kept while the book does not change --------------------------------
@@ -95,7 +97,7 @@ def book_lines(db: DatabaseBase, as_of: date) -> BookLines:
 _FINGERPRINT_SQL = """
 SELECT (SELECT max(rowid) FROM change_log), (SELECT max(rowid) FROM transactions),
        (SELECT value FROM settings WHERE key = 'scoring_state'),
-       (SELECT count(*) FROM customers WHERE deleted_at IS NULL)
+       (SELECT max(rowid) FROM customers)
 """
 
 _cache_lock = threading.Lock()
@@ -107,7 +109,7 @@ def cached_book_lines(db: DatabaseBase, as_of: date) -> BookLines:
     """:func:`book_lines`, kept per book file and day until the book changes. "Changed" is
     told by numbers every connection sees alike (a background task opens its own): the last
     change-log row (every edit, import, undo and sync merge writes one), the last
-    transaction row, the scoring state (a rescore moves tiers) and the customers' count."""
+    transaction and customer rows, and the scoring state (a rescore moves tiers)."""
     path = str(db.path)
     with db.read_snapshot():
         fingerprint = tuple(db.conn.execute(_FINGERPRINT_SQL).fetchone())
@@ -130,7 +132,7 @@ def grid(db: DatabaseBase, customer_id: str, as_of: date) -> ws.WhitespaceGrid:
         if about is None:
             raise RecordNotFoundError(kind="customers", key=customer_id)
         sales = customer_sales(db, customer_id, as_of)
-    return ws.grid(customer_id, as_of, about[0], about[1], sales, book.groups)
+    return ws.grid(customer_id, as_of, about[0], about[1], sales, book.index)
 
 
 # -- the portfolio ------------------------------------------------------------------------------
@@ -167,25 +169,23 @@ def portfolio(db: DatabaseBase, as_of: date, *, top: int = 1_000) -> PortfolioWh
     """Every group's lines and each customer's best suggestion (the ``top`` of them, by
     score, then by the customer's revenue in the lines it buys)."""
     book = cached_book_lines(db, as_of)
-    everyone = ws.merge(book.groups.values())
-    overall = {line: len(r) / everyone.members for line, r in everyone.revenue.items()
-               } if everyone.members else {}
-    all_lines = sorted(everyone.revenue)
+    index = book.index
+    all_lines = index.lines
     groups: list[tuple[str | None, str | None, ws.LineStats, int]] = []
     # A suggestion depends only on the customer's group and the lines it lacks: each
     # group's lines are priced once, then the customers are walked.
     ranked: dict[Key, list[ws.Suggestion]] = {}
-    for (tier, kind), group in sorted(book.groups.items(), key=_group_order):
-        own = ws.line_stats(group)
+    lacking = [ws.CustomerLine(line, LineStatus.NOT_BOUGHT) for line in all_lines]
+    for key, group in sorted(index.groups.items(), key=_group_order):
+        own = ws.table_stats(group)
         for line in all_lines:
             stats = own.get(line, ws.LineStats(line, group.members, 0, 0.0))
-            groups.append((tier, kind, stats, group.members - stats.buyers))
+            groups.append((key[0], key[1], stats, group.members - stats.buyers))
         # A member's peers are the others of the group it falls back to: a line it lacks
         # has the same buyers and median with or without it.
-        _, peers = ws.choose_group(tier, kind, book.groups)
-        lacking = [ws.CustomerLine(line, LineStatus.NOT_BOUGHT) for line in all_lines]
-        ranked[(tier, kind)] = ws.suggestions(lacking, ws.line_stats(peers, leave_out={}),
-                                              overall)
+        _, peers = ws.choose_table(index, key[0], key[1])
+        ranked[key] = ws.suggestions(lacking, ws.table_stats(peers, leave_out={}),
+                                     index.overall)
     best: list[tuple[float, float, str, str | None, ws.Suggestion]] = []
     with db.read_snapshot():
         members = db.conn.execute(_MEMBERS_LIST_SQL).fetchall()

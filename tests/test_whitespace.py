@@ -193,3 +193,19 @@ def test_line_stats_leave_the_customer_out() -> None:
     stats = ws.line_stats(group, leave_out={"A": 30.0})
     assert (stats["A"].peers, stats["A"].buyers, stats["A"].median_revenue) == (3, 2, 30.0)
     assert (stats["B"].peers, stats["B"].buyers, stats["B"].penetration) == (3, 1, 1 / 3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=50).map(float), min_size=1, max_size=30),
+       st.data())
+def test_median_without_one_value_agrees_with_the_list_without_it(
+        values: list[float], data: st.DataObject) -> None:
+    from statistics import median
+
+    ordered = sorted(values)
+    taken = data.draw(st.sampled_from(values))
+    rest = list(ordered)
+    rest.remove(taken)
+    expected = median(rest) if rest else None
+    assert ws.median_without(ordered, taken) == expected
+    assert ws.median_without(ordered, 1000.5) == median(ordered)  # not there: as it is
