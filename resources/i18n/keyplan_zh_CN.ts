@@ -4639,6 +4639,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <source>before the history</source>
         <translation>早于历史记录</translation>
     </message>
+    <message>
+        <source>{date} {level}: {reason}</source>
+        <translation>{date} {level}：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>Reminders</name>

@@ -50,9 +50,10 @@ def relationship_section(book: Book, customer_id: str) -> list[str]:
         cells.append(f"<td style='background:{LEVEL_COLOURS[span.level]}; padding:4px 8px'>"
                      f"<b>{escape(label(span.level))}</b><br/>{escape(since)}</td>")
         if span.reason and span.start:
+            line = translate("RelationshipSection", "{date} {level}: {reason}").format(
+                date=span.start.isoformat(), level=label(span.level), reason=span.reason)
             who = f" ({span.changed_by})" if span.changed_by else ""
-            notes.append(f"<li>{escape(span.start.isoformat())} {escape(label(span.level))}: "
-                         f"{escape(span.reason)}{escape(who)}</li>")
+            notes.append(f"<li>{escape(line + who)}</li>")
     arrow = "<td style='padding:4px'>→</td>"
     out.append("<table cellspacing='0'><tr>" + arrow.join(cells) + "</tr></table>")
     if notes:
