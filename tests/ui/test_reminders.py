@@ -68,13 +68,15 @@ def _reset_clock() -> None:
     clock[0] = datetime(2027, 3, 10, 8, 0)
 
 
-def _tick(window: MainWindow) -> list[str]:
-    """The timer fires; the customers of the items told of."""
+def _tick(qtbot, window: MainWindow) -> list[str]:  # type: ignore[no-untyped-def]
+    """The timer fires; the customers of the items told of once the look has answered."""
     told: list[str] = []
-    window.reminders.told.connect(lambda items: told.extend(i.customer_name for i in items))
-    window.reminders.start(0)
-    window.reminders.timer.timeout.emit()
-    window.reminders.timer.stop()
+    reminders = window.reminders
+    reminders.told.connect(lambda items: told.extend(i.customer_name for i in items))
+    reminders.start(0)
+    reminders.timer.timeout.emit()
+    reminders.timer.stop()
+    qtbot.waitUntil(lambda: reminders.task is None, timeout=10_000)
     return told
 
 
@@ -82,28 +84,28 @@ def test_due_today_and_overdue_since_today_are_told_once_a_day(  # type: ignore[
         qtbot, reminded_window: MainWindow) -> None:
     window = reminded_window
     notice = window.reminders.notice
-    assert sorted(_tick(window)) == ["ACME", "华为技术"]  # the follow-up, the complaint
+    assert sorted(_tick(qtbot, window)) == ["ACME", "华为技术"]  # the follow-up, the complaint
     assert notice.isVisible()
     text = notice.text.text()
     assert "1 item falls due today." in text and "1 item became overdue." in text
     assert "华为技术: 送样品" in text and "ACME: 交货延迟" in text
     assert "已办" not in text  # done: nothing to remind of
     notice.hide()
-    assert _tick(window) == []  # the same day: told already
+    assert _tick(qtbot, window) == []  # the same day: told already
     assert not notice.isVisible()
     clock[0] = datetime(2027, 3, 11, 9, 0)  # the next day: the action falls due, the
-    assert sorted(_tick(window)) == ["ACME", "华为技术"]  # follow-up became overdue
+    assert sorted(_tick(qtbot, window)) == ["ACME", "华为技术"]  # follow-up became overdue
     clock[0] = datetime(2027, 3, 12, 9, 0)
-    assert _tick(window) == ["ACME"]  # the action, overdue since today
+    assert _tick(qtbot, window) == ["ACME"]  # the action, overdue since today
     clock[0] = datetime(2027, 3, 13, 9, 0)
-    assert _tick(window) == []  # overdue for days: Today lists them, no more notices
+    assert _tick(qtbot, window) == []  # overdue for days: Today lists them, no more notices
 
 
 @OFFSCREEN
 def test_clicking_the_notice_opens_today(qtbot, reminded_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window = reminded_window
     assert window.current_view_name() == VIEW_CUSTOMERS
-    _tick(window)
+    _tick(qtbot, window)
     notice = window.reminders.notice
     qtbot.mouseClick(notice.open_button, Qt.MouseButton.LeftButton)
     assert window.current_view_name() == VIEW_TODAY
@@ -114,7 +116,7 @@ def test_only_my_items_when_preferences_say_who_i_am(  # type: ignore[no-untyped
         qtbot, reminded_window: MainWindow) -> None:
     window = reminded_window
     window.settings.set_me(window.book.path, "王芳")
-    assert _tick(window) == ["华为技术"]
+    assert _tick(qtbot, window) == ["华为技术"]
 
 
 def test_turned_off_in_preferences(qtbot, reminded_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -129,10 +131,10 @@ def test_turned_off_in_preferences(qtbot, reminded_window: MainWindow) -> None: 
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert window.settings.reminders() is False
-    assert _tick(window) == []
+    assert _tick(qtbot, window) == []
     assert not window.reminders.notice.isVisible()
     window.settings.set_reminders(True)
-    assert len(_tick(window)) == 2
+    assert len(_tick(qtbot, window)) == 2
 
 
 @OFFSCREEN
@@ -143,7 +145,7 @@ def test_in_the_tray_where_there_is_one(qtbot, reminded_window: MainWindow,  # t
     monkeypatch.setattr(QSystemTrayIcon, "showMessage",
                         lambda _self, title, text, *_rest: shown.append((title, text)))
     window.reminders.use_tray = True
-    _tick(window)
+    _tick(qtbot, window)
     assert [title for title, _text in shown] == ["KeyPlan: due today"]
     assert "华为技术: 送样品" in shown[0][1]
     assert not window.reminders.notice.isVisible()

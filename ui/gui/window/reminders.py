@@ -4,7 +4,8 @@ due today or became overdue today (due yesterday, not done), each item at most o
 In the system tray where the platform has one (QSystemTrayIcon), else as a notice inside the
 window; clicking either opens Today. The user's own items when Preferences names who "me"
 is, else everyone's; off when Preferences turns reminders off. A timer looks every few
-minutes (and soon after a book opens); the clock is a parameter, so tests drive both.
+minutes (and soon after a book opens), on the worker thread with a connection of its own;
+the clock is a parameter, so tests drive both.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.gui.background.tasks import BookTask
 
 if TYPE_CHECKING:
     from storage.book.types import CalendarItem
@@ -128,6 +131,7 @@ class Reminders(QObject):
         self.timer.setObjectName("reminderTimer")
         self.timer.timeout.connect(self.check)
         self.last: list[CalendarItem] = []
+        self.task: BookTask | None = None  # a look under way
 
     def start(self, first_ms: int = FIRST_CHECK_MS) -> None:
         """Look soon, then every CHECK_MS."""
@@ -138,27 +142,40 @@ class Reminders(QObject):
         if self.tray is not None:
             self.tray.hide()
 
-    def check(self) -> list[CalendarItem]:
-        """Tell of the items fallen due today or overdue since today not told of today yet;
-        returns them."""
+    def check(self) -> BookTask | None:
+        """Look, on the worker thread (its own connection), for the items fallen due today
+        or overdue since today; those not told of today yet are told of when it answers.
+        None when reminders are off, no book is open, or a look is still under way."""
         if self.timer.interval() != CHECK_MS and self.timer.isActive():
             self.timer.setInterval(CHECK_MS)
-        if not self.settings.reminders() or not getattr(self.window, "book_open", True):
-            return []
+        if self.task is not None or not self.settings.reminders() \
+                or not getattr(self.window, "book_open", True):
+            return None
         today = self.clock().date()
-        book = self.window.book
-        me = self.settings.me(book.path)
-        items = book.exports.calendar_due(today, owner=me or None)
+        path = self.window.book.path
+        owner = self.settings.me(path) or None
+        task = BookTask(path, lambda book, _progress: book.exports.calendar_due(
+            today, owner=owner), self)
+        self.task = task
+        task.success(lambda items: self._found(today, items)).failure(self._failed)
+        task.run_in_background()
+        return task
+
+    def _found(self, today: date, items: list[CalendarItem]) -> None:
+        self.task = None
         key = today.isoformat()
         told = self.settings.reminded(key)
         new = [item for item in items if item.uid_key not in told]
-        if not new:
-            return []
+        if not new or not self.settings.reminders():
+            return
         self.settings.set_reminded(key, told | {item.uid_key for item in new})
         self.last = new
         self._tell(new, today)
         self.told.emit(new)
-        return new
+
+    def _failed(self, _error: BaseException) -> None:
+        """A book busy or gone for a moment: the next look tries again."""
+        self.task = None
 
     def _tell(self, items: list[CalendarItem], today: date) -> None:
         title = self.tr("KeyPlan: due today")
