@@ -188,3 +188,30 @@ def _raw_key(book: Book) -> bytes:
     found = state.device(book.connection).team_key
     assert found is not None
     return found
+
+
+def test_a_joiner_whose_keys_come_out_otherwise_works_them_out_itself(
+        team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage.search_keys import sort_key
+
+    a, _b = team.books
+    a.demo.generate(15, seed=4)
+    customer = a.customers.add(Customer(name="华为技术", code="HW")).record
+    # The keys A holds (and its checkpoint carries) are stale on purpose: used, they show.
+    with a.reader.atomic():
+        a.connection.execute("UPDATE customers SET name_sort = 'stale', search_text = 'stale'")
+    a.sync.compact(team.folder)
+    c = _newcomer(team, tmp_path, _key_of(a))
+    monkeypatch.setattr(checkpoint, "keys_probe", lambda: ("another pinyin table",))
+    manifest = checkpoint.latest(team.folder, _raw_key(a))[a.sync.device_id]
+    assert not manifest.same_keys
+    assert c.sync.pull(team.folder).checkpoints == 1
+    for row in c.reader.query("SELECT name, name_sort, search_text FROM customers"):
+        assert row["name_sort"] == sort_key(row["name"]) and row["search_text"] != "stale"
+    assert "hwjs" in c.reader.scalar("SELECT search_text FROM customer_metrics WHERE "
+                                     "customer_id = ?", [customer.id])
+    # Where the keys come out alike, the ones carried are taken as they are.
+    monkeypatch.undo()
+    d = _newcomer(team, tmp_path, _key_of(a), "d.db")
+    assert d.sync.pull(team.folder).checkpoints == 1
+    assert d.reader.scalar("SELECT count(*) FROM customers WHERE name_sort = 'stale'") == 16

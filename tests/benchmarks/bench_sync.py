@@ -89,8 +89,8 @@ def day_of_edits(a: Path, shared: Path, mark: str = "") -> float:
 
     with Book(a) as book:
         ids = [r[0] for r in book.connection.execute(
-            f"SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY name_sort "
-            f"LIMIT {DAY_EDITS}")]
+            f"SELECT id FROM customers WHERE deleted_at IS NULL AND coalesce(phone, '') "
+            f"NOT LIKE 'phone bulk%' ORDER BY name_sort LIMIT {DAY_EDITS}")]
         for number, customer_id in enumerate(ids):
             customer = book.customers.get(customer_id)
             field = FIELDS[number % len(FIELDS)]
