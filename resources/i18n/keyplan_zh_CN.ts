@@ -2657,7 +2657,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>The team&apos;s new key, shown only this once. The members&apos; books take it up at their next sync by themselves; give it only to someone who joins from now on:</source>
-        <translation>团队的新密钥，仅显示这一次。成员的客户簿会在下次同步时自动采用；今后只需交给新加入的人：</translation>
+        <translation type="vanished">团队的新密钥，仅显示这一次。成员的客户簿会在下次同步时自动采用；今后只需交给新加入的人：</translation>
     </message>
     <message>
         <source>The team key, shown only this once:</source>
@@ -5422,7 +5422,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>Changing the team…</source>
-        <translation>正在更改团队…</translation>
+        <translation type="vanished">正在更改团队…</translation>
     </message>
     <message>
         <source>Team sync: choose the folder</source>
@@ -5501,19 +5501,19 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <name>TeamSyncDialog</name>
     <message>
         <source>never</source>
-        <translation type="vanished">从未</translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>{name} (this book)</source>
-        <translation type="vanished">{name}（本账簿）</translation>
+        <translation>{name}（本账簿）</translation>
     </message>
     <message>
         <source>Removed {when}</source>
-        <translation type="vanished">已于 {when} 移出</translation>
+        <translation>已于 {when} 移出</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="vanished">成员</translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>this book</source>
@@ -5521,27 +5521,27 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>Role</source>
-        <translation type="vanished">角色</translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Last packet</source>
-        <translation type="vanished">最新数据包</translation>
+        <translation>最新数据包</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="vanished">已合并</translation>
+        <translation>已合并</translation>
     </message>
     <message>
         <source>{applied} of {available}</source>
-        <translation type="vanished">{applied} / {available}</translation>
+        <translation>{applied} / {available}</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="vanished">待合并</translation>
+        <translation>待合并</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="vanished">拒收</translation>
+        <translation>拒收</translation>
     </message>
     <message>
         <source>Team sync</source>
@@ -5589,7 +5589,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>Members</source>
-        <translation type="vanished">成员</translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Conflicts</source>
