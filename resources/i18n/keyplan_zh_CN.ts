@@ -2657,7 +2657,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>The team&apos;s new key, shown only this once. The members&apos; books take it up at their next sync by themselves; give it only to someone who joins from now on:</source>
-        <translation type="vanished">团队的新密钥，仅显示这一次。成员的客户簿会在下次同步时自动采用；今后只需交给新加入的人：</translation>
+        <translation>团队的新密钥，仅显示这一次。成员的客户簿会在下次同步时自动采用；今后只需交给新加入的人：</translation>
     </message>
     <message>
         <source>The team key, shown only this once:</source>
@@ -5422,7 +5422,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>Changing the team…</source>
-        <translation type="vanished">正在更改团队…</translation>
+        <translation>正在更改团队…</translation>
     </message>
     <message>
         <source>Team sync: choose the folder</source>
@@ -5542,6 +5542,30 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>Refused</source>
         <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Remove from the team…</source>
+        <translation>移出团队…</translation>
+    </message>
+    <message>
+        <source>Make salesperson</source>
+        <translation>设为销售人员</translation>
+    </message>
+    <message>
+        <source>Make manager</source>
+        <translation>设为销售经理</translation>
+    </message>
+    <message>
+        <source>Remove from the team</source>
+        <translation>移出团队</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the team? The team gets a new key: what the others send from now on cannot be read by {name}&apos;s book, and what it sends is no longer merged. What {name} already has stays on that computer.</source>
+        <translation>要把 {name} 移出团队吗？团队将启用新密钥：此后其他成员发送的内容，{name} 的账簿无法读取，其发送的内容也不再被合并。{name} 已有的数据仍留在那台电脑上。</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移出 {name}</translation>
     </message>
     <message>
         <source>Team sync</source>

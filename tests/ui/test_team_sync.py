@@ -357,3 +357,50 @@ def test_a_damaged_packet_is_refused_and_said_so(  # type: ignore[no-untyped-def
     assert [dialog.peers_model.index(r, refused).data()
             for r in range(dialog.peers_model.rowCount())].count("1") == 1
     dialog.close()
+
+
+def test_a_manager_changes_a_role_and_removes_a_member(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, shared: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.gui.forms import prompts
+
+    window.settings.set_me(window.book.path, "李雷")
+    dialog = open_dialog(qtbot, window)
+    key = start_team(qtbot, window, dialog, monkeypatch, shared)
+    team = window.team_sync
+    with Book(tmp_path / "colleague.db", new_book=True) as other:
+        other.team.join(key, shared, "王芳")
+        other.sync.push(shared)
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.running and team.roster is not None
+                    and len(team.roster.members) == 2, timeout=20_000)
+    members = dialog.members
+
+    def roles() -> dict[str, str]:
+        model = members.model
+        return {model.row(r).person: model.index(r, model.column_of("role")).data()
+                for r in range(model.rowCount())}
+
+    def select(person: str) -> None:
+        members.table.selectRow(members.model.row_of(lambda r: r.person == person))
+
+    assert roles() == {"李雷": "Manager", "王芳": "Salesperson"}
+    assert members.role_button.isVisible() and members.remove_button.isVisible()
+    select("李雷")
+    assert not members.remove_button.isEnabled()  # not oneself
+    select("王芳")
+    assert members.role_button.text() == "Make manager" and members.remove_button.isEnabled()
+    qtbot.mouseClick(members.role_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: roles()["王芳"] == "Manager", timeout=20_000)
+
+    monkeypatch.setattr(prompts, "confirm", lambda *_args: True)  # the user says Remove
+    select("王芳")
+    qtbot.mouseClick(members.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == PAGE_KEY, timeout=20_000)
+    renewed = dialog.key_page.key.text()
+    assert renewed.startswith("KP1-") and renewed != key
+    assert "new key" in dialog.key_page.title.text()
+    qtbot.mouseClick(dialog.key_page.done_button, Qt.MouseButton.LeftButton)
+    assert roles()["王芳"].startswith("Removed ")
+    assert window.book.team.key_text() == renewed
+    dialog.close()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.errors import StorageError
-from ui.gui.dialogs.team_sync_rows import MemberRow, filled, member_rows, notice_text
+from ui.gui.dialogs.team_sync_rows import MembersBox, filled, notice_text
 from ui.gui.dialogs.team_sync_setup import ERROR_COLOUR, KeyPage, SetupPage
 from ui.gui.forms.conflict_texts import conflict_rows
 from ui.gui.models.conflicts_model import (
@@ -37,9 +37,7 @@ from ui.gui.models.conflicts_model import (
     ConflictsModel,
     device_label,
     local_time,
-    short_device,
 )
-from ui.gui.models.rows_model import RIGHT, Column, RowsModel
 from ui.gui.style.table_style import style_record_table
 from ui.gui.text.i18n import storage_message
 from ui.gui.text.labels import label as enum_label
@@ -125,13 +123,11 @@ class TeamSyncDialog(QDialog):
         top.addLayout(self.form, 1)
         top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.peers_box = QGroupBox(page)
-        self.peers_model = RowsModel(self._peer_columns(), self)
-        self.peers_table = QTableView(self.peers_box)
-        self.peers_table.setObjectName("peersTable")
-        self.peers_table.setModel(self.peers_model)
-        style_record_table(self.peers_table)
-        QVBoxLayout(self.peers_box).addWidget(self.peers_table)
+        self.members = MembersBox(self.team, page)
+        self.members.removed.connect(self._removed)
+        self.members.problem.connect(self._say_problem)
+        self.peers_model = self.members.model
+        self.peers_table = self.members.table
 
         self.conflicts_box = QGroupBox(page)
         self.conflicts_model = ConflictsModel(customer=True, action=False, parent=self)
@@ -163,40 +159,9 @@ class TeamSyncDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.peers_box)
+        layout.addWidget(self.members)
         layout.addWidget(self.conflicts_box, 1)
         return page
-
-    def _peer_columns(self) -> list[Column]:
-        def seen(row: MemberRow) -> str:
-            return local_time(row.last_packet_at) if row.last_packet_at else self.tr("never")
-
-        def who(row: MemberRow) -> str:
-            name = row.person or short_device(row.device)
-            return self.tr("{name} (this book)").format(name=name) if row.own else name
-
-        def role(row: MemberRow) -> str:
-            if row.removed_at:
-                return self.tr("Removed {when}").format(when=local_time(row.removed_at))
-            return enum_label(row.role) if row.role is not None else "—"
-
-        return [
-            Column("member", lambda: self.tr("Member"), who, tooltip=lambda r: r.device,
-                   bold=lambda r: r.own),
-            Column("role", lambda: self.tr("Role"), role,
-                   colour=lambda r: "#777777" if r.removed_at else None),
-            Column("seen", lambda: self.tr("Last packet"), seen,
-                   sort=lambda r: r.last_packet_at.timestamp() if r.last_packet_at else None),
-            Column("merged", lambda: self.tr("Merged"),
-                   lambda r: self.tr("{applied} of {available}").format(
-                       applied=r.applied, available=r.available), sort=lambda r: r.applied,
-                   align=RIGHT),
-            Column("pending", lambda: self.tr("Waiting"), lambda r: str(r.pending),
-                   sort=lambda r: r.pending, align=RIGHT),
-            Column("refused", lambda: self.tr("Refused"), lambda r: str(r.quarantined),
-                   sort=lambda r: r.quarantined, align=RIGHT,
-                   colour=lambda r: ERROR_COLOUR if r.quarantined else None),
-        ]
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Team sync"))
@@ -215,14 +180,13 @@ class TeamSyncDialog(QDialog):
                 self.tr("To send:"), self.tr("Automatic:")), strict=True):
             label.setText(text)
         self.sync_button.setText(self.tr("Sync now"))
-        self.peers_box.setTitle(self.tr("Members"))
         self.conflicts_box.setTitle(self.tr("Conflicts"))
         self.theirs_button.setText(self.tr("Take theirs"))
         self.ours_button.setText(self.tr("Keep ours"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.setup.retranslate()
         self.key_page.retranslate()
-        self.peers_model.retranslate()
+        self.members.retranslate()
         self.conflicts_model.retranslate()
         self.refresh()
 
@@ -276,12 +240,7 @@ class TeamSyncDialog(QDialog):
             problems.insert(0, self.tr("Choose the folder your team shares to start syncing."))
         self.error_label.setText("\n".join(problems))
         self.error_label.setVisible(bool(problems))
-        self.peers_model.set_rows(member_rows(team.roster, status))
-        self.peers_table.resizeColumnsToContents()
-        rows = min(max(self.peers_model.rowCount(), 2), 5)  # the conflicts keep the rest
-        self.peers_table.setFixedHeight(
-            self.peers_table.horizontalHeader().sizeHint().height()
-            + rows * self.peers_table.verticalHeader().defaultSectionSize() + 4)
+        self.members.show_members(team.roster, status)
         self.reload_conflicts()
 
     def _team_id(self) -> str:
@@ -301,6 +260,12 @@ class TeamSyncDialog(QDialog):
     def selected_conflict(self) -> ConflictRow | None:
         rows = self.conflicts_table.selectionModel().selectedRows()
         return self.conflicts_model.row(rows[0].row()) if rows else None
+
+    def _removed(self, removed: Any) -> None:
+        """The new key, shown once: the members have it already; a new member joins with it."""
+        self.key_shown = True
+        self.key_page.show_key(removed.key, renewed=True)
+        self.refresh()
 
     def _update_take(self) -> None:
         row = self.selected_conflict()

@@ -138,6 +138,7 @@ class KeyPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.renewed = False
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.key = QLineEdit(self)
@@ -174,7 +175,11 @@ class KeyPage(QWidget):
         layout.addLayout(done_row)
         self.retranslate()
 
-    def show_key(self, key: str) -> None:
+    def show_key(self, key: str, *, renewed: bool = False) -> None:
+        """``renewed``: a member was removed; the others have the new key already, only a
+        new member needs it."""
+        self.renewed = renewed
+        self.retranslate()
         self.key.setText(key)
         self.key.setMinimumWidth(self.key.fontMetrics().horizontalAdvance(key) + 24)
         self.key.setCursorPosition(0)
@@ -186,7 +191,13 @@ class KeyPage(QWidget):
         self.copied.setText(self.tr("Copied."))
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("The team key, shown only this once:"))
+        if self.renewed:
+            self.title.setText(self.tr(
+                "The team's new key, shown only this once. The members' books take it up at "
+                "their next sync by themselves; give it only to someone who joins from now "
+                "on:"))
+        else:
+            self.title.setText(self.tr("The team key, shown only this once:"))
         self.copy_button.setText(self.tr("Copy"))
         self.explanation.setText(self.tr(
             "Give it to each colleague who should share the customers: in File → Team "

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from models.enums import PersonRole
 from storage.book.records import Done
 from storage.book.sync import SyncStatus
 from storage.book.team import TeamRoster
@@ -255,6 +257,36 @@ class TeamSync(QObject):
         if self._again:
             self._again = False
             self.sync(automatic=True)
+
+    # -- a manager's changes -------------------------------------------------------------------
+    def manage(self, work: Callable[[Book, Path], Any], done: Callable[[Any], object],
+               failed: Callable[[str], object]) -> BookTask | None:
+        """A manager's change of the team (a role, a removal) in the background: it reads and
+        writes the folder, which may be slow. ``done(result)``, or ``failed(message)``."""
+        window, folder = self.window, self.folder
+        if not window.book_open or folder is None or not self.in_team:
+            return None
+        path = window.book.path
+
+        def finished(result: Any) -> None:
+            if self._same_book(path):
+                self.roster = window.book.team.members()
+                self.state_changed.emit()
+                done(result)
+
+        task = BookTask(path, lambda book, _progress: work(book, folder), self)
+        task.success(finished)
+        task.failure(lambda error: failed(error_text(error)))
+        window.task_status.track(task, translate("TeamSync", "Changing the team…"),
+                                 cancellable=False)
+        task.run_in_background()
+        return task
+
+    @property
+    def manager(self) -> bool:
+        """This book's user manages the team (may change roles and remove members)."""
+        me = self.roster.me() if self.roster is not None else None
+        return me is not None and me.role is PersonRole.MANAGER
 
     # -- conflicts -----------------------------------------------------------------------------
     def take(self, conflict_id: int, *, theirs: bool) -> Done | None:
