@@ -71,7 +71,7 @@ def rollup_chart(rollup: Rollup) -> Chart:
     style_axes(axes)
     axes.grid(axis="y", visible=False)
     axes.grid(axis="x", color="#e6e6e6", linewidth=0.8)
-    axes.margins(x=0.12)
+    axes.set_xlim(0, max(max(left), 1.0) * 1.15)  # room for the totals beside the bars
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=len(Tier), fontsize=8,
                 frameon=False)
     return chart
