@@ -190,7 +190,7 @@ class CustomerRowsHandler(RowHandler):
         except (ValidationError, ValidationErrors) as error:
             errors = error.errors if isinstance(error, ValidationErrors) else [error]
             issues = [issue for e in errors for issue in issues_of(
-                e, rows.origin.get(e.field, rows.first_row), mapping, rows.raw)]
+                e, rows.row_of(e.field), mapping, rows.raw)]
             preview.refuse(issues, rows.count)
             return
         if rows.conflicts:

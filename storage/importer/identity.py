@@ -111,6 +111,8 @@ class CustomerRows:
     name: str
     count: int = 0
     raw: dict[str, Any] = field(default_factory=dict)
+    #: The row each field's value came from, when not ``first_row`` (see :meth:`row_of`):
+    #: a whole-book import holds 100,000 customers here at once.
     origin: dict[str, int] = field(default_factory=dict)
     #: field -> (row, value) of the first few values that differ from the one kept
     conflicts: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -123,11 +125,16 @@ class CustomerRows:
             kept = self.raw.get(name)
             if kept is None:
                 self.raw[name] = value
-                self.origin[name] = row
+                if row != self.first_row:
+                    self.origin[name] = row
             elif kept != value:
                 others = self.conflicts.setdefault(name, [])
                 if len(others) < SHOWN_CONFLICTS and all(v != value for _, v in others):
                     others.append((row, str(value)))
+
+    def row_of(self, name: str) -> int:
+        """The row field ``name``'s value came from."""
+        return self.origin.get(name, self.first_row)
 
     def absorb(self, other: CustomerRows) -> None:
         """Take ``other``'s rows too, as if they had been read in file order."""
@@ -139,11 +146,11 @@ class CustomerRows:
         for name, value in second.raw.items():
             if name not in merged.raw:
                 merged.raw[name] = value
-                merged.origin[name] = second.origin[name]
+                merged.origin[name] = second.row_of(name)
             elif merged.raw[name] != value:
                 others = merged.conflicts.setdefault(name, [])
                 if len(others) < SHOWN_CONFLICTS and all(v != value for _, v in others):
-                    others.append((second.origin[name], str(value)))
+                    others.append((second.row_of(name), str(value)))
         for name, values in second.conflicts.items():
             others = merged.conflicts.setdefault(name, [])
             for row, value in values:
