@@ -265,6 +265,25 @@ def test_contacts_reference_their_customer(book: Database, tmp_path: Path) -> No
     assert "anna" in book.scalar("SELECT search_text FROM customers WHERE code = 'B1'")
 
 
+def test_a_contact_named_twice_by_its_id_is_made_then_changed(book: Database,
+                                                              tmp_path: Path) -> None:
+    """Rows giving one KeyPlan id: the first makes the contact, the next changes it (two of
+    one name stay two); the check counts as the import does, though the import keeps no
+    copy of what it wrote (the book has it)."""
+    first, second = "0b6a7f7e-3c1e-4a55-9a33-6f1b2d8e9c01", "0b6a7f7e-3c1e-4a55-9a33-6f1b2d8e9c02"
+    path = _csv(tmp_path / "ids.csv", [
+        "客户编号,联系人,职位,KeyPlan ID",
+        f"A1,王芳,采购,{first}",
+        f"A1,王芳,采购经理,{second}",
+        f"A1,王芳,采购总监,{first}",
+    ])
+    checked = preview_import(book, path, "contacts")
+    result = run_import(book, path, "contacts")
+    assert (checked.creates, checked.updates) == (result.created, result.updated) == (2, 1)
+    stored = {c.id: c.title for c in book.find(Contact, "name = ?", ["王芳"])}
+    assert stored == {first: "采购总监", second: "采购经理"}
+
+
 def test_xlsx_with_title_rows_serial_dates_and_sheet_choice(book: Database,
                                                             tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()

@@ -226,7 +226,11 @@ class ContactRowsHandler(RowHandler):
         self.contacts: dict[tuple[str, str], str] = {(r[0], r[1]): r[2] for r in
                                                       self.db.conn.execute(
             "SELECT customer_id, name, id FROM contacts WHERE deleted_at IS NULL")}
-        self.seen: dict[str, Contact] = {}  # contacts this file made or changed, as they are now
+        # Contacts this file made or changed, as they are now, while not written (a preview);
+        # once written, the book has them (a whole-book import of the 100,000-customer book
+        # makes about 230,000, which held here, with the rest of its contacts sheet, raised
+        # its peak by 156 MB).
+        self.seen: dict[str, Contact] = {}
         self.ids = set(self.contacts.values())
 
     def row(self, number: int, values: list[Any]) -> None:
@@ -259,7 +263,10 @@ class ContactRowsHandler(RowHandler):
         if existing is None and chosen and id_is_free(self.db, "contacts", chosen):
             record = replace(record, id=chosen)
         self.contacts[(customer_id, record.name)] = record.id
-        self.seen[record.id] = record
+        if self.writer is None:
+            self.seen[record.id] = record
+        else:
+            self.ids.add(record.id)
         self.preview.updates += existing is not None
         self.preview.creates += existing is None
         self.keep(number, {"customer_id": customer_id, "name": record.name,
