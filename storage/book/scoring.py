@@ -9,7 +9,8 @@ from models.config import ScoringConfig
 from models.enums import LifecycleStage, RelationshipLevel, SnapshotPeriod, Tier
 from models.explain import Explanation
 from models.periods import Period
-from storage import chart_data
+from models.tier_change import TierChange
+from storage import chart_data, tier_change_queries
 from storage.chart_data import (
     CustomerProfile,
     FloatArray,
@@ -51,6 +52,15 @@ class Scoring:
 
     def config(self) -> ScoringConfig:
         return self._db.scoring_config()
+
+    def tier_changes(self, customer_id: str) -> tuple[TierChange, ...]:
+        """Every change of the customer's tier between consecutive snapshot periods, latest
+        first, with the dimensions that moved it most."""
+        return tier_change_queries.customer_tier_changes(self._db, customer_id)
+
+    def latest_tier_changes(self) -> dict[str, TierChange]:
+        """Customers whose tier changed between the book's last two monthly periods."""
+        return tier_change_queries.latest_tier_changes(self._db)
 
     def state(self) -> ScoringState | None:
         return self._db.scoring_state()

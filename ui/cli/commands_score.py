@@ -18,6 +18,7 @@ from ui.cli.errors import UserError
 if TYPE_CHECKING:  # numpy and sqlite-utils load when a command runs, not for --help
     from models.explain import DimensionLine, Explanation
     from models.scoring import BookSummary
+    from models.tier_change import TierChange
     from storage.book import RescoreResult, SnapshotResult
 
 THRESHOLD_NAMES = ("strategic", "key", "standard")
@@ -155,9 +156,12 @@ def run_explain(args: argparse.Namespace) -> int:
     with Book(args.db) as book:
         customer = book.customers.resolve(args.customer)
         explanation = book.scoring.explain(customer.id, args.as_of)
+        changes = book.scoring.tier_changes(customer.id)
+    latest = changes[0] if changes else None
     if args.json:
         _print_json({"customer": {"id": customer.id, "code": customer.code,
-                                  "name": customer.name}, **explanation_json(explanation)})
+                                  "name": customer.name}, **explanation_json(explanation),
+                     "tier_change": tier_change_json(latest) if latest else None})
         return 0
     code = f" ({customer.code})" if customer.code else ""
     e = explanation
@@ -189,7 +193,27 @@ def run_explain(args: argparse.Namespace) -> int:
               f"{lever.reach:.2f}{target}")
     if e.closing_set and len(e.closing_set) > 1:
         print(f"Together, {' + '.join(e.closing_set)} could close the gap.")
+    if latest is not None:
+        print(f"Tier changed from {latest.tier_before.value} ({latest.from_period}) to "
+              f"{latest.tier_after.value} ({latest.to_period}), score {latest.score_before:.2f}"
+              f" -> {latest.score_after:.2f}; moved most by: {latest.words(str)}.")
     return 0
+
+
+def tier_change_json(change: TierChange) -> dict[str, Any]:
+    """The latest tier change: the periods, tiers, scores and every dimension whose
+    contribution moved, largest move first (contributions in score points)."""
+    return {
+        "from_period": change.from_period, "to_period": change.to_period,
+        "tier_before": change.tier_before.value, "tier_after": change.tier_after.value,
+        "score_before": change.score_before, "score_after": change.score_after,
+        "steps": change.steps, "summary": change.words(str),
+        "drivers": [{"dimension": d.dimension, "points_before": d.points_before,
+                     "points_after": d.points_after, "points_change": d.points_change,
+                     "weight": d.weight, "contribution_before": d.contribution_before,
+                     "contribution_after": d.contribution_after,
+                     "contribution_change": d.contribution_change} for d in change.drivers],
+    }
 
 
 def _next_tier_text(e: Explanation) -> str:

@@ -1,0 +1,136 @@
+"""Why a customer's tier changed between two snapshot periods: each dimension's contribution
+to the score before and after, ranked by how much it moved the score.
+
+A dimension's contribution is its points × its weight / 100 (the weights of today's settings:
+a snapshot keeps the points, not the weights it was scored with), so the contributions of one
+period add up to the score those weights give. A missing dimension counts at the neutral
+value it was scored with. The *drivers* are the dimensions whose contribution moved, largest
+move first (ties: the larger change in points, then the dimensions' order); the words name the
+first few as "revenue 62→41 (−21)", the change being in points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+from models.config import DIMENSIONS
+from models.enums import Tier
+from models.normalise import NEUTRAL_POINTS
+from models.scores import ScoreSnapshot
+
+#: Drivers named in the one-line reason.
+DRIVERS_IN_WORDS = 3
+MINUS = "\u2212"
+ARROW = "\u2192"
+
+
+@dataclass(frozen=True)
+class ContributionChange:
+    """One dimension's points and contribution (score points) in both periods."""
+
+    dimension: str
+    #: None: missing in that period, scored at the neutral value.
+    points_before: int | None
+    points_after: int | None
+    weight: float
+    contribution_before: float
+    contribution_after: float
+
+    @property
+    def points_change(self) -> int:
+        return _points(self.points_after) - _points(self.points_before)
+
+    @property
+    def contribution_change(self) -> float:
+        return round(self.contribution_after - self.contribution_before, 2)
+
+
+@dataclass(frozen=True)
+class TierChange:
+    customer_id: str
+    from_period: str
+    to_period: str
+    #: The later period's scoring date.
+    as_of: date
+    tier_before: Tier
+    tier_after: Tier
+    score_before: float
+    score_after: float
+    #: Dimensions whose contribution moved, largest move first.
+    drivers: tuple[ContributionChange, ...]
+
+    @property
+    def steps(self) -> int:
+        """Tiers climbed (positive) or dropped (negative)."""
+        return self.tier_before.rank - self.tier_after.rank
+
+    def words(self, name: Callable[[str], str], separator: str = ", ",
+              count: int = DRIVERS_IN_WORDS) -> str:
+        """The first drivers as "revenue 62→41 (−21), frequency 55→40 (−15)"; ``name``
+        gives a dimension's name in the reader's language."""
+        return separator.join(driver_words(d, name) for d in self.drivers[:count])
+
+
+def driver_words(change: ContributionChange, name: Callable[[str], str]) -> str:
+    delta = change.points_change
+    sign = "+" if delta > 0 else MINUS if delta < 0 else ""
+    return (f"{name(change.dimension)} {_shown(change.points_before)}{ARROW}"
+            f"{_shown(change.points_after)} ({sign}{abs(delta)})")
+
+
+def contribution_changes(before: Mapping[str, float | None], after: Mapping[str, float | None],
+                         weights: Mapping[str, float]) -> tuple[ContributionChange, ...]:
+    """Every dimension's contribution in both periods, largest move of the score first."""
+    changes = []
+    for name in DIMENSIONS:
+        old, new = before.get(name), after.get(name)
+        weight = float(weights.get(name, 0.0))
+        old_points = None if old is None else int(old)
+        new_points = None if new is None else int(new)
+        changes.append(ContributionChange(
+            dimension=name, points_before=old_points, points_after=new_points, weight=weight,
+            contribution_before=round(_points(old_points) * weight / 100.0, 2),
+            contribution_after=round(_points(new_points) * weight / 100.0, 2)))
+    changes.sort(key=lambda c: (-abs(c.contribution_change), -abs(c.points_change),
+                                DIMENSIONS.index(c.dimension)))
+    return tuple(changes)
+
+
+def tier_change(before: ScoreSnapshot, after: ScoreSnapshot,
+                weights: Mapping[str, float]) -> TierChange | None:
+    """The change from ``before`` to ``after``; None when the tier stayed."""
+    if before.tier is after.tier:
+        return None
+    drivers = tuple(c for c in contribution_changes(before.dimensions, after.dimensions, weights)
+                    if c.contribution_change or (c.points_change and c.weight))
+    return TierChange(customer_id=after.customer_id, from_period=before.period,
+                      to_period=after.period, as_of=after.as_of, tier_before=before.tier,
+                      tier_after=after.tier,
+                      score_before=before.score, score_after=after.score, drivers=drivers)
+
+
+def tier_changes(history: Sequence[ScoreSnapshot],
+                 weights: Mapping[str, float]) -> tuple[TierChange, ...]:
+    """Every tier change between consecutive periods of one kind (monthly ``YYYY-MM`` or
+    quarterly ``YYYY-Qn``) in a customer's history, latest first."""
+    found: list[TierChange] = []
+    for quarterly in (False, True):
+        periods = sorted((s for s in history if ("Q" in s.period) is quarterly),
+                         key=lambda s: s.period)
+        for a, b in pairwise(periods):
+            change = tier_change(a, b, weights)
+            if change is not None:
+                found.append(change)
+    found.sort(key=lambda c: (c.as_of, c.to_period), reverse=True)
+    return tuple(found)
+
+
+def _points(value: int | None) -> int:
+    return NEUTRAL_POINTS if value is None else value
+
+
+def _shown(value: int | None) -> str:
+    return "–" if value is None else str(value)

@@ -1,0 +1,97 @@
+"""Why a tier changed (issue 19, point 7): the contributions of a 3-customer book over two
+periods computed by hand, the book's answer, and ``explain --json``'s tier_change object."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from main import main
+from models.config import DIMENSIONS
+from models.entities import Customer, Transaction
+from storage.book import Book
+from storage.database import Database
+
+BEFORE, AFTER = "2026-05", "2026-06"
+
+
+def _points(**moved: int) -> str:
+    return json.dumps([moved.get(name, 50) for name in DIMENSIONS])
+
+
+def _three_customers(db: Database) -> dict[str, str]:
+    """A falls key -> standard on revenue and frequency, B climbs standard -> key on profit
+    and loyalty, C stays standard though its growth moved."""
+    ids = {}
+    for code in ("A", "B", "C"):
+        ids[code] = db.add(Customer(name=f"Customer {code}", code=code)).id
+        db.add(Transaction(customer_id=ids[code], date=date(2026, 3, 1), amount=1000.0))
+    rows = [
+        (BEFORE, "A", "2026-05-31", 63.0, "key", _points(revenue=62, frequency=55)),
+        (AFTER, "A", "2026-06-30", 58.0, "standard", _points(revenue=41, frequency=40)),
+        (BEFORE, "B", "2026-05-31", 55.0, "standard", _points(profit=40, loyalty=50)),
+        (AFTER, "B", "2026-06-30", 61.0, "key", _points(profit=80, loyalty=75, margin=45)),
+        (BEFORE, "C", "2026-05-31", 40.0, "standard", _points(growth=30)),
+        (AFTER, "C", "2026-06-30", 42.0, "standard", _points(growth=60)),
+    ]
+    with db.atomic():
+        for period, code, as_of, score, tier, dims in rows:
+            db.conn.execute(
+                "INSERT INTO score_snapshots (period, customer_id, as_of, score, tier, "
+                "abc_class, lifecycle, revenue, dimensions, computed_at) "
+                "VALUES (?, ?, ?, ?, ?, NULL, 'active', 0, ?, '2026-06-30T00:00:00Z')",
+                [period, ids[code], as_of, score, tier, dims])
+    return ids
+
+
+def test_contributions_by_hand(tmp_path: Path) -> None:
+    path = tmp_path / "three.db"
+    with Database(path) as db:
+        ids = _three_customers(db)
+    with Book(path) as book:
+        latest = book.scoring.latest_tier_changes()
+        a_changes = book.scoring.tier_changes(ids["A"])
+        c_changes = book.scoring.tier_changes(ids["C"])
+    assert set(latest) == {ids["A"], ids["B"]}  # C's tier stayed
+    assert c_changes == ()
+    a = latest[ids["A"]]
+    assert a_changes == (a,)
+    assert (a.from_period, a.to_period, a.tier_before.value, a.tier_after.value, a.steps) \
+        == (BEFORE, AFTER, "key", "standard", -1)
+    # Default weights: revenue 20 %, frequency 6 %. 62 x 0.20 = 12.4 -> 41 x 0.20 = 8.2;
+    # 55 x 0.06 = 3.3 -> 40 x 0.06 = 2.4.
+    assert [(d.dimension, d.contribution_before, d.contribution_after, d.contribution_change)
+            for d in a.drivers] == [("revenue", 12.4, 8.2, -4.2), ("frequency", 3.3, 2.4, -0.9)]
+    assert a.words(str) == "revenue 62\u219241 (\u221221), frequency 55\u219240 (\u221215)"
+    b = latest[ids["B"]]
+    # profit 15 %: 6.0 -> 12.0 (+6); loyalty 4 %: 2.0 -> 3.0 (+1); margin 5 %: 2.5 -> 2.25.
+    assert [(d.dimension, d.points_change, d.contribution_change) for d in b.drivers] == [
+        ("profit", 40, 6.0), ("loyalty", 25, 1.0), ("margin", -5, -0.25)]
+    assert b.steps == 1
+    assert b.words(str, count=2) == "profit 40\u219280 (+40), loyalty 50\u219275 (+25)"
+
+
+def test_explain_json_has_the_tier_change(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "three.db"
+    with Database(path) as db:
+        _three_customers(db)
+    assert main(["--db", str(path), "explain", "A", "--as-of", "2026-06-30", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"score", "tier", "dimensions", "levers", "closing_set"} <= set(data)
+    change = data["tier_change"]
+    assert (change["from_period"], change["to_period"]) == (BEFORE, AFTER)
+    assert (change["tier_before"], change["tier_after"], change["steps"]) \
+        == ("key", "standard", -1)
+    assert change["drivers"][0] == {
+        "dimension": "revenue", "points_before": 62, "points_after": 41, "points_change": -21,
+        "weight": 20.0, "contribution_before": 12.4, "contribution_after": 8.2,
+        "contribution_change": -4.2}
+    assert change["summary"].startswith("revenue 62\u219241 (\u221221)")
+    assert main(["--db", str(path), "explain", "C", "--as-of", "2026-06-30", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["tier_change"] is None
+    assert main(["--db", str(path), "explain", "A", "--as-of", "2026-06-30"]) == 0
+    assert "Tier changed from key (2026-05) to standard (2026-06)" in capsys.readouterr().out
