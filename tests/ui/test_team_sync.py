@@ -138,6 +138,8 @@ def test_start_join_conflict_and_take_theirs(qtbot, window: MainWindow, shared: 
         assert history.conflicts.model.rowCount() == 1
         take_column = history.conflicts.model.column_of("take")
         assert history.conflicts.model.index(0, take_column).data() == "Take theirs"
+        member = history.conflicts.model.column_of("member")
+        assert history.conflicts.model.index(0, member).data() == "王芳"
 
         # Take theirs in the dialog.
         dialog.conflicts_table.selectRow(0)

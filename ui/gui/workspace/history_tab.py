@@ -126,7 +126,6 @@ class HistoryTab(WorkspaceTab):
         self.take_button = self.conflicts.button("takeOther", self.take_selected,
                                                  needs_row=True)
         self.conflicts.table.clicked.connect(self._conflict_clicked)
-        self.conflicts.activated.connect(lambda row: self.take_other(row))
         self.conflicts.selection_changed.connect(self._update_take)
         box_layout = QVBoxLayout(self.conflicts_box)
         box_layout.addWidget(self.conflicts)
@@ -295,8 +294,10 @@ class HistoryTab(WorkspaceTab):
 
     def reload(self) -> None:
         book = self.book
-        self.conflict_rows = conflict_rows(
-            book, book.sync.conflicts(self.customer_id, resolved=True))
+        found = book.sync.conflicts(self.customer_id, resolved=True)
+        people = {member.device: member.person for member in book.team.members().members} \
+            if found and book.sync.in_team else {}
+        self.conflict_rows = conflict_rows(book, found, people)
         self._show_conflicts()
         changes = book.history.of_customer(self.customer_id)
         by_table: dict[str, list[str]] = {}
