@@ -69,6 +69,9 @@ MSG_THRESHOLD_ORDER = tr_noop(
 MSG_ABC_ORDER = tr_noop("ABC cut-offs need 0 < A ({a} %) < B ({b} %) < 100.")
 MSG_GUARD_RANGE = tr_noop("The revenue guard must be a top share between 1 and 100 %.")
 MSG_WINDOW = tr_noop("Must be a whole number between {low} and {high}.")
+MSG_LIFECYCLE_ORDER = tr_noop(
+    "A customer must stop being new before it can churn: {days} days is not shorter than "
+    "{months} months.")
 MSG_UNKNOWN_PRESET = tr_noop("Unknown preset '{name}'. Known: {known}.")
 
 WEIGHT_TOLERANCE = 0.01
@@ -119,6 +122,13 @@ class ScoringConfig:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 errors.append(ValidationError(name, MSG_WINDOW, low=low, high=high))
+        new, churn = self.new_customer_days, self.churn_months
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in (new, churn)) \
+                and 1 <= churn <= 60 and 1 <= new <= 730 and new >= churn * 30:
+            # The lifecycle reads new over churned: a window as long would hide every churn
+            # of a young customer.
+            errors.append(ValidationError("new_customer_days", MSG_LIFECYCLE_ORDER,
+                                          days=new, months=churn))
         for tier in Tier:
             days = self.review_cadence_days.get(tier.value)
             if not isinstance(days, int) or not 1 <= days <= 730:

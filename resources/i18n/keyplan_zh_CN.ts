@@ -4184,6 +4184,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>定期回顾</translation>
     </message>
     <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4298,6 +4302,26 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Days to answer a need or complaint, by its priority, from the day it was raised (its due date; Today lists it when late).</source>
         <translation>按优先级设置需求或投诉的处理时限（自提出之日起的天数，即应答期限；逾期后会列入今日待办）。</translation>
+    </message>
+    <message>
+        <source>A customer with no purchase yet is a potential one; new while its first purchase is recent; churned when its last purchase is older than the churn window; active otherwise. Revenue, profit and the other figures are read over the scoring window. Saving a change rescores the book.</source>
+        <translation>尚未购买的客户为潜在客户；首次购买不久的为新客户；最近一次购买早于流失期的为流失客户；其余为活跃客户。销售额、利润等数据按评分期统计。保存修改后将重新评分。</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>New for (since the first purchase):</source>
+        <translation>新客户期（自首次购买起）：</translation>
+    </message>
+    <message>
+        <source>Churned after (no purchase for):</source>
+        <translation>流失期（无购买超过）：</translation>
+    </message>
+    <message>
+        <source>Scoring window:</source>
+        <translation>评分期：</translation>
     </message>
     <message>
         <source>Total: {total} %</source>
@@ -5995,6 +6019,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>Must be a whole number between {low} and {high}.</source>
         <translation>必须是 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>A customer must stop being new before it can churn: {days} days is not shorter than {months} months.</source>
+        <translation>新客户期须短于流失期：{days} 天不短于 {months} 个月。</translation>
     </message>
     <message>
         <source>Unknown preset &apos;{name}&apos;. Known: {known}.</source>

@@ -178,7 +178,7 @@ def test_the_dialog_fits_a_laptop_screen_in_chinese(qtbot, window: MainWindow,  
         assert hint.width() <= LAPTOP_ROOM[0] and hint.height() <= LAPTOP_ROOM[1], (
             dialog.tabs.tabText(page), hint)
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "常规", "权重", "分级", "定期回顾"]
+        "常规", "权重", "分级", "定期回顾", "生命周期"]
 
 
 def test_a_corrected_weight_takes_its_error_away(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

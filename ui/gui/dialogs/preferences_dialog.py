@@ -106,10 +106,12 @@ class PreferencesDialog(QDialog):
         tabs.addTab(self._weights_tab(), self.tr("Weights"))
         tabs.addTab(self._tiers_tab(), self.tr("Tiers"))
         tabs.addTab(self._reviews_tab(), self.tr("Reviews"))
+        tabs.addTab(self._lifecycle_tab(), self.tr("Lifecycle"))
         self.tabs = tabs
         # The page each group of errors is on.
         self.error_pages = {"weights": 1, "thresholds": 2, "strategic_revenue_top_percent": 2,
-                            "abc": 2, "review_cadence_days": 3}
+                            "abc": 2, "review_cadence_days": 3, "window_months": 4,
+                            "new_customer_days": 4, "churn_months": 4}
         self.general_error = error_label(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -129,7 +131,7 @@ class PreferencesDialog(QDialog):
         for box in (*self.weights.values(), *self.threshold_boxes.values(), self.guard_box,
                     self.abc_a, self.abc_b):
             box.valueChanged.connect(self._check_again)
-        for days in self.cadence.values():
+        for days in (*self.cadence.values(), *self.lifecycle.values()):
             days.valueChanged.connect(self._check_again)
         self.guard_check.toggled.connect(self._check_again)
 
@@ -292,6 +294,34 @@ class PreferencesDialog(QDialog):
             form.addRow(label(priority), box)
         return page
 
+    def _lifecycle_tab(self) -> QWidget:
+        """The windows that decide a customer's lifecycle stage and the scoring window."""
+        page = QWidget(self)
+        form = QFormLayout(page)
+        intro = QLabel(self.tr(
+            "A customer with no purchase yet is a potential one; new while its first purchase "
+            "is recent; churned when its last purchase is older than the churn window; active "
+            "otherwise. Revenue, profit and the other figures are read over the scoring "
+            "window. Saving a change rescores the book."), page)
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        config = self.config
+        self.lifecycle: dict[str, QSpinBox] = {
+            "new_customer_days": int_spin(page, 1, 730, config.new_customer_days,
+                                          self.tr(" days")),
+            "churn_months": int_spin(page, 1, 60, config.churn_months, self.tr(" months")),
+            "window_months": int_spin(page, 1, 60, config.window_months, self.tr(" months")),
+        }
+        rows = {"new_customer_days": self.tr("New for (since the first purchase):"),
+                "churn_months": self.tr("Churned after (no purchase for):"),
+                "window_months": self.tr("Scoring window:")}
+        for name, box in self.lifecycle.items():
+            box.setObjectName(name)
+            form.addRow(rows[name], box)
+            self.errors[name] = error_label(page)
+            form.addRow(self.errors[name])
+        return page
+
     # -- behaviour -------------------------------------------------------------------------
     def _update_total(self) -> None:
         total = sum(box.value() for box in self.weights.values())
@@ -318,7 +348,8 @@ class PreferencesDialog(QDialog):
             strategic_revenue_top_percent=self.guard_box.value()
             if self.guard_check.isChecked() else None,
             abc_a_percent=self.abc_a.value(), abc_b_percent=self.abc_b.value(),
-            review_cadence_days={t.value: box.value() for t, box in self.cadence.items()})
+            review_cadence_days={t.value: box.value() for t, box in self.cadence.items()},
+            **{name: box.value() for name, box in self.lifecycle.items()})
 
     def _check_again(self) -> None:
         """Once errors are shown, each edit checks again: a corrected value takes its
