@@ -250,6 +250,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.price_orientation": ("Price orientation", "价格倾向"),
     "field.loyalty_segment": ("Loyalty segment", "忠诚度细分"),
     "field.channel": ("Channel", "渠道"),
+    # why the tier changed (issue 19, point 7)
+    "field.tier_change": ("Why the tier changed", "级别变化原因"),
+    "tier_change.text": ("{before} → {after} ({from_period} → {to_period}): {drivers}",
+                         "{before} → {after}（{from_period} → {to_period}）：{drivers}"),
     "field.notes": ("Notes", "备注"),
     "field.tier": ("Tier", "客户等级"),
     "field.tier_override": ("Tier set by hand: {reason}", "人工调整等级：{reason}"),

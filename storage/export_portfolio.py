@@ -27,6 +27,7 @@ from storage.export_files import ExportCancelled, ExportResult, Progress, atomic
 from storage.export_labels import Labels
 from storage.export_plan import dimension_values
 from storage.export_plan_sheets import sheet_name
+from storage.export_portfolio_segments import SEGMENT_COLUMNS, SEGMENT_SELECT, SegmentWords
 from storage.export_portfolio_whitespace import add_whitespace_sheets
 from storage.export_rollup import rollup_sheet
 from storage.xlsx_stream import DATE, NUMBER, TEXT, RowStreamer, save_with_streamed_rows, style_id
@@ -74,7 +75,7 @@ _SQL = """
 SELECT c.code, c.name, m.tier, m.score, m.abc_class, m.lifecycle, c.relationship_level,
        coalesce(m.revenue_12m, 0), m.profit_12m, c.owner, c.kind, c.industry, c.region,
        c.city, c.phone, c.email, m.last_purchase, m.next_follow_up, coalesce(m.open_needs, 0),
-       m.dimensions
+       m.dimensions, {segments}
 FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id
 WHERE c.deleted_at IS NULL {tier_filter}
 ORDER BY coalesce(m.tier_rank, 9), m.score IS NULL, m.score DESC, c.name_sort, c.id
@@ -92,7 +93,7 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
     tier_filter, params = "", list(dict.fromkeys(Tier(t).value for t in tiers))
     if params:
         tier_filter = f"AND m.tier IN ({','.join('?' * len(params))})"
-    sql = _SQL.format(tier_filter=tier_filter)
+    sql = _SQL.format(tier_filter=tier_filter, segments=SEGMENT_SELECT)
     # The summary reads the narrow metrics table alone (one row per customer, deleted flag
     # copied in), which its covering indexes serve without touching the customers table.
     revenue = [float(r[0]) for r in db.conn.execute(
@@ -113,12 +114,13 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
     if figures.is_team:
         rollup_sheet(workbook.create_sheet(), labels, figures)
     add_whitespace_sheets(workbook, db, labels, today, tiers)
-    headers = [labels(key) for key, _, _ in COLUMNS] + [
+    columns = COLUMNS + SEGMENT_COLUMNS
+    headers = [labels(key) for key, _, _ in columns] + [
         labels("summary.points", dimension=labels.dimension(d)) for d in DIMENSIONS]
-    kinds = [kind for _, kind, _ in COLUMNS] + [NUMBER] * len(DIMENSIONS)
-    formats = [fmt for _, _, fmt in COLUMNS] + [INTEGER] * len(DIMENSIONS)
+    kinds = [kind for _, kind, _ in columns] + [NUMBER] * len(DIMENSIONS)
+    formats = [fmt for _, _, fmt in columns] + [INTEGER] * len(DIMENSIONS)
     _customers_skeleton(sheet, labels, headers, total, today, tiers)
-    words = _Words(labels)
+    words = _Words(labels, SegmentWords(db, labels))
     unordered = sql.split("ORDER BY")[0]
     sample = [words.values(r) for r in db.conn.execute(f"{unordered} LIMIT {WIDTH_SAMPLE}",
                                                        params)]
@@ -148,7 +150,8 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
 class _Words:
     """Code -> label lookups made once, so each of 100,000 rows costs a few dict reads."""
 
-    def __init__(self, labels: Labels) -> None:
+    def __init__(self, labels: Labels, segments: SegmentWords) -> None:
+        self.segments = segments
         self.tier = {t.value: labels.enum(t) for t in Tier}
         self.stage = {s.value: labels.enum(s) for s in LifecycleStage}
         self.kind = {k.value: labels.enum(k) for k in CustomerKind}
@@ -157,13 +160,13 @@ class _Words:
     def values(self, row: Sequence[Any]) -> list[Any]:
         (code, name, tier, score, abc, lifecycle, level, revenue, profit, owner, kind,
          industry, region, city, phone, email, last_purchase, follow_up, open_needs,
-         dimensions) = row
+         dimensions, *segments) = row
         return [
             code, name, self.tier.get(tier, ""), score, abc, self.stage.get(lifecycle, ""),
             self.level.get(level, level), revenue, profit,
             (profit / revenue) if profit is not None and revenue else None, owner,
             self.kind.get(kind, kind), industry, region, city, phone, email, last_purchase,
-            follow_up, open_needs, *_points(dimensions),
+            follow_up, open_needs, *self.segments.values(segments), *_points(dimensions),
         ]
 
 

@@ -1,0 +1,51 @@
+"""The portfolio's Customers sheet columns for the segments (price orientation, loyalty
+segment, channel: the kind has its own column already) and "why the tier changed": for a
+customer whose tier moved between the book's last two monthly snapshots, the tiers, the
+periods and the dimensions that moved it most."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from models.enums import Channel, LoyaltySegment, PriceOrientation
+from models.tier_change import TierChange
+from storage.base import DatabaseBase
+from storage.export_labels import Labels
+from storage.tier_change_queries import latest_tier_changes
+from storage.xlsx_stream import TEXT
+
+#: (label key, kind, number format), after the fixed columns and before the points.
+SEGMENT_COLUMNS: tuple[tuple[str, str, str | None], ...] = (
+    ("field.price_orientation", TEXT, None), ("field.loyalty_segment", TEXT, None),
+    ("field.channel", TEXT, None), ("field.tier_change", TEXT, None),
+)
+#: What the export's query selects for them, after its own columns.
+SEGMENT_SELECT = "c.id, c.price_orientation, c.loyalty_segment, c.channel"
+
+
+class SegmentWords:
+    """The segment codes' words and the tier changes' reasons, made once per export (the
+    changes are few: a join of two snapshot periods on the movers alone)."""
+
+    def __init__(self, db: DatabaseBase, labels: Labels) -> None:
+        self.price = {v.value: labels.enum(v) for v in PriceOrientation}
+        self.loyalty = {v.value: labels.enum(v) for v in LoyaltySegment}
+        self.channel = {v.value: labels.enum(v) for v in Channel}
+        self.reasons = {customer_id: tier_change_text(change, labels)
+                        for customer_id, change in latest_tier_changes(db).items()}
+
+    def values(self, row: Sequence[Any]) -> list[Any]:
+        customer_id, price, loyalty, channel = row
+        return [self.price.get(price, price or ""), self.loyalty.get(loyalty, loyalty or ""),
+                self.channel.get(channel, channel or ""), self.reasons.get(customer_id, "")]
+
+
+def tier_change_text(change: TierChange, labels: Labels) -> str:
+    """"Key → Standard (2026-05 → 2026-06): Revenue 62→41 (−21), ..." in ``labels``'
+    language."""
+    chinese = labels.lang == "zh_CN"
+    drivers = change.words(labels.dimension, "，" if chinese else ", ")
+    return labels("tier_change.text", before=labels.enum(change.tier_before),
+                  after=labels.enum(change.tier_after), from_period=change.from_period,
+                  to_period=change.to_period, drivers=drivers)
