@@ -4,12 +4,21 @@ Above it, the values team sync set aside for this customer, each taken back with
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.record import Record
 from storage.book import ImportTakenBack
@@ -118,6 +127,7 @@ class HistoryTab(WorkspaceTab):
     # -- team sync's conflicts ------------------------------------------------------------------
     def _build_conflicts(self) -> None:
         self.conflict_rows: list[ConflictRow] = []
+        self._last_take = 0.0
         self.conflicts_box = QGroupBox(self)
         self.conflicts_box.setObjectName("historyConflicts")
         self.conflicts_box.setStyleSheet("QGroupBox#historyConflicts { color: #5c4400; }")
@@ -160,8 +170,14 @@ class HistoryTab(WorkspaceTab):
         self.take_button.setEnabled(row is not None and not row.resolved)
 
     def _conflict_clicked(self, index: QModelIndex) -> None:
-        if index.column() == self.conflicts.model.column_of("take"):
-            self.take_other(self.conflicts.model.row(index.row()))
+        if index.column() != self.conflicts.model.column_of("take"):
+            return
+        # The second click of a double-click would land on the conflict that moved up.
+        now = time.monotonic()
+        if now - self._last_take < QApplication.doubleClickInterval() / 1000:
+            return
+        self._last_take = now
+        self.take_other(self.conflicts.model.row(index.row()))
 
     def take_selected(self) -> str | None:
         row = self.conflicts.selected()
