@@ -254,31 +254,43 @@ def line_stats(group: GroupRevenue, *, leave_out: Mapping[str, float] | None = N
     return table_stats(table(group), leave_out)
 
 
-@dataclass(frozen=True)
 class PeerIndex:
-    """Every group a customer may be compared with, prepared once per book and day."""
+    """Every group a customer may be compared with, prepared once per book and day; the
+    groups merged by tier, or the whole book, only when a small group needs them."""
 
-    groups: dict[tuple[str | None, str | None], PeerTable]
-    tiers: dict[str | None, PeerTable]
-    book: PeerTable
-    #: Each line's penetration in the whole book (for the lift).
-    overall: dict[str, float]
+    def __init__(self, groups: Mapping[tuple[str | None, str | None], GroupRevenue]) -> None:
+        self._raw = dict(groups)
+        self.groups = {key: table(g) for key, g in groups.items()}
+        self._tiers: dict[str | None, PeerTable] = {}
+        self._book: PeerTable | None = None
+        members = sum(g.members for g in groups.values())
+        buyers: dict[str, int] = {}
+        for group in groups.values():
+            for line, revenues in group.revenue.items():
+                buyers[line] = buyers.get(line, 0) + len(revenues)
+        #: Each line's penetration in the whole book (for the lift).
+        self.overall = {line: n / members for line, n in buyers.items()} if members else {}
 
     @property
     def lines(self) -> list[str]:
-        return sorted(self.book.revenue)
+        return sorted(self.overall)
+
+    def tier(self, tier: str | None) -> PeerTable:
+        found = self._tiers.get(tier)
+        if found is None:
+            found = self._tiers[tier] = table(merge(
+                g for (t, _), g in self._raw.items() if t == tier))
+        return found
+
+    @property
+    def book(self) -> PeerTable:
+        if self._book is None:
+            self._book = table(merge(self._raw.values()))
+        return self._book
 
 
 def peer_index(groups: Mapping[tuple[str | None, str | None], GroupRevenue]) -> PeerIndex:
-    tiers: dict[str | None, list[GroupRevenue]] = {}
-    for (tier, _), group in groups.items():
-        tiers.setdefault(tier, []).append(group)
-    everyone = merge(groups.values())
-    overall = {line: len(r) / everyone.members for line, r in everyone.revenue.items()
-               } if everyone.members else {}
-    return PeerIndex({key: table(g) for key, g in groups.items()},
-                     {tier: table(merge(gs)) for tier, gs in tiers.items()},
-                     table(everyone), overall)
+    return PeerIndex(groups)
 
 
 def choose_table(index: PeerIndex, tier: str | None, kind: str | None
@@ -288,8 +300,8 @@ def choose_table(index: PeerIndex, tier: str | None, kind: str | None
     exact = index.groups.get((tier, kind))
     if exact is not None and exact.members - 1 >= MIN_PEERS:
         return BASIS_TIER_KIND, exact
-    same_tier = index.tiers.get(tier)
-    if same_tier is not None and same_tier.members - 1 >= MIN_PEERS:
+    same_tier = index.tier(tier)
+    if same_tier.members - 1 >= MIN_PEERS:
         return BASIS_TIER, same_tier
     return BASIS_BOOK, index.book
 
@@ -342,7 +354,7 @@ def grid(customer_id: str, as_of: date, tier: str | None, kind: str | None,
          ) -> WhitespaceGrid:
     """The whole computation for one customer: its lines, its peers, its suggestions."""
     index = groups if isinstance(groups, PeerIndex) else peer_index(groups)
-    lines = customer_lines(sales, index.book.revenue, as_of)
+    lines = customer_lines(sales, index.overall, as_of)
     basis, peers = choose_table(index, tier, kind)
     own = {c.line: c.revenue_12m for c in lines if c.status is LineStatus.BOUGHT}
     stats = table_stats(peers, leave_out=own)

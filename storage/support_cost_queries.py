@@ -36,9 +36,14 @@ WHERE c.deleted_at IS NULL {customer_filter}
 
 
 def scored_as_of(db: DatabaseBase) -> date | None:
-    """The day the stored 12-month figures were computed for (None: never scored)."""
-    row = db.conn.execute("SELECT max(as_of) FROM customer_metrics").fetchone()
-    return date.fromisoformat(row[0][:10]) if row and row[0] else None
+    """The day the last rescore computed the 12-month figures for (None: never scored)."""
+    row = db.conn.execute("SELECT value FROM settings WHERE key = 'scoring_state'").fetchone()
+    if not row:
+        return None
+    try:
+        return date.fromisoformat(str(json.loads(row[0])["as_of"])[:10])
+    except (ValueError, KeyError, TypeError):
+        return None  # a state written by another version: read as never scored
 
 
 def measures(db: DatabaseBase, as_of: date, customer_id: str | None = None
@@ -75,10 +80,11 @@ def customer_profits(db: DatabaseBase, as_of: date, customer_id: str | None = No
                 _FIGURES_SQL.format(customer_filter=where), params)]
 
 
+#: The metrics alone (the deleted flag is copied in): the customers' wide rows cost a second
+#: more on 100,000 customers.
 _TIER_SQL = """
-SELECT m.tier, count(*), total(m.revenue_12m), total(m.profit_12m)
-FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id
-WHERE c.deleted_at IS NULL GROUP BY 1
+SELECT tier, count(*), total(revenue_12m), total(profit_12m) FROM customer_metrics
+WHERE deleted = 0 GROUP BY 1
 """
 
 

@@ -113,3 +113,22 @@ def test_the_filtered_portfolio_keeps_to_its_tiers(tmp_path: Path) -> None:
     assert not any(r[1] == "K1" for r in rows)
     assert date(2026, 6, 30) == AS_OF
     book.close()
+
+
+def test_fast_rows_keep_styles_and_text(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from storage.export_portfolio_whitespace import fast_rows
+    from storage.xlsx_style import MONEY, SheetWriter
+
+    workbook = Workbook()
+    writer = SheetWriter(workbook.active, 2)
+    rows = [[f"c{i}", float(i)] for i in range(5)] + [["=1+1", 9.5]]
+    fast_rows(writer, rows, formats=(None, MONEY), measured=2)
+    path = tmp_path / "fast.xlsx"
+    workbook.save(path)
+    ws = load_workbook(path).active
+    assert [ws.cell(row=r, column=1).value for r in range(1, 7)] == [r[0] for r in rows]
+    assert ws.cell(row=5, column=2).number_format == MONEY  # copied from the first row
+    formula = ws.cell(row=6, column=1)
+    assert formula.data_type == "s" and formula.quotePrefix  # text, never a formula
