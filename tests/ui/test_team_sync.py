@@ -9,6 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -17,6 +20,7 @@ from models.entities import Customer
 from storage.book import Book
 from tests.ui.conftest import open_window, wait_idle
 from ui.gui.dialogs.team_sync_dialog import PAGE_KEY, PAGE_SETUP, PAGE_STATUS, TeamSyncDialog
+from ui.gui.dialogs.team_sync_setup import KeyChecker
 from ui.gui.settings import Settings
 from ui.gui.window.main_window import MainWindow
 from ui.gui.workspace.history_tab import HistoryTab
@@ -406,3 +410,34 @@ def test_a_manager_changes_a_role_and_removes_a_member(  # type: ignore[no-untyp
     assert roles()["王芳"].startswith("Removed ")
     assert window.book.team.key_text() == renewed
     dialog.close()
+
+
+KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(position=st.integers(min_value=0), replacement=st.sampled_from(KEY_ALPHABET),
+       lower=st.booleans(), spaced=st.booleans())
+def test_the_join_field_refuses_any_mistyped_character(  # type: ignore[no-untyped-def]
+        qapp, team_key: str, position: int, replacement: str, lower: bool,
+        spaced: bool) -> None:
+    """Any one character typed wrong after KP1- is caught as it is typed; case and spaces or
+    dashes in other places are not mistakes."""
+    checker = KeyChecker()
+    try:
+        body = [i for i, c in enumerate(team_key) if c != "-" and i > 3]
+        where = body[position % len(body)]
+        assume(team_key[where] != replacement)
+        wrong = team_key[:where] + replacement + team_key[where + 1:]
+        assert checker.problem(wrong) is not None
+        same = team_key.lower() if lower else team_key
+        same = same.replace("-", " ") if spaced else same
+        assert checker.problem(same) is None
+    finally:
+        checker.close()
+
+
+@pytest.fixture(scope="module")
+def team_key() -> str:
+    with Book(":memory:") as book:
+        return book.sync.team_init()
