@@ -108,6 +108,9 @@ class Changes:
 CUSTOMER_FIELD_KEYS = {
     "name": "name", "owner": "owner", "relationship_level": "relationship_level",
     "tier_override": "tier", "lifecycle_override": "lifecycle",
+    # the segment filters (issue 19, point 6)
+    "kind": "kind", "price_orientation": "price_orientation",
+    "loyalty_segment": "loyalty_segment", "channel": "channel",
 }
 #: The list's keys a rescore moves.
 SCORE_KEYS = frozenset({"tier", "score", "abc_class", "lifecycle", "revenue_12m"})

@@ -13,7 +13,16 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from models.entities import Assessment, Contact, Customer, Interaction, Need, Transaction
-from models.enums import AbcClass, LifecycleStage, RelationshipLevel, Tier
+from models.enums import (
+    AbcClass,
+    Channel,
+    CustomerKind,
+    LifecycleStage,
+    LoyaltySegment,
+    PriceOrientation,
+    RelationshipLevel,
+    Tier,
+)
 from models.plans import AccountPlan
 from models.record import Record
 from storage.base import DatabaseBase
@@ -55,8 +64,18 @@ class CustomerQuery:
     lifecycles: frozenset[LifecycleStage] = frozenset()
     relationship_levels: frozenset[RelationshipLevel] = frozenset()
     owners: frozenset[str] = frozenset()
+    #: The segments (idea 7), stored on the customer.
+    kinds: frozenset[CustomerKind] = frozenset()
+    price_orientations: frozenset[PriceOrientation] = frozenset()
+    loyalty_segments: frozenset[LoyaltySegment] = frozenset()
+    channels: frozenset[Channel] = frozenset()
     ids: frozenset[str] | None = None  # e.g. customers picked by clicking a chart
     sort: str = "name"
+
+    def segment_filters(self) -> tuple[tuple[str, frozenset[Any]], ...]:
+        """(customers column, chosen values) of each segment."""
+        return (("kind", self.kinds), ("price_orientation", self.price_orientations),
+                ("loyalty_segment", self.loyalty_segments), ("channel", self.channels))
     descending: bool = False
 
 
@@ -153,7 +172,7 @@ class CustomerQueriesMixin(DatabaseBase):
         """
         if _sort_of(query) != "name" or query.ids is not None or any(
                 (query.tiers, query.abc_classes, query.lifecycles, query.relationship_levels,
-                 query.owners)):
+                 query.owners, *(values for _, values in query.segment_filters()))):
             # Filters: counting looks up every row, as reading the ids does.
             ids = self.customer_ids(query)
             yield ids, len(ids)
@@ -315,6 +334,17 @@ def _where(query: CustomerQuery) -> tuple[str, list[Any]]:
             codes = sorted(v.value if hasattr(v, "value") else v for v in values)
             clauses.append(f"{column} IN ({','.join('?' * len(codes))})")
             params.extend(codes)
+    segments = []
+    for column, chosen in query.segment_filters():
+        if chosen:
+            codes = sorted(v.value for v in chosen)
+            segments.append(f"c.{column} IN ({','.join('?' * len(codes))})")
+            params.extend(codes)
+    if segments:
+        # The segments live on the customer row alone: one pass over the customers builds
+        # the set of ids the metrics rows are then probed against.
+        clauses.append("m.customer_id IN (SELECT c.id FROM customers c WHERE "
+                       f"{' AND '.join(segments)})")
     if query.ids is not None:
         clauses.append("m.customer_id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(sorted(query.ids)))

@@ -1999,7 +1999,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>FilterBar</name>
     <message>
         <source>Tier</source>
-        <extracomment>Filter dimensions: CustomerQuery field and the enum of its values (owners are plain text).</extracomment>
+        <extracomment>Filter dimensions: CustomerQuery field and the enum of its values (owners are plain text). The segments (idea 7), each a submenu of one Segment button. The dimensions with a button of their own, in the bar&apos;s order.</extracomment>
         <translation>分级</translation>
     </message>
     <message>
@@ -2017,6 +2017,26 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Price or value</source>
+        <translation>价格/价值导向</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>忠诚度细分</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Chosen on a chart</source>

@@ -211,7 +211,8 @@ class CustomerBookView(QWidget):
         for key, active in (("search", bool(query.search.strip())), ("tier", query.tiers),
                             ("abc_class", query.abc_classes), ("lifecycle", query.lifecycles),
                             ("relationship_level", query.relationship_levels),
-                            ("owner", query.owners)):
+                            ("owner", query.owners),
+                            *query.segment_filters()):
             if active:
                 used.add(key)
         return frozenset(used)

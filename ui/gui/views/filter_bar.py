@@ -22,7 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.enums import AbcClass, LifecycleStage, RelationshipLevel, Tier
+from models.enums import (
+    AbcClass,
+    Channel,
+    CustomerKind,
+    LifecycleStage,
+    LoyaltySegment,
+    PriceOrientation,
+    RelationshipLevel,
+    Tier,
+)
 from storage.book.types import CustomerQuery
 from ui.gui.text.labels import label
 
@@ -33,7 +42,17 @@ ENUM_FIELDS: dict[str, type[Enum]] = {
     "lifecycles": LifecycleStage,
     "relationship_levels": RelationshipLevel,
 }
-FIELDS = (*ENUM_FIELDS, "owners")
+#: The segments (idea 7), each a submenu of one Segment button.
+SEGMENT_FIELDS: dict[str, type[Enum]] = {
+    "kinds": CustomerKind,
+    "price_orientations": PriceOrientation,
+    "loyalty_segments": LoyaltySegment,
+    "channels": Channel,
+}
+ENUM_FIELDS.update(SEGMENT_FIELDS)
+#: The dimensions with a button of their own, in the bar's order.
+BUTTON_FIELDS = ("tiers", "abc_classes", "lifecycles", "relationship_levels", "owners")
+FIELDS = (*BUTTON_FIELDS, *SEGMENT_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -45,6 +64,10 @@ class BookFilters:
     lifecycles: frozenset[LifecycleStage] = frozenset()
     relationship_levels: frozenset[RelationshipLevel] = frozenset()
     owners: frozenset[str] = frozenset()
+    kinds: frozenset[CustomerKind] = frozenset()
+    price_orientations: frozenset[PriceOrientation] = frozenset()
+    loyalty_segments: frozenset[LoyaltySegment] = frozenset()
+    channels: frozenset[Channel] = frozenset()
     ids: frozenset[str] | None = None  # customers picked on a chart
     ids_label: str = field(default="", compare=False)
 
@@ -55,7 +78,10 @@ class BookFilters:
     def applied_to(self, query: CustomerQuery) -> CustomerQuery:
         return replace(query, tiers=self.tiers, abc_classes=self.abc_classes,
                        lifecycles=self.lifecycles, relationship_levels=self.relationship_levels,
-                       owners=self.owners, ids=self.ids)
+                       owners=self.owners, kinds=self.kinds,
+                       price_orientations=self.price_orientations,
+                       loyalty_segments=self.loyalty_segments, channels=self.channels,
+                       ids=self.ids)
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> BookFilters:
@@ -75,6 +101,11 @@ def field_title(name: str) -> str:
         "lifecycles": translate("FilterBar", "Lifecycle"),
         "relationship_levels": translate("FilterBar", "Relationship"),
         "owners": translate("FilterBar", "Owner"),
+        "segments": translate("FilterBar", "Segment"),
+        "kinds": translate("FilterBar", "Kind"),
+        "price_orientations": translate("FilterBar", "Price or value"),
+        "loyalty_segments": translate("FilterBar", "Loyalty"),
+        "channels": translate("FilterBar", "Channel"),
     }[name]
 
 
@@ -136,7 +167,7 @@ class FilterBar(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(6)
         layout.addWidget(self.title)
-        for name in FIELDS:
+        for name in (*BUTTON_FIELDS, "segments"):
             button = QToolButton(self)
             button.setObjectName(f"filter_{name}")
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -146,6 +177,12 @@ class FilterBar(QWidget):
             self.buttons[name] = button
             self.menus[name] = menu
             layout.addWidget(button)
+        # One button for the four segments, a submenu each: nine buttons did not fit.
+        for name in SEGMENT_FIELDS:
+            submenu = StickyMenu(self.menus["segments"])
+            submenu.setObjectName(f"filterMenu_{name}")
+            self.menus["segments"].addMenu(submenu)
+            self.menus[name] = submenu
         self._fill_menus()
         self.chip_area = QWidget(self)
         self.chip_layout = QHBoxLayout(self.chip_area)
@@ -222,7 +259,8 @@ class FilterBar(QWidget):
                 lambda on, n=name, v=value: self._on_toggled(n, v, on))
             menu.addAction(action)
             self.choices[name].append((action, value))
-        self.buttons[name].setEnabled(bool(menu.actions()))
+        if name in self.buttons:
+            self.buttons[name].setEnabled(bool(menu.actions()))
 
     def _on_toggled(self, name: str, value: Any, on: bool) -> None:
         if (value in getattr(self._filters, name)) != on:
@@ -240,7 +278,14 @@ class FilterBar(QWidget):
     def _title_button(self, name: str) -> None:
         count = len(getattr(self._filters, name))
         title = field_title(name)
-        self.buttons[name].setText(f"{title} ({count})" if count else title)
+        text = f"{title} ({count})" if count else title
+        if name not in SEGMENT_FIELDS:
+            self.buttons[name].setText(text)
+            return
+        self.menus[name].setTitle(text)
+        chosen = sum(len(getattr(self._filters, n)) for n in SEGMENT_FIELDS)
+        segment = field_title("segments")
+        self.buttons["segments"].setText(f"{segment} ({chosen})" if chosen else segment)
 
     def _rebuild_chips(self) -> None:
         for chip in self.chips:
