@@ -4941,6 +4941,58 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
 </context>
 <context>
+    <name>SegmentBreakdown</name>
+    <message>
+        <source>Customer kind</source>
+        <extracomment>Segment column -&gt; the customer list&apos;s filter field (filter_bar.SEGMENT_FIELDS).</extracomment>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Price or value orientation</source>
+        <translation>价格/价值导向</translation>
+    </message>
+    <message>
+        <source>Loyalty segment</source>
+        <translation>忠诚度细分</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Strategic or key</source>
+        <translation>战略及重点占比</translation>
+    </message>
+    <message>
+        <source>Revenue 12 mo.</source>
+        <translation>近12个月销售额</translation>
+    </message>
+    <message>
+        <source>Tiers by segment</source>
+        <translation>按细分看客户分级</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>细分：</translation>
+    </message>
+    <message>
+        <source>Scored customers of each segment in each tier, the share of them that are strategic or key, and their revenue of the scoring window. Double-click a row to list its customers.</source>
+        <translation>各细分中已评分客户在各级别的数量、战略及重点客户所占比例，以及评分期内的销售额。双击一行可列出其客户。</translation>
+    </message>
+</context>
+<context>
     <name>SetupPage</name>
     <message>
         <source>Start a team</source>

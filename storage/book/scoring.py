@@ -9,8 +9,9 @@ from models.config import ScoringConfig
 from models.enums import LifecycleStage, RelationshipLevel, SnapshotPeriod, Tier
 from models.explain import Explanation
 from models.periods import Period
+from models.segments import TiersBySegment
 from models.tier_change import TierChange
-from storage import chart_data, tier_change_queries
+from storage import chart_data, segment_queries, tier_change_queries
 from storage.chart_data import (
     CustomerProfile,
     FloatArray,
@@ -88,6 +89,10 @@ class Charts:
 
     def lifecycle_counts(self) -> dict[LifecycleStage, int]:
         return chart_data.lifecycle_counts(self._db)
+
+    def tiers_by_segment(self) -> TiersBySegment:
+        """Scored customers per tier and revenue for each value of each segment."""
+        return segment_queries.segment_breakdown(self._db)
 
     def relationship_counts(self) -> dict[RelationshipLevel, int]:
         return chart_data.relationship_counts(self._db)

@@ -37,6 +37,7 @@ from ui.gui.charts.rollup_charts import rollup_chart
 from ui.gui.charts.style import DPI, Chart, use_chinese_units
 from ui.gui.text import i18n
 from ui.gui.views.rollup_section import RollupSection
+from ui.gui.views.segment_breakdown import SegmentBreakdown
 
 #: The book's charts in dashboard order; the wide ones (two panels, a side legend, many
 #: periods) take a whole row, the others share one. The roll-up's chart is its section's,
@@ -159,6 +160,9 @@ class DashboardView(QWidget):
                 grid.addWidget(canvas, row, column)
                 row, column = (row + 1, 0) if column else (row, 1)
         grid.addWidget(self.rollup_section, row + (column > 0), 0, 1, 2)
+        self.segment_section = SegmentBreakdown(grid_host)  # tiers by segment, under it all
+        self.segment_section.filter_requested.connect(self.filter_requested)
+        grid.addWidget(self.segment_section, row + (column > 0) + 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -235,6 +239,8 @@ class DashboardView(QWidget):
         task.finished.connect(lambda t=task: self._on_finished(t))
         task.failure(self._on_failed)
         task.run_in_background()
+        if "tiers" in kinds:  # the book's figures moved, not only the periods chosen
+            self.segment_section.reload(self.book.path)
 
     def _on_delivered(self, task: BookTask, item: object) -> None:
         if task is not self._task:
@@ -343,6 +349,7 @@ class DashboardView(QWidget):
         for canvas in self.canvases.values():
             canvas.retranslate()
         self.rollup_section.retranslate()
+        self.segment_section.retranslate()
         for label in (self.from_label, self.to_label):
             label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         self.mark_stale()  # the charts' own texts are in the figure
