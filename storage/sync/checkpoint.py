@@ -162,8 +162,6 @@ def _write(conn: sqlite3.Connection, folder: Path, keys: bytes | Keys,
     covers = {member: number for member, number in covers.items() if number > 0}
     last_hlc = {row[0]: row[1] for row in conn.execute(
         "SELECT device, last_hlc FROM sync_peers WHERE last_hlc IS NOT NULL")}
-    if not covers:
-        return None  # it holds nothing any packet brought: nothing to join from
     previous = latest(folder, keys).get(device.device)
     if previous is not None and previous.covers == covers:
         return None
@@ -218,7 +216,9 @@ def _lines(conn: sqlite3.Connection) -> Iterator[Op]:
         names = [*columns(conn, table), *DERIVED.get(table, ())]
         select = ", ".join(f"[{name}]" for name in names)
         links = LINKS.get(table, {})
-        cursor = conn.execute(f"SELECT {select} FROM [{table}] ORDER BY rowid")
+        # In id order: a joiner's inserts then append to the id's index instead of landing
+        # all over it (a third less work for a million rows).
+        cursor = conn.execute(f"SELECT {select} FROM [{table}] ORDER BY id")
         while chunk := cursor.fetchmany(CHUNK_ROWS):
             ids = [row[0] for row in chunk]
             found = [_links(conn, link.table, link.own, link.other, ids)

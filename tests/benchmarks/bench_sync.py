@@ -188,7 +188,8 @@ def raw_bulk_insert(source: Path, target: Path) -> tuple[float, float]:
             n for n in DERIVED.get(table, ()) if n in names]
         select = ", ".join(f"[{n}]" for n in names)
         sql = (f"INSERT INTO [{table}] ({select}) VALUES ({', '.join('?' * len(names))})")
-        cursor = src.execute(f"SELECT {select} FROM [{table}]")
+        order = " ORDER BY id" if table in TABLES else ""  # as a checkpoint holds them
+        cursor = src.execute(f"SELECT {select} FROM [{table}]{order}")
         while chunk := cursor.fetchmany(10_000):
             conn.executemany(sql, chunk)
     for _index, create in indexes:
