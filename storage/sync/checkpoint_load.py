@@ -19,9 +19,10 @@ operations wait here.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
-from typing import Any
+from typing import Any, TypeVar
 
 from storage.base import DatabaseBase
 from storage.bulk_indexes import indexes_rebuilt, table_indexes
@@ -35,6 +36,7 @@ from storage.sync.packets import Keys, Op
 from storage.sync.setting_merge import merge_setting
 from storage.sync.tables import LINKS, SETTINGS, TABLES, columns
 
+T = TypeVar("T")
 #: Tables a new member's book may hold before it joins (the people it named itself).
 _ALLOWED_BEFORE = frozenset({"people"})
 
@@ -62,7 +64,7 @@ def load(db: DatabaseBase, manifest: Manifest, keys: bytes | Keys, *, bulk: bool
         for link in {link.table for table in empty for link in LINKS.get(table, {}).values()}:
             stack.enter_context(indexes_rebuilt(db, link, table_indexes(db, link)))
         same_keys = manifest.same_keys
-        for ops in parts(manifest, keys):
+        for ops in _read_ahead(parts(manifest, keys)):
             for op in ops:
                 if op["o"] == "rows" and op["t"] in empty:
                     _insert(conn, op, same_keys, applier.result)
@@ -80,6 +82,16 @@ def load(db: DatabaseBase, manifest: Manifest, keys: bytes | Keys, *, bulk: bool
     applier.retry_waiting()
     _covered(conn, manifest, applier.result)
     return applier.result
+
+
+def _read_ahead(items: Iterator[T]) -> Iterator[T]:
+    """The next part read, decrypted and decompressed on a thread of its own while this one
+    writes the last (no connection crosses: the thread only reads files)."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="keyplan-checkpoint") as pool:
+        future = pool.submit(next, items, None)
+        while (item := future.result()) is not None:
+            future = pool.submit(next, items, None)
+            yield item
 
 
 def _insert(conn: sqlite3.Connection, op: Op, same_keys: bool, result: Applied) -> None:
