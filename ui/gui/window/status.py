@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from storage.book import Book
 from storage.presence import Holder
-from ui.gui.window.sync import SyncIndicator, TeamSync
+from ui.gui.window.sync import TeamSync
+from ui.gui.window.sync_indicator import SyncIndicator
 from ui.gui.window.task_status import TaskStatus
 
 if TYPE_CHECKING:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
-from PySide6.QtWidgets import QToolButton, QWidget
 
 from models.enums import PersonRole
 from storage.book.records import Done
@@ -27,7 +26,6 @@ from storage.changes import Changes
 from storage.errors import StorageError
 from ui.gui.background.sync_operations import Synced, sync_book
 from ui.gui.background.tasks import BookTask, Task
-from ui.gui.models.conflicts_model import device_label, local_time
 from ui.gui.text.i18n import storage_message
 from ui.gui.window.sync_watch import FolderWatcher
 
@@ -58,10 +56,6 @@ log = logging.getLogger(__name__)
 
 #: How often to look whether an automatic sync is due (the interval itself is in Preferences).
 TICK_MS = 15_000
-WARNING_STYLE = ("QToolButton#syncIndicator { background: #fff4ce; color: #5c4400; "
-                 "border-radius: 3px; padding: 1px 6px; }")
-ERROR_STYLE = ("QToolButton#syncIndicator { background: #fde7e9; color: #a4262c; "
-               "border-radius: 3px; padding: 1px 6px; }")
 
 
 def error_text(error: BaseException) -> str:
@@ -316,35 +310,7 @@ class TeamSync(QObject):
             self.conflicts = count
             self.state_changed.emit()
 
-    # -- words ---------------------------------------------------------------------------------
-    def summary(self) -> str:
-        """The indicator's text."""
-        if not self.in_team:
-            return ""
-        if self.folder is None:
-            return translate("TeamSync", "Team sync: choose the folder")
-        if self.running and self.last is None:
-            return translate("TeamSync", "Team sync: syncing…")
-        if self.error is not None:
-            return translate("TeamSync", "Team sync failed")
-        parts = []
-        if self.running:
-            parts.append(translate("TeamSync", "Syncing…"))
-        elif self.last is not None:
-            parts.append(translate("TeamSync", "Synced {time}").format(
-                time=self.last.at.astimezone().strftime("%H:%M")))
-        status = self.status
-        if status is not None:
-            parts.append(translate("TeamSync", "peers: {count}").format(
-                count=len(self.others())))
-        if self.conflicts:
-            parts.append(translate("TeamSync", "conflicts: {count}").format(
-                count=self.conflicts))
-        if status is not None and status.quarantined:
-            parts.append(translate("TeamSync", "refused packets: {count}").format(
-                count=len(status.quarantined)))
-        return " · ".join(parts)
-
+    # -- who is who -----------------------------------------------------------------------
     def people(self) -> dict[str, str]:
         """Device -> the person it is, as the team names them."""
         return {m.device: m.person for m in self.roster.members} if self.roster else {}
@@ -354,73 +320,3 @@ class TeamSync(QObject):
         if self.roster is not None and self.roster.members:
             return [m.device for m in self.roster.members if not m.own and not m.removed_at]
         return [p.device for p in self.status.peers if not p.own] if self.status else []
-
-    @property
-    def warning(self) -> bool:
-        """Something for the user to look at: conflicts, refused packets, no folder."""
-        refused = self.status is not None and bool(self.status.quarantined)
-        return bool(self.conflicts) or refused or self.folder is None \
-            or self.note is not None
-
-    def details(self) -> str:
-        """The indicator's tooltip: the folder, the last sync, each member, the counts."""
-        lines = [translate("TeamSync", "Team sync with {folder}").format(
-            folder=self.folder) if self.folder else translate(
-            "TeamSync", "No shared folder chosen yet.")]
-        if self.error is not None:
-            lines.append(translate("TeamSync", "The last sync failed: {error}").format(
-                error=self.error))
-        if self.last is not None:
-            lines.append(translate("TeamSync", "Last sync: {time} (changes sent: {sent}, "
-                                               "merged: {merged}).").format(
-                time=local_time(self.last.at, seconds=True),
-                sent=QLocale().toString(self.last.pushed.ops),
-                merged=QLocale().toString(self.last.pulled.ops)))
-        status = self.status
-        if status is not None:
-            for peer in status.peers:
-                if peer.own:
-                    continue
-                seen = local_time(peer.last_packet_at) if peer.last_packet_at \
-                    else translate("TeamSync", "never")
-                lines.append(translate("TeamSync", "{member}: last packet {seen}, {pending} "
-                                                   "waiting, {refused} refused").format(
-                    member=device_label(peer.device, self.people()), seen=seen,
-                    pending=peer.pending,
-                    refused=peer.quarantined))
-            lines.append(translate("TeamSync", "To send: {count} changes.").format(
-                count=QLocale().toString(status.to_send)))
-        lines.append(translate("TeamSync", "Open conflicts: {count}").format(
-            count=QLocale().toString(self.conflicts)))
-        if self.note:
-            lines.append(self.note)
-        lines.append(translate("TeamSync", "Click to open Team sync."))
-        return "\n".join(lines)
-
-
-class SyncIndicator(QToolButton):
-    """The status bar's team sync: last sync, peers, conflicts; a click opens the dialog."""
-
-    def __init__(self, team: TeamSync, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("syncIndicator")
-        self.setAutoRaise(True)
-        self.team = team
-        team.state_changed.connect(self.refresh)
-        self.refresh()
-
-    def refresh(self) -> None:
-        team = self.team
-        text = team.summary()
-        self.setVisible(bool(text))
-        self.setText(text)
-        self.setToolTip(team.details() if text else "")
-        if team.error is not None:
-            self.setStyleSheet(ERROR_STYLE)
-        elif team.warning:
-            self.setStyleSheet(WARNING_STYLE)
-        else:
-            self.setStyleSheet("")
-
-    def retranslate(self) -> None:
-        self.refresh()

@@ -4,21 +4,12 @@ Above it, the values team sync set aside for this customer, each taken back with
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex
-from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from models.record import Record
 from storage.book import ImportTakenBack
@@ -26,13 +17,12 @@ from storage.book.types import RECORD_TABLES, Change
 from storage.errors import StorageError
 from ui.gui.background.tasks import BookTask
 from ui.gui.forms import prompts
-from ui.gui.forms.conflict_texts import conflict_rows
 from ui.gui.forms.field_labels import field_label, kind_label
 from ui.gui.forms.list_panel import ListPanel
 from ui.gui.forms.values import EMPTY, display_value
-from ui.gui.models.conflicts_model import ConflictRow, conflict_columns
 from ui.gui.models.rows_model import Column
 from ui.gui.text.i18n import storage_message
+from ui.gui.workspace.history_conflicts import ConflictsBox
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
 if TYPE_CHECKING:  # the importer loads only when an import is undone
@@ -109,7 +99,10 @@ class HistoryTab(WorkspaceTab):
         self.notice.setObjectName("historyNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
-        self._build_conflicts()
+        self.conflicts_box = ConflictsBox(context, self)
+        self.conflicts_box.changed.connect(self.changed)
+        self.conflicts = self.conflicts_box.panel
+        self.show_resolved = self.conflicts_box.show_resolved
         intro_row = QHBoxLayout()
         intro_row.addWidget(self.intro, 1)
         intro_row.addWidget(self.show_resolved)
@@ -123,78 +116,6 @@ class HistoryTab(WorkspaceTab):
         self.panel.fit_columns(
             {"at": 17, "who": 18, "action": 7, "record": 26, "field": 16, "old": 20}
         )
-
-    # -- team sync's conflicts ------------------------------------------------------------------
-    def _build_conflicts(self) -> None:
-        self.conflict_rows: list[ConflictRow] = []
-        self._last_take = 0.0
-        self.conflicts_box = QGroupBox(self)
-        self.conflicts_box.setObjectName("historyConflicts")
-        self.conflicts_box.setStyleSheet("QGroupBox#historyConflicts { color: #5c4400; }")
-        self.conflicts = ListPanel(conflict_columns(customer=False, action=True),
-                                   self.conflicts_box, name="conflicts")
-        self.take_button = self.conflicts.button("takeOther", self.take_selected,
-                                                 needs_row=True)
-        self.conflicts.table.clicked.connect(self._conflict_clicked)
-        self.conflicts.selection_changed.connect(self._update_take)
-        box_layout = QVBoxLayout(self.conflicts_box)
-        box_layout.addWidget(self.conflicts)
-        self.show_resolved = QCheckBox(self)
-        self.show_resolved.setObjectName("showResolvedConflicts")
-        self.show_resolved.toggled.connect(lambda _on: self._show_conflicts())
-        self.conflicts.fit_columns({"record": 14, "field": 10, "ours": 16, "theirs": 16,
-                                    "at": 16, "member": 14})
-        self.conflicts_box.hide()
-        self.show_resolved.hide()
-
-    def _show_conflicts(self) -> None:
-        every = self.conflict_rows
-        shown = every if self.show_resolved.isChecked() else [r for r in every
-                                                              if not r.resolved]
-        self.conflicts.set_rows(shown, keep=lambda r: r.conflict.id)
-        open_count = sum(1 for r in every if not r.resolved)
-        self.conflicts_box.setTitle(self.tr(
-            "Team sync set these values aside ({count} open): the value in bold stands "
-            "now").format(count=QLocale().toString(open_count)))
-        self.conflicts_box.setVisible(bool(shown))
-        self.show_resolved.setVisible(len(every) > open_count)
-        # As tall as its rows (up to six), the history keeps the rest.
-        table = self.conflicts.table
-        rows = min(max(len(shown), 1), 6)
-        table.setFixedHeight(table.horizontalHeader().sizeHint().height()
-                             + rows * table.verticalHeader().defaultSectionSize() + 4)
-        self._update_take()
-
-    def _update_take(self) -> None:
-        row = self.conflicts.selected()
-        self.take_button.setEnabled(row is not None and not row.resolved)
-
-    def _conflict_clicked(self, index: QModelIndex) -> None:
-        if index.column() != self.conflicts.model.column_of("take"):
-            return
-        # The second click of a double-click would land on the conflict that moved up.
-        now = time.monotonic()
-        if now - self._last_take < QApplication.doubleClickInterval() / 1000:
-            return
-        self._last_take = now
-        self.take_other(self.conflicts.model.row(index.row()))
-
-    def take_selected(self) -> str | None:
-        row = self.conflicts.selected()
-        return self.take_other(row) if row is not None else None
-
-    def take_other(self, row: ConflictRow) -> str | None:
-        """The value set aside becomes the current one (a new edit, sent at the next sync)."""
-        if row.resolved:
-            return None
-        try:
-            done = self.book.sync.take_theirs(row.conflict.id) if row.ours_kept \
-                else self.book.sync.take_ours(row.conflict.id)
-        except StorageError as error:
-            prompts.show_error(self, storage_message(error))
-            return None
-        self.changed.emit(done.changes)
-        return done.change_id
 
     def _columns(self) -> list[Column]:
 
@@ -284,14 +205,7 @@ class HistoryTab(WorkspaceTab):
         self.undo_button.setToolTip(tip)
 
     def retranslate(self) -> None:
-        self.take_button.setText(self.tr("Use the other value"))
-        self.take_button.setToolTip(self.tr(
-            "Make the value set aside the current one; it is sent to the team at the next "
-            "sync"))
-        self.show_resolved.setText(self.tr("Show resolved conflicts"))
-        self.conflicts.model.retranslate()
-        if self.conflict_rows:
-            self._show_conflicts()
+        self.conflicts_box.retranslate()
         self.undo_button.setText(self.tr("Undo this change"))
         self._update_undo()
         self.empty.setText(
@@ -310,11 +224,7 @@ class HistoryTab(WorkspaceTab):
 
     def reload(self) -> None:
         book = self.book
-        found = book.sync.conflicts(self.customer_id, resolved=True)
-        people = {member.device: member.person for member in book.team.members().members} \
-            if found and book.sync.in_team else {}
-        self.conflict_rows = conflict_rows(book, found, people)
-        self._show_conflicts()
+        self.conflicts_box.reload()
         changes = book.history.of_customer(self.customer_id)
         by_table: dict[str, list[str]] = {}
         for change in changes:
