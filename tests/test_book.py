@@ -58,7 +58,10 @@ def test_a_demo_is_made_and_scored_in_one_go(db_path: Path) -> None:
     with Book(db_path) as book:
         made = book.demo.generate(20, seed=3, anchor=date(2026, 6, 30))
         assert made.scored is not None and made.scored.snapshot is not None
-        assert book.reader.scalar("SELECT count(*) FROM score_snapshots") == 20
+        assert book.reader.scalar("SELECT count(*) FROM score_snapshots "
+                                  "WHERE period = '2026-06'") == 20
+        # The two months before too, so a first look finds tier changes (issue 19, point 7).
+        assert book.charts.snapshot_periods() == ["2026-04", "2026-05", "2026-06"]
         assert book.customers.count() == 20
 
 
@@ -75,5 +78,6 @@ def test_new_settings_retier_with_the_months_snapshot(db_path: Path) -> None:
         assert book.scoring.state() is not None
         tiers = book.reader.query(
             "SELECT s.tier AS shown, m.computed_tier AS now FROM score_snapshots s "
-            "JOIN customer_metrics m ON m.customer_id = s.customer_id")
+            "JOIN customer_metrics m ON m.customer_id = s.customer_id "
+            "WHERE s.period = '2026-06'")
         assert tiers and all(r["shown"] == r["now"] for r in tiers)

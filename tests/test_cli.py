@@ -63,7 +63,8 @@ def test_demo_scores_its_book_so_chart_tiers_draws_tiers(
     with Database(db) as book:
         tiers = tier_distribution(book)
         assert tiers.unscored == 0 and sum(tiers.customers.values()) == 30
-        assert snapshot_periods(book) == ["2026-12"]
+        # The demo's month and, for its tier changes, the two before (issue 19, point 7).
+        assert snapshot_periods(book) == ["2026-10", "2026-11", "2026-12"]
     png = tmp_path / "tiers.png"
     assert main(["--db", db, "chart", "tiers", "-o", str(png)]) == 0
     out = capsys.readouterr().out

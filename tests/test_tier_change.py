@@ -95,3 +95,19 @@ def test_explain_json_has_the_tier_change(tmp_path: Path,
     assert json.loads(capsys.readouterr().out)["tier_change"] is None
     assert main(["--db", str(path), "explain", "A", "--as-of", "2026-06-30"]) == 0
     assert "Tier changed from key (2026-05) to standard (2026-06)" in capsys.readouterr().out
+
+
+def test_the_demo_has_tier_changes_to_explain(tmp_path: Path) -> None:
+    """A first look meets real moves: the demo snapshots the two months before its own."""
+    with Book(tmp_path / "demo.db") as book:
+        book.demo.generate(200, seed=2, anchor=date(2026, 12, 7))
+        assert book.charts.snapshot_periods() == ["2026-10", "2026-11", "2026-12"]
+        changes = book.scoring.latest_tier_changes()
+        assert changes
+        for change in changes.values():
+            assert (change.from_period, change.to_period) == ("2026-11", "2026-12")
+            assert change.drivers and change.tier_before is not change.tier_after
+            # The drivers explain the direction: their contributions move the score the way
+            # the tier went.
+            moved = sum(d.contribution_change for d in change.drivers)
+            assert (moved > 0) == (change.steps > 0)

@@ -5785,6 +5785,34 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
 </context>
 <context>
+    <name>TierChangeSection</name>
+    <message>
+        <source>{before} → {after} from {start} to {end} (score {score_before:.1f} → {score_after:.1f}).</source>
+        <translation>{start} 至 {end}：{before} → {after}（评分 {score_before:.1f} → {score_after:.1f}）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between two dimensions</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Moved most by: {drivers}.</source>
+        <translation>变化最大的维度：{drivers}。</translation>
+    </message>
+    <message>
+        <source>No dimension moved: the tier thresholds did.</source>
+        <translation>各维度未变，是分级门槛发生了变化。</translation>
+    </message>
+    <message>
+        <source>Why the tier changed</source>
+        <translation>级别变化原因</translation>
+    </message>
+    <message>
+        <source>And {count} earlier changes.</source>
+        <translation>另有 {count} 次更早的级别变化。</translation>
+    </message>
+</context>
+<context>
     <name>TodayModel</name>
     <message>
         <source>Overdue follow-ups</source>

@@ -330,4 +330,7 @@ class Demo:
                 from storage.demo_whitespace import add_demo_support
 
                 add_demo_support(self._db, day, seed)  # promotions, two costing too much
+                from storage.demo_segments import add_demo_history
+
+                add_demo_history(self._db, day, customers)  # months before: tier changes
         return DemoMade(summary, scored)

@@ -28,6 +28,7 @@ from ui.gui.text.labels import label
 from ui.gui.workspace.profit_section import profit_section
 from ui.gui.workspace.relationship_map_section import relationship_section
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
+from ui.gui.workspace.tier_change_section import tier_change_section
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
@@ -131,6 +132,7 @@ class OverviewTab(WorkspaceTab):
                  + (f" <span style='color:{MUTED}'>{escape(h.code)}</span>" if h.code else "")
                  + "</h2>"]
         parts += self._value(o)
+        parts += tier_change_section(self.book, self.customer_id)
         parts += self._revenue(o)
         parts += self._contact(o, today)
         parts += self._needs(o, today)

@@ -1,0 +1,70 @@
+"""The account overview's "Why the tier changed" (issue 19, point 7): a customer whose tier
+moved between the scored demo's months shows each move with the dimensions that moved it
+most, in both languages; a customer whose tier never moved shows no section."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storage.book import Book
+from tests.ui.test_workspace import shown_workspace
+from ui.gui.settings import Settings
+from ui.gui.text.dimension_labels import dimension_label
+from ui.gui.text.labels import label
+from ui.gui.workspace.workspace import CustomerWorkspace
+
+
+@pytest.fixture
+def book(scored_path: Path) -> Iterator[Book]:
+    with Book(scored_path) as opened:
+        yield opened
+
+
+def _moved(book: Book) -> str:
+    changes = book.scoring.latest_tier_changes()
+    assert changes
+    return sorted(changes)[0]
+
+
+def _page(qtbot, book: Book, customer_id: str, settings: Settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    for workspace in shown_workspace(qtbot, book, customer_id, settings):
+        assert isinstance(workspace, CustomerWorkspace)
+        overview = workspace.tab("overview")
+        qtbot.waitUntil(lambda o=overview: o.is_loaded and o.overview is not None,
+                        timeout=15_000)
+        yield overview.page.toPlainText()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_moved_customer_shows_why(qtbot, book: Book, settings: Settings,  # type: ignore[no-untyped-def]
+                                    language: str, request: pytest.FixtureRequest) -> None:
+    if language == "zh_CN":
+        request.getfixturevalue("chinese")
+    customer_id = _moved(book)
+    change = book.scoring.tier_changes(customer_id)[0]
+    for text in _page(qtbot, book, customer_id, settings):
+        title = "Why the tier changed" if language == "en" else "级别变化原因"
+        assert title in text
+        assert f"{label(change.tier_before)} → {label(change.tier_after)}" in text
+        assert f"{change.from_period}" in text and f"{change.to_period}" in text
+        first = change.drivers[0]
+        words = (f"{dimension_label(first.dimension)} {first.points_before}→"
+                 f"{first.points_after}") if first.points_before is not None else \
+            dimension_label(first.dimension)
+        assert words in text
+        # The section sits after the customer's value, before the revenue.
+        value = "Value" if language == "en" else "客户价值"
+        assert text.index(value) < text.index(title)
+
+
+def test_a_customer_whose_tier_stayed_shows_no_section(qtbot, book: Book,  # type: ignore[no-untyped-def]
+                                                       settings: Settings) -> None:
+    moved = set(book.scoring.latest_tier_changes())
+    stayed = next(cid for (cid,) in book.reader.conn.execute(
+        "SELECT customer_id FROM customer_metrics WHERE tier IS NOT NULL ORDER BY customer_id")
+        if cid not in moved and not book.scoring.tier_changes(cid))
+    for text in _page(qtbot, book, stayed, settings):
+        assert "Why the tier changed" not in text
