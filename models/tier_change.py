@@ -61,6 +61,9 @@ class TierChange:
     score_after: float
     #: Dimensions whose contribution moved, largest move first.
     drivers: tuple[ContributionChange, ...]
+    #: The score was strategic enough in both periods: the revenue guard (strategic also
+    #: needs revenue in the book's top share) held it at key in one of them.
+    revenue_guard: bool = False
 
     @property
     def steps(self) -> int:
@@ -99,21 +102,26 @@ def contribution_changes(before: Mapping[str, float | None], after: Mapping[str,
     return tuple(changes)
 
 
-def tier_change(before: ScoreSnapshot, after: ScoreSnapshot,
-                weights: Mapping[str, float]) -> TierChange | None:
-    """The change from ``before`` to ``after``; None when the tier stayed."""
+def tier_change(before: ScoreSnapshot, after: ScoreSnapshot, weights: Mapping[str, float],
+                guard_threshold: float | None = None) -> TierChange | None:
+    """The change from ``before`` to ``after``; None when the tier stayed.
+    ``guard_threshold``: the strategic threshold when the revenue guard is on."""
     if before.tier is after.tier:
         return None
+    guard = guard_threshold is not None \
+        and {before.tier, after.tier} == {Tier.STRATEGIC, Tier.KEY} \
+        and min(before.score, after.score) >= guard_threshold
     drivers = tuple(c for c in contribution_changes(before.dimensions, after.dimensions, weights)
                     if c.contribution_change or (c.points_change and c.weight))
     return TierChange(customer_id=after.customer_id, from_period=before.period,
                       to_period=after.period, as_of=after.as_of, tier_before=before.tier,
                       tier_after=after.tier,
-                      score_before=before.score, score_after=after.score, drivers=drivers)
+                      score_before=before.score, score_after=after.score, drivers=drivers,
+                      revenue_guard=guard)
 
 
-def tier_changes(history: Sequence[ScoreSnapshot],
-                 weights: Mapping[str, float]) -> tuple[TierChange, ...]:
+def tier_changes(history: Sequence[ScoreSnapshot], weights: Mapping[str, float],
+                 guard_threshold: float | None = None) -> tuple[TierChange, ...]:
     """Every tier change between consecutive periods of one kind (monthly ``YYYY-MM`` or
     quarterly ``YYYY-Qn``) in a customer's history, latest first."""
     found: list[TierChange] = []
@@ -121,7 +129,7 @@ def tier_changes(history: Sequence[ScoreSnapshot],
         periods = sorted((s for s in history if ("Q" in s.period) is quarterly),
                          key=lambda s: s.period)
         for a, b in pairwise(periods):
-            change = tier_change(a, b, weights)
+            change = tier_change(a, b, weights, guard_threshold)
             if change is not None:
                 found.append(change)
     found.sort(key=lambda c: (c.as_of, c.to_period), reverse=True)

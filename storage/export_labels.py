@@ -252,8 +252,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.channel": ("Channel", "渠道"),
     # why the tier changed (issue 19, point 7)
     "field.tier_change": ("Why the tier changed", "级别变化原因"),
-    "tier_change.text": ("{before} → {after} ({from_period} → {to_period}): {drivers}",
-                         "{before} → {after}（{from_period} → {to_period}）：{drivers}"),
+    "field.tier_change_between": ("Why the tier changed, {from_period} → {to_period}",
+                                  "级别变化原因（{from_period} → {to_period}）"),
+    "tier_change.text": ("{before} → {after}: {drivers}", "{before} → {after}：{drivers}"),
+    "tier_change.guard": ("the revenue guard (revenue in the book's top share)",
+                          "战略客户的销售额门槛（销售额须居前列）"),
     "field.notes": ("Notes", "备注"),
     "field.tier": ("Tier", "客户等级"),
     "field.tier_override": ("Tier set by hand: {reason}", "人工调整等级：{reason}"),

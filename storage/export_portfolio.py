@@ -115,12 +115,13 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
         rollup_sheet(workbook.create_sheet(), labels, figures)
     add_whitespace_sheets(workbook, db, labels, today, tiers)
     columns = COLUMNS + SEGMENT_COLUMNS
-    headers = [labels(key) for key, _, _ in columns] + [
+    segments = SegmentWords(db, labels)
+    headers = [labels(key) for key, _, _ in COLUMNS] + segments.headers() + [
         labels("summary.points", dimension=labels.dimension(d)) for d in DIMENSIONS]
     kinds = [kind for _, kind, _ in columns] + [NUMBER] * len(DIMENSIONS)
     formats = [fmt for _, _, fmt in columns] + [INTEGER] * len(DIMENSIONS)
     _customers_skeleton(sheet, labels, headers, total, today, tiers)
-    words = _Words(labels, SegmentWords(db, labels))
+    words = _Words(labels, segments)
     unordered = sql.split("ORDER BY")[0]
     sample = [words.values(r) for r in db.conn.execute(f"{unordered} LIMIT {WIDTH_SAMPLE}",
                                                        params)]

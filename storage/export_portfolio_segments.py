@@ -12,7 +12,7 @@ from models.enums import Channel, LoyaltySegment, PriceOrientation
 from models.tier_change import TierChange
 from storage.base import DatabaseBase
 from storage.export_labels import Labels
-from storage.tier_change_queries import latest_tier_changes
+from storage.tier_change_queries import last_monthly_periods, latest_tier_changes
 from storage.xlsx_stream import TEXT
 
 #: (label key, kind, number format), after the fixed columns and before the points.
@@ -20,6 +20,8 @@ SEGMENT_COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("field.price_orientation", TEXT, None), ("field.loyalty_segment", TEXT, None),
     ("field.channel", TEXT, None), ("field.tier_change", TEXT, None),
 )
+#: Dimensions named per tier change.
+DRIVERS = 2
 #: What the export's query selects for them, after its own columns.
 SEGMENT_SELECT = "c.id, c.price_orientation, c.loyalty_segment, c.channel"
 
@@ -32,8 +34,18 @@ class SegmentWords:
         self.price = {v.value: labels.enum(v) for v in PriceOrientation}
         self.loyalty = {v.value: labels.enum(v) for v in LoyaltySegment}
         self.channel = {v.value: labels.enum(v) for v in Channel}
+        self.labels = labels
+        self.periods = last_monthly_periods(db)
         self.reasons = {customer_id: tier_change_text(change, labels)
                         for customer_id, change in latest_tier_changes(db).items()}
+
+    def headers(self) -> list[str]:
+        """The columns' titles; the tier change's names the two periods it compares."""
+        titles = [self.labels(key) for key, _, _ in SEGMENT_COLUMNS]
+        if self.periods is not None:
+            titles[-1] = self.labels("field.tier_change_between", from_period=self.periods[0],
+                                     to_period=self.periods[1])
+        return titles
 
     def values(self, row: Sequence[Any]) -> list[Any]:
         customer_id, price, loyalty, channel = row
@@ -42,10 +54,11 @@ class SegmentWords:
 
 
 def tier_change_text(change: TierChange, labels: Labels) -> str:
-    """"Key → Standard (2026-05 → 2026-06): Revenue 62→41 (−21), ..." in ``labels``'
-    language."""
+    """"Key → Standard: Revenue 62→41 (−21), Purchase frequency 55→40 (−15)" in ``labels``'
+    language: the two dimensions that moved it most (three ran past the widest column)."""
     chinese = labels.lang == "zh_CN"
-    drivers = change.words(labels.dimension, "，" if chinese else ", ")
+    drivers = change.words(labels.dimension, "，" if chinese else ", ", count=DRIVERS)
+    if change.revenue_guard:
+        drivers = labels("tier_change.guard")
     return labels("tier_change.text", before=labels.enum(change.tier_before),
-                  after=labels.enum(change.tier_after), from_period=change.from_period,
-                  to_period=change.to_period, drivers=drivers)
+                  after=labels.enum(change.tier_after), drivers=drivers)

@@ -15,17 +15,21 @@ from storage.snapshot_store import _SNAPSHOT_COLUMNS, _snapshot
 _NAMES = [c.strip() for c in _SNAPSHOT_COLUMNS.split(",")]
 
 
-def _weights(db: DatabaseBase) -> dict[str, float]:
-    """Today's weights (a snapshot keeps the points, not the weights it was scored with)."""
+def _settings(db: DatabaseBase) -> tuple[dict[str, float], float | None]:
+    """Today's weights (a snapshot keeps the points, not the weights it was scored with), and
+    the strategic threshold when the revenue guard is on."""
     stored = db.scalar("SELECT value FROM settings WHERE key = ?", [SCORING_CONFIG_KEY])
-    return (ScoringConfig.from_json(json.loads(stored)) if stored else ScoringConfig()).weights
+    config = ScoringConfig.from_json(json.loads(stored)) if stored else ScoringConfig()
+    guard = config.threshold_strategic if config.strategic_revenue_top_percent is not None \
+        else None
+    return config.weights, guard
 
 
 def customer_tier_changes(db: DatabaseBase, customer_id: str) -> tuple[TierChange, ...]:
     """Every tier change in the customer's snapshots, latest first."""
     rows = db.query(f"SELECT {_SNAPSHOT_COLUMNS} FROM score_snapshots WHERE customer_id = ? "
                     "ORDER BY as_of, period", [customer_id])
-    return tier_changes([_snapshot(row) for row in rows], _weights(db))
+    return tier_changes([_snapshot(row) for row in rows], *_settings(db))
 
 
 def last_monthly_periods(db: DatabaseBase) -> tuple[str, str] | None:
@@ -42,7 +46,7 @@ def latest_tier_changes(db: DatabaseBase) -> dict[str, TierChange]:
     if periods is None:
         return {}
     columns = ", ".join(f"{alias}.{name}" for alias in ("a", "b") for name in _NAMES)
-    weights = _weights(db)
+    weights, guard = _settings(db)
     width = len(_NAMES)
     found: dict[str, TierChange] = {}
     for row in db.conn.execute(
@@ -52,7 +56,7 @@ def latest_tier_changes(db: DatabaseBase) -> dict[str, TierChange]:
             {"before": periods[0], "after": periods[1]}):
         before = _snapshot(_row(row[:width]))
         after = _snapshot(_row(row[width:]))
-        change = tier_change(before, after, weights)
+        change = tier_change(before, after, weights, guard)
         if change is not None:
             found[change.customer_id] = change
     return found

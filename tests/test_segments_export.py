@@ -42,7 +42,10 @@ def test_segment_and_tier_change_columns_read_back(snapshotted: Database, tmp_pa
     result = export_portfolio(snapshotted, tmp_path / "p.xlsx", lang=lang, today=DEMO_ANCHOR)
     headers, rows = _customers(result.path, result.sheets[1])
     names = [labels(k) for k in ("field.kind", "field.price_orientation",
-                                 "field.loyalty_segment", "field.channel", "field.tier_change")]
+                                 "field.loyalty_segment", "field.channel")]
+    # The tier change's title names the two months it compares.
+    names.append(labels("field.tier_change_between", from_period="2026-05",
+                        to_period="2026-06"))
     assert all(name in headers for name in names)
     # The new columns sit with the customer's fields, before the dimensions' points.
     assert headers.index(names[-1]) < headers.index(
@@ -64,7 +67,9 @@ def test_segment_and_tier_change_columns_read_back(snapshotted: Database, tmp_pa
             assert isinstance(reason, str)
             assert reason.startswith(f"{labels.enum(change.tier_before)} → "
                                      f"{labels.enum(change.tier_after)}")
-            assert labels.dimension(change.drivers[0].dimension) in reason
+            first, second = change.drivers[:2]
+            assert labels.dimension(first.dimension) in reason
+            assert labels.dimension(second.dimension) in reason
             shown_reasons += 1
         else:
             assert reason is None

@@ -111,3 +111,27 @@ def test_the_demo_has_tier_changes_to_explain(tmp_path: Path) -> None:
             # the tier went.
             moved = sum(d.contribution_change for d in change.drivers)
             assert (moved > 0) == (change.steps > 0)
+
+
+def test_the_revenue_guard_is_named_when_the_score_stayed_strategic() -> None:
+    from models.enums import LifecycleStage, Tier
+    from models.scores import ScoreSnapshot
+    from models.tier_change import tier_change
+
+    def snap(period: str, score: float, tier: Tier, revenue: int) -> ScoreSnapshot:
+        return ScoreSnapshot(customer_id="D", period=period, as_of=date(2026, 6, 30),
+                             score=score, tier=tier, abc_class=None,
+                             lifecycle=LifecycleStage.ACTIVE, revenue=0.0,
+                             dimensions={"revenue": revenue})
+
+    weights = {"revenue": 100.0}
+    held = tier_change(snap(BEFORE, 78.0, Tier.STRATEGIC, 78), snap(AFTER, 77.0, Tier.KEY, 77),
+                       weights, guard_threshold=75.0)
+    assert held is not None and held.revenue_guard
+    dropped = tier_change(snap(BEFORE, 78.0, Tier.STRATEGIC, 78),
+                          snap(AFTER, 70.0, Tier.KEY, 70), weights, guard_threshold=75.0)
+    assert dropped is not None and not dropped.revenue_guard
+    assert dropped.words(str) == "revenue 78\u219270 (\u22128)"
+    off = tier_change(snap(BEFORE, 78.0, Tier.STRATEGIC, 78), snap(AFTER, 77.0, Tier.KEY, 77),
+                      weights, guard_threshold=None)
+    assert off is not None and not off.revenue_guard

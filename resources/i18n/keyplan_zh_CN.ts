@@ -5139,6 +5139,18 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>备份文件夹至少需要 10 MB。</translation>
     </message>
     <message>
+        <source>No playbook is called {name}.</source>
+        <translation>没有名为 {name} 的计划模板。</translation>
+    </message>
+    <message>
+        <source>{file} is not a playbooks file: {reason}</source>
+        <translation>{file} 不是计划模板文件：{reason}</translation>
+    </message>
+    <message>
+        <source>A built-in playbook cannot be deleted; reset it instead.</source>
+        <translation>内置计划模板不能删除，可将其恢复为默认。</translation>
+    </message>
+    <message>
         <source>The database could not be used: {detail}</source>
         <translation>无法使用该数据库：{detail}</translation>
     </message>
@@ -5796,6 +5808,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>，</translation>
     </message>
     <message>
+        <source>The score was strategic in both; the revenue guard decided: strategic also needs revenue in the book&apos;s top share.</source>
+        <translation>两期评分均达到战略客户标准，由销售额门槛决定：战略客户的销售额还须位居客户簿前列。</translation>
+    </message>
+    <message>
         <source>Moved most by: {drivers}.</source>
         <translation>变化最大的维度：{drivers}。</translation>
     </message>
@@ -6159,6 +6175,18 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>A margin is a percentage from -100 to 100.</source>
         <translation>毛利率是 -100 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>The playbook&apos;s objectives, measures or actions cannot be read.</source>
+        <translation>无法读取计划模板的目标、支持措施或行动。</translation>
+    </message>
+    <message>
+        <source>Unknown tier: {value}.</source>
+        <translation>未知的客户等级：{value}。</translation>
+    </message>
+    <message>
+        <source>The target level should not be below the starting level.</source>
+        <translation>目标关系层次不应低于起始层次。</translation>
     </message>
     <message>
         <source>{name} already reports, directly or not, to this contact.</source>

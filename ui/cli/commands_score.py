@@ -208,6 +208,7 @@ def tier_change_json(change: TierChange) -> dict[str, Any]:
         "tier_before": change.tier_before.value, "tier_after": change.tier_after.value,
         "score_before": change.score_before, "score_after": change.score_after,
         "steps": change.steps, "summary": change.words(str),
+        "revenue_guard": change.revenue_guard,
         "drivers": [{"dimension": d.dimension, "points_before": d.points_before,
                      "points_after": d.points_after, "points_change": d.points_change,
                      "weight": d.weight, "contribution_before": d.contribution_before,

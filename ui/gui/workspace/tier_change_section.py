@@ -31,9 +31,14 @@ def change_lines(change: TierChange) -> tuple[str, str]:
         score_after=change.score_after)
     separator = translate("TierChangeSection", ", ", "between two dimensions")
     drivers = change.words(dimension_label, separator)
-    why = translate("TierChangeSection", "Moved most by: {drivers}.").format(
-        drivers=drivers) if drivers else translate(
-        "TierChangeSection", "No dimension moved: the tier thresholds did.")
+    if change.revenue_guard:
+        why = translate("TierChangeSection", "The score was strategic in both; the revenue "
+                        "guard decided: strategic also needs revenue in the book's top share.")
+    elif drivers:
+        why = translate("TierChangeSection", "Moved most by: {drivers}.").format(
+            drivers=drivers)
+    else:
+        why = translate("TierChangeSection", "No dimension moved: the tier thresholds did.")
     return head, why
 
 
