@@ -83,7 +83,7 @@ def whitespace_sheet(ws: Any, db: DatabaseBase, labels: Labels, today: date,
                         o.suggestion.penetration, o.suggestion.median_revenue,
                         o.suggestion.score, o.suggestion.lift] for o in top],
               formats=(None, None, None, None, None, PERCENT, MONEY, MONEY, "0.0"))
-    writer.finish(fixed={2: 30})
+    writer.finish(freeze=False, fixed={2: 30})  # two tables: no rows repeated per page
 
 
 def fast_rows(writer: SheetWriter, rows: list[list[Any]], formats: Sequence[str | None],
@@ -159,4 +159,4 @@ def profit_sheet(ws: Any, db: DatabaseBase, labels: Labels, keep: set[str]) -> N
         if customer.flagged:
             for column in (8, 10):
                 ws.cell(row=first + offset, column=column).font = ALERT
-    writer.finish(fixed={2: 30})
+    writer.finish(freeze=False, fixed={2: 30, 10: 24})  # two tables: no title rows

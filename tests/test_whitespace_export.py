@@ -132,3 +132,14 @@ def test_fast_rows_keep_styles_and_text(tmp_path: Path) -> None:
     assert ws.cell(row=5, column=2).number_format == MONEY  # copied from the first row
     formula = ws.cell(row=6, column=1)
     assert formula.data_type == "s" and formula.quotePrefix  # text, never a formula
+
+
+def test_the_portfolio_sheets_repeat_no_rows_on_each_page(tmp_path: Path) -> None:
+    """Two tables on one sheet: the first 80 rows must not print on every page."""
+    book, _ = build_small(tmp_path / "small.db")
+    result = export_portfolio(book.reader, tmp_path / "p.xlsx", lang="en", today=AS_OF)
+    workbook = load_workbook(result.path)
+    for name in ("Whitespace", "Profit after support"):
+        assert not workbook[name].print_title_rows
+        assert workbook[name].freeze_panes is None
+    book.close()
