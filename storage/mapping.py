@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from models.entities import Assessment, Contact, Customer, Interaction, Need, Transaction
 from models.people import Person
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
+from models.playbooks import Playbook
 from models.record import Record
 from models.relationships import LevelChange
 
@@ -37,6 +38,7 @@ TABLES: dict[type[Record], str] = {
     PlanReview: "plan_reviews",
     Person: "people",
     LevelChange: "relationship_levels",
+    Playbook: "playbooks",
 }
 
 #: Fields kept in link tables or child tables rather than in the record's own row.

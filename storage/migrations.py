@@ -790,6 +790,26 @@ def m021_relationship_map(db: SqliteUtilsDatabase) -> None:
 
 
 @migrations()
+def m022_playbooks(db: SqliteUtilsDatabase) -> None:
+    """Playbooks (issue 19, point 2): the plan templates the user made, and the edited
+    versions of the built-in ones (``builtin_key``; the shipped ones live in the code, a row
+    with that key takes their place until reset). ``tiers`` is a JSON list of tier codes,
+    ``body`` the objectives, measures and actions as JSON. A new table: no row rewritten."""
+    db.execute(f"""
+    CREATE TABLE playbooks ({_RECORD},
+        name TEXT NOT NULL,
+        builtin_key TEXT NOT NULL DEFAULT '',
+        tiers TEXT NOT NULL DEFAULT '[]',
+        lifecycle TEXT NOT NULL DEFAULT '',
+        from_level INTEGER CHECK (from_level BETWEEN 1 AND 4),
+        target_level INTEGER CHECK (target_level BETWEEN 1 AND 4),
+        review_cadence_days INTEGER NOT NULL DEFAULT 90,
+        summary TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '{{}}'
+    )""")
+
+
+@migrations()
 def m024_whitespace_index(db: SqliteUtilsDatabase) -> None:
     """Whitespace (issue 19, point 4): every customer's 12-month revenue per product line is
     read in one pass of this covering index, in customer and product order (no sort, no

@@ -12,8 +12,11 @@ from models.enums import ActionStatus, NeedKind, PlanStatus, RelationshipLevel, 
 from models.plan_logic import PeriodFigures, PlanProgress, carry_over, plan_progress
 from models.plan_periods import period_bounds
 from models.plans import AccountPlan, PlanAction
+from models.playbook_builtin import need_objective_words
+from models.playbooks import Playbook, plan_from_playbook, with_needs_first
 from models.record import Record
 from models.validation import check_period, tr_noop
+from storage import playbooks_store
 from storage.base import DatabaseBase
 from storage.errors import RecordNotFoundError, StorageError
 from storage.mapping import from_row
@@ -121,9 +124,12 @@ class PlansMixin(DatabaseBase):
         return plans[0] if plans else None
 
     # ---- creating plans ------------------------------------------------------------------
-    def new_plan(self, customer_id: str, period: str, *, owner: str | None = None) -> AccountPlan:
-        """A new, empty draft plan: current level from the customer, one level up as target,
-        review cadence from the customer's tier."""
+    def new_plan(self, customer_id: str, period: str, *, owner: str | None = None,
+                 playbook: Playbook | None = None, lang: str = "en",
+                 me: str = "") -> AccountPlan:
+        """A new draft plan: from ``playbook`` when given, else empty with the current level
+        from the customer, one level up as target, review cadence from the customer's tier.
+        A customer's first plan opens with its open complaints and needs (issue 19)."""
         customer = self.get(Customer, customer_id)
         period = self._free_period(customer, period)
         level = customer.relationship_level
@@ -135,6 +141,15 @@ class PlansMixin(DatabaseBase):
             target_level=RelationshipLevel(min(level + 1, RelationshipLevel.GROWTH_PARTNERSHIP)),
             review_cadence_days=max(7, min(366, int(cadence))),
             owner=customer.owner if owner is None else owner)
+        if playbook is not None:
+            start = period_bounds(period)[0]
+            plan = plan_from_playbook(
+                playbook, customer_id=customer_id, period=period, start=start,
+                current_level=level, owner=plan.owner, me=me,
+                baseline_revenue=playbooks_store.revenue_before(self, customer_id, start))
+        if playbooks_store.is_first_plan(self, customer_id):
+            plan = with_needs_first(plan, playbooks_store.open_needs(self, customer_id),
+                                    need_objective_words(lang))
         return self.save_plan(plan)
 
     def new_plan_from_previous(self, customer_id: str, period: str, *,

@@ -29,6 +29,7 @@ from storage.book.files import (
 )
 from storage.book.overview import Overview
 from storage.book.people import People
+from storage.book.playbooks import Playbooks
 from storage.book.records import Done, RecordKind, Records, Saved
 from storage.book.relationships import Relationships
 from storage.book.rollup import Rollup
@@ -117,6 +118,7 @@ class Book:
         self.whitespace = Whitespace(db)
         self.support = Support(db)
         self.relationships = Relationships(db, self.records)
+        self.playbooks = Playbooks(db, self.records)
 
     @property
     def path(self) -> Path:

@@ -12,6 +12,7 @@ from models.entities import Interaction, Need
 from models.enums import PlanStatus, Tier
 from models.plan_logic import PlanProgress
 from models.plans import AccountPlan, PlanAction
+from models.playbooks import Playbook
 from storage import today_queries, workspace_queries
 from storage.book.records import Done, RecordKind, Records, Saved, changes_of
 from storage.changes import Changes
@@ -40,14 +41,17 @@ class Plans:
         self._db = db
         self._records = records
 
-    def create(self, customer_id: str, period: str, *,
-               carry_over: bool) -> Saved[AccountPlan]:
+    def create(self, customer_id: str, period: str, *, carry_over: bool,
+               playbook: Playbook | None = None, lang: str = "en",
+               me: str = "") -> Saved[AccountPlan]:
         """A new draft plan for ``period``, saved; ``carry_over``: what is still open from
-        the last plan comes along."""
+        the last plan comes along; else it starts from ``playbook`` (its actions for "me" go
+        to ``me``) or empty; a first plan opens with the open complaints and needs, worded
+        in ``lang``."""
         if carry_over:
             plan = self._db.new_plan_from_previous(customer_id, period)
         else:
-            plan = self._db.new_plan(customer_id, period)
+            plan = self._db.new_plan(customer_id, period, playbook=playbook, lang=lang, me=me)
         return Saved(plan, changes_of(AccountPlan, customer_id, added_or_removed=True))
 
     def get(self, plan_id: str, *, include_deleted: bool = False) -> AccountPlan:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 #: Synced tables in an order that writes each row after the rows it refers to.
 TABLES = ("people", "customers", "contacts", "transactions", "interactions", "needs",
           "assessments", "plans", "plan_objectives", "plan_support_measures", "plan_actions",
-          "plan_reviews", "relationship_levels")
+          "plan_reviews", "relationship_levels", "playbooks")
 SETTINGS = "settings"
 #: The settings that travel (keys of ``settings``).
 SYNCED_SETTINGS = ("scoring_config", "service_levels")
