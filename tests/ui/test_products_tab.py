@@ -142,3 +142,15 @@ def test_the_overview_flags_support_costing_more_than_the_profit(  # type: ignor
     assert "Support granted in its plans: 40 (2 measures, 400 % of the profit); profit " \
            "after support: -30." in text
     assert "1 of them state neither a cost nor a rate and are not counted." in text
+
+
+def test_the_profit_section_in_chinese(chinese: None) -> None:  # type: ignore[no-untyped-def]
+    from models.support_cost import CustomerProfit
+    from ui.gui.workspace.profit_section import flag_text, profit_lines
+
+    figures = CustomerProfit("x", 100.0, 10.0, 40.0, measures=2, uncosted=1)
+    assert flag_text() == "给予的支持成本超过了该客户带来的利润。"
+    assert profit_lines(figures) == [
+        "近12个月：销售额 100，利润 10。",
+        "经营计划中给予的支持：40（2 项措施，占利润的 400 %）；扣除支持后利润：-30。",
+        "其中 1 项既未注明成本也未注明比例，未计入。"]

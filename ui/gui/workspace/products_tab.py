@@ -79,9 +79,10 @@ class ProductsTab(WorkspaceTab):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         self.retranslate()
+        # "102 家中 16 家（16 %）" is wider than its digits: room for the Chinese words.
         self.lines_panel.fit_columns({"line": 16, "status": 8, "revenue": 12, "last": 10,
-                                      "peers": 14, "median": 12})
-        self.suggestions_panel.fit_columns({"line": 16, "status": 8, "peers": 14,
+                                      "peers": 21, "median": 12})
+        self.suggestions_panel.fit_columns({"line": 16, "status": 8, "peers": 21,
                                             "median": 12, "score": 12, "lift": 6})
 
     # -- columns -----------------------------------------------------------------------------
