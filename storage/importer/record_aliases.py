@@ -29,8 +29,9 @@ CUSTOMER_EXTRAS: dict[str, str] = {
 }
 #: Added to the contacts kind.
 CONTACT_EXTRAS: dict[str, str] = {
-    **_IDS, "reports_to": "|keyplan reports to id",
-    "covered_by": "我方对接人 我方负责人 对接人|covered by, covered by us, our contact person"}
+    "reports_to": "|keyplan reports to id",
+    "covered_by": "我方对接人 我方负责人 对接人|covered by, covered by us, our contact person",
+    **_IDS}
 #: Added to the transactions kind.
 TRANSACTION_EXTRAS: dict[str, str] = {"customer_id": _IDS["customer_id"]}
 

@@ -14,7 +14,7 @@ IMPORT_FIELDS: dict[str, tuple[str, ...]] = {
                   "id"),
     "contacts": ("customer_code", "customer_name", "name", "title", "department", "phone",
                  "mobile", "email", "notes", "role", "influence", "attitude", "is_primary",
-                 "customer_id", "id"),
+                 "reports_to", "covered_by", "customer_id", "id"),
     "transactions": ("customer_code", "customer_name", "date", "amount", "profit", "due_date",
                      "paid_date", "reference", "order_no", "quantity", "unit_price",
                      "product", "notes", "customer_id"),
