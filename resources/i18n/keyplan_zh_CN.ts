@@ -842,6 +842,18 @@
         <translation>已写入 {path}：{count} 行及合计，用时 {seconds} 秒。</translation>
     </message>
     <message>
+        <source>Created draft plan {period} for {customer} (id {id}): {objectives} objectives, {actions} actions, {measures} support measures, {needs} needs.</source>
+        <translation>已为 {customer} 创建 {period} 的计划草稿（id {id}）：{objectives} 个目标，{actions} 项行动，{measures} 项支持措施，{needs} 个需求。</translation>
+    </message>
+    <message>
+        <source>--template and --from-previous do not go together: a plan carried over starts from the previous plan.</source>
+        <translation>--template 与 --from-previous 不能同时使用：延续的计划以上一期计划为起点。</translation>
+    </message>
+    <message>
+        <source>Playbook: {name}</source>
+        <translation>计划模板：{name}</translation>
+    </message>
+    <message>
         <source>customers</source>
         <translation>客户</translation>
     </message>
@@ -894,12 +906,88 @@
         <translation>提示：{note}</translation>
     </message>
     <message>
+        <source>No playbook fits {customer}: the plan starts empty.</source>
+        <translation>没有适合 {customer} 的计划模板：计划从空白开始。</translation>
+    </message>
+    <message>
         <source>undone {at}</source>
         <translation>已于 {at} 撤销</translation>
     </message>
     <message>
         <source>{added} added, {updated} updated</source>
         <translation>新增 {added}，更新 {updated}</translation>
+    </message>
+    <message>
+        <source>any level</source>
+        <translation>任意层次</translation>
+    </message>
+    <message>
+        <source>one level up</source>
+        <translation>提升一个层次</translation>
+    </message>
+    <message>
+        <source>any tier</source>
+        <translation>任意等级</translation>
+    </message>
+    <message>
+        <source>For: {tiers}; relationship level {start} → {target}; review every {days} days</source>
+        <translation>适用：{tiers}；关系层次 {start} → {target}；每 {days} 天回顾一次</translation>
+    </message>
+    <message>
+        <source>Objectives:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>Support measures:</source>
+        <translation>支持措施：</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>行动：</translation>
+    </message>
+    <message>
+        <source>Wrote {path}.</source>
+        <translation>已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {added} playbooks added, {updated} replaced.</source>
+        <translation>已导入 {file}：新增 {added} 个计划模板，替换 {updated} 个。</translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation>自建</translation>
+    </message>
+    <message>
+        <source>{name} [{kind}]: {tiers}; {start} → {target}; {objectives} objectives, {actions} actions</source>
+        <translation>{name} [{kind}]：{tiers}；{start} → {target}；{objectives} 个目标，{actions} 项行动</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>account owner</source>
+        <translation>客户负责人</translation>
+    </message>
+    <message>
+        <source>  - day {day}: {what} ({who})</source>
+        <translation>  - 第 {day} 天：{what}（{who}）</translation>
+    </message>
+    <message>
+        <source>built-in, edited</source>
+        <translation>内置，已修改</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source> (+{n} % on the last 12 months)</source>
+        <translation>（比近 12 个月 +{n} %）</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
         <source>  {person}: {role}, device {device}, joined {joined}, last packet {seen}</source>

@@ -22,6 +22,7 @@ from ui.cli import (
     commands_data,
     commands_gui,
     commands_io,
+    commands_playbook,
     commands_safety,
     commands_score,
     commands_sync,
@@ -42,7 +43,7 @@ VERSION = __version__
 
 #: Modules that add subcommands; each has ``register(subparsers)``.
 COMMAND_MODULES = (commands_data, commands_score, commands_gui, commands_safety,
-                   commands_chart, commands_io, commands_sync)
+                   commands_chart, commands_io, commands_sync, commands_playbook)
 
 
 class _Parser(argparse.ArgumentParser):

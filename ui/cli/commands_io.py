@@ -15,7 +15,7 @@ from ui.cli.commands_calendar import register_calendar
 from ui.cli.commands_score import _iso_date
 from ui.cli.errors import UserError
 from ui.cli.import_fields import IMPORT_FIELDS
-from ui.cli.text import t
+from ui.cli.text import language, t
 
 if TYPE_CHECKING:  # openpyxl and sqlite-utils load when a command runs, not for --help
     from storage.book import Book
@@ -408,6 +408,9 @@ def _register_plan(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
                      help="2027, 2027-H1, 2027-Q3 or 2027-05")
     new.add_argument("--from-previous", action="store_true",
                      help="carry over what is still open from the previous plan")
+    new.add_argument("--template", metavar="NAME|auto",
+                     help="start from this playbook ('keyplan playbook list'); auto: the one "
+                          "that fits the customer's tier and relationship level")
     new.set_defaults(handler=run_plan_new)
     listing = commands.add_parser("list", help="plans, those with overdue actions first")
     listing.add_argument("--status", action="append", choices=PlanStatus.codes(), default=[],
@@ -428,13 +431,29 @@ def _register_plan(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
 def run_plan_new(args: argparse.Namespace) -> int:
     from storage.book import Book
 
+    if args.template and args.from_previous:
+        raise UserError(t("--template and --from-previous do not go together: a plan carried "
+                          "over starts from the previous plan."))
     with Book(args.db) as book:
         customer = book.customers.resolve(args.customer)
-        plan = book.plans.create(customer.id, args.period,
-                                 carry_over=args.from_previous).record
-    print(f"Created draft plan {plan.period} for {customer.name} (id {plan.id}): "
-          f"{len(plan.objectives)} objectives, {len(plan.actions)} actions, "
-          f"{len(plan.support_measures)} support measures, {len(plan.need_ids)} needs.")
+        playbook = None
+        if args.template and args.template.strip().casefold() == "auto":
+            playbook = book.playbooks.propose(customer.id, language())
+            if playbook is None:
+                print(t("No playbook fits {customer}: the plan starts empty.",
+                        customer=customer.name))
+        elif args.template:
+            playbook = book.playbooks.find(args.template, language())
+        plan = book.plans.create(customer.id, args.period, carry_over=args.from_previous,
+                                 playbook=playbook, lang=language(),
+                                 me=book.team.me() or "").record
+    if playbook is not None:
+        print(t("Playbook: {name}", name=playbook.name))
+    print(t("Created draft plan {period} for {customer} (id {id}): {objectives} objectives, "
+            "{actions} actions, {measures} support measures, {needs} needs.",
+            period=plan.period, customer=customer.name, id=plan.id,
+            objectives=len(plan.objectives), actions=len(plan.actions),
+            measures=len(plan.support_measures), needs=len(plan.need_ids)))
     return 0
 
 
