@@ -4,15 +4,20 @@ customer whose tier changed between the book's last two monthly periods (for the
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from datetime import date
 
-from models.config import ScoringConfig
-from models.tier_change import TierChange, tier_change, tier_changes
+import numpy as np
+import numpy.typing as npt
+
+from models.config import DIMENSIONS, ScoringConfig
+from models.enums import Tier
+from models.normalise import NEUTRAL_POINTS
+from models.tier_change import PeriodPair, TierChange, tier_changes, tier_changes_between
 from storage.base import DatabaseBase
+from storage.scoring_queries import parse_points, parse_points_arrays
 from storage.settings_store import SCORING_CONFIG_KEY
 from storage.snapshot_store import _SNAPSHOT_COLUMNS, _snapshot
-
-_NAMES = [c.strip() for c in _SNAPSHOT_COLUMNS.split(",")]
 
 
 def _settings(db: DatabaseBase) -> tuple[dict[str, float], float | None]:
@@ -45,22 +50,37 @@ def latest_tier_changes(db: DatabaseBase) -> dict[str, TierChange]:
     periods = last_monthly_periods(db)
     if periods is None:
         return {}
-    columns = ", ".join(f"{alias}.{name}" for alias in ("a", "b") for name in _NAMES)
+    rows = db.conn.execute(
+        "SELECT a.customer_id, a.tier, b.tier, a.score, b.score, a.dimensions, b.dimensions, "
+        "b.as_of FROM score_snapshots a JOIN score_snapshots b "
+        "ON b.period = :after AND b.customer_id = a.customer_id "
+        "WHERE a.period = :before AND a.tier <> b.tier",
+        {"before": periods[0], "after": periods[1]}).fetchall()
     weights, guard = _settings(db)
-    width = len(_NAMES)
-    found: dict[str, TierChange] = {}
-    for row in db.conn.execute(
-            f"SELECT {columns} FROM score_snapshots a JOIN score_snapshots b "
-            "ON b.period = :after AND b.customer_id = a.customer_id "
-            "WHERE a.period = :before AND a.tier <> b.tier",
-            {"before": periods[0], "after": periods[1]}):
-        before = _snapshot(_row(row[:width]))
-        after = _snapshot(_row(row[width:]))
-        change = tier_change(before, after, weights, guard)
-        if change is not None:
-            found[change.customer_id] = change
-    return found
+    if not rows:
+        return {}
+    ids, old, new, score_before, score_after, dims_before, dims_after, as_of = zip(
+        *rows, strict=True)
+    before = _points_arrays(dims_before)
+    after = _points_arrays(dims_after)
+    tiers = {t.value: t for t in Tier}
+    pair = PeriodPair(
+        from_period=periods[0], to_period=periods[1], as_of=date.fromisoformat(as_of[0]),
+        customer_ids=ids, tiers_before=[tiers[t] for t in old],
+        tiers_after=[tiers[t] for t in new], scores_before=[float(s) for s in score_before],
+        scores_after=[float(s) for s in score_after], points_before=before[0],
+        missing_before=before[1], points_after=after[0], missing_after=after[1])
+    return tier_changes_between(pair, weights, guard)
 
 
-def _row(values: Any) -> dict[str, Any]:
-    return dict(zip(_NAMES, values, strict=True))
+def _points_arrays(texts: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Points and missing flags of many stored rows (either stored form)."""
+    parsed = parse_points_arrays(texts)
+    if parsed is not None:
+        return parsed
+    rows = [parse_points(text) for text in texts]
+    values = [[row.get(name) for name in DIMENSIONS] for row in rows]
+    missing = np.array([[v is None for v in row] for row in values], dtype=bool)
+    points = np.array([[NEUTRAL_POINTS if v is None else int(v) for v in row]
+                       for row in values], dtype=np.int64)
+    return points, missing

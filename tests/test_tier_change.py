@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from main import main
 from models.config import DIMENSIONS
@@ -135,3 +138,53 @@ def test_the_revenue_guard_is_named_when_the_score_stayed_strategic() -> None:
     off = tier_change(snap(BEFORE, 78.0, Tier.STRATEGIC, 78), snap(AFTER, 77.0, Tier.KEY, 77),
                       weights, guard_threshold=None)
     assert off is not None and not off.revenue_guard
+
+
+def test_the_books_changes_agree_with_each_customers(tmp_path: Path) -> None:
+    """The portfolio's batch (numpy) and the overview's one-customer reading give the same
+    changes, drivers in the same order."""
+    with Book(tmp_path / "demo.db") as book:
+        book.demo.generate(300, seed=4, anchor=date(2026, 12, 7))
+        latest = book.scoring.latest_tier_changes()
+        assert len(latest) > 5
+        for customer_id, change in latest.items():
+            assert book.scoring.tier_changes(customer_id)[0] == change
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(0, 100)), min_size=15, max_size=15),
+       st.lists(st.one_of(st.none(), st.integers(0, 100)), min_size=15, max_size=15),
+       st.lists(st.sampled_from([0.0, 2.5, 4.0, 5.0, 6.25, 10.0, 20.0]), min_size=15,
+                max_size=15))
+def test_batch_and_single_changes_agree(old: list[int | None], new: list[int | None],
+                                        weights: list[float]) -> None:
+    import numpy as np
+
+    from models.enums import LifecycleStage, Tier
+    from models.scores import ScoreSnapshot
+    from models.tier_change import PeriodPair, tier_change, tier_changes_between
+
+    named = dict(zip(DIMENSIONS, weights, strict=True))
+
+    def snap(period: str, values: list[int | None], tier: Tier) -> ScoreSnapshot:
+        return ScoreSnapshot(customer_id="X", period=period, as_of=date(2026, 6, 30),
+                             score=50.0, tier=tier, abc_class=None,
+                             lifecycle=LifecycleStage.ACTIVE, revenue=0.0,
+                             dimensions=dict(zip(DIMENSIONS, values, strict=True)))
+
+    single = tier_change(snap(BEFORE, old, Tier.KEY), snap(AFTER, new, Tier.STANDARD), named)
+
+    def arrays(values: list[int | None]) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[type-arg]
+        missing = np.array([v is None for v in values])
+        return np.array([[50 if v is None else v for v in values]]), missing.reshape(1, -1)
+
+    (pb, mb), (pa, ma) = arrays(old), arrays(new)
+    batch = tier_changes_between(PeriodPair(
+        from_period=BEFORE, to_period=AFTER, as_of=date(2026, 6, 30), customer_ids=["X"],
+        tiers_before=[Tier.KEY], tiers_after=[Tier.STANDARD], scores_before=[50.0],
+        scores_after=[50.0], points_before=pb, missing_before=mb, points_after=pa,
+        missing_after=ma), named)
+    assert batch == {"X": single}
+    assert single is not None
+    moved = [d.contribution_change for d in single.drivers]
+    assert all(abs(a) >= abs(b) - 0.011 for a, b in pairwise(moved))  # largest move first
