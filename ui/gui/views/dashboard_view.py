@@ -162,6 +162,7 @@ class DashboardView(QWidget):
         grid.addWidget(self.rollup_section, row + (column > 0), 0, 1, 2)
         self.segment_section = SegmentBreakdown(grid_host)  # tiers by segment, under it all
         self.segment_section.filter_requested.connect(self.filter_requested)
+        self.segment_section.loaded.connect(self._maybe_loaded)
         grid.addWidget(self.segment_section, row + (column > 0) + 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -194,7 +195,8 @@ class DashboardView(QWidget):
     # -- loading ---------------------------------------------------------------------------
     @property
     def is_loaded(self) -> bool:
-        return not self.stale and self._task is None and not self._pending
+        return not self.stale and self._task is None and not self._pending \
+            and self.segment_section.task is None
 
     def set_book(self, book: Book) -> None:
         self.book = book

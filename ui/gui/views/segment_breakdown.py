@@ -76,6 +76,7 @@ class SegmentBreakdown(QWidget):
     """Reads its figures in the background each time the dashboard reloads."""
 
     filter_requested = Signal(object, str)  # CustomerQuery field dict, description
+    loaded = Signal()  # the figures are shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +140,7 @@ class SegmentBreakdown(QWidget):
             return
         self.task = None
         self.set_breakdown(breakdown)
+        self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
         self.task = None
