@@ -30,7 +30,14 @@ from storage.importer.file_errors import (
 )
 from storage.importer.results import ImportCancelled, ImportPreview
 from storage.importer.rows import RowIssue
-from storage.importer.run import ImportProgress, _backup_progress, _keep, _run, prepare
+from storage.importer.run import (
+    ImportProgress,
+    _backup_progress,
+    _keep,
+    _run,
+    prepare,
+    temp_on_disk,
+)
 from storage.importer.store import ImportTarget
 
 #: Sheet (its label key) -> kind, in the order a book is imported: customers before what
@@ -140,7 +147,7 @@ def import_book(db: ImportTarget, path: str | Path, *, skip_invalid: bool = Fals
     if not dry_run and str(db.path) != ":memory:":
         backup = db.start_backup("import", progress=_backup_progress(progress))
     try:
-        with db.atomic():
+        with temp_on_disk(db), db.atomic():
             for index, (kind, sheet) in enumerate(plan):
                 result.sheets.append(_sheet(db, path, kind, sheet,
                                             _scaled(progress, index, len(plan))))
