@@ -3250,6 +3250,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
+        <source>Play&amp;books…</source>
+        <translation>计划模板(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -4263,6 +4267,160 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>No account plan with the chosen status. A plan is made for a customer and a period in the customer&apos;s workspace, or with the plan command.</source>
         <translation type="vanished">没有所选状态的经营计划。可在客户工作区或用 plan 命令为某位客户和某个期间制定计划。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookListModel</name>
+    <message>
+        <source>{name} (edited)</source>
+        <translation>{name}（已修改）</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybooksDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Playbooks</source>
+        <translation>计划模板</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>适用：</translation>
+    </message>
+    <message>
+        <source>Relationship level:</source>
+        <translation>关系层次：</translation>
+    </message>
+    <message>
+        <source>Review every (days):</source>
+        <translation>回顾周期（天）：</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>概述：</translation>
+    </message>
+    <message>
+        <source>New customers only</source>
+        <translation>仅限新客户</translation>
+    </message>
+    <message>
+        <source>Any level</source>
+        <translation>任意层次</translation>
+    </message>
+    <message>
+        <source>One level up</source>
+        <translation>提升一个层次</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Target (%)</source>
+        <translation>目标值（%）</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>第几天</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Support measures</source>
+        <translation>支持措施</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Reset to built-in</source>
+        <translation>恢复为内置</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>A revenue target is growth in percent over the customer&apos;s last 12 months; a margin or share of wallet target is the percentage aimed at.</source>
+        <translation>销售额目标为比客户近 12 个月销售额增长的百分比；毛利率或钱包份额目标为要达到的百分比。</translation>
+    </message>
+    <message>
+        <source>Day: days after the plan&apos;s start.</source>
+        <translation>第几天：计划开始后的天数。</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>account owner</source>
+        <translation>客户负责人</translation>
+    </message>
+    <message>
+        <source>New playbook</source>
+        <translation>新计划模板</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}（副本）</translation>
+    </message>
+    <message>
+        <source>Delete playbook</source>
+        <translation>删除计划模板</translation>
+    </message>
+    <message>
+        <source>Delete the playbook {name}? Plans made from it keep what they took.</source>
+        <translation>删除计划模板 {name}？由它创建的计划保留已有内容。</translation>
     </message>
 </context>
 <context>
@@ -5885,6 +6043,81 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
 </context>
 <context>
+    <name>TemplateChooser</name>
+    <message>
+        <source>Start from a playbook:</source>
+        <translation>从计划模板开始：</translation>
+    </message>
+    <message>
+        <source>Empty plan</source>
+        <translation>空白计划</translation>
+    </message>
+    <message>
+        <source>{name} (fits this customer)</source>
+        <translation>{name}（适合该客户）</translation>
+    </message>
+    <message>
+        <source>A plan carried over starts from the last plan, not from a playbook.</source>
+        <translation>延续的计划以上一期计划为起点，不使用计划模板。</translation>
+    </message>
+    <message>
+        <source>An empty draft plan: the current relationship level, one level up as the target, the review cadence of the customer&apos;s tier.</source>
+        <translation>空白计划草稿：当前关系层次，目标提升一个层次，回顾周期按客户等级设定。</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s first plan opens with its open complaints, then its open needs.</source>
+        <translation>客户的第一份计划首先处理未解决的投诉，然后是未满足的需求。</translation>
+    </message>
+    <message>
+        <source>any level</source>
+        <translation>任意层次</translation>
+    </message>
+    <message>
+        <source>one level up</source>
+        <translation>提升一个层次</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>适用：</translation>
+    </message>
+    <message>
+        <source>any tier</source>
+        <translation>任意等级</translation>
+    </message>
+    <message>
+        <source>review every {days} days</source>
+        <translation>每 {days} 天回顾一次</translation>
+    </message>
+    <message>
+        <source> (+{n} % on the last 12 months)</source>
+        <translation>（比近 12 个月 +{n} %）</translation>
+    </message>
+    <message>
+        <source>Day {day}: {what} ({who})</source>
+        <translation>第 {day} 天：{what}（{who}）</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>account owner</source>
+        <translation>客户负责人</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Support measures</source>
+        <translation>支持措施</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>行动</translation>
+    </message>
+</context>
+<context>
     <name>TierChangeSection</name>
     <message>
         <source>{before} → {after} from {start} to {end} (score {score_before:.1f} → {score_after:.1f}).</source>
@@ -6196,6 +6429,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
 </context>
 <context>
     <name>Validation</name>
+    <message>
+        <source>The competitors&apos; shares add up to {total} %: at most 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Weights must add up to 100 % (they add up to {total} %).</source>
         <translation>各项权重之和必须为 100%（当前为 {total}%）。</translation>

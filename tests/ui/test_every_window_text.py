@@ -56,6 +56,7 @@ from ui.gui.dialogs.calendar_export_dialog import CalendarExportDialog
 from ui.gui.dialogs.first_run import FirstRunDialog
 from ui.gui.dialogs.help_dialogs import ShortcutsDialog
 from ui.gui.dialogs.import_dialog import ImportDialog
+from ui.gui.dialogs.playbooks_dialog import PlaybooksDialog
 from ui.gui.dialogs.preferences_dialog import PreferencesDialog
 from ui.gui.dialogs.team_sync_dialog import TeamSyncDialog
 from ui.gui.dialogs.weekly_dialog import WeeklyReportDialog
@@ -346,6 +347,7 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
     for action, kind in ((window.backups_action, BackupsDialog),
                          (window.weekly_action, WeeklyReportDialog),
                          (window.calendar_action, CalendarExportDialog),
+                         (window.playbooks_action, PlaybooksDialog),
                          (window.shortcuts_action, ShortcutsDialog)):
         action.trigger()
         dialog = _shown(window, kind)
@@ -383,7 +385,7 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
     walk.look("first run", welcome)
     welcome.reject()
 
-    assert len(walk.seen) == 4 + len(TAB_NAMES) + 2 + preferences.tabs.count() + 14
+    assert len(walk.seen) == 4 + len(TAB_NAMES) + 2 + preferences.tabs.count() + 15
     assert walk.found == {}, walk.report()
     window.close()
 

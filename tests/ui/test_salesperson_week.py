@@ -69,6 +69,7 @@ def test_a_salespersons_week(qtbot, scored_path: Path, settings: Settings,  # ty
     plans = workspace.show_tab("plan")
     new = plans.new_plan()
     new.carry.setChecked(False)
+    choose(qtbot, new.template.combo, None)  # an empty plan, not the playbook proposed
     with qtbot.waitSignal(workspace.changed, timeout=10_000):
         new.create_plan()
     editor = plans.dialog

@@ -192,6 +192,7 @@ def test_create_and_edit_an_account_plan(qtbot, workspace: CustomerWorkspace,  #
     choose(qtbot, new.period.period, "2028-H1")
     assert new.period.period.currentText() == "H1 2028"
     new.carry.setChecked(False)
+    choose(qtbot, new.template.combo, None)  # an empty plan, not the playbook proposed
     with qtbot.waitSignal(workspace.changed):
         new.create_plan()
     editor = plans.dialog

@@ -7,7 +7,7 @@ the window connects them to its slots.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -55,6 +55,8 @@ class MenusMixin(QMainWindow):
         # No key of its own: Ctrl+I belongs to the open workspace, and two actions on one
         # key would cancel each other out.
         self.log_interaction_action = self._action("logInteractionMenu")
+        self.playbooks_action = self._action("playbooks")
+        self.playbooks_action.triggered.connect(self.open_playbooks)
         self.preferences_action = self._action("preferences", "Ctrl+,")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.view_actions = {}
@@ -79,6 +81,14 @@ class MenusMixin(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[code] = action
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)
+
+    def open_playbooks(self) -> None:
+        """Edit → Playbooks…: the plan templates (issue 19, point 2)."""
+        from ui.gui.dialogs.playbooks_dialog import PlaybooksDialog
+
+        dialog = PlaybooksDialog(self.book, self)  # type: ignore[attr-defined]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def build_menus(self) -> None:
         bar = self.menuBar()
@@ -110,6 +120,7 @@ class MenusMixin(QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.new_customer_action)
         self.edit_menu.addAction(self.log_interaction_action)
+        self.edit_menu.addAction(self.playbooks_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
 
@@ -154,6 +165,7 @@ class MenusMixin(QMainWindow):
         self.log_interaction_action.setText(translate("MainWindow",
                                                       "&Log an interaction…\tCtrl+I"))
         self.preferences_action.setText(translate("MainWindow", "&Preferences…"))
+        self.playbooks_action.setText(translate("MainWindow", "Play&books…"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.view_actions[VIEW_TODAY].setText(translate("MainWindow", "&Today"))
         self.view_actions[VIEW_CUSTOMERS].setText(translate("MainWindow", "&Customers"))

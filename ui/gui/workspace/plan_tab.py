@@ -27,13 +27,14 @@ from models.validation import ValidationError, check_period
 from storage.book import Book, Done, Saved
 from storage.book.types import PlanSummary
 from storage.errors import StorageError
+from ui.gui.dialogs.plan_template_chooser import TemplateChooser
 from ui.gui.forms.base import ERROR_STYLE
 from ui.gui.forms.list_panel import ListPanel
 from ui.gui.forms.period_field import PeriodField, kind_of, next_when_nearly_over, period_label
 from ui.gui.forms.plan_form import PlanFormDialog
 from ui.gui.forms.values import EMPTY, number, percent
 from ui.gui.models.rows_model import RIGHT, Column
-from ui.gui.text.i18n import storage_message, validation_message
+from ui.gui.text.i18n import current_language, storage_message, validation_message
 from ui.gui.text.labels import label
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
@@ -80,6 +81,9 @@ class NewPlanDialog(QDialog):
         has_previous = book.plans.of_customer(customer_id) is not None
         self.carry.setEnabled(has_previous)
         self.carry.setChecked(has_previous)
+        self.template = TemplateChooser(book, customer_id, self)
+        self.template.set_active(not has_previous)
+        self.carry.toggled.connect(lambda on: self.template.set_active(not on))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -91,6 +95,7 @@ class NewPlanDialog(QDialog):
         form.addRow(self.period_label, self.period)
         form.addRow("", self.error)
         form.addRow("", self.carry)
+        form.addRow(self.template)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -124,8 +129,10 @@ class NewPlanDialog(QDialog):
             return
         period = self.period.value()
         try:
-            created = self.book.plans.create(self.customer_id, period,
-                                             carry_over=self.carry.isChecked())
+            created = self.book.plans.create(
+                self.customer_id, period, carry_over=self.carry.isChecked(),
+                playbook=self.template.playbook(), lang=current_language(),
+                me=self.book.team.me() or "")
         except StorageError as error:
             self._show(storage_message(error))
             return
