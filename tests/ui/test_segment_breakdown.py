@@ -79,3 +79,23 @@ def test_a_double_click_lists_the_values_customers(qtbot, scored_path: Path,  # 
     expected = {r[0] for r in window.book.reader.conn.execute(
         "SELECT id FROM customers WHERE deleted_at IS NULL AND loyalty_segment = 'swing'")}
     assert shown == expected
+
+
+def test_the_table_model_passes_the_model_tester(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from models.segments import tiers_by_segment
+
+    section = SegmentBreakdown()
+    qtbot.addWidget(section)
+    section.set_breakdown(tiers_by_segment([
+        ("organisation", "price", "loyal", "online", "key", 3, 300.0),
+        ("individual", None, "swing", "direct", "standard", 2, 50.0),
+        ("organisation", "value", None, "online", "strategic", 1, 900.0)]))
+    assert [section.shown(r, "value") for r in range(section.model.rowCount())] == [
+        "Organisation", "Individual"]
+    qtmodeltester.check(section.model)
+    section.segment_combo.setCurrentIndex(section.segment_combo.findData("loyalty_segment"))
+    assert [section.shown(r, "value") for r in range(section.model.rowCount())] == [
+        "Loyal", "Swing", "Multi-brand", "(not set)"]
+    assert section.shown(3, "tier_strategic") == "1"
+    assert section.shown(2, "top_share") == "—"  # no multi-brand customers
+    qtmodeltester.check(section.model)
