@@ -14,6 +14,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
+from models.competition import Competitor, SwotItem
 from models.entities import Assessment, Contact, Customer, Interaction, Need, Transaction
 from models.people import Person
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
@@ -39,6 +40,8 @@ TABLES: dict[type[Record], str] = {
     Person: "people",
     LevelChange: "relationship_levels",
     Playbook: "playbooks",
+    Competitor: "competitors",
+    SwotItem: "swot_items",
 }
 
 #: Fields kept in link tables or child tables rather than in the record's own row.

@@ -810,6 +810,38 @@ def m022_playbooks(db: SqliteUtilsDatabase) -> None:
 
 
 @migrations()
+def m023_competition(db: SqliteUtilsDatabase) -> None:
+    """Competition and SWOT (issue 19, point 3): each customer's competitors (their share of
+    its wallet, strengths, weaknesses, threat) and the items of each plan's SWOT, each
+    optionally about a competitor or a need (no foreign key on those two, so that a team
+    member's packet may bring an item before what it names). New tables: no row rewritten."""
+    _script(db, f"""
+    CREATE TABLE competitors ({_RECORD},
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        name TEXT NOT NULL,
+        products TEXT NOT NULL DEFAULT '',
+        share_percent REAL CHECK (share_percent BETWEEN 0 AND 100),
+        strengths TEXT NOT NULL DEFAULT '',
+        weaknesses TEXT NOT NULL DEFAULT '',
+        threat TEXT NOT NULL DEFAULT 'medium' CHECK (threat IN ('low', 'medium', 'high')),
+        notes TEXT NOT NULL DEFAULT '',
+        reviewed_on TEXT
+    );
+    CREATE INDEX idx_competitors_customer ON competitors(customer_id) WHERE deleted_at IS NULL;
+    CREATE TABLE swot_items ({_RECORD},
+        plan_id TEXT NOT NULL REFERENCES plans(id),
+        quadrant TEXT NOT NULL
+            CHECK (quadrant IN ('strengths', 'weaknesses', 'opportunities', 'threats')),
+        text TEXT NOT NULL,
+        competitor_id TEXT,
+        need_id TEXT,
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX idx_swot_items_plan ON swot_items(plan_id) WHERE deleted_at IS NULL
+    """)
+
+
+@migrations()
 def m024_whitespace_index(db: SqliteUtilsDatabase) -> None:
     """Whitespace (issue 19, point 4): every customer's 12-month revenue per product line is
     read in one pass of this covering index, in customer and product order (no sort, no

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from models.entities import Assessment, Contact, Interaction, Need, Transaction
 from storage.backup import backup_folder, list_backups, newest_good_backup, restore_backup
+from storage.book.competition import Competition
 from storage.book.customers import Customers
 from storage.book.files import (
     Backups,
@@ -119,6 +120,7 @@ class Book:
         self.support = Support(db)
         self.relationships = Relationships(db, self.records)
         self.playbooks = Playbooks(db, self.records)
+        self.competition = Competition(db, self.records)
 
     @property
     def path(self) -> Path:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 #: Synced tables in an order that writes each row after the rows it refers to.
 TABLES = ("people", "customers", "contacts", "transactions", "interactions", "needs",
           "assessments", "plans", "plan_objectives", "plan_support_measures", "plan_actions",
-          "plan_reviews", "relationship_levels", "playbooks")
+          "plan_reviews", "relationship_levels", "playbooks", "competitors", "swot_items")
 SETTINGS = "settings"
 #: The settings that travel (keys of ``settings``).
 SYNCED_SETTINGS = ("scoring_config", "service_levels")
@@ -35,6 +35,8 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "plan_actions": (("plan_id", "plans"), ("objective_id", "plan_objectives")),
     "plan_reviews": (("plan_id", "plans"),),
     "relationship_levels": (("customer_id", "customers"),),
+    "competitors": (("customer_id", "customers"),),
+    "swot_items": (("plan_id", "plans"),),
 }
 
 
