@@ -475,6 +475,50 @@ ENUM_TEXT: dict[str, tuple[str, str]] = {
     "SupportKind.joint_development": ("Joint development", "联合开发"),
 }
 
+# Competition and SWOT (issue 19, point 3).
+TEXT.update({
+    "sheet.competition": ("Competition", "竞争对手"),
+    "sheet.swot": ("SWOT", "SWOT 分析"),
+    "title.competition": ("{name}: competitors and share of wallet", "{name}：竞争对手与钱包份额"),
+    "note.competition": (
+        "Our share is what the competitors' estimated shares leave; the customer's yearly "
+        "spend is our revenue of the last 12 months over our share.",
+        "我方份额＝100% 减去各竞争对手的估计份额；"
+        "客户年采购总额＝我方近 12 个月销售额 ÷ 我方份额。"),
+    "title.swot": ("{name}: SWOT of plan {period}", "{name}：{period} 经营计划 SWOT 分析"),
+    "comp.wallet": ("Share of wallet", "钱包份额"),
+    "comp.theirs": ("Competitors' share", "竞争对手合计份额"),
+    "comp.ours": ("Our share of wallet", "我方钱包份额"),
+    "comp.our_revenue": ("Our revenue, last 12 months", "我方近 12 个月销售额"),
+    "comp.total_spend": ("Customer's yearly spend (estimated)", "客户年采购总额（估算）"),
+    "comp.unknown": ("Unknown: no competitor's share estimated", "未知：尚未估计竞争对手份额"),
+    "comp.list": ("Competitors, the most threatening first", "竞争对手（按威胁程度排序）"),
+    "comp.name": ("Competitor", "竞争对手"),
+    "comp.products": ("Products they supply", "供应产品"),
+    "comp.share": ("Share of wallet", "钱包份额"),
+    "comp.threat": ("Threat", "威胁程度"),
+    "comp.strengths": ("Strengths", "优势"),
+    "comp.weaknesses": ("Weaknesses", "劣势"),
+    "comp.notes": ("Notes", "备注"),
+    "comp.reviewed": ("Last reviewed", "最近评估"),
+    "comp.none": ("No competitor recorded for this customer yet.", "尚未记录该客户的竞争对手。"),
+    "swot.no_plan": ("No plan yet: the SWOT belongs to an account plan.",
+                     "尚无经营计划：SWOT 分析属于经营计划。"),
+    "swot.empty": ("(nothing yet)", "（暂无）"),
+    "swot.competitor": ("competitor: {name}", "竞争对手：{name}"),
+    "swot.need": ("need: {text}", "需求：{text}"),
+    "field.main_competitor": ("Main competitor", "主要竞争对手"),
+    "field.our_share": ("Our share of wallet", "我方钱包份额"),
+})
+ENUM_TEXT.update({
+    "ThreatLevel.low": ("Low", "低"), "ThreatLevel.medium": ("Medium", "中"),
+    "ThreatLevel.high": ("High", "高"),
+    "SwotQuadrant.strengths": ("Strengths (S)", "优势 (S)"),
+    "SwotQuadrant.weaknesses": ("Weaknesses (W)", "劣势 (W)"),
+    "SwotQuadrant.opportunities": ("Opportunities (O)", "机会 (O)"),
+    "SwotQuadrant.threats": ("Threats (T)", "威胁 (T)"),
+})
+
 assert all(f"dim.{d}" in TEXT for d in DIMENSIONS), "every scoring dimension needs a label"
 
 

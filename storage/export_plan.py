@@ -23,6 +23,7 @@ from storage.base import DatabaseBase
 from storage.customer_queries import CustomerDetail
 from storage.export_files import ExportResult, atomic_write
 from storage.export_labels import Labels
+from storage.export_plan_competition import add_competition_sheets
 from storage.export_plan_map import relationship_map_sheet
 from storage.export_plan_sheets import (
     contacts_sheet,
@@ -71,6 +72,7 @@ def export_plan(db: Database, customer_id: str, path: str | Path, *, period: str
     labels = Labels(lang)
     workbook = build_workbook(data, labels)
     add_whitespace_sheet(workbook, db, customer_id, labels, data.today)
+    add_competition_sheets(workbook, db, customer_id, data.plan, labels)
     target = atomic_write(path, lambda temporary: workbook.save(temporary))
     rows = sum(ws.max_row for ws in workbook.worksheets)
     return ExportResult(path=target, sheets=workbook.sheetnames, rows=rows,

@@ -27,6 +27,7 @@ from storage.export_files import ExportCancelled, ExportResult, Progress, atomic
 from storage.export_labels import Labels
 from storage.export_plan import dimension_values
 from storage.export_plan_sheets import sheet_name
+from storage.export_portfolio_competition import COMPETITION_COLUMNS, CompetitionWords
 from storage.export_portfolio_segments import SEGMENT_COLUMNS, SEGMENT_SELECT, SegmentWords
 from storage.export_portfolio_whitespace import add_whitespace_sheets
 from storage.export_rollup import rollup_sheet
@@ -114,14 +115,16 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
     if figures.is_team:
         rollup_sheet(workbook.create_sheet(), labels, figures)
     add_whitespace_sheets(workbook, db, labels, today, tiers)
-    columns = COLUMNS + SEGMENT_COLUMNS
+    columns = COLUMNS + SEGMENT_COLUMNS + COMPETITION_COLUMNS
     segments = SegmentWords(db, labels)
+    competition = CompetitionWords(db, labels)
     headers = [labels(key) for key, _, _ in COLUMNS] + segments.headers() + [
+        *competition.headers()] + [
         labels("summary.points", dimension=labels.dimension(d)) for d in DIMENSIONS]
     kinds = [kind for _, kind, _ in columns] + [NUMBER] * len(DIMENSIONS)
     formats = [fmt for _, _, fmt in columns] + [INTEGER] * len(DIMENSIONS)
     _customers_skeleton(sheet, labels, headers, total, today, tiers)
-    words = _Words(labels, segments)
+    words = _Words(labels, segments, competition)
     unordered = sql.split("ORDER BY")[0]
     sample = [words.values(r) for r in db.conn.execute(f"{unordered} LIMIT {WIDTH_SAMPLE}",
                                                        params)]
@@ -151,8 +154,10 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
 class _Words:
     """Code -> label lookups made once, so each of 100,000 rows costs a few dict reads."""
 
-    def __init__(self, labels: Labels, segments: SegmentWords) -> None:
+    def __init__(self, labels: Labels, segments: SegmentWords,
+                 competition: CompetitionWords) -> None:
         self.segments = segments
+        self.competition = competition
         self.tier = {t.value: labels.enum(t) for t in Tier}
         self.stage = {s.value: labels.enum(s) for s in LifecycleStage}
         self.kind = {k.value: labels.enum(k) for k in CustomerKind}
@@ -167,7 +172,8 @@ class _Words:
             self.level.get(level, level), revenue, profit,
             (profit / revenue) if profit is not None and revenue else None, owner,
             self.kind.get(kind, kind), industry, region, city, phone, email, last_purchase,
-            follow_up, open_needs, *self.segments.values(segments), *_points(dimensions),
+            follow_up, open_needs, *self.segments.values(segments),
+            *self.competition.values(segments[0]), *_points(dimensions),
         ]
 
 

@@ -60,9 +60,9 @@ def planned(demo_db: Database) -> tuple[Database, str]:
 
 @pytest.mark.parametrize(("lang", "sheets"), [
     ("en", ["Overview", "Score", "Revenue", "Contacts", "Relationship map", "Interactions",
-            "Needs", "Plan", "Whitespace"]),
+            "Needs", "Plan", "Whitespace", "Competition", "SWOT"]),
     ("zh_CN", ["概况", "评分", "销售额", "联系人", "关系图", "互动记录", "需求", "经营计划",
-               "产品空白点"]),
+               "产品空白点", "竞争对手", "SWOT 分析"]),
 ])
 def test_plan_workbook_sheets_and_layout(planned: tuple[Database, str], tmp_path: Path,
                                          lang: str, sheets: list[str]) -> None:
