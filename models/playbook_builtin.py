@@ -4,6 +4,7 @@ English: one per sensible tier x relationship-level step, onboarding and cost-to
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from models.enums import LifecycleStage, ObjectiveKind, SupportKind, Tier
 from models.playbooks import (
@@ -187,8 +188,10 @@ def _pick(words: Words, lang: str) -> str:
     return words[1] if lang.startswith("zh") else words[0]
 
 
+@cache
 def builtin(key: str, lang: str) -> Playbook:
-    """The built-in playbook ``key`` as shipped, in ``lang`` (KeyError: no such key)."""
+    """The built-in playbook ``key`` as shipped, in ``lang`` (StopIteration: no such key).
+    Made once per language: callers change a playbook with ``replace``, never in place."""
     b = next(b for b in BUILTINS if b.key == key)
     steps = PlaybookSteps(
         tuple(PlaybookObjective(kind, _pick(words, lang), target)

@@ -1074,8 +1074,28 @@
         <translation>keyplan：警告：{message}</translation>
     </message>
     <message>
+        <source>keyplan: error: --keep-days goes with --compact</source>
+        <translation>keyplan：错误：--keep-days 只能与 --compact 一起使用</translation>
+    </message>
+    <message>
+        <source>{count} members&apos; checkpoints were loaded (the whole book of each, in bulk).</source>
+        <translation>已载入 {count} 位成员的检查点（每个检查点为整本账簿，批量载入）。</translation>
+    </message>
+    <message>
+        <source>keyplan: note: the packets of {count} members wait: their computer&apos;s clock is more than a day ahead of this one&apos;s ({devices}). They are merged when the clocks agree; check the date and time on both computers.</source>
+        <translation>keyplan：提示：{count} 位成员的变更包暂缓合并：其电脑的时钟比本机快一天以上（{devices}）。两台电脑的时钟一致后即会合并；请检查两台电脑的日期和时间。</translation>
+    </message>
+    <message>
         <source>keyplan: note: {count} members&apos; changes need a newer KeyPlan; update it to merge them.</source>
         <translation>keyplan: 提示：有 {count} 位成员的变更需要更新版本的 KeyPlan；请升级后再合并。</translation>
+    </message>
+    <message>
+        <source>Checkpoint written: {records} records up to packet {number} ({size} MB); {deleted} packets covered by every member&apos;s checkpoint deleted; {seconds} s.</source>
+        <translation>已写入检查点：{records} 条记录，截至第 {number} 个变更包（{size} MB）；已删除 {deleted} 个已被每位成员的检查点涵盖的变更包；用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>The latest checkpoint already holds this book (up to packet {number}); {deleted} packets covered by every member&apos;s checkpoint deleted.</source>
+        <translation>最新的检查点已包含本账簿（截至第 {number} 个变更包）；已删除 {deleted} 个已被每位成员的检查点涵盖的变更包。</translation>
     </message>
     <message>
         <source>this book</source>
@@ -1092,6 +1112,18 @@
     <message>
         <source>  refused: packet {number} of {device} ({reason})</source>
         <translation>  已拒收：{device} 的第 {number} 个变更包（{reason}）</translation>
+    </message>
+    <message>
+        <source>This book is now a member of its own: device {device}. The original keeps its device id; what it sent is merged here as a member&apos;s.</source>
+        <translation>本账簿现已成为独立成员：设备编号 {device}。原账簿保留其设备编号；它发送的变更将作为一位成员的变更合并到这里。</translation>
+    </message>
+    <message>
+        <source>    checkpoint up to its packet {number}</source>
+        <translation>    检查点截至其第 {number} 个变更包</translation>
+    </message>
+    <message>
+        <source>This book syncs from this computer from now on (device {device}).</source>
+        <translation>从现在起，本账簿在这台电脑上同步（设备编号 {device}）。</translation>
     </message>
     <message>
         <source>, rescored ({tiers} tiers changed)</source>
@@ -5850,6 +5882,42 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <source>Click to open Team sync.</source>
         <translation>点击打开团队同步。</translation>
     </message>
+    <message>
+        <source>That is not a KeyPlan team key: a character is wrong or missing. Paste the whole key as it was shown when the team was started (KP1-…).</source>
+        <translation>这不是 KeyPlan 团队密钥：有字符错误或缺失。请粘贴创建团队时显示的完整密钥（KP1-…）。</translation>
+    </message>
+    <message>
+        <source>This book is not in a team yet. In File → Team sync…, start a team or join one with the key a member gives you.</source>
+        <translation>本账簿尚未加入团队。请在“文件 → 团队同步…”中创建团队，或用成员给您的密钥加入团队。</translation>
+    </message>
+    <message>
+        <source>This book is already in a team (team {team}). A new team key would cut it off from its members.</source>
+        <translation>本账簿已在一个团队中（团队 {team}）。新的团队密钥会使它与成员断开联系。</translation>
+    </message>
+    <message>
+        <source>{path} already exists, though this book did not write it: another book uses this book&apos;s device id (a copy of this book?). Nothing was sent. Ask a manager for the team key and join with it from a new book.</source>
+        <translation>{path} 已存在，但并非本账簿所写：另一本账簿在使用本账簿的设备编号（是本账簿的副本吗？）。未发送任何内容。请向销售经理索取团队密钥，并用一本新账簿加入团队。</translation>
+    </message>
+    <message>
+        <source>Only a manager of the team may do that. The members&apos; list shows who is one.</source>
+        <translation>只有团队的销售经理可以执行此操作。成员列表中可以看到谁是销售经理。</translation>
+    </message>
+    <message>
+        <source>The team would be left without a manager. Make someone else a manager first (Make manager, under the members).</source>
+        <translation>团队将没有销售经理。请先将另一位成员设为销售经理（在成员列表中点击“设为销售经理”）。</translation>
+    </message>
+    <message>
+        <source>No member of the team is called {who}.</source>
+        <translation>团队中没有名为 {who} 的成员。</translation>
+    </message>
+    <message>
+        <source>This book was removed from the team on {at} by {by}. What it sends is no longer merged, and the team&apos;s changes since cannot be read here. To work with the team again, ask a manager for the current key.</source>
+        <translation>本账簿已于 {at} 被 {by} 移出团队。它发送的变更不再被合并，此后团队的变更在这里也无法读取。如需重新与团队协作，请向销售经理索取当前密钥。</translation>
+    </message>
+    <message>
+        <source>This book&apos;s team device was last used on the computer {there}; this is {here}. Two copies of one book must not sync as one member: nothing was sent or merged. Say below whether this is a copy or the book moved here for good.</source>
+        <translation>本账簿的团队设备上次在电脑 {there} 上使用；这台电脑是 {here}。同一账簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。请在下方说明这是副本，还是账簿已永久迁移到这台电脑。</translation>
+    </message>
 </context>
 <context>
     <name>TeamSyncDialog</name>
@@ -5964,6 +6032,14 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>Sync now</source>
         <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>This is a copy: make it a new member</source>
+        <translation>这是副本：设为新成员</translation>
+    </message>
+    <message>
+        <source>The book moved here for good</source>
+        <translation>账簿已永久迁移到这里</translation>
     </message>
     <message>
         <source>Members</source>
@@ -6431,7 +6507,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <name>Validation</name>
     <message>
         <source>The competitors&apos; shares add up to {total} %: at most 100 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>竞争对手的份额合计为 {total} %：最多为 100 %。</translation>
     </message>
     <message>
         <source>Weights must add up to 100 % (they add up to {total} %).</source>
