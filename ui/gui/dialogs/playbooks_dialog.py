@@ -97,7 +97,8 @@ class PlaybooksDialog(QDialog):
         self.list = QListView(self)
         self.list.setObjectName("playbookList")
         self.list.setModel(self.model)
-        self.list.setMinimumWidth(260)
+        self.list.setMinimumWidth(380)
+        self.list.setWordWrap(True)  # a long name on two lines, never cut
         self.name = QLineEdit(self)
         self.name.setObjectName("field_name")
         self.tiers = {tier: QCheckBox(label(tier), self) for tier in Tier}
@@ -138,7 +139,7 @@ class PlaybooksDialog(QDialog):
         self.save_button.clicked.connect(self.save_playbook)
         self.close_button.clicked.connect(self.accept)
         self.reload()
-        self.resize(980, 640)
+        self.resize(1180, 660)
 
     # ---- building ------------------------------------------------------------------------
     def _table(self, name: str, columns: int) -> QTableWidget:
@@ -148,6 +149,9 @@ class PlaybooksDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(1 if name != "actions" else 0,
                                                       QHeaderView.ResizeMode.Stretch)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # room for the longest choice ("account owner", "Share of wallet", 客户负责人)
+        for column, width in ((1, 80), (2, 170)) if name == "actions" else ((0, 190), (2, 110)):
+            table.setColumnWidth(column, width)
         return table
 
     def _button(self, name: str) -> QPushButton:
