@@ -838,6 +838,50 @@
         <translation>ME 指您在团队中的身份，而此账簿不属于任何团队：请给出销售人员的姓名（--owner 姓名）。</translation>
     </message>
     <message>
+        <source>Our share of wallet: {ours} % (competitors {theirs} %).</source>
+        <translation>我方钱包份额：{ours} %（竞争对手合计 {theirs} %）。</translation>
+    </message>
+    <message>
+        <source>Removed competitor {name} from {customer}.</source>
+        <translation>已从 {customer} 删除竞争对手 {name}。</translation>
+    </message>
+    <message>
+        <source>Our share of wallet: unknown (no competitor&apos;s share estimated).</source>
+        <translation>我方钱包份额：未知（尚未估计竞争对手的份额）。</translation>
+    </message>
+    <message>
+        <source>Added competitor {name} for {customer}.</source>
+        <translation>已为 {customer} 添加竞争对手 {name}。</translation>
+    </message>
+    <message>
+        <source>Updated competitor {name} of {customer}.</source>
+        <translation>已更新 {customer} 的竞争对手 {name}。</translation>
+    </message>
+    <message>
+        <source>No competitor recorded for {customer}.</source>
+        <translation>{customer} 尚未记录竞争对手。</translation>
+    </message>
+    <message>
+        <source>share unknown</source>
+        <translation>份额未知</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s yearly spend: about {total}.</source>
+        <translation>客户年采购总额约 {total}。</translation>
+    </message>
+    <message>
+        <source>strengths</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>weaknesses</source>
+        <translation>劣势</translation>
+    </message>
+    <message>
+        <source>{customer} has no competitor named {name}.</source>
+        <translation>{customer} 没有名为 {name} 的竞争对手。</translation>
+    </message>
+    <message>
         <source>Wrote {path}: {count} lines and the total in {seconds} s.</source>
         <translation>已写入 {path}：{count} 行及合计，用时 {seconds} 秒。</translation>
     </message>

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 from ui._version import __version__
 from ui.cli import (
     commands_chart,
+    commands_competition,
     commands_data,
     commands_gui,
     commands_io,
@@ -43,7 +44,8 @@ VERSION = __version__
 
 #: Modules that add subcommands; each has ``register(subparsers)``.
 COMMAND_MODULES = (commands_data, commands_score, commands_gui, commands_safety,
-                   commands_chart, commands_io, commands_sync, commands_playbook)
+                   commands_chart, commands_io, commands_sync, commands_playbook,
+                   commands_competition)
 
 
 class _Parser(argparse.ArgumentParser):
