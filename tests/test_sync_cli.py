@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,76 @@ def test_sync_explains_what_stops_it(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "本账簿已在一个团队中" in capsys.readouterr().err
     assert main(["--lang", "en", "--db", solo, "sync", str(tmp_path / "gone")]) == 1
     assert "does not exist or is not a folder" in capsys.readouterr().err
+
+
+def test_a_copied_book_is_told_apart_and_compacts(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands BookCopiedError names exist: --new-device gives the copy its own id,
+    --moved-here keeps the id on this computer; --compact writes a checkpoint, which the
+    sync and the status then mention, and a joiner loads."""
+    first, second, folder = _team(tmp_path, capsys)
+    assert main(["--lang", "en", "--db", first, "sync", str(folder)]) == 0
+    capsys.readouterr()
+    copy = tmp_path / "copy.db"
+    shutil.copy(first, copy)
+    monkeypatch.setattr("storage.sync.home.computer", lambda: "laptop-2")
+    assert main(["--lang", "en", "--db", str(copy), "sync", str(folder)]) == 1
+    told = capsys.readouterr().err
+    assert "--new-device" in told and "--moved-here" in told and "laptop-2" in told
+    with Book(first) as original:
+        device = original.sync.device_id
+    assert main(["--lang", "en", "--db", str(copy), "sync", str(folder), "--new-device"]) == 0
+    said = capsys.readouterr().out
+    with Book(copy) as copied:
+        assert copied.sync.device_id != device and copied.sync.device_id in said
+    assert "Synced with" in said
+    # The original, opened on "laptop-2" now, moved here for good: its id stays.
+    assert main(["--lang", "zh_CN", "--db", first, "sync", str(folder), "--moved-here"]) == 0
+    assert "同步" in capsys.readouterr().out
+    with Book(first) as original:
+        assert original.sync.device_id == device
+    assert main(["--lang", "en", "--db", first, "sync", str(folder), "--keep-days", "3"]) == 2
+    assert "--keep-days goes with --compact" in capsys.readouterr().err
+    assert main(["--lang", "en", "--db", first, "sync", str(folder), "--compact",
+                 "--keep-days", "0"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Checkpoint written: ") and "records up to packet 1" in said
+    assert main(["--lang", "en", "--db", first, "sync", str(folder), "--compact"]) == 0
+    assert "already holds this book" in capsys.readouterr().out
+    assert main(["--lang", "en", "--db", second, "sync", str(folder), "--status"]) == 0
+    assert f"  {device}: last packet" in (status := capsys.readouterr().out)
+    assert "    checkpoint up to its packet 1" in status
+    joiner = str(tmp_path / "zhao.db")
+    with Book(first) as original:
+        key = original.team.key_text()
+    assert main(["--lang", "en", "--db", joiner, "team", "join", key]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "zh_CN", "--db", joiner, "sync", str(folder)]) == 0
+    said = capsys.readouterr().out
+    assert "检查点" in said, said
+    with Book(joiner) as three, Book(first) as one:
+        names = "SELECT id, name FROM customers ORDER BY id"
+        assert three.reader.query(names) == one.reader.query(names)
+
+
+def test_packets_from_a_clock_ahead_wait_and_are_said_to(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second, folder = _team(tmp_path, capsys)
+    assert main(["--lang", "en", "--db", first, "sync", str(folder)]) == 0
+    capsys.readouterr()
+    with Book(first) as one:
+        device = one.sync.device_id
+    # The first computer's clock as if it ran two days ahead of this one.
+    monkeypatch.setattr("storage.book.sync.too_far_ahead", lambda _hlc: True)
+    assert main(["--lang", "en", "--db", second, "sync", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "merged 0 changes from 0 packets" in out
+    assert "the packets of 1 members wait" in err and device in err
+    assert main(["--lang", "zh_CN", "--db", second, "sync", str(folder)]) == 0
+    assert device in (err := capsys.readouterr().err) and "时钟" in err
+    monkeypatch.undo()
+    assert main(["--lang", "en", "--db", second, "sync", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "from 1 packets" in out and "wait" not in err

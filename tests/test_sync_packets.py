@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from storage.book.sync import is_team_key
 from storage.sync import folder as shared
 from storage.sync.clock import MAX_COUNTER, ZERO, base_clock, format_hlc, observe, stamp
 from storage.sync.errors import BadTeamKeyError, OtherTeamError, SyncFolderMissingError
@@ -136,3 +137,16 @@ def test_the_folder_belongs_to_one_team(tmp_path: Path) -> None:
     assert "team-a" in str(refused.value)
     with pytest.raises(SyncFolderMissingError):
         shared.check_team(tmp_path / "missing", "team-a")
+
+
+def test_a_key_is_checked_without_joining_to_its_last_character() -> None:
+    """is_team_key reads a key as join does, opening nothing. The last character of the key
+    carries one bit and four unused ones, which base32 decoding ignores: each other letter
+    there is refused all the same (it read as the same key before)."""
+    text = key_text(new_key())
+    assert is_team_key(text) and is_team_key(text.lower().replace("-", " "))
+    body_end = text.rindex("-") - 1  # the key's last character, before the check group
+    others = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" if c != text[body_end]]
+    for other in others:
+        assert not is_team_key(text[:body_end] + other + text[body_end + 1:]), other
+    assert not is_team_key("") and not is_team_key("KP1-AAAA") and not is_team_key(text[:-1])

@@ -33,7 +33,12 @@ from storage.sync.capture import capture, clock_bulk_deletes, save
 from storage.sync.checkpoint_load import is_empty, load
 from storage.sync.clock import observe, stamp, too_far_ahead
 from storage.sync.derived import refresh_activity, refresh_listing, refresh_search_texts
-from storage.sync.errors import AlreadyInTeamError, NotInTeamError, PacketTakenError
+from storage.sync.errors import (
+    AlreadyInTeamError,
+    BadTeamKeyError,
+    NotInTeamError,
+    PacketTakenError,
+)
 from storage.sync.keyring import load as keyring
 from storage.sync.keys import key_text, new_key, parse_key, team_id
 from storage.sync.packets import Header, KeyNotYetError, Keys, PacketError, decode, encode
@@ -43,13 +48,25 @@ from storage.sync.team import refresh as refresh_team
 if TYPE_CHECKING:
     from storage.database import Database
 
-__all__ = ["Compacted", "PeerStatus", "Pulled", "Pushed", "Sync", "SyncStatus"]
+__all__ = ["BadTeamKeyError", "Compacted", "PeerStatus", "Pulled", "Pushed", "Sync",
+           "SyncStatus", "is_team_key"]
 
 #: Operations per packet: a few megabytes at most, and one short transaction to apply.
 MAX_OPS = 20_000
 #: What a packet's operations may fail on when they are not what they should be.
 _BAD_PACKET = (sqlite3.IntegrityError, KeyError, TypeError, ValueError, IndexError,
                AttributeError)
+
+
+def is_team_key(text: str) -> bool:
+    """Whether ``text`` is a whole, well-formed team key (as ``join`` reads it: case, spaces
+    and dashes do not matter; a mistyped character fails its check characters). Nothing is
+    opened or joined: a form checks a key as it is typed with this."""
+    try:
+        parse_key(text)
+    except BadTeamKeyError:
+        return False
+    return True
 
 
 class Sync:
@@ -328,6 +345,8 @@ class Sync:
         applied = state.applied(self._conn)
         refused = state.quarantined(self._conn)
         members = sorted(set(shared.devices(folder)) | set(applied))
+        ring = keyring(self._conn)
+        checkpoints = checkpoint.latest(folder, ring, skip=ring.cutoffs)
         peers = []
         for member in members:
             files = shared.packets(folder, member)
@@ -340,7 +359,8 @@ class Sync:
                 available=max(files, default=0), pending=sum(1 for n in files if n > done),
                 quarantined=sum(1 for (d, _n) in refused if d == member),
                 last_packet_at=_mtime(newest) if newest else None,
-                applied_at=row[0] if row else None))
+                applied_at=row[0] if row else None,
+                checkpoint=checkpoints[member].number if member in checkpoints else 0))
         count = self._conn.execute
         return SyncStatus(
             device=device.device, team=str(device.team_id), peers=tuple(peers),

@@ -65,6 +65,8 @@ class PeerStatus:
     quarantined: int
     last_packet_at: datetime | None  # when its newest packet was written (file time)
     applied_at: str | None  # when this book last merged one of its packets
+    #: its own last packet that its latest checkpoint in the folder covers (0: none)
+    checkpoint: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""What can stop a team sync that the user can act on, each with its message."""
+"""What can stop a team sync that the user can act on, each with its message.
+
+The messages speak to someone at the command line (they name its commands); each error
+whose message does has a ``code`` the window maps to words of its own
+(ui/gui/dialogs/team_sync_words.py)."""
 
 from __future__ import annotations
 
@@ -7,16 +11,19 @@ from storage.errors import StorageError
 
 
 class BadTeamKeyError(StorageError):
+    code = "bad_key"
     message = tr_noop("That is not a KeyPlan team key: a character is wrong or missing. Copy "
                       "the whole key as 'keyplan team init' showed it (KP1-...).")
 
 
 class NotInTeamError(StorageError):
+    code = "not_in_team"
     message = tr_noop("This book is not in a team yet. Start one with 'keyplan team init', "
                       "or join one with 'keyplan team join KEY' and the key a member gives you.")
 
 
 class AlreadyInTeamError(StorageError):
+    code = "already_in_team"
     message = tr_noop("This book is already in a team (team {team}). A new team key would cut "
                       "it off from its members; join another team with 'keyplan team join KEY'.")
 
@@ -33,22 +40,26 @@ class OtherTeamError(StorageError):
 
 
 class PacketTakenError(StorageError):
+    code = "packet_taken"
     message = tr_noop("{path} already exists, though this book did not write it: another book "
                       "uses this book's device id (a copy of this book?). Nothing was sent. "
                       "Join the team again with 'keyplan team join KEY' to get a new device id.")
 
 
 class NotManagerError(StorageError):
+    code = "not_manager"
     message = tr_noop("Only a manager of the team may do that. Ask a manager ('keyplan team list "
                       "FOLDER' shows who is one).")
 
 
 class LastManagerError(StorageError):
+    code = "last_manager"
     message = tr_noop("The team would be left without a manager. Make someone else a manager "
                       "first: keyplan team role FOLDER PERSON manager")
 
 
 class NoSuchMemberError(StorageError):
+    code = "no_such_member"
     message = tr_noop("No member of the team is called {who} (a person or a device id). "
                       "'keyplan team list FOLDER' shows the members.")
 
@@ -58,6 +69,7 @@ class AmbiguousMemberError(StorageError):
 
 
 class RemovedFromTeamError(StorageError):
+    code = "removed"
     message = tr_noop("This book was removed from the team on {at} by {by}. What it sends is "
                       "no longer merged, and the team's changes since cannot be read here. To "
                       "work with the team again, ask a manager for the current key and join "

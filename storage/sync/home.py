@@ -22,6 +22,7 @@ KEY = "sync_home"
 
 
 class BookCopiedError(StorageError):
+    code = "book_copied"  # the window offers two buttons instead of the commands
     message = tr_noop("This book's team device was last used on the computer {there}; this is "
                       "{here}. Two copies of one book must not sync as one member: nothing was "
                       "sent or merged. If this is a copy and the original is still used, give "

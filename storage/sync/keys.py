@@ -51,7 +51,10 @@ def parse_key(text: str) -> bytes:
         key = base64.b32decode(body + "=" * (-len(body) % 8))
     except ValueError as error:
         raise BadTeamKeyError() from error
-    if len(key) != KEY_BYTES or not hmac.compare_digest(_check(key), check):
+    # The key's last character carries one bit and four unused ones, which base32 decoding
+    # ignores: a mistyped last character (A for B) must not read as the same key.
+    if len(key) != KEY_BYTES or _b32(key) != body \
+            or not hmac.compare_digest(_check(key), check):
         raise BadTeamKeyError()
     return key
 

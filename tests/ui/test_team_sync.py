@@ -211,6 +211,7 @@ def test_key_is_checked_as_it_is_typed(qtbot, window: MainWindow, tmp_path: Path
     qtbot.keyClicks(setup.key_edit, wrong)
     assert not setup.join_button.isEnabled()
     assert setup.key_message.text().startswith("That is not a KeyPlan team key")
+    assert "keyplan" not in setup.key_message.text()  # the window's words, not a command's
     setup.key_edit.clear()
     qtbot.keyClicks(setup.key_edit, key.lower())  # case does not matter
     assert setup.join_button.isEnabled()
@@ -302,4 +303,42 @@ def test_a_failing_folder_shows_its_message_without_a_box(  # type: ignore[no-un
     qtbot.waitUntil(lambda: not team.running and team.error is not None
                     and "another team" in team.error, timeout=20_000)
     assert "another team" in dialog.error_label.text()
+    dialog.close()
+
+
+def test_a_copied_book_offers_its_two_ways_out(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """BookCopiedError in the window: its own words and two buttons, each through the Book."""
+    dialog = open_dialog(qtbot, window)
+    start_team(qtbot, window, dialog, monkeypatch, shared)
+    team = window.team_sync
+    device = window.book.sync.device_id
+    assert not dialog.new_device_button.isVisible()
+    assert not dialog.moved_here_button.isVisible()
+    monkeypatch.setattr("storage.sync.home.computer", lambda: "laptop-2")  # a copy, elsewhere
+    qtbot.waitUntil(lambda: not team.running)
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.running and team.copied, timeout=20_000)
+    shown = dialog.error_label.text()
+    assert "laptop-2" in shown and "keyplan" not in shown and "--new-device" not in shown
+    assert dialog.new_device_button.isVisible() and dialog.moved_here_button.isVisible()
+    assert dialog.new_device_button.text() == "This is a copy: make it a new member"
+    qtbot.mouseClick(dialog.new_device_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.running and team.last is not None
+                    and team.error is None, timeout=20_000)
+    assert window.book.sync.device_id != device and team.device == window.book.sync.device_id
+    assert not dialog.new_device_button.isVisible()
+    # Synced as the new member: in the roster under the new id.
+    assert team.roster is not None and team.device in {m.device for m in team.roster.members}
+
+    moved = window.book.sync.device_id
+    monkeypatch.setattr("storage.sync.home.computer", lambda: "laptop-3")  # moved for good
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.running and team.copied, timeout=20_000)
+    assert dialog.moved_here_button.text() == "The book moved here for good"
+    qtbot.mouseClick(dialog.moved_here_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.running and team.error is None and not team.copied,
+                    timeout=20_000)
+    assert window.book.sync.device_id == moved
+    assert not dialog.moved_here_button.isVisible()
     dialog.close()

@@ -1,4 +1,5 @@
-"""``keyplan team init|join|list|remove|role`` and ``keyplan sync FOLDER [--status]``: a team
+"""``keyplan team init|join|list|remove|role`` and ``keyplan sync FOLDER [--status |
+--compact [--keep-days N] | --new-device | --moved-here]``: a team
 keeping its books in step through a folder it already shares (Syncthing, OneDrive, Dropbox, a
 network share, a USB stick). Only change packets and the roster go into the folder; each book
 stays on its own computer."""
@@ -16,6 +17,7 @@ from ui.cli.text import t, translate
 
 if TYPE_CHECKING:
     from storage.book import Book
+    from storage.book.sync import Compacted
     from storage.book.team import TeamMember, TeamRoster
 
 ROLES = ("manager", "salesperson")
@@ -91,9 +93,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     "kept as a conflict. Scores and tiers are worked out again afterwards.")
     sync.add_argument("folder", type=Path, metavar="FOLDER",
                       help="the folder the team shares (not the folder of the book)")
-    sync.add_argument("--status", action="store_true",
+    what = sync.add_mutually_exclusive_group()
+    what.add_argument("--status", action="store_true",
                       help="only show the members, when each was last seen, the packets "
-                           "waiting and the conflicts; change nothing")
+                           "waiting, their checkpoints and the conflicts; change nothing")
+    what.add_argument("--compact", action="store_true",
+                      help="send what is left, write this book as a checkpoint into FOLDER "
+                           "(new members load it in bulk) and delete this book's packets "
+                           "that every member's latest checkpoint covers and that are older "
+                           "than --keep-days")
+    what.add_argument("--new-device", action="store_true",
+                      help="this book is a copy of a member's book (KeyPlan said so): make "
+                           "it a member of its own, with a new device id, then sync")
+    what.add_argument("--moved-here", action="store_true",
+                      help="this book moved to this computer for good (KeyPlan said it was "
+                           "last used on another one): sync from here from now on")
+    sync.add_argument("--keep-days", type=float, metavar="N", default=None,
+                      help="with --compact: keep packets younger than N days (default 30)")
     sync.set_defaults(handler=run_sync)
 
 
@@ -236,10 +252,25 @@ def _print_warnings(roster: TeamRoster) -> None:
 def run_sync(args: argparse.Namespace) -> int:
     from storage.book import Book
 
+    if args.keep_days is not None and not args.compact:
+        print(t("keyplan: error: --keep-days goes with --compact"), file=sys.stderr)
+        return 2
     with Book(args.db) as book:
         if args.status:
             _print_status(book, args.folder)
             return 0
+        if args.compact:
+            _print_compacted(book.sync.compact(args.folder, **(
+                {"keep_days": args.keep_days} if args.keep_days is not None else {})))
+            return 0
+        if args.new_device:
+            print(t("This book is now a member of its own: device {device}. The original "
+                    "keeps its device id; what it sent is merged here as a member's.",
+                    device=book.sync.new_device()))
+        elif args.moved_here:
+            book.sync.moved_here()
+            print(t("This book syncs from this computer from now on (device {device}).",
+                    device=book.sync.device_id))
         pushed = book.sync.push(args.folder)
         pulled = book.sync.pull(args.folder)
         rescored = book.scoring.rescore() if pulled.rescore_due else None
@@ -253,10 +284,34 @@ def run_sync(args: argparse.Namespace) -> int:
                        tiers=f"{rescored.changed_tier + rescored.newly_scored:,}")
             if rescored is not None else "",
             seconds=f"{pushed.seconds + pulled.seconds:.1f}"))
+    if pulled.checkpoints:
+        print(t("{count} members' checkpoints were loaded (the whole book of each, in bulk).",
+                count=pulled.checkpoints))
+    if pushed.compacted is not None:
+        _print_compacted(pushed.compacted)
+    if pulled.ahead:
+        print(t("keyplan: note: the packets of {count} members wait: their computer's clock "
+                "is more than a day ahead of this one's ({devices}). They are merged when the "
+                "clocks agree; check the date and time on both computers.",
+                count=len(pulled.ahead), devices=", ".join(sorted(pulled.ahead))),
+              file=sys.stderr)
     if pulled.outdated:
         print(t("keyplan: note: {count} members' changes need a newer KeyPlan; update it to "
                 "merge them.", count=len(pulled.outdated)), file=sys.stderr)
     return 0
+
+
+def _print_compacted(compacted: Compacted) -> None:
+    if compacted.written:
+        print(t("Checkpoint written: {records} records up to packet {number} ({size} MB); "
+                "{deleted} packets covered by every member's checkpoint deleted; {seconds} s.",
+                records=f"{compacted.records:,}", number=compacted.number,
+                size=f"{compacted.bytes / 1e6:.1f}", deleted=compacted.deleted,
+                seconds=f"{compacted.seconds:.1f}"))
+    else:
+        print(t("The latest checkpoint already holds this book (up to packet {number}); "
+                "{deleted} packets covered by every member's checkpoint deleted.",
+                number=compacted.number, deleted=compacted.deleted))
 
 
 def _print_status(book: Book, folder: Path) -> None:
@@ -269,6 +324,8 @@ def _print_status(book: Book, folder: Path) -> None:
         print(t("  {who}: last packet {seen}; merged {applied} of {available}, {pending} "
                 "waiting, {refused} refused", who=who, seen=seen, applied=peer.applied,
                 available=peer.available, pending=peer.pending, refused=peer.quarantined))
+        if peer.checkpoint:
+            print(t("    checkpoint up to its packet {number}", number=peer.checkpoint))
     print(t("To send: {count} changes. Conflicts: {conflicts}. Changes waiting for their "
             "record: {waiting}.", count=f"{status.to_send:,}", conflicts=status.conflicts,
             waiting=status.waiting))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from storage.errors import StorageError
 from ui.gui.dialogs.team_sync_rows import MembersBox, filled, notice_text
 from ui.gui.dialogs.team_sync_setup import ERROR_COLOUR, KeyPage, SetupPage
+from ui.gui.dialogs.team_sync_words import sync_error_text
 from ui.gui.forms.conflict_texts import conflict_rows
 from ui.gui.models.conflicts_model import (
     ConflictRow,
@@ -39,7 +40,6 @@ from ui.gui.models.conflicts_model import (
     local_time,
 )
 from ui.gui.style.table_style import style_record_table
-from ui.gui.text.i18n import storage_message
 from ui.gui.text.labels import label as enum_label
 
 PAGE_SETUP, PAGE_KEY, PAGE_STATUS = range(3)
@@ -122,6 +122,18 @@ class TeamSyncDialog(QDialog):
         top = QHBoxLayout()
         top.addLayout(self.form, 1)
         top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The last sync found this book a copy (another computer synced as this device):
+        # the two ways out, shown only then.
+        self.new_device_button = QPushButton(page)
+        self.new_device_button.setObjectName("newDevice")
+        self.new_device_button.clicked.connect(lambda: self.team.new_device())
+        self.moved_here_button = QPushButton(page)
+        self.moved_here_button.setObjectName("movedHere")
+        self.moved_here_button.clicked.connect(lambda: self.team.moved_here())
+        copied_row = QHBoxLayout()
+        copied_row.addWidget(self.new_device_button)
+        copied_row.addWidget(self.moved_here_button)
+        copied_row.addStretch(1)
 
         self.members = MembersBox(self.team, page)
         self.members.removed.connect(self._removed)
@@ -159,6 +171,7 @@ class TeamSyncDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.error_label)
+        layout.addLayout(copied_row)
         layout.addWidget(self.members)
         layout.addWidget(self.conflicts_box, 1)
         return page
@@ -180,6 +193,8 @@ class TeamSyncDialog(QDialog):
                 self.tr("To send:"), self.tr("Automatic:")), strict=True):
             label.setText(text)
         self.sync_button.setText(self.tr("Sync now"))
+        self.new_device_button.setText(self.tr("This is a copy: make it a new member"))
+        self.moved_here_button.setText(self.tr("The book moved here for good"))
         self.conflicts_box.setTitle(self.tr("Conflicts"))
         self.theirs_button.setText(self.tr("Take theirs"))
         self.ours_button.setText(self.tr("Keep ours"))
@@ -240,6 +255,9 @@ class TeamSyncDialog(QDialog):
             problems.insert(0, self.tr("Choose the folder your team shares to start syncing."))
         self.error_label.setText("\n".join(problems))
         self.error_label.setVisible(bool(problems))
+        for button in (self.new_device_button, self.moved_here_button):
+            button.setVisible(team.copied)
+            button.setEnabled(not team.running)
         self.members.show_members(team.roster, status)
         self.reload_conflicts()
 
@@ -292,7 +310,7 @@ class TeamSyncDialog(QDialog):
         try:
             key = self.team.start_team()
         except StorageError as error:
-            self._say_problem(storage_message(error))
+            self._say_problem(sync_error_text(error))
             return None
         self.key_shown = True
         self.key_page.show_key(key)
@@ -303,7 +321,7 @@ class TeamSyncDialog(QDialog):
         try:
             team_id = self.team.join_team(key)
         except StorageError as error:
-            self.setup.key_message.setText(storage_message(error))
+            self.setup.key_message.setText(sync_error_text(error))
             return None
         self.setup.key_edit.clear()
         self.refresh()

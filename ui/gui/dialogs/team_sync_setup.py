@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.book import Book
-from storage.errors import StorageError
-from ui.gui.text.i18n import storage_message
+from storage.book.sync import BadTeamKeyError, is_team_key
+from ui.gui.dialogs.team_sync_words import sync_error_text
 
 ERROR_COLOUR = "#a4262c"
 GOOD_COLOUR = "#2e7d32"
@@ -25,26 +24,14 @@ GOOD_COLOUR = "#2e7d32"
 
 class KeyChecker:
     """Whether a text is a whole team key, by storage's own reading of it (a mistyped
-    character fails its check characters): a scratch book in memory joins with it. The
-    Book has no check of a key alone; this asks the same ``join`` the real one does."""
-
-    def __init__(self) -> None:
-        self._scratch: Book | None = None
+    character fails its check characters); nothing is opened or joined."""
 
     def problem(self, text: str) -> str | None:
-        """None for a good key, else storage's message."""
-        if self._scratch is None:
-            self._scratch = Book(":memory:")
-        try:
-            self._scratch.sync.join(text)
-        except StorageError as error:
-            return storage_message(error)
-        return None
+        """None for a good key, else what is wrong, in the window's words."""
+        return None if is_team_key(text) else sync_error_text(BadTeamKeyError())
 
     def close(self) -> None:
-        if self._scratch is not None:
-            self._scratch.close()
-            self._scratch = None
+        """Nothing held (kept for the dialog, which closes it when it closes)."""
 
 
 class SetupPage(QWidget):

@@ -26,7 +26,7 @@ from storage.changes import Changes
 from storage.errors import StorageError
 from ui.gui.background.sync_operations import Synced, sync_book
 from ui.gui.background.tasks import BookTask, Task
-from ui.gui.text.i18n import storage_message
+from ui.gui.dialogs.team_sync_words import sync_error_text
 from ui.gui.window.sync_watch import FolderWatcher
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ TICK_MS = 15_000
 def error_text(error: BaseException) -> str:
     """What a failed sync says, in the user's language."""
     if isinstance(error, StorageError):
-        return storage_message(error)
+        return sync_error_text(error)
     if isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""
         return (error.strerror or str(error)) + where
@@ -89,6 +89,7 @@ class TeamSync(QObject):
         self.roster: TeamRoster | None = None  # the members, as last read
         self.error: str | None = None
         self.note: str | None = None  # e.g. members whose packets need a newer KeyPlan
+        self.copied = False  # the last sync found this book a copy (BookCopiedError)
         self.conflicts = 0
         self._again = False  # asked for while one ran
         self._due = False  # asked for automatically while other work ran
@@ -114,6 +115,7 @@ class TeamSync(QObject):
         self.stop()
         self.last = self.status = None
         self.error = self.note = None
+        self.copied = False
         book = self.window.book
         self.in_team = not book.in_memory and book.sync.in_team
         self.device = book.sync.device_id if self.in_team else ""
@@ -177,6 +179,31 @@ class TeamSync(QObject):
             self.tick.start()
             self.sync(automatic=False)
 
+    # -- a copied book ---------------------------------------------------------------------------
+    def new_device(self) -> str | None:
+        """This book is a copy (the last sync said so): it becomes a member of its own, with
+        a new device id; then a sync. Returns the new id."""
+        return self._settle_copy(lambda book: book.sync.new_device())
+
+    def moved_here(self) -> None:
+        """The book moved to this computer for good: it syncs here from now on; then a sync."""
+        self._settle_copy(lambda book: book.sync.moved_here())
+
+    def _settle_copy(self, work: Callable[[Book], Any]) -> Any:
+        book = self.window.book
+        try:
+            answer = work(book)
+        except StorageError as error:
+            self.window.show_error(error)
+            return None
+        self.window.session.note_own_changes()  # this window's own write
+        self.copied = False
+        self.error = None
+        self.device = book.sync.device_id
+        self.state_changed.emit()
+        self.sync(automatic=False)
+        return answer
+
     # -- syncing -------------------------------------------------------------------------------
     def _tick(self) -> None:
         interval = self.window.settings.sync_interval()
@@ -219,6 +246,7 @@ class TeamSync(QObject):
             return
         window = self.window
         self.last, self.status, self.error = result, result.status, None
+        self.copied = False
         self.roster = result.roster
         self.conflicts = result.status.conflicts
         pulled = result.pulled
@@ -241,6 +269,7 @@ class TeamSync(QObject):
         if not self._same_book(path):
             return
         self.error = error_text(error)
+        self.copied = getattr(error, "code", None) == "book_copied"
         self.status = None
         self.watcher.stop()  # the folder may be gone: watched again after a good sync
         self.window.session.note_own_changes()
