@@ -152,10 +152,10 @@ class ContactsTab(WorkspaceTab):
         self.retranslate()
         self.panel.fit_columns(
             {
-                "name": 14,
-                "title": 14,
-                "role": 16,
-                "influence": 6,
+                "name": 12,
+                "title": 12,
+                "role": 14,
+                "influence": 9,
                 "attitude": 9,
                 "primary": 4,
                 "last_seen": 10,
