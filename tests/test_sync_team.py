@@ -23,10 +23,14 @@ from storage.book import Book
 from storage.migrations import migrations
 from storage.sync import folder as shared
 from storage.sync import roster
+from storage.sync import team as team_io
 from storage.sync.errors import (
     LastManagerError,
+    NotFirstMemberError,
     NotManagerError,
     RemovedFromTeamError,
+    RosterIncompleteError,
+    TeamHasManagerError,
 )
 from storage.sync.identity import Identity
 from storage.sync.keyring import (
@@ -382,3 +386,82 @@ def test_a_book_in_a_team_before_m018_keeps_its_key_and_old_packets(tmp_path: Pa
             f"keyplan-packet/1/{device}/9".encode())
         header, ops = decode(load(book.connection), device, 9, data)
         assert header.epoch == 1 and ops[0]["f"] == {"city": ["Ningbo", ""]}
+
+
+def _old_book(path: Path, key: bytes, joined: str) -> None:
+    """A book that was in a team before m018: no founder, no roles."""
+    conn = sqlite3.connect(path)
+    migrations.apply(SqliteUtilsDatabase(conn), stop_before="m018_team_roster")
+    conn.execute("UPDATE sync_device SET team_key = ?, team_id = ?, joined_at = ?",
+                 [base64.b64encode(key).decode(), team_id(key), joined])
+    conn.commit()
+    conn.close()
+
+
+def test_a_team_started_before_m018_names_its_first_member_manager(tmp_path: Path) -> None:
+    """No founder.json, so no manager: the first member (earliest joined: the book that
+    started the team) claims the role with `team role ME manager`; a later member cannot,
+    and a claim it signs and writes anyway counts on no book. A device that sent packets but
+    is not in the roster yet holds the claim back (it may be the first member)."""
+    folder = tmp_path / "NAS"
+    folder.mkdir()
+    key = new_key()
+    joined = {"li": "2026-10-01T08:00:00Z", "wang": "2026-10-05T09:00:00Z",
+              "zhao": "2026-10-09T10:00:00Z"}
+    people = {"li": "Li Lei", "wang": "Wang Fang", "zhao": "Zhao Min"}
+    for name, when in joined.items():
+        _old_book(tmp_path / f"{name}.db", key, when)
+    books = {name: Book(tmp_path / f"{name}.db") for name in joined}
+    try:
+        for name, book in books.items():
+            with book.team._db.atomic():  # who each is (asked at the first sync since)
+                team_io.set_person(book.connection, people[name])
+            _customer(book, f"{name}'s customer")
+        for name in ("wang", "zhao"):
+            books[name].sync.push(folder)
+        # Zhao's book sent packets before m018 and has not synced since: no entry yet.
+        zhao = books["zhao"].sync.device_id
+        (shared.root(folder) / shared.MEMBERS_DIR / f"{zhao}.json").unlink()
+        books["li"].sync.push(folder)
+        assert not (shared.root(folder) / shared.FOUNDER_FILE).exists()
+        assert {role for role, _removed in _roles(books["li"], folder).values()} \
+            == {"salesperson"}
+        with pytest.raises(NotManagerError):
+            books["li"].team.remove_member(folder, "Wang Fang")
+        with pytest.raises(RosterIncompleteError) as held:
+            books["li"].team.set_role(folder, "Li Lei", PersonRole.MANAGER)
+        assert zhao[:8] in str(held.value)
+        _sync(books["zhao"], folder)  # its entry now
+        # Wang, who joined later, cannot claim; a claim Wang signs and writes anyway (a
+        # race, or a book that skips the check) is ignored by every book.
+        with pytest.raises(NotFirstMemberError) as refused:
+            books["wang"].team.set_role(folder, "Wang Fang", PersonRole.MANAGER)
+        assert "Li Lei" in str(refused.value)
+        wang_own = team_io.own(books["wang"].connection)
+        team_io._decide(books["wang"].team._db, folder, wang_own,
+                        {"action": "claim", "devices": {wang_own.device: None}})
+        for book in books.values():
+            assert _roles(book, folder)["Wang Fang"] == ("salesperson", False)
+        # Li, the first member, claims: a manager on every book, the same way.
+        books["li"].team.set_role(folder, "Li Lei", PersonRole.MANAGER)
+        for book in books.values():
+            roles = _roles(book, folder)
+            assert roles["Li Lei"] == ("manager", False)
+            assert roles["Wang Fang"][0] == roles["Zhao Min"][0] == "salesperson"
+        with pytest.raises(TeamHasManagerError):
+            team_io.claim(books["li"].team._db, folder,
+                          team_io.refresh(books["li"].team._db, folder),
+                          team_io.own(books["li"].connection))
+        # And manages: a role, a removal with a new key.
+        books["li"].team.set_role(folder, "Wang Fang", PersonRole.MANAGER)
+        removed = books["wang"].team.remove_member(folder, "Zhao Min")
+        assert [member.person for member in removed.members] == ["Zhao Min"]
+        for name in ("li", "wang"):
+            roles = _roles(books[name], folder)
+            assert roles["Wang Fang"] == ("manager", False)
+            assert roles["Zhao Min"] == ("salesperson", True)
+        with pytest.raises(RemovedFromTeamError):
+            books["zhao"].sync.push(folder)
+    finally:
+        for book in books.values():
+            book.close()

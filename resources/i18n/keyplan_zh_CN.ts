@@ -1183,6 +1183,152 @@
     </message>
 </context>
 <context>
+    <name>Competition</name>
+    <message>
+        <source>Us</source>
+        <extracomment>Width of the bar in pixels.</extracomment>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>Competition</source>
+        <translation>竞争</translation>
+    </message>
+    <message>
+        <source>No competitor recorded yet: who else supplies this customer, and with what share of its spend?</source>
+        <translation>尚未记录竞争对手：还有谁在向该客户供货，占其采购额的多少？</translation>
+    </message>
+    <message>
+        <source>And {count} more.</source>
+        <translation>另有 {count} 家。</translation>
+    </message>
+    <message>
+        <source>High threat</source>
+        <extracomment>The share-of-wallet bar: ours, then each competitor in turn, then what is not estimated. Header colour of each SWOT box (the usual green, red, blue, amber).</extracomment>
+        <translation>高威胁</translation>
+    </message>
+    <message>
+        <source>Medium threat</source>
+        <translation>中等威胁</translation>
+    </message>
+    <message>
+        <source>Low threat</source>
+        <translation>低威胁</translation>
+    </message>
+    <message>
+        <source>Strengths (S)</source>
+        <translation>优势（S）</translation>
+    </message>
+    <message>
+        <source>Weaknesses (W)</source>
+        <translation>劣势（W）</translation>
+    </message>
+    <message>
+        <source>Opportunities (O)</source>
+        <translation>机会（O）</translation>
+    </message>
+    <message>
+        <source>Threats (T)</source>
+        <translation>威胁（T）</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Products they supply</source>
+        <translation>其供应的产品</translation>
+    </message>
+    <message>
+        <source>Share of wallet %</source>
+        <translation>钱包份额 %</translation>
+    </message>
+    <message>
+        <source>Threat</source>
+        <translation>威胁</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Weaknesses</source>
+        <translation>劣势</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Last reviewed</source>
+        <translation>上次评估</translation>
+    </message>
+    <message>
+        <source>Our share of wallet is unknown until a competitor&apos;s share is estimated.</source>
+        <translation>在估计出竞争对手的份额之前，我方的钱包份额未知。</translation>
+    </message>
+    <message>
+        <source>Our share of wallet: {ours} (competitors {theirs}).</source>
+        <translation>我方钱包份额：{ours}（竞争对手 {theirs}）。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s yearly spend: about {total}.</source>
+        <translation>该客户的年采购额：约 {total}。</translation>
+    </message>
+</context>
+<context>
+    <name>CompetitionTab</name>
+    <message>
+        <source>Add competitor…</source>
+        <translation>添加竞争对手…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No competitor recorded. Note who else supplies this customer, what share of its spend they take and how much of a threat they are.</source>
+        <translation>尚未记录竞争对手。请记下还有谁在向该客户供货、占其采购额的多少，以及威胁程度。</translation>
+    </message>
+    <message>
+        <source>Competitor deleted: {name}</source>
+        <translation>已删除竞争对手：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>CompetitorForm</name>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>How they compare</source>
+        <translation>对比情况</translation>
+    </message>
+    <message>
+        <source>0–100, empty when unknown</source>
+        <translation>0–100，未知时留空</translation>
+    </message>
+    <message>
+        <source>What they sell this customer</source>
+        <translation>其向该客户销售的产品</translation>
+    </message>
+</context>
+<context>
+    <name>CompetitorFormDialog</name>
+    <message>
+        <source>New competitor</source>
+        <translation>新建竞争对手</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <source>Setting</source>
@@ -1608,6 +1754,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Products</source>
         <translation>产品</translation>
+    </message>
+    <message>
+        <source>Competition</source>
+        <translation>竞争</translation>
     </message>
     <message>
         <source>Assessment</source>
@@ -5663,6 +5813,18 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>This book was removed from the team on {at} by {by}. What it sends is no longer merged, and the team&apos;s changes since cannot be read here. To work with the team again, ask a manager for the current key and join again: keyplan team join KEY FOLDER</source>
         <translation>本账簿已于 {at} 被 {by} 移出团队。它发送的内容不再被合并，此后团队的修改在这里也无法读取。如需重新与团队协作，请向经理索取当前密钥并重新加入：keyplan team join KEY FOLDER</translation>
+    </message>
+    <message>
+        <source>This team has no manager: it was started before KeyPlan knew roles. Only its first member, {person} (device {device}), who started it, can become its manager, on their own book: keyplan team role FOLDER {person} manager</source>
+        <translation>该团队没有销售经理：它创建于 KeyPlan 支持角色之前。只有其第一位成员、团队的创建者 {person}（设备 {device}）可以在自己的账簿上成为销售经理：keyplan team role 文件夹 {person} manager</translation>
+    </message>
+    <message>
+        <source>This team has no manager yet, and devices that sent changes are not in its roster yet ({devices}): each must sync once with this version of KeyPlan before the team&apos;s first member is known for sure.</source>
+        <translation>该团队尚无销售经理，且发送过变更的设备尚未列入成员名单（{devices}）：每台设备须先用此版本的 KeyPlan 同步一次，才能确定团队的第一位成员。</translation>
+    </message>
+    <message>
+        <source>The team has a manager already; only a manager gives roles.</source>
+        <translation>该团队已有销售经理；只有销售经理可以分配角色。</translation>
     </message>
     <message>
         <source>This book&apos;s team device was last used on the computer {there}; this is {here}. Two copies of one book must not sync as one member: nothing was sent or merged. If this is a copy and the original is still used, give this copy its own device id (keyplan sync FOLDER --new-device). If the book moved here for good, say so (keyplan sync FOLDER --moved-here).</source>

@@ -74,3 +74,21 @@ class RemovedFromTeamError(StorageError):
                       "no longer merged, and the team's changes since cannot be read here. To "
                       "work with the team again, ask a manager for the current key and join "
                       "again: keyplan team join KEY FOLDER")
+
+
+class NotFirstMemberError(StorageError):
+    code = "not_first"
+    message = tr_noop("This team has no manager: it was started before KeyPlan knew roles. Only "
+                      "its first member, {person} (device {device}), who started it, can become "
+                      "its manager, on their own book: keyplan team role FOLDER {person} manager")
+
+
+class RosterIncompleteError(StorageError):
+    code = "roster_incomplete"
+    message = tr_noop("This team has no manager yet, and devices that sent changes are not in "
+                      "its roster yet ({devices}): each must sync once with this version of "
+                      "KeyPlan before the team's first member is known for sure.")
+
+
+class TeamHasManagerError(StorageError):
+    message = tr_noop("The team has a manager already; only a manager gives roles.")

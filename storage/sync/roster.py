@@ -15,6 +15,11 @@ wrote it and checked against the public key the roster already knows for that de
   who joins with the new key can read the old packets too), and for each removed device the
   number of its last packet the manager had: its later ones are refused.
 
+* ``decisions/<device>-<n>.json`` with ``claim``: in a team started before m018 (no
+  ``founder.json``, so no manager), its first member (the earliest ``joined`` of the
+  roster's entries: the book that started it) names itself a manager. Only that member's
+  claim counts, so a later member racing to claim first gains nothing.
+
 :func:`replay` reads them in a fixed order (decisions by time, then device, then number), so
 every book comes to the same roster. A decision counts only when its signer is a manager at
 that point; a file that is unsigned, badly signed, or signed with another key than the one
@@ -93,7 +98,15 @@ class Roster:
     members: dict[str, Member] = field(default_factory=dict)
     rotations: list[Rotation] = field(default_factory=list)
     founder: str | None = None
+    claimed: str | None = None  # a founderless team's first member, manager by its claim
     warnings: list[Notice] = field(default_factory=list)
+
+    def first_member(self) -> Member | None:
+        """The member that joined first (ties: the smaller device id), removed or not: in a
+        team started before m018, the book that started it (the others joined with its
+        key, later)."""
+        dated = [member for member in self.members.values() if member.joined_at]
+        return min(dated, key=lambda member: (member.joined_at, member.device), default=None)
 
     def managers(self) -> list[Member]:
         return [member for member in self.members.values()
@@ -153,6 +166,8 @@ def replay(docs: Documents, *, team: str, keys: dict[str, bytes],
     ordered = sorted(((name, doc) for name, doc in docs.decisions.items() if doc),
                      key=lambda item: (str(item[1].get("at")), str(item[1].get("by")),
                                        str(item[1].get("n")), item[0]))
+    if roster.founder is None:
+        _claim(roster, docs.decisions, team=team)
     for name, doc in ordered:
         _decide(roster, name, doc, team=team, keys=keys, me=me, my_device=my_device)
     for device, member in known.items():  # a removal is never taken back
@@ -219,8 +234,32 @@ def _founder(roster: Roster, doc: dict[str, Any] | None, *, team: str, keys: dic
         roster.members[founder].role = role
 
 
+def _claim(roster: Roster, decisions: dict[str, dict[str, Any] | None], *, team: str) -> None:
+    """A team without a founder (started before m018): its first member becomes a manager
+    by a claim it signed. Only the first member's claim counts, whenever it was written, so
+    a later member who claims first gains nothing; the rule is worked out again at every
+    replay from the roster's entries, so every book that holds the same files agrees (a book
+    that has not yet seen the first member's entry ignores a later member's claim all the
+    same: it is not the first member's)."""
+    first = roster.first_member()
+    if first is None or first.removed_at is not None:
+        return
+    for name, doc in sorted(decisions.items()):
+        if not doc or doc.get("action") != "claim" or doc.get("by") != first.device:
+            continue
+        if doc.get("kind") != DECISION_KIND or doc.get("team") != team \
+                or not name.startswith(first.device) or not verify(first.sign, doc):
+            roster.warnings.append(Notice(BAD_DECISION, {"name": name}))
+            continue
+        first.role = "manager"
+        roster.claimed = first.device
+        return
+
+
 def _decide(roster: Roster, name: str, doc: dict[str, Any], *, team: str,
             keys: dict[str, bytes], me: Identity | None, my_device: str) -> None:
+    if doc.get("action") == "claim":
+        return  # a founderless team's first member: _claim
     by = str(doc.get("by"))
     signer = roster.members.get(by)
     if signer is None:

@@ -23,9 +23,12 @@ from models.record import utc_now_iso
 from storage.sync import folder as shared
 from storage.sync.errors import (
     LastManagerError,
+    NotFirstMemberError,
     NotInTeamError,
     NotManagerError,
     RemovedFromTeamError,
+    RosterIncompleteError,
+    TeamHasManagerError,
 )
 from storage.sync.identity import Identity, b64, key_id, mac, seal, wrap
 from storage.sync.keys import new_key
@@ -288,12 +291,33 @@ def set_role(db: Database, folder: Path, devices: list[str], role: str) -> Roste
     """Give ``devices`` the role ``role`` (a decision signed by this manager's device)."""
     roster = refresh(db, folder, sending=True)
     me = own(db.conn)
+    if role == "manager" and devices == [me.device] and not roster.managers():
+        return claim(db, folder, roster, me)
     _check_manager(roster, me.device)
     if role != "manager" and not [member for member in roster.managers()
                                   if member.device not in devices]:
         raise LastManagerError()
     _decide(db, folder, me, {"action": "role", "role": role,
                              "devices": {device: None for device in devices}})
+    return refresh(db, folder)
+
+
+def claim(db: Database, folder: Path, roster: Roster, me: Own) -> Roster:
+    """A team started before m018 has no founder, hence no manager: its first member (the
+    earliest joined; the book that started it) names itself one by a signed claim, which
+    every book accepts from that member alone (storage/sync/roster._claim). Refused while a
+    device that sent packets has no entry in the roster yet: it may be the first member."""
+    if roster.founder is not None or roster.claimed is not None:
+        raise TeamHasManagerError()
+    unknown = sorted(device for device in shared.devices(folder)
+                     if device not in roster.members)
+    if unknown:
+        raise RosterIncompleteError(devices=", ".join(device[:8] for device in unknown))
+    first = roster.first_member()
+    if first is None or first.device != me.device:
+        raise NotFirstMemberError(person=first.person if first else "?",
+                                  device=first.device[:8] if first else "?")
+    _decide(db, folder, me, {"action": "claim", "devices": {me.device: None}})
     return refresh(db, folder)
 
 
