@@ -38,7 +38,10 @@ def _chinese(text: str) -> bool:
 def add_demo_relationships(db: DatabaseBase, anchor: date, seed: int) -> int:
     """Bosses, coverage and level histories for the customers without a history; returns
     the number of history rows written."""
-    rng = random.Random(f"relationships:{seed}")
+    # A second demo in the same book draws other ids than the first (UNIQUE ids).
+    earlier = db.conn.execute("SELECT count(*) FROM relationship_levels").fetchone()[0]
+    rng = random.Random(f"relationships:{seed}:{earlier}" if earlier else
+                        f"relationships:{seed}")
     customers = db.conn.execute(
         "SELECT c.id, c.name, c.owner, c.relationship_level, substr(c.created_at, 1, 10) "
         "FROM customers c WHERE c.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
