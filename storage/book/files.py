@@ -333,4 +333,7 @@ class Demo:
                 from storage.demo_segments import add_demo_history
 
                 add_demo_history(self._db, day, customers)  # months before: tier changes
+                from storage.demo_competition import add_demo_competition
+
+                add_demo_competition(self._db, day, seed)  # competitors, plans' SWOT
         return DemoMade(summary, scored)

@@ -25,6 +25,7 @@ from ui.gui.background.tasks import BookTask
 from ui.gui.forms.values import EMPTY, money, percent
 from ui.gui.text.dimension_labels import dimension_label
 from ui.gui.text.labels import label
+from ui.gui.workspace.competition_section import competition_section
 from ui.gui.workspace.profit_section import profit_section
 from ui.gui.workspace.relationship_map_section import relationship_section
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
@@ -139,6 +140,7 @@ class OverviewTab(WorkspaceTab):
         parts += self._plan(o, today)
         parts += profit_section(self.book, self.customer_id)
         parts += relationship_section(self.book, self.customer_id)
+        parts += competition_section(self.book, self.customer_id)
         parts += self._contacts(o)
         return "".join(parts)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QWidget,
 )
@@ -60,6 +61,13 @@ class WorkspaceTab(QWidget):
         self.stale = True
         if self.isVisible():
             self.ensure_loaded()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A tab is built when its page comes to the front, but Qt shows it a turn of the
+        # event loop later: a write in between (mark_stale while not yet visible) would
+        # otherwise leave it stale until the user switched tabs away and back.
+        super().showEvent(event)
+        self.ensure_loaded()
 
     def reload(self) -> None:
         raise NotImplementedError

@@ -39,6 +39,7 @@ TAB_NAMES = (
     "needs",
     "transactions",
     "products",
+    "competition",
     "assessment",
     "score",
     "plan",
@@ -49,6 +50,7 @@ TAB_NAMES = (
 def _factories() -> dict[str, Callable[[WorkspaceContext, QWidget], WorkspaceTab]]:
     """Tab classes, imported when first needed (opening a workspace builds one tab)."""
     from ui.gui.workspace.assessment_tab import AssessmentTab
+    from ui.gui.workspace.competition_tab import CompetitionTab
     from ui.gui.workspace.contacts_tab import ContactsTab
     from ui.gui.workspace.history_tab import HistoryTab
     from ui.gui.workspace.interactions_tab import InteractionsTab
@@ -68,6 +70,7 @@ def _factories() -> dict[str, Callable[[WorkspaceContext, QWidget], WorkspaceTab
         "needs": NeedsTab,
         "transactions": TransactionsTab,
         "products": ProductsTab,
+        "competition": CompetitionTab,
         "assessment": AssessmentTab,
         "score": ScoreTab,
         "plan": PlanTab,
@@ -261,6 +264,7 @@ class CustomerWorkspace(QWidget):
             "needs": self.tr("Needs"),
             "transactions": self.tr("Transactions"),
             "products": self.tr("Products"),
+            "competition": self.tr("Competition"),
             "assessment": self.tr("Assessment"),
             "score": self.tr("Score"),
             "plan": self.tr("Plan"),

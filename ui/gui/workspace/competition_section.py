@@ -1,0 +1,84 @@
+"""The "Competition" section of the account overview: the share-of-wallet bar (ours, then
+each competitor's estimate), our share in a sentence and the competitors, the most
+threatening first (models/competition.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from storage.book import Book
+from storage.book.competition import CompetitivePosition
+from ui.gui.forms.competition_words import (
+    OURS_COLOUR,
+    THEIRS_COLOURS,
+    THREAT_COLOUR,
+    percent_text,
+    threat_word,
+    wallet_sentence,
+)
+
+translate = QCoreApplication.translate  # lupdate reads translate(context, text)
+
+#: Competitors listed on the overview; the others are counted.
+SHOWN = 5
+#: Width of the bar in pixels.
+BAR_WIDTH = 420
+
+
+def wallet_bar(position: CompetitivePosition) -> str:
+    """An HTML bar of the wallet: our share, then each estimated competitor's; empty when no
+    share is known."""
+    wallet = position.wallet
+    if not wallet.known:
+        return ""
+    parts = [(translate("Competition", "Us"), wallet.our_percent or 0.0, OURS_COLOUR)]
+    estimated = [c for c in position.competitors if c.share_percent]
+    for index, competitor in enumerate(estimated):
+        parts.append((competitor.name, competitor.share_percent or 0.0,
+                      THEIRS_COLOURS[index % len(THEIRS_COLOURS)]))
+    cells = []
+    for name, share, colour in parts:
+        if share <= 0:
+            continue
+        width = max(2, round(BAR_WIDTH * share / 100))
+        tip = escape(f"{name} {percent_text(share)}", quote=True)
+        text = escape(percent_text(share)) if share >= 12 else ""
+        ink = "#ffffff" if colour == OURS_COLOUR else "#212121"
+        cells.append(f"<td width='{width}' title='{tip}' style='background:{colour}; "
+                     f"color:{ink}; padding:2px 4px'>{text}</td>")
+    return f"<table cellspacing='0' cellpadding='0'><tr>{''.join(cells)}</tr></table>"
+
+
+def competition_section(book: Book, customer_id: str) -> list[str]:
+    """The section's HTML parts (a heading linking to the Competition tab)."""
+    try:
+        position = book.competition.position(customer_id)
+    except sqlite3.ProgrammingError:
+        return []  # the page repaints after its book closed
+    title = translate("Competition", "Competition")
+    out = [f"<h3><a href='tab:competition' style='text-decoration:none'>{escape(title)} ›"
+           f"</a></h3>"]
+    if not position.competitors:
+        out.append("<p style='color:#666666'>" + escape(translate(
+            "Competition", "No competitor recorded yet: who else supplies this customer, and "
+            "with what share of its spend?")) + "</p>")
+        return out
+    out.append(wallet_bar(position))
+    out.append(f"<p>{escape(wallet_sentence(position.wallet))}</p>")
+    items = []
+    for competitor in position.competitors[:SHOWN]:
+        colour = THREAT_COLOUR[competitor.threat]
+        share = ("" if competitor.share_percent is None
+                 else f" · {percent_text(competitor.share_percent)}")
+        products = f" · {escape(competitor.products)}" if competitor.products else ""
+        items.append(f"<li><b>{escape(competitor.name)}</b> <span style='color:{colour}'>"
+                     f"{escape(threat_word(competitor.threat))}</span>{share}{products}</li>")
+    out.append("<ul>" + "".join(items) + "</ul>")
+    if len(position.competitors) > SHOWN:
+        out.append("<p style='color:#666666'>" + escape(translate(
+            "Competition", "And {count} more.").format(
+            count=len(position.competitors) - SHOWN)) + "</p>")
+    return out
