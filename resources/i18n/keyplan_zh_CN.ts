@@ -5623,6 +5623,18 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>内置计划模板不能删除，可将其恢复为默认。</translation>
     </message>
     <message>
+        <source>Sending this book&apos;s changes</source>
+        <translation>正在发送本客户簿的更改</translation>
+    </message>
+    <message>
+        <source>Writing this book as a checkpoint</source>
+        <translation>正在将本客户簿写为检查点</translation>
+    </message>
+    <message>
+        <source>Merging the team&apos;s changes</source>
+        <translation>正在合并团队的更改</translation>
+    </message>
+    <message>
         <source>The database could not be used: {detail}</source>
         <translation>无法使用该数据库：{detail}</translation>
     </message>

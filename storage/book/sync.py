@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from models.validation import tr_noop
 from storage.book.conflicts import Conflict, conflicts_of, open_conflicts, take
 from storage.book.records import Done
 from storage.book.sync_results import Compacted, PeerStatus, Pulled, Pushed, SyncStatus
@@ -29,7 +31,7 @@ from storage.sync import checkpoint, home, state
 from storage.sync import folder as shared
 from storage.sync.applied import Applied
 from storage.sync.apply import Applier
-from storage.sync.capture import capture, clock_bulk_deletes, save
+from storage.sync.capture import Captured, capture, clock_bulk_deletes, save
 from storage.sync.checkpoint_load import is_empty, load
 from storage.sync.clock import observe, stamp, too_far_ahead
 from storage.sync.derived import refresh_activity, refresh_listing, refresh_search_texts
@@ -48,11 +50,23 @@ from storage.sync.team import refresh as refresh_team
 if TYPE_CHECKING:
     from storage.database import Database
 
-__all__ = ["BadTeamKeyError", "Compacted", "PeerStatus", "Pulled", "Pushed", "Sync",
-           "SyncStatus", "is_team_key"]
+__all__ = ["BadTeamKeyError", "Compacted", "PeerStatus", "Progress", "Pulled", "Pushed",
+           "Sync", "SyncStatus", "is_team_key"]
 
 #: Operations per packet: a few megabytes at most, and one short transaction to apply.
 MAX_OPS = 20_000
+#: A first push of more changes than this writes a checkpoint instead of packets (the 100k
+#: demo book: 1.66 million changes, 84 packets, a joiner merging each; a checkpoint loads in
+#: bulk).
+FIRST_CHECKPOINT = 50_000
+
+#: Told how far a push, pull or compact is (0 to 1) and what it does (English words marked
+#: for translation, storage's context); it may raise to stop: what was done stays, whole
+#: (each packet is its own transaction; a checkpoint half-written is removed).
+Progress = Callable[[float, str], None]
+SENDING = tr_noop("Sending this book's changes")
+CHECKPOINTING = tr_noop("Writing this book as a checkpoint")
+MERGING = tr_noop("Merging the team's changes")
 #: What a packet's operations may fail on when they are not what they should be.
 _BAD_PACKET = (sqlite3.IntegrityError, KeyError, TypeError, ValueError, IndexError,
                AttributeError)
@@ -108,34 +122,77 @@ class Sync:
         return team_id(secret)
 
     # ---- sending --------------------------------------------------------------------------
-    def push(self, folder: Path, *, compact: bool = True) -> Pushed:
+    def push(self, folder: Path, *, compact: bool = True,
+             progress: Progress | None = None) -> Pushed:
         """Write this book's changes since its last packet into ``folder`` (packets of at
         most :data:`MAX_OPS` operations, each in its own short transaction). When enough
         was sent since this device's last checkpoint (``checkpoint.due``) and ``compact``,
         a checkpoint follows (:meth:`compact`: the whole book is read, so run it where a
         long call does no harm, as the window runs every sync: in the background)."""
         started = time.perf_counter()
-        pushed = self._push(folder)
+        first = self._first_checkpoint(folder, progress)
+        pushed = self._push(folder, progress)
+        if first is not None:
+            return replace(pushed, compacted=first, seconds=time.perf_counter() - started)
         if compact and checkpoint.due(folder, self.device_id):
-            compacted = self._checkpoint(folder, checkpoint.KEEP_DAYS)
+            compacted = self._checkpoint(folder, checkpoint.KEEP_DAYS, progress)
             pushed = replace(pushed, compacted=compacted,
                              seconds=time.perf_counter() - started)
         return pushed
 
-    def compact(self, folder: Path, *, keep_days: float = checkpoint.KEEP_DAYS) -> Compacted:
+    def _first_checkpoint(self, folder: Path, progress: Progress | None) -> Compacted | None:
+        """A book's first push, when it has more than :data:`FIRST_CHECKPOINT` changes to
+        send, as a checkpoint (storage/sync/checkpoint.write_first) instead of packets: a
+        joiner loads it in bulk. None when packets do better (a small book, or one that
+        sent before)."""
+        if self._member().packets:
+            return None  # sent before: the usual case, decided without reading the folder
+        refresh_team(self._db, folder, sending=True)
+        device = self._member()
+        shared.check_team(folder, str(device.team_id))
+        self._check_home(device)
+        if device.packets or shared.packets(folder, device.device) \
+                or checkpoint.latest_of(folder, device.device, keyring(self._conn)) \
+                or self._to_send(device.pushed_seq) < FIRST_CHECKPOINT:
+            return None
+        started = time.perf_counter()
+        with self._db.atomic():
+            clock_bulk_deletes(self._conn, device.pushed_seq)
+        tell = (lambda share: progress(share, CHECKPOINTING)) if progress else None
+        written, marks = checkpoint.write_first(self._conn, folder, keyring(self._conn),
+                                                self._db.schema_version, tell)
+        try:
+            with self._db.atomic():  # what the checkpoint holds counts as sent: packet 1
+                save(self._conn, Captured(rows=marks.rows))
+                state.set_pushed(self._conn, seq=marks.seq, packets=1)
+                state.mark_applied(self._conn, device.device, 1, written.manifest.made)
+        except BaseException:
+            # Not recorded as sent (a cancel interrupted the write, the disk is full): the
+            # checkpoint goes too, and the next push starts again. Killed right here, it
+            # stays unrecorded: the next push numbers its packets after it (:meth:`_push`)
+            # and sends everything again, which merges to itself.
+            shutil.rmtree(written.manifest.path, ignore_errors=True)
+            raise
+        return Compacted(True, 1, written.manifest.records, written.bytes, 0,
+                         time.perf_counter() - started)
+
+    def compact(self, folder: Path, *, keep_days: float = checkpoint.KEEP_DAYS,
+                progress: Progress | None = None) -> Compacted:
         """Send what is left to send, then write this book as a checkpoint of its device
         into ``folder`` (unless its latest one holds the same), and delete this device's
         packets that every member's latest checkpoint covers and that are older than
         ``keep_days``. Reads the whole book in a read transaction of its own: saving goes on
         meanwhile; call it off the window's thread."""
-        self._push(folder)
-        return self._checkpoint(folder, keep_days)
+        self._push(folder, progress)
+        return self._checkpoint(folder, keep_days, progress)
 
-    def _checkpoint(self, folder: Path, keep_days: float) -> Compacted:
+    def _checkpoint(self, folder: Path, keep_days: float,
+                    progress: Progress | None = None) -> Compacted:
         started = time.perf_counter()
         device = self._member()
         ring = keyring(self._conn)
-        written = checkpoint.write(self._conn, folder, ring, self._db.schema_version)
+        tell = (lambda share: progress(share, CHECKPOINTING)) if progress else None
+        written = checkpoint.write(self._conn, folder, ring, self._db.schema_version, tell)
         deleted = checkpoint.delete_covered(folder, device.device, ring, keep_days,
                                             skip=ring.cutoffs)
         if written is None:
@@ -144,7 +201,7 @@ class Sync:
         return Compacted(True, written.manifest.number, written.manifest.records,
                          written.bytes, deleted, time.perf_counter() - started)
 
-    def _push(self, folder: Path) -> Pushed:
+    def _push(self, folder: Path, progress: Progress | None = None) -> Pushed:
         started = time.perf_counter()
         refresh_team(self._db, folder, sending=True)  # the roster, and a new team key
         device = self._member()
@@ -152,6 +209,13 @@ class Sync:
         self._check_home(device)
         shared.clean_temporary(folder, device.device)
         packets = ops = 0
+        to_send = self._to_send(device.pushed_seq) if progress is not None else 0
+        # Packets are numbered after this device's latest whole checkpoint too: one a first
+        # push wrote (covering its packet 1, never written) whose sending was not recorded
+        # (killed just then), or one of a book restored from an older backup. A number a
+        # checkpoint covers would be skipped by every member.
+        own = checkpoint.latest_of(folder, device.device, keyring(self._conn))
+        after = own.number if own is not None else 0
         while True:
             with self._db.atomic():
                 device = state.device(self._conn)
@@ -163,7 +227,7 @@ class Sync:
                     state.set_pushed(self._conn, seq=seq, packets=device.packets)
                     break
                 written = shared.packets(folder, device.device)
-                number = max(device.packets, max(written, default=0)) + 1
+                number = max(device.packets, max(written, default=0), after) + 1
                 header = Header(device=device.device, number=number,
                                 made=stamp(self._conn), schema=self._db.schema_version,
                                 ops=len(captured.ops))
@@ -180,6 +244,8 @@ class Sync:
             ops += len(captured.ops)
             if not captured.full:
                 break
+            if progress is not None:  # between packets: each one sent is whole
+                progress(min(1.0, ops / to_send) if to_send else 0.0, SENDING)
         return Pushed(packets, ops, time.perf_counter() - started)
 
     def new_device(self) -> str:
@@ -200,20 +266,26 @@ class Sync:
             home.check(self._conn, device.device)
 
     # ---- merging ----------------------------------------------------------------------------
-    def pull(self, folder: Path) -> Pulled:
-        """Merge the members' packets in ``folder`` that this book has not merged yet."""
+    def pull(self, folder: Path, progress: Progress | None = None) -> Pulled:
+        """Merge the members' packets in ``folder`` that this book has not merged yet
+        (``progress`` told after each packet, each merged in its own transaction)."""
         started = time.perf_counter()
         refresh_team(self._db, folder)  # the roster, and a new team key
         device = self._member()
         shared.check_team(folder, str(device.team_id))
         assert device.team_key is not None
         self._check_home(device)
-        total, used = self._from_checkpoints(folder, device)
+        tell = (lambda share: progress(share, MERGING)) if progress else None
+        total, used = self._from_checkpoints(folder, device, tell)
         applied = state.applied(self._conn)
         refused = state.quarantined(self._conn)
         packets = quarantined = 0
         outdated: list[str] = []
         ahead: list[str] = []
+        waiting_files = {member: shared.packets(folder, member)
+                         for member in shared.devices(folder)} if progress else {}
+        due = sum(1 for member, files in waiting_files.items()
+                  for n in files if n > applied.get(member, 0))
         for member in shared.devices(folder):
             files = shared.packets(folder, member)
             number = applied.get(member, 0) + 1
@@ -254,6 +326,8 @@ class Sync:
                 total.add(result)
                 packets += 1
                 number += 1
+                if progress is not None:
+                    progress(min(1.0, packets / due) if due else 1.0, MERGING)
         waiting = int(self._conn.execute("SELECT count(*) FROM sync_waiting").fetchone()[0])
         return Pulled(packets=packets, ops=total.ops, records=total.records,
                       conflicts=total.conflicts, waiting=waiting, quarantined=quarantined,
@@ -261,10 +335,13 @@ class Sync:
                       seconds=time.perf_counter() - started, checkpoints=used,
                       ahead=tuple(ahead))
 
-    def _from_checkpoints(self, folder: Path, device: state.Device) -> tuple[Applied, int]:
+    def _from_checkpoints(self, folder: Path, device: state.Device,
+                          progress: checkpoint.Progress | None = None) -> tuple[Applied, int]:
         """A new member's empty book filled from the checkpoint that covers most, in bulk;
         then, for each member whose next packet is gone (deleted once covered) while a
-        checkpoint covers it, that checkpoint merged (a book back after months)."""
+        checkpoint covers it, that checkpoint merged (a book back after months).
+        ``progress`` is told after each part of each checkpoint (it may raise: the
+        checkpoint's one transaction rolls back)."""
         total = Applied()
         ring = keyring(self._conn)
         found = checkpoint.latest(folder, ring, skip=ring.cutoffs)
@@ -276,7 +353,7 @@ class Sync:
         usable = [c for c in found.values() if c.name not in failed]
         if usable and is_empty(self._conn):
             best = max(usable, key=lambda m: (m.size, m.made))
-            if self._load(best, ring, bulk=True, into=total):
+            if self._load(best, ring, bulk=True, into=total, progress=progress):
                 used += 1
             else:
                 failed.add(best.name)
@@ -285,18 +362,18 @@ class Sync:
                                              failed)
             if wanted is None:
                 return total, used
-            if self._load(wanted, ring, bulk=False, into=total):
+            if self._load(wanted, ring, bulk=False, into=total, progress=progress):
                 used += 1
             else:
                 failed.add(wanted.name)
 
     def _load(self, manifest: checkpoint.Manifest, keys: Keys, *, bulk: bool,
-              into: Applied) -> bool:
+              into: Applied, progress: checkpoint.Progress | None = None) -> bool:
         """One checkpoint in one transaction; False when a part of it is not whole yet."""
         try:  # a whole book's pages: kept in memory, copied back after the commit
             with _no_cycle_collection(), self._db.big_write(), self._db.atomic():
                 result = load(self._db, manifest, keys, bulk=bulk,
-                              refresh_all=self._db.refresh_activity)
+                              refresh_all=self._db.refresh_activity, progress=progress)
                 self._refresh_derived(result)
                 observe(self._conn, result.latest)
         except (PacketError, KeyNotYetError):

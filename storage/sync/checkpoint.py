@@ -37,7 +37,7 @@ import re
 import shutil
 import sqlite3
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,34 +140,76 @@ def due(folder: Path, device: str) -> bool:
 
 
 # ---- writing -----------------------------------------------------------------------------
+#: Called as a checkpoint is written: the share done (0 to 1); it may raise to stop (the
+#: checkpoint's folder is then removed: nothing half-written stays).
+Progress = Callable[[float], None]
+
+
+@dataclass(frozen=True)
+class Marks:
+    """How far a first checkpoint reached, read in its own read transaction: the change
+    log's last entry and each synced table's last row (storage/sync/capture.py ``save``)."""
+
+    seq: int
+    rows: dict[str, tuple[int, str]]
+
+
 def write(conn: sqlite3.Connection, folder: Path, keys: bytes | Keys,
-          schema: int) -> Written | None:
+          schema: int, progress: Progress | None = None) -> Written | None:
     """This book's state as a checkpoint of its device (None: the latest one already holds
     it). Reads in one read transaction of its own (no write lock: the window goes on
     saving); older checkpoints of this device are removed once it is complete."""
     conn.execute("BEGIN")
     try:
-        return _write(conn, folder, keys, schema)
+        return _write(conn, folder, keys, schema, progress=progress)
+    finally:
+        conn.rollback()
+
+
+def write_first(conn: sqlite3.Connection, folder: Path, keys: bytes | Keys, schema: int,
+                progress: Progress | None = None) -> tuple[Written, Marks]:
+    """A book's first send as a checkpoint covering its own packet 1, which is never written:
+    every member finds that packet gone and a checkpoint covering it, and loads the
+    checkpoint (in bulk into an empty book, merged into one with records of its own,
+    storage/sync/checkpoint_load.py), then the packets from 2 on. Returns the marks to save
+    as sent, read in the same read transaction, so that what changed meanwhile goes in
+    packet 2."""
+    conn.execute("BEGIN")
+    try:
+        seq = int(conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0])
+        rows: dict[str, tuple[int, str]] = {}
+        for table in TABLES:
+            last = conn.execute(f"SELECT rowid, id FROM [{table}] ORDER BY rowid DESC "
+                                f"LIMIT 1").fetchone()
+            if last is not None:
+                rows[table] = (int(last[0]), str(last[1]))
+        written = _write(conn, folder, keys, schema, own_number=1, progress=progress)
+        assert written is not None
+        return written, Marks(seq, rows)
     finally:
         conn.rollback()
 
 
 def _write(conn: sqlite3.Connection, folder: Path, keys: bytes | Keys,
-           schema: int) -> Written | None:
+           schema: int, *, own_number: int | None = None,
+           progress: Progress | None = None) -> Written | None:
     from storage.sync import state
 
     device = state.device(conn)
+    number_own = device.packets if own_number is None else own_number
     covers = state.applied(conn)
-    covers[device.device] = max(covers.get(device.device, 0), device.packets)
+    covers[device.device] = max(covers.get(device.device, 0), number_own)
     covers = {member: number for member, number in covers.items() if number > 0}
     last_hlc = {row[0]: row[1] for row in conn.execute(
         "SELECT device, last_hlc FROM sync_peers WHERE last_hlc IS NOT NULL")}
     previous = latest(folder, keys).get(device.device)
-    if previous is not None and previous.covers == covers:
+    if previous is not None and previous.covers == covers and own_number is None:
         return None
+    total_rows = sum(int(conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0])
+                     for table in TABLES) if progress is not None else 0
     ms, counter = conn.execute("SELECT clock_ms, clock_counter FROM sync_device").fetchone()
     made = format_hlc(int(ms), int(counter), device.device)
-    name = f"{device.packets:06d}-{os.urandom(4).hex()}"
+    name = f"{number_own:06d}-{os.urandom(4).hex()}"
     target = base(folder, device.device) / name
     target.mkdir(parents=True, exist_ok=True)
     sealed = sealed_name(device.device, name)
@@ -181,6 +223,8 @@ def _write(conn: sqlite3.Connection, folder: Path, keys: bytes | Keys,
             digests.append(_sha256(data))
             records += rows
             total += len(data)
+            if progress is not None:
+                progress(min(1.0, records / total_rows) if total_rows else 1.0)
         head: Op = {"o": "manifest", "covers": covers, "last_hlc": last_hlc,
                     "records": records, "parts": digests, "keys": list(keys_probe())}
         data = encode(keys, Header(sealed, 0, made, schema, 1), [head])
@@ -189,7 +233,7 @@ def _write(conn: sqlite3.Connection, folder: Path, keys: bytes | Keys,
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
-    manifest = Manifest(device.device, name, device.packets, covers, last_hlc, made, schema,
+    manifest = Manifest(device.device, name, number_own, covers, last_hlc, made, schema,
                         records, tuple(digests), target, keys_probe())
     for entry in os.scandir(target.parent):  # the older ones: this one holds more
         if entry.name != name and _DIR.match(entry.name):
@@ -267,17 +311,24 @@ def latest(folder: Path, keys: bytes | Keys,
     for member in shared.devices(folder):
         if member in skip:
             continue
-        where = base(folder, member)
-        if not where.is_dir():
-            continue
-        names = sorted((entry.name for entry in os.scandir(where) if _DIR.match(entry.name)),
-                       reverse=True)
-        for name in names:
-            manifest = _manifest(where / name, member, name, keys)
-            if manifest is not None:
-                found[member] = manifest
-                break
+        manifest = latest_of(folder, member, keys)
+        if manifest is not None:
+            found[member] = manifest
     return found
+
+
+def latest_of(folder: Path, member: str, keys: bytes | Keys) -> Manifest | None:
+    """``member``'s latest complete checkpoint in the folder (None: none is whole)."""
+    where = base(folder, member)
+    if not where.is_dir():
+        return None
+    names = sorted((entry.name for entry in os.scandir(where) if _DIR.match(entry.name)),
+                   reverse=True)
+    for name in names:
+        manifest = _manifest(where / name, member, name, keys)
+        if manifest is not None:
+            return manifest
+    return None
 
 
 def _manifest(path: Path, member: str, name: str, keys: bytes | Keys) -> Manifest | None:

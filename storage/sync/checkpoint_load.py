@@ -50,10 +50,13 @@ def is_empty(conn: sqlite3.Connection) -> bool:
 
 
 def load(db: DatabaseBase, manifest: Manifest, keys: bytes | Keys, *, bulk: bool,
-         refresh_all: Callable[[], None]) -> Applied:
+         refresh_all: Callable[[], None],
+         progress: Callable[[float], None] | None = None) -> Applied:
     """Apply ``manifest``'s checkpoint (``bulk``: into an empty book; ``refresh_all`` works
     out every customer's figures); returns what it did. PacketError when a part is not what
-    the manifest lists (nothing is kept then: the caller's transaction rolls back)."""
+    the manifest lists (nothing is kept then: the caller's transaction rolls back).
+    ``progress`` is told the share of the parts applied after each (it may raise: the
+    caller's transaction rolls back)."""
     conn = db.conn
     applier = Applier(conn)
     empty = {table for table in TABLES
@@ -64,7 +67,8 @@ def load(db: DatabaseBase, manifest: Manifest, keys: bytes | Keys, *, bulk: bool
         for link in {link.table for table in empty for link in LINKS.get(table, {}).values()}:
             stack.enter_context(indexes_rebuilt(db, link, table_indexes(db, link)))
         same_keys = manifest.same_keys
-        for ops in _read_ahead(parts(manifest, keys)):
+        count = max(1, len(manifest.parts))
+        for done, ops in enumerate(_read_ahead(parts(manifest, keys)), start=1):
             for op in ops:
                 if op["o"] == "rows" and op["t"] in empty:
                     _insert(conn, op, same_keys, applier.result)
@@ -77,6 +81,8 @@ def load(db: DatabaseBase, manifest: Manifest, keys: bytes | Keys, *, bulk: bool
                         "INSERT INTO sync_waiting (table_name, record_id, needs_table, "
                         "needs_id, op, device, number) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         op["rows"])
+            if progress is not None:  # the indexes and figures after the last part: a
+                progress(min(0.95, 0.95 * done / count))  # few seconds of a 100k book
         if empty:
             _finish_bulk(conn, empty, same_keys, refresh_all, applier.result)
     applier.retry_waiting()
