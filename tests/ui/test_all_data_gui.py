@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from storage.database import Database
 from tests.test_export_book import everything
 from tests.ui.conftest import open_window, wait_idle
+from ui.gui.forms import prompts
 from ui.gui.settings import Settings
 from ui.gui.window.main_window import MainWindow
 
@@ -82,9 +83,10 @@ def test_all_data_out_of_one_book_and_into_another(  # type: ignore[no-untyped-d
 
 
 def test_history_names_what_a_records_import_added(  # type: ignore[no-untyped-def]
-        qtbot, book_path: Path, settings: Settings, tmp_path: Path) -> None:
+        qtbot, book_path: Path, settings: Settings, tmp_path: Path, monkeypatch) -> None:
     """An import of interactions (say, the Interactions sheet of an export) shows in the
-    customer's History as what it is; its rows are taken back by the backup before it."""
+    customer's History as what it is, and one click on Undo takes the whole import back
+    (m020: every kind of import is a batch, not only transactions)."""
     from storage.book import Book
     from tests.ui.test_workspace import RICH_CUSTOMER, cell, shown_workspace
 
@@ -96,11 +98,20 @@ def test_history_names_what_a_records_import_added(  # type: ignore[no-untyped-d
                           f"{code},2026-06-01 10:00,拜访,介绍新品\n"
                           f"{code},2026-06-02 15:30,电话,确认样品\n", encoding="utf-8")
         result = book.imports.run(visits, "interactions", rescore=False).result
-        assert (result.created, result.batch) == (2, None)
+        assert result.created == 2 and result.batch is not None
         for workspace in shown_workspace(qtbot, book, customer_id, settings):
             history = workspace.show_tab("history")
             assert cell(history.panel, 0, "record") == "Interaction records from visits.csv"
             assert cell(history.panel, 0, "new") == "Records added: 2"
             history.panel.table.selectRow(0)
-            assert not history.undo_button.isEnabled()
-            assert "restore the backup made just before it" in history.undo_button.toolTip()
+            assert history.undo_button.isEnabled()
+            assert history.undo_button.toolTip().startswith(
+                "Undo the whole import of visits.csv")
+            monkeypatch.setattr(prompts, "confirm", lambda *_args: True)  # the user agrees
+            with qtbot.waitSignal(workspace.changed, timeout=20_000):
+                qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
+            assert book.reader.scalar(
+                "SELECT count(*) FROM interactions WHERE customer_id = ? AND deleted_at IS "
+                "NULL AND summary IN ('介绍新品', '确认样品')", [customer_id]) == 0
+            assert history.notice.text().startswith("Import of visits.csv undone: 2 rows "
+                                                    "removed")

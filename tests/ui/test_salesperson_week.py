@@ -94,7 +94,7 @@ def test_a_salespersons_week(qtbot, scored_path: Path, settings: Settings,  # ty
     window.export_plan_action.trigger()
     qtbot.waitUntil(lambda: plan_file.is_file(), timeout=30_000)
     workbook = load_workbook(plan_file)
-    plan_sheet = workbook.worksheets[-1]
+    plan_sheet = workbook["经营计划" if language == i18n.CHINESE else "Plan"]
     shares = [c.value for row in plan_sheet.iter_rows() for c in row
               if isinstance(c.value, float) and c.number_format.endswith("%")]
     assert 0.25 in shares and "25%" in shown.replace(" ", "")  # the screen's figure
