@@ -17,7 +17,7 @@ from models.plans import AccountPlan, Objective, PlanAction, PlanReview, Support
 from models.record import Record, new_id, utc_now_iso
 from models.service_levels import parse_service_levels, with_due_date
 from storage.errors import ConflictError, ImportNotUndoableError, RecordNotFoundError
-from storage.history import HistoryMixin
+from storage.history import Change, HistoryMixin
 from storage.mapping import TABLES, from_row, to_row
 from storage.metrics import MetricsMixin
 from storage.search_keys import search_text, sort_key
@@ -30,6 +30,9 @@ _PLAN_CHILDREN: tuple[tuple[str, type[Record]], ...] = (
     ("actions", PlanAction),
     ("reviews", PlanReview),
 )
+
+#: The table whose change groups undo whole (a plan's SWOT is saved in one change).
+GROUP_UNDO_TABLE = "swot_items"
 
 
 class RecordsMixin(HistoryMixin, MetricsMixin):
@@ -84,7 +87,7 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
                          deleted_at=None)
         with self.atomic():
             self._insert(record)
-            self.log_change("create", TABLES[type(record)], record.id, _customer_of(record),
+            self.log_change("create", TABLES[type(record)], record.id, self._customer_of(record),
                             None, _logged(record), change_id)
             self._after_write(record)
         return record
@@ -119,7 +122,7 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
             self.db.table(TABLES[type(record)]).update(record.id, self._with_keys(record, row))
             if isinstance(record, Interaction):
                 self._link_contacts(record)
-            self.log_change("update", TABLES[type(record)], record.id, _customer_of(record),
+            self.log_change("update", TABLES[type(record)], record.id, self._customer_of(record),
                             _logged(current), _logged(record), change_id)
             self._after_write(record)
         return record
@@ -136,7 +139,7 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
             self.conn.execute(f"UPDATE [{TABLES[cls]}] SET deleted_at = ?, updated_at = ? "
                               "WHERE id = ?", [now, _later_than(before.updated_at), record_id])
             after = self.get(cls, record_id, include_deleted=True)
-            change_id = self.log_change("delete", TABLES[cls], record_id, _customer_of(after),
+            change_id = self.log_change("delete", TABLES[cls], record_id, self._customer_of(after),
                                         {"deleted_at": None}, {"deleted_at": now}, change_id)
             self._after_write(after)
         return change_id
@@ -148,7 +151,7 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
             self.conn.execute(f"UPDATE [{TABLES[cls]}] SET deleted_at = NULL, updated_at = ? "
                               "WHERE id = ?", [_later_than(before.updated_at), record_id])
             after = self.get(cls, record_id)
-            change_id = self.log_change("restore", TABLES[cls], record_id, _customer_of(after),
+            change_id = self.log_change("restore", TABLES[cls], record_id, self._customer_of(after),
                                         {"deleted_at": before.deleted_at}, {"deleted_at": None},
                                         change_id)
             self._after_write(after)
@@ -171,6 +174,9 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
         changes = self.change(change_id)
         if not changes:
             raise RecordNotFoundError(kind="change_log", key=change_id)
+        if {c.table_name for c in changes} == {GROUP_UNDO_TABLE} and \
+                len({c.record_id for c in changes}) > 1:
+            return self._undo_group(changes)
         first = changes[0]
         if first.action == "import":
             raise ImportNotUndoableError()
@@ -193,6 +199,42 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
             reverted = replace(reverted, contact_ids=contacts)
         undo_id = new_id()
         self.update(replace(reverted, updated_at=""), force=True, change_id=undo_id)
+        return undo_id
+
+    def _customer_of(self, record: Record) -> str | None:
+        """The customer a record is about: its own id, its customer's, or (a plan's SWOT
+        line) its plan's customer, so the History tab and Edit → Undo name the customer."""
+        if isinstance(record, Customer):
+            return record.id
+        customer_id = getattr(record, "customer_id", None)
+        plan_id = getattr(record, "plan_id", None)
+        if customer_id is None and plan_id:
+            row = self.conn.execute("SELECT customer_id FROM plans WHERE id = ?",
+                                    [plan_id]).fetchone()
+            return str(row[0]) if row else None
+        return customer_id
+
+    def _undo_group(self, changes: list[Change]) -> str:
+        """Reverse every record of one change (a plan's SWOT saved whole) under one undo
+        id, so Edit → Undo takes the whole save back and a second undo redoes it whole."""
+        undo_id = new_id()
+        by_record: dict[str, list[Change]] = {}
+        for change in changes:
+            by_record.setdefault(change.record_id, []).append(change)
+        for record_id, entries in by_record.items():
+            cls = next(c for c, t in TABLES.items() if t == entries[0].table_name)
+            action = entries[0].action
+            if action in ("create", "restore"):
+                self.soft_delete(cls, record_id, change_id=undo_id)
+            elif action == "delete":
+                self.restore(cls, record_id, change_id=undo_id)
+            else:
+                row = to_row(self.get(cls, record_id))
+                for change in entries:
+                    if change.field in row:
+                        row[change.field] = change.old_value
+                self.update(replace(from_row(cls, row), updated_at=""), force=True,
+                            change_id=undo_id)
         return undo_id
 
     # ---- account plans (a plan and its child rows are saved as one) -------------------------
@@ -321,10 +363,6 @@ class RecordsMixin(HistoryMixin, MetricsMixin):
                               [self._customer_search_text(customer), customer_id])
 
 
-def _customer_of(record: Record) -> str | None:
-    if isinstance(record, Customer):
-        return record.id
-    return getattr(record, "customer_id", None)
 
 
 def _logged(record: Record) -> dict[str, Any]:

@@ -29,6 +29,8 @@ _CAPTIONS: dict[str, str] = {
     "plan_support_measures": "kind",
     "plan_actions": "substr(what, 1, 60)",
     "plan_reviews": "reviewed_on",
+    "competitors": "name",
+    "swot_items": "substr(text, 1, 60)",
 }
 
 

@@ -826,8 +826,68 @@
         <translation>……还有更多问题（共 {count} 行有问题）。</translation>
     </message>
     <message>
+        <source>KeyPlan (客户经营计划): customer value and account planning on a local SQLite book. Without a command, opens the desktop application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database file (default: keyplan.db in the user data folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language of the messages and of this help: zh_CN or en (default: a command&apos;s own --lang, else $KEYPLAN_LANG, else the system&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrote {path}: {events} events from {since} to {until} ({cancelled} done, written as cancelled) in {seconds} s.</source>
         <translation>已写入 {path}：{since} 至 {until} 的 {events} 个日程（其中 {cancelled} 个已完成，标为已取消），用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>follow-ups, plan actions, plan reviews and needs&apos; answer-by dates as calendar events (.ics) with reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export dated work as an iCalendar file that Outlook, Google Calendar and Apple Calendar import: each item an all-day event on its due date (timed where it has a time) with a reminder at 09:00. Event ids come from the records, so importing a later export updates the events instead of adding them twice; done items are written as cancelled (a re-import takes them off the calendar) unless --done omit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the calendar file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this salesperson&apos;s items (ME: who you are in the team; default: everyone&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first day (default: {days} days ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last day (default: {days} days ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this kind of item (repeatable): {kinds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when an all-day item&apos;s reminder rings: 09:00 on the day (default), 09:00 the day before, or no reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done items: cancelled events (default) or left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language of the events&apos; texts (default: from the locale)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--to {until} is before --from {since}.</source>
@@ -836,6 +896,42 @@
     <message>
         <source>ME is who you are in a team, and this book is in none: give the salesperson&apos;s name (--owner NAME).</source>
         <translation>ME 指您在团队中的身份，而此账簿不属于任何团队：请给出销售人员的姓名（--owner 姓名）。</translation>
+    </message>
+    <message>
+        <source>draw a chart to a PNG or SVG file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw one of the dashboard&apos;s charts (tiers, pareto, matrix, migration, lifecycle, relationship, trend) or, with --customer, a customer&apos;s chart (radar, trend, history).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of: {kinds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output file, .png or .svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer id, code or exact name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migration: first period (default: the one before --to)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migration: second period (default: the latest snapshot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language of the labels (default: the system&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pixel size of a PNG (default 1000x600)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Our share of wallet: {ours} % (competitors {theirs} %).</source>
@@ -848,6 +944,54 @@
     <message>
         <source>Our share of wallet: unknown (no competitor&apos;s share estimated).</source>
         <translation>我方钱包份额：未知（尚未估计竞争对手的份额）。</translation>
+    </message>
+    <message>
+        <source>an account&apos;s competitors: add, list, remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who else supplies a customer, their estimated share of its wallet and how much of a threat they are. Our share of wallet is what the competitors&apos; shares leave (once one is estimated); the customer&apos;s yearly spend is our 12 months&apos; revenue over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a competitor, or change the one of that name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a competitor to the customer; when it already has one of that name, change the fields given. The competitors&apos; shares may add up to 100 %% at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the competitor&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what they supply the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their estimated share of the customer&apos;s wallet, 0-100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threat level (new: medium)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when the estimate was last reviewed, YYYY-MM-DD (new: today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer&apos;s competitors, the most threatening first, and our share of wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove a competitor of the customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Added competitor {name} for {customer}.</source>
@@ -882,6 +1026,86 @@
         <translation>{customer} 没有名为 {name} 的竞争对手。</translation>
     </message>
     <message>
+        <source>fill the database with realistic demo customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add demo customers with three years of history, then score the book as of the anchor and snapshot its month, as &apos;score&apos; does. The same --seed and --anchor give the same data; dates are relative to the anchor (today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of customers (default 500)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random seed (default 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the &apos;today&apos; of the demo history (default: today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write every name and activity in this language (default: a mix, mostly Chinese)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add the customers without scoring the book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row counts, schema version, file size and path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and 10,000,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a whole number: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a date (YYYY-MM-DD): {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid choice: {text} (choose from {views} or customer:ID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>render the main window offscreen to a PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the book, render the main window offscreen once it is fully loaded, save it as a PNG and print the time from start to ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PNG file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>which view to show (default: customers); customer:ID shows one customer&apos;s workspace (ID, code or exact name; TAB e.g. score)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interface language (default: the app&apos;s setting or the system&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window size in pixels (default: 1280x800)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a size like 1280x800: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>width 320–8000 and height 240–8000 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrote {path}: {count} lines and the total in {seconds} s.</source>
         <translation>已写入 {path}：{count} 行及合计，用时 {seconds} 秒。</translation>
     </message>
@@ -890,12 +1114,220 @@
         <translation>已为 {customer} 创建 {period} 的计划草稿（id {id}）：{objectives} 个目标，{actions} 项行动，{measures} 项支持措施，{needs} 个需求。</translation>
     </message>
     <message>
+        <source>write an account plan or the portfolio as an Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write .xlsx workbooks that open in Excel and LibreOffice, with native charts. The file is written to a temporary file first and renamed, so a failed export never leaves a broken file or replaces the previous one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one customer&apos;s account plan (Overview, Score, Revenue, Contacts, Interactions, Needs, Plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export one customer&apos;s account plan workbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan period, e.g. 2027-H1 (default: the latest plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every customer with score, tier, ABC class, lifecycle and dimensions, plus a summary with a Pareto chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the portfolio workbook: a Summary sheet (tier and ABC counts, revenue shares, Pareto chart) and a filterable Customers sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this tier (repeatable): {tiers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weekly report (周报): the week&apos;s visits and outcomes, actions done, next week&apos;s actions and follow-ups, tier moves, late complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the weekly report of the week (Monday to Sunday) holding today or --as-of: one print-ready sheet per part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this salesperson&apos;s customers and actions (default: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a day of the week to report (default: today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all data: every customer, contact, sale, interaction, need, assessment and account plan, as a workbook &apos;keyplan import book&apos; reads back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export all data: one sheet per kind of record (Customers, Contacts, Transactions, Interactions, Needs, Assessments, Plans and their objectives, support, actions and reviews) under the headers the importer reads. &apos;keyplan import book FILE&apos; brings it into another book as the same records (into an empty book, with the same ids). A kind of more than 1,048,575 records (Excel&apos;s rows) goes on in numbered sheets: Transactions (2) ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manager&apos;s roll-up: per salesperson, customers per tier, revenue against the year before, plan progress and late work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the roll-up (sheet &apos;By salesperson&apos; / &apos;按销售&apos;): one line per owner (customers nobody owns on a line of their own) and the total: customers per tier, revenue of the last 12 months against the 12 before, share of the book&apos;s revenue, active plans, objectives met, revenue against the plans&apos; targets, actions done, overdue plan actions and follow-ups, open complaints, slipping customers and the last activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the day of the figures (default: today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the plans of this period, e.g. 2027-H1 (default: every active plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import customers, contacts, transactions and the other records from a spreadsheet (.xlsx, .xls, .ods ...) or CSV, or a whole book (import book)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import rows from a spreadsheet (.xlsx, .xlsm, .xlsb, .xls or .ods) or a CSV file (comma, semicolon, tab or | between columns; UTF-8, UTF-16, GB18030/GBK, Big5, Shift_JIS, EUC-JP, EUC-KR or Windows-1252, told apart from the text; a file whose encoding cannot be told is refused with the best guesses). Columns are matched from whole Chinese, Japanese and English headers (客户名称, 订单编号, 实付金额, 客戶名稱, 売上, Order ID ...); title rows, blank rows and total rows (合计, Total) are skipped. Customers match existing ones by code, else (without a code) by a name only one customer has, and update them; the rows of one customer are taken once. Contacts and transactions name their customer the same way. The import is one transaction: by default a single bad row means nothing is written (use --skip-invalid to import the valid rows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields: {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the file holds; &apos;book&apos;: a workbook of &apos;keyplan export book&apos;, every sheet imported as its kind of record in one transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file: .xlsx, .xlsm, .xlsb, .xls, .ods or .csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sheet of a workbook (default: the one whose headers match best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feed FIELD from COLUMN (header text, letter or number); FIELD &apos;ignore&apos; drops a column; repeatable, and one column may feed several fields (--map ID=code --map ID=name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import only the rows that pass: &apos;COLUMN=VALUE&apos;, &apos;COLUMN!=VALUE&apos;, &apos;COLUMN in A,B&apos; or &apos;COLUMN not in A,B&apos; (e.g. --where 订单状态=已完成); repeatable, all must pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>match the columns from the headers, not from the mapping saved for files with these headers (an import with --map saves its mapping, used again next time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts and transactions: make the customers the file names that the book does not have (by code, else by name) instead of refusing their rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transactions: read dates such as 3/4/2024 day first (dmy) or month first (mdy); needed only when no date in the column tells (a first part above 12 means day first, a second one month first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check every row and show what would happen; write nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import the valid rows and report the bad ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do not rescore the book after importing (or undoing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the imports (batches), newest first, and exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo import BATCH (its number, or &apos;last&apos;): remove the rows it added and put back the fields it changed, keeping records changed since; one transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give KIND and FILE (or --undo BATCH, or --list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account plans: new, list, due actions, progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work with account plans (客户经营计划).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a draft plan for a period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a draft plan. With --from-previous, carry over from the latest earlier plan what is still open: open actions, unmet objectives, still-open needs and open complaints, and the support measures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2027, 2027-H1, 2027-Q3 or 2027-05</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carry over what is still open from the previous plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start from this playbook (&apos;keyplan playbook list&apos;); auto: the one that fits the customer&apos;s tier and relationship level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plans, those with overdue actions first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this status (repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this plan owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open plan actions due soon or overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due within N days from today (default 7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only actions of this owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a plan&apos;s objectives against actuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: the latest plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>--template and --from-previous do not go together: a plan carried over starts from the previous plan.</source>
         <translation>--template 与 --from-previous 不能同时使用：延续的计划以上一期计划为起点。</translation>
     </message>
     <message>
         <source>Playbook: {name}</source>
         <translation>计划模板：{name}</translation>
+    </message>
+    <message>
+        <source>the workbook to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language of sheet names and labels (default: from the locale)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>customers</source>
@@ -998,6 +1430,50 @@
         <translation>已导入 {file}：新增 {added} 个计划模板，替换 {updated} 个。</translation>
     </message>
     <message>
+        <source>plan templates by tier and relationship level: list, show, export, import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playbooks are the templates a new account plan starts from (&apos;keyplan plan new CUSTOMER --template NAME|auto&apos;): objectives, support measures, review cadence and actions, for customers of some tiers at some relationship level. The built-in ones come in zh_CN and English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every playbook and whom it is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one playbook in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its name, or a built-in&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write playbooks to a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write playbooks to a JSON file that &apos;keyplan playbook import&apos; reads (default: your own and the built-ins you edited).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only these playbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file to write (default: the screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read playbooks from a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read playbooks from a file &apos;keyplan playbook export&apos; wrote: a built-in&apos;s edit replaces the built-in, one of the same name as yours replaces yours, the others are added. All or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>own</source>
         <translation>自建</translation>
     </message>
@@ -1032,6 +1508,130 @@
     <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>back up the database (SQLite online backup, compressed, verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the book into its backup folder (or to FILE), list the backups, or set how many automatic backups are kept and how much room they may take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write the backup to FILE (must not exist; compressed if it ends .zst, else a plain SQLite file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the backups, newest first, with their check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the newest automatic backup of each of the last N days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the newest automatic backup of each of the last N weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>room the backup folder may take, e.g. 5GB or 800MB (&apos;auto&apos;: ten times the book, at least 1 GB); the oldest automatic backups go first, never the three newest verified ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replace the database with a checked backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check FILE&apos;s integrity (a .zst backup is decompressed first), keep the current book in the backup folder, then put FILE in its place in one step. Close KeyPlan windows on this book first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the database file for damage (SQLite&apos;s integrity check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run SQLite&apos;s integrity check over the whole book, read-only. It finds structural damage (torn or overwritten pages, broken b-trees, indexes out of step with their rows); a byte changed inside a row&apos;s own data in a page that is still well formed cannot be seen by any SQLite check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PRAGMA quick_check: faster, but does not compare indexes with rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the full integrity check (the default; kept for scripts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a size: {text} (try 5GB or 800MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recompute scores, tiers, ABC classes and lifecycle stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score every customer as of a date, store the result, snapshot the period, and print tier counts, revenue share per tier, the 80/20 concentration and how many customers changed tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score as of this date (default: today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also snapshot the N periods before, from the transaction history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot period (default: month)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why a customer has its score and tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each dimension&apos;s raw value, points, weight and contribution (they add up to the score), the gap to the next tier and what could close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as of this date (default: the last rescore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show or change the scoring weights and tier thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without options, show the weights and thresholds. Any change is validated (weights must add up to 100, thresholds must fall from strategic to standard), stored, and re-tiers the whole book at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use a preset weighting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set weights; dimensions: {dimensions}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set tier thresholds (strategic, key, standard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strategic also needs revenue in the top PERCENT %% (off: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 0 and 120</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected NAME=NUMBER, got {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a percentage or &apos;off&apos;, got {text}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>  {person}: {role}, device {device}, joined {joined}, last packet {seen}</source>
@@ -1174,6 +1774,86 @@
         <translation>，已重新评分（{tiers} 个分级有变化）</translation>
     </message>
     <message>
+        <source>usage: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>about {seconds} s left</source>
         <translation>约剩 {seconds} 秒</translation>
     </message>
@@ -1200,6 +1880,14 @@
     <message>
         <source>And {count} more.</source>
         <translation>另有 {count} 家。</translation>
+    </message>
+    <message>
+        <source>SWOT of the plan {period}</source>
+        <translation>{period} 经营计划的 SWOT 分析</translation>
+    </message>
+    <message>
+        <source>No SWOT yet: SWOT… on the Plan tab.</source>
+        <translation>尚无 SWOT 分析：可在“计划”标签页点击“SWOT…”。</translation>
     </message>
     <message>
         <source>High threat</source>
@@ -2254,6 +2942,18 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>支持类型</translation>
     </message>
     <message>
+        <source>SWOT box</source>
+        <translation>SWOT 象限</translation>
+    </message>
+    <message>
+        <source>SWOT line text</source>
+        <translation>SWOT 条目内容</translation>
+    </message>
+    <message>
+        <source>Order in its box</source>
+        <translation>象限内顺序</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <comment>record kind</comment>
         <translation>客户</translation>
@@ -2272,6 +2972,11 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <source>Interaction</source>
         <comment>record kind</comment>
         <translation>互动</translation>
+    </message>
+    <message>
+        <source>SWOT line</source>
+        <comment>record kind</comment>
+        <translation>SWOT 条目</translation>
     </message>
     <message>
         <source>Need</source>
@@ -4337,6 +5042,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>SWOT…</source>
+        <translation>SWOT…</translation>
+    </message>
+    <message>
+        <source>Strengths, weaknesses, opportunities and threats of the selected plan</source>
+        <translation>所选经营计划的优势、劣势、机会和威胁</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -4429,8 +5142,20 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>描述</translation>
     </message>
     <message>
+        <source>SWOT</source>
+        <translation>SWOT 分析</translation>
+    </message>
+    <message>
+        <source>No SWOT yet: SWOT… above.</source>
+        <translation>尚无 SWOT 分析：点击上方“SWOT…”。</translation>
+    </message>
+    <message>
         <source>None yet.</source>
         <translation>暂无。</translation>
+    </message>
+    <message>
+        <source>SWOT of the plan {period} saved</source>
+        <translation>已保存 {period} 经营计划的 SWOT 分析</translation>
     </message>
     <message>
         <source>Account plan {period} deleted.</source>
@@ -5014,6 +5739,33 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>QuadrantBox</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up (Ctrl+Up)</source>
+        <translation>上移（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <source>Move down (Ctrl+Down)</source>
+        <translation>下移（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter edits a line, Delete removes it</source>
+        <translation>双击或按 Enter 编辑条目，按 Delete 删除</translation>
     </message>
 </context>
 <context>
@@ -5995,6 +6747,103 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
 </context>
 <context>
+    <name>SwotDialog</name>
+    <message>
+        <source>SWOT of the account plan {period}</source>
+        <translation>{period} 经营计划的 SWOT 分析</translation>
+    </message>
+    <message>
+        <source>Short lines: our strengths and weaknesses at this customer, the opportunities and threats around it. A line may be about a competitor or an open need. Saved together; Edit → Undo takes a save back.</source>
+        <translation>每条简短一句：我方在该客户处的优势和劣势，以及外部的机会和威胁。条目可关联某个竞争对手或客户的未结需求。全部一起保存；“编辑 → 撤销”可撤回一次保存。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SwotEditor</name>
+    <message>
+        <source>{name} (deleted)</source>
+        <translation>{name}（已删除）</translation>
+    </message>
+    <message>
+        <source>a removed competitor</source>
+        <translation>已删除的竞争对手</translation>
+    </message>
+    <message>
+        <source>Competitor: {name}</source>
+        <translation>竞争对手：{name}</translation>
+    </message>
+    <message>
+        <source>A need no longer open</source>
+        <translation>已不再开放的需求</translation>
+    </message>
+    <message>
+        <source>{kind}: {text}</source>
+        <translation>{kind}：{text}</translation>
+    </message>
+    <message>
+        <source>Nothing in particular</source>
+        <translation>无特定对象</translation>
+    </message>
+</context>
+<context>
+    <name>SwotItemDialog</name>
+    <message>
+        <source>New line: {box}</source>
+        <extracomment>The longest line a SWOT keeps (models.competition.SwotItem).</extracomment>
+        <translation>新条目：{box}</translation>
+    </message>
+    <message>
+        <source>Line: {box}</source>
+        <translation>条目：{box}</translation>
+    </message>
+    <message>
+        <source>Line:</source>
+        <translation>条目：</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>关于：</translation>
+    </message>
+    <message>
+        <source>A few words, e.g. 98 % on-time delivery</source>
+        <translation>简短几个字，例如：交货准时率 98%</translation>
+    </message>
+    <message>
+        <source>A competitor or an open need of the customer this line is about (optional)</source>
+        <translation>该条目涉及的竞争对手或客户的未结需求（可选）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SwotSection</name>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <source>{count} lines</source>
+        <translation>共 {count} 条</translation>
+    </message>
+</context>
+<context>
     <name>TaskStatus</name>
     <message>
         <source>Cancelling…</source>
@@ -6025,6 +6874,14 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>团队同步合并了团队的 {changes} 项修改（{conflicts} 个冲突）。</translation>
     </message>
     <message>
+        <source>Team sync: {phase}…</source>
+        <translation>团队同步：{phase}…</translation>
+    </message>
+    <message>
+        <source>Team sync was stopped. What it had sent or merged is kept; Sync now goes on from there.</source>
+        <translation>团队同步已停止。已发送或已合并的内容都已保留；点“立即同步”可从中断处继续。</translation>
+    </message>
+    <message>
         <source>Changing the team…</source>
         <translation>正在更改团队…</translation>
     </message>
@@ -6043,6 +6900,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>同步已停止</translation>
     </message>
     <message>
         <source>Synced {time}</source>

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from models.competition import Competitor, SwotItem, check_shares
+from models.record import new_id
 from storage import competition_store
 from storage.book.records import Done, Records, Saved
 from storage.changes import Changes
@@ -25,6 +26,9 @@ class SwotSaved:
 
     items: list[SwotItem]
     changes: Changes
+    #: The save's one change (Edit → Undo and the undo bar take it back whole); None when
+    #: nothing differed from what was stored.
+    change_id: str | None = None
 
 
 class Competition:
@@ -74,13 +78,17 @@ class Competition:
 
     def save_swot(self, plan_id: str, items: list[SwotItem]) -> SwotSaved:
         """Make the plan's SWOT ``items`` (in this order within each box), in one
-        transaction: new ones added, changed ones updated, the ones left out deleted."""
+        transaction logged as one change: new ones added, changed ones updated, the ones
+        left out deleted. Undoing that change takes the whole save back."""
         items = [replace(item, plan_id=plan_id).validated() for item in items]
+        change_id = new_id()
+        wrote = False
         with self._db.atomic():
             stored = {i.id: i for i in competition_store.swot_of(self._db, plan_id)}
             keep = {i.id for i in items}
-            for gone in stored.keys() - keep:
-                self._db.soft_delete(SwotItem, gone)
+            for gone in sorted(stored.keys() - keep):
+                self._db.soft_delete(SwotItem, gone, change_id=change_id)
+                wrote = True
             positions: dict[str, int] = {}
             for item in items:
                 position = positions.get(item.quadrant, 0)
@@ -88,16 +96,20 @@ class Competition:
                 item = replace(item, position=position)
                 before = stored.get(item.id)
                 if before is None:
-                    self._db.add(item)
+                    self._db.add(item, change_id=change_id)
+                    wrote = True
                 elif (before.quadrant, before.text, before.competitor_id, before.need_id,
                       before.position) != (item.quadrant, item.text, item.competitor_id,
                                            item.need_id, item.position):
-                    self._db.update(replace(item, updated_at=before.updated_at))
+                    self._db.update(replace(item, updated_at=before.updated_at),
+                                    change_id=change_id)
+                    wrote = True
             result = competition_store.swot_of(self._db, plan_id)
             customer = self._db.conn.execute("SELECT customer_id FROM plans WHERE id = ?",
                                              [plan_id]).fetchone()
         return SwotSaved(result, Changes(frozenset({"swot_items", "change_log"}),
-                                         frozenset({customer[0]}) if customer else None))
+                                         frozenset({customer[0]}) if customer else None),
+                         change_id if wrote else None)
 
     def portfolio(self) -> dict[str, PortfolioCompetition]:
         """Customer id -> main competitor and our share of wallet (customers with

@@ -40,7 +40,7 @@ TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "keyplan_zh_CN
 #: Three or more Latin letters in a row: an English word (codes like INV-2026-0033 excepted).
 ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{3,}(?![A-Za-z0-9-])")
 #: Texts that are English in both languages: names of keys, file types, units.
-ALLOWED = {"Ctrl", "PNG", "SVG", "ABC", "PDF"}
+ALLOWED = {"Ctrl", "PNG", "SVG", "ABC", "PDF", "SWOT"}  # SWOT: 中文也称 SWOT 分析
 #: A Chinese-named customer with data in every tab.
 CHINESE_CUSTOMER = """
 SELECT c.id FROM customers c

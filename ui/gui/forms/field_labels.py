@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from models.competition import Competitor, SwotItem
 from models.entities import Assessment, Contact, Customer, Interaction, Need, Transaction
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
 from models.record import Record
@@ -112,6 +113,18 @@ def _specific() -> dict[tuple[type[Record], str], str]:
         (Interaction, "kind"): translate("Fields", "Interaction kind"),
         (Objective, "kind"): translate("Fields", "Objective kind"),
         (SupportMeasure, "kind"): translate("Fields", "Support kind"),
+        (Competitor, "name"): translate("Competition", "Competitor"),
+        (Competitor, "products"): translate("Competition", "Products they supply"),
+        (Competitor, "share_percent"): translate("Competition", "Share of wallet %"),
+        (Competitor, "threat"): translate("Competition", "Threat"),
+        (Competitor, "strengths"): translate("Competition", "Strengths"),
+        (Competitor, "weaknesses"): translate("Competition", "Weaknesses"),
+        (Competitor, "reviewed_on"): translate("Competition", "Last reviewed"),
+        (SwotItem, "quadrant"): translate("Fields", "SWOT box"),
+        (SwotItem, "text"): translate("Fields", "SWOT line text"),
+        (SwotItem, "competitor_id"): translate("Competition", "Competitor"),
+        (SwotItem, "need_id"): translate("Fields", "Need", "record kind"),
+        (SwotItem, "position"): translate("Fields", "Order in its box"),
     }
 
 
@@ -129,6 +142,8 @@ def record_kinds() -> dict[type[Record], str]:
         SupportMeasure: translate("Fields", "Support measure", "record kind"),
         PlanAction: translate("Fields", "Plan action", "record kind"),
         PlanReview: translate("Fields", "Plan review", "record kind"),
+        Competitor: translate("Competition", "Competitor"),
+        SwotItem: translate("Fields", "SWOT line", "record kind"),
     }
 
 

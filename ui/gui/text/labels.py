@@ -11,6 +11,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
+from models.competition import SwotQuadrant, ThreatLevel
 from models.enums import (
     AbcClass,
     ActionStatus,
@@ -126,6 +127,14 @@ def _table() -> dict[tuple[type[Enum], object], str]:
         (SnapshotPeriod.QUARTER, translate("Labels", "Quarter", "snapshot period")),
         (PersonRole.SALESPERSON, translate("Labels", "Salesperson", "role")),
         (PersonRole.MANAGER, translate("Labels", "Manager", "role")),
+        # The competition's words (context Competition: the Competition tab's own).
+        (ThreatLevel.HIGH, translate("Competition", "High threat")),
+        (ThreatLevel.MEDIUM, translate("Competition", "Medium threat")),
+        (ThreatLevel.LOW, translate("Competition", "Low threat")),
+        (SwotQuadrant.STRENGTHS, translate("Competition", "Strengths (S)")),
+        (SwotQuadrant.WEAKNESSES, translate("Competition", "Weaknesses (W)")),
+        (SwotQuadrant.OPPORTUNITIES, translate("Competition", "Opportunities (O)")),
+        (SwotQuadrant.THREATS, translate("Competition", "Threats (T)")),
     ])
 
 

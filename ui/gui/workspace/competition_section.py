@@ -19,6 +19,8 @@ from ui.gui.forms.competition_words import (
     threat_word,
     wallet_sentence,
 )
+from ui.gui.forms.period_field import period_label
+from ui.gui.workspace.swot_section import swot_brief
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
@@ -65,7 +67,7 @@ def competition_section(book: Book, customer_id: str) -> list[str]:
         out.append("<p style='color:#666666'>" + escape(translate(
             "Competition", "No competitor recorded yet: who else supplies this customer, and "
             "with what share of its spend?")) + "</p>")
-        return out
+        return out + _swot(book, customer_id)
     out.append(wallet_bar(position))
     out.append(f"<p>{escape(wallet_sentence(position.wallet))}</p>")
     items = []
@@ -81,4 +83,21 @@ def competition_section(book: Book, customer_id: str) -> list[str]:
         out.append("<p style='color:#666666'>" + escape(translate(
             "Competition", "And {count} more.").format(
             count=len(position.competitors) - SHOWN)) + "</p>")
-    return out
+    return out + _swot(book, customer_id)
+
+
+def _swot(book: Book, customer_id: str) -> list[str]:
+    """The current (latest) plan's SWOT in brief; nothing without a plan."""
+    plan = book.plans.of_customer(customer_id)
+    if plan is None:
+        return []
+    items = book.competition.swot(plan.id)
+    title = translate("Competition", "SWOT of the plan {period}").format(
+        period=period_label(plan.period))
+    out = [f"<p><a href='tab:plan' style='text-decoration:none'><b>{escape(title)} ›</b></a>"
+           "</p>"]
+    if not items:
+        out.append("<p style='color:#666666'>" + escape(translate(
+            "Competition", "No SWOT yet: SWOT… on the Plan tab.")) + "</p>")
+        return out
+    return [*out, swot_brief(items)]

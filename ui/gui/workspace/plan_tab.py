@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.competition import SwotItem
 from models.entities import Need
 from models.plan_logic import PlanProgress
 from models.plan_periods import shift_period
 from models.plans import AccountPlan
 from models.validation import ValidationError, check_period
 from storage.book import Book, Done, Saved
+from storage.book.competition import SwotSaved
 from storage.book.types import PlanSummary
 from storage.errors import StorageError
 from ui.gui.dialogs.plan_template_chooser import TemplateChooser
@@ -32,10 +34,13 @@ from ui.gui.forms.base import ERROR_STYLE
 from ui.gui.forms.list_panel import ListPanel
 from ui.gui.forms.period_field import PeriodField, kind_of, next_when_nearly_over, period_label
 from ui.gui.forms.plan_form import PlanFormDialog
+from ui.gui.forms.swot_editor import SwotDialog
+from ui.gui.forms.swot_links import SwotLinks
 from ui.gui.forms.values import EMPTY, number, percent
 from ui.gui.models.rows_model import RIGHT, Column
 from ui.gui.text.i18n import current_language, storage_message, validation_message
 from ui.gui.text.labels import label
+from ui.gui.workspace.swot_section import swot_grid
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
@@ -195,6 +200,7 @@ class PlanTab(WorkspaceTab):
         self.panel = ListPanel(_columns(), self, name="plans")
         self.new_button = self.panel.button("newPlan", self.new_plan)
         self.edit_button = self.panel.button("editPlan", self.edit_selected, needs_row=True)
+        self.swot_button = self.panel.button("swotPlan", self.swot_selected, needs_row=True)
         self.delete_button = self.panel.button("deletePlan", self.delete_selected, needs_row=True)
         self.export_button = self.panel.button("exportPlan", self._export_selected,
                                                needs_row=True)
@@ -207,6 +213,7 @@ class PlanTab(WorkspaceTab):
         self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.dialog: QDialog | None = None
         self._shown: tuple[AccountPlan, PlanProgress, dict[str, Need]] | None = None
+        self._swot: tuple[list[SwotItem], SwotLinks] | None = None
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.panel)
         splitter.addWidget(self.detail)
@@ -223,6 +230,9 @@ class PlanTab(WorkspaceTab):
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New plan…"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.swot_button.setText(self.tr("SWOT…"))
+        self.swot_button.setToolTip(self.tr("Strengths, weaknesses, opportunities and threats "
+                                            "of the selected plan"))
         self.delete_button.setText(self.tr("Delete"))
         self.export_button.setText(self.tr("Export to Excel…"))
         self.export_button.setToolTip(self.tr("The account plan workbook of this period"))
@@ -240,6 +250,7 @@ class PlanTab(WorkspaceTab):
         """Read the selected plan, its progress and the customer's needs, then show them."""
         summary: PlanSummary | None = self.panel.selected()
         self._shown = None
+        self._swot = None
         if summary is not None:
             try:
                 plan = self.book.plans.get(summary.plan_id)
@@ -249,6 +260,8 @@ class PlanTab(WorkspaceTab):
                 # A need deleted since is still named by the plan: read those too.
                 needs = self.book.needs.of_customer(plan.customer_id, include_deleted=True)
                 self._shown = (plan, self.book.plans.progress(plan), {n.id: n for n in needs})
+                swot = self.book.competition.swot(plan.id)
+                self._swot = (swot, SwotLinks.read(self.book, plan.customer_id, swot))
         self._render()
 
     def _render(self) -> None:
@@ -342,6 +355,13 @@ class PlanTab(WorkspaceTab):
                 rows,
             )
         )
+        heading = self.tr("SWOT")
+        out.append(f"<h4>{escape(heading)}</h4>")
+        if self._swot is None or not self._swot[0]:
+            none = self.tr("No SWOT yet: SWOT… above.")
+            out.append(f"<p style='color:#777'>{escape(none)}</p>")
+        else:
+            out.append(swot_grid(*self._swot))
         return "".join(out)
 
     def _table(self, title: str, headers: list[str], rows: list[tuple[str, ...]]) -> str:
@@ -390,6 +410,27 @@ class PlanTab(WorkspaceTab):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def swot_selected(self) -> SwotDialog | None:
+        summary = self.panel.selected()
+        return self.edit_swot(summary.plan_id) if summary is not None else None
+
+    def edit_swot(self, plan_id: str) -> SwotDialog:
+        """The plan's SWOT in its editor; a save is offered for undo on the bar."""
+        plan = self.book.plans.get(plan_id)
+        dialog = SwotDialog(self.book, plan, self)
+        dialog.saved.connect(lambda saved: self._swot_saved(saved, plan.period))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _swot_saved(self, saved: SwotSaved, period: str) -> None:
+        if saved.change_id is None:
+            self.changed.emit(saved.changes)
+            return
+        self.undoable.emit(Done(saved.change_id, saved.changes), self.tr(
+            "SWOT of the plan {period} saved").format(period=period_label(period)))
 
     def delete_selected(self) -> None:
         summary = self.panel.selected()

@@ -37,6 +37,9 @@ class WorkspaceTab(QWidget):
     changed = Signal(object)
     #: A record was soft-deleted: (its Done, which the undo bar takes back; the bar's message).
     deleted = Signal(object, str)
+    #: A write the undo bar offers to take back (a plan's SWOT saved whole): (its Done; the
+    #: bar's message).
+    undoable = Signal(object, str)
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

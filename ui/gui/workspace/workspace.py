@@ -164,6 +164,7 @@ class CustomerWorkspace(QWidget):
             layout.addWidget(found)
             found.changed.connect(self._written)
             found.deleted.connect(self._deleted)
+            found.undoable.connect(self._deleted)  # the bar offers its undo alike
             if name == "plan":
                 found.export_requested.connect(  # type: ignore[attr-defined]
                     lambda period: self.export_plan_requested.emit(self.customer_id, period))
