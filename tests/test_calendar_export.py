@@ -19,7 +19,8 @@ from models.enums import ActionStatus, InteractionKind, NeedKind, PlanStatus, Pr
 from models.plans import AccountPlan, PlanAction, PlanReview
 from storage.book import Book
 from storage.calendar_queries import FOLLOW_UP, PLAN_REVIEW, CalendarItem, calendar_items
-from storage.export_calendar import calendar_bytes, fold, local_zone
+from storage.export_calendar import calendar_bytes, local_zone
+from storage.ical_lines import fold_text
 
 HOSTILE = "Call back, then; send the quote \\ 报价, 谢谢;"
 #: A need's description may run over several lines.
@@ -201,7 +202,7 @@ def test_the_sequence_grows_with_the_records_last_write() -> None:
 
 def test_fold_never_splits_a_character_or_an_escape() -> None:
     line = "DESCRIPTION:" + "报" * 30 + "\\;" + "a" * 100 + "\\\\" + "价" * 40
-    folded = fold(line)
+    folded = fold_text(line)
     assert folded.replace("\r\n ", "") == line
     for part in folded.split("\r\n "):
         assert len(part.encode()) <= 75
@@ -233,3 +234,104 @@ def test_the_local_zone_follows_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     assert local_zone() == "Asia/Shanghai"
     monkeypatch.setenv("TZ", "Not/AZone")
     assert local_zone() != "Not/AZone"
+
+
+#: The export's Chinese words, by hand: each kind's name, and the details' words.
+KIND_WORDS = {"follow_up": "跟进", "plan_action": "计划行动", "plan_review": "计划回顾",
+              "need": "需求答复"}
+DETAIL_WORDS = {"visit": "拜访", "call": "电话", "meeting": "会议", "email": "电子邮件",
+                "message": "即时消息", "training": "培训", "event": "活动",
+                "requirement": "需求", "complaint": "投诉", "suggestion": "建议",
+                "open": "未开始", "in_progress": "进行中", "done": "已完成",
+                "cancelled": "已取消", "draft": "草稿", "active": "执行中"}
+
+
+def _summary_zh(item: CalendarItem) -> str:
+    what = {"plan_review": f"回顾客户经营计划 {item.plan}",
+            "need": f"答复：{item.title}"}.get(item.kind, item.title)
+    return f"[{item.customer_name}] {what}"
+
+
+def _description_zh(item: CalendarItem) -> str:
+    detail = f" · {DETAIL_WORDS[item.detail]}" if item.detail else ""
+    code = f" ({item.customer_code})" if item.customer_code else ""
+    lines = [f"事项：{KIND_WORDS[item.kind]}{detail}", f"客户：{item.customer_name}{code}"]
+    lines += [f"联系人：{item.contact}"] if item.contact else []
+    lines += [f"经营计划：{item.plan}"] if item.plan else []
+    lines += [f"负责人：{item.owner}"] if item.owner else []
+    lines += [item.title] if item.kind != "plan_review" and len(item.title) > 60 else []
+    lines.append(f"KeyPlan 记录：keyplan://customer/{item.customer_id}/{item.kind}/"
+                 f"{item.record_id}")
+    return "\n".join(lines)
+
+
+def _check_lines(raw: bytes) -> None:
+    """CRLF line ends only, every physical line at most 75 octets of whole UTF-8."""
+    assert raw.endswith(b"END:VCALENDAR\r\n")
+    lines = raw.split(b"\r\n")
+    assert not any(b"\n" in line or b"\r" in line for line in lines)
+    assert all(len(line) <= 75 for line in lines)
+    for line in lines:
+        line.decode("utf-8")  # a fold never cuts a character
+
+
+def test_the_whole_export_parses_back_as_the_book_holds_it(demo_book: Book,
+                                                         tmp_path: Path) -> None:
+    from storage.demo_plans import add_demo_plans
+    from tests.conftest import DEMO_ANCHOR
+
+    demo_book.scoring.rescore(DEMO_ANCHOR)  # the demo's plans go to key accounts
+    with demo_book._db.atomic():  # the demo's plans: actions and reviews too
+        assert add_demo_plans(demo_book._db, DEMO_ANCHOR, 7)
+    since, until = DEMO_ANCHOR - timedelta(days=364), DEMO_ANCHOR + timedelta(days=180)
+    demo_book.exports.calendar(tmp_path / "all.ics", since=since, until=until, lang="zh_CN",
+                               zone="")
+    raw = (tmp_path / "all.ics").read_bytes()
+    _check_lines(raw)
+    events: list[Any] = Calendar.from_ical(raw).walk("VEVENT")
+    items = calendar_items(demo_book._db, since, until)
+    by_uid = {str(event["UID"]): event for event in events}
+    assert len(by_uid) == len(events) == len(items)
+    kinds = {item.kind for item in items}
+    assert kinds == {"follow_up", "plan_action", "plan_review", "need"}
+    assert any(item.done for item in items) and any(item.contact for item in items)
+    for item in items:
+        event = by_uid[f"{item.uid_key}@keyplan"]
+        assert str(event["SUMMARY"]) == _summary_zh(item)
+        assert str(event["DESCRIPTION"]) == _description_zh(item)
+        assert [str(word) for word in event.categories] == [KIND_WORDS[item.kind]]
+        assert event.decoded("DTSTART") == item.due and item.at is None
+        assert event.decoded("DTEND") == item.due + timedelta(days=1)
+        written = datetime.fromisoformat(item.updated_at).replace(microsecond=0)
+        assert event.decoded("LAST-MODIFIED") == written.astimezone(UTC)
+        assert event.decoded("SEQUENCE") == int(
+            (written - datetime(2020, 1, 1, tzinfo=UTC)).total_seconds())
+        assert str(event["STATUS"]) == ("CANCELLED" if item.done else "CONFIRMED")
+        alarms = event.walk("VALARM")
+        assert len(alarms) == (0 if item.done else 1)
+        if alarms:
+            assert alarms[0].decoded("TRIGGER") == timedelta(hours=9)
+            assert str(alarms[0]["DESCRIPTION"]) == "KeyPlan 提醒"
+
+
+#: Text that needs escaping and folding care: separators, backslashes, line breaks, Chinese
+#: (3 octets), a supplementary-plane character (4 octets).
+HOSTILE_TEXT = st.text(st.sampled_from(list(",;:\\\nN 报价客户谢谢，𠀀a")), max_size=120)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=HOSTILE_TEXT, customer=HOSTILE_TEXT, code=HOSTILE_TEXT, contact=HOSTILE_TEXT,
+       owner=HOSTILE_TEXT, plan=HOSTILE_TEXT, kind=st.sampled_from(["follow_up", "need"]))
+def test_hostile_fields_come_back_in_summary_and_description(
+        title: str, customer: str, code: str, contact: str, owner: str, plan: str,
+        kind: str) -> None:
+    item = _item(title, customer)._replace(kind=kind, customer_code=code, contact=contact,
+                                            owner=owner, plan=plan, detail="")
+    data = calendar_bytes([item, item._replace(record_id="r2", title=title * 3)],
+                          lang="zh_CN", now=NOW)
+    _check_lines(data)
+    first, second = Calendar.from_ical(data).walk("VEVENT")
+    assert str(first["SUMMARY"]) == _summary_zh(item)
+    assert str(first["DESCRIPTION"]) == _description_zh(item)
+    longer = item._replace(record_id="r2", title=title * 3)
+    assert str(second["DESCRIPTION"]) == _description_zh(longer)
