@@ -239,3 +239,29 @@ def test_chinese(qtbot, chinese: None, workspace: CustomerWorkspace, book: Book)
         "无特定对象", "竞争对手：Haitian Trading", "投诉：Deliveries arrive late"]
     line.reject()
     dialog.reject()
+
+
+def test_a_long_line_wraps_with_its_about_in_grey(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QListView, QStyleOptionViewItem
+
+    from ui.gui.forms.swot_delegate import SwotLineDelegate
+    from ui.gui.models.swot_model import ABOUT_ROLE
+
+    model = SwotListModel(T, lambda item: "Competitor: Haitian" if item.competitor_id else "")
+    model.set_items([SwotItem(plan_id="p", quadrant=T, text="Short"),
+                     SwotItem(plan_id="p", quadrant=T, text="They offer 90-day terms " * 6,
+                              competitor_id="c")])
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = SwotLineDelegate(view)
+    view.setItemDelegate(delegate)
+    view.resize(240, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    option = QStyleOptionViewItem()
+    option.widget = view
+    short, long = (delegate.sizeHint(option, model.index(row)).height() for row in (0, 1))
+    assert long > 3 * short  # 140 characters in a 240-pixel list: several lines
+    assert model.data(model.index(1), ABOUT_ROLE) == "Competitor: Haitian"
+    assert model.data(model.index(0), ABOUT_ROLE) == ""

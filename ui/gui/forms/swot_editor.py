@@ -36,6 +36,7 @@ from storage.errors import StorageError
 from ui.gui.forms import prompts
 from ui.gui.forms.competition_words import QUADRANT_COLOUR, quadrant_word
 from ui.gui.forms.period_field import period_label
+from ui.gui.forms.swot_delegate import SwotLineDelegate
 from ui.gui.forms.swot_links import SwotLinks, link_of, linked
 from ui.gui.models.swot_model import SwotListModel
 from ui.gui.text.i18n import storage_message, validation_message
@@ -127,6 +128,8 @@ class QuadrantBox(QGroupBox):
         self.view = QListView(self)
         self.view.setObjectName(f"swotList_{quadrant.value}")
         self.view.setModel(self.model)
+        self.view.setItemDelegate(SwotLineDelegate(self.view))
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap again when resized
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -13,6 +13,8 @@ from models.competition import SwotItem, SwotQuadrant
 
 #: The role returning the row's SwotItem.
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The role returning what the row is about ("" for nothing in particular).
+ABOUT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -46,6 +48,8 @@ class SwotListModel(QAbstractListModel):
             return item.text
         if role == ITEM_ROLE:
             return item
+        if role == ABOUT_ROLE:
+            return self._about(item)
         return None
 
     def items(self) -> list[SwotItem]:
