@@ -827,23 +827,23 @@
     </message>
     <message>
         <source>KeyPlan (客户经营计划): customer value and account planning on a local SQLite book. Without a command, opens the desktop application.</source>
-        <translation type="unfinished"></translation>
+        <translation>KeyPlan（客户经营计划）：在本机的 SQLite 客户簿上做客户价值分析和客户经营计划。不带命令时打开桌面应用。</translation>
     </message>
     <message>
         <source>database file (default: keyplan.db in the user data folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户簿文件（默认：用户数据文件夹中的 keyplan.db）</translation>
     </message>
     <message>
         <source>show program&apos;s version number and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>显示程序的版本号并退出</translation>
     </message>
     <message>
         <source>language of the messages and of this help: zh_CN or en (default: a command&apos;s own --lang, else $KEYPLAN_LANG, else the system&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>提示信息和本帮助的语言：zh_CN 或 en（默认：命令自己的 --lang，其次 $KEYPLAN_LANG，再次系统语言）</translation>
     </message>
     <message>
         <source>{prog}: error: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{prog}：错误：{message}</translation>
     </message>
     <message>
         <source>Wrote {path}: {events} events from {since} to {until} ({cancelled} done, written as cancelled) in {seconds} s.</source>
@@ -851,43 +851,43 @@
     </message>
     <message>
         <source>follow-ups, plan actions, plan reviews and needs&apos; answer-by dates as calendar events (.ics) with reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>把跟进事项、计划行动、计划回顾和需求的答复期限导出为带提醒的日历事件（.ics）</translation>
     </message>
     <message>
         <source>Export dated work as an iCalendar file that Outlook, Google Calendar and Apple Calendar import: each item an all-day event on its due date (timed where it has a time) with a reminder at 09:00. Event ids come from the records, so importing a later export updates the events instead of adding them twice; done items are written as cancelled (a re-import takes them off the calendar) unless --done omit.</source>
-        <translation type="unfinished"></translation>
+        <translation>把有日期的工作导出为 iCalendar 文件，可导入 Outlook、Google 日历和 Apple 日历：每一项是到期日当天的全天事件（有具体时间的按时间），09:00 提醒。事件编号取自记录本身，因此导入后来的导出会更新原有事件，不会重复添加；已完成的事项写为“已取消”（再次导入后从日历上撤下），除非使用 --done omit。</translation>
     </message>
     <message>
         <source>the calendar file to write</source>
-        <translation type="unfinished"></translation>
+        <translation>要写入的日历文件</translation>
     </message>
     <message>
         <source>only this salesperson&apos;s items (ME: who you are in the team; default: everyone&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>只导出这位销售人员的事项（ME：你在团队中的身份；默认：所有人的）</translation>
     </message>
     <message>
         <source>first day (default: {days} days ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>起始日期（默认：{days} 天前）</translation>
     </message>
     <message>
         <source>last day (default: {days} days ahead)</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期（默认：{days} 天后）</translation>
     </message>
     <message>
         <source>only this kind of item (repeatable): {kinds}</source>
-        <translation type="unfinished"></translation>
+        <translation>只导出这一类事项（可重复）：{kinds}</translation>
     </message>
     <message>
         <source>when an all-day item&apos;s reminder rings: 09:00 on the day (default), 09:00 the day before, or no reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>全天事项的提醒时间：当天 09:00（默认）、前一天 09:00，或不提醒</translation>
     </message>
     <message>
         <source>done items: cancelled events (default) or left out</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成的事项：写为已取消的事件（默认）或不导出</translation>
     </message>
     <message>
         <source>language of the events&apos; texts (default: from the locale)</source>
-        <translation type="unfinished"></translation>
+        <translation>事件文字的语言（默认：按系统区域设置）</translation>
     </message>
     <message>
         <source>--to {until} is before --from {since}.</source>
@@ -899,39 +899,39 @@
     </message>
     <message>
         <source>draw a chart to a PNG or SVG file</source>
-        <translation type="unfinished"></translation>
+        <translation>把图表绘制为 PNG 或 SVG 文件</translation>
     </message>
     <message>
         <source>Draw one of the dashboard&apos;s charts (tiers, pareto, matrix, migration, lifecycle, relationship, trend) or, with --customer, a customer&apos;s chart (radar, trend, history).</source>
-        <translation type="unfinished"></translation>
+        <translation>绘制仪表盘上的一张图表（tiers、pareto、matrix、migration、lifecycle、relationship、trend），或配合 --customer 绘制某个客户的图表（radar、trend、history）。</translation>
     </message>
     <message>
         <source>one of: {kinds}</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：{kinds}</translation>
     </message>
     <message>
         <source>output file, .png or .svg</source>
-        <translation type="unfinished"></translation>
+        <translation>输出文件，.png 或 .svg</translation>
     </message>
     <message>
         <source>customer id, code or exact name</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 ID、编码或完整名称</translation>
     </message>
     <message>
         <source>migration: first period (default: the one before --to)</source>
-        <translation type="unfinished"></translation>
+        <translation>migration：起始期间（默认：--to 的前一期）</translation>
     </message>
     <message>
         <source>migration: second period (default: the latest snapshot)</source>
-        <translation type="unfinished"></translation>
+        <translation>migration：对比期间（默认：最新快照）</translation>
     </message>
     <message>
         <source>language of the labels (default: the system&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>标签的语言（默认：系统语言）</translation>
     </message>
     <message>
         <source>pixel size of a PNG (default 1000x600)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 的像素尺寸（默认 1000x600）</translation>
     </message>
     <message>
         <source>Our share of wallet: {ours} % (competitors {theirs} %).</source>
@@ -947,51 +947,51 @@
     </message>
     <message>
         <source>an account&apos;s competitors: add, list, remove</source>
-        <translation type="unfinished"></translation>
+        <translation>客户的竞争对手：添加、列出、删除</translation>
     </message>
     <message>
         <source>Who else supplies a customer, their estimated share of its wallet and how much of a threat they are. Our share of wallet is what the competitors&apos; shares leave (once one is estimated); the customer&apos;s yearly spend is our 12 months&apos; revenue over it.</source>
-        <translation type="unfinished"></translation>
+        <translation>还有谁在向客户供货、估计占客户钱包份额多少、威胁有多大。我方钱包份额是竞争对手份额之外剩下的部分（至少估计了一家之后）；客户的年采购额为我方近 12 个月销售额除以我方份额。</translation>
     </message>
     <message>
         <source>add a competitor, or change the one of that name</source>
-        <translation type="unfinished"></translation>
+        <translation>添加竞争对手，或修改同名的竞争对手</translation>
     </message>
     <message>
         <source>Add a competitor to the customer; when it already has one of that name, change the fields given. The competitors&apos; shares may add up to 100 %% at most.</source>
-        <translation type="unfinished"></translation>
+        <translation>为客户添加竞争对手；已有同名竞争对手时，修改所给的字段。各竞争对手的份额合计最多 100%%。</translation>
     </message>
     <message>
         <source>the competitor&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>竞争对手名称</translation>
     </message>
     <message>
         <source>what they supply the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>他们向客户供应的产品</translation>
     </message>
     <message>
         <source>their estimated share of the customer&apos;s wallet, 0-100</source>
-        <translation type="unfinished"></translation>
+        <translation>他们在客户钱包中所占份额的估计值，0-100</translation>
     </message>
     <message>
         <source>threat level (new: medium)</source>
-        <translation type="unfinished"></translation>
+        <translation>威胁程度（新建时默认：medium）</translation>
     </message>
     <message>
         <source>when the estimate was last reviewed, YYYY-MM-DD (new: today)</source>
-        <translation type="unfinished"></translation>
+        <translation>上次复核估计的日期，YYYY-MM-DD（新建时默认：今天）</translation>
     </message>
     <message>
         <source>the customer&apos;s competitors, the most threatening first, and our share of wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>客户的竞争对手（威胁最大的在前）和我方钱包份额</translation>
     </message>
     <message>
         <source>print JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 JSON</translation>
     </message>
     <message>
         <source>remove a competitor of the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>删除客户的一个竞争对手</translation>
     </message>
     <message>
         <source>Added competitor {name} for {customer}.</source>
@@ -1027,83 +1027,83 @@
     </message>
     <message>
         <source>fill the database with realistic demo customers</source>
-        <translation type="unfinished"></translation>
+        <translation>在客户簿中生成逼真的演示客户</translation>
     </message>
     <message>
         <source>Add demo customers with three years of history, then score the book as of the anchor and snapshot its month, as &apos;score&apos; does. The same --seed and --anchor give the same data; dates are relative to the anchor (today).</source>
-        <translation type="unfinished"></translation>
+        <translation>添加带三年历史的演示客户，然后像 &apos;score&apos; 一样以基准日为准给客户簿评分并保存当月快照。相同的 --seed 和 --anchor 生成相同的数据；日期都相对于基准日（今天）。</translation>
     </message>
     <message>
         <source>number of customers (default 500)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户数量（默认 500）</translation>
     </message>
     <message>
         <source>random seed (default 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子（默认 1）</translation>
     </message>
     <message>
         <source>the &apos;today&apos; of the demo history (default: today)</source>
-        <translation type="unfinished"></translation>
+        <translation>演示历史中的“今天”（默认：今天）</translation>
     </message>
     <message>
         <source>write every name and activity in this language (default: a mix, mostly Chinese)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有名称和活动都用这种语言（默认：混合，以中文为主）</translation>
     </message>
     <message>
         <source>add the customers without scoring the book</source>
-        <translation type="unfinished"></translation>
+        <translation>只添加客户，不给客户簿评分</translation>
     </message>
     <message>
         <source>row counts, schema version, file size and path</source>
-        <translation type="unfinished"></translation>
+        <translation>各表行数、数据库结构版本、文件大小和路径</translation>
     </message>
     <message>
         <source>must be between 1 and 10,000,000</source>
-        <translation type="unfinished"></translation>
+        <translation>必须在 1 到 10,000,000 之间</translation>
     </message>
     <message>
         <source>not a whole number: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>不是整数：{text}</translation>
     </message>
     <message>
         <source>not a date (YYYY-MM-DD): {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>不是日期（YYYY-MM-DD）：{text}</translation>
     </message>
     <message>
         <source>invalid choice: {text} (choose from {views} or customer:ID)</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的选项：{text}（可选 {views} 或 customer:ID）</translation>
     </message>
     <message>
         <source>render the main window offscreen to a PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>在后台渲染主窗口并保存为 PNG</translation>
     </message>
     <message>
         <source>Open the book, render the main window offscreen once it is fully loaded, save it as a PNG and print the time from start to ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开客户簿，待主窗口完全加载后在后台渲染，保存为 PNG，并输出从启动到就绪所用的时间。</translation>
     </message>
     <message>
         <source>the PNG file to write</source>
-        <translation type="unfinished"></translation>
+        <translation>要写入的 PNG 文件</translation>
     </message>
     <message>
         <source>which view to show (default: customers); customer:ID shows one customer&apos;s workspace (ID, code or exact name; TAB e.g. score)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示哪个视图（默认：customers）；customer:ID 显示某个客户的工作区（ID、编码或完整名称；TAB 例如 score）</translation>
     </message>
     <message>
         <source>interface language (default: the app&apos;s setting or the system&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言（默认：应用的设置或系统语言）</translation>
     </message>
     <message>
         <source>window size in pixels (default: 1280x800)</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口像素尺寸（默认：1280x800）</translation>
     </message>
     <message>
         <source>not a size like 1280x800: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 1280x800 这样的尺寸：{text}</translation>
     </message>
     <message>
         <source>width 320–8000 and height 240–8000 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度须为 320–8000 像素，高度须为 240–8000 像素</translation>
     </message>
     <message>
         <source>Wrote {path}: {count} lines and the total in {seconds} s.</source>
@@ -1115,203 +1115,203 @@
     </message>
     <message>
         <source>write an account plan or the portfolio as an Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>把客户经营计划或客户组合导出为 Excel 工作簿</translation>
     </message>
     <message>
         <source>Write .xlsx workbooks that open in Excel and LibreOffice, with native charts. The file is written to a temporary file first and renamed, so a failed export never leaves a broken file or replaces the previous one.</source>
-        <translation type="unfinished"></translation>
+        <translation>生成可在 Excel 和 LibreOffice 中打开、带原生图表的 .xlsx 工作簿。文件先写入临时文件再改名，导出失败时既不会留下损坏的文件，也不会覆盖原来的文件。</translation>
     </message>
     <message>
         <source>one customer&apos;s account plan (Overview, Score, Revenue, Contacts, Interactions, Needs, Plan)</source>
-        <translation type="unfinished"></translation>
+        <translation>一个客户的经营计划（概览、评分、销售额、联系人、互动记录、需求、计划）</translation>
     </message>
     <message>
         <source>Export one customer&apos;s account plan workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出一个客户的经营计划工作簿。</translation>
     </message>
     <message>
         <source>plan period, e.g. 2027-H1 (default: the latest plan)</source>
-        <translation type="unfinished"></translation>
+        <translation>计划期间，例如 2027-H1（默认：最新的计划）</translation>
     </message>
     <message>
         <source>every customer with score, tier, ABC class, lifecycle and dimensions, plus a summary with a Pareto chart</source>
-        <translation type="unfinished"></translation>
+        <translation>所有客户的评分、分级、ABC 类、生命周期和各维度，另附带帕累托图的汇总</translation>
     </message>
     <message>
         <source>Export the portfolio workbook: a Summary sheet (tier and ABC counts, revenue shares, Pareto chart) and a filterable Customers sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出客户组合工作簿：一张汇总表（各分级和 ABC 类的客户数、销售额占比、帕累托图）和一张可筛选的客户表。</translation>
     </message>
     <message>
         <source>only this tier (repeatable): {tiers}</source>
-        <translation type="unfinished"></translation>
+        <translation>只导出这一分级（可重复）：{tiers}</translation>
     </message>
     <message>
         <source>the weekly report (周报): the week&apos;s visits and outcomes, actions done, next week&apos;s actions and follow-ups, tier moves, late complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>周报：本周的拜访及结果、已完成的行动、下周的行动和跟进事项、分级变动、逾期未处理的投诉</translation>
     </message>
     <message>
         <source>Export the weekly report of the week (Monday to Sunday) holding today or --as-of: one print-ready sheet per part.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出今天（或 --as-of 所指日期）所在那一周（周一至周日）的周报：每部分一张可直接打印的工作表。</translation>
     </message>
     <message>
         <source>only this salesperson&apos;s customers and actions (default: all)</source>
-        <translation type="unfinished"></translation>
+        <translation>只包括这位销售人员的客户和行动（默认：全部）</translation>
     </message>
     <message>
         <source>a day of the week to report (default: today)</source>
-        <translation type="unfinished"></translation>
+        <translation>要报告的那一周中的任意一天（默认：今天）</translation>
     </message>
     <message>
         <source>all data: every customer, contact, sale, interaction, need, assessment and account plan, as a workbook &apos;keyplan import book&apos; reads back</source>
-        <translation type="unfinished"></translation>
+        <translation>全部数据：所有客户、联系人、销售记录、互动记录、需求、评估和经营计划，导出为 &apos;keyplan import book&apos; 能读回的工作簿</translation>
     </message>
     <message>
         <source>Export all data: one sheet per kind of record (Customers, Contacts, Transactions, Interactions, Needs, Assessments, Plans and their objectives, support, actions and reviews) under the headers the importer reads. &apos;keyplan import book FILE&apos; brings it into another book as the same records (into an empty book, with the same ids). A kind of more than 1,048,575 records (Excel&apos;s rows) goes on in numbered sheets: Transactions (2) ...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出全部数据：每类记录一张工作表（客户、联系人、交易、互动记录、需求、评估、计划及其目标、支持措施、行动和回顾），表头用导入程序能识别的名称。&apos;keyplan import book FILE&apos; 可把它作为相同的记录导入另一个客户簿（导入空客户簿时 ID 也相同）。某类记录超过 1,048,575 条（Excel 的最大行数）时，续写到编号的工作表中：Transactions (2) ……</translation>
     </message>
     <message>
         <source>the manager&apos;s roll-up: per salesperson, customers per tier, revenue against the year before, plan progress and late work</source>
-        <translation type="unfinished"></translation>
+        <translation>经理汇总表：按销售人员列出各分级客户数、销售额与上一年对比、计划进度和逾期工作</translation>
     </message>
     <message>
         <source>Export the roll-up (sheet &apos;By salesperson&apos; / &apos;按销售&apos;): one line per owner (customers nobody owns on a line of their own) and the total: customers per tier, revenue of the last 12 months against the 12 before, share of the book&apos;s revenue, active plans, objectives met, revenue against the plans&apos; targets, actions done, overdue plan actions and follow-ups, open complaints, slipping customers and the last activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出汇总表（工作表 &apos;By salesperson&apos; / &apos;按销售&apos;）：每位负责人一行（无人负责的客户单独一行），另加合计：各分级客户数、近 12 个月销售额与之前 12 个月对比、占客户簿销售额的比例、进行中的计划、已达成的目标、销售额与计划目标对比、已完成的行动、逾期的计划行动和跟进事项、未解决的投诉、下滑的客户以及最近一次活动。</translation>
     </message>
     <message>
         <source>the day of the figures (default: today)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据截至日期（默认：今天）</translation>
     </message>
     <message>
         <source>only the plans of this period, e.g. 2027-H1 (default: every active plan)</source>
-        <translation type="unfinished"></translation>
+        <translation>只包括这一期间的计划，例如 2027-H1（默认：所有进行中的计划）</translation>
     </message>
     <message>
         <source>import customers, contacts, transactions and the other records from a spreadsheet (.xlsx, .xls, .ods ...) or CSV, or a whole book (import book)</source>
-        <translation type="unfinished"></translation>
+        <translation>从电子表格（.xlsx、.xls、.ods 等）或 CSV 导入客户、联系人、交易及其他记录，或导入整个客户簿（import book）</translation>
     </message>
     <message>
         <source>Import rows from a spreadsheet (.xlsx, .xlsm, .xlsb, .xls or .ods) or a CSV file (comma, semicolon, tab or | between columns; UTF-8, UTF-16, GB18030/GBK, Big5, Shift_JIS, EUC-JP, EUC-KR or Windows-1252, told apart from the text; a file whose encoding cannot be told is refused with the best guesses). Columns are matched from whole Chinese, Japanese and English headers (客户名称, 订单编号, 实付金额, 客戶名稱, 売上, Order ID ...); title rows, blank rows and total rows (合计, Total) are skipped. Customers match existing ones by code, else (without a code) by a name only one customer has, and update them; the rows of one customer are taken once. Contacts and transactions name their customer the same way. The import is one transaction: by default a single bad row means nothing is written (use --skip-invalid to import the valid rows).</source>
-        <translation type="unfinished"></translation>
+        <translation>从电子表格（.xlsx、.xlsm、.xlsb、.xls 或 .ods）或 CSV 文件导入数据行。CSV 的列以逗号、分号、制表符或 | 分隔；编码（UTF-8、UTF-16、GB18030/GBK、Big5、Shift_JIS、EUC-JP、EUC-KR 或 Windows-1252）根据文字内容自动识别，无法确定编码的文件会被拒绝，并列出最可能的几种编码。列按完整的中文、日文和英文表头匹配（客户名称、订单编号、实付金额、客戶名稱、売上、Order ID 等）；标题行、空行和合计行（合计、Total）会被跳过。客户先按编码与已有客户匹配，没有编码时按只有一个客户使用的名称匹配，匹配到的客户会被更新；同一客户的多行只取一次。联系人和交易也按同样的方式指明所属客户。整个导入是一个事务：默认只要有一行有误就什么也不写入（用 --skip-invalid 导入有效的行）。</translation>
     </message>
     <message>
         <source>Fields: {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>字段：{fields}。</translation>
     </message>
     <message>
         <source>what the file holds; &apos;book&apos;: a workbook of &apos;keyplan export book&apos;, every sheet imported as its kind of record in one transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中的内容；book：&apos;keyplan export book&apos; 导出的工作簿，每张工作表按其记录类型在同一个事务中导入</translation>
     </message>
     <message>
         <source>the file: .xlsx, .xlsm, .xlsb, .xls, .ods or .csv</source>
-        <translation type="unfinished"></translation>
+        <translation>要导入的文件：.xlsx、.xlsm、.xlsb、.xls、.ods 或 .csv</translation>
     </message>
     <message>
         <source>sheet of a workbook (default: the one whose headers match best)</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿中的工作表（默认：表头最匹配的那张）</translation>
     </message>
     <message>
         <source>feed FIELD from COLUMN (header text, letter or number); FIELD &apos;ignore&apos; drops a column; repeatable, and one column may feed several fields (--map ID=code --map ID=name)</source>
-        <translation type="unfinished"></translation>
+        <translation>用 COLUMN 列（表头文字、列字母或列号）填充字段 FIELD；FIELD 为 ignore 时忽略该列；可重复，一列可以填充多个字段（--map ID=code --map ID=name）</translation>
     </message>
     <message>
         <source>import only the rows that pass: &apos;COLUMN=VALUE&apos;, &apos;COLUMN!=VALUE&apos;, &apos;COLUMN in A,B&apos; or &apos;COLUMN not in A,B&apos; (e.g. --where 订单状态=已完成); repeatable, all must pass</source>
-        <translation type="unfinished"></translation>
+        <translation>只导入满足条件的行：&apos;COLUMN=VALUE&apos;、&apos;COLUMN!=VALUE&apos;、&apos;COLUMN in A,B&apos; 或 &apos;COLUMN not in A,B&apos;（例如 --where 订单状态=已完成）；可重复，须全部满足</translation>
     </message>
     <message>
         <source>match the columns from the headers, not from the mapping saved for files with these headers (an import with --map saves its mapping, used again next time)</source>
-        <translation type="unfinished"></translation>
+        <translation>按表头匹配列，不使用为相同表头的文件保存的映射（带 --map 的导入会保存其映射，下次再用）</translation>
     </message>
     <message>
         <source>contacts and transactions: make the customers the file names that the book does not have (by code, else by name) instead of refusing their rows</source>
-        <translation type="unfinished"></translation>
+        <translation>contacts 和 transactions：文件中提到而客户簿中没有的客户会被新建（按编码，没有编码时按名称），而不是拒绝这些行</translation>
     </message>
     <message>
         <source>transactions: read dates such as 3/4/2024 day first (dmy) or month first (mdy); needed only when no date in the column tells (a first part above 12 means day first, a second one month first)</source>
-        <translation type="unfinished"></translation>
+        <translation>transactions：把 3/4/2024 这样的日期按日在前（dmy）或月在前（mdy）读取；只有当该列中没有能判断顺序的日期时才需要（第一部分大于 12 说明日在前，第二部分大于 12 说明月在前）</translation>
     </message>
     <message>
         <source>check every row and show what would happen; write nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>检查每一行并显示将会发生什么；不写入任何内容</translation>
     </message>
     <message>
         <source>import the valid rows and report the bad ones</source>
-        <translation type="unfinished"></translation>
+        <translation>导入有效的行，并报告有误的行</translation>
     </message>
     <message>
         <source>do not rescore the book after importing (or undoing)</source>
-        <translation type="unfinished"></translation>
+        <translation>导入（或撤销）后不重新给客户簿评分</translation>
     </message>
     <message>
         <source>list the imports (batches), newest first, and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>列出历次导入（批次），最新的在前，然后退出</translation>
     </message>
     <message>
         <source>undo import BATCH (its number, or &apos;last&apos;): remove the rows it added and put back the fields it changed, keeping records changed since; one transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销导入批次 BATCH（批次号，或 last）：删除它添加的行，恢复它修改过的字段，保留此后又改动过的记录；在一个事务中完成</translation>
     </message>
     <message>
         <source>give KIND and FILE (or --undo BATCH, or --list)</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出 KIND 和 FILE（或 --undo BATCH，或 --list）</translation>
     </message>
     <message>
         <source>account plans: new, list, due actions, progress</source>
-        <translation type="unfinished"></translation>
+        <translation>客户经营计划：新建、列表、到期行动、进度</translation>
     </message>
     <message>
         <source>Work with account plans (客户经营计划).</source>
-        <translation type="unfinished"></translation>
+        <translation>处理客户经营计划。</translation>
     </message>
     <message>
         <source>create a draft plan for a period</source>
-        <translation type="unfinished"></translation>
+        <translation>为某一期间新建计划草稿</translation>
     </message>
     <message>
         <source>Create a draft plan. With --from-previous, carry over from the latest earlier plan what is still open: open actions, unmet objectives, still-open needs and open complaints, and the support measures.</source>
-        <translation type="unfinished"></translation>
+        <translation>新建计划草稿。使用 --from-previous 时，从上一份计划中沿用尚未完成的内容：未完成的行动、未达成的目标、仍未解决的需求和投诉，以及支持措施。</translation>
     </message>
     <message>
         <source>2027, 2027-H1, 2027-Q3 or 2027-05</source>
-        <translation type="unfinished"></translation>
+        <translation>2027、2027-H1、2027-Q3 或 2027-05</translation>
     </message>
     <message>
         <source>carry over what is still open from the previous plan</source>
-        <translation type="unfinished"></translation>
+        <translation>沿用上一份计划中尚未完成的内容</translation>
     </message>
     <message>
         <source>start from this playbook (&apos;keyplan playbook list&apos;); auto: the one that fits the customer&apos;s tier and relationship level</source>
-        <translation type="unfinished"></translation>
+        <translation>以这个计划模板为起点（见 &apos;keyplan playbook list&apos;）；auto：选择适合该客户分级和关系层次的模板</translation>
     </message>
     <message>
         <source>plans, those with overdue actions first</source>
-        <translation type="unfinished"></translation>
+        <translation>列出计划，有逾期行动的在前</translation>
     </message>
     <message>
         <source>only this status (repeatable)</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出这一状态（可重复）</translation>
     </message>
     <message>
         <source>only this plan owner</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出这位负责人的计划</translation>
     </message>
     <message>
         <source>open plan actions due soon or overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>即将到期或已逾期的未完成计划行动</translation>
     </message>
     <message>
         <source>due within N days from today (default 7)</source>
-        <translation type="unfinished"></translation>
+        <translation>从今天起 N 天内到期（默认 7）</translation>
     </message>
     <message>
         <source>only actions of this owner</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出这位负责人的行动</translation>
     </message>
     <message>
         <source>a plan&apos;s objectives against actuals</source>
-        <translation type="unfinished"></translation>
+        <translation>计划目标与实际完成情况对比</translation>
     </message>
     <message>
         <source>default: the latest plan</source>
-        <translation type="unfinished"></translation>
+        <translation>默认：最新的计划</translation>
     </message>
     <message>
         <source>--template and --from-previous do not go together: a plan carried over starts from the previous plan.</source>
@@ -1323,11 +1323,11 @@
     </message>
     <message>
         <source>the workbook to write</source>
-        <translation type="unfinished"></translation>
+        <translation>要写入的工作簿</translation>
     </message>
     <message>
         <source>language of sheet names and labels (default: from the locale)</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表名称和标签的语言（默认：按系统区域设置）</translation>
     </message>
     <message>
         <source>customers</source>
@@ -1431,47 +1431,47 @@
     </message>
     <message>
         <source>plan templates by tier and relationship level: list, show, export, import</source>
-        <translation type="unfinished"></translation>
+        <translation>按分级和关系层次划分的计划模板：列出、查看、导出、导入</translation>
     </message>
     <message>
         <source>Playbooks are the templates a new account plan starts from (&apos;keyplan plan new CUSTOMER --template NAME|auto&apos;): objectives, support measures, review cadence and actions, for customers of some tiers at some relationship level. The built-in ones come in zh_CN and English.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划模板是新建客户经营计划的起点（&apos;keyplan plan new CUSTOMER --template NAME|auto&apos;）：针对某些分级、处于某个关系层次的客户，给出目标、支持措施、回顾周期和行动。内置模板有中文（zh_CN）和英文两种。</translation>
     </message>
     <message>
         <source>every playbook and whom it is for</source>
-        <translation type="unfinished"></translation>
+        <translation>所有计划模板及其适用对象</translation>
     </message>
     <message>
         <source>one playbook in full</source>
-        <translation type="unfinished"></translation>
+        <translation>查看一个计划模板的全部内容</translation>
     </message>
     <message>
         <source>its name, or a built-in&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>模板名称，或内置模板的键名</translation>
     </message>
     <message>
         <source>write playbooks to a JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>把计划模板导出为 JSON 文件</translation>
     </message>
     <message>
         <source>Write playbooks to a JSON file that &apos;keyplan playbook import&apos; reads (default: your own and the built-ins you edited).</source>
-        <translation type="unfinished"></translation>
+        <translation>把计划模板写入 &apos;keyplan playbook import&apos; 能读取的 JSON 文件（默认：你自己的模板和你修改过的内置模板）。</translation>
     </message>
     <message>
         <source>only these playbooks</source>
-        <translation type="unfinished"></translation>
+        <translation>只导出这些计划模板</translation>
     </message>
     <message>
         <source>the file to write (default: the screen)</source>
-        <translation type="unfinished"></translation>
+        <translation>要写入的文件（默认：输出到屏幕）</translation>
     </message>
     <message>
         <source>read playbooks from a JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>从 JSON 文件读取计划模板</translation>
     </message>
     <message>
         <source>Read playbooks from a file &apos;keyplan playbook export&apos; wrote: a built-in&apos;s edit replaces the built-in, one of the same name as yours replaces yours, the others are added. All or nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 &apos;keyplan playbook export&apos; 写出的文件：修改过的内置模板替换该内置模板，与你的模板同名的替换你的模板，其余的作为新模板添加。要么全部导入，要么全不导入。</translation>
     </message>
     <message>
         <source>own</source>
@@ -1511,127 +1511,127 @@
     </message>
     <message>
         <source>back up the database (SQLite online backup, compressed, verified)</source>
-        <translation type="unfinished"></translation>
+        <translation>备份客户簿（SQLite 在线备份，压缩并校验）</translation>
     </message>
     <message>
         <source>Back up the book into its backup folder (or to FILE), list the backups, or set how many automatic backups are kept and how much room they may take.</source>
-        <translation type="unfinished"></translation>
+        <translation>把客户簿备份到它的备份文件夹（或备份到 FILE），列出已有备份，或设置自动备份保留多少份、最多占用多少空间。</translation>
     </message>
     <message>
         <source>write the backup to FILE (must not exist; compressed if it ends .zst, else a plain SQLite file)</source>
-        <translation type="unfinished"></translation>
+        <translation>把备份写入 FILE（该文件不能已存在；以 .zst 结尾时压缩，否则为普通 SQLite 文件）</translation>
     </message>
     <message>
         <source>list the backups, newest first, with their check</source>
-        <translation type="unfinished"></translation>
+        <translation>列出备份及其校验结果，最新的在前</translation>
     </message>
     <message>
         <source>keep the newest automatic backup of each of the last N days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 N 天中每天保留最新的一份自动备份</translation>
     </message>
     <message>
         <source>keep the newest automatic backup of each of the last N weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 N 周中每周保留最新的一份自动备份</translation>
     </message>
     <message>
         <source>room the backup folder may take, e.g. 5GB or 800MB (&apos;auto&apos;: ten times the book, at least 1 GB); the oldest automatic backups go first, never the three newest verified ones</source>
-        <translation type="unfinished"></translation>
+        <translation>备份文件夹最多可占用的空间，例如 5GB 或 800MB（auto：客户簿大小的十倍，至少 1 GB）；超出时先删除最旧的自动备份，最新的三份已校验备份永不删除</translation>
     </message>
     <message>
         <source>replace the database with a checked backup</source>
-        <translation type="unfinished"></translation>
+        <translation>用校验过的备份替换客户簿</translation>
     </message>
     <message>
         <source>Check FILE&apos;s integrity (a .zst backup is decompressed first), keep the current book in the backup folder, then put FILE in its place in one step. Close KeyPlan windows on this book first.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 FILE 的完整性（.zst 备份先解压），把当前客户簿保存到备份文件夹，然后一步用 FILE 替换它。请先关闭打开此客户簿的 KeyPlan 窗口。</translation>
     </message>
     <message>
         <source>check the database file for damage (SQLite&apos;s integrity check)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查客户簿文件是否损坏（SQLite 完整性检查）</translation>
     </message>
     <message>
         <source>Run SQLite&apos;s integrity check over the whole book, read-only. It finds structural damage (torn or overwritten pages, broken b-trees, indexes out of step with their rows); a byte changed inside a row&apos;s own data in a page that is still well formed cannot be seen by any SQLite check.</source>
-        <translation type="unfinished"></translation>
+        <translation>以只读方式对整个客户簿运行 SQLite 完整性检查。它能发现结构性损坏（页面被截断或覆盖、B 树损坏、索引与数据行不一致）；如果某页结构仍然完好，只是某行数据中的一个字节被改动，任何 SQLite 检查都发现不了。</translation>
     </message>
     <message>
         <source>PRAGMA quick_check: faster, but does not compare indexes with rows</source>
-        <translation type="unfinished"></translation>
+        <translation>PRAGMA quick_check：更快，但不比对索引和数据行</translation>
     </message>
     <message>
         <source>the full integrity check (the default; kept for scripts)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整的完整性检查（默认；为兼容脚本而保留）</translation>
     </message>
     <message>
         <source>not a size: {text} (try 5GB or 800MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的大小：{text}（例如 5GB 或 800MB）</translation>
     </message>
     <message>
         <source>recompute scores, tiers, ABC classes and lifecycle stages</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算评分、分级、ABC 类和生命周期阶段</translation>
     </message>
     <message>
         <source>Score every customer as of a date, store the result, snapshot the period, and print tier counts, revenue share per tier, the 80/20 concentration and how many customers changed tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>以某个日期为准给每个客户评分，保存结果和该期间的快照，并输出各分级的客户数、各分级的销售额占比、80/20 集中度，以及有多少客户的分级发生了变化。</translation>
     </message>
     <message>
         <source>score as of this date (default: today)</source>
-        <translation type="unfinished"></translation>
+        <translation>以这一天为准评分（默认：今天）</translation>
     </message>
     <message>
         <source>also snapshot the N periods before, from the transaction history</source>
-        <translation type="unfinished"></translation>
+        <translation>同时根据交易历史为之前的 N 个期间保存快照</translation>
     </message>
     <message>
         <source>snapshot period (default: month)</source>
-        <translation type="unfinished"></translation>
+        <translation>快照期间（默认：month）</translation>
     </message>
     <message>
         <source>why a customer has its score and tier</source>
-        <translation type="unfinished"></translation>
+        <translation>说明客户为何得到这个评分和分级</translation>
     </message>
     <message>
         <source>Each dimension&apos;s raw value, points, weight and contribution (they add up to the score), the gap to the next tier and what could close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出每个维度的原始值、得分、权重和贡献（贡献之和即为总评分）、与上一级的差距，以及怎样才能弥补这个差距。</translation>
     </message>
     <message>
         <source>as of this date (default: the last rescore)</source>
-        <translation type="unfinished"></translation>
+        <translation>以这一天为准（默认：最近一次重新评分）</translation>
     </message>
     <message>
         <source>show or change the scoring weights and tier thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>查看或修改评分权重和分级阈值</translation>
     </message>
     <message>
         <source>Without options, show the weights and thresholds. Any change is validated (weights must add up to 100, thresholds must fall from strategic to standard), stored, and re-tiers the whole book at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>不带选项时显示权重和阈值。任何修改都会先经过校验（权重之和必须为 100，阈值必须从 strategic 到 standard 依次降低），然后保存，并立即对整个客户簿重新分级。</translation>
     </message>
     <message>
         <source>use a preset weighting</source>
-        <translation type="unfinished"></translation>
+        <translation>使用预设的权重方案</translation>
     </message>
     <message>
         <source>set weights; dimensions: {dimensions}</source>
-        <translation type="unfinished"></translation>
+        <translation>设置权重；维度：{dimensions}</translation>
     </message>
     <message>
         <source>set tier thresholds (strategic, key, standard)</source>
-        <translation type="unfinished"></translation>
+        <translation>设置分级阈值（strategic、key、standard）</translation>
     </message>
     <message>
         <source>strategic also needs revenue in the top PERCENT %% (off: none)</source>
-        <translation type="unfinished"></translation>
+        <translation>strategic 级还要求销售额位于前 PERCENT%%（off：不要求）</translation>
     </message>
     <message>
         <source>must be between 0 and 120</source>
-        <translation type="unfinished"></translation>
+        <translation>必须在 0 到 120 之间</translation>
     </message>
     <message>
         <source>expected NAME=NUMBER, got {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 NAME=NUMBER，实际为 {text}</translation>
     </message>
     <message>
         <source>expected a percentage or &apos;off&apos;, got {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>应为百分比或 off，实际为 {text}</translation>
     </message>
     <message>
         <source>  {person}: {role}, device {device}, joined {joined}, last packet {seen}</source>
@@ -1775,83 +1775,83 @@
     </message>
     <message>
         <source>usage: </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：</translation>
     </message>
     <message>
         <source>positional arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>位置参数</translation>
     </message>
     <message>
         <source>options</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
     <message>
         <source>show this help message and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>显示本帮助信息并退出</translation>
     </message>
     <message>
         <source>the following arguments are required: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少以下必需的参数：%s</translation>
     </message>
     <message>
         <source>argument %(argument_name)s: %(message)s</source>
-        <translation type="unfinished"></translation>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
         <source>unrecognized arguments: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的参数：%s</translation>
     </message>
     <message>
         <source>expected one argument</source>
-        <translation type="unfinished"></translation>
+        <translation>需要一个值</translation>
     </message>
     <message>
         <source>expected at most one argument</source>
-        <translation type="unfinished"></translation>
+        <translation>最多需要一个值</translation>
     </message>
     <message>
         <source>expected at least one argument</source>
-        <translation type="unfinished"></translation>
+        <translation>至少需要一个值</translation>
     </message>
     <message>
         <source>expected %s argument</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 %s 个值</translation>
     </message>
     <message>
         <source>expected %s arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 %s 个值</translation>
     </message>
     <message>
         <source>invalid %(type)s value: %(value)r</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
         <source>one of the arguments %s is required</source>
-        <translation type="unfinished"></translation>
+        <translation>需要以下参数之一：%s</translation>
     </message>
     <message>
         <source>not allowed with argument %s</source>
-        <translation type="unfinished"></translation>
+        <translation>不能与参数 %s 同时使用</translation>
     </message>
     <message>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
-        <translation type="unfinished"></translation>
+        <translation>有歧义的选项：%(option)s 可能是 %(matches)s</translation>
     </message>
     <message>
         <source>ignored explicit argument %r</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略了显式给出的值 %r</translation>
     </message>
     <message>
         <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的命令 %(parser_name)r（可选：%(choices)s）</translation>
     </message>
     <message>
         <source>unexpected option string: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的选项：%s</translation>
     </message>
     <message>
         <source>about {seconds} s left</source>

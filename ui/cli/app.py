@@ -14,7 +14,7 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ui._version import __version__
 from ui.cli import (
@@ -30,7 +30,8 @@ from ui.cli import (
 )
 from ui.cli.console import make_console_safe
 from ui.cli.errors import UserError
-from ui.cli.text import choose_language, storage_text, t, validation_text
+from ui.cli.help_format import HelpFormatter, install_argparse_words
+from ui.cli.text import choose_language, language_in, storage_text, t, validation_text
 
 if TYPE_CHECKING:
     from storage.errors import StorageError
@@ -49,23 +50,35 @@ COMMAND_MODULES = (commands_data, commands_score, commands_gui, commands_safety,
 
 
 class _Parser(argparse.ArgumentParser):
+    """Every parser and subparser: help wrapped for the language it is written in, usage
+    errors in it too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, t("{prog}: error: {message}", prog=self.prog, message=message)
+                  + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, its help in the language chosen before (``choose_language``)."""
+    install_argparse_words()
     parser = _Parser(
         prog="keyplan",
-        description="KeyPlan (客户经营计划): customer value and account planning on a local "
-                    "SQLite book. Without a command, opens the desktop application.",
+        description=t("KeyPlan (客户经营计划): customer value and account planning on a local "
+                      "SQLite book. Without a command, opens the desktop application."),
     )
     parser.add_argument("--db", type=Path, metavar="PATH",
-                        help="database file (default: keyplan.db in the user data folder)")
-    parser.add_argument("--version", action="version", version=f"KeyPlan {VERSION}")
+                        help=t("database file (default: keyplan.db in the user data folder)"))
+    parser.add_argument("--version", action="version", version=f"KeyPlan {VERSION}",
+                        help=t("show program's version number and exit"))
     parser.add_argument("--lang", dest="ui_lang", choices=("zh_CN", "en"), default=None,
-                        help="language of the messages: zh_CN or en (default: a command's own "
-                             "--lang, else $KEYPLAN_LANG, else the system's)")
+                        help=t("language of the messages and of this help: zh_CN or en "
+                               "(default: a command's own --lang, else $KEYPLAN_LANG, else "
+                               "the system's)"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
                                        parser_class=_Parser)
     for module in COMMAND_MODULES:
@@ -78,6 +91,8 @@ def run(argv: Sequence[str] | None = None,
     make_console_safe()  # a GBK console must not end a command on a character it lacks
     if not sys.warnoptions:  # a library's warnings are for developers, not for the user
         warnings.filterwarnings("ignore", module=r"(openpyxl|matplotlib|charset_normalizer)")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    choose_language(language_in(argv))  # before the parser: its help is in that language
     parser = build_parser()
     args = parser.parse_args(argv)
     # A command's own --lang (of the file it writes) speaks for its messages too.

@@ -21,34 +21,34 @@ def register_calendar(kinds: argparse._SubParsersAction[argparse.ArgumentParser]
     from storage.export_labels import LANGUAGES
 
     calendar = kinds.add_parser(
-        "calendar", help="follow-ups, plan actions, plan reviews and needs' answer-by dates "
-                         "as calendar events (.ics) with reminders",
-        description="Export dated work as an iCalendar file that Outlook, Google Calendar and "
-                    "Apple Calendar import: each item an all-day event on its due date (timed "
-                    "where it has a time) with a reminder at 09:00. Event ids come from the "
-                    "records, so importing a later export updates the events instead of "
-                    "adding them twice; done items are written as cancelled (a re-import "
-                    "takes them off the calendar) unless --done omit.")
+        "calendar", help=t("follow-ups, plan actions, plan reviews and needs' answer-by dates "
+                           "as calendar events (.ics) with reminders"),
+        description=t("Export dated work as an iCalendar file that Outlook, Google Calendar and "
+                      "Apple Calendar import: each item an all-day event on its due date (timed "
+                      "where it has a time) with a reminder at 09:00. Event ids come from the "
+                      "records, so importing a later export updates the events instead of "
+                      "adding them twice; done items are written as cancelled (a re-import "
+                      "takes them off the calendar) unless --done omit."))
     calendar.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics",
-                          help="the calendar file to write")
+                          help=t("the calendar file to write"))
     calendar.add_argument("--owner", metavar="ME|NAME",
-                          help="only this salesperson's items (ME: who you are in the team; "
-                               "default: everyone's)")
+                          help=t("only this salesperson's items (ME: who you are in the team; "
+                                 "default: everyone's)"))
     calendar.add_argument("--from", dest="since", type=_iso_date, metavar="YYYY-MM-DD",
-                          help=f"first day (default: {DAYS_BACK} days ago)")
+                          help=t("first day (default: {days} days ago)", days=DAYS_BACK))
     calendar.add_argument("--to", dest="until", type=_iso_date, metavar="YYYY-MM-DD",
-                          help=f"last day (default: {DAYS_AHEAD} days ahead)")
+                          help=t("last day (default: {days} days ahead)", days=DAYS_AHEAD))
     calendar.add_argument("--only", action="append", choices=KIND_CHOICES, default=[],
-                          metavar="KIND", help="only this kind of item (repeatable): "
-                                               + ", ".join(KIND_CHOICES))
+                          metavar="KIND", help=t("only this kind of item (repeatable): {kinds}",
+                                                 kinds=", ".join(KIND_CHOICES)))
     calendar.add_argument("--remind", choices=("on_day", "day_before", "none"),
-                          default="on_day", help="when an all-day item's reminder rings: "
-                                                 "09:00 on the day (default), 09:00 the day "
-                                                 "before, or no reminder")
+                          default="on_day", help=t("when an all-day item's reminder rings: "
+                                                   "09:00 on the day (default), 09:00 the day "
+                                                   "before, or no reminder"))
     calendar.add_argument("--done", choices=("cancelled", "omit"), default="cancelled",
-                          help="done items: cancelled events (default) or left out")
+                          help=t("done items: cancelled events (default) or left out"))
     calendar.add_argument("--lang", choices=LANGUAGES, default=None,
-                          help="language of the events' texts (default: from the locale)")
+                          help=t("language of the events' texts (default: from the locale)"))
     calendar.set_defaults(handler=run_export_calendar)
 
 

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from ui.cli.errors import UserError
+from ui.cli.text import t
 from ui.gui.charts.kinds import KINDS
 
 FORMATS = (".png", ".svg")
@@ -14,23 +15,23 @@ FORMATS = (".png", ".svg")
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     chart = subparsers.add_parser(
-        "chart", help="draw a chart to a PNG or SVG file",
-        description="Draw one of the dashboard's charts (tiers, pareto, matrix, migration, "
-                    "lifecycle, relationship, trend) or, with --customer, a customer's chart "
-                    "(radar, trend, history).")
+        "chart", help=t("draw a chart to a PNG or SVG file"),
+        description=t("Draw one of the dashboard's charts (tiers, pareto, matrix, migration, "
+                      "lifecycle, relationship, trend) or, with --customer, a customer's chart "
+                      "(radar, trend, history)."))
     chart.add_argument("kind", choices=KINDS, metavar="KIND",
-                       help="one of: " + ", ".join(KINDS))
+                       help=t("one of: {kinds}", kinds=", ".join(KINDS)))
     chart.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
-                       help="output file, .png or .svg")
-    chart.add_argument("--customer", metavar="C", help="customer id, code or exact name")
+                       help=t("output file, .png or .svg"))
+    chart.add_argument("--customer", metavar="C", help=t("customer id, code or exact name"))
     chart.add_argument("--from", dest="from_period", metavar="PERIOD",
-                       help="migration: first period (default: the one before --to)")
+                       help=t("migration: first period (default: the one before --to)"))
     chart.add_argument("--to", dest="to_period", metavar="PERIOD",
-                       help="migration: second period (default: the latest snapshot)")
+                       help=t("migration: second period (default: the latest snapshot)"))
     chart.add_argument("--lang", choices=("zh_CN", "en"), default=None,
-                       help="language of the labels (default: the system's)")
+                       help=t("language of the labels (default: the system's)"))
     chart.add_argument("--size", default="1000x600", metavar="WxH",
-                       help="pixel size of a PNG (default 1000x600)")
+                       help=t("pixel size of a PNG (default 1000x600)"))
     chart.set_defaults(handler=run_chart)
 
 

@@ -20,38 +20,38 @@ THREATS = ("low", "medium", "high")
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     competitor = subparsers.add_parser(
-        "competitor", help="an account's competitors: add, list, remove",
-        description="Who else supplies a customer, their estimated share of its wallet and "
-                    "how much of a threat they are. Our share of wallet is what the "
-                    "competitors' shares leave (once one is estimated); the customer's "
-                    "yearly spend is our 12 months' revenue over it.")
+        "competitor", help=t("an account's competitors: add, list, remove"),
+        description=t("Who else supplies a customer, their estimated share of its wallet and "
+                      "how much of a threat they are. Our share of wallet is what the "
+                      "competitors' shares leave (once one is estimated); the customer's "
+                      "yearly spend is our 12 months' revenue over it."))
     commands = competitor.add_subparsers(dest="competitor_command", metavar="ACTION",
                                          required=True)
     add = commands.add_parser(
-        "add", help="add a competitor, or change the one of that name",
-        description="Add a competitor to the customer; when it already has one of that name, "
-                    "change the fields given. The competitors' shares may add up to 100 %% "
-                    "at most.")
-    add.add_argument("customer", metavar="CUSTOMER", help="customer id, code or exact name")
-    add.add_argument("name", metavar="NAME", help="the competitor's name")
-    add.add_argument("--products", help="what they supply the customer")
+        "add", help=t("add a competitor, or change the one of that name"),
+        description=t("Add a competitor to the customer; when it already has one of that name, "
+                      "change the fields given. The competitors' shares may add up to 100 %% "
+                      "at most."))
+    add.add_argument("customer", metavar="CUSTOMER", help=t("customer id, code or exact name"))
+    add.add_argument("name", metavar="NAME", help=t("the competitor's name"))
+    add.add_argument("--products", help=t("what they supply the customer"))
     add.add_argument("--share", metavar="PERCENT",
-                     help="their estimated share of the customer's wallet, 0-100")
-    add.add_argument("--threat", choices=THREATS, help="threat level (new: medium)")
+                     help=t("their estimated share of the customer's wallet, 0-100"))
+    add.add_argument("--threat", choices=THREATS, help=t("threat level (new: medium)"))
     add.add_argument("--strengths")
     add.add_argument("--weaknesses")
     add.add_argument("--notes")
     add.add_argument("--reviewed", metavar="DATE",
-                     help="when the estimate was last reviewed, YYYY-MM-DD (new: today)")
+                     help=t("when the estimate was last reviewed, YYYY-MM-DD (new: today)"))
     add.set_defaults(handler=run_competitor_add)
-    listing = commands.add_parser("list", help="the customer's competitors, the most "
-                                               "threatening first, and our share of wallet")
-    listing.add_argument("customer", metavar="CUSTOMER", help="customer id, code or exact name")
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing = commands.add_parser("list", help=t("the customer's competitors, the most "
+                                                 "threatening first, and our share of wallet"))
+    listing.add_argument("customer", metavar="CUSTOMER", help=t("customer id, code or exact name"))
+    listing.add_argument("--json", action="store_true", help=t("print JSON"))
     listing.set_defaults(handler=run_competitor_list)
-    remove = commands.add_parser("remove", help="remove a competitor of the customer")
-    remove.add_argument("customer", metavar="CUSTOMER", help="customer id, code or exact name")
-    remove.add_argument("name", metavar="NAME", help="the competitor's name")
+    remove = commands.add_parser("remove", help=t("remove a competitor of the customer"))
+    remove.add_argument("customer", metavar="CUSTOMER", help=t("customer id, code or exact name"))
+    remove.add_argument("name", metavar="NAME", help=t("the competitor's name"))
     remove.set_defaults(handler=run_competitor_remove)
 
 

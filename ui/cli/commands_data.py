@@ -8,27 +8,29 @@ import sys
 import time
 from datetime import date
 
+from ui.cli.text import t
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = subparsers.add_parser(
-        "demo", help="fill the database with realistic demo customers",
-        description="Add demo customers with three years of history, then score the book as "
-                    "of the anchor and snapshot its month, as 'score' does. The same --seed "
-                    "and --anchor give the same data; dates are relative to the anchor (today).")
+        "demo", help=t("fill the database with realistic demo customers"),
+        description=t("Add demo customers with three years of history, then score the book as "
+                      "of the anchor and snapshot its month, as 'score' does. The same --seed "
+                      "and --anchor give the same data; dates are relative to the anchor (today)."))
     demo.add_argument("--customers", type=_positive_int, default=500, metavar="N",
-                      help="number of customers (default 500)")
-    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+                      help=t("number of customers (default 500)"))
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help=t("random seed (default 1)"))
     demo.add_argument("--anchor", type=_iso_date, default=None, metavar="YYYY-MM-DD",
-                      help="the 'today' of the demo history (default: today)")
+                      help=t("the 'today' of the demo history (default: today)"))
     demo.add_argument("--lang", choices=("en", "zh_CN"), default=None,
-                      help="write every name and activity in this language (default: a mix, "
-                           "mostly Chinese)")
+                      help=t("write every name and activity in this language (default: a mix, "
+                             "mostly Chinese)"))
     demo.add_argument("--no-score", action="store_true",
-                      help="add the customers without scoring the book")
+                      help=t("add the customers without scoring the book"))
     demo.set_defaults(handler=run_demo)
 
-    info = subparsers.add_parser("info", help="row counts, schema version, file size and path")
-    info.add_argument("--json", action="store_true", help="print JSON")
+    info = subparsers.add_parser("info", help=t("row counts, schema version, file size and path"))
+    info.add_argument("--json", action="store_true", help=t("print JSON"))
     info.set_defaults(handler=run_info)
 
 
@@ -83,9 +85,9 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(t("not a whole number: {text}", text=repr(text))) from None
     if value < 1 or value > 10_000_000:
-        raise argparse.ArgumentTypeError("must be between 1 and 10,000,000")
+        raise argparse.ArgumentTypeError(t("must be between 1 and 10,000,000"))
     return value
 
 
@@ -93,4 +95,5 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(t("not a date (YYYY-MM-DD): {text}",
+                                           text=repr(text))) from None

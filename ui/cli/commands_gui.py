@@ -11,6 +11,7 @@ import re
 import time
 
 from ui.cli.errors import UserError
+from ui.cli.text import t
 
 VIEW_CHOICES = ("today", "customers", "dashboard", "plans")
 LANG_CHOICES = ("zh_CN", "en")
@@ -19,18 +20,18 @@ DEFAULT_SIZE = (1280, 800)
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     shot = subparsers.add_parser(
-        "screenshot", help="render the main window offscreen to a PNG",
-        description="Open the book, render the main window offscreen once it is fully loaded, "
-                    "save it as a PNG and print the time from start to ready.")
-    shot.add_argument("output", metavar="OUT.png", help="the PNG file to write")
+        "screenshot", help=t("render the main window offscreen to a PNG"),
+        description=t("Open the book, render the main window offscreen once it is fully loaded, "
+                      "save it as a PNG and print the time from start to ready."))
+    shot.add_argument("output", metavar="OUT.png", help=t("the PNG file to write"))
     shot.add_argument("--view", type=_view, default="customers",
                       metavar="{" + ",".join(VIEW_CHOICES) + ",customer:ID[:TAB]}",
-                      help="which view to show (default: customers); customer:ID shows one "
-                           "customer's workspace (ID, code or exact name; TAB e.g. score)")
+                      help=t("which view to show (default: customers); customer:ID shows one "
+                             "customer's workspace (ID, code or exact name; TAB e.g. score)"))
     shot.add_argument("--lang", choices=LANG_CHOICES, default=None,
-                      help="interface language (default: the app's setting or the system's)")
+                      help=t("interface language (default: the app's setting or the system's)"))
     shot.add_argument("--size", type=_size, default=DEFAULT_SIZE, metavar="WxH",
-                      help="window size in pixels (default: 1280x800)")
+                      help=t("window size in pixels (default: 1280x800)"))
     shot.set_defaults(handler=run_screenshot)
 
 
@@ -52,15 +53,16 @@ def run_screenshot(args: argparse.Namespace) -> int:
 def _view(text: str) -> str:
     if text in VIEW_CHOICES or (text.startswith("customer:") and text != "customer:"):
         return text
-    raise argparse.ArgumentTypeError(
-        f"invalid choice: {text!r} (choose from {', '.join(VIEW_CHOICES)} or customer:ID)")
+    raise argparse.ArgumentTypeError(t("invalid choice: {text} (choose from {views} or "
+                                       "customer:ID)", text=repr(text),
+                                       views=", ".join(VIEW_CHOICES)))
 
 
 def _size(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
     if not match:
-        raise argparse.ArgumentTypeError(f"not a size like 1280x800: {text!r}")
+        raise argparse.ArgumentTypeError(t("not a size like 1280x800: {text}", text=repr(text)))
     width, height = int(match.group(1)), int(match.group(2))
     if not (320 <= width <= 8000 and 240 <= height <= 8000):
-        raise argparse.ArgumentTypeError("width 320–8000 and height 240–8000 pixels")
+        raise argparse.ArgumentTypeError(t("width 320–8000 and height 240–8000 pixels"))
     return width, height

@@ -33,69 +33,69 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 # ---- export ------------------------------------------------------------------------------
 def _register_export(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = subparsers.add_parser(
-        "export", help="write an account plan or the portfolio as an Excel workbook",
-        description="Write .xlsx workbooks that open in Excel and LibreOffice, with native "
-                    "charts. The file is written to a temporary file first and renamed, so a "
-                    "failed export never leaves a broken file or replaces the previous one.")
+        "export", help=t("write an account plan or the portfolio as an Excel workbook"),
+        description=t("Write .xlsx workbooks that open in Excel and LibreOffice, with native "
+                      "charts. The file is written to a temporary file first and renamed, so a "
+                      "failed export never leaves a broken file or replaces the previous one."))
     kinds = export.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
     plan = kinds.add_parser(
-        "plan", help="one customer's account plan (Overview, Score, Revenue, Contacts, "
-                     "Interactions, Needs, Plan)",
-        description="Export one customer's account plan workbook.")
-    plan.add_argument("customer", metavar="CUSTOMER", help="customer id, code or exact name")
+        "plan", help=t("one customer's account plan (Overview, Score, Revenue, Contacts, "
+                       "Interactions, Needs, Plan)"),
+        description=t("Export one customer's account plan workbook."))
+    plan.add_argument("customer", metavar="CUSTOMER", help=t("customer id, code or exact name"))
     plan.add_argument("--period", metavar="PERIOD",
-                      help="plan period, e.g. 2027-H1 (default: the latest plan)")
+                      help=t("plan period, e.g. 2027-H1 (default: the latest plan)"))
     plan.set_defaults(handler=run_export_plan)
     portfolio = kinds.add_parser(
-        "portfolio", help="every customer with score, tier, ABC class, lifecycle and "
-                          "dimensions, plus a summary with a Pareto chart",
-        description="Export the portfolio workbook: a Summary sheet (tier and ABC counts, "
-                    "revenue shares, Pareto chart) and a filterable Customers sheet.")
+        "portfolio", help=t("every customer with score, tier, ABC class, lifecycle and "
+                            "dimensions, plus a summary with a Pareto chart"),
+        description=t("Export the portfolio workbook: a Summary sheet (tier and ABC counts, "
+                      "revenue shares, Pareto chart) and a filterable Customers sheet."))
     portfolio.add_argument("--tier", action="append", choices=Tier.codes(), default=[],
-                           metavar="TIER", help="only this tier (repeatable): "
-                                                + ", ".join(Tier.codes()))
+                           metavar="TIER", help=t("only this tier (repeatable): {tiers}",
+                                                  tiers=", ".join(Tier.codes())))
     portfolio.set_defaults(handler=run_export_portfolio)
     weekly = kinds.add_parser(
-        "weekly", help="the weekly report (周报): the week's visits and outcomes, actions done, "
-                       "next week's actions and follow-ups, tier moves, late complaints",
-        description="Export the weekly report of the week (Monday to Sunday) holding today "
-                    "or --as-of: one print-ready sheet per part.")
+        "weekly", help=t("the weekly report (周报): the week's visits and outcomes, actions done, "
+                         "next week's actions and follow-ups, tier moves, late complaints"),
+        description=t("Export the weekly report of the week (Monday to Sunday) holding today "
+                      "or --as-of: one print-ready sheet per part."))
     weekly.add_argument("--owner", metavar="NAME",
-                        help="only this salesperson's customers and actions (default: all)")
+                        help=t("only this salesperson's customers and actions (default: all)"))
     weekly.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
-                        help="a day of the week to report (default: today)")
+                        help=t("a day of the week to report (default: today)"))
     weekly.set_defaults(handler=run_export_weekly)
     whole = kinds.add_parser(
-        "book", help="all data: every customer, contact, sale, interaction, need, assessment "
-                     "and account plan, as a workbook 'keyplan import book' reads back",
-        description="Export all data: one sheet per kind of record (Customers, Contacts, "
-                    "Transactions, Interactions, Needs, Assessments, Plans and their "
-                    "objectives, support, actions and reviews) under the headers the importer "
-                    "reads. 'keyplan import book FILE' brings it into another book as the "
-                    "same records (into an empty book, with the same ids). A kind of more "
-                    "than 1,048,575 records (Excel's rows) goes on in numbered sheets: "
-                    "Transactions (2) ...")
+        "book", help=t("all data: every customer, contact, sale, interaction, need, assessment "
+                       "and account plan, as a workbook 'keyplan import book' reads back"),
+        description=t("Export all data: one sheet per kind of record (Customers, Contacts, "
+                      "Transactions, Interactions, Needs, Assessments, Plans and their "
+                      "objectives, support, actions and reviews) under the headers the importer "
+                      "reads. 'keyplan import book FILE' brings it into another book as the "
+                      "same records (into an empty book, with the same ids). A kind of more "
+                      "than 1,048,575 records (Excel's rows) goes on in numbered sheets: "
+                      "Transactions (2) ..."))
     whole.set_defaults(handler=run_export_book)
     rollup = kinds.add_parser(
-        "rollup", help="the manager's roll-up: per salesperson, customers per tier, revenue "
-                       "against the year before, plan progress and late work",
-        description="Export the roll-up (sheet 'By salesperson' / '按销售'): one line per "
-                    "owner (customers nobody owns on a line of their own) and the total: "
-                    "customers per tier, revenue of the last 12 months against the 12 before, "
-                    "share of the book's revenue, active plans, objectives met, revenue "
-                    "against the plans' targets, actions done, overdue plan actions and "
-                    "follow-ups, open complaints, slipping customers and the last activity.")
+        "rollup", help=t("the manager's roll-up: per salesperson, customers per tier, revenue "
+                         "against the year before, plan progress and late work"),
+        description=t("Export the roll-up (sheet 'By salesperson' / '按销售'): one line per "
+                      "owner (customers nobody owns on a line of their own) and the total: "
+                      "customers per tier, revenue of the last 12 months against the 12 before, "
+                      "share of the book's revenue, active plans, objectives met, revenue "
+                      "against the plans' targets, actions done, overdue plan actions and "
+                      "follow-ups, open complaints, slipping customers and the last activity."))
     rollup.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
-                        help="the day of the figures (default: today)")
+                        help=t("the day of the figures (default: today)"))
     rollup.add_argument("--period", metavar="PERIOD",
-                        help="only the plans of this period, e.g. 2027-H1 (default: every "
-                             "active plan)")
+                        help=t("only the plans of this period, e.g. 2027-H1 (default: every "
+                               "active plan)"))
     rollup.set_defaults(handler=run_export_rollup)
     for sub in (plan, portfolio, weekly, whole, rollup):
         sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
-                         help="the workbook to write")
+                         help=t("the workbook to write"))
         sub.add_argument("--lang", choices=LANGUAGES, default=None,
-                         help="language of sheet names and labels (default: from the locale)")
+                         help=t("language of sheet names and labels (default: from the locale)"))
     register_calendar(kinds)  # .ics, not a workbook: its own options
 
 
@@ -146,60 +146,64 @@ def run_export_rollup(args: argparse.Namespace) -> int:
 # ---- import ------------------------------------------------------------------------------
 def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "import", help="import customers, contacts, transactions and the other records from "
-                       ".xlsx or CSV, or a whole book (import book)",
-        description="Import rows from an .xlsx workbook or a CSV file (UTF-8 with or without "
-                    "BOM, UTF-16 or GBK/GB18030). Columns are matched from whole Chinese, "
-                    "Japanese and English headers (客户名称, 订单编号, 实付金额, 客戶名稱, 売上, "
-                    "Order ID ...); title rows, blank rows and total rows (合计, Total) are "
-                    "skipped. Customers match existing ones by code, else (without a code) by "
-                    "a name only one customer has, and update them; the rows of one customer "
-                    "are taken once. Contacts and transactions name their customer the same "
-                    "way. The import is one "
-                    "transaction: by default a single bad row means nothing is written "
-                    "(use --skip-invalid to import the valid rows).",
-        epilog="Fields: " + "; ".join(f"{kind}: {', '.join(fields)}"
-                                      for kind, fields in IMPORT_FIELDS.items()) + ".")
+        "import", help=t("import customers, contacts, transactions and the other records "
+                         "from a spreadsheet (.xlsx, .xls, .ods ...) or CSV, or a whole book "
+                         "(import book)"),
+        description=t("Import rows from a spreadsheet (.xlsx, .xlsm, .xlsb, .xls or .ods) or "
+                      "a CSV file (comma, semicolon, tab or | between columns; UTF-8, UTF-16, "
+                      "GB18030/GBK, Big5, Shift_JIS, EUC-JP, EUC-KR or Windows-1252, told "
+                      "apart from the text; a file whose encoding cannot be told is refused "
+                      "with the best guesses). Columns are matched from whole Chinese, "
+                      "Japanese and English headers (客户名称, 订单编号, 实付金额, 客戶名稱, 売上, "
+                      "Order ID ...); title rows, blank rows and total rows (合计, Total) are "
+                      "skipped. Customers match existing ones by code, else (without a code) by "
+                      "a name only one customer has, and update them; the rows of one customer "
+                      "are taken once. Contacts and transactions name their customer the same "
+                      "way. The import is one transaction: by default a single bad row means "
+                      "nothing is written (use --skip-invalid to import the valid rows)."),
+        epilog=t("Fields: {fields}.", fields="; ".join(
+            f"{kind}: {', '.join(fields)}" for kind, fields in IMPORT_FIELDS.items())))
     parser.add_argument("kind", nargs="?", choices=[*IMPORT_FIELDS, "book"],
-                        help="what the file holds; 'book': a workbook of 'keyplan export "
-                             "book', every sheet imported as its kind of record in one "
-                             "transaction")
-    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help=".xlsx or .csv file")
+                        help=t("what the file holds; 'book': a workbook of 'keyplan export "
+                               "book', every sheet imported as its kind of record in one "
+                               "transaction"))
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                        help=t("the file: .xlsx, .xlsm, .xlsb, .xls, .ods or .csv"))
     parser.add_argument("--sheet", metavar="NAME",
-                        help="sheet of a workbook (default: the one whose headers match best)")
+                        help=t("sheet of a workbook (default: the one whose headers match best)"))
     parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                        help="feed FIELD from COLUMN (header text, letter or number); "
-                             "FIELD 'ignore' drops a column; repeatable, and one column may "
-                             "feed several fields (--map ID=code --map ID=name)")
+                        help=t("feed FIELD from COLUMN (header text, letter or number); "
+                               "FIELD 'ignore' drops a column; repeatable, and one column may "
+                               "feed several fields (--map ID=code --map ID=name)"))
     parser.add_argument("--where", action="append", default=[], metavar="FILTER",
-                        help="import only the rows that pass: 'COLUMN=VALUE', "
-                             "'COLUMN!=VALUE', 'COLUMN in A,B' or 'COLUMN not in A,B' "
-                             "(e.g. --where 订单状态=已完成); repeatable, all must pass")
+                        help=t("import only the rows that pass: 'COLUMN=VALUE', "
+                               "'COLUMN!=VALUE', 'COLUMN in A,B' or 'COLUMN not in A,B' "
+                               "(e.g. --where 订单状态=已完成); repeatable, all must pass"))
     parser.add_argument("--fresh-mapping", action="store_true",
-                        help="match the columns from the headers, not from the mapping saved "
-                             "for files with these headers (an import with --map saves its "
-                             "mapping, used again next time)")
+                        help=t("match the columns from the headers, not from the mapping saved "
+                               "for files with these headers (an import with --map saves its "
+                               "mapping, used again next time)"))
     parser.add_argument("--create-customers", action="store_true",
-                        help="contacts and transactions: make the customers the file names "
-                             "that the book does not have (by code, else by name) instead of "
-                             "refusing their rows")
+                        help=t("contacts and transactions: make the customers the file names "
+                               "that the book does not have (by code, else by name) instead of "
+                               "refusing their rows"))
     parser.add_argument("--date-order", choices=("dmy", "mdy"), default=None,
-                        help="transactions: read dates such as 3/4/2024 day first (dmy) or "
-                             "month first (mdy); needed only when no date in the column tells "
-                             "(a first part above 12 means day first, a second one month "
-                             "first)")
+                        help=t("transactions: read dates such as 3/4/2024 day first (dmy) or "
+                               "month first (mdy); needed only when no date in the column tells "
+                               "(a first part above 12 means day first, a second one month "
+                               "first)"))
     parser.add_argument("--dry-run", action="store_true",
-                        help="check every row and show what would happen; write nothing")
+                        help=t("check every row and show what would happen; write nothing"))
     parser.add_argument("--skip-invalid", action="store_true",
-                        help="import the valid rows and report the bad ones")
+                        help=t("import the valid rows and report the bad ones"))
     parser.add_argument("--no-rescore", action="store_true",
-                        help="do not rescore the book after importing (or undoing)")
+                        help=t("do not rescore the book after importing (or undoing)"))
     parser.add_argument("--list", action="store_true", dest="list_batches",
-                        help="list the imports (batches), newest first, and exit")
+                        help=t("list the imports (batches), newest first, and exit"))
     parser.add_argument("--undo", metavar="BATCH",
-                        help="undo import BATCH (its number, or 'last'): remove the rows it "
-                             "added and put back the fields it changed, keeping records "
-                             "changed since; one transaction")
+                        help=t("undo import BATCH (its number, or 'last'): remove the rows it "
+                               "added and put back the fields it changed, keeping records "
+                               "changed since; one transaction"))
     parser.set_defaults(handler=run_import_command, import_parser=parser)
 
 
@@ -207,7 +211,7 @@ def run_import_command(args: argparse.Namespace) -> int:
     if args.list_batches or args.undo:
         return run_import_batches(args)
     if args.kind is None or args.file is None:
-        args.import_parser.error("give KIND and FILE (or --undo BATCH, or --list)")
+        args.import_parser.error(t("give KIND and FILE (or --undo BATCH, or --list)"))
     if args.kind == "book":
         return run_import_book(args)
     overrides: list[tuple[str, str]] = []
@@ -395,36 +399,36 @@ def _kind_word(kind: str) -> str:
 
 # ---- plans -------------------------------------------------------------------------------
 def _register_plan(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    plan = subparsers.add_parser("plan", help="account plans: new, list, due actions, progress",
-                                 description="Work with account plans (客户经营计划).")
+    plan = subparsers.add_parser("plan", help=t("account plans: new, list, due actions, progress"),
+                                 description=t("Work with account plans (客户经营计划)."))
     commands = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
     new = commands.add_parser(
-        "new", help="create a draft plan for a period",
-        description="Create a draft plan. With --from-previous, carry over from the latest "
-                    "earlier plan what is still open: open actions, unmet objectives, still-open "
-                    "needs and open complaints, and the support measures.")
-    new.add_argument("customer", metavar="CUSTOMER", help="customer id, code or exact name")
+        "new", help=t("create a draft plan for a period"),
+        description=t("Create a draft plan. With --from-previous, carry over from the latest "
+                      "earlier plan what is still open: open actions, unmet objectives, still-open "
+                      "needs and open complaints, and the support measures."))
+    new.add_argument("customer", metavar="CUSTOMER", help=t("customer id, code or exact name"))
     new.add_argument("--period", required=True, metavar="PERIOD",
-                     help="2027, 2027-H1, 2027-Q3 or 2027-05")
+                     help=t("2027, 2027-H1, 2027-Q3 or 2027-05"))
     new.add_argument("--from-previous", action="store_true",
-                     help="carry over what is still open from the previous plan")
+                     help=t("carry over what is still open from the previous plan"))
     new.add_argument("--template", metavar="NAME|auto",
-                     help="start from this playbook ('keyplan playbook list'); auto: the one "
-                          "that fits the customer's tier and relationship level")
+                     help=t("start from this playbook ('keyplan playbook list'); auto: the one "
+                            "that fits the customer's tier and relationship level"))
     new.set_defaults(handler=run_plan_new)
-    listing = commands.add_parser("list", help="plans, those with overdue actions first")
+    listing = commands.add_parser("list", help=t("plans, those with overdue actions first"))
     listing.add_argument("--status", action="append", choices=PlanStatus.codes(), default=[],
-                         help="only this status (repeatable)")
-    listing.add_argument("--owner", metavar="NAME", help="only this plan owner")
+                         help=t("only this status (repeatable)"))
+    listing.add_argument("--owner", metavar="NAME", help=t("only this plan owner"))
     listing.set_defaults(handler=run_plan_list)
-    due = commands.add_parser("due", help="open plan actions due soon or overdue")
+    due = commands.add_parser("due", help=t("open plan actions due soon or overdue"))
     due.add_argument("--days", type=int, default=7, metavar="N",
-                     help="due within N days from today (default 7)")
-    due.add_argument("--owner", metavar="NAME", help="only actions of this owner")
+                     help=t("due within N days from today (default 7)"))
+    due.add_argument("--owner", metavar="NAME", help=t("only actions of this owner"))
     due.set_defaults(handler=run_plan_due)
-    progress = commands.add_parser("progress", help="a plan's objectives against actuals")
+    progress = commands.add_parser("progress", help=t("a plan's objectives against actuals"))
     progress.add_argument("customer", metavar="CUSTOMER")
-    progress.add_argument("--period", metavar="PERIOD", help="default: the latest plan")
+    progress.add_argument("--period", metavar="PERIOD", help=t("default: the latest plan"))
     progress.set_defaults(handler=run_plan_progress)
 
 

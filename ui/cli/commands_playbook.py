@@ -17,32 +17,32 @@ if TYPE_CHECKING:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     playbook = subparsers.add_parser(
-        "playbook", help="plan templates by tier and relationship level: list, show, export, "
-                         "import",
-        description="Playbooks are the templates a new account plan starts from "
-                    "('keyplan plan new CUSTOMER --template NAME|auto'): objectives, support "
-                    "measures, review cadence and actions, for customers of some tiers at "
-                    "some relationship level. The built-in ones come in zh_CN and English.")
+        "playbook", help=t("plan templates by tier and relationship level: list, show, export, "
+                           "import"),
+        description=t("Playbooks are the templates a new account plan starts from "
+                      "('keyplan plan new CUSTOMER --template NAME|auto'): objectives, support "
+                      "measures, review cadence and actions, for customers of some tiers at "
+                      "some relationship level. The built-in ones come in zh_CN and English."))
     commands = playbook.add_subparsers(dest="playbook_command", metavar="ACTION",
                                        required=True)
-    listing = commands.add_parser("list", help="every playbook and whom it is for")
+    listing = commands.add_parser("list", help=t("every playbook and whom it is for"))
     listing.set_defaults(handler=run_playbook_list)
-    show = commands.add_parser("show", help="one playbook in full")
-    show.add_argument("name", metavar="NAME", help="its name, or a built-in's key")
+    show = commands.add_parser("show", help=t("one playbook in full"))
+    show.add_argument("name", metavar="NAME", help=t("its name, or a built-in's key"))
     show.set_defaults(handler=run_playbook_show)
     export = commands.add_parser(
-        "export", help="write playbooks to a JSON file",
-        description="Write playbooks to a JSON file that 'keyplan playbook import' reads "
-                    "(default: your own and the built-ins you edited).")
-    export.add_argument("names", nargs="*", metavar="NAME", help="only these playbooks")
+        "export", help=t("write playbooks to a JSON file"),
+        description=t("Write playbooks to a JSON file that 'keyplan playbook import' reads "
+                      "(default: your own and the built-ins you edited)."))
+    export.add_argument("names", nargs="*", metavar="NAME", help=t("only these playbooks"))
     export.add_argument("-o", "--output", type=Path, metavar="FILE.json",
-                        help="the file to write (default: the screen)")
+                        help=t("the file to write (default: the screen)"))
     export.set_defaults(handler=run_playbook_export)
     importing = commands.add_parser(
-        "import", help="read playbooks from a JSON file",
-        description="Read playbooks from a file 'keyplan playbook export' wrote: a built-in's "
-                    "edit replaces the built-in, one of the same name as yours replaces "
-                    "yours, the others are added. All or nothing.")
+        "import", help=t("read playbooks from a JSON file"),
+        description=t("Read playbooks from a file 'keyplan playbook export' wrote: a built-in's "
+                      "edit replaces the built-in, one of the same name as yours replaces "
+                      "yours, the others are added. All or nothing."))
     importing.add_argument("file", type=Path, metavar="FILE.json")
     importing.set_defaults(handler=run_playbook_import)
 

@@ -12,48 +12,49 @@ from pathlib import Path
 from storage import presence
 from storage.errors import CorruptDatabaseError
 from ui.cli.errors import UserError
+from ui.cli.text import t
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = subparsers.add_parser(
-        "backup", help="back up the database (SQLite online backup, compressed, verified)",
-        description="Back up the book into its backup folder (or to FILE), list the backups, "
-                    "or set how many automatic backups are kept and how much room they may "
-                    "take.")
+        "backup", help=t("back up the database (SQLite online backup, compressed, verified)"),
+        description=t("Back up the book into its backup folder (or to FILE), list the backups, "
+                      "or set how many automatic backups are kept and how much room they may "
+                      "take."))
     backup.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write the backup to FILE (must not exist; compressed if it ends "
-                             ".zst, else a plain SQLite file)")
+                        help=t("write the backup to FILE (must not exist; compressed if it ends "
+                               ".zst, else a plain SQLite file)"))
     backup.add_argument("--list", action="store_true",
-                        help="list the backups, newest first, with their check")
+                        help=t("list the backups, newest first, with their check"))
     backup.add_argument("--keep-daily", type=int, metavar="N",
-                        help="keep the newest automatic backup of each of the last N days")
+                        help=t("keep the newest automatic backup of each of the last N days"))
     backup.add_argument("--keep-weekly", type=int, metavar="N",
-                        help="keep the newest automatic backup of each of the last N weeks")
+                        help=t("keep the newest automatic backup of each of the last N weeks"))
     backup.add_argument("--max-size", type=_size, metavar="SIZE",
-                        help="room the backup folder may take, e.g. 5GB or 800MB ('auto': ten "
-                             "times the book, at least 1 GB); the oldest automatic backups "
-                             "go first, never the three newest verified ones")
-    backup.add_argument("--json", action="store_true", help="print JSON")
+                        help=t("room the backup folder may take, e.g. 5GB or 800MB ('auto': ten "
+                               "times the book, at least 1 GB); the oldest automatic backups "
+                               "go first, never the three newest verified ones"))
+    backup.add_argument("--json", action="store_true", help=t("print JSON"))
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser(
-        "restore", help="replace the database with a checked backup",
-        description="Check FILE's integrity (a .zst backup is decompressed first), keep the "
-                    "current book in the backup folder, then put FILE in its place in one "
-                    "step. Close KeyPlan windows on this book first.")
+        "restore", help=t("replace the database with a checked backup"),
+        description=t("Check FILE's integrity (a .zst backup is decompressed first), keep the "
+                      "current book in the backup folder, then put FILE in its place in one "
+                      "step. Close KeyPlan windows on this book first."))
     restore.add_argument("file", type=Path, metavar="FILE")
     restore.set_defaults(handler=run_restore)
 
     check = subparsers.add_parser(
-        "check", help="check the database file for damage (SQLite's integrity check)",
-        description="Run SQLite's integrity check over the whole book, read-only. It finds "
-                    "structural damage (torn or overwritten pages, broken b-trees, indexes out "
-                    "of step with their rows); a byte changed inside a row's own data in a "
-                    "page that is still well formed cannot be seen by any SQLite check.")
+        "check", help=t("check the database file for damage (SQLite's integrity check)"),
+        description=t("Run SQLite's integrity check over the whole book, read-only. It finds "
+                      "structural damage (torn or overwritten pages, broken b-trees, indexes out "
+                      "of step with their rows); a byte changed inside a row's own data in a "
+                      "page that is still well formed cannot be seen by any SQLite check."))
     check.add_argument("--quick", action="store_true",
-                       help="PRAGMA quick_check: faster, but does not compare indexes with rows")
+                       help=t("PRAGMA quick_check: faster, but does not compare indexes with rows"))
     check.add_argument("--full", action="store_true",
-                       help="the full integrity check (the default; kept for scripts)")
+                       help=t("the full integrity check (the default; kept for scripts)"))
     check.set_defaults(handler=run_check)
 
 
@@ -69,7 +70,8 @@ def _size(text: str) -> int:
         return AUTO
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
     if not match or match[2].lower() not in _UNITS:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 5GB or 800MB)")
+        raise argparse.ArgumentTypeError(t("not a size: {text} (try 5GB or 800MB)",
+                                           text=repr(text)))
     return int(float(match[1]) * _UNITS[match[2].lower()])
 
 

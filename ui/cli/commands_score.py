@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from models.config import DIMENSIONS, PRESETS, ScoringConfig, preset_weights
 from models.enums import SnapshotPeriod, Tier
 from ui.cli.errors import UserError
+from ui.cli.text import t
 
 if TYPE_CHECKING:  # numpy and sqlite-utils load when a command runs, not for --help
     from models.explain import DimensionLine, Explanation
@@ -27,45 +28,46 @@ MONEY_DIMENSIONS = frozenset({"revenue", "profit"})
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     score = subparsers.add_parser(
-        "score", help="recompute scores, tiers, ABC classes and lifecycle stages",
-        description="Score every customer as of a date, store the result, snapshot the "
-                    "period, and print tier counts, revenue share per tier, the 80/20 "
-                    "concentration and how many customers changed tier.")
+        "score", help=t("recompute scores, tiers, ABC classes and lifecycle stages"),
+        description=t("Score every customer as of a date, store the result, snapshot the "
+                      "period, and print tier counts, revenue share per tier, the 80/20 "
+                      "concentration and how many customers changed tier."))
     score.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
-                       help="score as of this date (default: today)")
+                       help=t("score as of this date (default: today)"))
     score.add_argument("--backfill", type=_count, default=0, metavar="N",
-                       help="also snapshot the N periods before, from the transaction history")
+                       help=t("also snapshot the N periods before, from the transaction history"))
     score.add_argument("--period", choices=SnapshotPeriod.codes(), default="month",
-                       help="snapshot period (default: month)")
-    score.add_argument("--json", action="store_true", help="print JSON")
+                       help=t("snapshot period (default: month)"))
+    score.add_argument("--json", action="store_true", help=t("print JSON"))
     score.set_defaults(handler=run_score)
 
     explain = subparsers.add_parser(
-        "explain", help="why a customer has its score and tier",
-        description="Each dimension's raw value, points, weight and contribution (they add up "
-                    "to the score), the gap to the next tier and what could close it.")
-    explain.add_argument("customer", metavar="CUSTOMER", help="customer id, code or exact name")
+        "explain", help=t("why a customer has its score and tier"),
+        description=t("Each dimension's raw value, points, weight and contribution (they add up "
+                      "to the score), the gap to the next tier and what could close it."))
+    explain.add_argument("customer", metavar="CUSTOMER", help=t("customer id, code or exact name"))
     explain.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
-                         help="as of this date (default: the last rescore)")
-    explain.add_argument("--json", action="store_true", help="print JSON")
+                         help=t("as of this date (default: the last rescore)"))
+    explain.add_argument("--json", action="store_true", help=t("print JSON"))
     explain.set_defaults(handler=run_explain)
 
     weights = subparsers.add_parser(
-        "weights", help="show or change the scoring weights and tier thresholds",
-        description="Without options, show the weights and thresholds. Any change is "
-                    "validated (weights must add up to 100, thresholds must fall from "
-                    "strategic to standard), stored, and re-tiers the whole book at once.")
+        "weights", help=t("show or change the scoring weights and tier thresholds"),
+        description=t("Without options, show the weights and thresholds. Any change is "
+                      "validated (weights must add up to 100, thresholds must fall from "
+                      "strategic to standard), stored, and re-tiers the whole book at once."))
     choice = weights.add_mutually_exclusive_group()
-    choice.add_argument("--preset", choices=list(PRESETS), help="use a preset weighting")
+    choice.add_argument("--preset", choices=list(PRESETS), help=t("use a preset weighting"))
     choice.add_argument("--set", dest="assignments", nargs="+", action="extend",
                         type=_assignment, metavar="DIM=PERCENT",
-                        help=f"set weights; dimensions: {', '.join(DIMENSIONS)}")
+                        help=t("set weights; dimensions: {dimensions}",
+                               dimensions=", ".join(DIMENSIONS)))
     weights.add_argument("--threshold", nargs="+", action="extend", type=_assignment,
                          metavar="TIER=SCORE",
-                         help="set tier thresholds (strategic, key, standard)")
+                         help=t("set tier thresholds (strategic, key, standard)"))
     weights.add_argument("--guard", type=_guard, metavar="PERCENT|off",
-                         help="strategic also needs revenue in the top PERCENT %% (off: none)")
-    weights.add_argument("--json", action="store_true", help="print JSON")
+                         help=t("strategic also needs revenue in the top PERCENT %% (off: none)"))
+    weights.add_argument("--json", action="store_true", help=t("print JSON"))
     weights.set_defaults(handler=run_weights)
 
 
@@ -329,16 +331,17 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(t("not a date (YYYY-MM-DD): {text}",
+                                           text=repr(text))) from None
 
 
 def _count(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(t("not a whole number: {text}", text=repr(text))) from None
     if not 0 <= value <= 120:
-        raise argparse.ArgumentTypeError("must be between 0 and 120")
+        raise argparse.ArgumentTypeError(t("must be between 0 and 120"))
     return value
 
 
@@ -349,7 +352,8 @@ def _assignment(text: str) -> tuple[str, float]:
             raise ValueError(text)
         return name.strip(), float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected NAME=NUMBER, got {text!r}") from None
+        raise argparse.ArgumentTypeError(t("expected NAME=NUMBER, got {text}",
+                                           text=repr(text))) from None
 
 
 def _guard(text: str) -> float | str:
@@ -359,8 +363,8 @@ def _guard(text: str) -> float | str:
     try:
         return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a percentage or 'off', got {text!r}") \
-            from None
+        raise argparse.ArgumentTypeError(t("expected a percentage or 'off', got {text}",
+                                           text=repr(text))) from None
 
 
 def _percent(value: float | None) -> str:

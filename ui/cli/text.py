@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,20 @@ def choose_language(option: str | None) -> str:
     wanted = option or os.environ.get(ENVIRONMENT) or default_language()
     _language = CHINESE if wanted.replace("-", "_").lower().startswith("zh") else ENGLISH
     return _language
+
+
+def language_in(argv: Sequence[str]) -> str | None:
+    """The first ``--lang`` in ``argv``, read before the parser exists so its help is built in
+    that language: the main option comes before the command, so it wins over a command's own
+    ``--lang`` (the language of the file it writes), as :func:`choose_language` has it."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
 
 
 def language() -> str:
