@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -139,3 +141,41 @@ def test_packets_from_a_clock_ahead_wait_and_are_said_to(
     assert main(["--lang", "en", "--db", second, "sync", str(folder)]) == 0
     out, err = capsys.readouterr()
     assert "from 1 packets" in out and "wait" not in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("lang", "writing", "merging"), [
+    ("en", "Writing this book as a checkpoint", "Merging the team's changes"),
+    ("zh_CN", "正在将本客户簿写为检查点", "正在合并团队的更改")])
+def test_sync_shows_its_progress_on_a_terminal(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        lang: str, writing: str, merging: str) -> None:
+    first, second, folder = _team(tmp_path, capsys)
+    monkeypatch.setattr("storage.book.sync.FIRST_CHECKPOINT", 100)  # a checkpoint, then
+    monkeypatch.setattr("storage.sync.checkpoint.PART_ROWS", 50)  # parts to load one by one
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert main(["--lang", lang, "--db", first, "sync", str(folder)]) == 0
+    drawn = terminal.getvalue()
+    assert f"\r{writing} 100%" in drawn and drawn.endswith("\r")  # the line cleared at the end
+    assert re.search(rf"\r{re.escape(writing)} +[1-9]\d?%", drawn)  # part way
+    assert ("Checkpoint written: " if lang == "en" else "检查点") in capsys.readouterr().out
+    terminal.seek(0)
+    terminal.truncate()
+    assert main(["--lang", lang, "--db", second, "sync", str(folder)]) == 0
+    assert f"\r{merging}" in terminal.getvalue()
+    # Not on a terminal (a pipe, a log): nothing but the messages.
+    piped = io.StringIO()
+    monkeypatch.setattr("sys.stderr", piped)
+    with Book(first) as li:  # something to merge
+        customer_id = str(li.reader.scalar("SELECT id FROM customers LIMIT 1"))
+        li.customers.update(replace(li.customers.get(customer_id), city="Ningbo"))
+    assert main(["--lang", lang, "--db", first, "sync", str(folder)]) == 0
+    assert main(["--lang", lang, "--db", second, "sync", str(folder)]) == 0
+    assert piped.getvalue() == ""
+    with Book(second) as wang:
+        assert wang.customers.get(customer_id).city == "Ningbo"

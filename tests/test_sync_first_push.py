@@ -233,3 +233,24 @@ def test_a_joiner_stopped_while_loading_the_checkpoint_keeps_nothing_of_it(
         pulled = new.sync.pull(folder, progress=lambda share, _w: shares.append(share))
         assert pulled.checkpoints == 1 and shares == sorted(shares) and len(shares) > 2
         _same(new, li)
+
+
+def test_a_member_who_joined_from_a_checkpoint_sends_its_edits_as_packets(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, first, key = _team(tmp_path, monkeypatch)
+    with Book(first) as li, Book(tmp_path / "new.db", new_book=True) as new:
+        new.team.join(key, folder, "Zhao Min")
+        li.sync.push(folder)
+        assert new.sync.pull(folder).checkpoints == 1
+        records = new.reader.scalar("SELECT count(*) FROM customers")
+        for customer_id in [str(r[0]) for r in new.connection.execute(
+                "SELECT id FROM customers").fetchall()]:
+            customer = new.customers.get(customer_id)
+            new.customers.update(replace(customer, city=f"{customer.city} East"))
+        # More than the threshold (100 here), far fewer than the book's records: packets.
+        assert new.sync.status(folder).to_send == records > 0
+        pushed = new.sync.push(folder)
+        assert pushed.compacted is None and pushed.ops == records
+        assert sorted(shared.packets(folder, new.sync.device_id)) == [1]
+        li.sync.pull(folder)
+        _same_records(li, new)  # the search texts' contacts in another order: see there

@@ -57,7 +57,9 @@ __all__ = ["BadTeamKeyError", "Compacted", "PeerStatus", "Progress", "Pulled", "
 MAX_OPS = 20_000
 #: A first push of more changes than this writes a checkpoint instead of packets (the 100k
 #: demo book: 1.66 million changes, 84 packets, a joiner merging each; a checkpoint loads in
-#: bulk).
+#: bulk), when they are at least half of the records the checkpoint would hold (a member who
+#: joined from the team's checkpoint and then changed 60,000 records sends packets: a
+#: checkpoint of the whole book would have the members merge every record of it).
 FIRST_CHECKPOINT = 50_000
 
 #: Told how far a push, pull or compact is (0 to 1) and what it does (English words marked
@@ -151,9 +153,11 @@ class Sync:
         device = self._member()
         shared.check_team(folder, str(device.team_id))
         self._check_home(device)
-        if device.packets or shared.packets(folder, device.device) \
-                or checkpoint.latest_of(folder, device.device, keyring(self._conn)) \
-                or self._to_send(device.pushed_seq) < FIRST_CHECKPOINT:
+        if shared.packets(folder, device.device) \
+                or checkpoint.latest_of(folder, device.device, keyring(self._conn)):
+            return None
+        to_send = self._to_send(device.pushed_seq)
+        if to_send < FIRST_CHECKPOINT or to_send * 2 < self._records():
             return None
         started = time.perf_counter()
         with self._db.atomic():
@@ -446,6 +450,11 @@ class Sync:
                                 "NULL").fetchone()[0]),
             waiting=int(count("SELECT count(*) FROM sync_waiting").fetchone()[0]),
             quarantined=tuple(refused.values()))
+
+    def _records(self) -> int:
+        """The records a checkpoint of this book holds (deleted ones too)."""
+        return sum(int(self._conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0])
+                   for table in SYNCED_TABLES)
 
     def _to_send(self, pushed_seq: int) -> int:
         count = int(self._conn.execute(

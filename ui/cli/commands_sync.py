@@ -255,13 +255,20 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.keep_days is not None and not args.compact:
         print(t("keyplan: error: --keep-days goes with --compact"), file=sys.stderr)
         return 2
+    from ui.cli.progress import PhaseLine
+
+    line = PhaseLine()  # on stderr when it is a terminal: a first push may take minutes
     with Book(args.db) as book:
         if args.status:
             _print_status(book, args.folder)
             return 0
         if args.compact:
-            _print_compacted(book.sync.compact(args.folder, **(
-                {"keep_days": args.keep_days} if args.keep_days is not None else {})))
+            try:
+                compacted = book.sync.compact(args.folder, progress=line, **(
+                    {"keep_days": args.keep_days} if args.keep_days is not None else {}))
+            finally:
+                line.close()
+            _print_compacted(compacted)
             return 0
         if args.new_device:
             print(t("This book is now a member of its own: device {device}. The original "
@@ -271,8 +278,11 @@ def run_sync(args: argparse.Namespace) -> int:
             book.sync.moved_here()
             print(t("This book syncs from this computer from now on (device {device}).",
                     device=book.sync.device_id))
-        pushed = book.sync.push(args.folder)
-        pulled = book.sync.pull(args.folder)
+        try:  # Ctrl+C stops it: what was sent or merged stays, whole
+            pushed = book.sync.push(args.folder, progress=line)
+            pulled = book.sync.pull(args.folder, progress=line)
+        finally:
+            line.close()
         rescored = book.scoring.rescore() if pulled.rescore_due else None
     print(t("Synced with {folder}: sent {sent} changes in {out} packets, merged {merged} "
             "changes from {into} packets ({records} records), {conflicts} conflicts, "

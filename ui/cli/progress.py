@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from ui.cli.text import t
+from ui.cli.text import t, translate
 
 #: Redraw at most this often, in seconds: a terminal is slow to write to.
 REDRAW = 0.2
@@ -62,3 +62,30 @@ class ProgressLine:
         self.stream.write("\r" + line + " " * padding)
         self.stream.flush()
         self.width = max(self.width, len(line))
+
+
+class PhaseLine:
+    """``progress(share, words)`` callbacks of team sync (``storage.book.sync.Progress``: a
+    share from 0 to 1 and the phase's English words, storage's to translate) drawn as a
+    :class:`ProgressLine` per phase, its estimate started again with each."""
+
+    SCALE = 1000
+
+    def __init__(self, stream: TextIO | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.stream = stream
+        self.clock = clock
+        self.words: str | None = None
+        self.line: ProgressLine | None = None
+
+    def __call__(self, share: float, words: str) -> None:
+        if words != self.words or self.line is None:
+            width = self.line.width if self.line is not None else 0
+            self.line = ProgressLine(translate("Storage", words), self.stream, self.clock)
+            self.line.width = width  # the next draw covers the last phase's line
+            self.words = words
+        self.line(round(min(1.0, max(0.0, share)) * self.SCALE), self.SCALE)
+
+    def close(self) -> None:
+        if self.line is not None:
+            self.line.close()

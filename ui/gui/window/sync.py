@@ -20,11 +20,11 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 
 from models.enums import PersonRole
 from storage.book.records import Done
-from storage.book.sync import SyncStatus
+from storage.book.sync import MERGING, SyncStatus
 from storage.book.team import TeamRoster
 from storage.changes import Changes
 from storage.errors import StorageError
-from ui.gui.background.sync_operations import Synced, sync_book
+from ui.gui.background.sync_operations import Phase, Synced, sync_book
 from ui.gui.background.tasks import BookTask, Task
 from ui.gui.dialogs.team_sync_words import sync_error_text
 from ui.gui.window.sync_watch import FolderWatcher
@@ -91,6 +91,8 @@ class TeamSync(QObject):
         self.note: str | None = None  # e.g. members whose packets need a newer KeyPlan
         self.copied = False  # the last sync found this book a copy (BookCopiedError)
         self.conflicts = 0
+        self.paused = False  # the user cancelled a sync: no automatic one until Sync now
+        self._phase: str | None = None  # storage's words for what the running sync does
         self._again = False  # asked for while one ran
         self._due = False  # asked for automatically while other work ran
         self._last_attempt = 0.0
@@ -115,7 +117,7 @@ class TeamSync(QObject):
         self.stop()
         self.last = self.status = None
         self.error = self.note = None
-        self.copied = False
+        self.copied = self.paused = False
         book = self.window.book
         self.in_team = not book.in_memory and book.sync.in_team
         self.device = book.sync.device_id if self.in_team else ""
@@ -217,6 +219,8 @@ class TeamSync(QObject):
         window = self.window
         if not window.book_open or window.book.in_memory or not self.active:
             return None
+        if automatic and self.paused:
+            return None  # the user stopped the last one: Sync now goes on
         if self.task is not None:
             self._again = True
             return self.task
@@ -224,19 +228,25 @@ class TeamSync(QObject):
             self._due = True  # an import, a restore, a rescore: the next tick
             return None
         self._due = False
+        if self.paused:
+            self.paused = False
+            self.note = None
         folder, path = self.folder, window.book.path
         assert folder is not None
         self._last_attempt = time.monotonic()
+        self._phase = None
         task = BookTask(path, lambda book, progress: sync_book(book, progress, folder), self)
         task.success(lambda result: self._synced(path, result))
         task.failure(lambda error: self._failed(path, folder, error))
+        task.on_delivery(lambda item: self._phase_began(task, item))
+        task.on_cancel(lambda: self._stopped(path))
         task.finished.connect(self._finished)
         self.task = task
         if not automatic:
             # Asked for (Sync now, a new team or folder): it may send the whole book, minutes
             # on a large one, while the window's other background work waits its turn.
-            window.task_status.track(task, translate("TeamSync", "Syncing with the team…"),
-                                     cancellable=False)
+            window.task_status.track(task, translate("TeamSync", "Syncing with the team…"))
+        # An automatic one shows itself once it turns out long (_phase_began).
         task.run_in_background()
         self.state_changed.emit()
         return task
@@ -264,6 +274,34 @@ class TeamSync(QObject):
         if self.folder is not None:
             self.watcher.watch(self.folder, self.device)
         self.synced.emit(result)
+
+    def _phase_began(self, task: BookTask, item: object) -> None:
+        """A long sync says what it does now (storage's words): the status bar shows it with
+        a progress bar and Cancel."""
+        if not isinstance(item, Phase) or task is not self.task:
+            return
+        self._phase = item.words
+        text = translate("TeamSync", "Team sync: {phase}…").format(
+            phase=translate("Storage", item.words))
+        status = self.window.task_status
+        if status.tracks(task):
+            status.relabel(task, text, cancellable=True)
+        else:
+            status.track(task, text, cancellable=True)
+
+    def _stopped(self, path: Path) -> None:
+        """The user cancelled the sync: what it had sent or merged stays (each packet whole,
+        a checkpoint whole or not at all); no automatic sync until Sync now."""
+        if not self._same_book(path):
+            return
+        self.paused = True
+        self.error = None
+        self.note = translate("TeamSync", "Team sync was stopped. What it had sent or merged "
+                                          "is kept; Sync now goes on from there.")
+        # What it merged reaches the views through the window's look for changes made
+        # elsewhere (not noted as our own); the tiers follow with a rescore.
+        if self._phase == MERGING:
+            self.window.schedule_rescore()
 
     def _failed(self, path: Path, folder: Path, error: BaseException) -> None:
         if not self._same_book(path):

@@ -31,6 +31,8 @@ def summary(team: TeamSync) -> str:
     parts = []
     if team.running:
         parts.append(translate("TeamSync", "Syncing…"))
+    elif team.paused:
+        parts.append(translate("TeamSync", "Sync stopped"))
     elif team.last is not None:
         parts.append(translate("TeamSync", "Synced {time}").format(
             time=team.last.at.astimezone().strftime("%H:%M")))

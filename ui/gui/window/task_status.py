@@ -48,6 +48,19 @@ class TaskStatus(QWidget):
         self._show_current()
         return task
 
+    def tracks(self, task: Task) -> bool:
+        return any(entry[0] is task for entry in self._tasks)
+
+    def relabel(self, task: Task, text: str, *, cancellable: bool | None = None) -> None:
+        """What a tracked task says it does now (a sync's phase), and whether it may be
+        cancelled from now on (None: as before)."""
+        if task.is_cancelled:
+            return  # it says "Cancelling…" until it ends
+        self._tasks = [(entry[0], text, entry[2] if cancellable is None else cancellable)
+                       if entry[0] is task else entry for entry in self._tasks]
+        if task is self.current():
+            self._show_current()
+
     def current(self) -> Task | None:
         return self._tasks[0][0] if self._tasks else None
 
