@@ -25,7 +25,14 @@ Figures:
   book in the same run; then, for reference, the rescore the pull asks for (scores and tiers
   are never sent).
 
-``KEYPLAN_BENCH_JOIN_ONLY=1`` measures the join alone (one copy of the book, no B).
+* **a first push, then a new member's join**: a copy of the book that has never sent
+  starts a team and pushes: its 1.6 million changes go as one checkpoint (its packet 1,
+  never written: ``storage.book.sync.FIRST_CHECKPOINT``), then a day's edits as packet 2; a
+  new, empty book joins and pulls: the checkpoint in bulk, packet 2 merged: limit 30 s,
+  against the same rows bulk-inserted into an empty book in the same run (as above).
+
+``KEYPLAN_BENCH_JOIN_ONLY=1`` measures the join alone (one copy of the book, no B);
+``KEYPLAN_BENCH_FIRST_PUSH_ONLY=1`` the first push and the join after it alone.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from tests.benchmarks.common import arguments, full_size_db
 from tests.benchmarks.limits import verdict
@@ -96,7 +104,8 @@ def day_of_edits(a: Path, shared: Path, mark: str = "") -> float:
             field = FIELDS[number % len(FIELDS)]
             value = (f"021-{mark or '5555'} {number:04d}" if field == "phone"
                      else f"{field} {mark}{number}")
-            book.customers.update(replace(customer, **{field: value}))
+            changed: dict[str, Any] = {field: value}
+            book.customers.update(replace(customer, **changed))
         started = time.perf_counter()
         pushed = book.sync.push(shared)
         seconds = time.perf_counter() - started
@@ -243,6 +252,61 @@ def join_from_checkpoint(a: Path, folder: Path, shared: Path, key: str) -> None:
             assert one.execute(count).fetchone() == two.execute(count).fetchone(), table
 
 
+def first_push_and_join(cached: Path, folder: Path) -> None:
+    """A book that never sent starts a team: its first push is a checkpoint, a day's edits
+    follow as packet 2, and a new member joins from them."""
+    from storage.book import Book
+
+    shared = folder / "first-push"
+    shared.mkdir()
+    a = folder / "first.db"
+    shutil.copyfile(cached, a)
+    with Book(a) as book:  # upgrades the copy
+        key = book.sync.team_init()
+        to_send = book.sync.status(shared).to_send
+        cpu = time.process_time()
+        started = time.perf_counter()
+        pushed = book.sync.push(shared)
+        seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+    first = pushed.compacted
+    assert first is not None and first.number == 1 and pushed.packets == 0, pushed
+    verdict(f"first push: {to_send:,} changes as a checkpoint ({first.records:,} records, "
+            f"{first.bytes / 1e6:.0f} MB)", seconds,
+            extra=f"(reference: was 84 packets; CPU {cpu:.1f} s, "
+                  f"load {os.getloadavg()[0]:.1f})")
+    day_of_edits(a, shared, mark="7777")  # packet 2
+    empty = folder / "raw-first.db"
+    Book(empty, new_book=True).close()
+    baseline, raw_cpu = raw_bulk_insert(a, empty)
+    verdict("raw: the same rows bulk-inserted into an empty book", baseline,
+            extra=f"(CPU {raw_cpu:.1f} s, load {os.getloadavg()[0]:.1f})")
+    empty.unlink()
+    c = folder / "joiner.db"
+    with Book(c, new_book=True) as book:
+        book.sync.join(key)
+        cpu = time.process_time()
+        started = time.perf_counter()
+        pulled = book.sync.pull(shared)
+        seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+    assert pulled.checkpoints == 1 and pulled.packets == 1 and pulled.ops >= DAY_EDITS, pulled
+    verdict("join: a new member from the first push's checkpoint and packet 2", seconds,
+            limit=LIMIT_JOIN, baseline=baseline,
+            extra=f"(CPU {cpu:.1f} s against {raw_cpu:.1f} s, "
+                  f"load {os.getloadavg()[0]:.1f})")
+    from storage.sync.tables import TABLES
+
+    same = "SELECT id, phone, notes, owner, city, deleted_at FROM customers ORDER BY id"
+    with sqlite3.connect(a) as one, sqlite3.connect(c) as two:
+        assert one.execute(same).fetchall() == two.execute(same).fetchall()
+        for table in TABLES:
+            count = f"SELECT count(*) FROM [{table}]"
+            assert one.execute(count).fetchone() == two.execute(count).fetchone(), table
+    a.unlink()
+    c.unlink()
+
+
 def main() -> None:
     args = arguments(__doc__.splitlines()[0])
     cached = args.db or full_size_db()
@@ -253,6 +317,9 @@ def main() -> None:
         shared = folder / "shared"
         shared.mkdir()
         started = time.perf_counter()
+        if os.environ.get("KEYPLAN_BENCH_FIRST_PUSH_ONLY"):
+            first_push_and_join(cached, folder)
+            return
         if os.environ.get("KEYPLAN_BENCH_JOIN_ONLY"):
             a = folder / "a.db"
             shutil.copyfile(cached, a)
@@ -302,6 +369,9 @@ def main() -> None:
                     time.perf_counter() - started, extra="(reference)")
 
         join_from_checkpoint(a, folder, shared, key)
+        for path in (a, b, folder / "c.db", folder / "raw.db"):
+            path.unlink(missing_ok=True)
+        first_push_and_join(cached, folder)
 
 
 if __name__ == "__main__":
