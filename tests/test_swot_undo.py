@@ -55,6 +55,12 @@ def test_undo_takes_a_whole_swot_save_back_and_redoes_it(book: Book) -> None:
     assert customer.id in (undone.changes.customer_ids or ())
     book.history.undo(undone.change_id)  # the undo of the undo: the save again
     assert _boxes(book, plan.id) == after
+    # the window's Edit → Undo (the newest change not undone in this session) does the same
+    from ui.gui.background.book_operations import undo_latest
+
+    taken = undo_latest(book, None, frozenset({second.change_id or "", undone.change_id}))  # type: ignore[arg-type]
+    assert taken is not None and taken.change.customer_name == "北方连锁"
+    assert _boxes(book, plan.id) == before
 
 
 def test_a_save_that_changes_nothing_logs_nothing(book: Book) -> None:
