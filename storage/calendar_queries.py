@@ -133,7 +133,7 @@ def _follow_ups(db: DatabaseBase, params: dict[str, object], owner: str | None,
         f"i.updated_at FROM interactions i{index} "
         f"JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL "
         f"WHERE i.next_step_due BETWEEN :since AND :until AND i.deleted_at IS NULL{done}"
-        f"{mine} ORDER BY i.next_step_due", params).fetchall()
+        f"{mine} ORDER BY i.next_step_due", params)
     when, make = _When(), CalendarItem._make
     return [make((FOLLOW_UP, r[0], 0, r[1], r[2], r[3], r[4] or "", *when[r[5]], r[6],
                   r[7] or "", "", r[8], bool(r[9]), r[10] or "")) for r in rows]
@@ -151,7 +151,7 @@ def _plan_actions(db: DatabaseBase, params: dict[str, object], owner: str | None
         f"JOIN plans p ON p.id = a.plan_id AND p.deleted_at IS NULL "
         f"JOIN customers c ON c.id = p.customer_id AND c.deleted_at IS NULL "
         f"WHERE a.due_date BETWEEN :since AND :until AND a.deleted_at IS NULL{status}"
-        f"{_owner_test(who, owner)} ORDER BY a.due_date", params).fetchall()
+        f"{_owner_test(who, owner)} ORDER BY a.due_date", params)
     when, make = _When(), CalendarItem._make
     return [make((PLAN_ACTION, r[0], 0, r[1], r[2], r[3], r[4] or "", *when[r[5]], r[6], "",
                   r[7], r[8], r[8] not in _OPEN, r[9] or "")) for r in rows]
@@ -170,7 +170,7 @@ def _needs(db: DatabaseBase, params: dict[str, object], owner: str | None,
         f"JOIN customers c ON c.id = n.customer_id AND c.deleted_at IS NULL "
         f"LEFT JOIN contacts ct ON ct.id = n.contact_id "
         f"WHERE n.due_on BETWEEN :since AND :until AND n.deleted_at IS NULL{status}"
-        f"{mine} ORDER BY n.due_on", params).fetchall()
+        f"{mine} ORDER BY n.due_on", params)
     when, make = _When(), CalendarItem._make  # an answer-by date has no time
     return [make((NEED, r[0], 0, r[1], r[2], r[3], r[4] or "", when[r[5]][0], None, r[6],
                   r[7], "", r[8], r[9] not in _OPEN, r[10] or "")) for r in rows]

@@ -104,11 +104,12 @@ def export_calendar(db: DatabaseBase, path: str | Path, *, since: date, until: d
     items = calendar_items(db, since, until, owner=owner, kinds=kinds,
                            include_done=done == DONE_CANCELLED)
     zone = local_zone() if zone is None else zone
-    data = calendar_bytes(items, lang=lang, owner=owner, reminder=reminder, zone=zone,
-                          now=now)
+    pieces = calendar_pieces(items, lang=lang, owner=owner, reminder=reminder, zone=zone,
+                             now=now)
 
     def write(temporary: Path) -> None:
-        temporary.write_bytes(data)
+        with temporary.open("wb") as file:  # piece by piece: no second copy of it all
+            file.writelines(pieces)
 
     written = atomic_write(path, write)
     return CalendarExport(path=written, events=len(items),
@@ -121,6 +122,14 @@ def calendar_bytes(items: Iterable[CalendarItem], *, lang: str | None = None,
                    owner: str | None = None, reminder: str = REMIND_ON_DAY, zone: str = "",
                    now: datetime | None = None) -> bytes:
     """The .ics file of ``items`` (UTF-8, CRLF line ends)."""
+    return b"".join(calendar_pieces(items, lang=lang, owner=owner, reminder=reminder,
+                                    zone=zone, now=now))
+
+
+def calendar_pieces(items: Iterable[CalendarItem], *, lang: str | None = None,
+                    owner: str | None = None, reminder: str = REMIND_ON_DAY, zone: str = "",
+                    now: datetime | None = None) -> list[bytes]:
+    """The .ics file of ``items`` in pieces, one after another."""
     from icalendar import Calendar, Timezone
 
     labels = Labels(lang)
@@ -138,8 +147,10 @@ def calendar_bytes(items: Iterable[CalendarItem], *, lang: str | None = None,
         if any(item.at for item in items):
             calendar.add_component(Timezone.from_tzinfo(tz))
     head, tail = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
-    body = _Events(labels, reminder, tz, now or datetime.now(UTC)).write(items)
-    return b"".join((head, body, b"END:VCALENDAR", tail))
+    pieces = [head]
+    _Events(labels, reminder, tz, now or datetime.now(UTC)).write(items, pieces)
+    pieces += (b"END:VCALENDAR", tail)
+    return pieces
 
 
 class _Events:
@@ -173,10 +184,10 @@ class _Events:
         self.fields = {key: escape(labels(f"cal.{key}") + sep) for key in
                        ("customer", "contact", "plan", "owner", "what", "reference")}
 
-    def write(self, items: list[CalendarItem]) -> bytes:
-        """Every event of ``items``, in their order. The texts of many items (names, titles,
-        contacts) are escaped a column at a time, the few distinct ones (owners, plans,
-        kinds, days, versions) once each."""
+    def write(self, items: list[CalendarItem], events: list[bytes]) -> None:
+        """Every event of ``items``, in their order, in pieces added to ``events``. The
+        texts of many items (names, titles, contacts) are escaped a column at a time, the
+        few distinct ones (owners, plans, kinds, days, versions) once each."""
         fields, labels = self.fields, self.labels
         names = escape_all([item.customer_name for item in items])
         titles = escape_all([item.title for item in items])
@@ -194,7 +205,6 @@ class _Events:
         versions = _Cache(_version)
         need_before, need_after = (escape(part) for part in
                                    labels("cal.need_title", text=_MARK).split(_MARK, 1))
-        events: list[bytes] = []
         add = events.extend
         for item, title, name, code, contact in zip(items, titles, names, codes, contacts,
                                                     strict=True):
@@ -216,7 +226,6 @@ class _Events:
                  f"{_all_day(due) if at is None else self._timed(due, at)}".encode(),
                  fold(f"SUMMARY:[{name}] {what}".encode()), CRLF,
                  fold(description.encode()), CRLF, tails[kind, done, at is not None]))
-        return b"".join(events)
 
     def _what(self, key: tuple[str, str]) -> str:
         """The description's first line: what the item is (its kind, and the interaction's
