@@ -1702,6 +1702,118 @@
         <translation>待发送：{count} 项变更。冲突：{conflicts} 项。等待所属记录的变更：{waiting} 项。</translation>
     </message>
     <message>
+        <source>start a team or join one (books kept in step through a shared folder), list its members, change a role, remove a member</source>
+        <translation>创建或加入团队（各成员的客户簿通过共享文件夹保持同步），列出成员、更改角色、移除成员</translation>
+    </message>
+    <message>
+        <source>Start a team with this book (its key is printed once: give it to each member), or join a team with the key a member gives you. Then &apos;keyplan sync FOLDER&apos; keeps the members&apos; books in step. A manager changes roles and removes members; removing one replaces the key.</source>
+        <translation>用本客户簿创建团队（团队密钥只显示一次：请交给每位成员），或用成员给你的密钥加入团队。之后用 &apos;keyplan sync FOLDER&apos; 让各成员的客户簿保持同步。销售经理可以更改角色、移除成员；移除成员后会更换密钥。</translation>
+    </message>
+    <message>
+        <source>start a team with this book and print its key</source>
+        <translation>用本客户簿创建团队并显示团队密钥</translation>
+    </message>
+    <message>
+        <source>Start a team with this book. Its key is printed once: give it to each member, and keep it like a password (anyone holding it can read the team&apos;s changes). The founder is a manager.</source>
+        <translation>用本客户簿创建团队。团队密钥只显示一次：请交给每位成员，并像密码一样妥善保管（持有密钥的人都能读取团队的更改）。创建者为销售经理。</translation>
+    </message>
+    <message>
+        <source>who you are in the team (default: the person this book knows, else your login name; asked when typing at a terminal)</source>
+        <translation>你在团队中的身份（默认：本客户簿记录的使用者，否则为你的登录名；在终端中输入时会询问）</translation>
+    </message>
+    <message>
+        <source>your role (default manager)</source>
+        <translation>你的角色（默认 manager）</translation>
+    </message>
+    <message>
+        <source>join a team with the key a member gives you</source>
+        <translation>用成员给你的密钥加入团队</translation>
+    </message>
+    <message>
+        <source>Join the team of KEY as a salesperson (a manager may change the role). With FOLDER, this book is entered in the team&apos;s roster at once (else at the first sync). This book&apos;s records are sent to the team at the next sync, and the team&apos;s come in.</source>
+        <translation>以销售人员身份加入密钥 KEY 对应的团队（销售经理可以更改角色）。给出 FOLDER 时，本客户簿立即登记到团队成员名册中（否则在第一次同步时登记）。下次同步时，本客户簿的记录会发送给团队，团队的记录也会同步进来。</translation>
+    </message>
+    <message>
+        <source>the team key (KP1-...)</source>
+        <translation>团队密钥（KP1-...）</translation>
+    </message>
+    <message>
+        <source>the folder the team shares</source>
+        <translation>团队共享的文件夹</translation>
+    </message>
+    <message>
+        <source>who you are in the team (default as for init)</source>
+        <translation>你在团队中的身份（默认值与 init 相同）</translation>
+    </message>
+    <message>
+        <source>the members, their roles and when each was last seen</source>
+        <translation>列出成员、各自的角色和最近一次出现的时间</translation>
+    </message>
+    <message>
+        <source>The team&apos;s members as the roster in FOLDER says: person, role, device, joined, the last packet seen, and whether removed.</source>
+        <translation>按 FOLDER 中的成员名册列出团队成员：姓名、角色、设备、加入时间、最近收到的数据包，以及是否已被移除。</translation>
+    </message>
+    <message>
+        <source>remove a member (a manager only); the team key is replaced</source>
+        <translation>移除成员（仅限销售经理）；团队密钥随之更换</translation>
+    </message>
+    <message>
+        <source>Remove a member from the team (a manager only). The team key is replaced: the other members take the new one at their next sync; the removed one cannot read what is sent from now on, and what it sends is refused. It keeps what it already had.</source>
+        <translation>把成员移出团队（仅限销售经理）。团队密钥随之更换：其他成员在下次同步时取得新密钥；被移除的成员从此读不到新发送的内容，它发送的内容也会被拒收，但它已有的数据仍然保留。</translation>
+    </message>
+    <message>
+        <source>a device id (or its first 8 characters), or a person: all their devices</source>
+        <translation>设备 ID（或其前 8 个字符），或某个人：移除其所有设备</translation>
+    </message>
+    <message>
+        <source>make a member a manager or a salesperson (a manager only)</source>
+        <translation>把成员设为销售经理或销售人员（仅限销售经理）</translation>
+    </message>
+    <message>
+        <source>Give a member a role (a manager only). The team always keeps at least one manager.</source>
+        <translation>为成员指定角色（仅限销售经理）。团队始终至少保留一名销售经理。</translation>
+    </message>
+    <message>
+        <source>the person (or a device id)</source>
+        <translation>成员姓名（或设备 ID）</translation>
+    </message>
+    <message>
+        <source>manager or salesperson</source>
+        <translation>manager（销售经理）或 salesperson（销售人员）</translation>
+    </message>
+    <message>
+        <source>send this book&apos;s changes to a shared folder and merge the team&apos;s</source>
+        <translation>把本客户簿的更改发送到共享文件夹，并合并团队的更改</translation>
+    </message>
+    <message>
+        <source>Write this book&apos;s changes since the last sync into FOLDER/keyplan-sync (encrypted with the team key), then merge every member&apos;s changes found there, field by field: the later edit of a field wins and the other is kept as a conflict. Scores and tiers are worked out again afterwards.</source>
+        <translation>把本客户簿自上次同步以来的更改写入 FOLDER/keyplan-sync（用团队密钥加密），然后逐个字段合并其中每位成员的更改：同一字段以较晚的修改为准，另一个保留为冲突。之后重新计算评分和分级。</translation>
+    </message>
+    <message>
+        <source>the folder the team shares (not the folder of the book)</source>
+        <translation>团队共享的文件夹（不是客户簿所在的文件夹）</translation>
+    </message>
+    <message>
+        <source>only show the members, when each was last seen, the packets waiting, their checkpoints and the conflicts; change nothing</source>
+        <translation>只显示成员、各自最近一次出现的时间、待处理的数据包、检查点和冲突；不做任何更改</translation>
+    </message>
+    <message>
+        <source>send what is left, write this book as a checkpoint into FOLDER (new members load it in bulk) and delete this book&apos;s packets that every member&apos;s latest checkpoint covers and that are older than --keep-days</source>
+        <translation>发送剩余的更改，把本客户簿作为检查点写入 FOLDER（新成员可整体载入），并删除本客户簿中已被每位成员最新检查点涵盖且早于 --keep-days 的数据包</translation>
+    </message>
+    <message>
+        <source>this book is a copy of a member&apos;s book (KeyPlan said so): make it a member of its own, with a new device id, then sync</source>
+        <translation>本客户簿是某位成员客户簿的副本（KeyPlan 已提示）：用新的设备 ID 把它设为独立成员，然后同步</translation>
+    </message>
+    <message>
+        <source>this book moved to this computer for good (KeyPlan said it was last used on another one): sync from here from now on</source>
+        <translation>本客户簿已永久迁移到这台电脑（KeyPlan 提示它上次在另一台电脑上使用）：今后从这里同步</translation>
+    </message>
+    <message>
+        <source>with --compact: keep packets younger than N days (default 30)</source>
+        <translation>与 --compact 一起使用：保留不到 N 天的数据包（默认 30）</translation>
+    </message>
+    <message>
         <source>{person} is in the team&apos;s roster in {folder}, as a salesperson until a manager says otherwise.</source>
         <translation>{person} 已登记在 {folder} 中的团队名册里，角色为销售人员（经理可更改）。</translation>
     </message>

@@ -25,91 +25,91 @@ ROLES = ("manager", "salesperson")
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     team = subparsers.add_parser(
-        "team", help="start a team or join one (books kept in step through a shared folder), "
-                     "list its members, change a role, remove a member",
-        description="Start a team with this book (its key is printed once: give it to each "
-                    "member), or join a team with the key a member gives you. Then "
-                    "'keyplan sync FOLDER' keeps the members' books in step. A manager "
-                    "changes roles and removes members; removing one replaces the key.")
+        "team", help=t("start a team or join one (books kept in step through a shared folder), "
+                       "list its members, change a role, remove a member"),
+        description=t("Start a team with this book (its key is printed once: give it to each "
+                      "member), or join a team with the key a member gives you. Then "
+                      "'keyplan sync FOLDER' keeps the members' books in step. A manager "
+                      "changes roles and removes members; removing one replaces the key."))
     actions = team.add_subparsers(dest="team_command", metavar="ACTION", required=True)
-    init = actions.add_parser("init", help="start a team with this book and print its key",
-                              description="Start a team with this book. Its key is printed "
-                                          "once: give it to each member, and keep it like a "
-                                          "password (anyone holding it can read the team's "
-                                          "changes). The founder is a manager.")
+    init = actions.add_parser("init", help=t("start a team with this book and print its key"),
+                              description=t("Start a team with this book. Its key is printed "
+                                            "once: give it to each member, and keep it like a "
+                                            "password (anyone holding it can read the team's "
+                                            "changes). The founder is a manager."))
     init.add_argument("--name", metavar="PERSON",
-                      help="who you are in the team (default: the person this book knows, "
-                           "else your login name; asked when typing at a terminal)")
+                      help=t("who you are in the team (default: the person this book knows, "
+                             "else your login name; asked when typing at a terminal)"))
     init.add_argument("--role", choices=ROLES, default="manager",
-                      help="your role (default manager)")
+                      help=t("your role (default manager)"))
     init.set_defaults(handler=run_team_init)
-    join = actions.add_parser("join", help="join a team with the key a member gives you",
-                              description="Join the team of KEY as a salesperson (a manager "
-                                          "may change the role). With FOLDER, this book is "
-                                          "entered in the team's roster at once (else at the "
-                                          "first sync). This book's records are sent to the "
-                                          "team at the next sync, and the team's come in.")
-    join.add_argument("key", metavar="KEY", help="the team key (KP1-...)")
+    join = actions.add_parser("join", help=t("join a team with the key a member gives you"),
+                              description=t("Join the team of KEY as a salesperson (a manager "
+                                            "may change the role). With FOLDER, this book is "
+                                            "entered in the team's roster at once (else at the "
+                                            "first sync). This book's records are sent to the "
+                                            "team at the next sync, and the team's come in."))
+    join.add_argument("key", metavar="KEY", help=t("the team key (KP1-...)"))
     join.add_argument("folder", type=Path, metavar="FOLDER", nargs="?",
-                      help="the folder the team shares")
+                      help=t("the folder the team shares"))
     join.add_argument("--name", metavar="PERSON",
-                      help="who you are in the team (default as for init)")
+                      help=t("who you are in the team (default as for init)"))
     join.set_defaults(handler=run_team_join)
-    listing = actions.add_parser("list", help="the members, their roles and when each was "
-                                              "last seen",
-                                 description="The team's members as the roster in FOLDER "
-                                             "says: person, role, device, joined, the last "
-                                             "packet seen, and whether removed.")
+    listing = actions.add_parser("list", help=t("the members, their roles and when each was "
+                                                "last seen"),
+                                 description=t("The team's members as the roster in FOLDER "
+                                               "says: person, role, device, joined, the last "
+                                               "packet seen, and whether removed."))
     listing.add_argument("folder", type=Path, metavar="FOLDER",
-                         help="the folder the team shares")
-    listing.add_argument("--json", action="store_true", help="print JSON")
+                         help=t("the folder the team shares"))
+    listing.add_argument("--json", action="store_true", help=t("print JSON"))
     listing.set_defaults(handler=run_team_list)
-    remove = actions.add_parser("remove", help="remove a member (a manager only); the team "
-                                               "key is replaced",
-                                description="Remove a member from the team (a manager only). "
-                                            "The team key is replaced: the other members take "
-                                            "the new one at their next sync; the removed one "
-                                            "cannot read what is sent from now on, and what it "
-                                            "sends is refused. It keeps what it already had.")
-    remove.add_argument("folder", type=Path, metavar="FOLDER", help="the folder the team shares")
+    remove = actions.add_parser("remove", help=t("remove a member (a manager only); the team "
+                                                 "key is replaced"),
+                                description=t("Remove a member from the team (a manager only). "
+                                              "The team key is replaced: the other members take "
+                                              "the new one at their next sync; the removed one "
+                                              "cannot read what is sent from now on, and what it "
+                                              "sends is refused. It keeps what it already had."))
+    remove.add_argument("folder", type=Path, metavar="FOLDER", help=t("the folder the team shares"))
     remove.add_argument("member", metavar="DEVICE-or-PERSON",
-                        help="a device id (or its first 8 characters), or a person: all "
-                             "their devices")
+                        help=t("a device id (or its first 8 characters), or a person: all "
+                               "their devices"))
     remove.set_defaults(handler=run_team_remove)
-    role = actions.add_parser("role", help="make a member a manager or a salesperson (a "
-                                           "manager only)",
-                              description="Give a member a role (a manager only). The team "
-                                          "always keeps at least one manager.")
-    role.add_argument("folder", type=Path, metavar="FOLDER", help="the folder the team shares")
-    role.add_argument("member", metavar="PERSON", help="the person (or a device id)")
-    role.add_argument("role", choices=ROLES, metavar="ROLE", help="manager or salesperson")
+    role = actions.add_parser("role", help=t("make a member a manager or a salesperson (a "
+                                             "manager only)"),
+                              description=t("Give a member a role (a manager only). The team "
+                                            "always keeps at least one manager."))
+    role.add_argument("folder", type=Path, metavar="FOLDER", help=t("the folder the team shares"))
+    role.add_argument("member", metavar="PERSON", help=t("the person (or a device id)"))
+    role.add_argument("role", choices=ROLES, metavar="ROLE", help=t("manager or salesperson"))
     role.set_defaults(handler=run_team_role)
 
     sync = subparsers.add_parser(
-        "sync", help="send this book's changes to a shared folder and merge the team's",
-        description="Write this book's changes since the last sync into FOLDER/keyplan-sync "
-                    "(encrypted with the team key), then merge every member's changes found "
-                    "there, field by field: the later edit of a field wins and the other is "
-                    "kept as a conflict. Scores and tiers are worked out again afterwards.")
+        "sync", help=t("send this book's changes to a shared folder and merge the team's"),
+        description=t("Write this book's changes since the last sync into FOLDER/keyplan-sync "
+                      "(encrypted with the team key), then merge every member's changes found "
+                      "there, field by field: the later edit of a field wins and the other is "
+                      "kept as a conflict. Scores and tiers are worked out again afterwards."))
     sync.add_argument("folder", type=Path, metavar="FOLDER",
-                      help="the folder the team shares (not the folder of the book)")
+                      help=t("the folder the team shares (not the folder of the book)"))
     what = sync.add_mutually_exclusive_group()
     what.add_argument("--status", action="store_true",
-                      help="only show the members, when each was last seen, the packets "
-                           "waiting, their checkpoints and the conflicts; change nothing")
+                      help=t("only show the members, when each was last seen, the packets "
+                             "waiting, their checkpoints and the conflicts; change nothing"))
     what.add_argument("--compact", action="store_true",
-                      help="send what is left, write this book as a checkpoint into FOLDER "
-                           "(new members load it in bulk) and delete this book's packets "
-                           "that every member's latest checkpoint covers and that are older "
-                           "than --keep-days")
+                      help=t("send what is left, write this book as a checkpoint into FOLDER "
+                             "(new members load it in bulk) and delete this book's packets "
+                             "that every member's latest checkpoint covers and that are older "
+                             "than --keep-days"))
     what.add_argument("--new-device", action="store_true",
-                      help="this book is a copy of a member's book (KeyPlan said so): make "
-                           "it a member of its own, with a new device id, then sync")
+                      help=t("this book is a copy of a member's book (KeyPlan said so): make "
+                             "it a member of its own, with a new device id, then sync"))
     what.add_argument("--moved-here", action="store_true",
-                      help="this book moved to this computer for good (KeyPlan said it was "
-                           "last used on another one): sync from here from now on")
+                      help=t("this book moved to this computer for good (KeyPlan said it was "
+                             "last used on another one): sync from here from now on"))
     sync.add_argument("--keep-days", type=float, metavar="N", default=None,
-                      help="with --compact: keep packets younger than N days (default 30)")
+                      help=t("with --compact: keep packets younger than N days (default 30)"))
     sync.set_defaults(handler=run_sync)
 
 
