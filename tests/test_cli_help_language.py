@@ -148,6 +148,11 @@ def test_every_help_in_chinese_has_no_english_sentence_and_fits(
     found: dict[str, list[str]] = {}
     for parser in parsers:
         help_text = parser.format_help()
+        assert "%%" not in help_text, parser.prog  # a description is not %-formatted
+        unexplained = [action.metavar or action.dest for action in parser._actions
+                       if action.help is None
+                       and not isinstance(action, argparse._SubParsersAction)]
+        assert not unexplained, (parser.prog, unexplained)
         if lang == "zh_CN":
             assert "用法：" in help_text and "选项:" in help_text, parser.prog
             runs = english_runs(help_text, _typed_words(parser))

@@ -959,7 +959,7 @@
     </message>
     <message>
         <source>Add a competitor to the customer; when it already has one of that name, change the fields given. The competitors&apos; shares may add up to 100 %% at most.</source>
-        <translation>为客户添加竞争对手；已有同名竞争对手时，修改所给的字段。各竞争对手的份额合计最多 100%%。</translation>
+        <translation type="vanished">为客户添加竞争对手；已有同名竞争对手时，修改所给的字段。各竞争对手的份额合计最多 100%%。</translation>
     </message>
     <message>
         <source>the competitor&apos;s name</source>
@@ -976,6 +976,18 @@
     <message>
         <source>threat level (new: medium)</source>
         <translation>威胁程度（新建时默认：medium）</translation>
+    </message>
+    <message>
+        <source>what they do well</source>
+        <translation>对方的优势</translation>
+    </message>
+    <message>
+        <source>where they are weak</source>
+        <translation>对方的劣势</translation>
+    </message>
+    <message>
+        <source>anything else worth knowing about them</source>
+        <translation>关于对方的其他值得记下的情况</translation>
     </message>
     <message>
         <source>when the estimate was last reviewed, YYYY-MM-DD (new: today)</source>
@@ -1474,6 +1486,10 @@
         <translation>读取 &apos;keyplan playbook export&apos; 写出的文件：修改过的内置模板替换该内置模板，与你的模板同名的替换你的模板，其余的作为新模板添加。要么全部导入，要么全不导入。</translation>
     </message>
     <message>
+        <source>the file to read</source>
+        <translation>要读取的文件</translation>
+    </message>
+    <message>
         <source>own</source>
         <translation>自建</translation>
     </message>
@@ -1544,6 +1560,10 @@
     <message>
         <source>Check FILE&apos;s integrity (a .zst backup is decompressed first), keep the current book in the backup folder, then put FILE in its place in one step. Close KeyPlan windows on this book first.</source>
         <translation>检查 FILE 的完整性（.zst 备份先解压），把当前客户簿保存到备份文件夹，然后一步用 FILE 替换它。请先关闭打开此客户簿的 KeyPlan 窗口。</translation>
+    </message>
+    <message>
+        <source>the backup to put in place (.zst or a plain SQLite file)</source>
+        <translation>用来替换的备份（.zst 或普通 SQLite 文件）</translation>
     </message>
     <message>
         <source>check the database file for damage (SQLite&apos;s integrity check)</source>
@@ -1860,6 +1880,10 @@
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <source>Add a competitor to the customer; when it already has one of that name, change the fields given. The competitors&apos; shares may add up to 100 % at most.</source>
+        <translation>为客户添加竞争对手；已有同名竞争对手时，修改所给的字段。各竞争对手的份额合计最多 100%。</translation>
     </message>
     <message>
         <source>  {who}: last packet {seen}; merged {applied} of {available}, {pending} waiting, {refused} refused</source>

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add = commands.add_parser(
         "add", help=t("add a competitor, or change the one of that name"),
         description=t("Add a competitor to the customer; when it already has one of that name, "
-                      "change the fields given. The competitors' shares may add up to 100 %% "
+                      "change the fields given. The competitors' shares may add up to 100 % "
                       "at most."))
     add.add_argument("customer", metavar="CUSTOMER", help=t("customer id, code or exact name"))
     add.add_argument("name", metavar="NAME", help=t("the competitor's name"))
@@ -38,9 +38,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("--share", metavar="PERCENT",
                      help=t("their estimated share of the customer's wallet, 0-100"))
     add.add_argument("--threat", choices=THREATS, help=t("threat level (new: medium)"))
-    add.add_argument("--strengths")
-    add.add_argument("--weaknesses")
-    add.add_argument("--notes")
+    add.add_argument("--strengths", help=t("what they do well"))
+    add.add_argument("--weaknesses", help=t("where they are weak"))
+    add.add_argument("--notes", help=t("anything else worth knowing about them"))
     add.add_argument("--reviewed", metavar="DATE",
                      help=t("when the estimate was last reviewed, YYYY-MM-DD (new: today)"))
     add.set_defaults(handler=run_competitor_add)

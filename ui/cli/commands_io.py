@@ -427,7 +427,8 @@ def _register_plan(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
     due.add_argument("--owner", metavar="NAME", help=t("only actions of this owner"))
     due.set_defaults(handler=run_plan_due)
     progress = commands.add_parser("progress", help=t("a plan's objectives against actuals"))
-    progress.add_argument("customer", metavar="CUSTOMER")
+    progress.add_argument("customer", metavar="CUSTOMER",
+                          help=t("customer id, code or exact name"))
     progress.add_argument("--period", metavar="PERIOD", help=t("default: the latest plan"))
     progress.set_defaults(handler=run_plan_progress)
 

@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=t("Read playbooks from a file 'keyplan playbook export' wrote: a built-in's "
                       "edit replaces the built-in, one of the same name as yours replaces "
                       "yours, the others are added. All or nothing."))
-    importing.add_argument("file", type=Path, metavar="FILE.json")
+    importing.add_argument("file", type=Path, metavar="FILE.json", help=t("the file to read"))
     importing.set_defaults(handler=run_playbook_import)
 
 

@@ -42,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=t("Check FILE's integrity (a .zst backup is decompressed first), keep the "
                       "current book in the backup folder, then put FILE in its place in one "
                       "step. Close KeyPlan windows on this book first."))
-    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("file", type=Path, metavar="FILE",
+                         help=t("the backup to put in place (.zst or a plain SQLite file)"))
     restore.set_defaults(handler=run_restore)
 
     check = subparsers.add_parser(
