@@ -17,6 +17,7 @@ import gettext
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 from models.validation import tr_noop
 from ui.cli.text import CONTEXT, translate
@@ -74,13 +75,26 @@ _WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960
 #: Punctuation that may not start a line, and punctuation that may not end one.
 _CLOSING = "，。、；：？！）」』》〉】〕…％'\")"
 _OPENING = "（「『《〈【〔'\"("
-#: A word: opening punctuation, then one wide character or a run of narrow ones, then closing
-#: punctuation; the spaces before it are kept apart so a line never starts with one.
-_WORD = re.compile(rf"(\s*)([{_OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*)")
 #: In English text quoting Chinese words (客户名称, 订单编号), a word is what spaces delimit.
 _SPACED_WORD = re.compile(r"(\s*)(\S+)")
-_HAS_WIDE = re.compile(f"[{_WIDE}]")
 _LATIN = re.compile("[A-Za-z]")
+
+
+@cache
+def _chinese_word() -> re.Pattern[str]:
+    """A word: opening punctuation, then one wide character or a run of narrow ones, then
+    closing punctuation; the spaces before it are kept apart so a line never starts with one.
+    Compiled when first needed (13 ms: English help never needs it)."""
+    return re.compile(rf"(\s*)([{_OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*)")
+
+
+@cache
+def _wide() -> re.Pattern[str]:
+    return re.compile(f"[{_WIDE}]")
+
+
+def has_wide(text: str) -> bool:
+    return not text.isascii() and _wide().search(text) is not None
 
 
 def display_width(text: str) -> int:
@@ -91,10 +105,10 @@ def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns: Chinese breaks between characters
     (never before a closing mark or after an opening one), English between words."""
     width = max(width, 11)
-    chinese = 2 * len(_HAS_WIDE.findall(text)) >= len(_LATIN.findall(text))
+    chinese = 2 * len(_wide().findall(text)) >= len(_LATIN.findall(text))
     lines: list[str] = []
     line = ""
-    for space, word in (_WORD if chinese else _SPACED_WORD).findall(text):
+    for space, word in (_chinese_word() if chinese else _SPACED_WORD).findall(text):
         piece = (" " if space and line else "") + word
         if line and display_width(line + piece) > width:
             lines.append(line)
@@ -125,12 +139,12 @@ class HelpFormatter(argparse.HelpFormatter):
     without one is formatted exactly as argparse does."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
-        if not _HAS_WIDE.search(text):
+        if not has_wide(text):
             return super()._split_lines(text, width)
         return wrap(self._whitespace_matcher.sub(" ", text).strip(), width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if not _HAS_WIDE.search(text):
+        if not has_wide(text):
             return super()._fill_text(text, width, indent)
         lines = wrap(self._whitespace_matcher.sub(" ", text).strip(), width - len(indent))
         return "\n".join(indent + line for line in lines)
