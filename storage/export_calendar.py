@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import time as clock
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
@@ -54,6 +54,9 @@ DONE_CANCELLED, DONE_OMIT = "cancelled", "omit"
 TIMED_MINUTES = 30
 TIMED_REMINDER_MINUTES = 15
 UID_DOMAIN = "keyplan"
+#: Events made at a time, then written as one value of a few MB: a large calendar is never
+#: whole in memory (the 127,000 events of a year of the 100,000-customer book, 77 MB).
+CHUNK = 4096
 PRODID = "-//KeyPlan//KeyPlan calendar export//EN"
 #: SEQUENCE counts seconds from here to the record's last write: it grows with each edit
 #: (and fits RFC 5545's integer until 2088).
@@ -108,7 +111,7 @@ def export_calendar(db: DatabaseBase, path: str | Path, *, since: date, until: d
                              now=now)
 
     def write(temporary: Path) -> None:
-        with temporary.open("wb") as file:  # piece by piece: no second copy of it all
+        with temporary.open("wb") as file:  # a few thousand events at a time
             file.writelines(pieces)
 
     written = atomic_write(path, write)
@@ -128,8 +131,9 @@ def calendar_bytes(items: Iterable[CalendarItem], *, lang: str | None = None,
 
 def calendar_pieces(items: Iterable[CalendarItem], *, lang: str | None = None,
                     owner: str | None = None, reminder: str = REMIND_ON_DAY, zone: str = "",
-                    now: datetime | None = None) -> list[bytes]:
-    """The .ics file of ``items`` in pieces, one after another."""
+                    now: datetime | None = None) -> Iterator[bytes]:
+    """The .ics file of ``items`` in pieces, one after another, each made when asked for:
+    written as they come, a large calendar is never whole in memory."""
     from icalendar import Calendar, Timezone
 
     labels = Labels(lang)
@@ -147,10 +151,11 @@ def calendar_pieces(items: Iterable[CalendarItem], *, lang: str | None = None,
         if any(item.at for item in items):
             calendar.add_component(Timezone.from_tzinfo(tz))
     head, tail = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
-    pieces = [head]
-    _Events(labels, reminder, tz, now or datetime.now(UTC)).write(items, pieces)
-    pieces += (b"END:VCALENDAR", tail)
-    return pieces
+    yield head
+    writer = _Events(labels, reminder, tz, now or datetime.now(UTC))
+    for start in range(0, len(items), CHUNK):
+        yield writer.events(items[start:start + CHUNK])
+    yield b"END:VCALENDAR" + tail
 
 
 class _Events:
@@ -181,30 +186,34 @@ class _Events:
             for kind, name in self.kind_names.items()
             for done in (False, True) for timed in (False, True)}
         sep = "：" if labels.lang == "zh_CN" else ": "
-        self.fields = {key: escape(labels(f"cal.{key}") + sep) for key in
-                       ("customer", "contact", "plan", "owner", "what", "reference")}
+        fields = self.fields = {key: escape(labels(f"cal.{key}") + sep) for key in
+                                ("customer", "contact", "plan", "owner", "what", "reference")}
+        # The few distinct texts (owners, plans, kinds, versions), each escaped once.
+        self.owners = _Cache(lambda owner: f"{_NEWLINE}{fields['owner']}{escape(owner)}"
+                             if owner else "")
+        self.plans = _Cache(lambda plan: f"{_NEWLINE}{fields['plan']}{escape(plan)}"
+                            if plan else "")
+        self.reviews = _Cache(lambda plan: escape(labels("cal.review_title", period=plan)))
+        self.whats = _Cache(self._what)
+        self.versions = _Cache(_version)
+        self.need = tuple(escape(part) for part in
+                          labels("cal.need_title", text=_MARK).split(_MARK, 1))
 
-    def write(self, items: list[CalendarItem], events: list[bytes]) -> None:
-        """Every event of ``items``, in their order, in pieces added to ``events``. The
-        texts of many items (names, titles, contacts) are escaped a column at a time, the
-        few distinct ones (owners, plans, kinds, days, versions) once each."""
-        fields, labels = self.fields, self.labels
+    def events(self, items: list[CalendarItem]) -> bytes:
+        """The events of ``items``, in their order. Their names, titles, codes and contacts
+        are escaped a column at a time."""
+        fields, tails, stamp = self.fields, self.tails, self.stamp
+        owners, plans, reviews, whats, versions = (self.owners, self.plans, self.reviews,
+                                                   self.whats, self.versions)
         names = escape_all([item.customer_name for item in items])
         titles = escape_all([item.title for item in items])
         codes = escape_all([item.customer_code for item in items])
         contacts = escape_all([item.contact for item in items])
-        customer, stamp, tails = fields["customer"], self.stamp, self.tails
+        customer = fields["customer"]
         contact_field = _NEWLINE + fields["contact"]
         reference = f"{_NEWLINE}{fields['reference']}keyplan://customer/"
-        owners = _Cache(lambda owner: f"{_NEWLINE}{fields['owner']}{escape(owner)}"
-                        if owner else "")
-        plans = _Cache(lambda plan: f"{_NEWLINE}{fields['plan']}{escape(plan)}"
-                       if plan else "")
-        reviews = _Cache(lambda plan: escape(labels("cal.review_title", period=plan)))
-        whats = _Cache(self._what)
-        versions = _Cache(_version)
-        need_before, need_after = (escape(part) for part in
-                                   labels("cal.need_title", text=_MARK).split(_MARK, 1))
+        need_before, need_after = self.need
+        events: list[bytes] = []
         add = events.extend
         for item, title, name, code, contact in zip(items, titles, names, codes, contacts,
                                                     strict=True):
@@ -226,6 +235,7 @@ class _Events:
                  f"{_all_day(due) if at is None else self._timed(due, at)}".encode(),
                  fold(f"SUMMARY:[{name}] {what}".encode()), CRLF,
                  fold(description.encode()), CRLF, tails[kind, done, at is not None]))
+        return b"".join(events)
 
     def _what(self, key: tuple[str, str]) -> str:
         """The description's first line: what the item is (its kind, and the interaction's

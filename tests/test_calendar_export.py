@@ -275,10 +275,12 @@ def _check_lines(raw: bytes) -> None:
         line.decode("utf-8")  # a fold never cuts a character
 
 
-def test_the_whole_export_parses_back_as_the_book_holds_it(demo_book: Book,
-                                                         tmp_path: Path) -> None:
+def test_the_whole_export_parses_back_as_the_book_holds_it(
+        demo_book: Book, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from storage.demo_plans import add_demo_plans
     from tests.conftest import DEMO_ANCHOR
+
+    monkeypatch.setattr("storage.export_calendar.CHUNK", 7)  # written 7 events at a time
 
     demo_book.scoring.rescore(DEMO_ANCHOR)  # the demo's plans go to key accounts
     with demo_book._db.atomic():  # the demo's plans: actions and reviews too
