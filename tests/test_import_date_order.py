@@ -61,3 +61,24 @@ def test_the_command_line_asks_and_takes_the_order(tmp_path: Path,
                 "--create-customers", "--date-order", "dmy", "--no-rescore"]) == 0
     with Book(Path(db)) as book:
         assert _dates(book) == ["2024-04-03", "2024-06-05"]
+
+
+def test_the_command_line_reads_a_two_digit_year_first(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """24/03/04 and 24/05/06 read both day-first and month-first; --date-order ymd reads
+    them year first (2024-03-04), and a row with the year last is refused, not guessed."""
+    path = tmp_path / "japan.csv"
+    path.write_text("客户编号,客户名称,日付,金额\nC1,甲公司,03/04/05,100\nC2,乙公司,05/06/07,200\n"
+                    "C3,丙公司,3/4/2024,300\n", encoding="utf-8")
+    db = str(tmp_path / "b.db")
+    assert run(["--db", db, "--lang", "en", "import", "transactions", str(path),
+                "--create-customers"]) == 1
+    assert run(["--db", db, "--lang", "en", "import", "transactions", str(path),
+                "--create-customers", "--date-order", "ymd", "--no-rescore"]) == 1
+    assert "row 4, column '日付': Not a valid date in the order of this column (dates like " \
+        "24/12/31). [3/4/2024]" in capsys.readouterr().out
+    assert run(["--db", db, "--lang", "en", "import", "transactions", str(path),
+                "--create-customers", "--date-order", "ymd", "--no-rescore",
+                "--skip-invalid"]) == 0
+    with Book(Path(db)) as book:
+        assert _dates(book) == ["2003-04-05", "2005-06-07"]

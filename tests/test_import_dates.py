@@ -145,3 +145,36 @@ def test_a_file_is_decided_from_its_first_rows_then_the_rest() -> None:
     assert decide_file_orders(head, rest, {}) == {}
     with pytest.raises(DateOrderError, match="'Order Date'"):
         decide_file_orders(head, lambda: iter(head), columns)
+
+
+YMD = DateOrder.YMD
+
+
+def test_a_two_digit_year_first_is_read_when_the_order_says_so() -> None:
+    """24/03/14 (Japanese and Korean exports): year, month, day under ymd; a date with its
+    year last is refused under ymd rather than read some other way."""
+    assert parse_date("date", "24/03/14", YMD) == date(2024, 3, 14)
+    assert parse_date("date", "03/04/05", YMD) == date(2003, 4, 5)
+    assert parse_date("date", "95.3.4 10:42", YMD) == date(1995, 3, 4)
+    assert parse_date("date", "2024-03-14", YMD) == date(2024, 3, 14)  # ISO: no question
+    assert parse_date("date", "03/04/05", DMY) == date(2005, 4, 3)  # unchanged without ymd
+    with pytest.raises(ValidationError, match=r"order of this column \(dates like 24/12/31"):
+        parse_date("date", "3/14/2024", YMD)
+    with pytest.raises(ValidationError, match="Not a valid date"):
+        parse_date("date", "24/13/01", YMD)
+    with pytest.raises(ValidationError, match="Not a valid date"):
+        parse_date("date", "95/03/04")  # no order: a first part of 95 is no day
+
+
+def test_a_first_part_above_31_decides_year_first() -> None:
+    rows = [["03/04/05"], ["95/03/04"], ["96/12/31"]]
+    assert decide_orders(iter(rows), {"date": (0, "日付")}) == {"date": YMD}
+    assert decide_orders(iter([["24/03/14"]]), {"date": (0, "d")}) == {"date": DMY}
+    assert decide_orders(iter(rows), {"date": (0, "d")}, given=DMY) == {"date": DMY}
+
+
+@given(st.dates(min_value=date(1970, 1, 1), max_value=date(2069, 12, 31)),
+       st.sampled_from(["/", "-", "."]))
+def test_any_year_first_date_reads_back(day: date, separator: str) -> None:
+    text = f"{day.year % 100:02d}{separator}{day.month}{separator}{day.day}"
+    assert parse_date("date", text, YMD) == day

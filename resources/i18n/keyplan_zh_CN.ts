@@ -1239,7 +1239,7 @@
     </message>
     <message>
         <source>transactions: read dates such as 3/4/2024 day first (dmy) or month first (mdy); needed only when no date in the column tells (a first part above 12 means day first, a second one month first)</source>
-        <translation>transactions：把 3/4/2024 这样的日期按日在前（dmy）或月在前（mdy）读取；只有当该列中没有能判断顺序的日期时才需要（第一部分大于 12 说明日在前，第二部分大于 12 说明月在前）</translation>
+        <translation type="vanished">transactions：把 3/4/2024 这样的日期按日在前（dmy）或月在前（mdy）读取；只有当该列中没有能判断顺序的日期时才需要（第一部分大于 12 说明日在前，第二部分大于 12 说明月在前）</translation>
     </message>
     <message>
         <source>check every row and show what would happen; write nothing</source>
@@ -1884,6 +1884,10 @@
     <message>
         <source>Add a competitor to the customer; when it already has one of that name, change the fields given. The competitors&apos; shares may add up to 100 % at most.</source>
         <translation>为客户添加竞争对手；已有同名竞争对手时，修改所给的字段。各竞争对手的份额合计最多 100%。</translation>
+    </message>
+    <message>
+        <source>transactions: read dates such as 3/4/2024 day first (dmy) or month first (mdy); needed only when no date in the column tells (a first part above 12 means day first, a second one month first); ymd reads a two-digit year first, as in 24/12/31, and refuses dates with the year last</source>
+        <translation>transactions：把 3/4/2024 这样的日期按日在前（dmy）或月在前（mdy）读取；只有当该列中没有能判断顺序的日期时才需要（第一部分大于 12 说明日在前，第二部分大于 12 说明月在前）；ymd 按两位年份在前读取（如 24/12/31），年份在后的日期将被拒绝</translation>
     </message>
     <message>
         <source>  {who}: last packet {seen}; merged {applied} of {available}, {pending} waiting, {refused} refused</source>
@@ -3588,6 +3592,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Month first: 12/31/2024</source>
         <translation>月在前：12/31/2024</translation>
+    </message>
+    <message>
+        <source>Year first: 24/12/31</source>
+        <translation>年在前：24/12/31</translation>
     </message>
     <message>
         <source>Dates such as 3/4/2024 are:</source>
@@ -6644,7 +6652,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>Column &apos;{column}&apos; holds dates such as {examples} that read both day-first and month-first, and none of its values tells which. Choose the order: day/month/year or month/day/year (on the command line: --date-order dmy or --date-order mdy).</source>
-        <translation>“{column}”列中的日期（如 {examples}）既可按日在前也可按月在前读取，且没有任何值能说明是哪一种。请选择顺序：日/月/年 或 月/日/年（命令行：--date-order dmy 或 --date-order mdy）。</translation>
+        <translation type="vanished">“{column}”列中的日期（如 {examples}）既可按日在前也可按月在前读取，且没有任何值能说明是哪一种。请选择顺序：日/月/年 或 月/日/年（命令行：--date-order dmy 或 --date-order mdy）。</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; holds dates such as {examples} that read both day-first and month-first, and none of its values tells which. Choose the order: day/month/year or month/day/year (on the command line: --date-order dmy or --date-order mdy; ymd when the year comes first, as in 24/12/31).</source>
+        <translation>“{column}”列中的日期（如 {examples}）既可按日在前也可按月在前读取，且没有任何值能说明是哪一种。请选择顺序：日/月/年 或 月/日/年（命令行：--date-order dmy 或 --date-order mdy；年份在前时用 ymd，如 24/12/31）。</translation>
     </message>
     <message>
         <source>Could not read {path}: {detail}</source>

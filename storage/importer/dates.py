@@ -4,7 +4,9 @@
 10:42`` is US order with a time. A column's order is decided from its own values: a first part
 above 12 means day first, a second part above 12 means month first; ISO dates, ``2024年3月14日``,
 Excel serials and real date cells are unambiguous. A column whose every value reads both ways
-is a question for the user (:class:`DateOrderError`), never a silent guess.
+is a question for the user (:class:`DateOrderError`), never a silent guess. Two-digit years
+may also come first (``24/03/14``, as Japanese and Korean exports write them): a first part
+above 31 says so, else the user's ``ymd`` does, and then a day-first reading is refused.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ _TIME = re.compile(r"(?:[ T]+|(?<=\d)T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*"
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TWO_FIRST = re.compile(r"^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$")
+_YEAR_FIRST = re.compile(r"^(\d{2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
 _NAMED_DAY_FIRST = re.compile(r"^(\d{1,2})[-\s.]+([A-Za-z]{3,9})\.?[-\s.,]+(\d{4})$")
 _NAMED_MONTH_FIRST = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _MONTHS = {name: number for number, names in enumerate((
@@ -45,22 +48,25 @@ _MONTHS = {name: number for number, names in enumerate((
 
 
 class DateOrder(StrEnum):
-    """The order of day and month in dates such as ``3/4/2024`` (the year last)."""
+    """The order of day and month in dates such as ``3/4/2024`` (the year last), or a
+    two-digit year first (``24/12/31``: year, month, day)."""
 
     DMY = "dmy"
     MDY = "mdy"
+    YMD = "ymd"
 
     @property
     def label(self) -> str:
         """The order shown by example: digits read the same in every language."""
-        return "31/12/2024" if self is DateOrder.DMY else "12/31/2024"
+        return {"dmy": "31/12/2024", "mdy": "12/31/2024", "ymd": "24/12/31"}[self.value]
 
 
 class DateOrderError(ImportFileError):
     message = tr_noop("Column '{column}' holds dates such as {examples} that read both "
                       "day-first and month-first, and none of its values tells which. Choose "
                       "the order: day/month/year or month/day/year (on the command line: "
-                      "--date-order dmy or --date-order mdy).")
+                      "--date-order dmy or --date-order mdy; ymd when the year comes first, "
+                      "as in 24/12/31).")
 
 
 class _Ambiguous(Exception):
@@ -108,6 +114,12 @@ def _from_text(text: str, order: DateOrder | None) -> date:
     match = _YMD.match(text) or _COMPACT.match(text)
     if match:
         return date(int(match[1]), int(match[2]), int(match[3]))
+    if order is DateOrder.YMD:
+        match = _YEAR_FIRST.match(text)
+        if match:
+            return date(_year(match[1]), int(match[3]), int(match[4]))
+        if _TWO_FIRST.match(text):
+            raise ValueError(text)  # 3/14/2024: not year first
     match = _TWO_FIRST.match(text)
     if match:
         first, second, year = int(match[1]), int(match[3]), _year(match[4])
@@ -172,12 +184,19 @@ class ColumnEvidence:
 
     day_first: int = 0
     month_first: int = 0
+    year_first: int = 0  # 95/03/14: a two-digit first part above 31
     either: list[str] = field(default_factory=list)  # a few examples that read both ways
 
     def add(self, value: Any) -> None:
         if not isinstance(value, str) or not any(mark in value for mark in "/-."):
             return
-        match = _TWO_FIRST.match(_without_time(_normal(value.strip())))
+        text = _without_time(_normal(value.strip()))
+        match = _YEAR_FIRST.match(text)
+        if match and int(match[1]) > 31:
+            if 1 <= int(match[3]) <= 12 and 1 <= int(match[4]) <= 31:
+                self.year_first += 1
+            return
+        match = _TWO_FIRST.match(text)
         if not match:
             return
         shape = _shape(int(match[1]), int(match[3]))
@@ -191,8 +210,10 @@ class ColumnEvidence:
     @property
     def order(self) -> DateOrder | None:
         """The order the values show (the majority, should a garbled column show both)."""
-        if not self.day_first and not self.month_first:
+        if not self.day_first and not self.month_first and not self.year_first:
             return None
+        if self.year_first > max(self.day_first, self.month_first):
+            return DateOrder.YMD
         return DateOrder.DMY if self.day_first >= self.month_first else DateOrder.MDY
 
 

@@ -193,6 +193,30 @@ def test_dates_that_read_both_ways_are_asked_about(  # type: ignore[no-untyped-d
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
 
+def test_a_two_digit_year_first_is_offered_and_read(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """03/04/05 in every row: 'Year first: 24/12/31' reads it as 2003-04-05."""
+    name = window.book.reader.list_customers(limit=1).rows[0].name
+    path = tmp_path / "sales.csv"
+    path.write_text(f"Customer,Date,Amount\n{name},03/04/05,10\n{name},05/06/07,20\n",
+                    encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert dialog.date_order.isVisible()
+    index = dialog.date_order.findData("ymd")
+    assert dialog.date_order.itemText(index) == "Year first: 24/12/31"
+    dialog.date_order.setCurrentIndex(index)
+    dialog.date_order.activated.emit(index)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert "With problems: 0." in dialog.summary.text()
+    sql = "SELECT count(*) FROM transactions WHERE date IN ('2003-04-05', '2005-06-07')"
+    before = window.book.reader.scalar(sql)
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert window.book.reader.scalar(sql) == before + 2
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
 def test_a_row_filter_keeps_only_the_finished_orders(  # type: ignore[no-untyped-def]
         qtbot, window: MainWindow, tmp_path: Path) -> None:
     """Only status = Done: the cancelled order is counted apart and not imported."""

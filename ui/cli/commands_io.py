@@ -187,11 +187,12 @@ def _register_import(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
                         help=t("contacts and transactions: make the customers the file names "
                                "that the book does not have (by code, else by name) instead of "
                                "refusing their rows"))
-    parser.add_argument("--date-order", choices=("dmy", "mdy"), default=None,
+    parser.add_argument("--date-order", choices=("dmy", "mdy", "ymd"), default=None,
                         help=t("transactions: read dates such as 3/4/2024 day first (dmy) or "
                                "month first (mdy); needed only when no date in the column tells "
                                "(a first part above 12 means day first, a second one month "
-                               "first)"))
+                               "first); ymd reads a two-digit year first, as in 24/12/31, and "
+                               "refuses dates with the year last"))
     parser.add_argument("--dry-run", action="store_true",
                         help=t("check every row and show what would happen; write nothing"))
     parser.add_argument("--skip-invalid", action="store_true",

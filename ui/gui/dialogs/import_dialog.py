@@ -168,6 +168,7 @@ class ImportDialog(QDialog):
         self.date_order.addItem(self.tr("Choose…"), None)
         self.date_order.addItem(self.tr("Day first: 31/12/2024"), "dmy")
         self.date_order.addItem(self.tr("Month first: 12/31/2024"), "mdy")
+        self.date_order.addItem(self.tr("Year first: 24/12/31"), "ymd")
         self.date_order.activated.connect(lambda _i: self.check())
         self.date_order_label = QLabel(self.tr("Dates such as 3/4/2024 are:"), self)
         # One row filter (e.g. only 订单状态 = 已完成): a column, is / is not, its values.
