@@ -667,11 +667,11 @@
     </message>
     <message>
         <source>keyplan: warning: this book is in a folder that {service} shares; two computers writing one book file there damage it. Keep the book on this computer (the window offers to copy it when it opens it); team sync sends only change files through shared folders.</source>
-        <translation>keyplan：警告：此账本位于 {service} 共享的文件夹中；两台电脑写入同一个账本文件会损坏它。请把账本放在本机（窗口打开它时会提议复制）；团队同步只通过共享文件夹传送变更文件。</translation>
+        <translation>keyplan：警告：此客户簿位于 {service} 共享的文件夹中；两台电脑写入同一个客户簿文件会损坏它。请把客户簿放在本机（窗口打开它时会提议复制）；团队同步只通过共享文件夹传送变更文件。</translation>
     </message>
     <message>
         <source>keyplan: note: this book is also open in KeyPlan ({app}, process {pid} on {host}); both can keep working.</source>
-        <translation>keyplan：提示：此账本也在 KeyPlan 中打开（{app}，{host} 上的进程 {pid}）；两者都可以继续工作。</translation>
+        <translation>keyplan：提示：此客户簿也在 KeyPlan 中打开（{app}，{host} 上的进程 {pid}）；两者都可以继续工作。</translation>
     </message>
     <message>
         <source>row {row}: {message}</source>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <source>To bring them into another book: keyplan --db OTHER.db import book {path}</source>
-        <translation>导入到另一个账本：keyplan --db 其他账本.db import book {path}</translation>
+        <translation>导入到另一个客户簿：keyplan --db 其他客户簿.db import book {path}</translation>
     </message>
     <message>
         <source>Imported {created} new and {updated} updated records ({rejected} bad rows left out) in {seconds} s.</source>
@@ -703,7 +703,7 @@
     </message>
     <message>
         <source>{count} sales lines are already in the book and are not imported again.</source>
-        <translation>{count} 条销售明细已在账本中，不再重复导入。</translation>
+        <translation>{count} 条销售明细已在客户簿中，不再重复导入。</translation>
     </message>
     <message>
         <source>Sheets left alone (they hold no kind of record): {sheets}</source>
@@ -767,7 +767,7 @@
     </message>
     <message>
         <source>{count} rows are already in the book (same customer, date, amount and profit to the cent, order or reference, and product) and are not imported again: rows {rows}.</source>
-        <translation>{count} 行已在账本中（客户、日期、金额与毛利精确到分、订单或单号、产品均相同），不会重复导入：第 {rows} 行。</translation>
+        <translation>{count} 行已在客户簿中（客户、日期、金额与毛利精确到分、订单或单号、产品均相同），不会重复导入：第 {rows} 行。</translation>
     </message>
     <message>
         <source>{creates} customers to create, {updates} to update.</source>
@@ -803,11 +803,11 @@
     </message>
     <message>
         <source>Rescored the book in {seconds} s.</source>
-        <translation>已重新评分账本，用时 {seconds} 秒。</translation>
+        <translation>已为客户簿重新评分，用时 {seconds} 秒。</translation>
     </message>
     <message>
         <source>Note: the newest sale in the book is from {day}, more than six months ago: scored as of today, every customer counts as lapsed. To see this data as of its own time: keyplan score --as-of {day}</source>
-        <translation>提示：账本中最新的销售是 {day}，已超过六个月：按今天评分，每个客户都算作流失。要按数据当时的情况查看：keyplan score --as-of {day}</translation>
+        <translation>提示：客户簿中最新的销售是 {day}，已超过六个月：按今天评分，每个客户都算作流失。要按数据当时的情况查看：keyplan score --as-of {day}</translation>
     </message>
     <message>
         <source>Kept {count} records changed since the import or still in use:</source>
@@ -3408,7 +3408,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>No changes recorded yet. Records generated in bulk (the demo book) have no history until they are edited.</source>
-        <translation>尚无更改记录。批量生成的记录（演示账本）在被编辑之前没有历史。</translation>
+        <translation>尚无更改记录。批量生成的记录（演示客户簿）在被编辑之前没有历史。</translation>
     </message>
     <message>
         <source>Reverse the selected change (all its fields); the reversal is recorded too</source>
@@ -3583,7 +3583,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Make the customers this file names that the book does not have yet</source>
-        <translation>新建文件中提到而账本中尚没有的客户</translation>
+        <translation>新建文件中提到而客户簿中尚没有的客户</translation>
     </message>
     <message>
         <source>Day first: 31/12/2024</source>
@@ -3708,7 +3708,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>The newest sale in the book is from {date}, more than six months ago: scored as of today, every customer counts as lapsed, so tiers and lifecycle stages say little about this data.</source>
-        <translation>账本中最新的销售是 {date}，已超过六个月：按今天评分，每个客户都算作流失，因此等级和生命周期阶段对这些数据意义不大。</translation>
+        <translation>客户簿中最新的销售是 {date}，已超过六个月：按今天评分，每个客户都算作流失，因此等级和生命周期阶段对这些数据意义不大。</translation>
     </message>
     <message>
         <source>Close</source>
@@ -4451,7 +4451,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>The book was copied to {path} and opened from there.</source>
-        <translation>账本已复制到 {path}，现从那里打开。</translation>
+        <translation>客户簿已复制到 {path}，现从那里打开。</translation>
     </message>
     <message>
         <source>No other recent books</source>
@@ -4596,7 +4596,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Wrote {path}: {rows} records on {sheets} sheets. File → Import all data… in another book brings them back.</source>
-        <translation>已写入 {path}：{rows} 条记录，共 {sheets} 张工作表。在另一个账本中用“文件 → 导入全部数据…”即可导回。</translation>
+        <translation>已写入 {path}：{rows} 条记录，共 {sheets} 张工作表。在另一个客户簿中用“文件 → 导入全部数据…”即可导回。</translation>
     </message>
     <message>
         <source>Import all data</source>
@@ -4604,7 +4604,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>This book already has {count} customers. Records of the workbook that it has (the same KeyPlan ID or code) are updated, the others added. A backup is made first. Import?</source>
-        <translation>此账本已有 {count} 个客户。工作簿中账本已有的记录（KeyPlan 编号或客户编号相同）将被更新，其余记录将被添加。导入前会先备份。是否导入？</translation>
+        <translation>此客户簿已有 {count} 个客户。工作簿中客户簿已有的记录（KeyPlan 编号或客户编号相同）将被更新，其余记录将被添加。导入前会先备份。是否导入？</translation>
     </message>
     <message>
         <source>Importing all data…</source>
@@ -6391,19 +6391,19 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>SharedFolderWarning</name>
     <message>
         <source>The book is in a shared folder</source>
-        <translation>账本位于共享文件夹中</translation>
+        <translation>客户簿位于共享文件夹中</translation>
     </message>
     <message>
         <source>This book is in a folder that {service} shares: {path}</source>
-        <translation>此账本位于 {service} 共享的文件夹中：{path}</translation>
+        <translation>此客户簿位于 {service} 共享的文件夹中：{path}</translation>
     </message>
     <message>
         <source>A book file that two computers write through a synced or network folder gets damaged, and a half-synced copy can lose work. Keep the book on this computer: to work as a team, each person keeps their own book and team sync sends only change files through the shared folder.
 
 Copy the book to {target} and open the copy? The file in the shared folder is left as it is.</source>
-        <translation>两台电脑通过同步或网络文件夹写入同一个账本文件会损坏它，同步到一半的副本还可能丢失数据。请把账本放在本机：团队协作时，每人保留自己的账本，由团队同步只通过共享文件夹传送变更文件。
+        <translation>两台电脑通过同步或网络文件夹写入同一个客户簿文件会损坏它，同步到一半的副本还可能丢失数据。请把客户簿放在本机：团队协作时，每人保留自己的客户簿，由团队同步只通过共享文件夹传送变更文件。
 
-要把账本复制到 {target} 并打开该副本吗？共享文件夹中的文件保持不变。</translation>
+要把客户簿复制到 {target} 并打开该副本吗？共享文件夹中的文件保持不变。</translation>
     </message>
     <message>
         <source>Copy to this computer and open it</source>
@@ -6676,7 +6676,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>The book could not be copied to {target}: {detail}. It was left where it is, unchanged.</source>
-        <translation>无法将账本复制到 {target}：{detail}。账本留在原处，未作改动。</translation>
+        <translation>无法将客户簿复制到 {target}：{detail}。客户簿留在原处，未作改动。</translation>
     </message>
     <message>
         <source>The clock of the computer of {device} is more than a day ahead of this computer&apos;s: its changes wait until the clocks agree. Check the date and time on both computers.</source>
@@ -6876,7 +6876,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>{path} holds no sheet of a KeyPlan book (Customers, Contacts, Transactions …, as Export all data writes them). Its sheets: {sheets}. Import it as one table of customers, contacts or sales instead.</source>
-        <translation>{path} 不含 KeyPlan 账本的工作表（客户、联系人、交易……，即“导出全部数据”所写的那些）。其工作表：{sheets}。请改为按客户、联系人或销售数据的单张表导入。</translation>
+        <translation>{path} 不含 KeyPlan 客户簿的工作表（客户、联系人、交易……，即“导出全部数据”所写的那些）。其工作表：{sheets}。请改为按客户、联系人或销售数据的单张表导入。</translation>
     </message>
     <message>
         <source>{customer} already has a plan for {period}.</source>
