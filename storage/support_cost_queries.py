@@ -81,9 +81,11 @@ def customer_profits(db: DatabaseBase, as_of: date, customer_id: str | None = No
 
 
 #: The metrics alone (the deleted flag is copied in): the customers' wide rows cost a second
-#: more on 100,000 customers.
+#: more on 100,000 customers. Read straight through the table: SQLite's pick, the names'
+#: partial index (its condition matches the WHERE), adds a lookup in the table per row, 160
+#: ms of processor time against 45.
 _TIER_SQL = """
-SELECT tier, count(*), total(revenue_12m), total(profit_12m) FROM customer_metrics
+SELECT tier, count(*), total(revenue_12m), total(profit_12m) FROM customer_metrics NOT INDEXED
 WHERE deleted = 0 GROUP BY 1
 """
 

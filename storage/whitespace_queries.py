@@ -32,9 +32,12 @@ GROUP BY customer_id, product
 """
 
 #: Kinds and tiers in two narrow reads joined in Python: a join per row, or the customers'
-#: wide rows read with their metrics, costs three times as much on 100,000 customers.
-_KINDS_SQL = "SELECT id, kind FROM customers WHERE deleted_at IS NULL"
-_TIERS_SQL = "SELECT customer_id, tier_rank FROM customer_metrics WHERE deleted = 0"
+#: wide rows read with their metrics, costs three times as much on 100,000 customers. Each
+#: reads its table straight through: SQLite's pick, a partial index whose condition matches
+#: the WHERE (the owners' for the customers, the names' for the metrics), reads the same
+#: rows with a lookup in the table each, 165-175 ms of processor time against 35-50.
+_KINDS_SQL = "SELECT id, kind FROM customers NOT INDEXED WHERE deleted_at IS NULL"
+_TIERS_SQL = "SELECT customer_id, tier_rank FROM customer_metrics NOT INDEXED WHERE deleted = 0"
 
 _ABOUT_SQL = """
 SELECT m.tier, c.kind FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id
@@ -86,17 +89,25 @@ def book_lines(db: DatabaseBase, as_of: date) -> BookLines:
     bought: dict[str, dict[str, float]] = {}
     params = {"start": ws.window_start(as_of).isoformat(), "as_of": as_of.isoformat()}
     line_of: dict[str, str] = {}  # a handful of products: each trimmed once
+    # The index gives each customer's products together: the customer is looked up once
+    # per run of its rows, not once a row (270,000 rows for 83,000 customers).
+    current: str | None = None
+    live = False
+    mine: dict[str, float] | None = None
     for customer_id, product, revenue in db.conn.execute(_GROUPS_SQL, params):
-        if customer_id not in customers:
-            continue  # in the bin
+        if customer_id != current:
+            current = customer_id
+            live = customer_id in customers  # else in the bin
+            mine = bought.get(customer_id)
+        if not live:
+            continue
         line = line_of.get(product)
         if line is None:
             line = line_of[product] = ws.line_of(product)
         if line:
-            mine = bought.get(customer_id)
             if mine is None:
                 mine = bought[customer_id] = {}
-            mine[line] = mine.get(line, 0.0) + float(revenue)
+            mine[line] = mine.get(line, 0.0) + revenue  # total() is always a float
     for customer_id, lines in bought.items():
         group = groups[customers[customer_id]]
         for line, revenue in lines.items():
