@@ -36,6 +36,9 @@ REINDEX_MIN_ROWS = 50_000
 # The transaction-derived activity figures of customer_metrics, as storage.metrics computes
 # them, updated only where they changed and only in their own columns (so only the indexes
 # holding those columns are touched): 1 s instead of 11 s for a 100,000-customer book.
+# The lines are read through the covering index (finish() rebuilds the indexes it dropped
+# before this runs): left to itself, SQLite took the whitespace index and looked each line's
+# profit up in the table (1.3-1.9 s instead of 0.7 s for a million lines).
 _TRANSACTION_FIGURES_SQL = """
 WITH t AS (
     SELECT customer_id,
@@ -43,7 +46,7 @@ WITH t AS (
            total(CASE WHEN date > :start AND date <= :as_of THEN profit END) AS profit,
            min(date) AS first_purchase,
            max(CASE WHEN date <= :as_of THEN date END) AS last_purchase
-    FROM transactions
+    FROM transactions INDEXED BY idx_transactions_customer_cover
     WHERE deleted_at IS NULL AND customer_id IN (SELECT value FROM json_each(:ids))
     GROUP BY customer_id
 )
