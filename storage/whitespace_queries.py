@@ -211,16 +211,58 @@ def portfolio(db: DatabaseBase, as_of: date, *, top: int = 1_000) -> PortfolioWh
         _, peers = ws.choose_table(index, key[0], key[1])
         ranked[key] = ws.suggestions(lacking, ws.table_stats(peers, leave_out={}),
                                      index.overall)
-    best: list[tuple[float, float, str, str | None, ws.Suggestion]] = []
-    nothing: dict[str, float] = {}
-    for customer_id, key in book.customers.items():
-        mine = book.bought.get(customer_id, nothing)
-        for suggestion in ranked.get(key, ()):
-            if suggestion.line not in mine:
-                best.append((suggestion.score, sum(mine.values()), customer_id, key[0],
-                             suggestion))
-                break  # the customer's best suggestion only: the list stays varied
-    chosen = heapq.nsmallest(top, best, key=lambda b: (-b[0], -b[1], b[2]))
+    chosen = _best(book, ranked, top)
     return PortfolioWhitespace(as_of, groups,
                                [Opportunity(b[2], b[3], b[4]) for b in chosen])
+
+
+def _best(book: BookLines, ranked: dict[Key, list[ws.Suggestion]], top: int
+          ) -> list[tuple[float, float, str, str | None, ws.Suggestion]]:
+    """The ``top`` customers' best suggestions as (-score, -revenue, id, tier, suggestion),
+    best first. A customer's best suggestion is the first of its group's that it lacks (the
+    customer's best only: the list stays varied), so its score is one of a few: the
+    customers are put in a bucket per group and suggestion, and only the buckets down to
+    the score at which ``top`` customers are reached are ordered by the customers'
+    revenue (a fifth of the walk's time went on summing and sorting every customer)."""
+    members: dict[Key, list[str]] = {}
+    for customer_id, key in book.customers.items():
+        found = members.get(key)
+        if found is None:
+            found = members[key] = []
+        found.append(customer_id)
+    bought = book.bought
+    buckets: list[tuple[float, ws.Suggestion, Key, list[str]]] = []
+    for key, ids in members.items():
+        offered = ranked.get(key)
+        if not offered:
+            continue
+        lines = [s.line for s in offered]
+        chosen: list[list[str]] = [[] for _ in offered]
+        for customer_id in ids:
+            mine = bought.get(customer_id)
+            if mine is None:  # buys nothing in the window: lacks every line
+                chosen[0].append(customer_id)
+                continue
+            for at, line in enumerate(lines):
+                if line not in mine:
+                    chosen[at].append(customer_id)
+                    break
+        buckets.extend((s.score, s, key, found) for s, found in zip(offered, chosen,
+                                                                    strict=True) if found)
+    buckets.sort(key=lambda b: -b[0])
+    kept: list[tuple[float, ws.Suggestion, Key, list[str]]] = []
+    count, floor = 0, None
+    for bucket in buckets:
+        if floor is not None and bucket[0] < floor:
+            break  # below the score of the top's last customer (its equals are kept)
+        kept.append(bucket)
+        count += len(bucket[3])
+        if floor is None and count >= top:
+            floor = bucket[0]
+    nothing: dict[str, float] = {}
+    # The ids differ, so the tuples order without reaching the tier or the suggestion.
+    best = [(-score, -sum(bought.get(customer_id, nothing).values()), customer_id, key[0],
+             suggestion)
+            for score, suggestion, key, ids in kept for customer_id in ids]
+    return heapq.nsmallest(top, best)
 

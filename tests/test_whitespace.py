@@ -4,6 +4,7 @@ demo book (a property: every line's status agrees with the raw rows)."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -209,3 +210,47 @@ def test_median_without_one_value_agrees_with_the_list_without_it(
     expected = median(rest) if rest else None
     assert ws.median_without(ordered, taken) == expected
     assert ws.median_without(ordered, 1000.5) == median(ordered)  # not there: as it is
+
+
+_group_keys = st.sampled_from([("key", "organisation"), ("key", "individual"),
+                               ("standard", "organisation"), (None, None)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(customers=st.lists(st.tuples(_group_keys,
+                                    st.dictionaries(st.sampled_from("ABCD"),
+                                                    st.sampled_from([0.0, 5.0, 10.0, 7.5]),
+                                                    max_size=4),
+                                    st.booleans()),
+                          min_size=2, max_size=40),
+       medians=st.dictionaries(_group_keys, st.lists(st.sampled_from([100.0, 200.0, 400.0]),
+                                                     min_size=4, max_size=4)),
+       top=st.integers(min_value=0, max_value=12), shuffle=st.randoms(use_true_random=False))
+def test_the_portfolio_best_equals_sorting_every_customer(
+        customers: list[tuple[tuple[str | None, str | None], dict[str, float], bool]],
+        medians: dict[tuple[str | None, str | None], list[float]], top: int,
+        shuffle: random.Random) -> None:
+    """The top list is made from buckets of customers sharing a suggestion; it must be what
+    ordering every customer's best suggestion by score, revenue and id gives, ties of score
+    across groups (the few medians make many) and customers buying nothing included."""
+    from storage.whitespace_queries import BookLines, _best
+
+    ids = [f"c{n:03d}" for n in range(len(customers))]
+    shuffle.shuffle(ids)  # the ids' order is not the book's
+    keys = {cid: key for cid, (key, _, _) in zip(ids, customers, strict=True)}
+    bought = {cid: lines for cid, (_, lines, buys) in zip(ids, customers, strict=True)
+              if buys}
+    ranked = {key: sorted((ws.Suggestion(line, LineStatus.NOT_BOUGHT, 10, 5, 0.5, median,
+                                         None) for line, median in zip("ABCD", found,
+                                                                       strict=True)),
+                          key=lambda s: -s.score)
+              for key, found in medians.items()}
+    book = BookLines(AS_OF, {}, bought, keys, ws.peer_index({}))
+    expected = []
+    for cid in ids:
+        mine = bought.get(cid, {})
+        offer = next((s for s in ranked.get(keys[cid], []) if s.line not in mine), None)
+        if offer is not None:
+            expected.append((-offer.score, -sum(mine.values()), cid, keys[cid][0], offer))
+    expected.sort()
+    assert _best(book, ranked, top) == expected[:top]
