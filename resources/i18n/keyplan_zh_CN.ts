@@ -1038,6 +1038,30 @@
         <translation>{customer} 没有名为 {name} 的竞争对手。</translation>
     </message>
     <message>
+        <source>{label}: {text}</source>
+        <translation>{label}：{text}</translation>
+    </message>
+    <message>
+        <source>Added {customers} customers, {contacts} contacts, {transactions} transactions, {interactions} interactions, {needs} needs, {assessments} assessments and {plans} account plans to {path} in {seconds} s.</source>
+        <translation>已向 {path} 添加 {customers} 个客户、{contacts} 位联系人、{transactions} 笔交易、{interactions} 条互动记录、{needs} 条需求、{assessments} 份评估和 {plans} 份客户经营计划，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Scored {customers} customers as of {date} ({tiers}) and stored snapshot {snapshot} in {seconds} s.</source>
+        <translation>已按 {date} 为 {customers} 个客户评分（{tiers}），并保存快照 {snapshot}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>结构版本：</translation>
+    </message>
+    <message>
+        <source>File size:</source>
+        <translation>文件大小：</translation>
+    </message>
+    <message>
         <source>fill the database with realistic demo customers</source>
         <translation>在客户簿中生成逼真的演示客户</translation>
     </message>
@@ -1070,6 +1094,10 @@
         <translation>各表行数、数据库结构版本、文件大小和路径</translation>
     </message>
     <message>
+        <source>{size} bytes</source>
+        <translation>{size} 字节</translation>
+    </message>
+    <message>
         <source>must be between 1 and 10,000,000</source>
         <translation>必须在 1 到 10,000,000 之间</translation>
     </message>
@@ -1080,6 +1108,10 @@
     <message>
         <source>not a date (YYYY-MM-DD): {text}</source>
         <translation>不是日期（YYYY-MM-DD）：{text}</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({width}×{height}, {language}); ready in {seconds} s.</source>
+        <translation>已保存 {path}（{width}×{height}，{language}）；{seconds} 秒后就绪。</translation>
     </message>
     <message>
         <source>invalid choice: {text} (choose from {views} or customer:ID)</source>
@@ -1110,6 +1142,14 @@
         <translation>窗口像素尺寸（默认：1280x800）</translation>
     </message>
     <message>
+        <source>no such database: {path}</source>
+        <translation>数据库不存在：{path}</translation>
+    </message>
+    <message>
+        <source>no such folder: {path}</source>
+        <translation>文件夹不存在：{path}</translation>
+    </message>
+    <message>
         <source>not a size like 1280x800: {text}</source>
         <translation>不是 1280x800 这样的尺寸：{text}</translation>
     </message>
@@ -1118,12 +1158,24 @@
         <translation>宽度须为 320–8000 像素，高度须为 240–8000 像素</translation>
     </message>
     <message>
+        <source>Wrote {path} ({count} sheets: {sheets}) in {seconds} s.</source>
+        <translation>已写入 {path}（{count} 张工作表：{sheets}），用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {count} customers in {seconds} s.</source>
+        <translation>已写入 {path}：{count} 个客户，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
         <source>Wrote {path}: {count} lines and the total in {seconds} s.</source>
         <translation>已写入 {path}：{count} 行及合计，用时 {seconds} 秒。</translation>
     </message>
     <message>
         <source>Created draft plan {period} for {customer} (id {id}): {objectives} objectives, {actions} actions, {measures} support measures, {needs} needs.</source>
         <translation>已为 {customer} 创建 {period} 的计划草稿（id {id}）：{objectives} 个目标，{actions} 项行动，{measures} 项支持措施，{needs} 个需求。</translation>
+    </message>
+    <message>
+        <source>{customer} {period} ({start} to {end}), {elapsed} of the period gone; revenue {revenue}</source>
+        <translation>{customer} {period}（{start} 至 {end}），期间已过 {elapsed}；销售额 {revenue}</translation>
     </message>
     <message>
         <source>write an account plan or the portfolio as an Excel workbook</source>
@@ -1334,12 +1386,32 @@
         <translation>计划模板：{name}</translation>
     </message>
     <message>
+        <source>No plans.</source>
+        <translation>没有客户经营计划。</translation>
+    </message>
+    <message>
+        <source>No plan actions due.</source>
+        <translation>没有到期的计划行动。</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>actions: {open} open ({overdue} overdue), {done} done</source>
+        <translation>行动：{open} 项未完成（{overdue} 项逾期），{done} 项已完成</translation>
+    </message>
+    <message>
         <source>the workbook to write</source>
         <translation>要写入的工作簿</translation>
     </message>
     <message>
         <source>language of sheet names and labels (default: from the locale)</source>
         <translation>工作表名称和标签的语言（默认：按系统区域设置）</translation>
+    </message>
+    <message>
+        <source>--map expects COLUMN=FIELD, got {item}</source>
+        <translation>--map 的格式应为 列=字段，收到的是 {item}</translation>
     </message>
     <message>
         <source>customers</source>
@@ -1386,8 +1458,28 @@
         <translation>计划回顾</translation>
     </message>
     <message>
+        <source>{count} OVERDUE</source>
+        <translation>{count} 项逾期</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
         <source>No imports yet.</source>
         <translation>尚无导入。</translation>
+    </message>
+    <message>
+        <source>--undo expects a batch number or &apos;last&apos;, got {text}</source>
+        <translation>--undo 需要批次号或 last，收到的是 {text}</translation>
+    </message>
+    <message>
+        <source>no import to undo</source>
+        <translation>没有可撤销的导入</translation>
+    </message>
+    <message>
+        <source>no import batch {batch} (see &apos;keyplan import --list&apos;)</source>
+        <translation>没有导入批次 {batch}（见 keyplan import --list）</translation>
     </message>
     <message>
         <source>note: {note}</source>
@@ -1396,6 +1488,26 @@
     <message>
         <source>No playbook fits {customer}: the plan starts empty.</source>
         <translation>没有适合 {customer} 的计划模板：计划从空白开始。</translation>
+    </message>
+    <message>
+        <source>{period} {status} {customer}: {count} open actions, next due {date}</source>
+        <translation>{period} {status} {customer}：{count} 项未完成行动，下一项 {date} 到期</translation>
+    </message>
+    <message>
+        <source>{period} {status} {customer}: {count} open actions</source>
+        <translation>{period} {status} {customer}：{count} 项未完成行动</translation>
+    </message>
+    <message>
+        <source>{customer} has no plan for {period}</source>
+        <translation>{customer} 没有 {period} 的客户经营计划</translation>
+    </message>
+    <message>
+        <source>{customer} has no plan</source>
+        <translation>{customer} 没有客户经营计划</translation>
+    </message>
+    <message>
+        <source>actual {actual}</source>
+        <translation>实际 {actual}</translation>
     </message>
     <message>
         <source>undone {at}</source>
@@ -1526,6 +1638,22 @@
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
+        <source>Backed up to {path} ({size} bytes, integrity checked) in {seconds} s.</source>
+        <translation>已备份到 {path}（{size} 字节，已校验完整性），用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>quick check</source>
+        <translation>快速检查</translation>
+    </message>
+    <message>
+        <source>integrity check</source>
+        <translation>完整性检查</translation>
+    </message>
+    <message>
+        <source>{path}: {check} passed in {seconds} s.</source>
+        <translation>{path}：{check}通过，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
         <source>back up the database (SQLite online backup, compressed, verified)</source>
         <translation>备份客户簿（SQLite 在线备份，压缩并校验）</translation>
     </message>
@@ -1586,6 +1714,166 @@
         <translation>不是有效的大小：{text}（例如 5GB 或 800MB）</translation>
     </message>
     <message>
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>校验失败</translation>
+    </message>
+    <message>
+        <source>unchecked</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} is open in KeyPlan (process {pid}); close it before restoring</source>
+        <translation>{path} 正在 KeyPlan 中打开（进程 {pid}）；请先关闭再恢复</translation>
+    </message>
+    <message>
+        <source>Restored {path} from {file} in {seconds} s.</source>
+        <translation>已从 {file} 恢复 {path}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Restored {path} from {file} in {seconds} s; the replaced book is kept as {kept}.</source>
+        <translation>已从 {file} 恢复 {path}，用时 {seconds} 秒；被替换的客户簿保存为 {kept}。</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>migration</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>被替换</translation>
+    </message>
+    <message>
+        <source>Keeping {daily} daily and {weekly} weekly automatic backups.</source>
+        <translation>保留 {daily} 份每日和 {weekly} 份每周自动备份。</translation>
+    </message>
+    <message>
+        <source>The backup folder may take {size}.</source>
+        <translation>备份文件夹最多可占用 {size}。</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose a new file name</source>
+        <translation>{path} 已存在；请换一个文件名</translation>
+    </message>
+    <message>
+        <source>; {count} more problems</source>
+        <translation>；另有 {count} 个问题</translation>
+    </message>
+    <message>
+        <source>; 1 more problem</source>
+        <translation>；另有 1 个问题</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>Concentration: {percent} % of buying customers ({needed} of {buying}) bring {target} % of revenue.</source>
+        <translation>集中度：{percent}% 的有购买客户（{buying} 个中的 {needed} 个）贡献了 {target}% 的销售额。</translation>
+    </message>
+    <message>
+        <source>tier {tier}</source>
+        <translation>等级 {tier}</translation>
+    </message>
+    <message>
+        <source>Next tier up: {tier}, {points} points away. Most plausible levers:</source>
+        <translation>上一级：{tier}，还差 {points} 分。最可行的提升方向：</translation>
+    </message>
+    <message>
+        <source>Scored {customers} customers as of {date} in {seconds} s.</source>
+        <translation>已按 {date} 为 {customers} 个客户评分，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>ABC classes: {counts}</source>
+        <translation>ABC 分类：{counts}</translation>
+    </message>
+    <message>
+        <source>Lifecycle: {counts}</source>
+        <translation>生命周期：{counts}</translation>
+    </message>
+    <message>
+        <source>Concentration: no revenue in the window.</source>
+        <translation>集中度：统计期内没有销售额。</translation>
+    </message>
+    <message>
+        <source>{customer} as of {date}</source>
+        <translation>{customer}，截至 {date}</translation>
+    </message>
+    <message>
+        <source> (manual override: {reason}; the score alone gives {tier})</source>
+        <translation>（手动调整：{reason}；仅按分数为{tier}）</translation>
+    </message>
+    <message>
+        <source>{stage} (manual override)</source>
+        <translation>{stage}（手动调整）</translation>
+    </message>
+    <message>
+        <source>Score {score}, {tier}; ABC class {abc}; lifecycle {lifecycle}.</source>
+        <translation>得分 {score}，{tier}；ABC 分类 {abc}；生命周期 {lifecycle}。</translation>
+    </message>
+    <message>
+        <source>Already in the top tier.</source>
+        <translation>已是最高等级。</translation>
+    </message>
+    <message>
+        <source>The score reaches {tier}, but the revenue guard keeps it at {computed}: revenue must be in the top share of the book.</source>
+        <translation>分数已达到{tier}，但销售额门槛使其保持为{computed}：销售额须位于客户簿的前列。</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>{value}, {days} d late</source>
+        <translation>{value}，平均逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>{value} months</source>
+        <translation>{value} 个月</translation>
+    </message>
+    <message>
+        <source>{value} orders</source>
+        <translation>{value} 笔订单</translation>
+    </message>
+    <message>
+        <source>Weights (%):</source>
+        <translation>权重（%）：</translation>
+    </message>
+    <message>
+        <source>top {percent} %</source>
+        <translation>前 {percent}%</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Thresholds: {strategic} {strategic_score}, {key} {key_score}, {standard} {standard_score}; revenue guard: {guard}.</source>
+        <translation>等级门槛：{strategic} {strategic_score}，{key} {key_score}，{standard} {standard_score}；销售额门槛：{guard}。</translation>
+    </message>
+    <message>
         <source>recompute scores, tiers, ABC classes and lifecycle stages</source>
         <translation>重新计算评分、分级、ABC 类和生命周期阶段</translation>
     </message>
@@ -1642,8 +1930,56 @@
         <translation>strategic 级还要求销售额位于前 PERCENT%%（off：不要求）</translation>
     </message>
     <message>
+        <source>Snapshot {period} stored; backfilled {count} earlier periods ({periods}) in {seconds} s.</source>
+        <translation>已保存快照 {period}；补录了之前 {count} 个期间（{periods}），用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Snapshot {period} stored in {seconds} s.</source>
+        <translation>已保存快照 {period}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>{changed} customers changed tier, {new} were scored for the first time; {overridden} tiers are manual overrides.</source>
+        <translation>{changed} 个客户等级变化，{new} 个客户首次评分；{overridden} 个等级为手动调整。</translation>
+    </message>
+    <message>
+        <source>{changed} customers changed tier; {overridden} tiers are manual overrides.</source>
+        <translation>{changed} 个客户等级变化；{overridden} 个等级为手动调整。</translation>
+    </message>
+    <message>
+        <source>Note: this customer&apos;s records changed after the last rescore; run &apos;score&apos;.</source>
+        <translation>提示：该客户的记录在上次评分后有改动；请运行 keyplan score。</translation>
+    </message>
+    <message>
+        <source>Missing data, scored at the neutral 50 points: {dimensions}.</source>
+        <translation>缺少数据、按中性 50 分计：{dimensions}。</translation>
+    </message>
+    <message>
+        <source>Together, {dimensions} could close the gap.</source>
+        <translation>{dimensions} 合起来可以弥补差距。</translation>
+    </message>
+    <message>
+        <source>Tier changed from {before} ({from_period}) to {after} ({to_period}), score {score_before} -&gt; {score_after}; moved most by: {drivers}.</source>
+        <translation>等级从{before}（{from_period}）变为{after}（{to_period}），得分 {score_before} -&gt; {score_after}；影响最大的是：{drivers}。</translation>
+    </message>
+    <message>
+        <source>The score reaches {tier}, but the revenue guard keeps it at {computed}: revenue must be in the top share of the book (about {revenue} or more).</source>
+        <translation>分数已达到{tier}，但销售额门槛使其保持为{computed}：销售额须位于客户簿的前列（约 {revenue} 或以上）。</translation>
+    </message>
+    <message>
+        <source>Saved; re-tiered {customers} customers as of {date}: {changed} changed tier.</source>
+        <translation>已保存；已按 {date} 为 {customers} 个客户重新分级：{changed} 个等级变化。</translation>
+    </message>
+    <message>
         <source>must be between 0 and 120</source>
         <translation>必须在 0 到 120 之间</translation>
+    </message>
+    <message>
+        <source>  - {dimension}: {points} points now, can add up to {reach}</source>
+        <translation>  - {dimension}：现为 {points} 分，最多可增加 {reach}</translation>
+    </message>
+    <message>
+        <source>unknown tier &apos;{name}&apos; in --threshold; use {names}</source>
+        <translation>--threshold 中的等级“{name}”未知；请用 {names}</translation>
     </message>
     <message>
         <source>expected NAME=NUMBER, got {text}</source>
@@ -1652,6 +1988,58 @@
     <message>
         <source>expected a percentage or &apos;off&apos;, got {text}</source>
         <translation>应为百分比或 off，实际为 {text}</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>rev. share</source>
+        <translation>销售额占比</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>raw value</source>
+        <translation>原始值</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>contrib.</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>  - {dimension}: {points} points now, can add up to {reach}; alone it closes the gap at {target} points</source>
+        <translation>  - {dimension}：现为 {points} 分，最多可增加 {reach}；单靠它达到 {target} 分即可弥补差距</translation>
+    </message>
+    <message>
+        <source>  - {dimension}: {points} points now, can add up to {reach}; alone it closes the gap at {target} points (about {raw})</source>
+        <translation>  - {dimension}：现为 {points} 分，最多可增加 {reach}；单靠它达到 {target} 分（约 {raw}）即可弥补差距</translation>
     </message>
     <message>
         <source>  {person}: {role}, device {device}, joined {joined}, last packet {seen}</source>
@@ -1880,6 +2268,58 @@
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <source>the {kind} chart is of the whole book; drop --customer</source>
+        <translation>{kind} 图表针对整个客户簿；请去掉 --customer</translation>
+    </message>
+    <message>
+        <source>the {kind} chart needs a customer (--customer)</source>
+        <translation>{kind} 图表需要指定客户（--customer）</translation>
+    </message>
+    <message>
+        <source>unknown chart {kind}; choose from {kinds}</source>
+        <translation>未知图表 {kind}；可选：{kinds}</translation>
+    </message>
+    <message>
+        <source>no snapshot for period {period} (known: none yet)</source>
+        <translation>没有期间 {period} 的快照（目前还没有快照）</translation>
+    </message>
+    <message>
+        <source>no snapshot for period {period} (known: {known})</source>
+        <translation>没有期间 {period} 的快照（已有：{known}）</translation>
+    </message>
+    <message>
+        <source>language of the labels (default: the command line&apos;s --lang, else the system&apos;s)</source>
+        <translation type="vanished">图中文字的语言（默认：命令行的 --lang，否则为系统语言）</translation>
+    </message>
+    <message>
+        <source>{path}: the file name must end in .png or .svg</source>
+        <translation>{path}：文件名必须以 .png 或 .svg 结尾</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist</source>
+        <translation>文件夹 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>Wrote {kind} chart to {path} (empty state) in {seconds} s.</source>
+        <translation>已将 {kind} 图表写入 {path}（暂无数据），用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Wrote {kind} chart to {path} in {seconds} s.</source>
+        <translation>已将 {kind} 图表写入 {path}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>--size must be between 200x150 and 8000x8000</source>
+        <translation>--size 必须在 200x150 到 8000x8000 之间</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>--size must look like 1000x600, not {text}</source>
+        <translation>--size 的格式应如 1000x600，而不是 {text}</translation>
     </message>
     <message>
         <source>Add a competitor to the customer; when it already has one of that name, change the fields given. The competitors&apos; shares may add up to 100 % at most.</source>

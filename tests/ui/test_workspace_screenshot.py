@@ -39,7 +39,7 @@ def test_screenshot_of_a_customer_workspace(book_path: Path, tmp_path: Path) -> 
     result = _run("--db", str(book_path), "screenshot", str(out), "--view",
                   f"customer:{code}:transactions", "--lang", "zh_CN", "--size", "1100x700")
     assert result.returncode == 0, result.stderr
-    assert "ready in" in result.stdout
+    assert "秒后就绪。" in result.stdout  # the command's --lang speaks for its line too
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1100, 700)
     colours = {image.pixel(x, y) for x in range(0, 1100, 7) for y in range(0, 700, 7)}

@@ -6,8 +6,9 @@ import argparse
 import time
 from pathlib import Path
 
+from models.validation import tr_noop
 from ui.cli.errors import UserError
-from ui.cli.text import t
+from ui.cli.text import CONTEXT, t, translate
 from ui.gui.charts.kinds import KINDS
 
 FORMATS = (".png", ".svg")
@@ -38,9 +39,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_chart(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in FORMATS:
-        raise UserError(f"{args.output}: the file name must end in .png or .svg")
+        raise UserError(t("{path}: the file name must end in .png or .svg", path=args.output))
     if not args.output.parent.is_dir():
-        raise UserError(f"the folder {args.output.parent} does not exist")
+        raise UserError(t("the folder {path} does not exist", path=args.output.parent))
     width, height = _size(args.size)
     started = time.perf_counter()
     from PySide6.QtCore import QCoreApplication
@@ -59,25 +60,41 @@ def run_chart(args: argparse.Namespace) -> int:
             chart = build_chart(book, ChartRequest(args.kind, customer_id,
                                                           args.from_period, args.to_period))
         except ChartRequestError as error:
-            raise UserError(str(error)) from None
+            raise UserError(translate(CONTEXT, error.template, error.params)) from None
     figure = chart.figure
     figure.set_size_inches(width / DPI, height / DPI)
     try:
         figure.savefig(args.output, format=suffix[1:], dpi=DPI)
     except OSError as error:
-        raise UserError(f"cannot write {args.output}: {error.strerror}") from None
+        raise UserError(t("cannot write {path}: {reason}", path=args.output,
+                          reason=error.strerror)) from None
     del app
-    note = " (empty state)" if chart.empty else ""
-    print(f"Wrote {args.kind} chart to {args.output}{note} in "
-          f"{time.perf_counter() - started:.2f} s.")
+    seconds = f"{time.perf_counter() - started:.2f}"
+    if chart.empty:
+        print(t("Wrote {kind} chart to {path} (empty state) in {seconds} s.", kind=args.kind,
+                path=args.output, seconds=seconds))
+    else:
+        print(t("Wrote {kind} chart to {path} in {seconds} s.", kind=args.kind,
+                path=args.output, seconds=seconds))
     return 0
+
+
+#: The chart catalogue's messages (ChartRequestError), here to be collected and translated.
+CHART_MESSAGES = (
+    tr_noop("the {kind} chart is of the whole book; drop --customer"),
+    tr_noop("the {kind} chart needs a customer (--customer)"),
+    tr_noop("unknown chart {kind}; choose from {kinds}"),
+    tr_noop("no snapshot for period {period} (known: none yet)"),
+    tr_noop("no snapshot for period {period} (known: {known})"),
+)
 
 
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise UserError(f"--size must look like 1000x600, not {text!r}") from None
+        raise UserError(t("--size must look like 1000x600, not {text}",
+                          text=repr(text))) from None
     if not (200 <= width <= 8000 and 150 <= height <= 8000):
-        raise UserError("--size must be between 200x150 and 8000x8000")
+        raise UserError(t("--size must be between 200x150 and 8000x8000"))
     return width, height

@@ -116,7 +116,7 @@ def run_competitor_list(args: argparse.Namespace) -> int:
         print(line)
         for label, text in ((t("strengths"), c.strengths), (t("weaknesses"), c.weaknesses)):
             if text:
-                print(f"    {label}: {text}")
+                print("    " + t("{label}: {text}", label=label, text=text))
     print(wallet_line(position))
     return 0
 

@@ -8,7 +8,7 @@ import sys
 import time
 from datetime import date
 
-from ui.cli.text import t
+from ui.cli.text import listed, pad, t, width_of, word
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,17 +47,20 @@ def run_demo(args: argparse.Namespace) -> int:
         path = book.path
     summary, result = made.summary, made.scored
     elapsed = time.perf_counter() - started - (result.seconds if result else 0.0)
-    print(f"Added {summary.customers:,} customers, {summary.contacts:,} contacts, "
-          f"{summary.transactions:,} transactions, {summary.interactions:,} interactions, "
-          f"{summary.needs:,} needs, {summary.assessments:,} assessments and "
-          f"{summary.plans:,} account plans to {path} "
-          f"in {elapsed:.1f} s.")
+    print(t("Added {customers} customers, {contacts} contacts, {transactions} transactions, "
+            "{interactions} interactions, {needs} needs, {assessments} assessments and "
+            "{plans} account plans to {path} in {seconds} s.",
+            customers=f"{summary.customers:,}", contacts=f"{summary.contacts:,}",
+            transactions=f"{summary.transactions:,}", interactions=f"{summary.interactions:,}",
+            needs=f"{summary.needs:,}", assessments=f"{summary.assessments:,}",
+            plans=f"{summary.plans:,}", path=path, seconds=f"{elapsed:.1f}"))
     if result is None:
         return 0
-    tiers = ", ".join(f"{tier.value} {result.summary.tier_counts[tier]:,}" for tier in Tier)
+    tiers = listed(f"{word(tier)} {result.summary.tier_counts[tier]:,}" for tier in Tier)
     snapshot = result.snapshot.period if result.snapshot else "-"
-    print(f"Scored {result.summary.customers:,} customers as of {as_of} ({tiers}) and stored "
-          f"snapshot {snapshot} in {result.seconds:.1f} s.")
+    print(t("Scored {customers} customers as of {date} ({tiers}) and stored snapshot "
+            "{snapshot} in {seconds} s.", customers=f"{result.summary.customers:,}",
+            date=as_of, tiers=tiers, snapshot=snapshot, seconds=f"{result.seconds:.1f}"))
     return 0
 
 
@@ -72,9 +75,11 @@ def run_info(args: argparse.Namespace) -> int:
                   sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    print(f"Database:       {info.path}")
-    print(f"Schema version: {info.schema_version}")
-    print(f"File size:      {info.file_size:,} bytes")
+    labels = (t("Database:"), t("Schema version:"), t("File size:"))
+    column = max(width_of(label) for label in labels) + 1
+    print(pad(labels[0], column) + f"{info.path}")
+    print(pad(labels[1], column) + f"{info.schema_version}")
+    print(pad(labels[2], column) + t("{size} bytes", size=f"{info.file_size:,}"))
     width = max(len(name) for name in info.counts)
     for name, count in info.counts.items():
         print(f"  {name:<{width}}  {count:>12,}")

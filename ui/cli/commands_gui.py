@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import re
 import time
+from pathlib import Path
 
 from ui.cli.errors import UserError
 from ui.cli.text import t
@@ -40,13 +41,18 @@ def run_screenshot(args: argparse.Namespace) -> int:
     from ui.gui.screenshot import ScreenshotError, take_screenshot
 
     width, height = args.size
+    if args.db is not None and not args.db.is_file():
+        raise UserError(t("no such database: {path}", path=args.db))
+    if not Path(args.output).parent.is_dir():
+        raise UserError(t("no such folder: {path}", path=Path(args.output).parent))
     try:
         result = take_screenshot(args.db, args.output, view=args.view, language=args.lang,
                                  size=(width, height), started=started)
     except ScreenshotError as error:
         raise UserError(str(error)) from None
-    print(f"Saved {result.path} ({result.width}×{result.height}, {result.language}); "
-          f"ready in {result.ready_seconds:.2f} s.")
+    print(t("Saved {path} ({width}×{height}, {language}); ready in {seconds} s.",
+            path=result.path, width=result.width, height=result.height,
+            language=result.language, seconds=f"{result.ready_seconds:.2f}"))
     return 0
 
 

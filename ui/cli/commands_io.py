@@ -15,7 +15,7 @@ from ui.cli.commands_calendar import register_calendar
 from ui.cli.commands_score import _iso_date
 from ui.cli.errors import UserError
 from ui.cli.import_fields import IMPORT_FIELDS
-from ui.cli.text import language, t
+from ui.cli.text import language, pad, t, word
 
 if TYPE_CHECKING:  # openpyxl and sqlite-utils load when a command runs, not for --help
     from storage.book import Book
@@ -106,8 +106,9 @@ def run_export_plan(args: argparse.Namespace) -> int:
         customer = book.customers.resolve(args.customer)
         result = book.exports.plan(customer.id, args.output, period=args.period,
                                    lang=args.lang)
-    print(f"Wrote {result.path} ({len(result.sheets)} sheets: {', '.join(result.sheets)}) "
-          f"in {result.seconds:.2f} s.")
+    print(t("Wrote {path} ({count} sheets: {sheets}) in {seconds} s.", path=result.path,
+            count=len(result.sheets), sheets=", ".join(result.sheets),
+            seconds=f"{result.seconds:.2f}"))
     return 0
 
 
@@ -117,7 +118,8 @@ def run_export_portfolio(args: argparse.Namespace) -> int:
     with Book(args.db) as book:
         result = book.exports.portfolio(args.output, tiers=[Tier(t) for t in args.tier],
                                         lang=args.lang)
-    print(f"Wrote {result.path}: {result.rows:,} customers in {result.seconds:.1f} s.")
+    print(t("Wrote {path}: {count} customers in {seconds} s.", path=result.path,
+            count=f"{result.rows:,}", seconds=f"{result.seconds:.1f}"))
     return 0
 
 
@@ -127,8 +129,9 @@ def run_export_weekly(args: argparse.Namespace) -> int:
     with Book(args.db) as book:
         result = book.exports.weekly(args.output, today=args.as_of, owner=args.owner,
                                      lang=args.lang)
-    print(f"Wrote {result.path} ({len(result.sheets)} sheets: {', '.join(result.sheets)}) "
-          f"in {result.seconds:.2f} s.")
+    print(t("Wrote {path} ({count} sheets: {sheets}) in {seconds} s.", path=result.path,
+            count=len(result.sheets), sheets=", ".join(result.sheets),
+            seconds=f"{result.seconds:.2f}"))
     return 0
 
 
@@ -219,7 +222,7 @@ def run_import_command(args: argparse.Namespace) -> int:
     for item in args.map:
         column, sep, field = item.partition("=")
         if not sep or not column.strip():
-            raise UserError(f"--map expects COLUMN=FIELD, got {item!r}")
+            raise UserError(t("--map expects COLUMN=FIELD, got {item}", item=repr(item)))
         overrides.append((column.strip(), field.strip()))
     from storage.book import Book
     from ui.cli.progress import ProgressLine
@@ -296,11 +299,13 @@ def run_import_batches(args: argparse.Namespace) -> int:
         batch = book.imports.last() if args.undo == "last" else None
         if args.undo != "last":
             if not args.undo.isdigit():
-                raise UserError(f"--undo expects a batch number or 'last', got {args.undo!r}")
+                raise UserError(t("--undo expects a batch number or 'last', got {text}",
+                                  text=repr(args.undo)))
             batch = book.imports.batch(int(args.undo))
         if batch is None:
-            raise UserError("no import to undo" if args.undo == "last"
-                            else f"no import batch {args.undo} (see 'keyplan import --list')")
+            raise UserError(t("no import to undo") if args.undo == "last"
+                            else t("no import batch {batch} (see 'keyplan import --list')",
+                                   batch=args.undo))
         # The undo and the rescore after it in one transaction: both or neither.
         taken = book.imports.undo(batch.id, rescore=not args.no_rescore)
         done = taken.undone
@@ -470,12 +475,20 @@ def run_plan_list(args: argparse.Namespace) -> int:
         plans = book.plans.list(frozenset(PlanStatus(s) for s in args.status) or None,
                                 owner=args.owner)
     if not plans:
-        print("No plans.")
+        print(t("No plans."))
     for p in plans:
-        overdue = f"  {p.actions_overdue} OVERDUE" if p.actions_overdue else ""
-        due = f", next due {p.next_due}" if p.next_due else ""
-        print(f"{p.period:<8} {p.status.value:<7} {p.customer_name} ({p.customer_code}): "
-              f"{p.actions_open} open actions{due}{overdue}")
+        overdue = "  " + t("{count} OVERDUE", count=p.actions_overdue) \
+            if p.actions_overdue else ""
+        status = pad(word(p.status), 7)
+        who = f"{p.customer_name} ({p.customer_code})"
+        if p.next_due:
+            print(t("{period} {status} {customer}: {count} open actions, next due {date}",
+                    period=f"{p.period:<8}", status=status, customer=who,
+                    count=p.actions_open, date=p.next_due) + overdue)
+        else:
+            print(t("{period} {status} {customer}: {count} open actions",
+                    period=f"{p.period:<8}", status=status, customer=who,
+                    count=p.actions_open) + overdue)
     return 0
 
 
@@ -487,9 +500,9 @@ def run_plan_due(args: argparse.Namespace) -> int:
         actions = book.plans.due(today + timedelta(days=args.days), today=today,
                                  owner=args.owner)
     if not actions:
-        print("No plan actions due.")
+        print(t("No plan actions due."))
     for a in actions:
-        flag = "OVERDUE " if a.overdue else ""
+        flag = t("OVERDUE") + " " if a.overdue else ""
         print(f"{a.due_date} {flag}{a.customer_name} [{a.period}] {a.what}"
               + (f" ({a.owner})" if a.owner else ""))
     return 0
@@ -498,21 +511,26 @@ def run_plan_due(args: argparse.Namespace) -> int:
 def run_plan_progress(args: argparse.Namespace) -> int:
     from storage.book import Book
 
-    labels = Labels("en")
+    labels = Labels(language())
     with Book(args.db) as book:
         customer = book.customers.resolve(args.customer)
         plan = book.plans.of_customer(customer.id, args.period)
         if plan is None:
-            raise UserError(f"{customer.name} has no plan"
-                            + (f" for {args.period}" if args.period else ""))
+            raise UserError(t("{customer} has no plan for {period}", customer=customer.name,
+                              period=args.period) if args.period
+                            else t("{customer} has no plan", customer=customer.name))
         progress = book.plans.progress(plan)
-    print(f"{customer.name} {plan.period} ({progress.start} to {progress.end}), "
-          f"{progress.time_elapsed:.0%} of the period gone; revenue "
-          f"{progress.figures.revenue:,.2f}")
+    print(t("{customer} {period} ({start} to {end}), {elapsed} of the period gone; revenue "
+            "{revenue}", customer=customer.name, period=plan.period, start=progress.start,
+            end=progress.end, elapsed=f"{progress.time_elapsed:.0%}",
+            revenue=f"{progress.figures.revenue:,.2f}"))
+    width = 16 if language() == "en" else 12
     for o in progress.objectives:
-        share = "n/a" if o.progress is None else f"{o.progress:.0%}"
-        actual = "n/a" if o.actual is None else f"{o.actual:,.2f}"
-        print(f"  {labels.enum(o.kind):<16} {share:>6}  actual {actual}  {o.description}")
-    print(f"  actions: {progress.actions_open} open ({progress.actions_overdue} overdue), "
-          f"{progress.actions_done} done")
+        share = t("n/a") if o.progress is None else f"{o.progress:.0%}"
+        actual = t("n/a") if o.actual is None else f"{o.actual:,.2f}"
+        print(f"  {pad(labels.enum(o.kind), width)} {pad(share, 6, True)}  "
+              + t("actual {actual}", actual=actual) + f"  {o.description}")
+    print("  " + t("actions: {open} open ({overdue} overdue), {done} done",
+                   open=progress.actions_open, overdue=progress.actions_overdue,
+                   done=progress.actions_done))
     return 0

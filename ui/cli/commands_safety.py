@@ -12,7 +12,7 @@ from pathlib import Path
 from storage import presence
 from storage.errors import CorruptDatabaseError
 from ui.cli.errors import UserError
-from ui.cli.text import t
+from ui.cli.text import ENGLISH, language, pad, t
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -80,10 +80,21 @@ def _human(size: int) -> str:
     for unit, factor in (("TB", 1000 ** 4), ("GB", 1000 ** 3), ("MB", 1000 ** 2)):
         if size >= factor:
             return f"{size / factor:.1f} {unit}"
-    return f"{size:,} bytes"
+    return t("{size} bytes", size=f"{size:,}")
 
 
-CHECK_WORDS = {True: "verified", False: "FAILED", None: "unchecked"}
+def _check_word(verified: bool | None) -> str:
+    """A backup's integrity check as the list shows it."""
+    return {True: t("verified"), False: t("FAILED"), None: t("unchecked")}[verified]
+
+
+def _reason_word(reason: str) -> str:
+    """Why a backup was made (its code in English, as the list always showed it)."""
+    if language() == ENGLISH:
+        return reason
+    return {"manual": t("manual"), "daily": t("daily"), "migration": t("migration"),
+            "import": t("before import"), "restore": t("before restore"),
+            "replaced": t("replaced")}.get(reason, reason)
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -96,11 +107,12 @@ def run_backup(args: argparse.Namespace) -> int:
             daily, weekly = backups_of.policy()
             backups_of.set_policy(daily if args.keep_daily is None else args.keep_daily,
                                   weekly if args.keep_weekly is None else args.keep_weekly)
-            print("Keeping {} daily and {} weekly automatic backups.".format(
-                *backups_of.policy()))
+            daily, weekly = backups_of.policy()
+            print(t("Keeping {daily} daily and {weekly} weekly automatic backups.",
+                    daily=daily, weekly=weekly))
         if args.max_size is not None:
             backups_of.set_budget(None if args.max_size == AUTO else args.max_size)
-            print(f"The backup folder may take {_human(backups_of.budget())}.")
+            print(t("The backup folder may take {size}.", size=_human(backups_of.budget())))
         if settings_only and (args.keep_daily is not None or args.keep_weekly is not None
                               or args.max_size is not None):
             return 0
@@ -114,18 +126,19 @@ def run_backup(args: argparse.Namespace) -> int:
                 print()
             else:
                 for b in backups:
-                    print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<9} {b.size:>14,}  "
-                          f"{CHECK_WORDS[b.verified]:<10} {b.path}")
+                    print(f"{b.created:%Y-%m-%d %H:%M:%S}  {pad(_reason_word(b.reason), 9)} "
+                          f"{b.size:>14,}  {pad(_check_word(b.verified), 10)} {b.path}")
                 if not backups:
-                    print("No backups yet.")
+                    print(t("No backups yet."))
             return 0
         if args.output is not None and args.output.exists():
-            raise UserError(f"{args.output} already exists; choose a new file name")
+            raise UserError(t("{path} already exists; choose a new file name",
+                              path=args.output))
         started = time.perf_counter()
         info = backups_of.make("manual", target=args.output)
     elapsed = time.perf_counter() - started
-    print(f"Backed up to {info.path} ({info.size:,} bytes, integrity checked) in "
-          f"{elapsed:.1f} s.")
+    print(t("Backed up to {path} ({size} bytes, integrity checked) in {seconds} s.",
+            path=info.path, size=f"{info.size:,}", seconds=f"{elapsed:.1f}"))
     return 0
 
 
@@ -134,19 +147,20 @@ def run_restore(args: argparse.Namespace) -> int:
 
     target = Path(args.db) if args.db else default_path()
     if not args.file.is_file():
-        raise UserError(f"{args.file} does not exist")
+        raise UserError(t("{path} does not exist", path=args.file))
     others = presence.holders(target) if target.exists() else []
     if others:
-        raise UserError(f"{target} is open in KeyPlan (process {others[0].pid}); close it "
-                        "before restoring")
+        raise UserError(t("{path} is open in KeyPlan (process {pid}); close it before "
+                          "restoring", path=target, pid=others[0].pid))
     started = time.perf_counter()
     kept = restore(target, args.file)
     elapsed = time.perf_counter() - started
     if kept is None:
-        print(f"Restored {target} from {args.file} in {elapsed:.1f} s.")
+        print(t("Restored {path} from {file} in {seconds} s.", path=target, file=args.file,
+                seconds=f"{elapsed:.1f}"))
     else:
-        print(f"Restored {target} from {args.file} in {elapsed:.1f} s; the replaced book is "
-              f"kept as {kept}.")
+        print(t("Restored {path} from {file} in {seconds} s; the replaced book is kept as "
+                "{kept}.", path=target, file=args.file, seconds=f"{elapsed:.1f}", kept=kept))
     return 0
 
 
@@ -158,14 +172,16 @@ def run_check(args: argparse.Namespace) -> int:
 
     path = Path(args.db) if args.db else default_path()
     if not path.exists():
-        raise UserError(f"{path} does not exist")
+        raise UserError(t("{path} does not exist", path=path))
     result = check(path, quick=args.quick)
-    name = "quick check" if result.quick else "integrity check"
+    name = t("quick check") if result.quick else t("integrity check")
     if not result.ok:
         more = len(result.problems) - 1
         detail = result.problems[0].splitlines()[0] if result.problems[0] else "?"
         if more:
-            detail += f"; {more} more problem{'s' if more > 1 else ''}"
+            detail += t("; {count} more problems", count=more) if more > 1 \
+                else t("; 1 more problem")
         raise CorruptDatabaseError(str(path), detail=f"{name}: {detail}")
-    print(f"{path}: {name} passed in {result.seconds:.1f} s.")
+    print(t("{path}: {check} passed in {seconds} s.", path=path, check=name,
+            seconds=f"{result.seconds:.1f}"))
     return 0

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from models.config import DIMENSIONS, PRESETS, ScoringConfig, preset_weights
 from models.enums import SnapshotPeriod, Tier
 from ui.cli.errors import UserError
-from ui.cli.text import t
+from ui.cli.text import dimension_word, listed, pad, t, width_of, word
 
 if TYPE_CHECKING:  # numpy and sqlite-utils load when a command runs, not for --help
     from models.explain import DimensionLine, Explanation
@@ -90,40 +90,51 @@ def run_score(args: argparse.Namespace) -> int:
         return 0
     _print_summary(result)
     periods = ", ".join(s.period for s in backfilled)
-    line = f"Snapshot {current.period} stored"
     if backfilled:
-        line += f"; backfilled {len(backfilled)} earlier periods ({periods})"
-    print(f"{line} in {snapshot_seconds:.1f} s.")
+        print(t("Snapshot {period} stored; backfilled {count} earlier periods ({periods}) in "
+                "{seconds} s.", period=current.period, count=len(backfilled), periods=periods,
+                seconds=f"{snapshot_seconds:.1f}"))
+    else:
+        print(t("Snapshot {period} stored in {seconds} s.", period=current.period,
+                seconds=f"{snapshot_seconds:.1f}"))
     return 0
 
 
 def _print_summary(result: RescoreResult) -> None:
     s = result.summary
-    print(f"Scored {s.customers:,} customers as of {s.as_of} in {result.seconds:.2f} s.")
-    print(f"  {'tier':<10} {'customers':>10} {'share':>7} {'revenue':>18} {'rev. share':>10}")
+    print(t("Scored {customers} customers as of {date} in {seconds} s.",
+            customers=f"{s.customers:,}", date=s.as_of, seconds=f"{result.seconds:.2f}"))
+    print(f"  {pad(t('tier'), 10)} {pad(t('customers'), 10, True)} {pad(t('share'), 7, True)} "
+          f"{pad(t('revenue'), 18, True)} {pad(t('rev. share'), 10, True)}")
     for tier in Tier:
         count = s.tier_counts[tier]
         share = 100.0 * count / s.customers if s.customers else 0.0
         revenue_share = s.tier_revenue_share(tier)
-        print(f"  {tier.value:<10} {count:>10,} {share:>6.1f}% {s.tier_revenue[tier]:>18,.0f} "
+        print(f"  {pad(word(tier), 10)} {count:>10,} {share:>6.1f}% {s.tier_revenue[tier]:>18,.0f} "
               f"{_percent(revenue_share):>10}")
-    print(f"  {'total':<10} {s.customers:>10,} {'':>7} {s.total_revenue:>18,.0f}")
+    print(f"  {pad(t('total'), 10)} {s.customers:>10,} {'':>7} {s.total_revenue:>18,.0f}")
     print(_concentration_text(s))
-    print("ABC classes: " + " · ".join(f"{k.value} {v:,}" for k, v in s.abc_counts.items()))
-    print("Lifecycle: " + " · ".join(f"{k.value} {v:,}" for k, v in s.lifecycle_counts.items()))
-    changed = f"{result.changed_tier:,} customers changed tier"
+    print(t("ABC classes: {counts}", counts=" · ".join(
+        f"{k.value} {v:,}" for k, v in s.abc_counts.items())))
+    print(t("Lifecycle: {counts}", counts=" · ".join(
+        f"{word(k)} {v:,}" for k, v in s.lifecycle_counts.items())))
     if result.newly_scored:
-        changed += f", {result.newly_scored:,} were scored for the first time"
-    print(f"{changed}; {s.overridden:,} tiers are manual overrides.")
+        print(t("{changed} customers changed tier, {new} were scored for the first time; "
+                "{overridden} tiers are manual overrides.", changed=f"{result.changed_tier:,}",
+                new=f"{result.newly_scored:,}", overridden=f"{s.overridden:,}"))
+    else:
+        print(t("{changed} customers changed tier; {overridden} tiers are manual overrides.",
+                changed=f"{result.changed_tier:,}", overridden=f"{s.overridden:,}"))
 
 
 def _concentration_text(summary: BookSummary) -> str:
     c = summary.concentration
     if c.percent_of_buying is None:
-        return "Concentration: no revenue in the window."
-    return (f"Concentration: {c.percent_of_buying:.1f} % of buying customers "
-            f"({c.customers_needed:,} of {c.buying_customers:,}) bring "
-            f"{c.target_percent:g} % of revenue.")
+        return t("Concentration: no revenue in the window.")
+    return t("Concentration: {percent} % of buying customers ({needed} of {buying}) bring "
+             "{target} % of revenue.", percent=f"{c.percent_of_buying:.1f}",
+             needed=f"{c.customers_needed:,}", buying=f"{c.buying_customers:,}",
+             target=f"{c.target_percent:g}")
 
 
 def _score_json(result: RescoreResult, snapshots: list[SnapshotResult],
@@ -167,38 +178,55 @@ def run_explain(args: argparse.Namespace) -> int:
         return 0
     code = f" ({customer.code})" if customer.code else ""
     e = explanation
-    print(f"{customer.name}{code} as of {e.as_of}")
-    tier_text = f"tier {e.tier.value}"
+    print(t("{customer} as of {date}", customer=f"{customer.name}{code}", date=e.as_of))
+    tier_text = t("tier {tier}", tier=word(e.tier))
     if e.tier_overridden:
-        tier_text += (f" (manual override: {e.override_reason}; the score alone gives "
-                      f"{e.computed_tier.value})")
-    print(f"Score {e.score:.2f}, {tier_text}; ABC class "
-          f"{e.abc_class.value if e.abc_class else '-'}; lifecycle {e.lifecycle.value}"
-          f"{' (manual override)' if e.lifecycle_overridden else ''}.")
+        tier_text += t(" (manual override: {reason}; the score alone gives {tier})",
+                       reason=e.override_reason, tier=word(e.computed_tier))
+    lifecycle = t("{stage} (manual override)", stage=word(e.lifecycle)) \
+        if e.lifecycle_overridden else word(e.lifecycle)
+    print(t("Score {score}, {tier}; ABC class {abc}; lifecycle {lifecycle}.",
+            score=f"{e.score:.2f}", tier=tier_text,
+            abc=e.abc_class.value if e.abc_class else "-", lifecycle=lifecycle))
     if e.stale:
-        print("Note: this customer's records changed after the last rescore; run 'score'.")
-    print(f"  {'dimension':<19} {'raw value':>22} {'points':>6} {'weight':>7} {'contrib.':>8}")
+        print(t("Note: this customer's records changed after the last rescore; run 'score'."))
+    print(f"  {pad(t('dimension'), 19)} {pad(t('raw value'), 22, True)} "
+          f"{pad(t('points'), 6, True)} {pad(t('weight'), 7, True)} "
+          f"{pad(t('contrib.'), 8, True)}")
     for line in e.lines:
-        print(f"  {line.dimension:<19} {format_raw(line):>22} {line.points:>6} "
-              f"{line.weight:>6g}% {line.contribution:>8.2f}")
-    print(f"  {'score':<19} {'':>22} {'':>6} {'100%':>7} {e.score:>8.2f}")
+        print(f"  {pad(dimension_word(line.dimension), 19)} {pad(format_raw(line), 22, True)} "
+              f"{line.points:>6} {line.weight:>6g}% {line.contribution:>8.2f}")
+    print(f"  {pad(t('score'), 19)} {'':>22} {'':>6} {'100%':>7} {e.score:>8.2f}")
     if e.missing:
-        print(f"Missing data, scored at the neutral 50 points: {', '.join(e.missing)}.")
+        print(t("Missing data, scored at the neutral 50 points: {dimensions}.",
+                dimensions=listed(dimension_word(name) for name in e.missing)))
     print(_next_tier_text(e))
     for lever in e.levers:
-        target = ""
-        if lever.target_points is not None:
-            target = f"; alone it closes the gap at {lever.target_points} points"
-            if lever.target_raw is not None:
-                target += f" (about {_raw_text(lever.dimension, lever.target_raw)})"
-        print(f"  - {lever.dimension}: {lever.points} points now, can add up to "
-              f"{lever.reach:.2f}{target}")
+        if lever.target_points is None:
+            print(t("  - {dimension}: {points} points now, can add up to {reach}",
+                    dimension=dimension_word(lever.dimension), points=lever.points,
+                    reach=f"{lever.reach:.2f}"))
+        elif lever.target_raw is None:
+            print(t("  - {dimension}: {points} points now, can add up to {reach}; alone it "
+                    "closes the gap at {target} points", dimension=dimension_word(
+                        lever.dimension), points=lever.points, reach=f"{lever.reach:.2f}",
+                    target=lever.target_points))
+        else:
+            print(t("  - {dimension}: {points} points now, can add up to {reach}; alone it "
+                    "closes the gap at {target} points (about {raw})", dimension=dimension_word(
+                        lever.dimension), points=lever.points, reach=f"{lever.reach:.2f}",
+                    target=lever.target_points,
+                    raw=_raw_text(lever.dimension, lever.target_raw)))
     if e.closing_set and len(e.closing_set) > 1:
-        print(f"Together, {' + '.join(e.closing_set)} could close the gap.")
+        print(t("Together, {dimensions} could close the gap.",
+                dimensions=" + ".join(dimension_word(name) for name in e.closing_set)))
     if latest is not None:
-        print(f"Tier changed from {latest.tier_before.value} ({latest.from_period}) to "
-              f"{latest.tier_after.value} ({latest.to_period}), score {latest.score_before:.2f}"
-              f" -> {latest.score_after:.2f}; moved most by: {latest.words(str)}.")
+        print(t("Tier changed from {before} ({from_period}) to {after} ({to_period}), score "
+                "{score_before} -> {score_after}; moved most by: {drivers}.",
+                before=word(latest.tier_before), from_period=latest.from_period,
+                after=word(latest.tier_after), to_period=latest.to_period,
+                score_before=f"{latest.score_before:.2f}",
+                score_after=f"{latest.score_after:.2f}", drivers=latest.words(dimension_word)))
     return 0
 
 
@@ -221,21 +249,26 @@ def tier_change_json(change: TierChange) -> dict[str, Any]:
 
 def _next_tier_text(e: Explanation) -> str:
     if e.next_tier is None:
-        return "Already in the top tier."
+        return t("Already in the top tier.")
     if e.guard_blocked:
-        guard = f" (about {e.guard_revenue:,.0f} or more)" if e.guard_revenue else ""
-        return (f"The score reaches {e.next_tier.value}, but the revenue guard keeps it at "
-                f"{e.computed_tier.value}: revenue must be in the top share of the book{guard}.")
-    return (f"Next tier up: {e.next_tier.value}, {e.points_to_next_tier:.2f} points away. "
-            "Most plausible levers:")
+        if e.guard_revenue:
+            return t("The score reaches {tier}, but the revenue guard keeps it at {computed}: "
+                     "revenue must be in the top share of the book (about {revenue} or more).",
+                     tier=word(e.next_tier), computed=word(e.computed_tier),
+                     revenue=f"{e.guard_revenue:,.0f}")
+        return t("The score reaches {tier}, but the revenue guard keeps it at {computed}: "
+                 "revenue must be in the top share of the book.", tier=word(e.next_tier),
+                 computed=word(e.computed_tier))
+    return t("Next tier up: {tier}, {points} points away. Most plausible levers:",
+             tier=word(e.next_tier), points=f"{e.points_to_next_tier:.2f}")
 
 
 def format_raw(line: DimensionLine) -> str:
     if line.raw is None:
-        return "missing"
+        return t("missing")
     text = _raw_text(line.dimension, line.raw)
     if line.dimension == "timeliness" and line.average_days_late is not None:
-        text += f", {line.average_days_late:.1f} d late"
+        text = t("{value}, {days} d late", value=text, days=f"{line.average_days_late:.1f}")
     return text
 
 
@@ -245,9 +278,9 @@ def _raw_text(dimension: str, value: float) -> str:
     if dimension in ("margin", "growth", "timeliness"):
         return f"{100 * value:.1f} %"
     if dimension == "tenure":
-        return f"{value:.1f} months"
+        return t("{value} months", value=f"{value:.1f}")
     if dimension == "frequency":
-        return f"{value:,.0f} orders"
+        return t("{value} orders", value=f"{value:,.0f}")
     return f"{value:g} / 5"
 
 
@@ -287,17 +320,21 @@ def run_weights(args: argparse.Namespace) -> int:
         _print_json({**_config_json(config),
                      "changed_tier": result.changed_tier if result else None})
         return 0
-    width = max(len(name) for name in DIMENSIONS)
-    print("Weights (%):")
+    width = max(width_of(dimension_word(name)) for name in DIMENSIONS)
+    print(t("Weights (%):"))
     for name in DIMENSIONS:
-        print(f"  {name:<{width}} {config.weights.get(name, 0.0):>6g}")
-    print(f"Thresholds: strategic {config.threshold_strategic:g}, key {config.threshold_key:g}, "
-          f"standard {config.threshold_standard:g}; revenue guard: "
-          + (f"top {config.strategic_revenue_top_percent:g} %"
-             if config.strategic_revenue_top_percent is not None else "off") + ".")
+        print(f"  {pad(dimension_word(name), width)} {config.weights.get(name, 0.0):>6g}")
+    guard = t("top {percent} %", percent=f"{config.strategic_revenue_top_percent:g}") \
+        if config.strategic_revenue_top_percent is not None else t("off")
+    print(t("Thresholds: {strategic} {strategic_score}, {key} {key_score}, {standard} "
+            "{standard_score}; revenue guard: {guard}.", strategic=word(Tier.STRATEGIC),
+            strategic_score=f"{config.threshold_strategic:g}", key=word(Tier.KEY),
+            key_score=f"{config.threshold_key:g}", standard=word(Tier.STANDARD),
+            standard_score=f"{config.threshold_standard:g}", guard=guard))
     if result is not None:
-        print(f"Saved; re-tiered {result.summary.customers:,} customers as of "
-              f"{result.summary.as_of}: {result.changed_tier:,} changed tier.")
+        print(t("Saved; re-tiered {customers} customers as of {date}: {changed} changed tier.",
+                customers=f"{result.summary.customers:,}", date=result.summary.as_of,
+                changed=f"{result.changed_tier:,}"))
     return 0
 
 
@@ -310,8 +347,8 @@ def _changed_config(config: ScoringConfig, args: argparse.Namespace) -> ScoringC
         config = replace(config, weights=weights)
     for name, value in args.threshold or ():
         if name not in THRESHOLD_NAMES:
-            raise UserError(f"unknown tier '{name}' in --threshold; use "
-                            f"{', '.join(THRESHOLD_NAMES)}")
+            raise UserError(t("unknown tier '{name}' in --threshold; use {names}", name=name,
+                              names=", ".join(THRESHOLD_NAMES)))
         config = replace(config, **{f"threshold_{name}": value})
     if args.guard is not None:
         guard = None if args.guard == "off" else args.guard

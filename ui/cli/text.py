@@ -11,8 +11,10 @@ window.
 from __future__ import annotations
 
 import os
+import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,45 @@ def translate(context: str, source: str, params: dict[str, Any] | None = None) -
         return text.format(**params)
     except (KeyError, IndexError, ValueError):  # a broken translation must not hide the text
         return source.format(**params)
+
+
+def word(value: Enum) -> str:
+    """A code (a tier, lifecycle stage, plan status ...) as the command line shows it: the code
+    itself in English, as before (what the options take), its word in Chinese."""
+    if _language == ENGLISH:
+        return str(value.value)
+    from storage.export_labels import Labels
+
+    return Labels(CHINESE).enum(value)
+
+
+def dimension_word(name: str) -> str:
+    """A scoring dimension: its code in English (``weights --set revenue=30``), its name in
+    Chinese."""
+    if _language == ENGLISH:
+        return name
+    from storage.export_labels import Labels
+
+    return Labels(CHINESE).dimension(name)
+
+
+def listed(items: Iterable[str], english: str = ", ") -> str:
+    """Items one after another: ``english`` between them in English, 、 in Chinese."""
+    return (english if _language == ENGLISH else "、").join(items)
+
+
+def width_of(text: str) -> int:
+    """Columns ``text`` takes on a terminal (a Chinese character takes two)."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int, right: bool = False) -> str:
+    """``text`` filled with spaces to ``width`` columns (on the left when ``right``), as
+    ``f"{text:<{width}}"`` does for English."""
+    fill = " " * max(0, width - width_of(text))
+    return fill + text if right else text + fill
 
 
 def storage_text(error: Any) -> str:

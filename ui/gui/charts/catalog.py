@@ -13,7 +13,12 @@ from ui.gui.charts.style import Chart
 
 
 class ChartRequestError(ValueError):
-    """A chart asked for with missing or wrong arguments (e.g. radar without a customer)."""
+    """A chart asked for with missing or wrong arguments (e.g. radar without a customer).
+    ``template`` and ``params`` let the command line say it in the user's language."""
+
+    def __init__(self, template: str, **params: str) -> None:
+        super().__init__(template.format(**params))
+        self.template, self.params = template, params
 
 
 @dataclass(frozen=True)
@@ -28,10 +33,11 @@ def build_chart(book: Book, request: ChartRequest) -> Chart:
     kind = request.kind
     if request.customer_id is not None:
         if kind not in CUSTOMER_KINDS:
-            raise ChartRequestError(f"the {kind} chart is of the whole book; drop --customer")
+            raise ChartRequestError("the {kind} chart is of the whole book; drop --customer",
+                                    kind=kind)
         return _customer_chart(book, kind, request.customer_id)
     if kind in ("radar", "history"):
-        raise ChartRequestError(f"the {kind} chart needs a customer (--customer)")
+        raise ChartRequestError("the {kind} chart needs a customer (--customer)", kind=kind)
     charts, config = book.charts, book.scoring.config()
     if kind == "tiers":
         return book_charts.tiers_chart(charts.tier_distribution())
@@ -54,7 +60,8 @@ def build_chart(book: Book, request: ChartRequest) -> Chart:
         if start is None or end is None:
             return history_charts.no_snapshots()
         return history_charts.migration_chart(charts.migration(start, end))
-    raise ChartRequestError(f"unknown chart {kind!r}; choose from {', '.join(KINDS)}")
+    raise ChartRequestError("unknown chart {kind}; choose from {kinds}", kind=repr(kind),
+                            kinds=", ".join(KINDS))
 
 
 def migration_periods(book: Book, start: str | None,
@@ -63,8 +70,11 @@ def migration_periods(book: Book, start: str | None,
     periods = book.charts.snapshot_periods()
     for given in (start, end):
         if given is not None and given not in periods:
-            known = ", ".join(periods) or "none yet"
-            raise ChartRequestError(f"no snapshot for period {given!r} (known: {known})")
+            if not periods:
+                raise ChartRequestError("no snapshot for period {period} (known: none yet)",
+                                        period=repr(given))
+            raise ChartRequestError("no snapshot for period {period} (known: {known})",
+                                    period=repr(given), known=", ".join(periods))
     if end is None:
         end = periods[-1] if periods else None
     if start is None:
