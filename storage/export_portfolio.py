@@ -77,7 +77,7 @@ SELECT c.code, c.name, m.tier, m.score, m.abc_class, m.lifecycle, c.relationship
        coalesce(m.revenue_12m, 0), m.profit_12m, c.owner, c.kind, c.industry, c.region,
        c.city, c.phone, c.email, m.last_purchase, m.next_follow_up, coalesce(m.open_needs, 0),
        m.dimensions, {segments}
-FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id
+FROM customers c {scan} LEFT JOIN customer_metrics m ON m.customer_id = c.id
 WHERE c.deleted_at IS NULL {tier_filter}
 ORDER BY coalesce(m.tier_rank, 9), m.score IS NULL, m.score DESC, c.name_sort, c.id
 """
@@ -94,15 +94,23 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
     tier_filter, params = "", list(dict.fromkeys(Tier(t).value for t in tiers))
     if params:
         tier_filter = f"AND m.tier IN ({','.join('?' * len(params))})"
-    sql = _SQL.format(tier_filter=tier_filter, segments=SEGMENT_SELECT)
+    # The whole book reads the customers straight through (NOT INDEXED): SQLite's pick, the
+    # owners' partial index (its condition matches the WHERE), reads the same rows with a
+    # lookup in the table each, 1.08 s of processor time against 0.72 on 100,000 customers.
+    # Some tiers are read from their metrics first, as SQLite picks.
+    sql = _SQL.format(tier_filter=tier_filter, segments=SEGMENT_SELECT,
+                      scan="" if params else "NOT INDEXED")
     # The summary reads the narrow metrics table alone (one row per customer, deleted flag
-    # copied in), which its covering indexes serve without touching the customers table.
+    # copied in): the revenue of the whole book in the order of its covering index, some
+    # tiers' and the groups' counts by a scan of the table (SQLite's picks, an index each
+    # with a lookup in the table per row, take three times as long).
     revenue = [float(r[0]) for r in db.conn.execute(
-        f"SELECT m.revenue_12m FROM customer_metrics m WHERE m.deleted = 0 {tier_filter} "
-        f"ORDER BY m.revenue_12m DESC", params)]
+        f"SELECT m.revenue_12m FROM customer_metrics m {'NOT INDEXED' if params else ''} "
+        f"WHERE m.deleted = 0 {tier_filter} ORDER BY m.revenue_12m DESC", params)]
     groups = db.query(
         f"SELECT m.tier, m.abc_class, count(*) AS n, total(m.revenue_12m) AS revenue "
-        f"FROM customer_metrics m WHERE m.deleted = 0 {tier_filter} GROUP BY 1, 2", params)
+        f"FROM customer_metrics m NOT INDEXED WHERE m.deleted = 0 {tier_filter} "
+        f"GROUP BY 1, 2", params)
     total = sum(g["n"] for g in groups)
 
     workbook = Workbook()
@@ -125,7 +133,9 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
     formats = [fmt for _, _, fmt in columns] + [INTEGER] * len(DIMENSIONS)
     _customers_skeleton(sheet, labels, headers, total, today, tiers)
     words = _Words(labels, segments, competition)
-    unordered = sql.split("ORDER BY")[0]
+    # The widths' sample: the first rows SQLite gives, unordered (in the owners' order).
+    unordered = _SQL.format(tier_filter=tier_filter, segments=SEGMENT_SELECT,
+                            scan="").split("ORDER BY")[0]
     sample = [words.values(r) for r in db.conn.execute(f"{unordered} LIMIT {WIDTH_SAMPLE}",
                                                        params)]
     _fit(sheet, headers, sample, formats)

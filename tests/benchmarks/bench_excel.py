@@ -75,6 +75,8 @@ def bench_portfolio(book: Path, folder: Path) -> None:
     from storage.database import Database
     from storage.export_labels import Labels
     from storage.export_portfolio import _SQL, _Words
+    from storage.export_portfolio_competition import CompetitionWords
+    from storage.export_portfolio_segments import SEGMENT_SELECT, SegmentWords
 
     with Database(book) as db:
         seconds, _ = timed(lambda: db.rescore(ANCHOR))
@@ -87,8 +89,10 @@ def bench_portfolio(book: Path, folder: Path) -> None:
                            check=True)
     figures = json.loads(child.stdout.strip().splitlines()[-1])
     with Database(book) as db:
-        words = _Words(Labels("zh_CN"))
-        cells = [words.values(r) for r in db.conn.execute(_SQL.format(tier_filter=""))]
+        labels = Labels("zh_CN")
+        words = _Words(labels, SegmentWords(db, labels), CompetitionWords(db, labels))
+        cells = [words.values(r) for r in db.conn.execute(
+            _SQL.format(tier_filter="", segments=SEGMENT_SELECT, scan="NOT INDEXED"))]
 
     # Baseline: the same cells (already fetched and translated) through openpyxl's own
     # write-only API, no styles, in this process.
