@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from models.entities import Contact, Customer
@@ -341,7 +342,7 @@ class TransactionRowsHandler(RowHandler):
         which row() decides one by one as before."""
         if not rows:
             return
-        lines = self.chunks([values for _number, values in rows])
+        lines = self.chunks(list(map(_VALUES, rows)))
         customers = self._known_customers(lines)
         slow = lines.slow
         if None in customers:
@@ -453,6 +454,7 @@ class TransactionRowsHandler(RowHandler):
         return []
 
 
+_VALUES = itemgetter(1)
 #: The fields read as dates or money whatever the row: their cells hold no total word.
 _STRICT = ("date", "due_date", "paid_date", "amount", "profit")
 

@@ -133,9 +133,16 @@ class ChunkConverter:
         references, products, notes, order_nos = (
             self._texts(cells(index), limit, multiline, cache, size, slow)
             for _name, index, limit, multiline, cache in self.texts)
+        latest: str | None = None  # the chunk's last line date, worked out when needed
         for (_name, index, _cache), later in zip(self.dates[1:], (dues, paids), strict=True):
             if index >= 0 and any(later):  # a due or paid date before the line's own
-                # ISO dates compare as text; a missing one (None) is never the earlier.
+                # ISO dates compare as text; a missing one (None) is never the earlier. When
+                # the column's first date is not before the chunk's last line date (due and
+                # paid dates come after a chunk's day or two of lines), no line can have one.
+                if latest is None:
+                    latest = max(filter(None, days), default="")
+                if min(filter(None, later)) >= latest:
+                    continue
                 others = cast(Iterator[str], map(_NEVER_BEFORE.get, later, later))
                 own = cast(Iterator[str], map(_NEVER_AFTER.get, days, days))
                 earlier = map(lt, others, own)
