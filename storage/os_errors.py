@@ -38,11 +38,16 @@ def quoted(path: Path) -> str:
 
 def restore_hint(db_path: Path) -> str | None:
     """The command that restores the newest backup that passes the integrity check."""
+    command = restore_command(db_path)
+    return None if command is None else f"restore the newest good backup with: {command}"
+
+
+def restore_command(db_path: Path) -> str | None:
+    """``keyplan --db BOOK restore BACKUP`` for the newest backup whose check passed."""
     good = newest_good(db_path)
     if good is None:
         return None
-    return (f"restore the newest good backup with: keyplan --db {quoted(db_path)} restore "
-            f"{quoted(good)}")
+    return f"keyplan --db {quoted(db_path)} restore {quoted(good)}"
 
 
 def newest_good(db_path: Path) -> Path | None:

@@ -247,7 +247,9 @@ def test_backup_restore_and_check_in_both_languages(capsys: pytest.CaptureFixtur
 
 # ---- chart, screenshot and import's own errors ----------------------------------------
 def test_chart_screenshot_and_import_errors_in_both_languages(
-        capsys: pytest.CaptureFixture[str], book: Path, tmp_path: Path) -> None:
+        qapp: object, capsys: pytest.CaptureFixture[str], book: Path, tmp_path: Path) -> None:
+    """(qapp: the chart command makes a QCoreApplication when none exists, which would stop the
+    widget tests that follow in this process.)"""
     png = str(tmp_path / "chart.png")
     assert _zh(capsys, book, "chart", "radar", "-o", png, code=1) == \
         "keyplan：错误：radar 图表需要指定客户（--customer）\n"
@@ -290,7 +292,7 @@ def _allowed_words() -> set[str]:
 
 
 def test_the_main_commands_in_chinese_leave_no_english_sentence(
-        capsys: pytest.CaptureFixture[str], book: Path, tmp_path: Path) -> None:
+        qapp: object, capsys: pytest.CaptureFixture[str], book: Path, tmp_path: Path) -> None:
     """Every main command under --lang zh_CN: some Chinese on each, and no run of three English
     words outside paths, codes, option names and the (Chinese) demo data."""
     code = _a_planned_customer(book)
@@ -326,3 +328,18 @@ def test_the_main_commands_in_chinese_leave_no_english_sentence(
         assert CHINESE.search(said), (argv, said)
         without_paths = re.sub(r"/\S+", " ", said)
         assert english_runs(without_paths, allowed) == [], (argv, said)
+
+
+def test_a_damaged_book_names_the_restore_command_in_chinese(
+        capsys: pytest.CaptureFixture[str], book: Path) -> None:
+    assert _en(capsys, book, "backup").startswith("Backed up to ")
+    data = bytearray(book.read_bytes())
+    data[100] = 0x07  # the schema page's b-tree type: no longer one that exists
+    book.write_bytes(bytes(data))
+    lines = _zh(capsys, book, "info", code=1).splitlines()
+    assert lines[0].startswith("keyplan：错误：")
+    assert lines[1].startswith(f"keyplan：用这条命令恢复最新的完好备份：keyplan --db {book} "
+                               "restore ")
+    lines = _en(capsys, book, "info", code=1).splitlines()
+    assert lines[1].startswith(f"keyplan: restore the newest good backup with: keyplan --db "
+                               f"{book} restore ")

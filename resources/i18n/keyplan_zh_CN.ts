@@ -846,6 +846,10 @@
         <translation>{prog}：错误：{message}</translation>
     </message>
     <message>
+        <source>keyplan: restore the newest good backup with: {command}</source>
+        <translation>keyplan：用这条命令恢复最新的完好备份：{command}</translation>
+    </message>
+    <message>
         <source>Wrote {path}: {events} events from {since} to {until} ({cancelled} done, written as cancelled) in {seconds} s.</source>
         <translation>已写入 {path}：{since} 至 {until} 的 {events} 个日程（其中 {cancelled} 个已完成，标为已取消），用时 {seconds} 秒。</translation>
     </message>

@@ -43,7 +43,7 @@ from storage.book.work import History, Plans, Today
 from storage.book_check import CheckResult, check_book
 from storage.connection import classify
 from storage.database import MEMORY, Database, DatabaseInfo, default_path
-from storage.os_errors import os_error, restore_hint
+from storage.os_errors import os_error, restore_command, restore_hint
 from storage.scoring_store import RescoreResult
 from storage.shared_folder import CopyOutError, copy_out, shared_folder
 from storage.snapshot_store import SnapshotResult
@@ -69,6 +69,7 @@ __all__ = [
     "newest_good_backup",
     "os_error",
     "restore",
+    "restore_command",
     "restore_hint",
     "shared_folder",
 

@@ -175,11 +175,12 @@ def _default_book() -> Path | None:
 def report_storage_error(error: StorageError) -> None:
     """One line on stderr; for a damaged or missing book, a second with the command that
     restores its newest good backup."""
-    from storage.book import restore_hint
+    from storage.book import restore_command
     from storage.errors import BookMissingError, CorruptDatabaseError
 
     print(t("keyplan: error: {message}", message=storage_text(error)), file=sys.stderr)
     if isinstance(error, CorruptDatabaseError | BookMissingError) and error.path:
-        line = restore_hint(Path(error.path))
-        if line:
-            print(f"keyplan: {line}", file=sys.stderr)
+        command = restore_command(Path(error.path))
+        if command:
+            print(t("keyplan: restore the newest good backup with: {command}",
+                    command=command), file=sys.stderr)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from models.config import DIMENSIONS, PRESETS, ScoringConfig, preset_weights
 from models.enums import SnapshotPeriod, Tier
 from ui.cli.errors import UserError
-from ui.cli.text import dimension_word, listed, pad, t, width_of, word
+from ui.cli.text import dimension_word, listed, pad, separator, t, width_of, word
 
 if TYPE_CHECKING:  # numpy and sqlite-utils load when a command runs, not for --help
     from models.explain import DimensionLine, Explanation
@@ -226,7 +226,8 @@ def run_explain(args: argparse.Namespace) -> int:
                 before=word(latest.tier_before), from_period=latest.from_period,
                 after=word(latest.tier_after), to_period=latest.to_period,
                 score_before=f"{latest.score_before:.2f}",
-                score_after=f"{latest.score_after:.2f}", drivers=latest.words(dimension_word)))
+                score_after=f"{latest.score_after:.2f}",
+                drivers=latest.words(dimension_word, separator())))
     return 0
 
 

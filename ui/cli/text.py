@@ -94,7 +94,12 @@ def dimension_word(name: str) -> str:
 
 def listed(items: Iterable[str], english: str = ", ") -> str:
     """Items one after another: ``english`` between them in English, 、 in Chinese."""
-    return (english if _language == ENGLISH else "、").join(items)
+    return separator(english).join(items)
+
+
+def separator(english: str = ", ") -> str:
+    """What goes between the items of a list: ``english`` in English, 、 in Chinese."""
+    return english if _language == ENGLISH else "、"
 
 
 def width_of(text: str) -> int:
