@@ -5,8 +5,11 @@ unchanged); in English the lines read as they always did."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,6 +22,7 @@ from ui.cli import text
 from ui.cli.app import build_parser, run
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -343,3 +347,20 @@ def test_a_damaged_book_names_the_restore_command_in_chinese(
     lines = _en(capsys, book, "info", code=1).splitlines()
     assert lines[1].startswith(f"keyplan: restore the newest good backup with: keyplan --db "
                                f"{book} restore ")
+
+
+def test_a_screenshot_of_an_unknown_tab_says_so_in_both_languages(book: Path,
+                                                                  tmp_path: Path) -> None:
+    """In a process of its own: the window the command opened is left to the process's end."""
+    said = {}
+    for lang in ("zh_CN", "en"):
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(book),
+                               "--lang", lang, "screenshot", str(tmp_path / "s.png"), "--view",
+                               "customer:C000001:nope"], capture_output=True, text=True,
+                              cwd=ROOT, timeout=120,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert done.returncode == 1 and not done.stdout
+        said[lang] = done.stderr
+    assert said["zh_CN"].startswith("keyplan：错误：未知的标签页 'nope'；可选：overview, profile, ")
+    assert said["en"].startswith("keyplan: error: unknown tab 'nope'; choose from overview, "
+                                 "profile, ")

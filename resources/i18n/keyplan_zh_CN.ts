@@ -1114,6 +1114,18 @@
         <translation>不是日期（YYYY-MM-DD）：{text}</translation>
     </message>
     <message>
+        <source>could not write {path}</source>
+        <translation>无法写入 {path}</translation>
+    </message>
+    <message>
+        <source>unknown tab {tab}; choose from {tabs}</source>
+        <translation>未知的标签页 {tab}；可选：{tabs}</translation>
+    </message>
+    <message>
+        <source>name the customer: customer:ID, customer:CODE or customer:NAME</source>
+        <translation>请指定客户：customer:编号、customer:客户编码 或 customer:名称</translation>
+    </message>
+    <message>
         <source>Saved {path} ({width}×{height}, {language}); ready in {seconds} s.</source>
         <translation>已保存 {path}（{width}×{height}，{language}）；{seconds} 秒后就绪。</translation>
     </message>

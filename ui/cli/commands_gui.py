@@ -11,8 +11,9 @@ import re
 import time
 from pathlib import Path
 
+from models.validation import tr_noop
 from ui.cli.errors import UserError
-from ui.cli.text import t
+from ui.cli.text import CONTEXT, t, translate
 
 VIEW_CHOICES = ("today", "customers", "dashboard", "plans")
 LANG_CHOICES = ("zh_CN", "en")
@@ -49,11 +50,20 @@ def run_screenshot(args: argparse.Namespace) -> int:
         result = take_screenshot(args.db, args.output, view=args.view, language=args.lang,
                                  size=(width, height), started=started)
     except ScreenshotError as error:
-        raise UserError(str(error)) from None
+        raise UserError(translate(CONTEXT, error.template, error.params)) from None
     print(t("Saved {path} ({width}×{height}, {language}); ready in {seconds} s.",
             path=result.path, width=result.width, height=result.height,
             language=result.language, seconds=f"{result.ready_seconds:.2f}"))
     return 0
+
+
+#: The screenshot's messages (ScreenshotError), here to be collected and translated; the
+#: missing book and folder are t() above.
+SCREENSHOT_MESSAGES = (
+    tr_noop("could not write {path}"),
+    tr_noop("unknown tab {tab}; choose from {tabs}"),
+    tr_noop("name the customer: customer:ID, customer:CODE or customer:NAME"),
+)
 
 
 def _view(text: str) -> str:

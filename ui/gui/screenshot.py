@@ -29,7 +29,12 @@ class Screenshot:
 
 class ScreenshotError(Exception):
     """A screenshot that cannot be taken for a reason the user can fix (a missing book or
-    folder, an unknown customer): one line for the command line to print."""
+    folder, an unknown customer): one line for the command line to print, its ``template``
+    and ``params`` for the command line to translate."""
+
+    def __init__(self, template: str, **params: str) -> None:
+        super().__init__(template.format(**params))
+        self.template, self.params = template, params
 
 
 def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "customers",
@@ -42,10 +47,10 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
     """
     started = time.perf_counter() if started is None else started
     if db_path is not None and not Path(db_path).is_file():
-        raise ScreenshotError(f"no such database: {db_path}")
+        raise ScreenshotError("no such database: {path}", path=str(db_path))
     output = Path(output)
     if not output.parent.is_dir():
-        raise ScreenshotError(f"no such folder: {output.parent}")
+        raise ScreenshotError("no such folder: {path}", path=str(output.parent))
     if not os.environ.get("QT_QPA_PLATFORM"):
         # Render headless unless the caller chose a platform; the window never appears.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -69,12 +74,12 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
             if view.startswith("customer:"):
                 # One customer's workspace (``customer:KEY[:TAB]``), open in the window as
                 # Enter on the customer opens it.
-                from ui.gui.workspace.standalone import parse_customer_view
+                from ui.gui.workspace.standalone import CustomerViewError, parse_customer_view
 
                 try:
                     key, tab = parse_customer_view(view)
-                except ValueError as error:
-                    raise ScreenshotError(str(error)) from None
+                except CustomerViewError as error:
+                    raise ScreenshotError(error.template, **error.params) from None
                 shown = window.open_customer(book.customers.resolve(key).id, tab)
             else:
                 shown = window.show_view(view)
@@ -85,7 +90,7 @@ def take_screenshot(db_path: Path | None, output: str | Path, *, view: str = "cu
             image = window.grab()  # painting loads the visible rows: fully loaded now
             ready = time.perf_counter() - started
             if not image.save(str(output), "PNG"):
-                raise ScreenshotError(f"could not write {output}")
+                raise ScreenshotError("could not write {path}", path=str(output))
             window.hide()
             window.close_book()  # background reads still queued stop before the book closes
             window.deleteLater()

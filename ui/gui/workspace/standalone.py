@@ -12,6 +12,15 @@ from ui.gui.workspace.workspace import TAB_NAMES, CustomerWorkspace
 PREFIX = "customer:"
 
 
+class CustomerViewError(ValueError):
+    """A ``customer:KEY[:TAB]`` view that names no customer or an unknown tab; ``template``
+    and ``params`` let the command line say it in the user's language."""
+
+    def __init__(self, template: str, **params: str) -> None:
+        super().__init__(template.format(**params))
+        self.template, self.params = template, params
+
+
 def is_customer_view(view: str) -> bool:
     return view.startswith(PREFIX)
 
@@ -27,9 +36,11 @@ def parse_customer_view(view: str) -> tuple[str, str]:
     if head and tail in TAB_NAMES:
         key, tab = head, tail
     elif head and tail and tail.isalpha() and tail.islower():
-        raise ValueError(f"unknown tab {tail!r}; choose from {', '.join(TAB_NAMES)}")
+        raise CustomerViewError("unknown tab {tab}; choose from {tabs}", tab=repr(tail),
+                                tabs=", ".join(TAB_NAMES))
     if not key:
-        raise ValueError("name the customer: customer:ID, customer:CODE or customer:NAME")
+        raise CustomerViewError("name the customer: customer:ID, customer:CODE or "
+                                "customer:NAME")
     return key, tab
 
 
