@@ -212,6 +212,28 @@ def test_exports_say_what_they_wrote_in_both_languages(capsys: pytest.CaptureFix
                         _en(capsys, book, "export", "portfolio", "-o", str(portfolio)))
 
 
+def test_an_export_without_its_own_lang_writes_in_the_messages_language(
+        capsys: pytest.CaptureFixture[str], book: Path, tmp_path: Path) -> None:
+    """keyplan --lang zh_CN export plan … (no --lang of the export's own) names its sheets in
+    Chinese as its message does; the export's own --lang still wins."""
+    from openpyxl import load_workbook
+
+    code = _a_planned_customer(book)
+    plan = tmp_path / "plan.xlsx"
+    _zh(capsys, book, "export", "plan", code, "-o", str(plan))
+    names = load_workbook(plan, read_only=True).sheetnames
+    assert names[0] == "概况" and "经营计划" in names and "Plan" not in names
+    portfolio = tmp_path / "portfolio.xlsx"
+    _zh(capsys, book, "export", "portfolio", "-o", str(portfolio))
+    assert "客户" in load_workbook(portfolio, read_only=True).sheetnames
+    _zh(capsys, book, "export", "plan", code, "-o", str(plan), "--lang", "en")
+    names = load_workbook(plan, read_only=True).sheetnames
+    assert names[0] == "Overview" and "Plan" in names and "经营计划" not in names
+    _en(capsys, book, "export", "plan", code, "-o", str(plan))
+    names = load_workbook(plan, read_only=True).sheetnames
+    assert names[0] == "Overview" and "Plan" in names and "经营计划" not in names
+
+
 # ---- backup, restore, check ----------------------------------------------------------
 def test_backup_restore_and_check_in_both_languages(capsys: pytest.CaptureFixture[str],
                                                     book: Path, tmp_path: Path) -> None:

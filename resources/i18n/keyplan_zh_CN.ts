@@ -1423,7 +1423,7 @@
     </message>
     <message>
         <source>language of sheet names and labels (default: from the locale)</source>
-        <translation>工作表名称和标签的语言（默认：按系统区域设置）</translation>
+        <translation type="vanished">工作表名称和标签的语言（默认：按系统区域设置）</translation>
     </message>
     <message>
         <source>--map expects COLUMN=FIELD, got {item}</source>
@@ -2344,6 +2344,10 @@
     <message>
         <source>transactions: read dates such as 3/4/2024 day first (dmy) or month first (mdy); needed only when no date in the column tells (a first part above 12 means day first, a second one month first); ymd reads a two-digit year first, as in 24/12/31, and refuses dates with the year last</source>
         <translation>transactions：把 3/4/2024 这样的日期按日在前（dmy）或月在前（mdy）读取；只有当该列中没有能判断顺序的日期时才需要（第一部分大于 12 说明日在前，第二部分大于 12 说明月在前）；ymd 按两位年份在前读取（如 24/12/31），年份在后的日期将被拒绝</translation>
+    </message>
+    <message>
+        <source>language of sheet names and labels (default: the language of the messages: keyplan --lang, else $KEYPLAN_LANG, else the locale)</source>
+        <translation>工作表名称和标签的语言（默认：与提示信息相同：keyplan --lang，否则 $KEYPLAN_LANG，否则按系统区域设置）</translation>
     </message>
     <message>
         <source>  {who}: last packet {seen}; merged {applied} of {available}, {pending} waiting, {refused} refused</source>

@@ -8,7 +8,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ui.cli.errors import UserError
-from ui.cli.text import t, translate
+from ui.cli.text import language, t, translate
 
 if TYPE_CHECKING:
     from storage.book.import_types import BookImport, RowIssue
@@ -28,7 +28,8 @@ def run_export_book(args: argparse.Namespace) -> int:
     with Book(args.db) as book:
         line = ProgressLine(t("Exporting"))
         try:
-            result = book.exports.book(args.output, lang=args.lang, progress=line)
+            result = book.exports.book(args.output, lang=args.lang or language(),
+                                       progress=line)
         finally:
             line.close()
     print(t("Wrote {path}: {rows} records on {count} sheets ({sheets}) in {seconds} s.",

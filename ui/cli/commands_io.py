@@ -95,7 +95,9 @@ def _register_export(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
                          help=t("the workbook to write"))
         sub.add_argument("--lang", choices=LANGUAGES, default=None,
-                         help=t("language of sheet names and labels (default: from the locale)"))
+                         help=t("language of sheet names and labels (default: the language "
+                                "of the messages: keyplan --lang, else $KEYPLAN_LANG, else "
+                                "the locale)"))
     register_calendar(kinds)  # .ics, not a workbook: its own options
 
 
@@ -105,7 +107,7 @@ def run_export_plan(args: argparse.Namespace) -> int:
     with Book(args.db) as book:
         customer = book.customers.resolve(args.customer)
         result = book.exports.plan(customer.id, args.output, period=args.period,
-                                   lang=args.lang)
+                                   lang=args.lang or language())
     print(t("Wrote {path} ({count} sheets: {sheets}) in {seconds} s.", path=result.path,
             count=len(result.sheets), sheets=", ".join(result.sheets),
             seconds=f"{result.seconds:.2f}"))
@@ -117,7 +119,7 @@ def run_export_portfolio(args: argparse.Namespace) -> int:
 
     with Book(args.db) as book:
         result = book.exports.portfolio(args.output, tiers=[Tier(t) for t in args.tier],
-                                        lang=args.lang)
+                                        lang=args.lang or language())
     print(t("Wrote {path}: {count} customers in {seconds} s.", path=result.path,
             count=f"{result.rows:,}", seconds=f"{result.seconds:.1f}"))
     return 0
@@ -128,7 +130,7 @@ def run_export_weekly(args: argparse.Namespace) -> int:
 
     with Book(args.db) as book:
         result = book.exports.weekly(args.output, today=args.as_of, owner=args.owner,
-                                     lang=args.lang)
+                                     lang=args.lang or language())
     print(t("Wrote {path} ({count} sheets: {sheets}) in {seconds} s.", path=result.path,
             count=len(result.sheets), sheets=", ".join(result.sheets),
             seconds=f"{result.seconds:.2f}"))
@@ -140,7 +142,7 @@ def run_export_rollup(args: argparse.Namespace) -> int:
 
     with Book(args.db) as book:
         result = book.rollup.export(args.output, as_of=args.as_of, period=args.period,
-                                    lang=args.lang)
+                                    lang=args.lang or language())
     print(t("Wrote {path}: {count} lines and the total in {seconds} s.", path=result.path,
             count=result.rows, seconds=f"{result.seconds:.2f}"))
     return 0
