@@ -3,20 +3,14 @@ chart of each owner's revenue by tier. A double-click on an owner lists their cu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models.rollup import OwnerRollup, Rollup
 from ui.gui.charts.chart_canvas import ChartCanvas
 from ui.gui.models.rollup_model import RollupModel, owner_text
 from ui.gui.models.rows_model import RECORD_ROLE, SORT_ROLE
+from ui.gui.views.dashboard_table import dashboard_table, fit_height
 
 
 class RollupSection(QWidget):
@@ -33,19 +27,7 @@ class RollupSection(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #666666;")
         self.model = RollupModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("rollupTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = dashboard_table(self.model, self, "rollupTable", stretch_last=True)
         self.table.doubleClicked.connect(self._double_clicked)
         self.canvas = ChartCanvas("rollup", self)
         layout = QVBoxLayout(self)
@@ -59,7 +41,7 @@ class RollupSection(QWidget):
 
     def set_rollup(self, rollup: Rollup) -> None:
         self.model.set_rollup(rollup)
-        self._fit_height()
+        fit_height(self.table)
         self.setVisible(rollup.is_team)
 
     def row_at(self, row: int) -> OwnerRollup:
@@ -71,14 +53,6 @@ class RollupSection(QWidget):
 
     def sort_value(self, row: int, key: str) -> object:
         return self.model.index(row, self.model.column_of(key)).data(SORT_ROLE)
-
-    def _fit_height(self) -> None:
-        """Every row in view: the dashboard scrolls, the table does not."""
-        self.table.resizeRowsToContents()
-        rows = sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
-        scroll = self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows
-                                  + scroll + 2 * self.table.frameWidth())
 
     def _double_clicked(self, index: QModelIndex) -> None:
         row: OwnerRollup = index.siblingAtColumn(0).data(RECORD_ROLE)

@@ -7,17 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from models.enums import Tier
 from models.segments import SEGMENTS, SegmentRow, TiersBySegment
@@ -26,6 +17,7 @@ from ui.gui.background.tasks import BookTask, Progress
 from ui.gui.charts.style import money
 from ui.gui.models.rows_model import RECORD_ROLE, RIGHT, Column, RowsModel
 from ui.gui.text.labels import label
+from ui.gui.views.dashboard_table import dashboard_table, fit_height
 
 translate = QCoreApplication.translate  # lupdate reads translate("SegmentBreakdown", ...)
 EMPTY = "—"
@@ -95,21 +87,9 @@ class SegmentBreakdown(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #666666;")
         self.model = RowsModel(columns(), self)
-        self.table = QTableView(self)
-        self.table.setObjectName("segmentTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
         # As wide as its columns: stretched across the dashboard, the revenue sat far from
         # the counts it goes with.
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table = dashboard_table(self.model, self, "segmentTable", stretch_last=False)
         self.table.doubleClicked.connect(self._double_clicked)
         header = QHBoxLayout()
         header.addWidget(self.title)
@@ -160,12 +140,8 @@ class SegmentBreakdown(QWidget):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        """Every row in view: the dashboard scrolls, the table does not."""
-        self.table.resizeRowsToContents()
-        rows = sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
-        scroll = self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows
-                                  + scroll + 2 * self.table.frameWidth())
+        """Every row and column in view: the dashboard scrolls, the table does not."""
+        fit_height(self.table)
         self.table.setMaximumWidth(self.table.horizontalHeader().length()
                                    + 2 * self.table.frameWidth())
 
