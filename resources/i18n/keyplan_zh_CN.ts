@@ -718,6 +718,10 @@
         <translation>{sheet}：无记录</translation>
     </message>
     <message>
+        <source>language of the labels (default: the language of the messages: keyplan --lang, else $KEYPLAN_LANG, else the locale)</source>
+        <translation>标签的语言（默认：与提示信息相同：keyplan --lang，否则 $KEYPLAN_LANG，否则按系统区域设置）</translation>
+    </message>
+    <message>
         <source>changed since the import</source>
         <translation>导入后已被修改</translation>
     </message>
@@ -931,7 +935,7 @@
     </message>
     <message>
         <source>language of the labels (default: the system&apos;s)</source>
-        <translation>标签的语言（默认：系统语言）</translation>
+        <translation type="vanished">标签的语言（默认：系统语言）</translation>
     </message>
     <message>
         <source>pixel size of a PNG (default 1000x600)</source>

@@ -9,6 +9,7 @@ from pathlib import Path
 from models.validation import tr_noop
 from ui.cli.errors import UserError
 from ui.cli.text import CONTEXT, t, translate
+from ui.cli.text import language as messages_language
 from ui.gui.charts.kinds import KINDS
 
 FORMATS = (".png", ".svg")
@@ -30,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     chart.add_argument("--to", dest="to_period", metavar="PERIOD",
                        help=t("migration: second period (default: the latest snapshot)"))
     chart.add_argument("--lang", choices=("zh_CN", "en"), default=None,
-                       help=t("language of the labels (default: the system's)"))
+                       help=t("language of the labels (default: the language of the messages: "
+                              "keyplan --lang, else $KEYPLAN_LANG, else the locale)"))
     chart.add_argument("--size", default="1000x600", metavar="WxH",
                        help=t("pixel size of a PNG (default 1000x600)"))
     chart.set_defaults(handler=run_chart)
@@ -52,7 +54,7 @@ def run_chart(args: argparse.Namespace) -> int:
     from ui.gui.text import i18n
 
     app = QCoreApplication.instance() or QCoreApplication([])
-    language = i18n.install_language(args.lang or i18n.system_language())
+    language = i18n.install_language(args.lang or messages_language())
     use_chinese_units(language == i18n.CHINESE)
     with Book(args.db) as book:
         customer_id = book.customers.resolve(args.customer).id if args.customer else None
