@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.book.types import CALENDAR_KINDS, DONE_CANCELLED, DONE_OMIT, REMINDERS
+from ui.gui.dialogs.export_fields import date_edit, owner_combo, save_buttons
 
 #: The default range: a month back (done items, to cancel them) to a year ahead.
 DAYS_BACK, DAYS_AHEAD = 30, 365
@@ -52,13 +53,7 @@ class CalendarExportDialog(QDialog):
         self.setObjectName("calendarExportDialog")
         self.folder = folder or Path.home()
         today = today or date.today()
-        self.owner_combo = QComboBox(self)
-        self.owner_combo.setObjectName("calendarOwner")
-        self.owner_combo.addItem("", "")
-        for owner in owners:
-            self.owner_combo.addItem(owner, owner)
-        if me and me in owners:
-            self.owner_combo.setCurrentIndex(owners.index(me) + 1)
+        self.owner_combo = owner_combo(self, "calendarOwner", owners, me)
         self.since_edit = self._date_edit("calendarFrom", today - timedelta(days=DAYS_BACK))
         self.until_edit = self._date_edit("calendarTo", today + timedelta(days=DAYS_AHEAD))
         self.kind_boxes: dict[str, QCheckBox] = {}
@@ -95,10 +90,7 @@ class CalendarExportDialog(QDialog):
         form.addRow(self.kinds_label, kinds)
         form.addRow(self.reminder_label, self.reminder_combo)
         form.addRow("", self.done_box)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.choose_file)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_buttons(self, self.choose_file)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -108,10 +100,7 @@ class CalendarExportDialog(QDialog):
         self._check()
 
     def _date_edit(self, name: str, day: date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit = date_edit(self, name, day)
         edit.dateChanged.connect(self._check)
         return edit
 

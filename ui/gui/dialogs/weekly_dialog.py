@@ -6,10 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.plan_periods import week_of
+from ui.gui.dialogs.export_fields import date_edit, owner_combo, save_buttons
 
 
 class WeeklyReportDialog(QDialog):
@@ -32,30 +31,18 @@ class WeeklyReportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("weeklyReportDialog")
         self.folder = folder or Path.home()
-        self.day_edit = QDateEdit(QDate.currentDate(), self)
-        self.day_edit.setObjectName("weeklyDay")
-        self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit = date_edit(self, "weeklyDay", date.today())
         self.day_edit.dateChanged.connect(self._show_week)
         self.week = QLabel(self)
         self.week.setObjectName("weeklyRange")
-        self.owner_combo = QComboBox(self)
-        self.owner_combo.setObjectName("weeklyOwner")
-        self.owner_combo.addItem("", "")
-        for owner in owners:
-            self.owner_combo.addItem(owner, owner)
-        if me and me in owners:
-            self.owner_combo.setCurrentIndex(owners.index(me) + 1)
+        self.owner_combo = owner_combo(self, "weeklyOwner", owners, me)
         form = QFormLayout()
         self.day_label = QLabel(self)
         self.owner_label = QLabel(self)
         form.addRow(self.day_label, self.day_edit)
         form.addRow("", self.week)
         form.addRow(self.owner_label, self.owner_combo)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.choose_file)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_buttons(self, self.choose_file)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
