@@ -31,6 +31,7 @@ _CAPTIONS: dict[str, str] = {
     "plan_reviews": "reviewed_on",
     "competitors": "name",
     "swot_items": "substr(text, 1, 60)",
+    "relationship_levels": "changed_on",
 }
 
 

@@ -391,7 +391,7 @@
     <name>ChartView</name>
     <message>
         <source>Loading chart…</source>
-        <extracomment>Exported charts are drawn at this size (pixels at the charts&apos; 100 dpi). The chart is on screen (its figure is ``self.chart.figure``). A build is under way (the screenshot command waits for it).</extracomment>
+        <extracomment>Exported charts are drawn at this size (pixels at the charts&apos; 100 dpi). The chart is on screen (its figure is ``self.chart.figure``).</extracomment>
         <translation>正在加载图表…</translation>
     </message>
     <message>
@@ -3494,6 +3494,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>目标</translation>
     </message>
     <message>
+        <source>Reports to</source>
+        <translation>汇报对象</translation>
+    </message>
+    <message>
+        <source>Covered by (us)</source>
+        <translation>我方对接人</translation>
+    </message>
+    <message>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
@@ -3558,6 +3566,18 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>象限内顺序</translation>
     </message>
     <message>
+        <source>Changed on</source>
+        <translation>变更日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>变更人</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <comment>record kind</comment>
         <translation>客户</translation>
@@ -3581,6 +3601,11 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <source>SWOT line</source>
         <comment>record kind</comment>
         <translation>SWOT 条目</translation>
+    </message>
+    <message>
+        <source>Level change</source>
+        <comment>record kind</comment>
+        <translation>关系层次变更</translation>
     </message>
     <message>
         <source>Need</source>
@@ -3740,6 +3765,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>HistoryTab</name>
     <message>
         <source>Transactions from {file}</source>
+        <extracomment>Fields that hold another record&apos;s id -&gt; that record&apos;s table: the History shows its name (a competitor&apos;s, a contact&apos;s), a plan&apos;s period or the start of a need or objective.</extracomment>
         <translation>交易（来自 {file}）</translation>
     </message>
     <message>
@@ -8373,6 +8399,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <name>Values</name>
     <message>
         <source>deleted</source>
+        <extracomment>Fields holding another record&apos;s id whose name is not ``*_id`` (shown by its name too).</extracomment>
         <translation>已删除</translation>
     </message>
     <message>

@@ -8,6 +8,7 @@ from models.competition import Competitor, SwotItem
 from models.entities import Assessment, Contact, Customer, Interaction, Need, Transaction
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
 from models.record import Record
+from models.relationships import LevelChange
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
@@ -94,6 +95,9 @@ def _common() -> dict[str, str]:
         "cost": translate("Fields", "Cost"),
         "what": translate("Fields", "What"),
         "objective_id": translate("Fields", "Objective"),
+        "plan_id": translate("Fields", "Account plan", "record kind"),
+        "reports_to": translate("Fields", "Reports to"),
+        "covered_by": translate("Fields", "Covered by (us)"),
         "done_on": translate("Fields", "Done on"),
         "reviewed_on": translate("Fields", "Reviewed on"),
         "note": translate("Fields", "Note"),
@@ -125,6 +129,10 @@ def _specific() -> dict[tuple[type[Record], str], str]:
         (SwotItem, "competitor_id"): translate("Competition", "Competitor"),
         (SwotItem, "need_id"): translate("Fields", "Need", "record kind"),
         (SwotItem, "position"): translate("Fields", "Order in its box"),
+        (LevelChange, "level"): translate("Fields", "Relationship level"),
+        (LevelChange, "changed_on"): translate("Fields", "Changed on"),
+        (LevelChange, "reason"): translate("Fields", "Reason"),
+        (LevelChange, "changed_by"): translate("Fields", "Changed by"),
     }
 
 
@@ -144,6 +152,7 @@ def record_kinds() -> dict[type[Record], str]:
         PlanReview: translate("Fields", "Plan review", "record kind"),
         Competitor: translate("Competition", "Competitor"),
         SwotItem: translate("Fields", "SWOT line", "record kind"),
+        LevelChange: translate("Fields", "Level change", "record kind"),
     }
 
 

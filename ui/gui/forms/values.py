@@ -14,6 +14,8 @@ from models.record import Record
 from ui.gui.text.labels import label
 
 EMPTY = "—"
+#: Fields holding another record's id whose name is not ``*_id`` (shown by its name too).
+REFERENCES = frozenset({"reports_to"})
 
 
 # Worked out once per field. A dict rather than functools.cache: mypy holds a class
@@ -69,7 +71,8 @@ def display_value(
             return number(float(value))
         except (TypeError, ValueError):
             return str(value)
-    if names is not None and field.endswith("_id") and str(value) in names:
+    if names is not None and (field.endswith("_id") or field in REFERENCES) \
+            and str(value) in names:
         return names[str(value)]
     return str(value)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from models.plans import SupportMeasure
 from models.record import Record
 from storage.book import ImportTakenBack
 from storage.book.types import RECORD_TABLES, Change
@@ -19,6 +20,7 @@ from ui.gui.background.tasks import BookTask
 from ui.gui.forms import prompts
 from ui.gui.forms.field_labels import field_label, kind_label
 from ui.gui.forms.list_panel import ListPanel
+from ui.gui.forms.period_field import period_label
 from ui.gui.forms.values import EMPTY, display_value
 from ui.gui.models.rows_model import Column
 from ui.gui.text.i18n import storage_message
@@ -32,6 +34,11 @@ translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
 CLASSES: dict[str, type[Record]] = {table: cls for cls, table in RECORD_TABLES.items()}
 MAX_KEPT_SHOWN = 20
+#: Fields that hold another record's id -> that record's table: the History shows its name
+#: (a competitor's, a contact's), a plan's period or the start of a need or objective.
+REFERENCES = {"contact_id": "contacts", "contact_ids": "contacts", "reports_to": "contacts",
+              "need_id": "needs", "need_ids": "needs", "objective_id": "plan_objectives",
+              "plan_id": "plans", "competitor_id": "competitors"}
 ACTION_COLOURS = {"delete": "#c62828", "create": "#2e7d32", "restore": "#1565c0",
                   "import": "#6a1b9a"}
 
@@ -68,6 +75,16 @@ def record_text(row: HistoryRow) -> str:
     if not row.caption:
         return kind
     return translate("HistoryTab", "{kind}: {caption}").format(kind=kind, caption=row.caption)
+
+
+def caption_text(table: str, caption: str) -> str:
+    """A stored caption in the user's language: a plan's period (H2 2026, 2026年下半年), a
+    support measure's kind."""
+    if table == "plans":
+        return period_label(caption)
+    if table == "plan_support_measures":
+        return display_value(SupportMeasure, "kind", caption)
+    return caption
 
 
 def action_label(action: str) -> str:
@@ -132,6 +149,8 @@ class HistoryTab(WorkspaceTab):
                     "HistoryTab", "Lines removed: {count}").format(count=raw)
             if row.cls is None or change.field is None:
                 return EMPTY if raw is None else str(raw)
+            if change.table_name == "plans" and change.field == "period" and raw:
+                return period_label(str(raw))
             return display_value(row.cls, change.field, raw, self.names)
 
         return [
@@ -232,8 +251,9 @@ class HistoryTab(WorkspaceTab):
         captions: dict[tuple[str, str], str] = {}
         for table, ids in by_table.items():
             for record_id, caption in book.customers.captions(table, list(set(ids))).items():
-                captions[(table, record_id)] = caption
+                captions[(table, record_id)] = caption_text(table, caption)
         self.names = book.customers.contact_names(self.customer_id)
+        self.names.update(self._referenced_names(changes))
         self.batches = book.imports.of_changes([c.change_id for c in changes])
         # A new record's link to this very customer says nothing on the customer's own page.
         changes = [
@@ -245,6 +265,26 @@ class HistoryTab(WorkspaceTab):
         )
         self._update_undo()  # set_rows enabled it for whatever row stayed selected
         self.empty.setVisible(not changes)
+
+    def _referenced_names(self, changes: list[Change]) -> dict[str, str]:
+        """Record id -> caption for the records the changes' values point at (the plan of a
+        SWOT line or an action, a SWOT line's competitor, a contact's boss ...), so no id
+        is shown."""
+        wanted: dict[str, set[str]] = {}
+        for change in changes:
+            table = REFERENCES.get(change.field or "")
+            if table is None or change.action == "import":
+                continue
+            for raw in (change.old_value, change.new_value):
+                values = raw if isinstance(raw, list) else [raw]
+                wanted.setdefault(table, set()).update(
+                    str(v) for v in values if isinstance(v, str) and v)
+        names: dict[str, str] = {}
+        for table, ids in wanted.items():
+            for record_id, caption in self.book.customers.captions(table, sorted(ids)).items():
+                if caption:
+                    names[record_id] = caption_text(table, caption)
+        return names
 
     def undo_selected(self) -> str | None:
         row = self.panel.selected()
