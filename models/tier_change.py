@@ -136,26 +136,32 @@ class PeriodPair:
 
 
 def tier_changes_between(pair: PeriodPair, weights: Mapping[str, float],
-                         guard_threshold: float | None = None) -> dict[str, TierChange]:
+                         guard_threshold: float | None = None, *,
+                         drivers: int | None = None) -> dict[str, TierChange]:
     """:func:`tier_change` for many customers at once (the portfolio's column): the drivers
-    ordered in one numpy pass, objects made for the drivers alone."""
+    ordered in one numpy pass, objects made for the drivers alone; ``drivers``: only the
+    first so many of each change (what the portfolio's cell names: a mover has seven on
+    average, and making them was most of the work)."""
     vector = _weights(weights)
-    orders = _driver_order(pair.points_before, pair.points_after, vector)
-    moved = (pair.points_after != pair.points_before) & (vector != 0)
+    orders = _driver_order(pair.points_before, pair.points_after, vector).tolist()
+    moved = ((pair.points_after != pair.points_before) & (vector != 0)).tolist()
     before = np.where(pair.missing_before, -1, pair.points_before).tolist()
     after = np.where(pair.missing_after, -1, pair.points_after).tolist()
     result: dict[str, TierChange] = {}
     for i, customer_id in enumerate(pair.customer_ids):
-        old, new = before[i], after[i]
-        drivers = tuple(
+        old, new, row = before[i], after[i], moved[i]
+        order = [j for j in orders[i] if row[j]]
+        if drivers is not None:
+            del order[drivers:]
+        changes = tuple(
             _change(j, None if old[j] < 0 else old[j], None if new[j] < 0 else new[j], weights)
-            for j in orders[i].tolist() if moved[i, j])
+            for j in order)
         a, b = pair.tiers_before[i], pair.tiers_after[i]
         result[customer_id] = TierChange(
             customer_id=customer_id, from_period=pair.from_period, to_period=pair.to_period,
             as_of=pair.as_of, tier_before=a, tier_after=b,
             score_before=pair.scores_before[i], score_after=pair.scores_after[i],
-            drivers=drivers, revenue_guard=_guard(a, b, pair.scores_before[i],
+            drivers=changes, revenue_guard=_guard(a, b, pair.scores_before[i],
                                                   pair.scores_after[i], guard_threshold))
     return result
 

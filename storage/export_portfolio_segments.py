@@ -37,7 +37,7 @@ class SegmentWords:
         self.labels = labels
         self.periods = last_monthly_periods(db)
         self.reasons = {customer_id: tier_change_text(change, labels)
-                        for customer_id, change in latest_tier_changes(db).items()}
+                        for customer_id, change in latest_tier_changes(db, DRIVERS).items()}
 
     def headers(self) -> list[str]:
         """The columns' titles; the tier change's names the two periods it compares."""

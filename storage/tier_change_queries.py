@@ -45,8 +45,10 @@ def last_monthly_periods(db: DatabaseBase) -> tuple[str, str] | None:
     return (labels[1], labels[0]) if len(labels) == 2 else None
 
 
-def latest_tier_changes(db: DatabaseBase) -> dict[str, TierChange]:
-    """Customers whose tier changed between the book's last two monthly periods, by id."""
+def latest_tier_changes(db: DatabaseBase, drivers: int | None = None
+                        ) -> dict[str, TierChange]:
+    """Customers whose tier changed between the book's last two monthly periods, by id;
+    ``drivers``: only the first so many drivers of each."""
     periods = last_monthly_periods(db)
     if periods is None:
         return {}
@@ -70,7 +72,7 @@ def latest_tier_changes(db: DatabaseBase) -> dict[str, TierChange]:
         tiers_after=[tiers[t] for t in new], scores_before=[float(s) for s in score_before],
         scores_after=[float(s) for s in score_after], points_before=before[0],
         missing_before=before[1], points_after=after[0], missing_after=after[1])
-    return tier_changes_between(pair, weights, guard)
+    return tier_changes_between(pair, weights, guard, drivers=drivers)
 
 
 def _points_arrays(texts: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:

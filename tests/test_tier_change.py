@@ -174,17 +174,23 @@ def test_batch_and_single_changes_agree(old: list[int | None], new: list[int | N
 
     single = tier_change(snap(BEFORE, old, Tier.KEY), snap(AFTER, new, Tier.STANDARD), named)
 
-    def arrays(values: list[int | None]) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[type-arg]
+    def arrays(values: list[int | None]) -> tuple[np.ndarray, np.ndarray]:
         missing = np.array([v is None for v in values])
         return np.array([[50 if v is None else v for v in values]]), missing.reshape(1, -1)
 
     (pb, mb), (pa, ma) = arrays(old), arrays(new)
-    batch = tier_changes_between(PeriodPair(
+    pair = PeriodPair(
         from_period=BEFORE, to_period=AFTER, as_of=date(2026, 6, 30), customer_ids=["X"],
         tiers_before=[Tier.KEY], tiers_after=[Tier.STANDARD], scores_before=[50.0],
         scores_after=[50.0], points_before=pb, missing_before=mb, points_after=pa,
-        missing_after=ma), named)
+        missing_after=ma)
+    batch = tier_changes_between(pair, named)
     assert batch == {"X": single}
     assert single is not None
+    # The portfolio's column asks for the first two drivers alone: the same two.
+    for count in (0, 1, 2):
+        first = tier_changes_between(pair, named, drivers=count)["X"]
+        assert first.drivers == single.drivers[:count]
+        assert first.words(str, count=count) == single.words(str, count=count)
     moved = [d.contribution_change for d in single.drivers]
     assert all(abs(a) >= abs(b) - 0.011 for a, b in pairwise(moved))  # largest move first
