@@ -15,6 +15,7 @@ from storage.book import Book
 from ui.gui.background.tasks import BookTask
 from ui.gui.forms import prompts
 from ui.gui.text import i18n
+from ui.gui.workspace.latest_read import LatestRead
 from ui.gui.workspace.tab_base import WorkspaceContext
 
 #: Exported charts are drawn at this size (pixels at the charts' 100 dpi).
@@ -61,9 +62,7 @@ class ChartView(QWidget):
         self.kind = kind
         self.chart: Any = None
         self.canvas: Any = None  # the ChartCanvas, made with the first chart
-        self._generation = 0
-        #: A build is under way (the screenshot command waits for it).
-        self.loading = False
+        self.reader: LatestRead[Any] = LatestRead(self, context, self._show, self._failed)
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #777777;")
@@ -79,33 +78,22 @@ class ChartView(QWidget):
 
     def reload(self) -> None:
         """(Re)build the chart; in the background when the book is a file."""
-        self._generation += 1
-        generation = self._generation
-        self.loading = True
         chinese = i18n.current_language() == i18n.CHINESE
         kind, customer_id = self.kind, self.context.customer_id
-        if self.context.in_memory:
-            self._show(generation, _build(self.context.book, kind, customer_id, chinese))
-            return
-        task = BookTask(
-            self.context.book.path, lambda book, _progress: _build(book, kind, customer_id, chinese)
+        self.reader.run(lambda book: _build(book, kind, customer_id, chinese))
+
+    @property
+    def loading(self) -> bool:
+        """A build is under way (the screenshot command waits for it)."""
+        return self.reader.loading
+
+    def _failed(self, error: BaseException) -> None:
+        self.placeholder.setText(
+            self.tr("The chart could not be drawn: {error}").format(error=error)
         )
-        task.success(lambda chart: self._show(generation, chart))
-        task.failure(lambda error: self._failed(generation, error))
-        task.run_in_background()
+        self.placeholder.show()
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if shiboken6.isValid(self) and generation == self._generation:
-            self.loading = False
-            self.placeholder.setText(
-                self.tr("The chart could not be drawn: {error}").format(error=error)
-            )
-            self.placeholder.show()
-
-    def _show(self, generation: int, chart: Any) -> None:
-        # The widget may be gone (workspace closed) or a newer request may be under way.
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
+    def _show(self, chart: Any) -> None:
         if self.canvas is None:
             from ui.gui.charts.chart_canvas import ChartCanvas
 
@@ -113,7 +101,6 @@ class ChartView(QWidget):
             self.canvas.export_requested.connect(self.export)
             self.layout_.addWidget(self.canvas, 1)
         self.chart = chart
-        self.loading = False
         self.placeholder.hide()
         self.canvas.set_chart(chart)
         self.chart_shown.emit()

@@ -7,7 +7,6 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from storage.book import Book
 from storage.book.overview import AccountOverview
-from ui.gui.background.tasks import BookTask
 from ui.gui.forms.values import EMPTY, money, percent
 from ui.gui.text.dimension_labels import dimension_label
 from ui.gui.text.labels import label
 from ui.gui.workspace.competition_section import competition_section
+from ui.gui.workspace.latest_read import LatestRead
 from ui.gui.workspace.profit_section import profit_section
 from ui.gui.workspace.relationship_map_section import relationship_section
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
@@ -61,8 +60,8 @@ class OverviewTab(WorkspaceTab):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.overview: AccountOverview | None = None
-        self._generation = 0
-        self._loading = False
+        self.reader: LatestRead[AccountOverview] = LatestRead(self, context, self._loaded,
+                                                              self._failed)
         self.page = QTextBrowser(self)
         self.page.setObjectName("overviewPage")
         self.page.setOpenLinks(False)
@@ -84,37 +83,22 @@ class OverviewTab(WorkspaceTab):
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self._loading = True
         if self.overview is None:
             loading = self.tr("Loading…")
             self.page.setHtml(f"<p style='color:{MUTED}'>{escape(loading)}</p>")
-        if self.context.in_memory:
-            self._loaded(generation, _load(self.book, self.customer_id))
-            return
         customer_id = self.customer_id
-        task = BookTask(self.book.path, lambda book, _p: _load(book, customer_id))
-        task.success(lambda result: self._loaded(generation, result))
-        task.failure(lambda error: self._failed(generation, error))
-        task.run_in_background()
+        self.reader.run(lambda book: _load(book, customer_id))
 
-    def _loaded(self, generation: int, overview: AccountOverview) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._loading = False
+    def _loaded(self, overview: AccountOverview) -> None:
         self.overview = overview
         self.page.setHtml(self.html())
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._loading = False
+    def _failed(self, error: BaseException) -> None:
         self.page.setHtml(f"<p style='color:{LATE}'>{escape(str(error))}</p>")
 
     @property
     def is_loaded(self) -> bool:
-        return not self.stale and not self._loading
+        return not self.stale and not self.reader.loading
 
     def retranslate(self) -> None:
         self.print_button.setText(self.tr("Print…"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -14,11 +13,11 @@ from models.enums import CustomerKind, LineStatus, Tier
 from models.whitespace import BASIS_TIER, BASIS_TIER_KIND, CustomerLine, Suggestion
 from models.whitespace import WhitespaceGrid as Grid
 from storage.book import Book
-from ui.gui.background.tasks import BookTask
 from ui.gui.forms.list_panel import ListPanel
 from ui.gui.forms.values import EMPTY, money, percent
 from ui.gui.models.rows_model import RIGHT, Column
 from ui.gui.text.labels import label
+from ui.gui.workspace.latest_read import LatestRead
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
@@ -47,8 +46,7 @@ class ProductsTab(WorkspaceTab):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.grid: Grid | None = None
-        self._generation = 0
-        self._loading = False
+        self.reader: LatestRead[Grid] = LatestRead(self, context, self._loaded, self._failed)
         self.summary = QLabel(self)
         self.summary.setObjectName("productsSummary")
         self.summary.setWordWrap(True)
@@ -147,24 +145,12 @@ class ProductsTab(WorkspaceTab):
 
     # -- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self._loading = True
         if self.grid is None:
             self.summary.setText(self.tr("Loading…"))
-        if self.context.in_memory:
-            self._loaded(generation, _load(self.book, self.customer_id))
-            return
         customer_id = self.customer_id
-        task = BookTask(self.book.path, lambda book, _p: _load(book, customer_id))
-        task.success(lambda result: self._loaded(generation, result))
-        task.failure(lambda error: self._failed(generation, error))
-        task.run_in_background()
+        self.reader.run(lambda book: _load(book, customer_id))
 
-    def _loaded(self, generation: int, grid: Grid) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._loading = False
+    def _loaded(self, grid: Grid) -> None:
         self.grid = grid
         self.lines_panel.set_rows(grid.lines, keep=lambda r: r.line)
         self.suggestions_panel.set_rows(grid.suggestions, keep=lambda s: s.line)
@@ -172,15 +158,12 @@ class ProductsTab(WorkspaceTab):
             self.suggestions_panel.select(lambda s: s is grid.suggestions[0])
         self._show_texts()
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._loading = False
+    def _failed(self, error: BaseException) -> None:
         self.summary.setText(str(error))
 
     @property
     def is_loaded(self) -> bool:
-        return not self.stale and not self._loading
+        return not self.stale and not self.reader.loading
 
     # -- words -------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -4,7 +4,6 @@ against the tier's average."""
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -12,13 +11,13 @@ from models.config import RATED_DIMENSIONS
 from models.explain import DimensionLine, Explanation, Lever
 from storage.book import Book
 from storage.errors import RecordNotFoundError
-from ui.gui.background.tasks import BookTask
 from ui.gui.forms.list_panel import ListPanel
 from ui.gui.forms.values import EMPTY, money, number, percent
 from ui.gui.models.rows_model import RIGHT, Column
 from ui.gui.text.dimension_labels import dimension_label
 from ui.gui.text.labels import label
 from ui.gui.workspace.chart_view import ChartView
+from ui.gui.workspace.latest_read import LatestRead
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
@@ -113,8 +112,8 @@ class ScoreTab(WorkspaceTab):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.explanation: Explanation | None = None
-        self._generation = 0
-        self._loading = False
+        self.reader: LatestRead[Explanation | None] = LatestRead(self, context, self._loaded,
+                                                                 self._failed)
         self.notice = QLabel(self)
         self.notice.setObjectName("scoreNotice")
         self.notice.setWordWrap(True)
@@ -159,38 +158,23 @@ class ScoreTab(WorkspaceTab):
         self._show()
 
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self._loading = True
         self.total.setText(self.tr("Loading the explanation…"))
-        if self.context.in_memory:
-            self._loaded(generation, _explain(self.book, self.customer_id))
-        else:
-            customer_id = self.customer_id
-            task = BookTask(self.book.path, lambda book, _p: _explain(book, customer_id))
-            task.success(lambda result: self._loaded(generation, result))
-            task.failure(lambda error: self._failed(generation, error))
-            task.run_in_background()
+        customer_id = self.customer_id
+        self.reader.run(lambda book: _explain(book, customer_id))
         self.radar.reload()
 
-    def _loaded(self, generation: int, explanation: Explanation | None) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._loading = False
+    def _loaded(self, explanation: Explanation | None) -> None:
         self.explanation = explanation
         self._show()
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._loading = False
+    def _failed(self, error: BaseException) -> None:
         self.total.setText(
             self.tr("The explanation could not be computed: {error}").format(error=error)
         )
 
     @property
     def is_loaded(self) -> bool:
-        return not self.stale and not self._loading and not self.radar.loading
+        return not self.stale and not self.reader.loading and not self.radar.loading
 
     def shown_score(self) -> str:
         return self.total.text()
@@ -201,7 +185,7 @@ class ScoreTab(WorkspaceTab):
             self.panel.set_rows([])
             self.notice.setText("")
             self.next_tier.setText("")
-            if self._generation:
+            if self.reader.generation:
                 self.total.setText(
                     self.tr(
                         "Not scored yet: rescore the book to see why this customer has its tier."
