@@ -144,10 +144,7 @@ class AssessmentTab(WorkspaceTab):
 
     def edit(self, assessment: Assessment) -> None:
         dialog = AssessmentFormDialog(self.book, self.customer_id, assessment, self)
-        self.dialog = dialog
-        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
-        dialog.deleted.connect(self._deleted)
-        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = self.watch_form(dialog, self._deleted)
         dialog.open()
 
     def delete_selected(self) -> None:

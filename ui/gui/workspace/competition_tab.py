@@ -113,10 +113,7 @@ class CompetitionTab(WorkspaceTab):
                                          parent=self)).open()
 
     def _watch(self, dialog: CompetitorFormDialog) -> CompetitorFormDialog:
-        self.dialog = dialog
-        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
-        dialog.deleted.connect(self._deleted)
-        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = self.watch_form(dialog, self._deleted)
         return dialog
 
     def delete_selected(self) -> None:

@@ -223,10 +223,7 @@ class ContactsTab(WorkspaceTab):
         self._open(ContactFormDialog(self.book, self.customer_id, contact, self))
 
     def _open(self, dialog: ContactFormDialog) -> None:
-        self.dialog = dialog
-        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
-        dialog.deleted.connect(self._deleted)
-        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = self.watch_form(dialog, self._deleted)
         dialog.open()
 
     def delete_selected(self) -> None:

@@ -155,10 +155,7 @@ class InteractionsTab(WorkspaceTab):
         dialog.open()
 
     def _watch(self, dialog: InteractionFormDialog) -> None:
-        self.dialog = dialog
-        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
-        dialog.deleted.connect(self._deleted)
-        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = self.watch_form(dialog, self._deleted)
 
     def _set_done(self, interaction: Interaction, done: bool) -> None:
         # One tick box is one field: apply it to the stored version, never to a stale copy.

@@ -195,10 +195,7 @@ class NeedsTab(WorkspaceTab):
             self._watch(NeedFormDialog.resolve(self.book, need, status, self))
 
     def _watch(self, dialog: NeedFormDialog) -> NeedFormDialog:
-        self.dialog = dialog
-        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
-        dialog.deleted.connect(self._deleted)
-        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = self.watch_form(dialog, self._deleted)
         return dialog
 
     def delete_selected(self) -> None:

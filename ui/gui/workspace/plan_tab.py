@@ -404,10 +404,8 @@ class PlanTab(WorkspaceTab):
 
     def edit(self, plan_id: str) -> PlanFormDialog:
         dialog = PlanFormDialog(self.book, self.book.plans.get(plan_id), self)
-        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
-        dialog.deleted.connect(lambda done, plan: self._deleted(done, plan.period))
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
+        self.dialog = self.watch_form(dialog,
+                                      lambda done, plan: self._deleted(done, plan.period))
         dialog.open()
         return dialog
 

@@ -3,7 +3,9 @@ panel (buttons over a table; arrows move, Enter opens, Delete deletes)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
@@ -12,7 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from storage.book import Book
+from ui.gui.forms.dialog import RecordFormDialog
 from ui.gui.settings import Settings
+
+D = TypeVar("D", bound=RecordFormDialog)
 
 
 @dataclass
@@ -53,6 +58,15 @@ class WorkspaceTab(QWidget):
     @property
     def customer_id(self) -> str:
         return self.context.customer_id
+
+    def watch_form(self, dialog: D, deleted: Callable[..., object]) -> D:
+        """A record's form opened from this tab: what it saves reaches the workspace as this
+        tab's change, its Delete goes to ``deleted(done, record)`` (for the undo bar), and it
+        is freed once closed."""
+        dialog.saved.connect(lambda saved: self.changed.emit(saved.changes))
+        dialog.deleted.connect(deleted)
+        dialog.finished.connect(dialog.deleteLater)
+        return dialog
 
     def ensure_loaded(self) -> None:
         if self.stale:
