@@ -2470,7 +2470,7 @@
     <name>Competition</name>
     <message>
         <source>Us</source>
-        <extracomment>Width of the bar in pixels.</extracomment>
+        <extracomment>Width of the bar in pixels. The narrowest part of the bar that still holds its percentage (&quot;10 %&quot; and its padding).</extracomment>
         <translation>我方</translation>
     </message>
     <message>
@@ -2487,7 +2487,7 @@
     </message>
     <message>
         <source>SWOT of the plan {period}</source>
-        <translation>{period} 经营计划的 SWOT 分析</translation>
+        <translation>{period}经营计划的 SWOT 分析</translation>
     </message>
     <message>
         <source>No SWOT yet: SWOT… on the Plan tab.</source>
@@ -5789,7 +5789,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>SWOT of the plan {period} saved</source>
-        <translation>已保存 {period} 经营计划的 SWOT 分析</translation>
+        <translation>已保存{period}经营计划的 SWOT 分析</translation>
     </message>
     <message>
         <source>Account plan {period} deleted.</source>
@@ -7388,7 +7388,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <name>SwotDialog</name>
     <message>
         <source>SWOT of the account plan {period}</source>
-        <translation>{period} 经营计划的 SWOT 分析</translation>
+        <translation>{period}经营计划的 SWOT 分析</translation>
     </message>
     <message>
         <source>Short lines: our strengths and weaknesses at this customer, the opportunities and threats around it. A line may be about a competitor or an open need. Saved together; Edit → Undo takes a save back.</source>

@@ -28,6 +28,15 @@ translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 SHOWN = 5
 #: Width of the bar in pixels.
 BAR_WIDTH = 420
+#: The narrowest part of the bar that still holds its percentage ("10 %" and its padding).
+LABEL_WIDTH = 40
+
+
+def bar_colours(position: CompetitivePosition) -> dict[str, str]:
+    """Competitor id -> its colour in the wallet bar (those with an estimated share)."""
+    estimated = [c for c in position.competitors if c.share_percent]
+    return {c.id: THEIRS_COLOURS[index % len(THEIRS_COLOURS)]
+            for index, c in enumerate(estimated)}
 
 
 def wallet_bar(position: CompetitivePosition) -> str:
@@ -37,17 +46,18 @@ def wallet_bar(position: CompetitivePosition) -> str:
     if not wallet.known:
         return ""
     parts = [(translate("Competition", "Us"), wallet.our_percent or 0.0, OURS_COLOUR)]
-    estimated = [c for c in position.competitors if c.share_percent]
-    for index, competitor in enumerate(estimated):
-        parts.append((competitor.name, competitor.share_percent or 0.0,
-                      THEIRS_COLOURS[index % len(THEIRS_COLOURS)]))
+    colours = bar_colours(position)
+    for competitor in position.competitors:
+        if competitor.id in colours:
+            parts.append((competitor.name, competitor.share_percent or 0.0,
+                          colours[competitor.id]))
     cells = []
     for name, share, colour in parts:
         if share <= 0:
             continue
         width = max(2, round(BAR_WIDTH * share / 100))
         tip = escape(f"{name} {percent_text(share)}", quote=True)
-        text = escape(percent_text(share)) if share >= 12 else ""
+        text = escape(percent_text(share)) if width >= LABEL_WIDTH else ""
         ink = "#ffffff" if colour == OURS_COLOUR else "#212121"
         cells.append(f"<td width='{width}' title='{tip}' style='background:{colour}; "
                      f"color:{ink}; padding:2px 4px'>{text}</td>")
@@ -68,15 +78,19 @@ def competition_section(book: Book, customer_id: str) -> list[str]:
             "Competition", "No competitor recorded yet: who else supplies this customer, and "
             "with what share of its spend?")) + "</p>")
         return out + _swot(book, customer_id)
-    out.append(wallet_bar(position))
+    # The sentence first: the bar then sits below text, not tight under the heading.
     out.append(f"<p>{escape(wallet_sentence(position.wallet))}</p>")
+    out.append(wallet_bar(position))
+    in_bar = bar_colours(position)
     items = []
     for competitor in position.competitors[:SHOWN]:
         colour = THREAT_COLOUR[competitor.threat]
         share = ("" if competitor.share_percent is None
                  else f" · {percent_text(competitor.share_percent)}")
         products = f" · {escape(competitor.products)}" if competitor.products else ""
-        items.append(f"<li><b>{escape(competitor.name)}</b> <span style='color:{colour}'>"
+        key = (f"<span style='color:{in_bar[competitor.id]}'>■</span> "
+               if competitor.id in in_bar else "")  # its colour in the bar above
+        items.append(f"<li>{key}<b>{escape(competitor.name)}</b> <span style='color:{colour}'>"
                      f"{escape(threat_word(competitor.threat))}</span>{share}{products}</li>")
     out.append("<ul>" + "".join(items) + "</ul>")
     if len(position.competitors) > SHOWN:
