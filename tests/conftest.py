@@ -44,6 +44,17 @@ def fresh_db() -> Iterator[Database]:
 
 
 @pytest.fixture
+def cli_english_afterwards() -> Iterator[None]:
+    """The command line's language back to English after the test: one run with --lang zh_CN
+    would leave it Chinese for the tests that follow. The command line's tests take it with
+    ``pytestmark = pytest.mark.usefixtures("cli_english_afterwards")``."""
+    yield
+    from ui.cli import text  # imported here: most tests never load the command line
+
+    text.choose_language("en")
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "book.db"
 

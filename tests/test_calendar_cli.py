@@ -3,7 +3,6 @@ its refusals (ME outside a team, a range that runs backwards)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -12,16 +11,12 @@ from icalendar import Calendar
 
 from models.entities import Customer, Interaction
 from models.enums import InteractionKind
-from ui.cli import text
 from ui.cli.app import run
 
 DUE = date(2027, 4, 2)
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    text.choose_language("en")
+pytestmark = pytest.mark.usefixtures("cli_english_afterwards")
 
 
 @pytest.fixture

@@ -28,10 +28,7 @@ PROPER_NAMES = frozenset({"KeyPlan", "SQLite", "Excel", "LibreOffice", "Outlook"
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z']*[,.;:]?")
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    text.choose_language("en")
+pytestmark = pytest.mark.usefixtures("cli_english_afterwards")
 
 
 def _walk(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:

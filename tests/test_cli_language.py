@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import locale
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,7 @@ from storage import export_labels
 from ui.cli import text
 from ui.cli.app import run
 
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    text.choose_language("en")
+pytestmark = pytest.mark.usefixtures("cli_english_afterwards")
 
 
 @pytest.fixture

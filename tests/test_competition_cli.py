@@ -4,7 +4,6 @@ the shares' rule and the refusals (issue 19, point 3)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,14 +12,9 @@ import pytest
 from models.competition import ThreatLevel
 from models.entities import Customer, Transaction
 from storage.book import Book
-from ui.cli import text
 from ui.cli.app import run
 
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    text.choose_language("en")
+pytestmark = pytest.mark.usefixtures("cli_english_afterwards")
 
 
 @pytest.fixture

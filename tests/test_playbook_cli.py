@@ -4,7 +4,6 @@ and Chinese: what they print, what they write, and their refusals."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,14 +12,9 @@ import pytest
 from models.entities import Customer, Need, Transaction
 from models.enums import NeedKind, RelationshipLevel, Tier
 from storage.book import Book
-from ui.cli import text
 from ui.cli.app import run
 
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    text.choose_language("en")
+pytestmark = pytest.mark.usefixtures("cli_english_afterwards")
 
 
 @pytest.fixture
