@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from storage.book.types import CALENDAR_KINDS, DONE_CANCELLED, DONE_OMIT, REMINDERS
 from ui.gui.dialogs.export_fields import date_edit, owner_combo, save_buttons
+from ui.gui.dialogs.save_path import with_suffix
 
 #: The default range: a month back (done items, to cancel them) to a year ahead.
 DAYS_BACK, DAYS_AHEAD = 30, 365
@@ -168,10 +169,9 @@ class CalendarExportDialog(QDialog):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
-        if path.suffix.lower() != ".ics":
-            path = path.with_name(path.name + ".ics")
         self.chosen.emit(CalendarChoice(
-            path=path, since=self.since(), until=self.until(), owner=self.owner(),
+            path=with_suffix(path, ".ics"), since=self.since(), until=self.until(),
+            owner=self.owner(),
             kinds=self.kinds(), reminder=str(self.reminder_combo.currentData()),
             done=DONE_CANCELLED if self.done_box.isChecked() else DONE_OMIT))
         self.accept()

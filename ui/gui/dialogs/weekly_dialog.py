@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from models.plan_periods import week_of
 from ui.gui.dialogs.export_fields import date_edit, owner_combo, save_buttons
+from ui.gui.dialogs.save_path import with_suffix
 
 
 class WeeklyReportDialog(QDialog):
@@ -81,7 +82,5 @@ class WeeklyReportDialog(QDialog):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        self.chosen.emit(path, self.day(), self.owner())
+        self.chosen.emit(with_suffix(path, ".xlsx"), self.day(), self.owner())
         self.accept()

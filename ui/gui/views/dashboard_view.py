@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from ui.gui.charts.catalog import ChartRequest, build_chart, migration_periods
 from ui.gui.charts.chart_canvas import ChartCanvas, Rendered, prerender
 from ui.gui.charts.rollup_charts import rollup_chart
 from ui.gui.charts.style import DPI, Chart, use_chinese_units
+from ui.gui.dialogs.save_path import ask_chart_path, with_suffix
 from ui.gui.text import i18n
 from ui.gui.views.rollup_section import RollupSection
 from ui.gui.views.segment_breakdown import SegmentBreakdown
@@ -312,15 +312,12 @@ class DashboardView(QWidget):
     def export(self, kind: str, fmt: str) -> None:
         """Ask where to save ``kind`` as ``fmt`` and write it in the background."""
         caption = QCoreApplication.translate("DashboardView", "Export chart")
-        suggested = str(Path.home() / f"keyplan-{kind}.{fmt}")
-        filters = "PNG (*.png)" if fmt == "png" else "SVG (*.svg)"
-        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, filters)
-        if path:
-            self.export_to(kind, fmt, Path(path))
+        path = ask_chart_path(self, caption, kind, fmt)
+        if path is not None:
+            self.export_to(kind, fmt, path)
 
     def export_to(self, kind: str, fmt: str, path: Path) -> BookTask:
-        if path.suffix.lower() != f".{fmt}":
-            path = path.with_name(path.name + f".{fmt}")
+        path = with_suffix(path, f".{fmt}")
         request = ChartRequest(kind, None, self.periods.start, self.periods.end) \
             if kind == "migration" else ChartRequest(kind)
         task = BookTask(self.book.path,

@@ -20,6 +20,7 @@ from storage.book import Book
 from storage.book.types import ExportResult
 from ui.gui.background import book_operations as ops
 from ui.gui.background.tasks import BookTask, Progress
+from ui.gui.dialogs.save_path import with_suffix
 from ui.gui.text import i18n
 
 if TYPE_CHECKING:
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
     from ui.gui.settings import Settings
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
-
-
-def _xlsx(path: Path) -> Path:
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 def _safe_stem(text: str) -> str:
@@ -69,7 +66,7 @@ class ExportsMixin(QMainWindow):
             self.export_portfolio_to(Path(path))
 
     def export_portfolio_to(self, path: Path) -> BookTask:
-        path = _xlsx(path)
+        path = with_suffix(path, ".xlsx")
         tiers = sorted(self.customers.filters.tiers, key=lambda t: t.rank)
         lang = i18n.current_language()
         return self.run_tracked(
@@ -110,7 +107,7 @@ class ExportsMixin(QMainWindow):
 
     def export_plan_to(self, customer_id: str, path: Path,
                        period: str | None = None) -> BookTask:
-        path = _xlsx(path)
+        path = with_suffix(path, ".xlsx")
         lang = i18n.current_language()
         return self.run_tracked(
             translate("MainWindow", "Exporting the account plan…"),
@@ -130,7 +127,7 @@ class ExportsMixin(QMainWindow):
         return dialog
 
     def export_weekly_to(self, path: Path, day: date, owner: str) -> BookTask:
-        path = _xlsx(path)
+        path = with_suffix(path, ".xlsx")
         lang = i18n.current_language()
         return self.run_tracked(
             translate("MainWindow", "Writing the weekly report…"),
@@ -189,7 +186,7 @@ class ExportsMixin(QMainWindow):
             self.export_all_to(Path(path))
 
     def export_all_to(self, path: Path) -> BookTask:
-        path = _xlsx(path)
+        path = with_suffix(path, ".xlsx")
         lang = i18n.current_language()
         return self.run_tracked(
             translate("MainWindow", "Exporting all data…"),

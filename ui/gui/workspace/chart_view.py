@@ -9,10 +9,11 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from storage.book import Book
 from ui.gui.background.tasks import BookTask
+from ui.gui.dialogs.save_path import ask_chart_path, with_suffix
 from ui.gui.forms import prompts
 from ui.gui.text import i18n
 from ui.gui.workspace.latest_read import LatestRead
@@ -108,15 +109,12 @@ class ChartView(QWidget):
     # -- export ------------------------------------------------------------------------------
     def export(self, kind: str, fmt: str) -> None:
         """Ask where to save the chart as ``fmt`` (png, svg) and write it in the background."""
-        suggested = str(Path.home() / f"keyplan-{kind}.{fmt}")
-        filters = "PNG (*.png)" if fmt == "png" else "SVG (*.svg)"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), suggested, filters)
-        if path:
-            self.export_to(Path(path), fmt)
+        path = ask_chart_path(self, self.tr("Export chart"), kind, fmt)
+        if path is not None:
+            self.export_to(path, fmt)
 
     def export_to(self, path: Path, fmt: str) -> BookTask | None:
-        if path.suffix.lower() != f".{fmt}":
-            path = path.with_name(path.name + f".{fmt}")
+        path = with_suffix(path, f".{fmt}")
         chinese = i18n.current_language() == i18n.CHINESE
         kind, customer_id = self.kind, self.context.customer_id
         if self.context.in_memory:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from storage.book import Book
 from storage.book.overview import AccountOverview
+from ui.gui.dialogs.save_path import with_suffix
 from ui.gui.forms.values import EMPTY, money, percent
 from ui.gui.text.dimension_labels import dimension_label
 from ui.gui.text.labels import label
@@ -271,8 +272,7 @@ class OverviewTab(WorkspaceTab):
         from PySide6.QtGui import QPageSize
         from PySide6.QtPrintSupport import QPrinter
 
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        path = with_suffix(path, ".pdf")
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
