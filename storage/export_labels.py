@@ -41,7 +41,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # whitespace and profit after support (issue 19, points 4 and 5)
     "sheet.whitespace": ("Whitespace", "产品空白点"),
     "sheet.profit_support": ("Profit after support", "扣除支持后利润"),
-    "title.whitespace": ("Product lines of {name}", "{name} 的产品线"),
+    "title.whitespace": ("Product lines of {name}", "{name}的产品线"),
     "title.whitespace_portfolio": ("Whitespace: product lines by peer group",
                                    "产品空白点：按同类客户组"),
     "title.profit_support": ("Profit after support", "扣除支持后利润"),

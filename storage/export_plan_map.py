@@ -134,7 +134,10 @@ def relationship_map_sheet(ws: Any, data: PlanExportData, labels: Labels) -> Non
             writer.rows([[level if index == 0 else "", m.name if m else "",
                           m.title if m else "", labels.enum(m.role) if m else "",
                           labels.enum(m.attitude) if m else "", m.covered_by if m else "",
-                          "; ".join(gaps) if index == 0 else ""]], wrap=(7,))
+                          "; ".join(gaps) if index == 0 else ""]],
+                        # The table sits under the tree's narrow columns: every text wraps
+                        # ("Management level", "Technical evaluator" ran into the next cell).
+                        wrap=range(1, 8))
     widths = {column: TREE_WIDTH for column in range(1, TREE_COLUMNS + 1)}
     widths.update({TREE_COLUMNS + 1: 16, TREE_COLUMNS + 2: 14, TREE_COLUMNS + 3: 10,
                    TREE_COLUMNS + 4: 10, TREE_COLUMNS + 5: 14, TREE_COLUMNS + 6: 12})

@@ -73,3 +73,16 @@ def test_the_demo_draws_maps_and_climbs_the_ladder(demo_book: Book) -> None:
                              "GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1"))
     spans = demo_book.relationships.map(customer).levels
     assert len(spans) >= 3 and all(s.reason for s in spans)
+
+
+def test_the_table_by_level_wraps_under_the_trees_narrow_columns(tmp_path: Path) -> None:
+    """The table by level shares the tree's 11-character columns: 'Management level' and
+    'Technical evaluator' wrap in their cell instead of running into the next one."""
+    with Book(tmp_path / "acme.db", new_book=True) as book:
+        customer, _ = _account(book)
+        result = book.exports.plan(customer.id, tmp_path / "plan.xlsx", lang="en")
+    ws = load_workbook(result.path)["Relationship map"]
+    (management,) = [row for row in ws.iter_rows() if row[0].value == "Management level"]
+    assert ws.column_dimensions["A"].width < len("Management level")
+    texts = [cell for cell in management[:7] if isinstance(cell.value, str) and cell.value]
+    assert len(texts) >= 3 and all(cell.alignment.wrap_text for cell in texts)
