@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.book.types import CALENDAR_KINDS, DONE_CANCELLED, DONE_OMIT, REMINDERS
-from ui.gui.dialogs.export_fields import date_edit, owner_combo, save_buttons
+from ui.gui.dialogs.export_fields import date_edit, owner_combo, save_buttons, suggested_file
 from ui.gui.dialogs.save_path import with_suffix
 
 #: The default range: a month back (done items, to cancel them) to a year ahead.
@@ -157,9 +157,8 @@ class CalendarExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
 
     def suggested_path(self) -> Path:
-        stem = self.tr("keyplan-calendar")
-        who = f"-{self.owner()}" if self.owner() else ""
-        return self.folder / f"{stem}{who}-{self.since().isoformat()}.ics"
+        return suggested_file(self.folder, self.tr("keyplan-calendar"), self.owner(),
+                              self.since(), ".ics")
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

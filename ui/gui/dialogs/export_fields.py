@@ -1,10 +1,11 @@
-"""The fields the export dialogs (weekly report, calendar) share: whose items, a day, and the
-Save/Cancel buttons."""
+"""The fields the export dialogs (weekly report, calendar) share: whose items, a day, the
+Save/Cancel buttons, and the file name they suggest."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox
@@ -39,3 +40,10 @@ def save_buttons(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
     buttons.accepted.connect(save)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def suggested_file(folder: Path, stem: str, owner: str, day: date, suffix: str) -> Path:
+    """STEM[-OWNER]-DAY.SUFFIX in ``folder``: one salesperson's export named after them, each
+    period's after its first day, so that exports do not overwrite each other."""
+    who = f"-{owner}" if owner else ""
+    return folder / f"{stem}{who}-{day.isoformat()}{suffix}"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.plan_periods import week_of
-from ui.gui.dialogs.export_fields import date_edit, owner_combo, save_buttons
+from ui.gui.dialogs.export_fields import date_edit, owner_combo, save_buttons, suggested_file
 from ui.gui.dialogs.save_path import with_suffix
 
 
@@ -65,9 +65,8 @@ class WeeklyReportDialog(QDialog):
 
     def suggested_path(self) -> Path:
         start, _ = week_of(self.day())
-        stem = self.tr("weekly-report")
-        who = f"-{self.owner()}" if self.owner() else ""
-        return self.folder / f"{stem}{who}-{start.isoformat()}.xlsx"
+        return suggested_file(self.folder, self.tr("weekly-report"), self.owner(), start,
+                              ".xlsx")
 
     def _show_week(self) -> None:
         start, end = week_of(self.day())
