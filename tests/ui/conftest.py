@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtWidgets import QApplication
 
 from models.enums import SnapshotPeriod
@@ -74,6 +74,22 @@ def scored_path(scored_file: Path, tmp_path: Path) -> Path:
     with Database(scored_file) as source:
         source.conn.execute("VACUUM INTO ?", [str(copy)])
     return copy
+
+
+@pytest.fixture
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the window asked the desktop to open (an exported file, its folder): the local
+    paths, in order; nothing is launched."""
+    from PySide6.QtGui import QDesktopServices
+
+    urls: list[str] = []
+
+    def open_url(url: QUrl | str) -> bool:
+        urls.append(QUrl(url).toLocalFile())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    return urls
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from icalendar import Calendar
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 
 from tests.ui.conftest import wait_idle
@@ -16,16 +15,6 @@ from ui.gui.dialogs.calendar_export_dialog import CalendarExportDialog
 from ui.gui.window.main_window import MainWindow
 
 ANCHOR = date(2026, 6, 30)  # the demo book's day (tests/conftest.py)
-
-
-@pytest.fixture
-def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    from PySide6.QtGui import QDesktopServices
-
-    urls: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        lambda url: urls.append(QUrl(url).toLocalFile()) or True)
-    return urls
 
 
 def _dialog(qtbot, window: MainWindow) -> CalendarExportDialog:  # type: ignore[no-untyped-def]

@@ -9,24 +9,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from models.enums import ObjectiveKind, PlanStatus
 from models.plans import AccountPlan, Objective
 from tests.ui.conftest import wait_idle
 from ui.gui.window.main_window import MainWindow
-
-
-@pytest.fixture
-def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the export message asked the desktop to open (nothing is launched)."""
-    from PySide6.QtGui import QDesktopServices
-
-    urls: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        lambda url: urls.append(QUrl(url).toLocalFile()) or True)
-    return urls
 
 
 def _save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
