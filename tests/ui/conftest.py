@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings, QUrl
@@ -18,6 +19,9 @@ from ui.gui.background.tasks import Task
 from ui.gui.settings import Settings
 from ui.gui.text import i18n
 from ui.gui.window.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from ui.gui.views.dashboard_view import DashboardView
 
 #: The offscreen platform warns on every main window layout; it says nothing about our code.
 OFFSCREEN_NOISE = "propagateSizeHints"
@@ -110,6 +114,23 @@ def open_window(qtbot, path: Path, settings: Settings,  # type: ignore[no-untype
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def open_dashboard(qtbot, path: Path,  # type: ignore[no-untyped-def]
+                   settings: Settings) -> tuple[MainWindow, DashboardView]:
+    """A main window of a dashboard's size on the book at ``path``, showing the dashboard once
+    its charts and tables are read."""
+    from ui.gui.views.dashboard_view import DashboardView  # loads matplotlib: only when used
+    from ui.gui.window.main_window import VIEW_DASHBOARD
+
+    window = open_window(qtbot, path, settings)
+    window.resize(1400, 1000)
+    qtbot.wait(10)  # the resize is laid out before the charts are sized to their panels
+    window.show_view(VIEW_DASHBOARD)
+    dashboard = window.dashboard
+    assert isinstance(dashboard, DashboardView)
+    qtbot.waitUntil(lambda: dashboard.is_loaded, timeout=30_000)
+    return window, dashboard
 
 
 def wait_idle(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

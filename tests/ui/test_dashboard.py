@@ -13,23 +13,12 @@ from PySide6.QtWidgets import QToolTip
 from models.enums import Tier
 from storage.chart_data import migration_customers
 from storage.database import Database
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_dashboard
 from ui.gui.charts.chart_canvas import ChartCanvas, target_centre
 from ui.gui.charts.style import ClickTarget
 from ui.gui.settings import Settings
-from ui.gui.views.dashboard_view import DASHBOARD_KINDS, DashboardView
-from ui.gui.window.main_window import VIEW_CUSTOMERS, VIEW_DASHBOARD, MainWindow
-
-
-def _dashboard(qtbot, path: Path, settings: Settings) -> tuple[MainWindow, DashboardView]:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, path, settings)
-    window.resize(1400, 1000)
-    qtbot.wait(10)  # the resize is laid out before the charts are sized to their panels
-    window.show_view(VIEW_DASHBOARD)
-    dashboard = window.dashboard
-    assert isinstance(dashboard, DashboardView)
-    qtbot.waitUntil(lambda: dashboard.is_loaded, timeout=30_000)
-    return window, dashboard
+from ui.gui.views.dashboard_view import DASHBOARD_KINDS
+from ui.gui.window.main_window import VIEW_CUSTOMERS
 
 
 def _qt_point(canvas: ChartCanvas, target: ClickTarget) -> QPoint:
@@ -60,7 +49,7 @@ def test_every_chart_is_drawn_off_the_ui_thread(qtbot, scored_path: Path,  # typ
         original(canvas)
 
     monkeypatch.setattr(chart_canvas.FigureCanvasQTAgg, "draw", counting)
-    window, dashboard = _dashboard(qtbot, scored_path, settings)
+    window, dashboard = open_dashboard(qtbot, scored_path, settings)
     assert ui_draws == []  # rendered on the worker at the panels' size; the UI only copies
     for kind in DASHBOARD_KINDS:
         canvas = dashboard.canvases[kind]
@@ -73,7 +62,7 @@ def test_every_chart_is_drawn_off_the_ui_thread(qtbot, scored_path: Path,  # typ
 
 def test_clicking_a_tier_bar_filters_the_book(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
                                               settings: Settings) -> None:
-    window, dashboard = _dashboard(qtbot, scored_path, settings)
+    window, dashboard = open_dashboard(qtbot, scored_path, settings)
     canvas = dashboard.canvases["tiers"]
     target = _target(canvas, "tiers", {Tier.KEY})
     qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=_qt_point(canvas, target))
@@ -89,7 +78,7 @@ def test_clicking_a_tier_bar_filters_the_book(qtbot, scored_path: Path,  # type:
 
 def test_clicking_a_migration_bar_lists_who_moved(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
                                                   settings: Settings) -> None:
-    window, dashboard = _dashboard(qtbot, scored_path, settings)
+    window, dashboard = open_dashboard(qtbot, scored_path, settings)
     periods = [dashboard.from_combo.itemText(i) for i in range(dashboard.from_combo.count())]
     with qtbot.waitSignal(dashboard.chart_drawn, timeout=20_000):
         dashboard.set_migration_periods(periods[0], periods[-1])
@@ -113,7 +102,7 @@ def test_clicking_a_migration_bar_lists_who_moved(qtbot, scored_path: Path,  # t
 
 @pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform and tooltips
 def test_hover_shows_the_bar_figures(qtbot, scored_path: Path, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    window, dashboard = _dashboard(qtbot, scored_path, settings)
+    window, dashboard = open_dashboard(qtbot, scored_path, settings)
     canvas = dashboard.canvases["tiers"]
     target = _target(canvas, "tiers", {Tier.STANDARD})
     qtbot.mouseMove(canvas.canvas, _qt_point(canvas, target))
@@ -125,7 +114,7 @@ def test_hover_shows_the_bar_figures(qtbot, scored_path: Path, settings: Setting
 
 def test_charts_export_as_png_and_svg(qtbot, scored_path: Path, settings: Settings,  # type: ignore[no-untyped-def]
                                       tmp_path: Path) -> None:
-    window, dashboard = _dashboard(qtbot, scored_path, settings)
+    window, dashboard = open_dashboard(qtbot, scored_path, settings)
     for kind, fmt in (("pareto", "png"), ("migration", "svg")):
         target = tmp_path / f"chart-{kind}"
         task = dashboard.export_to(kind, fmt, target)
@@ -141,9 +130,9 @@ def test_charts_export_as_png_and_svg(qtbot, scored_path: Path, settings: Settin
     window.close()
 
 
-def test_data_changes_redraw_the_dashboard(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
+def test_data_changes_redraw_theopen_dashboard(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
                                            settings: Settings) -> None:
-    window, dashboard = _dashboard(qtbot, scored_path, settings)
+    window, dashboard = open_dashboard(qtbot, scored_path, settings)
     old = dashboard.canvases["lifecycle"].canvas
     with qtbot.waitSignal(dashboard.loaded, timeout=30_000):
         window.book_changed()
@@ -156,7 +145,7 @@ def test_an_empty_book_shows_messages_without_export(qtbot, tmp_path: Path,  # t
     """Every panel of a book without customers explains itself; there is nothing to export."""
     path = tmp_path / "empty.db"
     Database(path).close()
-    window, dashboard = _dashboard(qtbot, path, settings)
+    window, dashboard = open_dashboard(qtbot, path, settings)
     for kind, canvas in dashboard.canvases.items():
         assert canvas.chart is not None and canvas.chart.empty, kind
         assert not canvas.export_button.isEnabled(), kind

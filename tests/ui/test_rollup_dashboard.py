@@ -13,24 +13,12 @@ from PySide6.QtCore import QPoint, Qt
 from models.entities import Customer
 from models.enums import Tier
 from storage.book import Book
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_dashboard
 from ui.gui.charts.chart_canvas import ChartCanvas, target_centre
 from ui.gui.charts.style import money
 from ui.gui.settings import Settings
-from ui.gui.views.dashboard_view import DashboardView
 from ui.gui.views.rollup_section import RollupSection
 from ui.gui.window.main_window import VIEW_CUSTOMERS, VIEW_DASHBOARD, MainWindow
-
-
-def _dashboard(qtbot, path: Path, settings: Settings) -> tuple[MainWindow, DashboardView]:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, path, settings)
-    window.resize(1400, 1000)
-    qtbot.wait(10)
-    window.show_view(VIEW_DASHBOARD)
-    dashboard = window.dashboard
-    assert isinstance(dashboard, DashboardView)
-    qtbot.waitUntil(lambda: dashboard.is_loaded, timeout=30_000)
-    return window, dashboard
 
 
 def _owners(window: MainWindow) -> dict[str, int]:
@@ -44,7 +32,7 @@ def _rows(section: RollupSection) -> list[str]:
 
 def test_the_section_shows_each_salespersons_figures(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
                                                      settings: Settings) -> None:
-    window, dashboard = _dashboard(qtbot, scored_path, settings)
+    window, dashboard = open_dashboard(qtbot, scored_path, settings)
     section = dashboard.rollup_section
     assert section.isVisible() and section.title.text() == "By salesperson"
     owners = _owners(window)
@@ -85,7 +73,7 @@ def _point(canvas: ChartCanvas, target) -> QPoint:  # type: ignore[no-untyped-de
 
 def test_sorting_keeps_the_total_last(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
                                       settings: Settings) -> None:
-    window, dashboard = _dashboard(qtbot, scored_path, settings)
+    window, dashboard = open_dashboard(qtbot, scored_path, settings)
     section = dashboard.rollup_section
     header = section.table.horizontalHeader()
     column = section.model.column_of("customers")
@@ -106,7 +94,7 @@ def test_sorting_keeps_the_total_last(qtbot, scored_path: Path,  # type: ignore[
 
 def test_double_clicking_a_salesperson_lists_their_customers(qtbot, scored_path: Path,  # type: ignore[no-untyped-def]
                                                              settings: Settings) -> None:
-    window, dashboard = _dashboard(qtbot, scored_path, settings)
+    window, dashboard = open_dashboard(qtbot, scored_path, settings)
     section = dashboard.rollup_section
     row = 1
     owner = section.row_at(row).owner
@@ -136,7 +124,7 @@ def test_a_book_with_one_owner_has_no_section(qtbot, tmp_path: Path,  # type: ig
         for name in ("Alpha", "Beta", "Gamma"):
             book.customers.add(Customer(name=name, owner="Me"))
         book.scoring.rescore(date.today())
-    window, dashboard = _dashboard(qtbot, path, settings)
+    window, dashboard = open_dashboard(qtbot, path, settings)
     assert not dashboard.rollup_section.isVisible()
     assert dashboard.rollup_section.model.rowCount() == 2  # read all the same: Me, Total
     assert dashboard.canvases["tiers"].chart is not None

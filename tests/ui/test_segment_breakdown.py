@@ -9,24 +9,18 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from models.enums import Channel, LoyaltySegment, Tier
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_dashboard
 from ui.gui.models.customer_table_model import RECORD_ROLE
 from ui.gui.settings import Settings
-from ui.gui.views.dashboard_view import DashboardView
 from ui.gui.views.segment_breakdown import SegmentBreakdown
-from ui.gui.window.main_window import VIEW_CUSTOMERS, VIEW_DASHBOARD, MainWindow
+from ui.gui.window.main_window import VIEW_CUSTOMERS, MainWindow
 
 
 def _open(qtbot, path: Path, settings: Settings) -> tuple[MainWindow, SegmentBreakdown]:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, path, settings)
-    window.resize(1400, 1000)
-    qtbot.wait(10)
-    window.show_view(VIEW_DASHBOARD)
-    dashboard = window.dashboard
-    assert isinstance(dashboard, DashboardView)
+    window, dashboard = open_dashboard(qtbot, path, settings)
     section = dashboard.segment_section
-    qtbot.waitUntil(lambda: dashboard.is_loaded and section.task is None
-                    and section.breakdown is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: section.task is None and section.breakdown is not None,
+                    timeout=30_000)
     return window, section
 
 
