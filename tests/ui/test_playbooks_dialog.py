@@ -109,6 +109,9 @@ def test_the_new_plan_proposes_previews_and_uses_the_playbook(  # type: ignore[n
     preview = chooser.preview.toPlainText()
     assert "Day 21: Meet the customer's management: raise the contact level (me)" in preview
     assert "Annual rebate on the agreed volume 3 %" in preview
+    # the customer's first plan: its open complaints and needs come first, playbook or not
+    first_note = "A customer's first plan opens with its open complaints, then its open needs."
+    assert first_note in preview
     choose(qtbot, chooser.combo, None)
     assert "An empty draft plan" in chooser.preview.toPlainText()
     choose(qtbot, chooser.combo, chooser.proposed.id if chooser.proposed else "")
@@ -126,3 +129,18 @@ def test_the_new_plan_proposes_previews_and_uses_the_playbook(  # type: ignore[n
     assert "carried over" in again.template.preview.toPlainText()
     again.carry.setChecked(False)
     assert again.template.playbook() is not None
+    assert first_note not in again.template.preview.toPlainText()  # not the first plan now
+
+
+def test_the_chinese_preview_uses_chinese_punctuation(  # type: ignore[no-untyped-def]
+        qtbot, book: Book, chinese: None) -> None:
+    """zh_CN: '销售额：…' and '（25 %）', not an English colon and brackets in Chinese."""
+    customer = book.customers.add(Customer(name="华南五金", owner="王伟")).record
+    dialog = NewPlanDialog(book, customer.id)
+    qtbot.addWidget(dialog)
+    chooser = dialog.template
+    text = "".join(chooser.describe(p) for p in chooser.playbooks)
+    assert "销售额：" in text and "销售额: " not in text
+    assert "适用：</b>战略客户" in text
+    assert ": " not in text
+    assert " (" not in text

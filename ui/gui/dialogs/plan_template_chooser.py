@@ -23,6 +23,8 @@ class TemplateChooser(QWidget):
         lang = current_language()
         self.playbooks = book.playbooks.list(lang)
         self.proposed = book.playbooks.propose(customer_id, lang)
+        #: A first plan opens with the open complaints and needs, whichever the playbook.
+        self.first_plan = not book.plans.periods_taken(customer_id)
         self.caption = QLabel(self)
         self.combo = QComboBox(self)
         self.combo.setObjectName("template")
@@ -71,8 +73,7 @@ class TemplateChooser(QWidget):
             return "<p>" + escape(self.tr(
                 "An empty draft plan: the current relationship level, one level up as the "
                 "target, the review cadence of the customer's tier.")) + "</p>" + \
-                "<p>" + escape(self.tr("A customer's first plan opens with its open "
-                                       "complaints, then its open needs.")) + "</p>"
+                "<p>" + escape(self._first_plan_note()) + "</p>"
         whom = [label(Tier(t)) for t in playbook.tiers]
         if playbook.lifecycle:
             whom.append(label(LifecycleStage(playbook.lifecycle)))
@@ -85,12 +86,16 @@ class TemplateChooser(QWidget):
         heading = self.tr("For:")
         tiers = ("、" if chinese else ", ").join(whom) or self.tr("any tier")
         sep = "；" if chinese else "; "
-        parts = [f"<p><b>{escape(heading)}</b> {escape(tiers)}{sep}"
+        gap = "" if chinese else " "  # after 适用：, a full-width colon
+        parts = [f"<p><b>{escape(heading)}</b>{gap}{escape(tiers)}{sep}"
                  f"{escape(start)} → {escape(target)}{sep}"
                  + escape(self.tr("review every {days} days").format(
                      days=playbook.review_cadence_days)) + "</p>"]
         if playbook.summary:
             parts.append(f"<p>{escape(playbook.summary)}</p>")
+        if self.first_plan:
+            parts.append(f"<p>{escape(self._first_plan_note())}</p>")
+        colon = "：" if chinese else ": "
         goals = []
         for o in steps.objectives:
             if o.target is None:
@@ -98,9 +103,10 @@ class TemplateChooser(QWidget):
             elif o.kind == ObjectiveKind.REVENUE:
                 extra = self.tr(" (+{n} % on the last 12 months)").format(n=f"{o.target:g}")
             else:
-                extra = f" ({o.target:g} %)"
-            goals.append(f"{escape(label(o.kind))}: {escape(o.description)}{escape(extra)}")
-        measures = [f"{escape(label(m.kind))}: {escape(m.terms)}"
+                extra = f"（{o.target:g} %）" if chinese else f" ({o.target:g} %)"
+            goals.append(f"{escape(label(o.kind))}{colon}{escape(o.description)}"
+                         f"{escape(extra)}")
+        measures = [f"{escape(label(m.kind))}{colon}{escape(m.terms)}"
                     + ("" if m.rate_percent is None else f" {m.rate_percent:g} %")
                     for m in steps.measures]
         actions = [escape(self.tr("Day {day}: {what} ({who})").format(
@@ -114,3 +120,7 @@ class TemplateChooser(QWidget):
                 parts.append(f"<p><b>{escape(title)}</b></p><ul>"
                              + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
         return "".join(parts)
+
+    def _first_plan_note(self) -> str:
+        return self.tr("A customer's first plan opens with its open complaints, then its "
+                       "open needs.")
