@@ -126,8 +126,12 @@ def count_by(db: DatabaseBase, column: str) -> dict[str, int]:
     """Customers per value of a ``customer_metrics`` column (lifecycle, relationship level)."""
     if column not in ("lifecycle", "relationship_level", "abc_class", "tier", "owner"):
         raise ValueError(column)
+    # SQLite reads the tiers through a partial index and looks every row up (156 ms on
+    # 100,000 customers); straight through the table it is 68 ms. The other columns' own
+    # indexes cover the count (6-13 ms).
+    hint = "NOT INDEXED" if column == "tier" else ""
     return {str(value): count for value, count in db.conn.execute(
-        f"SELECT {column}, count(*) FROM customer_metrics WHERE deleted = 0 "
+        f"SELECT {column}, count(*) FROM customer_metrics {hint} WHERE deleted = 0 "
         f"AND {column} IS NOT NULL GROUP BY {column}")}
 
 
