@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from models.competition import Competitor, ThreatLevel
 from models.entities import Customer, Transaction
 from storage.book import Book
 from tests.ui.test_workspace import shown_workspace
+from ui.gui.forms.competition_words import THEIRS_COLOURS
 from ui.gui.settings import Settings
 from ui.gui.workspace.competition_tab import CompetitionTab
 from ui.gui.workspace.overview_tab import OverviewTab
@@ -93,6 +95,13 @@ def test_add_edit_and_delete_a_competitor(qtbot, workspace: CustomerWorkspace,  
     qtbot.waitUntil(lambda: tab.is_loaded and tab.panel.model.rowCount() == 2,
                     timeout=10_000)
     assert _shown(tab, 0) == ["Haitian Trading", "李锦记"]  # the higher threat first
+    # each share's cell is the colour of its part in the bar: the bar's key
+    model = tab.panel.model
+    shares = [model.data(model.index(row, model.column_of("share_percent")),
+                         Qt.ItemDataRole.BackgroundRole) for row in range(2)]
+    assert [s.color().name() if s is not None else None for s in shares] == \
+        [QColor(c).name() for c in THEIRS_COLOURS[:2]]
+    assert all(f"background:{c}" in tab.bar.text() for c in THEIRS_COLOURS[:2])
     # edit the first by double-click
     table = tab.panel.table
     first = table.visualRect(tab.panel.model.index(0, 0)).center()

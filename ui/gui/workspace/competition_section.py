@@ -81,7 +81,7 @@ def competition_section(book: Book, customer_id: str) -> list[str]:
     # The sentence first: the bar then sits below text, not tight under the heading.
     out.append(f"<p>{escape(wallet_sentence(position.wallet))}</p>")
     out.append(wallet_bar(position))
-    in_bar = bar_colours(position)
+    in_bar = bar_colours(position) if position.wallet.known else {}
     items = []
     for competitor in position.competitors[:SHOWN]:
         colour = THREAT_COLOUR[competitor.threat]

@@ -21,13 +21,16 @@ from ui.gui.forms.competitor_form import CompetitorFormDialog
 from ui.gui.forms.list_panel import ListPanel
 from ui.gui.forms.values import EMPTY
 from ui.gui.models.rows_model import Column, first_line
-from ui.gui.workspace.competition_section import wallet_bar
+from ui.gui.workspace.competition_section import bar_colours, wallet_bar
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 
 translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
 
-def _columns() -> list[Column]:
+def _columns(colours: dict[str, str]) -> list[Column]:
+    """``colours``: competitor id -> its part's colour in the wallet bar (filled on reload),
+    the background of its share: the bar's key."""
+
     def text_column(key: str) -> Column:
         return Column(key, lambda: field_word(key),
                       lambda c: first_line(getattr(c, key), 60) or EMPTY,
@@ -41,6 +44,7 @@ def _columns() -> list[Column]:
         Column("share_percent", lambda: field_word("share_percent"),
                lambda c: percent_text(c.share_percent),
                sort=lambda c: -1.0 if c.share_percent is None else c.share_percent,
+               background=lambda c: colours.get(c.id),
                align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
         text_column("products"), text_column("strengths"), text_column("weaknesses"),
         Column("reviewed_on", lambda: field_word("reviewed_on"),
@@ -52,7 +56,8 @@ def _columns() -> list[Column]:
 class CompetitionTab(WorkspaceTab):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.panel = ListPanel(_columns(), self, name="competitors")
+        self.bar_colours: dict[str, str] = {}  # filled in place: the columns read it
+        self.panel = ListPanel(_columns(self.bar_colours), self, name="competitors")
         self.add_button = self.panel.button("addCompetitor", self.add_competitor)
         self.edit_button = self.panel.button("editCompetitor", self.edit_selected,
                                              needs_row=True)
@@ -97,6 +102,9 @@ class CompetitionTab(WorkspaceTab):
 
     def reload(self) -> None:
         self.position = self.book.competition.position(self.customer_id)
+        self.bar_colours.clear()
+        if self.position.wallet.known:
+            self.bar_colours.update(bar_colours(self.position))
         self.panel.set_rows(self.position.competitors, keep=lambda c: c.id)
         self._show_summary()
 
