@@ -189,7 +189,7 @@ class _Generator:
         level = 1 + min(3, int(rng.random() * 1.6 + min(size, 12) / 5))
         stage = rng.random()
         contacts = self.contacts(customer_id, chinese, individual, size, chunk)
-        first, last = self.plan_transactions(customer_id, chinese, size, stage, chunk)
+        first, last = self.plan_transactions(customer_id, size, stage, chunk)
         tags = rng.sample(V.TAGS_ZH if chinese else V.TAGS_EN, k=rng.choice((0, 1, 1, 2)))
         created = first if first is not None else self.anchor.toordinal() - rng.randrange(400)
         code = f"C{self.code_offset + index + 1:06d}"
@@ -259,7 +259,7 @@ class _Generator:
             result.append((contact_id, name))
         return result
 
-    def plan_transactions(self, customer_id: str, chinese: bool, size: float, stage: float,
+    def plan_transactions(self, customer_id: str, size: float, stage: float,
                           chunk: _Chunk) -> tuple[int | None, int | None]:
         """Decide the customer's buying pattern; returns the (first, last) possible purchase day.
 
@@ -283,7 +283,7 @@ class _Generator:
         chunk.plans.append((customer_id, start, end, count, mean_amount,
                             min(0.5, max(0.03, rng.gauss(0.22, 0.08))),
                             rng.choices((0, 1, 2), (70, 24, 6))[0],
-                            rng.choice((30, 30, 45, 60, 90)), chinese))
+                            rng.choice((30, 30, 45, 60, 90))))
         return start, end
 
     def interactions(self, customer_id: str, chinese: bool, size: float, first: int | None,
@@ -384,7 +384,7 @@ def _draw_invoices(plans: list[tuple[Any, ...]], gen: _Generator,
     if not plans:
         return []
     rng = np.random.Generator(np.random.PCG64([gen.seed, chunk_start]))
-    ids, start, end, count, mean, margin, lateness, terms, chinese = zip(*plans, strict=True)
+    ids, start, end, count, mean, margin, lateness, terms = zip(*plans, strict=True)
     counts = np.array(count)
     owner = np.repeat(np.arange(len(plans)), counts)
     total = int(counts.sum())
@@ -409,6 +409,10 @@ def _draw_invoices(plans: list[tuple[Any, ...]], gen: _Generator,
     high = rng.integers(0, 2**64, size=total, dtype=np.uint64, endpoint=False)
     low = rng.integers(0, 2**64, size=total, dtype=np.uint64, endpoint=False)
     iso = gen.iso
+    # One catalogue per book: a firm sells the same product lines to all its customers, so a
+    # mixed demo (mostly Chinese) names them in Chinese for everyone (per customer, the
+    # Products tab of a Chinese customer suggested 耗材 and 'Consumables' as two lines).
+    products = V.PRODUCTS_EN if gen.language == "en" else V.PRODUCTS_ZH
     rows: list[tuple[object, ...]] = []
     for o, d, a, p, du, pa, n, pr, hi, lo in zip(
             owner.tolist(), days.tolist(), amount.tolist(), profit.tolist(), due.tolist(),
@@ -416,7 +420,6 @@ def _draw_invoices(plans: list[tuple[Any, ...]], gen: _Generator,
             strict=True):
         day_text = iso(d)
         stamp = gen.stamp(d)
-        products = V.PRODUCTS_ZH if chinese[o] else V.PRODUCTS_EN
         rows.append((_uuid4_text(hi, lo), stamp, stamp, ids[o], day_text, a, p, iso(du),
                      iso(pa) if pa <= today else None, f"INV-{day_text[:4]}-{n:04d}",
                      products[pr]))
