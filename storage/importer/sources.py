@@ -171,8 +171,8 @@ def _csv_records(source: TableSource, skip: int, whole: bool = True) -> Rows:
     return itertools.chain.from_iterable(_csv_blocks(source, skip, whole))
 
 
-#: Rows read at a time, between updates of ``position``.
-_BLOCK = 1024
+#: Rows read at a time, between updates of ``position`` (see run.PROGRESS_EVERY).
+_BLOCK = 512
 #: Encodings whose text holds a NUL byte for every NUL character, and no other.
 _NUL_SAFE_PREFIXES = ("utf-16", "utf_16", "utf-32", "utf_32")
 
