@@ -4342,7 +4342,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Give it to each colleague who should share the customers: in File → Team sync… they choose Join a team and paste it, then choose their copy of the shared folder. Anyone who has this key can read the team&apos;s packets, so send it in private (in person, by phone, a private message) and never put it in the shared folder. KeyPlan keeps it in this book and will not show it again.</source>
-        <translation>请把它交给每一位需要共享客户的同事：他们在“文件 → 团队同步…”中选择“加入团队”并粘贴密钥，再选择自己电脑上的共享文件夹。任何持有此密钥的人都能读取团队的数据包，所以请私下传递（当面、电话或私信），切勿放进共享文件夹。KeyPlan 会把它保存在本账簿中，不会再次显示。</translation>
+        <translation>请把它交给每一位需要共享客户的同事：他们在“文件 → 团队同步…”中选择“加入团队”并粘贴密钥，再选择自己电脑上的共享文件夹。任何持有此密钥的人都能读取团队的数据包，所以请私下传递（当面、电话或私信），切勿放进共享文件夹。KeyPlan 会把它保存在本客户簿中，不会再次显示。</translation>
     </message>
     <message>
         <source>I have given it out</source>
@@ -6858,7 +6858,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>This book becomes the team&apos;s first member. You get the team key, shown once: give it to each colleague who should share the customers.</source>
-        <translation>本账簿将成为团队的第一个成员。您会得到团队密钥（只显示一次）：请交给每一位需要共享客户的同事。</translation>
+        <translation>本客户簿将成为团队的第一个成员。您会得到团队密钥（只显示一次）：请交给每一位需要共享客户的同事。</translation>
     </message>
     <message>
         <source>Join a team</source>
@@ -6866,7 +6866,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Paste the key a member of the team gave you. This book&apos;s customers are sent to the team at the first sync, and the team&apos;s come in.</source>
-        <translation>粘贴团队成员给您的密钥。首次同步时，本账簿的客户会发送给团队，团队的客户也会同步进来。</translation>
+        <translation>粘贴团队成员给您的密钥。首次同步时，本客户簿的客户会发送给团队，团队的客户也会同步进来。</translation>
     </message>
     <message>
         <source>Join</source>
@@ -7605,15 +7605,15 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>This book is not in a team yet. In File → Team sync…, start a team or join one with the key a member gives you.</source>
-        <translation>本账簿尚未加入团队。请在“文件 → 团队同步…”中创建团队，或用成员给您的密钥加入团队。</translation>
+        <translation>本客户簿尚未加入团队。请在“文件 → 团队同步…”中创建团队，或用成员给您的密钥加入团队。</translation>
     </message>
     <message>
         <source>This book is already in a team (team {team}). A new team key would cut it off from its members.</source>
-        <translation>本账簿已在一个团队中（团队 {team}）。新的团队密钥会使它与成员断开联系。</translation>
+        <translation>本客户簿已在一个团队中（团队 {team}）。新的团队密钥会使它与成员断开联系。</translation>
     </message>
     <message>
         <source>{path} already exists, though this book did not write it: another book uses this book&apos;s device id (a copy of this book?). Nothing was sent. Ask a manager for the team key and join with it from a new book.</source>
-        <translation>{path} 已存在，但并非本账簿所写：另一本账簿在使用本账簿的设备编号（是本账簿的副本吗？）。未发送任何内容。请向销售经理索取团队密钥，并用一本新账簿加入团队。</translation>
+        <translation>{path} 已存在，但并非本客户簿所写：另一本客户簿在使用本客户簿的设备编号（是本客户簿的副本吗？）。未发送任何内容。请向销售经理索取团队密钥，并用一本新客户簿加入团队。</translation>
     </message>
     <message>
         <source>Only a manager of the team may do that. The members&apos; list shows who is one.</source>
@@ -7629,11 +7629,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>This book was removed from the team on {at} by {by}. What it sends is no longer merged, and the team&apos;s changes since cannot be read here. To work with the team again, ask a manager for the current key.</source>
-        <translation>本账簿已于 {at} 被 {by} 移出团队。它发送的变更不再被合并，此后团队的变更在这里也无法读取。如需重新与团队协作，请向销售经理索取当前密钥。</translation>
+        <translation>本客户簿已于 {at} 被 {by} 移出团队。它发送的变更不再被合并，此后团队的变更在这里也无法读取。如需重新与团队协作，请向销售经理索取当前密钥。</translation>
     </message>
     <message>
         <source>This book&apos;s team device was last used on the computer {there}; this is {here}. Two copies of one book must not sync as one member: nothing was sent or merged. Say below whether this is a copy or the book moved here for good.</source>
-        <translation>本账簿的团队设备上次在电脑 {there} 上使用；这台电脑是 {here}。同一账簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。请在下方说明这是副本，还是账簿已永久迁移到这台电脑。</translation>
+        <translation>本客户簿的团队设备上次在电脑 {there} 上使用；这台电脑是 {here}。同一客户簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。请在下方说明这是副本，还是客户簿已永久迁移到这台电脑。</translation>
     </message>
 </context>
 <context>
@@ -7644,7 +7644,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>{name} (this book)</source>
-        <translation>{name}（本账簿）</translation>
+        <translation>{name}（本客户簿）</translation>
     </message>
     <message>
         <source>Removed {when}</source>
@@ -7656,7 +7656,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>this book</source>
-        <translation type="vanished">本账簿</translation>
+        <translation type="vanished">本客户簿</translation>
     </message>
     <message>
         <source>Role</source>
@@ -7700,7 +7700,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>Remove {name} from the team? The team gets a new key: what the others send from now on cannot be read by {name}&apos;s book, and what it sends is no longer merged. What {name} already has stays on that computer.</source>
-        <translation>要把 {name} 移出团队吗？团队将启用新密钥：此后其他成员发送的内容，{name} 的账簿无法读取，其发送的内容也不再被合并。{name} 已有的数据仍留在那台电脑上。</translation>
+        <translation>要把 {name} 移出团队吗？团队将启用新密钥：此后其他成员发送的内容，{name} 的客户簿无法读取，其发送的内容也不再被合并。{name} 已有的数据仍留在那台电脑上。</translation>
     </message>
     <message>
         <source>Remove {name}</source>
@@ -7712,7 +7712,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>Each member keeps their own book on their own computer. Only change packets, encrypted with the team key, travel through a folder the team already shares (Syncthing, OneDrive, Dropbox, Nutstore, a network share, a USB stick). Two people who change different fields of a customer both keep their change; when both change the same field, the later change stands and the other is listed below to take instead.</source>
-        <translation>每位成员在自己的电脑上保存自己的账簿。只有用团队密钥加密的修改数据包会通过团队已有的共享文件夹传递（Syncthing、OneDrive、Dropbox、坚果云、网络共享或 U 盘）。两人修改同一客户的不同字段，双方的修改都会保留；两人修改同一字段时，以较晚的修改为准，另一个值列在下方，可改用它。</translation>
+        <translation>每位成员在自己的电脑上保存自己的客户簿。只有用团队密钥加密的修改数据包会通过团队已有的共享文件夹传递（Syncthing、OneDrive、Dropbox、坚果云、网络共享或 U 盘）。两人修改同一客户的不同字段，双方的修改都会保留；两人修改同一字段时，以较晚的修改为准，另一个值列在下方，可改用它。</translation>
     </message>
     <message>
         <source>Shared folder:</source>
@@ -7732,7 +7732,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>This book:</source>
-        <translation>本账簿：</translation>
+        <translation>本客户簿：</translation>
     </message>
     <message>
         <source>Last sync:</source>
@@ -7756,7 +7756,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>The book moved here for good</source>
-        <translation>账簿已永久迁移到这里</translation>
+        <translation>客户簿已永久迁移到这里</translation>
+    </message>
+    <message>
+        <source>{person}, {role} ({device})</source>
+        <translation>{person}，{role}（{device}）</translation>
     </message>
     <message>
         <source>Members</source>
@@ -7780,7 +7784,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>{person}, {role} (device {device})</source>
-        <translation>{person}，{role}（设备 {device}）</translation>
+        <translation type="vanished">{person}，{role}（设备 {device}）</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -7796,7 +7800,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>Not yet since the book was opened</source>
-        <translation>本次打开账簿后尚未同步</translation>
+        <translation>本次打开客户簿后尚未同步</translation>
     </message>
     <message>
         <source>{count} changes</source>
@@ -7804,7 +7808,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>When the book opens, every {minutes} minutes (Preferences, General) and as soon as a member&apos;s changes arrive in the folder.</source>
-        <translation>打开账簿时、每 {minutes} 分钟（偏好设置 → 常规），以及成员的修改一到达文件夹时。</translation>
+        <translation>打开客户簿时、每 {minutes} 分钟（偏好设置 → 常规），以及成员的修改一到达文件夹时。</translation>
     </message>
     <message>
         <source>Packet {number} of {member} was refused: {reason}</source>
@@ -7832,13 +7836,14 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>That is the book&apos;s own folder. Choose the folder the team shares; the book stays where it is and only change packets go into the shared folder.</source>
-        <translation>这是账簿本身所在的文件夹。请选择团队共享的文件夹；账簿留在原处，只有修改数据包会放进共享文件夹。</translation>
+        <translation>这是客户簿本身所在的文件夹。请选择团队共享的文件夹；客户簿留在原处，只有修改数据包会放进共享文件夹。</translation>
     </message>
 </context>
 <context>
     <name>TemplateChooser</name>
     <message>
         <source>Start from a playbook:</source>
+        <extracomment>A first plan opens with the open complaints and needs, whichever the playbook.</extracomment>
         <translation>从计划模板开始：</translation>
     </message>
     <message>

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox
 
 from models.entities import Customer
 from storage.book import Book
@@ -85,7 +85,20 @@ def test_start_join_conflict_and_take_theirs(qtbot, window: MainWindow, shared: 
     key = start_team(qtbot, window, dialog, monkeypatch, shared)
     team = window.team_sync
     assert team.error is None and team.last is not None and team.last.pushed.ops > 0
-    assert dialog.device_value.text() == f"李雷, Manager (device {window.book.sync.device_id})"
+    device = window.book.sync.device_id
+    # the device's first eight characters, as members and conflicts name it; all in the tip
+    assert dialog.device_value.text() == f"李雷, Manager (device {device[:8]})"
+    assert dialog.device_value.toolTip() == device
+    # every member column as wide as its header; the name takes the room left, not Refused
+    header = dialog.peers_table.horizontalHeader()
+    titles = header.fontMetrics()
+    for column in range(dialog.peers_model.columnCount()):
+        title = str(dialog.peers_model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= titles.horizontalAdvance(title)
+    member = dialog.peers_model.column_of("member")
+    assert header.sectionResizeMode(member) == QHeaderView.ResizeMode.Stretch
+    assert header.sectionSize(member) > header.sectionSize(dialog.peers_model.column_of(
+        "refused"))
     assert dialog.team_value.text() == team.last.status.team
     assert window.sync_indicator.isVisible()
     assert "Synced" in window.sync_indicator.text()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.errors import StorageError
-from ui.gui.dialogs.team_sync_rows import MembersBox, filled, notice_text
+from ui.gui.dialogs.team_sync_rows import MembersBox, filled, notice_text, size_columns
 from ui.gui.dialogs.team_sync_setup import ERROR_COLOUR, KeyPage, SetupPage
 from ui.gui.dialogs.team_sync_words import sync_error_text
 from ui.gui.forms.conflict_texts import conflict_rows
@@ -38,6 +38,7 @@ from ui.gui.models.conflicts_model import (
     ConflictsModel,
     device_label,
     local_time,
+    short_device,
 )
 from ui.gui.style.table_style import style_record_table
 from ui.gui.text.labels import label as enum_label
@@ -222,9 +223,12 @@ class TeamSyncDialog(QDialog):
         locale = QLocale()
         self.team_value.setText(status.team if status else self._team_id())
         me = team.roster.me() if team.roster is not None else None
-        self.device_value.setText(self.tr("{person}, {role} (device {device})").format(
-            person=me.person, role=enum_label(me.role), device=team.device)
-            if me is not None else team.device)
+        # The device's short form, as the conflicts and the members name it; the whole id in
+        # the tooltip (a 36-character UUID said nothing to a user).
+        self.device_value.setText(self.tr("{person}, {role} ({device})").format(
+            person=me.person, role=enum_label(me.role), device=short_device(team.device))
+            if me is not None else short_device(team.device))
+        self.device_value.setToolTip(team.device)
         if team.running:
             self.last_value.setText(self.tr("Syncing…"))
         elif team.last is not None:
@@ -274,6 +278,11 @@ class TeamSyncDialog(QDialog):
             "instead (it is sent to the team at the next sync).").format(
             count=QLocale().toString(len(rows))) if rows else self.tr("No open conflicts."))
         self.conflicts_table.resizeColumnsToContents()
+        # At least the width of a few words and of the whole header (empty, the columns
+        # shrank to their titles and the last one took the rest).
+        size_columns(self.conflicts_table, self.conflicts_model,
+                     {"customer": 16, "record": 12, "field": 10, "ours": 14, "theirs": 14,
+                      "at": 16})
 
     def selected_conflict(self) -> ConflictRow | None:
         rows = self.conflicts_table.selectionModel().selectedRows()

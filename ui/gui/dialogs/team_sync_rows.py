@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -96,6 +98,28 @@ def filled(template: str, params: dict[str, Any]) -> str:
 def notice_text(notice: Any) -> str:
     """A roster warning in the user's words."""
     return filled(notice.template, notice.params)
+
+
+def size_columns(table: QTableView, model: RowsModel, chars: dict[str, int],
+                 stretch: str | None = None) -> None:
+    """Widen each column of ``chars`` to that many digits or to its whole header, whichever
+    is wider (the bold header was cut: 最新数据包 ran into 已合并); ``stretch`` takes the room
+    left instead of the last column, so the figures sit next to each other."""
+    cells = table.fontMetrics()
+    header = table.horizontalHeader()
+    bold = header.font()
+    bold.setBold(True)
+    titles = QFontMetrics(bold)
+    for key, count in chars.items():
+        column = model.column_of(key)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        need = max(cells.horizontalAdvance("0" * count) + 16,
+                   titles.horizontalAdvance(title) + 28)
+        if header.sectionSize(column) < need:
+            header.resizeSection(column, need)
+    if stretch is not None:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(model.column_of(stretch), QHeaderView.ResizeMode.Stretch)
 
 
 class MembersBox(QGroupBox):
@@ -207,6 +231,8 @@ class MembersBox(QGroupBox):
     def show_members(self, roster: TeamRoster | None, status: SyncStatus | None) -> None:
         self.model.set_rows(member_rows(roster, status))
         self.table.resizeColumnsToContents()
+        size_columns(self.table, self.model, {"seen": 16, "merged": 6, "pending": 4,
+                                              "refused": 4}, stretch="member")
         rows = min(max(self.model.rowCount(), 2), 5)  # the conflicts keep the rest
         self.table.setFixedHeight(
             self.table.horizontalHeader().sizeHint().height()
