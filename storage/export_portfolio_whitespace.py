@@ -31,6 +31,8 @@ from storage.xlsx_style import FONT_NAME, INTEGER, MONEY, PERCENT, SheetWriter, 
 #: Customers listed with their best suggestion.
 TOP = 1_000
 ALERT = Font(name=FONT_NAME, size=10, bold=True, color="C00000")
+#: The Profit after support list's flag column and its width (before the two units of margin).
+FLAG_COLUMN, FLAG_WIDTH = 10, 20
 
 
 def add_whitespace_sheets(workbook: Any, db: DatabaseBase, labels: Labels, today: date,
@@ -154,9 +156,13 @@ def profit_sheet(ws: Any, db: DatabaseBase, labels: Labels, keep: set[str]) -> N
     writer.rows(([c.code, c.name, _tier_words(labels, c.tier), c.owner, c.revenue, c.profit,
                   c.support_cost, c.profit_after_support, c.support_share,
                   labels("ps.flag") if c.flagged else ""] for c in supported),
-                formats=(None, None, None, None, MONEY, MONEY, MONEY, MONEY, PERCENT, None))
+                formats=(None, None, None, None, MONEY, MONEY, MONEY, MONEY, PERCENT, None),
+                wrap=(FLAG_COLUMN,))
     for offset, customer in enumerate(supported):
         if customer.flagged:
-            for column in (8, 10):
+            for column in (8, FLAG_COLUMN):
                 ws.cell(row=first + offset, column=column).font = ALERT
-    writer.finish(freeze=False, fixed={2: 30, 10: 24})  # two tables: no title rows
+    # The flag wraps in a column of its own width: in bold, 'Support costs more than its
+    # profit' ran a third past a 26-unit column and off the printed page (the print area
+    # ends with the table); on two lines it stays inside, and 支持成本超过利润 takes one.
+    writer.finish(freeze=False, fixed={2: 30, FLAG_COLUMN: FLAG_WIDTH})  # no title rows

@@ -16,6 +16,7 @@ from models.enums import PlanStatus, SupportKind
 from models.plans import AccountPlan, SupportMeasure
 from storage.export_plan import export_plan
 from storage.export_portfolio import export_portfolio
+from storage.xlsx_style import wrapped_lines
 from tests.test_whitespace import AS_OF, build_small
 
 
@@ -96,8 +97,21 @@ def test_portfolio_whitespace_and_profit_sheets(tmp_path: Path, lang: str) -> No
     assert key_line[7:9] == [1, 1]
     listed = next(r for r in profit if r[1] == "K2")
     assert listed[6:8] == [pytest.approx(57), pytest.approx(-57)]
-    assert listed[9] == ("Support costs more than its profit" if lang == "en"
-                         else "支持成本超过利润")
+    flag = "Support costs more than its profit" if lang == "en" else "支持成本超过利润"
+    assert listed[9] == flag
+    # The flag stays inside its column on the printed page: the cell wraps, the column
+    # takes the English on two lines ('Support costs more than' / 'its profit', 23 letters
+    # of 0.85 unit on the first) and the Chinese on one (8 characters of 2 units), and the
+    # row is as tall as its lines.
+    ws = workbook[names[1]]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "K2")
+    cell = ws.cell(row, 10)
+    assert cell.alignment.wrap_text and cell.font.bold
+    width = ws.column_dimensions["J"].width
+    assert width == 22 and ws.max_column == 10
+    lines = 2 if lang == "en" else 1
+    assert wrapped_lines(flag, int(width) - 1) == lines
+    assert (ws.row_dimensions[row].height or 15) >= 13.5 * lines
     book.close()
 
 
