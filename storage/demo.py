@@ -294,7 +294,11 @@ class _Generator:
         if count == 0:
             return
         latest = last if last is not None and last < today - 300 else today - rng.randrange(0, 200)
-        days = [*sorted(latest - rng.randrange(0, 420) for _ in range(count - 1)), latest]
+        # Nothing on the anchor day itself: its hour (08:00-18:00) would often be later than
+        # the clock when the demo is made that morning, and the roll-up's "Last activity"
+        # then read a time still to come. The draws stay as they were (the same book).
+        days = [min(day, today - 1) for day in
+                (*sorted(latest - rng.randrange(0, 420) for _ in range(count - 1)), latest)]
         summaries = V.ZH_SUMMARIES if chinese else V.EN_SUMMARIES
         feedback = V.ZH_FEEDBACK if chinese else V.EN_FEEDBACK
         steps = V.ZH_NEXT_STEPS if chinese else V.EN_NEXT_STEPS

@@ -4,9 +4,13 @@ Plan tab and the plan export shows a working salesperson's plans instead of empt
 Each strategic or key customer (the largest first, up to :data:`MAX_PLANS`) gets an active
 plan for the half-year holding the demo's "today": a revenue objective from its own figures
 (the last half-year plus 10-20 %), one relationship objective one level up, a rebate for a
-strategic customer, and four actions around today: one done, three ahead (the first of them
-overdue in about 40 % of the plans, as in a real week). The words follow the customer's
-language (Chinese names get Chinese plans)."""
+strategic customer, and four actions around today: the first done, three ahead (the first of
+them overdue in about 40 % of the plans, as in a real week). Some plans are further along:
+the next action, when it is not overdue, is done early in half of them and the third in half
+of those, so a plan has one, two or three of its four actions done and the roll-up's "Actions
+done" differs between salespeople (every plan at one in four read 25 % for everyone). Those
+draws come from a generator of the plan's own, so the rest of the plans stay as they were.
+The words follow the customer's language (Chinese names get Chinese plans)."""
 
 from __future__ import annotations
 
@@ -76,12 +80,13 @@ def add_demo_plans(db: Any, anchor: date, seed: int = 1) -> int:
         "ORDER BY m.tier_rank, m.revenue_12m DESC LIMIT ?", [period, MAX_PLANS]).fetchall()
     for customer_id, name, tier, revenue, level, owner in rows:
         db.save_plan(_plan(customer_id, name, tier, float(revenue), int(level), owner, period,
-                           anchor, rng))
+                           anchor, rng, random.Random(f"plan actions:{seed}:{customer_id}")))
     return len(rows)
 
 
 def _plan(customer_id: str, name: str, tier: str, revenue: float, level: int, owner: str,
-          period: str, anchor: date, rng: random.Random) -> AccountPlan:
+          period: str, anchor: date, rng: random.Random,
+          progress: random.Random) -> AccountPlan:
     lang = "zh_CN" if _CJK.search(name) else "en"
     words = _WORDS[lang]
     half = revenue / 2
@@ -97,10 +102,11 @@ def _plan(customer_id: str, name: str, tier: str, revenue: float, level: int, ow
             anchor + timedelta(days=-rng.randint(2, 9) if late else rng.randint(1, 6)),
             anchor + timedelta(days=rng.randint(7, 14)),
             anchor + timedelta(days=rng.randint(20, 45)))
+    done_on = _done_on(dues, late, anchor, progress)
     actions = [PlanAction(what=what, owner=owner, due_date=due,
-                          status=ActionStatus.DONE if i == 0 else ActionStatus.OPEN,
-                          done_on=due if i == 0 else None)
-               for i, (what, due) in enumerate(zip(words.actions, dues, strict=True))]
+                          status=ActionStatus.DONE if done else ActionStatus.OPEN,
+                          done_on=done)
+               for what, due, done in zip(words.actions, dues, done_on, strict=True)]
     support = [SupportMeasure(kind=SupportKind.REBATE, rate_percent=2.0,
                               cost=round(revenue * 0.02, -2))] if tier == "strategic" else []
     return AccountPlan(
@@ -111,3 +117,16 @@ def _plan(customer_id: str, name: str, tier: str, revenue: float, level: int, ow
         target_level=RelationshipLevel(min(current + 1, RelationshipLevel.GROWTH_PARTNERSHIP)),
         review_cadence_days=30 if tier == "strategic" else 60, owner=owner,
         objectives=objectives, support_measures=support, actions=actions)
+
+
+def _done_on(dues: tuple[date, date, date, date], late: bool, anchor: date,
+             progress: random.Random) -> list[date | None]:
+    """The day each action was done (None: open). The first is done on its due day; the
+    second, unless it is the overdue one, in half the plans, a few days before the anchor
+    (early); the third in half of those; the fourth is open."""
+    done: list[date | None] = [dues[0], None, None, None]
+    if not late and progress.random() < 0.5:
+        done[1] = anchor - timedelta(days=progress.randint(0, 3))
+        if progress.random() < 0.5:
+            done[2] = anchor - timedelta(days=progress.randint(0, 3))
+    return done

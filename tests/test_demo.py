@@ -143,3 +143,33 @@ def test_the_demo_has_active_plans_for_its_top_customers(tmp_path: Path) -> None
         periods = book.reader.query("SELECT customer_id, count(*) AS n FROM plans "
                                     "GROUP BY customer_id HAVING n > 1")
         assert periods == []
+
+
+def test_the_demo_plans_differ_in_progress_and_nothing_happened_later_today(
+        tmp_path: Path) -> None:
+    """The roll-up's "Actions done" means something on the demo: plans have one, two or
+    three of their four actions done (every plan at one read 25 % for every salesperson),
+    never an overdue one and never after the anchor; and no interaction is dated on the
+    anchor day, whose 08:00-18:00 could be after the clock (Last activity read
+    2026-12-07 13:00 on an export made at 07:03)."""
+    from storage.book import Book
+
+    anchor = date(2026, 12, 7)
+    with Book(tmp_path / "d.db") as book:
+        book.demo.generate(500, seed=1, anchor=anchor)
+        read = book.reader
+        done = [r["done"] for r in read.query(
+            "SELECT count(*) FILTER (WHERE status = 'done') AS done, count(*) AS n "
+            "FROM plan_actions WHERE deleted_at IS NULL GROUP BY plan_id HAVING n = 4")]
+        assert len(done) == 40 and set(done) == {1, 2, 3}
+        assert read.scalar("SELECT max(done_on) FROM plan_actions") <= anchor.isoformat()
+        assert read.scalar("SELECT count(*) FROM plan_actions WHERE status = 'done' "
+                           "AND done_on IS NULL") == 0
+        assert read.scalar("SELECT count(*) FROM plan_actions WHERE status = 'open' "
+                           "AND due_date < ?", [anchor.isoformat()]) > 0  # still late work
+        progress = {r.owner: r.actions_progress for r in book.rollup(as_of=anchor).rows
+                    if r.actions}
+        assert len(set(progress.values())) > 2, progress
+        assert read.scalar("SELECT max(occurred_at) FROM interactions") < anchor.isoformat()
+        assert read.scalar("SELECT max(last_interaction_at) FROM customer_metrics") \
+            < anchor.isoformat()
