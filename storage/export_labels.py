@@ -105,8 +105,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ps.customers_supported": ("Customers with support, flagged first",
                                "有支持措施的客户（预警优先）"),
     "ps.none": ("No plan grants support in these 12 months.", "近12个月没有计划给予支持。"),
-    "sheet.rollup": ("By salesperson", "按销售"),
-    "title.rollup": ("By salesperson on {date}", "按销售汇总（{date}）"),
+    "sheet.rollup": ("By salesperson", "按销售人员"),
+    "title.rollup": ("By salesperson on {date}", "按销售人员汇总（{date}）"),
     "note.rollup": ("Revenue: the 12 months to {date} against the 12 before. Plans: the "
                     "active ones{period}. Late work belongs to its own owner, else to the "
                     "customer's (as Today lists it).",

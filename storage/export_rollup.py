@@ -1,4 +1,4 @@
-"""The manager's roll-up as a sheet ("By salesperson" / "按销售"): one line per owner and the
+"""The manager's roll-up as a sheet ("By salesperson" / "按销售人员"): one line per owner and the
 total, in the portfolio workbook or a workbook of its own (``keyplan export rollup``)."""
 
 from __future__ import annotations

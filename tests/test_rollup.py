@@ -279,20 +279,21 @@ def test_the_sheet_in_chinese_and_a_hostile_owner(small: Book, tmp_path: Path) -
 
     small.customers.update(replace(b1, owner=HOSTILE))
     result = small.rollup.export(tmp_path / "r.xlsx", as_of=AS_OF, lang="zh_CN")
-    assert result.sheets == ["按销售"]
-    rows = _sheet_rows(result.path, "按销售")
+    assert result.sheets == ["按销售人员"]
+    rows = _sheet_rows(result.path, "按销售人员")
     assert rows[0][0] == "销售人员" and rows[0][1] == "战略客户"
     names = [r[0] for r in rows[1:]]
     assert HOSTILE in names and names[-2:] == ["（无负责人）", "合计"]
-    ws = load_workbook(result.path)["按销售"]
+    ws = load_workbook(result.path)["按销售人员"]
+    assert ws["A1"].value == f"按销售人员汇总（{AS_OF.isoformat()}）"  # as the dashboard says
     cell = next(c for c in ws["A"] if c.value == HOSTILE)
     assert cell.data_type == "s" and cell.quotePrefix  # text, never a formula
 
 
 def test_the_portfolio_of_a_team_has_the_sheet(small: Book, tmp_path: Path) -> None:
     result = small.exports.portfolio(tmp_path / "p.xlsx", lang="zh_CN")
-    assert result.sheets == ["汇总", "客户", "按销售", "产品空白点", "扣除支持后利润"]
-    rows = _sheet_rows(result.path, "按销售")
+    assert result.sheets == ["汇总", "客户", "按销售人员", "产品空白点", "扣除支持后利润"]
+    rows = _sheet_rows(result.path, "按销售人员")
     assert [r[0] for r in rows[1:]][:2] == ["Ann", "Bob"]
 
 
@@ -317,7 +318,7 @@ def test_the_command_in_both_languages(tmp_path: Path, monkeypatch: pytest.Monke
     with Book(tmp_path / "a.db") as book:
         expected = book.rollup(as_of=AS_OF)
     assert out.startswith(f"已写入 r.xlsx：{len(expected.rows)} 行及合计，用时 ")
-    rows = _sheet_rows(tmp_path / "r.xlsx", "按销售")
+    rows = _sheet_rows(tmp_path / "r.xlsx", "按销售人员")
     assert rows[0][0] == "销售人员" and rows[-1][0] == "合计"
     assert rows[-1][5:7] == [expected.total.customer_count,
                              pytest.approx(expected.total.revenue)]

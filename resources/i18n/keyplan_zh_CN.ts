@@ -1258,8 +1258,8 @@
         <translation>经理汇总表：按销售人员列出各分级客户数、销售额与上一年对比、计划进度和逾期工作</translation>
     </message>
     <message>
-        <source>Export the roll-up (sheet &apos;By salesperson&apos; / &apos;按销售&apos;): one line per owner (customers nobody owns on a line of their own) and the total: customers per tier, revenue of the last 12 months against the 12 before, share of the book&apos;s revenue, active plans, objectives met, revenue against the plans&apos; targets, actions done, overdue plan actions and follow-ups, open complaints, slipping customers and the last activity.</source>
-        <translation>导出汇总表（工作表 &apos;By salesperson&apos; / &apos;按销售&apos;）：每位负责人一行（无人负责的客户单独一行），另加合计：各分级客户数、近 12 个月销售额与之前 12 个月对比、占客户簿销售额的比例、进行中的计划、已达成的目标、销售额与计划目标对比、已完成的行动、逾期的计划行动和跟进事项、未解决的投诉、下滑的客户以及最近一次活动。</translation>
+        <source>Export the roll-up (sheet &apos;By salesperson&apos; / &apos;按销售人员&apos;): one line per owner (customers nobody owns on a line of their own) and the total: customers per tier, revenue of the last 12 months against the 12 before, share of the book&apos;s revenue, active plans, objectives met, revenue against the plans&apos; targets, actions done, overdue plan actions and follow-ups, open complaints, slipping customers and the last activity.</source>
+        <translation>导出汇总表（工作表 &apos;By salesperson&apos; / &apos;按销售人员&apos;）：每位负责人一行（无人负责的客户单独一行），另加合计：各分级客户数、近 12 个月销售额与之前 12 个月对比、占客户簿销售额的比例、进行中的计划、已达成的目标、销售额与计划目标对比、已完成的行动、逾期的计划行动和跟进事项、未解决的投诉、下滑的客户以及最近一次活动。</translation>
     </message>
     <message>
         <source>the day of the figures (default: today)</source>
@@ -6676,7 +6676,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>RollupSection</name>
     <message>
         <source>By salesperson</source>
-        <translation>按销售</translation>
+        <translation>按销售人员</translation>
     </message>
     <message>
         <source>Revenue of the last 12 months against the 12 before; the active plans&apos; objectives, revenue against their targets and actions; late work is its own owner&apos;s, else the customer&apos;s owner&apos;s, as Today lists it. Double-click a salesperson to list their customers.</source>

@@ -79,7 +79,7 @@ def _register_export(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     rollup = kinds.add_parser(
         "rollup", help=t("the manager's roll-up: per salesperson, customers per tier, revenue "
                          "against the year before, plan progress and late work"),
-        description=t("Export the roll-up (sheet 'By salesperson' / '按销售'): one line per "
+        description=t("Export the roll-up (sheet 'By salesperson' / '按销售人员'): one line per "
                       "owner (customers nobody owns on a line of their own) and the total: "
                       "customers per tier, revenue of the last 12 months against the 12 before, "
                       "share of the book's revenue, active plans, objectives met, revenue "
