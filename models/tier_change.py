@@ -7,6 +7,15 @@ period add up to the score those weights give. A missing dimension counts at the
 value it was scored with. The *drivers* are the dimensions whose contribution moved, largest
 move first (ties: the larger change in points, then the dimensions' order); the words name the
 first few as "revenue 62→41 (−21)", the change being in points.
+
+A dimension not rated in one of the periods (no data: scored at the neutral
+:data:`~models.normalise.NEUTRAL_POINTS`) and rated in the other *is* a driver, ranked by what
+it moved the score from or to the neutral value: that is how the score was made, so leaving it
+out would hide part of the change (loyalty first rated 100 at weight 10 added 5 points to the
+score; first rated at the neutral 50 it moved nothing and is not one). Its words do not pretend
+the customer's rating changed by the distance to the neutral 50 ("Loyalty –→100 (+50)" read as
+a climb of 50): they say "Loyalty not rated → 100" or "Loyalty 80 → not rated", with no change
+in points (:data:`UNRATED_WORDS`; the callers pass their language's).
 """
 
 from __future__ import annotations
@@ -30,6 +39,9 @@ BoolMatrix = npt.NDArray[np.bool_]
 DRIVERS_IN_WORDS = 3
 MINUS = "\u2212"
 ARROW = "\u2192"
+#: The words of a driver not rated before, and of one not rated after: ``{dimension}`` and
+#: the rated period's ``{points}``.
+UNRATED_WORDS = ("{dimension} not rated \u2192 {points}", "{dimension} {points} \u2192 not rated")
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,12 @@ class ContributionChange:
     @property
     def points_change(self) -> int:
         return _points(self.points_after) - _points(self.points_before)
+
+    @property
+    def rated_both(self) -> bool:
+        """Rated in both periods (else its points change is counted from the neutral value
+        and says nothing about the customer)."""
+        return self.points_before is not None and self.points_after is not None
 
     @property
     def contribution_change(self) -> float:
@@ -76,17 +94,25 @@ class TierChange:
         return self.tier_before.rank - self.tier_after.rank
 
     def words(self, name: Callable[[str], str], separator: str = ", ",
-              count: int = DRIVERS_IN_WORDS) -> str:
+              count: int = DRIVERS_IN_WORDS,
+              unrated: tuple[str, str] = UNRATED_WORDS) -> str:
         """The first drivers as "revenue 62→41 (−21), frequency 55→40 (−15)"; ``name``
-        gives a dimension's name in the reader's language."""
-        return separator.join(driver_words(d, name) for d in self.drivers[:count])
+        gives a dimension's name in the reader's language, ``unrated`` the words of a
+        dimension not rated in one period (see :data:`UNRATED_WORDS`)."""
+        return separator.join(driver_words(d, name, unrated) for d in self.drivers[:count])
 
 
-def driver_words(change: ContributionChange, name: Callable[[str], str]) -> str:
+def driver_words(change: ContributionChange, name: Callable[[str], str],
+                 unrated: tuple[str, str] = UNRATED_WORDS) -> str:
+    """"revenue 62→41 (−21)"; "loyalty not rated → 100" when a period had no rating."""
+    if change.points_before is None and change.points_after is not None:
+        return unrated[0].format(dimension=name(change.dimension), points=change.points_after)
+    if change.points_after is None and change.points_before is not None:
+        return unrated[1].format(dimension=name(change.dimension), points=change.points_before)
     delta = change.points_change
     sign = "+" if delta > 0 else MINUS if delta < 0 else ""
-    return (f"{name(change.dimension)} {_shown(change.points_before)}{ARROW}"
-            f"{_shown(change.points_after)} ({sign}{abs(delta)})")
+    return (f"{name(change.dimension)} {change.points_before}{ARROW}"
+            f"{change.points_after} ({sign}{abs(delta)})")
 
 
 def contribution_changes(before: Mapping[str, float | None], after: Mapping[str, float | None],
@@ -216,6 +242,3 @@ def tier_changes(history: Sequence[ScoreSnapshot], weights: Mapping[str, float],
 def _points(value: int | None) -> int:
     return NEUTRAL_POINTS if value is None else value
 
-
-def _shown(value: int | None) -> str:
-    return "–" if value is None else str(value)

@@ -255,6 +255,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.tier_change_between": ("Why the tier changed, {from_period} → {to_period}",
                                   "级别变化原因（{from_period} → {to_period}）"),
     "tier_change.text": ("{before} → {after}: {drivers}", "{before} → {after}：{drivers}"),
+    # a dimension without data in one period ({points}: the other period's)
+    "tier_change.unrated_before": ("{dimension} not rated → {points}",
+                                   "{dimension} 未评分→{points}"),
+    "tier_change.unrated_after": ("{dimension} {points} → not rated",
+                                  "{dimension} {points}→未评分"),
     "tier_change.guard": ("the revenue guard (revenue in the book's top share)",
                           "战略客户的销售额门槛（销售额须居前列）"),
     "field.notes": ("Notes", "备注"),

@@ -57,7 +57,9 @@ def tier_change_text(change: TierChange, labels: Labels) -> str:
     """"Key → Standard: Revenue 62→41 (−21), Purchase frequency 55→40 (−15)" in ``labels``'
     language: the two dimensions that moved it most (three ran past the widest column)."""
     chinese = labels.lang == "zh_CN"
-    drivers = change.words(labels.dimension, "，" if chinese else ", ", count=DRIVERS)
+    drivers = change.words(labels.dimension, "，" if chinese else ", ", count=DRIVERS,
+                           unrated=(labels("tier_change.unrated_before"),
+                                    labels("tier_change.unrated_after")))
     if change.revenue_guard:
         drivers = labels("tier_change.guard")
     return labels("tier_change.text", before=labels.enum(change.tier_before),

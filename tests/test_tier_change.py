@@ -1,5 +1,7 @@
 """Why a tier changed (issue 19, point 7): the contributions of a 3-customer book over two
-periods computed by hand, the book's answer, and ``explain --json``'s tier_change object."""
+periods computed by hand, the book's answer, and ``explain --json``'s tier_change object; a
+dimension not rated in one period, in the words of the command line and the portfolio in
+both languages."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from storage.database import Database
 BEFORE, AFTER = "2026-05", "2026-06"
 
 
-def _points(**moved: int) -> str:
+def _points(**moved: int | None) -> str:
     return json.dumps([moved.get(name, 50) for name in DIMENSIONS])
 
 
@@ -98,6 +100,75 @@ def test_explain_json_has_the_tier_change(tmp_path: Path,
     assert json.loads(capsys.readouterr().out)["tier_change"] is None
     assert main(["--db", str(path), "explain", "A", "--as-of", "2026-06-30"]) == 0
     assert "Tier changed from key (2026-05) to standard (2026-06)" in capsys.readouterr().out
+
+
+def _unrated(db: Database) -> dict[str, str]:
+    """D climbs standard -> key on revenue 50 -> 65 and loyalty first rated, 100; E falls
+    key -> standard when its profit, rated 70, has no data any more."""
+    ids = {}
+    for code in ("D", "E"):
+        ids[code] = db.add(Customer(name=f"Customer {code}", code=code)).id
+        db.add(Transaction(customer_id=ids[code], date=date(2026, 3, 1), amount=1000.0))
+    rows = [
+        (BEFORE, "D", "2026-05-31", 50.0, "standard", _points(loyalty=None)),
+        (AFTER, "D", "2026-06-30", 55.0, "key", _points(revenue=65, loyalty=100)),
+        (BEFORE, "E", "2026-05-31", 61.0, "key", _points(profit=70)),
+        (AFTER, "E", "2026-06-30", 58.0, "standard", _points(profit=None)),
+    ]
+    with db.atomic():
+        for period, code, as_of, score, tier, dims in rows:
+            db.conn.execute(
+                "INSERT INTO score_snapshots (period, customer_id, as_of, score, tier, "
+                "abc_class, lifecycle, revenue, dimensions, computed_at) "
+                "VALUES (?, ?, ?, ?, ?, NULL, 'active', 0, ?, '2026-06-30T00:00:00Z')",
+                [period, ids[code], as_of, score, tier, dims])
+    return ids
+
+
+@pytest.mark.usefixtures("cli_english_afterwards")
+def test_a_dimension_not_rated_in_one_period(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Not rated is said so, not "–→100 (+50)"; it is a driver, ranked by what it moved the
+    score from the neutral 50 it was scored at."""
+    from storage.export_labels import Labels
+    from storage.export_portfolio_segments import tier_change_text
+
+    path = tmp_path / "unrated.db"
+    with Database(path) as db:
+        ids = _unrated(db)
+    with Book(path) as book:
+        latest = book.scoring.latest_tier_changes()
+        assert book.scoring.tier_changes(ids["D"])[0] == latest[ids["D"]]
+    d, e = latest[ids["D"]], latest[ids["E"]]
+    # Default weights: revenue 20 %: 50 x 0.20 = 10.0 -> 65 x 0.20 = 13.0 (+3.0); loyalty 4 %:
+    # not rated, scored at 50: 2.0 -> 100 x 0.04 = 4.0 (+2.0).
+    assert [(c.dimension, c.points_before, c.points_after, c.contribution_change,
+             c.rated_both) for c in d.drivers] == [
+        ("revenue", 50, 65, 3.0, True), ("loyalty", None, 100, 2.0, False)]
+    # Profit 15 %: 70 x 0.15 = 10.5 -> not rated, 50 x 0.15 = 7.5 (-3.0).
+    assert [(c.dimension, c.points_before, c.points_after, c.contribution_change)
+            for c in e.drivers] == [("profit", 70, None, -3.0)]
+    assert d.words(str) == "revenue 50\u219265 (+15), loyalty not rated \u2192 100"
+    assert e.words(str) == "profit 70 \u2192 not rated"
+    # The portfolio's column, in both languages.
+    assert tier_change_text(d, Labels("en")) == \
+        "Standard \u2192 Key: Revenue 50\u219265 (+15), Loyalty not rated \u2192 100"
+    assert tier_change_text(d, Labels("zh_CN")) == \
+        "普通客户 \u2192 重点客户：销售额 50\u219265 (+15)，忠诚度 未评分\u2192100"
+    assert tier_change_text(e, Labels("zh_CN")) == \
+        "重点客户 \u2192 普通客户：利润贡献 70\u2192未评分"
+    # explain, in both languages, and its JSON (points_before null, no invented change).
+    assert main(["--db", str(path), "explain", "D", "--as-of", "2026-06-30"]) == 0
+    assert "moved most by: revenue 50\u219265 (+15), loyalty not rated \u2192 100." \
+        in capsys.readouterr().out
+    assert main(["--db", str(path), "--lang", "zh_CN", "explain", "E",
+                 "--as-of", "2026-06-30"]) == 0
+    out = capsys.readouterr().out
+    assert "利润贡献 70\u2192未评分" in out and "(+" not in out and "\u2013" not in out
+    assert main(["--db", str(path), "explain", "D", "--as-of", "2026-06-30", "--json"]) == 0
+    loyalty = json.loads(capsys.readouterr().out)["tier_change"]["drivers"][1]
+    assert (loyalty["points_before"], loyalty["points_after"],
+            loyalty["contribution_change"]) == (None, 100, 2.0)
 
 
 def test_the_demo_has_tier_changes_to_explain(tmp_path: Path) -> None:

@@ -2062,6 +2062,14 @@
         <translation>  - {dimension}：现为 {points} 分，最多可增加 {reach}；单靠它达到 {target} 分（约 {raw}）即可弥补差距</translation>
     </message>
     <message>
+        <source>{dimension} not rated → {points}</source>
+        <translation>{dimension} 未评分→{points}</translation>
+    </message>
+    <message>
+        <source>{dimension} {points} → not rated</source>
+        <translation>{dimension} {points}→未评分</translation>
+    </message>
+    <message>
         <source>  {person}: {role}, device {device}, joined {joined}, last packet {seen}</source>
         <translation>  {person}：{role}，设备 {device}，{joined} 加入，最近变更包 {seen}</translation>
     </message>
@@ -7925,6 +7933,16 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <source>, </source>
         <comment>between two dimensions</comment>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>{dimension} not rated → {points}</source>
+        <comment>a dimension without data in the earlier period, rated later</comment>
+        <translation>{dimension} 未评分→{points}</translation>
+    </message>
+    <message>
+        <source>{dimension} {points} → not rated</source>
+        <comment>a dimension rated in the earlier period, without data later</comment>
+        <translation>{dimension} {points}→未评分</translation>
     </message>
     <message>
         <source>The score was strategic in both; the revenue guard decided: strategic also needs revenue in the book&apos;s top share.</source>

@@ -68,3 +68,34 @@ def test_a_customer_whose_tier_stayed_shows_no_section(qtbot, book: Book,  # typ
         if cid not in moved and not book.scoring.tier_changes(cid))
     for text in _page(qtbot, book, stayed, settings):
         assert "Why the tier changed" not in text
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "Moved most by: Revenue 50→65 (+15), Loyalty not rated → 100."),
+    ("zh_CN", "变化最大的维度：销售额 50→65 (+15)，忠诚度 未评分→100。"),
+])
+def test_a_dimension_first_rated_reads_not_rated(language: str, expected: str,
+                                                 request: pytest.FixtureRequest) -> None:
+    """Loyalty without data in May (scored at the neutral 50) and 100 in June reads "not
+    rated → 100", not "–→100 (+50)"; it is the second driver: revenue 50 -> 65 at 20 % moved
+    the score 3.0, loyalty 50 -> 100 at 4 % moved it 2.0."""
+    from datetime import date
+
+    from models.enums import LifecycleStage, Tier
+    from models.scores import ScoreSnapshot
+    from models.tier_change import tier_change
+    from ui.gui.workspace.tier_change_section import change_lines
+
+    if language == "zh_CN":
+        request.getfixturevalue("chinese")
+
+    def snap(period: str, tier: Tier, score: float, **points: float | None) -> ScoreSnapshot:
+        return ScoreSnapshot(customer_id="D", period=period, as_of=date(2026, 6, 30),
+                             score=score, tier=tier, abc_class=None,
+                             lifecycle=LifecycleStage.ACTIVE, revenue=0.0, dimensions=points)
+
+    change = tier_change(snap("2026-05", Tier.STANDARD, 50.0, revenue=50, loyalty=None),
+                         snap("2026-06", Tier.KEY, 55.0, revenue=65, loyalty=100),
+                         {"revenue": 20.0, "loyalty": 4.0})
+    assert change is not None
+    assert change_lines(change)[1] == expected

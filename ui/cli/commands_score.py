@@ -227,7 +227,9 @@ def run_explain(args: argparse.Namespace) -> int:
                 after=word(latest.tier_after), to_period=latest.to_period,
                 score_before=f"{latest.score_before:.2f}",
                 score_after=f"{latest.score_after:.2f}",
-                drivers=latest.words(dimension_word, separator())))
+                drivers=latest.words(dimension_word, separator(), unrated=(
+                    t("{dimension} not rated → {points}"),
+                    t("{dimension} {points} → not rated")))))
     return 0
 
 

@@ -30,7 +30,11 @@ def change_lines(change: TierChange) -> tuple[str, str]:
         start=change.from_period, end=change.to_period, score_before=change.score_before,
         score_after=change.score_after)
     separator = translate("TierChangeSection", ", ", "between two dimensions")
-    drivers = change.words(dimension_label, separator)
+    unrated = (translate("TierChangeSection", "{dimension} not rated → {points}",
+                         "a dimension without data in the earlier period, rated later"),
+               translate("TierChangeSection", "{dimension} {points} → not rated",
+                         "a dimension rated in the earlier period, without data later"))
+    drivers = change.words(dimension_label, separator, unrated=unrated)
     if change.revenue_guard:
         why = translate("TierChangeSection", "The score was strategic in both; the revenue "
                         "guard decided: strategic also needs revenue in the book's top share.")
