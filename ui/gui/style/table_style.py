@@ -74,13 +74,20 @@ def header_title_need(header: QHeaderView, column: int,
 
 
 def clipped_titles(header: QHeaderView) -> list[str]:
-    """The titles of the shown sections too narrow for them (elided or cut on screen)."""
+    """The titles of the shown sections too narrow for them (elided or cut on screen); a
+    title a header wraps (WrappingHeader.shown_title) line by line, and its lines as many as
+    the header's height holds."""
     clipped = []
+    metrics = header.fontMetrics()
     for column in range(header.count()):
         if header.isSectionHidden(column):
             continue
         title = str(header.model().headerData(column, header.orientation()) or "")
+        shown_title = getattr(header, "shown_title", None)
+        lines = (shown_title(column) if shown_title else title).split("\n")
         room = header_label_width(header, column, header.sectionSize(column))
-        if title and header.fontMetrics().horizontalAdvance(title) > room:
+        tall = metrics.height() + (len(lines) - 1) * metrics.lineSpacing()
+        if title and (max(metrics.horizontalAdvance(line) for line in lines) > room
+                      or tall > header.height()):
             clipped.append(title)
     return clipped

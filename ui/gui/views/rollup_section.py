@@ -10,7 +10,7 @@ from models.rollup import OwnerRollup, Rollup
 from ui.gui.charts.chart_canvas import ChartCanvas
 from ui.gui.models.rollup_model import RollupModel, owner_text
 from ui.gui.models.rows_model import RECORD_ROLE, SORT_ROLE
-from ui.gui.views.dashboard_table import dashboard_table, fit_height
+from ui.gui.views.dashboard_table import DashboardTable
 
 
 class RollupSection(QWidget):
@@ -27,7 +27,7 @@ class RollupSection(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #666666;")
         self.model = RollupModel(self)
-        self.table = dashboard_table(self.model, self, "rollupTable", stretch_last=True)
+        self.table = DashboardTable(self.model, self, "rollupTable")
         self.table.doubleClicked.connect(self._double_clicked)
         self.canvas = ChartCanvas("rollup", self)
         layout = QVBoxLayout(self)
@@ -41,7 +41,7 @@ class RollupSection(QWidget):
 
     def set_rollup(self, rollup: Rollup) -> None:
         self.model.set_rollup(rollup)
-        fit_height(self.table)
+        self.table.fit()
         self.setVisible(rollup.is_team)
 
     def row_at(self, row: int) -> OwnerRollup:
@@ -68,3 +68,4 @@ class RollupSection(QWidget):
             "salesperson to list their customers."))
         self.model.retranslate()
         self.canvas.retranslate()
+        self.table.fit()  # the titles in the new language wrap where they need to

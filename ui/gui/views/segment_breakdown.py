@@ -17,7 +17,7 @@ from ui.gui.background.tasks import BookTask, Progress
 from ui.gui.charts.style import money
 from ui.gui.models.rows_model import RECORD_ROLE, RIGHT, Column, RowsModel
 from ui.gui.text.labels import label
-from ui.gui.views.dashboard_table import dashboard_table, fit_height
+from ui.gui.views.dashboard_table import DashboardTable
 
 translate = QCoreApplication.translate  # lupdate reads translate("SegmentBreakdown", ...)
 EMPTY = "—"
@@ -87,9 +87,7 @@ class SegmentBreakdown(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #666666;")
         self.model = RowsModel(columns(), self)
-        # As wide as its columns: stretched across the dashboard, the revenue sat far from
-        # the counts it goes with.
-        self.table = dashboard_table(self.model, self, "segmentTable", stretch_last=False)
+        self.table = DashboardTable(self.model, self, "segmentTable")
         self.table.doubleClicked.connect(self._double_clicked)
         header = QHBoxLayout()
         header.addWidget(self.title)
@@ -137,13 +135,7 @@ class SegmentBreakdown(QWidget):
     def _show(self) -> None:
         rows = self.breakdown.rows(self.segment) if self.breakdown is not None else ()
         self.model.set_rows(list(rows))
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Every row and column in view: the dashboard scrolls, the table does not."""
-        fit_height(self.table)
-        self.table.setMaximumWidth(self.table.horizontalHeader().length()
-                                   + 2 * self.table.frameWidth())
+        self.table.fit()
 
     def shown(self, row: int, key: str) -> str:
         """The text a cell shows (tests read the table as the user does)."""
@@ -166,3 +158,4 @@ class SegmentBreakdown(QWidget):
             "strategic or key, and their revenue of the scoring window. Double-click a row "
             "to list its customers."))
         self.model.retranslate()
+        self.table.fit()  # the titles in the new language wrap where they need to
