@@ -97,6 +97,23 @@ def test_the_grid_and_the_suggestions_by_hand(qtbot, workspace: CustomerWorkspac
     assert f"It bought it until {_day(700).isoformat()}: win it back." in tab.why.text()
 
 
+def test_the_figures_sit_together(qtbot, workspace: CustomerWorkspace) -> None:  # type: ignore[no-untyped-def]
+    """The product line's name takes the room the figures leave: the last column stretched,
+    the peers' median and the lift sat hundreds of pixels from the other figures."""
+    tab = _open_products(qtbot, workspace)
+    for panel, last_digits in ((tab.lines_panel, 12), (tab.suggestions_panel, 6)):
+        table = panel.table
+        header = table.horizontalHeader()
+        last = header.count() - 1
+        assert header.length() == table.viewport().width()  # the table's width, used
+        title = str(panel.model.headerData(last, Qt.Orientation.Horizontal))
+        fitted = max(table.fontMetrics().horizontalAdvance("0" * last_digits) + 28,
+                     header.fontMetrics().horizontalAdvance(title) + 24)
+        assert header.sectionSize(last) == fitted
+        # What is left over went to the name, not to any figure's column.
+        assert header.sectionSize(0) > max(header.sectionSize(c) for c in range(1, last + 1))
+
+
 def test_a_new_sale_moves_the_line_to_bought(qtbot, workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]
                                               book: Book) -> None:
     tab = _open_products(qtbot, workspace)

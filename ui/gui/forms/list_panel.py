@@ -117,6 +117,13 @@ class ListPanel(QWidget):
             )
             header.resizeSection(column, need)
 
+    def stretch_column(self, key: str) -> None:
+        """``key``'s column takes the room the others leave, instead of the last column (so
+        that the figures sit together)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(self.model.column_of(key), QHeaderView.ResizeMode.Stretch)
+
     def _emit(self, signal: Any, row: int) -> None:
         if 0 <= row < self.model.rowCount():
             signal.emit(self.model.row(row))

@@ -82,6 +82,10 @@ class ProductsTab(WorkspaceTab):
                                       "peers": 21, "median": 12})
         self.suggestions_panel.fit_columns({"line": 16, "status": 8, "peers": 21,
                                             "median": 12, "score": 12, "lift": 6})
+        # The product's name takes the room left: the last column stretched, the peers'
+        # median and the lift sat far from the other figures.
+        self.lines_panel.stretch_column("line")
+        self.suggestions_panel.stretch_column("line")
 
     # -- columns -----------------------------------------------------------------------------
     def _peer(self, line: CustomerLine) -> tuple[int, int] | None:
