@@ -65,7 +65,7 @@ def test_sync_explains_what_stops_it(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["--lang", "zh_CN", "--db", solo, "team", "init"]) == 0
     capsys.readouterr()
     assert main(["--lang", "zh_CN", "--db", solo, "team", "init"]) == 1
-    assert "本账簿已在一个团队中" in capsys.readouterr().err
+    assert "本客户簿已在一个团队中" in capsys.readouterr().err
     assert main(["--lang", "en", "--db", solo, "sync", str(tmp_path / "gone")]) == 1
     assert "does not exist or is not a folder" in capsys.readouterr().err
 

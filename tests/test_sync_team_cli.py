@@ -56,7 +56,7 @@ def test_team_list_shows_each_member_in_both_languages(
     assert lines[0].endswith(" (this book)") and "salesperson" in lines[0]
     out, _ = _run(capsys, "--db", dbs["zhao"], "team", "list", str(folder), lang="zh_CN")
     assert out.startswith("团队共有 3 名成员（密钥第 1 代）：")
-    assert "李雷：经理，设备" in out and "；团队创建者" in out and "（本账簿）" in out
+    assert "李雷：经理，设备" in out and "；团队创建者" in out and "（本客户簿）" in out
     out, _ = _run(capsys, "--db", dbs["zhao"], "team", "list", str(folder), "--json")
     listed = json.loads(out)
     assert listed["epoch"] == 1 and listed["warnings"] == []
@@ -101,7 +101,7 @@ def test_roles_and_removal_from_the_command_line(
         pulled = zhao.sync.pull(folder)
     assert pulled.quarantined == 1
     out, _ = _run(capsys, "--db", dbs["zhao"], "sync", str(folder), "--status", lang="zh_CN")
-    assert "已拒收" in out and "本账簿已被移出团队" in out
+    assert "已拒收" in out and "本客户簿已被移出团队" in out
     out, _ = _run(capsys, "--db", dbs["zhao"], "sync", str(folder), "--status")
     assert "(this book was removed from the team: it was not given the key" in out
 
@@ -116,4 +116,4 @@ def test_join_with_a_missing_folder_changes_nothing(
     with Book(db) as book:
         assert not book.sync.in_team
     _, err = _run(capsys, "--db", db, "team", "list", str(tmp_path), lang="zh_CN", code=1)
-    assert "本账簿尚未加入团队" in err
+    assert "本客户簿尚未加入团队" in err

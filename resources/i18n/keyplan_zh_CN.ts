@@ -903,7 +903,7 @@
     </message>
     <message>
         <source>ME is who you are in a team, and this book is in none: give the salesperson&apos;s name (--owner NAME).</source>
-        <translation>ME 指您在团队中的身份，而此账簿不属于任何团队：请给出销售人员的姓名（--owner 姓名）。</translation>
+        <translation>ME 指您在团队中的身份，而此客户簿不属于任何团队：请给出销售人员的姓名（--owner 姓名）。</translation>
     </message>
     <message>
         <source>draw a chart to a PNG or SVG file</source>
@@ -2075,7 +2075,7 @@
     </message>
     <message>
         <source>Team started; this book is device {device}. The team key, shown only this once:</source>
-        <translation>团队已创建；本账簿的设备编号为 {device}。团队密钥仅显示这一次：</translation>
+        <translation>团队已创建；本客户簿的设备编号为 {device}。团队密钥仅显示这一次：</translation>
     </message>
     <message>
         <source>Give it to each member (keyplan team join KEY), then sync: keyplan sync FOLDER. Anyone with the key can read the team&apos;s changes: keep it like a password.</source>
@@ -2087,7 +2087,7 @@
     </message>
     <message>
         <source>Joined team {team} as device {device}. This book&apos;s records go to the team at the next sync: keyplan sync FOLDER</source>
-        <translation>已加入团队 {team}，设备编号 {device}。本账簿的记录将在下次同步时发送给团队：keyplan sync 文件夹</translation>
+        <translation>已加入团队 {team}，设备编号 {device}。本客户簿的记录将在下次同步时发送给团队：keyplan sync 文件夹</translation>
     </message>
     <message>
         <source>The team has {count} members (key epoch {epoch}):</source>
@@ -2123,7 +2123,7 @@
     </message>
     <message>
         <source> (this book)</source>
-        <translation>（本账簿）</translation>
+        <translation>（本客户簿）</translation>
     </message>
     <message>
         <source>Synced with {folder}: sent {sent} changes in {out} packets, merged {merged} changes from {into} packets ({records} records), {conflicts} conflicts, {waiting} waiting, {refused} refused{rescored}; {seconds} s.</source>
@@ -2131,7 +2131,7 @@
     </message>
     <message>
         <source>Team {team}; this book is device {device}.</source>
-        <translation>团队 {team}；本账簿的设备编号为 {device}。</translation>
+        <translation>团队 {team}；本客户簿的设备编号为 {device}。</translation>
     </message>
     <message>
         <source>To send: {count} changes. Conflicts: {conflicts}. Changes waiting for their record: {waiting}.</source>
@@ -2271,7 +2271,7 @@
     </message>
     <message>
         <source>{count} members&apos; checkpoints were loaded (the whole book of each, in bulk).</source>
-        <translation>已载入 {count} 位成员的检查点（每个检查点为整本账簿，批量载入）。</translation>
+        <translation>已载入 {count} 位成员的检查点（每个检查点为整本客户簿，批量载入）。</translation>
     </message>
     <message>
         <source>keyplan: note: the packets of {count} members wait: their computer&apos;s clock is more than a day ahead of this one&apos;s ({devices}). They are merged when the clocks agree; check the date and time on both computers.</source>
@@ -2287,11 +2287,11 @@
     </message>
     <message>
         <source>The latest checkpoint already holds this book (up to packet {number}); {deleted} packets covered by every member&apos;s checkpoint deleted.</source>
-        <translation>最新的检查点已包含本账簿（截至第 {number} 个变更包）；已删除 {deleted} 个已被每位成员的检查点涵盖的变更包。</translation>
+        <translation>最新的检查点已包含本客户簿（截至第 {number} 个变更包）；已删除 {deleted} 个已被每位成员的检查点涵盖的变更包。</translation>
     </message>
     <message>
         <source>this book</source>
-        <translation>本账簿</translation>
+        <translation>本客户簿</translation>
     </message>
     <message>
         <source>never</source>
@@ -2371,7 +2371,7 @@
     </message>
     <message>
         <source>This book is now a member of its own: device {device}. The original keeps its device id; what it sent is merged here as a member&apos;s.</source>
-        <translation>本账簿现已成为独立成员：设备编号 {device}。原账簿保留其设备编号；它发送的变更将作为一位成员的变更合并到这里。</translation>
+        <translation>本客户簿现已成为独立成员：设备编号 {device}。原客户簿保留其设备编号；它发送的变更将作为一位成员的变更合并到这里。</translation>
     </message>
     <message>
         <source>    checkpoint up to its packet {number}</source>
@@ -2379,7 +2379,7 @@
     </message>
     <message>
         <source>This book syncs from this computer from now on (device {device}).</source>
-        <translation>从现在起，本账簿在这台电脑上同步（设备编号 {device}）。</translation>
+        <translation>从现在起，本客户簿在这台电脑上同步（设备编号 {device}）。</translation>
     </message>
     <message>
         <source>, rescored ({tiers} tiers changed)</source>
@@ -7186,11 +7186,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>This book is not in a team yet. Start one with &apos;keyplan team init&apos;, or join one with &apos;keyplan team join KEY&apos; and the key a member gives you.</source>
-        <translation>本账簿尚未加入团队。请用“keyplan team init”创建团队，或用成员给您的密钥执行“keyplan team join 密钥”加入团队。</translation>
+        <translation>本客户簿尚未加入团队。请用“keyplan team init”创建团队，或用成员给您的密钥执行“keyplan team join 密钥”加入团队。</translation>
     </message>
     <message>
         <source>This book is already in a team (team {team}). A new team key would cut it off from its members; join another team with &apos;keyplan team join KEY&apos;.</source>
-        <translation>本账簿已在一个团队中（团队 {team}）。新的团队密钥会使它与成员断开；如要加入其他团队，请执行“keyplan team join 密钥”。</translation>
+        <translation>本客户簿已在一个团队中（团队 {team}）。新的团队密钥会使它与成员断开；如要加入其他团队，请执行“keyplan team join 密钥”。</translation>
     </message>
     <message>
         <source>The sync folder {path} does not exist or is not a folder. Choose the folder your team shares (Syncthing, OneDrive, Dropbox, a network share, a USB stick).</source>
@@ -7198,11 +7198,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>{path} holds the changes of another team (team {found}; this book is in team {team}). Choose your team&apos;s folder, or join that team with its key.</source>
-        <translation>{path} 存放的是另一个团队的变更（团队 {found}；本账簿属于团队 {team}）。请选择本团队的文件夹，或用那个团队的密钥加入它。</translation>
+        <translation>{path} 存放的是另一个团队的变更（团队 {found}；本客户簿属于团队 {team}）。请选择本团队的文件夹，或用那个团队的密钥加入它。</translation>
     </message>
     <message>
         <source>{path} already exists, though this book did not write it: another book uses this book&apos;s device id (a copy of this book?). Nothing was sent. Join the team again with &apos;keyplan team join KEY&apos; to get a new device id.</source>
-        <translation>{path} 已存在，但不是本账簿写入的：另一个账簿在使用本账簿的设备编号（可能是本账簿的副本）。未发送任何内容。请重新执行“keyplan team join 密钥”加入团队，以获得新的设备编号。</translation>
+        <translation>{path} 已存在，但不是本客户簿写入的：另一个客户簿在使用本客户簿的设备编号（可能是本客户簿的副本）。未发送任何内容。请重新执行“keyplan team join 密钥”加入团队，以获得新的设备编号。</translation>
     </message>
     <message>
         <source>Only a manager of the team may do that. Ask a manager (&apos;keyplan team list FOLDER&apos; shows who is one).</source>
@@ -7222,11 +7222,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>This book was removed from the team on {at} by {by}. What it sends is no longer merged, and the team&apos;s changes since cannot be read here. To work with the team again, ask a manager for the current key and join again: keyplan team join KEY FOLDER</source>
-        <translation>本账簿已于 {at} 被 {by} 移出团队。它发送的内容不再被合并，此后团队的修改在这里也无法读取。如需重新与团队协作，请向经理索取当前密钥并重新加入：keyplan team join KEY FOLDER</translation>
+        <translation>本客户簿已于 {at} 被 {by} 移出团队。它发送的内容不再被合并，此后团队的修改在这里也无法读取。如需重新与团队协作，请向经理索取当前密钥并重新加入：keyplan team join KEY FOLDER</translation>
     </message>
     <message>
         <source>This team has no manager: it was started before KeyPlan knew roles. Only its first member, {person} (device {device}), who started it, can become its manager, on their own book: keyplan team role FOLDER {person} manager</source>
-        <translation>该团队没有销售经理：它创建于 KeyPlan 支持角色之前。只有其第一位成员、团队的创建者 {person}（设备 {device}）可以在自己的账簿上成为销售经理：keyplan team role 文件夹 {person} manager</translation>
+        <translation>该团队没有销售经理：它创建于 KeyPlan 支持角色之前。只有其第一位成员、团队的创建者 {person}（设备 {device}）可以在自己的客户簿上成为销售经理：keyplan team role 文件夹 {person} manager</translation>
     </message>
     <message>
         <source>This team has no manager yet, and devices that sent changes are not in its roster yet ({devices}): each must sync once with this version of KeyPlan before the team&apos;s first member is known for sure.</source>
@@ -7238,7 +7238,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>This book&apos;s team device was last used on the computer {there}; this is {here}. Two copies of one book must not sync as one member: nothing was sent or merged. If this is a copy and the original is still used, give this copy its own device id (keyplan sync FOLDER --new-device). If the book moved here for good, say so (keyplan sync FOLDER --moved-here).</source>
-        <translation>此账簿的团队设备上次在电脑 {there} 上使用；本机是 {here}。同一账簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。如果这是副本且原账簿仍在使用，请为此副本分配新的设备编号（keyplan sync FOLDER --new-device）。如果账簿已永久迁移到本机，请说明（keyplan sync FOLDER --moved-here）。</translation>
+        <translation>此客户簿的团队设备上次在电脑 {there} 上使用；本机是 {here}。同一客户簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。如果这是副本且原客户簿仍在使用，请为此副本分配新的设备编号（keyplan sync FOLDER --new-device）。如果客户簿已永久迁移到本机，请说明（keyplan sync FOLDER --moved-here）。</translation>
     </message>
     <message>
         <source>its device was removed from the team (after its packet {cutoff}); what it sends since is not merged</source>
@@ -7250,7 +7250,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>this book was removed from the team: it was not given the key that sealed this packet</source>
-        <translation>本账簿已被移出团队：未获得加密此数据包的密钥</translation>
+        <translation>本客户簿已被移出团队：未获得加密此数据包的密钥</translation>
     </message>
     <message>
         <source>not a KeyPlan packet, or cut short</source>
@@ -7298,7 +7298,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>the roster entry of device {device} is signed with another key than the one this book knows for it: it is ignored</source>
-        <translation>设备 {device} 的成员名册条目所用签名密钥与本账簿所知的不同：已忽略</translation>
+        <translation>设备 {device} 的成员名册条目所用签名密钥与本客户簿所知的不同：已忽略</translation>
     </message>
     <message>
         <source>founder.json is not signed by the device that started the team, or was changed since: it is ignored</source>
@@ -7306,7 +7306,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>founder.json names {device}, but this book knows another founder: it is ignored</source>
-        <translation>founder.json 标明的创建者是 {device}，但本账簿记录的是另一位创建者：已忽略</translation>
+        <translation>founder.json 标明的创建者是 {device}，但本客户簿记录的是另一位创建者：已忽略</translation>
     </message>
     <message>
         <source>the change of the team {name} is not signed by the manager it names, or was changed since: it is ignored</source>
@@ -7318,7 +7318,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>the new team key of {name} does not open with this book&apos;s key: this book cannot read what the team sends from then on</source>
-        <translation>{name} 的新团队密钥无法用本账簿的密钥打开：此后团队发送的内容本账簿将无法读取</translation>
+        <translation>{name} 的新团队密钥无法用本客户簿的密钥打开：此后团队发送的内容本客户簿将无法读取</translation>
     </message>
     <message>
         <source>its changes could not be applied: {error}</source>

@@ -54,6 +54,14 @@ def test_translations_keep_placeholders() -> None:
     assert not broken, f"placeholders differ: {broken}"
 
 
+def test_a_book_is_kehubu_everywhere() -> None:
+    """A book of customers is 客户簿 in every context: storage's and the command line's team
+    messages said 账簿 (29 places) where the window says 客户簿."""
+    ledger = [(c, s) for c, s, _, t in _messages()
+              if t is not None and "账簿" in "".join(t.itertext())]
+    assert not ledger, f"账簿 instead of 客户簿: {ledger}"
+
+
 def test_domain_messages_are_in_the_ts() -> None:
     """Every tr_noop message of models/ and storage/ reaches the translators."""
     present = {(c, s) for c, s, _, _ in _messages()}
