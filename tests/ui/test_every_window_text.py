@@ -7,7 +7,8 @@ run's welcome, in a 1280 x 800 window.
 Two findings fail it: a text that is not in the window's language (English words on a
 Chinese screen but for keys, file types and the book's own data; Chinese on an English
 screen but for data), and a text wider than its place (a label, a button, a check box or a
-column title cut: its width by QFontMetrics against the room the widget leaves it).
+column title cut: its width by QFontMetrics against the room the widget leaves it), and a
+table that must show every column at that size (FITTING_TABLES) with columns wider than it.
 The import wizard's first page has a test of its own (below)."""
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QStyleOptionButton,
+    QTableView,
     QTabWidget,
     QTextEdit,
     QToolButton,
@@ -60,6 +62,7 @@ from ui.gui.dialogs.playbooks_dialog import PlaybooksDialog
 from ui.gui.dialogs.preferences_dialog import PreferencesDialog
 from ui.gui.dialogs.team_sync_dialog import TeamSyncDialog
 from ui.gui.dialogs.weekly_dialog import WeeklyReportDialog
+from ui.gui.models.rows_model import Column, RowsModel
 from ui.gui.settings import Settings
 from ui.gui.style.table_style import clipped_titles
 from ui.gui.text import i18n
@@ -84,6 +87,10 @@ HAN = re.compile(r"[\u3400-\u9fff]+")
 PATH = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s'\"<>]*")
 #: The window's size on a first start (a laptop screen or larger).
 SIZE = (1280, 800)
+#: Tables whose every column shows at that size, with no horizontal scroll bar: the
+#: dashboard's (18 columns By salesperson), the Score and the Products tabs'.
+FITTING_TABLES = {"rollupTable", "segmentTable", "scoreTable", "productLinesTable",
+                  "productSuggestionsTable"}
 
 
 @pytest.fixture(scope="module")
@@ -237,6 +244,11 @@ def clipped_texts(root: QWidget) -> list[str]:
                                f"{widget.width()} < {widget.sizeHint().width()}")
         elif isinstance(widget, QHeaderView) and widget.isVisible():
             clipped += [f"column {title!r}" for title in clipped_titles(widget)]
+        if isinstance(widget, QTableView) and widget.objectName() in FITTING_TABLES:
+            length = widget.horizontalHeader().length()
+            if length > widget.viewport().width():
+                clipped.append(f"table {widget.objectName()}: columns {length} pixels wide "
+                               f"in {widget.viewport().width()}")
     return clipped
 
 
@@ -420,6 +432,17 @@ def test_the_checks_find_what_they_look_for(qtbot, language: str) -> None:  # ty
     found = clipped_texts(page)
     assert any(f.startswith("label 'Lowest") for f in found)
     assert any(f.startswith("button 'Export") for f in found)
+    # A table that must fit, its columns wider than its view.
+    model = RowsModel([Column(str(n), f"Column {n}".strip, str) for n in range(9)], page)
+    model.set_rows(["a row of figures"])
+    table = QTableView(page)
+    table.setObjectName("scoreTable")
+    table.setModel(model)
+    layout.addWidget(table)
+    table.setFixedWidth(200)
+    QApplication.processEvents()
+    assert any(f.startswith("table scoreTable: columns") for f in clipped_texts(page))
+    table.hide()
     foreign = "Lowest score" if language == i18n.CHINESE else "最低得分"
     button.hide()
     label.setText(foreign)

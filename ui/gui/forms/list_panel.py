@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.gui.models.rows_model import Column, RowsModel
 from ui.gui.style.table_style import style_record_table
+from ui.gui.style.wrapping_header import WrappingHeader
 
 
 class ListPanel(QWidget):
@@ -29,11 +30,16 @@ class ListPanel(QWidget):
     selection_changed = Signal()
 
     def __init__(
-        self, columns: Sequence[Column], parent: QWidget | None = None, *, name: str = ""
+        self, columns: Sequence[Column], parent: QWidget | None = None, *, name: str = "",
+        wrap_titles: bool = False,
     ) -> None:
         super().__init__(parent)
         self.model = RowsModel(columns, self)
         self.table = QTableView(self)
+        #: With ``wrap_titles``, a title wider than its column's cells takes two lines.
+        self.wrapping = WrappingHeader(self.table) if wrap_titles else None
+        if self.wrapping is not None:
+            self.table.setHorizontalHeader(self.wrapping)
         self.table.setObjectName(f"{name}Table" if name else "rowsTable")
         self.table.setModel(self.model)
         style_record_table(self.table)
@@ -85,6 +91,8 @@ class ListPanel(QWidget):
         previous = self.selected()
         key = keep(previous) if keep is not None and previous is not None else None
         self.model.set_rows(rows)
+        if self.wrapping is not None:
+            self.wrapping.set_room(0)  # the titles wider than their new cells wrap
         if key is not None and keep is not None:
             self.select(lambda r: keep(r) == key)
         self._update_buttons()

@@ -5,7 +5,7 @@ against the tier's average."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from models.config import RATED_DIMENSIONS
 from models.explain import DimensionLine, Explanation, Lever
@@ -129,7 +129,14 @@ class ScoreTab(WorkspaceTab):
         self.next_tier.setObjectName("scoreNextTier")
         self.next_tier.setWordWrap(True)
         self.next_tier.setTextFormat(Qt.TextFormat.RichText)
-        self.panel = ListPanel(_columns(), self, name="score")
+        # Titles wider than their figures ('Points (0–100)') on two lines, the columns as
+        # wide as their figures and the Data column the room left: 'missing: scored as 50'
+        # whole at 1280 x 800 with no horizontal scroll bar.
+        self.panel = ListPanel(_columns(), self, name="score", wrap_titles=True)
+        header = self.panel.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.panel.model.column_of("missing"),
+                                    QHeaderView.ResizeMode.Stretch)
         self.radar = ChartView(context, "radar", self, min_height=300)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -148,9 +155,6 @@ class ScoreTab(WorkspaceTab):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         self.retranslate()
-        self.panel.fit_columns(
-            {"dimension": 16, "raw": 11, "points": 5, "weight": 5, "contribution": 7}
-        )
 
     def retranslate(self) -> None:
         self.panel.model.retranslate()
