@@ -228,7 +228,7 @@ def test_the_model_under_qtmodeltester(qtmodeltester) -> None:  # type: ignore[n
 def test_chinese(qtbot, chinese: None, workspace: CustomerWorkspace, book: Book) -> None:  # type: ignore[no-untyped-def]
     workspace.retranslate()
     dialog = _open_swot(qtbot, workspace)
-    assert dialog.windowTitle() == "2027年 经营计划的 SWOT 分析"
+    assert dialog.windowTitle() == "2027年经营计划的 SWOT 分析"
     assert [dialog.boxes[q].title() for q in SwotQuadrant] == [
         "优势（S）", "劣势（W）", "机会（O）", "威胁（T）"]
     assert dialog.save_button.text() == "保存" and dialog.boxes[S].add_button.text() == "添加…"
