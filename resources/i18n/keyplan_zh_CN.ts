@@ -5348,7 +5348,6 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <name>OverviewTab</name>
     <message>
         <source>Loading…</source>
-        <extracomment>Characters of the revenue sparkline, lowest to highest.</extracomment>
         <translation>正在读取…</translation>
     </message>
     <message>
@@ -5390,6 +5389,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Last 12 months: {revenue} ({change} on the 12 before)</source>
         <translation>近12个月：{revenue}（较之前12个月 {change}）</translation>
+    </message>
+    <message>
+        <source>{month}: {revenue}</source>
+        <translation>{month}：{revenue}</translation>
     </message>
     <message>
         <source>Contact</source>

@@ -18,16 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.enums import Tier
 from storage.book import Book
 from storage.book.overview import AccountOverview
 from ui.gui.dialogs.save_path import with_suffix
 from ui.gui.forms.values import EMPTY, money, percent
+from ui.gui.style.tier_palette import NO_TIER_COLOUR, TIER_COLOURS
 from ui.gui.text.dimension_labels import dimension_label
 from ui.gui.text.labels import label
 from ui.gui.workspace.competition_section import competition_section
 from ui.gui.workspace.latest_read import LatestRead
 from ui.gui.workspace.profit_section import profit_section
 from ui.gui.workspace.relationship_map_section import relationship_section
+from ui.gui.workspace.revenue_chart import add_revenue_image, revenue_img_tag
 from ui.gui.workspace.tab_base import WorkspaceContext, WorkspaceTab
 from ui.gui.workspace.tier_change_section import tier_change_section
 
@@ -35,16 +38,10 @@ translate = QCoreApplication.translate  # lupdate reads translate(context, text)
 
 LATE = "#c62828"
 MUTED = "#666666"
-#: Characters of the revenue sparkline, lowest to highest.
-BARS = "▁▂▃▄▅▆▇█"
-
-
-def sparkline(values: list[float]) -> str:
-    top = max(values, default=0.0)
-    if top <= 0:
-        return BARS[0] * len(values)
-    return "".join(BARS[min(len(BARS) - 1, int(v / top * (len(BARS) - 1) + 0.5))]
-                   if v > 0 else BARS[0] for v in values)
+# Months in the revenue chart.
+CHART_MONTHS = 24
+# Device pixels per logical pixel of the chart in a PDF or on paper.
+PRINT_RATIO = 4.0
 
 
 def _paragraph(text: str) -> str:
@@ -92,7 +89,20 @@ class OverviewTab(WorkspaceTab):
 
     def _loaded(self, overview: AccountOverview) -> None:
         self.overview = overview
+        self._show()
+
+    def _show(self) -> None:
+        """The page, its revenue chart drawn for this screen's pixels."""
+        self._add_chart(self.page.document(), self.page.devicePixelRatioF())
         self.page.setHtml(self.html())
+
+    def _add_chart(self, document: QTextDocument, ratio: float) -> None:
+        o = self.overview
+        if o is not None:
+            tier = o.header.tier
+            colour = NO_TIER_COLOUR if tier is None or tier is Tier.LOW_VALUE \
+                else TIER_COLOURS[tier]
+            add_revenue_image(document, o.monthly[-CHART_MONTHS:], colour, ratio)
 
     def _failed(self, error: BaseException) -> None:
         self.page.setHtml(f"<p style='color:{LATE}'>{escape(str(error))}</p>")
@@ -105,7 +115,7 @@ class OverviewTab(WorkspaceTab):
         self.print_button.setText(self.tr("Print…"))
         self.pdf_button.setText(self.tr("Export PDF…"))
         if self.overview is not None:
-            self.page.setHtml(self.html())
+            self._show()
 
     # -- the page --------------------------------------------------------------------------
     def html(self) -> str:
@@ -172,8 +182,10 @@ class OverviewTab(WorkspaceTab):
         text = self.tr("Last 12 months: {revenue} ({change} on the 12 before)").format(
             revenue=money(o.revenue_12m), change=change)
         out.append(f"<p>{escape(text)}</p>")
-        out.append(f"<p style='font-size:16pt; letter-spacing:1px'>"
-                   f"{sparkline(o.monthly[-24:])}</p>")
+        months, values = o.months[-CHART_MONTHS:], o.monthly[-CHART_MONTHS:]
+        tip = "\n".join(self.tr("{month}: {revenue}").format(month=month, revenue=money(value))
+                        for month, value in zip(months, values, strict=True))
+        out.append(f"<p>{revenue_img_tag(len(values), escape(tip, quote=True))}</p>")
         return out
 
     def _contact(self, o: AccountOverview, today: date) -> list[str]:
@@ -258,6 +270,7 @@ class OverviewTab(WorkspaceTab):
 
     def document(self) -> QTextDocument:
         document = QTextDocument()
+        self._add_chart(document, PRINT_RATIO)
         document.setHtml(self.html())
         return document
 
