@@ -3128,7 +3128,11 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Gross profit</source>
-        <translation>毛利</translation>
+        <translation type="vanished">毛利</translation>
+    </message>
+    <message>
+        <source>Profit contribution</source>
+        <translation>利润贡献</translation>
     </message>
     <message>
         <source>Margin</source>
@@ -3136,7 +3140,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Purchase frequency</source>
-        <translation>购买频次</translation>
+        <translation>购买频率</translation>
     </message>
     <message>
         <source>Tenure</source>
@@ -3159,8 +3163,12 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>需求质量</translation>
     </message>
     <message>
-        <source>Communication</source>
+        <source>Communication efficiency</source>
         <translation>沟通效率</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation type="vanished">沟通效率</translation>
     </message>
     <message>
         <source>Industry influence</source>

@@ -233,3 +233,23 @@ def test_switching_language_live_retranslates_every_view(qtbot, scored_path: Pat
     window.language_actions[i18n.ENGLISH].trigger()
     assert window.customers.empty_label.text().startswith("No customer matches")
     window.close()
+
+
+def test_a_dimension_has_one_name_in_the_window_workbooks_and_command_line() -> None:
+    """The window (Dimensions), the workbooks (export labels) and the command line (its
+    Chinese words are the export labels') name each scoring dimension alike in each language:
+    the profit dimension is 'Profit contribution' / 利润贡献 (the domain notes' term, not
+    the window's former 'Gross profit' / 毛利, which names a sale's profit column)."""
+    from models.config import DIMENSIONS
+    from storage.export_labels import Labels
+
+    source = (Path(__file__).resolve().parents[2] / "ui" / "gui" / "text"
+              / "dimension_labels.py").read_text(encoding="utf-8")
+    window = dict(re.findall(r'"(\w+)": translate\("Dimensions", "([^"]+)"\)', source))
+    chinese = {text: (translation.text or "") for context, text, _, translation in _messages()
+               if context == "Dimensions" and translation.get("type") != "vanished"}
+    english, zh_cn = Labels("en"), Labels("zh_CN")
+    assert sorted(window) == sorted(DIMENSIONS)
+    assert [(d, window[d], chinese[window[d]]) for d in DIMENSIONS] == [
+        (d, english.dimension(d), zh_cn.dimension(d)) for d in DIMENSIONS]
+    assert (window["profit"], chinese[window["profit"]]) == ("Profit contribution", "利润贡献")

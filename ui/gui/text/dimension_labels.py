@@ -14,7 +14,7 @@ def _names() -> dict[str, str]:
     translate = QCoreApplication.translate
     return {
         "revenue": translate("Dimensions", "Revenue"),
-        "profit": translate("Dimensions", "Gross profit"),
+        "profit": translate("Dimensions", "Profit contribution"),
         "margin": translate("Dimensions", "Margin"),
         "frequency": translate("Dimensions", "Purchase frequency"),
         "tenure": translate("Dimensions", "Tenure"),
@@ -22,7 +22,7 @@ def _names() -> dict[str, str]:
         "timeliness": translate("Dimensions", "Payment timeliness"),
         "payment_credit": translate("Dimensions", "Payment credit"),
         "need_quality": translate("Dimensions", "Need quality"),
-        "communication": translate("Dimensions", "Communication"),
+        "communication": translate("Dimensions", "Communication efficiency"),
         "industry_influence": translate("Dimensions", "Industry influence"),
         "growth_potential": translate("Dimensions", "Growth potential"),
         "loyalty": translate("Dimensions", "Loyalty"),
