@@ -12,7 +12,6 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
-from models.service_levels import DEFAULT_SLA_DAYS
 from storage.base import DatabaseBase
 from storage.export_files import ExportResult, atomic_write
 from storage.export_labels import Labels
@@ -157,7 +156,7 @@ def _movers(ws: Any, report: WeeklyReport, labels: Labels) -> None:
 def _complaints(ws: Any, report: WeeklyReport, labels: Labels) -> None:
     ws.title = sheet_name(labels("sheet.week_complaints"))
     writer = SheetWriter(ws, 8)
-    sla = {p.value: d for p, d in DEFAULT_SLA_DAYS.items()}
+    sla = {p.value: d for p, d in report.service_levels.items()}
     writer.title(labels("title.week_complaints"), _title(report, labels))
     writer.note(labels("note.week_sla", **sla))
     if not report.late_complaints:

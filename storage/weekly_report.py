@@ -8,13 +8,15 @@ one salesperson: an interaction's or action's own owner, else its plan's or cust
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from models.enums import ActionStatus, InteractionKind, Priority, Sentiment, Tier
 from models.plan_periods import week_of
-from models.service_levels import DEFAULT_SLA_DAYS, due_on
+from models.service_levels import DEFAULT_SLA_DAYS, due_on, parse_service_levels
 from storage.base import DatabaseBase
+from storage.settings_store import SERVICE_LEVELS_KEY
 
 #: Rows per part at most (a manager's whole-firm report of a large book stays readable).
 PART_LIMIT = 2_000
@@ -95,6 +97,8 @@ class WeeklyReport:
     late_complaints: list[LateComplaint]
     #: The monthly snapshot the movers are measured against; None: the book has none yet.
     compared_with: str | None = None
+    #: Days to answer a need of each priority that the late complaints were judged by.
+    service_levels: dict[Priority, int] = field(default_factory=lambda: dict(DEFAULT_SLA_DAYS))
 
     @property
     def next_start(self) -> date:
@@ -115,9 +119,14 @@ def _day(value: str | None) -> date | None:
 
 def weekly_report(db: DatabaseBase, today: date, owner: str | None = None,
                   sla_days: dict[Priority, int] | None = None) -> WeeklyReport:
-    """Gather the report of the week holding ``today`` from one read snapshot of the book."""
+    """Gather the report of the week holding ``today`` from one read snapshot of the book.
+
+    Complaints are late by ``sla_days``, else by the book's service levels (Preferences), the
+    same ones that gave each need its due date in the window.
+    """
     start, end = week_of(today)
     with db.read_snapshot():
+        levels = sla_days or _service_levels(db)
         before = _snapshot_before(db, today)
         return WeeklyReport(
             start=start, end=end, today=today, owner=owner,
@@ -130,9 +139,15 @@ def weekly_report(db: DatabaseBase, today: date, owner: str | None = None,
             follow_ups_ahead=_follow_ups(db, end + timedelta(days=1), end + timedelta(days=7),
                                          owner),
             movers=_movers(db, before, owner) if before is not None else [],
-            late_complaints=_late_complaints(db, today, owner, sla_days or DEFAULT_SLA_DAYS),
+            late_complaints=_late_complaints(db, today, owner, levels),
             compared_with=before,
+            service_levels=levels,
         )
+
+
+def _service_levels(db: DatabaseBase) -> dict[Priority, int]:
+    stored = db.scalar("SELECT value FROM settings WHERE key = ?", [SERVICE_LEVELS_KEY])
+    return parse_service_levels(json.loads(stored) if stored else None)
 
 
 def _owner_clause(expression: str, owner: str | None) -> str:
@@ -218,7 +233,7 @@ def _movers(db: DatabaseBase, before: str, owner: str | None) -> list[Mover]:
 def _late_complaints(db: DatabaseBase, today: date, owner: str | None,
                      sla_days: dict[Priority, int]) -> list[LateComplaint]:
     rows = db.conn.execute(
-        f"SELECT c.name, m.tier, n.description, n.priority, n.raised_on, c.owner "
+        f"SELECT c.name, m.tier, n.description, n.priority, n.raised_on, c.owner, n.due_on "
         f"FROM needs n JOIN customers c ON c.id = n.customer_id AND c.deleted_at IS NULL "
         f"LEFT JOIN customer_metrics m ON m.customer_id = c.id "
         f"WHERE n.deleted_at IS NULL AND n.kind = 'complaint' "
@@ -230,7 +245,9 @@ def _late_complaints(db: DatabaseBase, today: date, owner: str | None,
     for r in rows:
         raised = date.fromisoformat(r[4])
         priority = Priority(r[3])
-        due = due_on(raised, priority, sla_days)
+        # the answer-by date the need was given (its service level then, or typed in), as the
+        # Today view judges it; the service levels only for a need saved without one
+        due = date.fromisoformat(r[6][:10]) if r[6] else due_on(raised, priority, sla_days)
         if due is not None and due < today:
             late.append(LateComplaint(customer=r[0], tier=_tier(r[1]), description=r[2],
                                       priority=priority, raised_on=raised, due=due,

@@ -162,3 +162,31 @@ def test_moves_without_an_earlier_snapshot_say_so(book: Book, tmp_path: Path,
     expected = ("No earlier monthly snapshot to compare with yet." if lang == "en"
                 else "尚无可比较的上月快照。")
     assert expected in texts
+
+
+def test_complaints_are_late_by_the_books_service_levels(book: Book, tmp_path: Path) -> None:
+    """Preferences' service levels, not the built-in ones, decide which complaints are late:
+    a need keeps the answer-by date it was saved with (as the Today view judges it), and one
+    saved without a date is judged by the book's levels; the sheet states the book's levels."""
+    book.settings.save(book.settings.backup_policy(),
+                       service_levels={Priority.HIGH: 1, Priority.MEDIUM: 3, Priority.LOW: 7})
+    huawei = book.customers.resolve("C1")
+    # saved under the new levels: low priority, raised 1 December, due 8 December (late 1 day)
+    book.needs.add(Need(customer_id=huawei.id, kind=NeedKind.COMPLAINT, description="包装破损",
+                        priority=Priority.LOW, raised_on=date(2026, 12, 1)))
+    # saved with no answer-by date (an older book): judged by the levels, 5 + 3 = 8 December
+    with book.reader.atomic():
+        book.reader.conn.execute("UPDATE needs SET due_on = NULL WHERE description = '交货延迟'")
+    report = weekly_report(book.reader, TODAY)
+    assert report.service_levels == {Priority.HIGH: 1, Priority.MEDIUM: 3, Priority.LOW: 7}
+    # 交货延迟: medium, raised 29 November + 3 days = 2 December, 7 days late; 发票错误 kept
+    # the due date of the built-in levels it was saved with (11 December): not late
+    assert [(c.description, c.due, c.days_late) for c in report.late_complaints] == [
+        ("交货延迟", date(2026, 12, 2), 7), ("包装破损", date(2026, 12, 8), 1)]
+    path = tmp_path / "weekly.xlsx"
+    book.close()
+    assert main(["--db", str(book.path), "export", "weekly", "--as-of", TODAY.isoformat(),
+                 "-o", str(path), "--lang", "en"]) == 0
+    complaints = load_workbook(path).worksheets[5]
+    texts = [str(c.value) for row in complaints.iter_rows(max_row=4) for c in row if c.value]
+    assert "Service level: high 1 days, medium 3, low 7 from the day raised." in texts
