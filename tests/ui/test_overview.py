@@ -157,3 +157,21 @@ def test_the_chart_scales_its_bars_and_keeps_months_without_sales(qtbot) -> None
     assert (at(1, 17), at(1, 19), at(1, 38)) == ("none", tint("#c2452d", 0.6), "none")
     assert (at(2, 0), at(2, 2), at(2, 38)) == ("none", "#c2452d", "#c2452d")
     assert _runs(image, 66) == [(22, 37), (44, 59)]
+
+
+def test_the_plan_is_named_by_its_period_as_the_plan_tab_names_it(  # type: ignore[no-untyped-def]
+        qtbot, book: Book, settings: Settings) -> None:
+    """The plan's line says 'H1 2027' as the Plan tab and the Plans view do, not the code
+    2027-H1 (in Chinese 2027年上半年)."""
+    from models.plans import AccountPlan, PlanAction
+
+    customer_id = str(book.reader.scalar(RICH_CUSTOMER))
+    book.plans.save(AccountPlan(customer_id=customer_id, period="2099-H1", actions=[
+        PlanAction(what="Joint planning day", due_date=date.today() + timedelta(days=3))]))
+    shown = shown_workspace(qtbot, book, customer_id, settings)
+    overview = cast(OverviewTab, next(shown).tab("overview"))
+    qtbot.waitUntil(lambda: overview.is_loaded and overview.overview is not None,
+                    timeout=15_000)
+    text = overview.page.toPlainText()
+    assert "H1 2099, " in text and "2099-H1" not in text
+    shown.close()

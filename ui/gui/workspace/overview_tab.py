@@ -22,6 +22,7 @@ from models.enums import Tier
 from storage.book import Book
 from storage.book.overview import AccountOverview
 from ui.gui.dialogs.save_path import with_suffix
+from ui.gui.forms.period_field import period_label
 from ui.gui.forms.values import EMPTY, money, percent
 from ui.gui.style.tier_palette import NO_TIER_COLOUR, TIER_COLOURS
 from ui.gui.text.dimension_labels import dimension_label
@@ -233,7 +234,7 @@ class OverviewTab(WorkspaceTab):
         met = o.progress.objectives_met
         out.append("<p>" + escape(self.tr("{period}, {status}: {met} of {count} objectives "
                                           "met; {elapsed} of the period gone.").format(
-            period=o.plan.period, status=label(o.plan.status), met=met,
+            period=period_label(o.plan.period), status=label(o.plan.status), met=met,
             count=len(o.progress.objectives),
             elapsed=percent(o.progress.time_elapsed, 0))) + "</p>")
         if o.next_actions:
