@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +26,7 @@ from storage.book.types import MatrixPoints, TierRevenueHistory
 from storage.database import Database
 from ui.gui.charts import book_charts, history_charts
 from ui.gui.charts.catalog import KINDS, ChartRequest, ChartRequestError, build_chart
-from ui.gui.charts.style import Chart
+from ui.gui.charts.style import Chart, money
 from ui.gui.style.tier_palette import TIER_COLOURS
 from ui.gui.text import i18n
 
@@ -261,6 +263,51 @@ def test_chart_command_errors(scored: Book, tmp_path: Path,
                  str(tmp_path / "r.svg")]) == 0
     assert set(KINDS) >= {"tiers", "pareto", "matrix", "migration", "lifecycle",
                           "relationship", "trend", "radar"}
+
+
+# A script that runs commands in-process, as these tests do: the chart command, then the
+# screenshot (which needs a QApplication). Each prints what it leaves behind.
+IN_PROCESS_SCRIPT = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from main import main
+book, folder = sys.argv[1], sys.argv[2]
+print("chart", main(["--db", book, "chart", "tiers", "-o", folder + "/t.png", "--lang", "zh_CN"]))
+print("left", type(QCoreApplication.instance()).__name__)
+print("screenshot", main(["--db", book, "screenshot", folder + "/s.png"]))
+print("left", type(QCoreApplication.instance()).__name__)
+"""
+
+
+def test_the_chart_command_run_in_process_leaves_no_application_behind(
+        scored: Book, tmp_path: Path) -> None:
+    """Run in-process with no application yet, the chart command made a bare QCoreApplication
+    and left it: the next window could not be made (PySide refuses a QApplication then, and
+    Qt aborts the process at the first widget), so ``tests/test_cli.py`` then
+    ``tests/test_charts.py`` in one run aborted. A fresh process, so no application exists."""
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", IN_PROCESS_SCRIPT, str(scored.path),
+                             str(tmp_path)], capture_output=True, text=True, cwd=root,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.split()[0] in
+             ("chart", "left", "screenshot")]
+    assert lines == ["chart 0", "left NoneType", "screenshot 0", "left QApplication"]
+    assert (tmp_path / "t.png").read_bytes().startswith(PNG_MAGIC)
+    assert (tmp_path / "s.png").read_bytes().startswith(PNG_MAGIC)
+
+
+def test_the_chart_command_keeps_the_running_application_and_its_language(
+        scored: Book, tmp_path: Path, qapp: QCoreApplication) -> None:
+    """With an application already there (the window, a script), the chart command uses it
+    and gives it back in its own language: a Chinese chart does not turn the window Chinese."""
+    i18n.install_language(i18n.ENGLISH)
+    assert main(["--db", str(scored.path), "chart", "tiers", "-o", str(tmp_path / "t.png"),
+                 "--lang", "zh_CN"]) == 0
+    assert QCoreApplication.instance() is qapp
+    assert i18n.current_language() == i18n.ENGLISH
+    assert QCoreApplication.translate("Charts", "No history yet") == "No history yet"
+    assert money(12_000) == "12.0k"
 
 
 def test_history_chart_empty_state() -> None:

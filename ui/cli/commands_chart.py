@@ -53,24 +53,37 @@ def run_chart(args: argparse.Namespace) -> int:
     from ui.gui.charts.style import DPI, use_chinese_units
     from ui.gui.text import i18n
 
-    app = QCoreApplication.instance() or QCoreApplication([])
-    language = i18n.install_language(args.lang or messages_language())
-    use_chinese_units(language == i18n.CHINESE)
-    with Book(args.db) as book:
-        customer_id = book.customers.resolve(args.customer).id if args.customer else None
-        try:
-            chart = build_chart(book, ChartRequest(args.kind, customer_id,
-                                                          args.from_period, args.to_period))
-        except ChartRequestError as error:
-            raise UserError(translate(CONTEXT, error.template, error.params)) from None
-    figure = chart.figure
-    figure.set_size_inches(width / DPI, height / DPI)
+    # The translators need an application. Run in-process (a script calling main(), the
+    # tests), the command must neither leave a bare QCoreApplication behind, which a later
+    # window cannot replace (Qt aborts the first widget; PySide refuses a QApplication), nor
+    # change the language of an application that was already there.
+    existing = QCoreApplication.instance()
+    app = existing or QCoreApplication([])
+    previous = i18n.current_language()
     try:
-        figure.savefig(args.output, format=suffix[1:], dpi=DPI)
-    except OSError as error:
-        raise UserError(t("cannot write {path}: {reason}", path=args.output,
-                          reason=error.strerror)) from None
-    del app
+        language = i18n.install_language(args.lang or messages_language())
+        use_chinese_units(language == i18n.CHINESE)
+        with Book(args.db) as book:
+            customer_id = book.customers.resolve(args.customer).id if args.customer else None
+            try:
+                chart = build_chart(book, ChartRequest(args.kind, customer_id,
+                                                       args.from_period, args.to_period))
+            except ChartRequestError as error:
+                raise UserError(translate(CONTEXT, error.template, error.params)) from None
+        figure = chart.figure
+        figure.set_size_inches(width / DPI, height / DPI)
+        try:
+            figure.savefig(args.output, format=suffix[1:], dpi=DPI)
+        except OSError as error:
+            raise UserError(t("cannot write {path}: {reason}", path=args.output,
+                              reason=error.strerror)) from None
+    finally:
+        use_chinese_units(previous == i18n.CHINESE)
+        if existing is None:
+            i18n.install_language(i18n.ENGLISH)  # takes our translators out of the app
+            app.shutdown()
+        else:
+            i18n.install_language(previous)
     seconds = f"{time.perf_counter() - started:.2f}"
     if chart.empty:
         print(t("Wrote {kind} chart to {path} (empty state) in {seconds} s.", kind=args.kind,
