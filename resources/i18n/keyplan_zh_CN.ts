@@ -2358,6 +2358,10 @@
         <translation>transactions：把 3/4/2024 这样的日期按日在前（dmy）或月在前（mdy）读取；只有当该列中没有能判断顺序的日期时才需要（第一部分大于 12 说明日在前，第二部分大于 12 说明月在前）；ymd 按两位年份在前读取（如 24/12/31），年份在后的日期将被拒绝</translation>
     </message>
     <message>
+        <source>To make the customers this file names that the book does not have, run it again with --create-customers.</source>
+        <translation>要新建文件中提到而客户簿中还没有的客户，请加上 --create-customers 重新运行。</translation>
+    </message>
+    <message>
         <source>language of sheet names and labels (default: the language of the messages: keyplan --lang, else $KEYPLAN_LANG, else the locale)</source>
         <translation>工作表名称和标签的语言（默认：与提示信息相同：keyplan --lang，否则 $KEYPLAN_LANG，否则按系统区域设置）</translation>
     </message>
@@ -3978,6 +3982,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>The plan has no objective &apos;{key}&apos;.</source>
         <translation>该计划没有目标“{key}”。</translation>
+    </message>
+    <message>
+        <source>This row has {count} values under {width} column headers, so its values may have moved: a value holding the column separator without quotes (1,200 in a comma-separated file) splits in two. Put such values in quotes, or save the file again from the spreadsheet.</source>
+        <translation>此行有 {count} 个值，而表头只有 {width} 列，各值可能已错位：未加引号且含有列分隔符的值（如逗号分隔文件中的 1,200）会被拆成两个。请给这类值加上引号，或从电子表格重新保存该文件。</translation>
+    </message>
+    <message>
+        <source>No customer has the code &apos;{key}&apos;, and a new customer needs a name, which no column of the file gives.</source>
+        <translation>没有编号为“{key}”的客户；新建客户需要名称，但文件中没有给出名称的列。</translation>
     </message>
     <message>
         <source>The same customer as row {row}.</source>
@@ -7182,6 +7194,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>{path} is protected by a password. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password), save a copy and import that copy.</source>
         <translation>{path} 受密码保护。请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密），另存一份副本后导入该副本。</translation>
+    </message>
+    <message>
+        <source>{path} shows no sheet with rows to import; its hidden sheets: {sheets}. Choose one of them as the sheet to import.</source>
+        <translation>{path} 中没有显示含可导入行的工作表；其隐藏的工作表：{sheets}。请从中选择要导入的工作表。</translation>
     </message>
     <message>
         <source>The book could not be copied to {target}: {detail}. It was left where it is, unchanged.</source>

@@ -62,6 +62,11 @@ class EmptyFileError(ImportFileError):
     message = tr_noop("{path} holds no rows to import.")
 
 
+class HiddenSheetsOnlyError(ImportFileError):
+    message = tr_noop("{path} shows no sheet with rows to import; its hidden sheets: {sheets}. "
+                      "Choose one of them as the sheet to import.")
+
+
 class HeadersOnlyError(ImportFileError):
     message = tr_noop("{path} has a header row ({headers}) but no rows below it to import.")
 

@@ -23,6 +23,7 @@ from storage.importer.results import (
 )
 from storage.importer.rows import (
     MSG_NAMESAKE,
+    MSG_NEW_WITHOUT_NAME,
     MSG_OTHER_DETAILS,
     MSG_UNKNOWN_CUSTOMER,
     RowIssue,
@@ -180,6 +181,12 @@ class CustomerRowsHandler(RowHandler):
             preview.refuse(issues_of(item.error, rows.first_row, mapping, rows.raw), rows.count)
             return
         existing = _customer(self.db, item.customer_id) if item.customer_id else None
+        if existing is None and rows.code and "name" not in mapping.sources:
+            # A code-only file updates the customers it names; it cannot make one.
+            preview.refuse([RowIssue(rows.first_row, mapping.header_of("code"), "name",
+                                     MSG_NEW_WITHOUT_NAME, {"key": rows.code},
+                                     rows.code[:80])], rows.count)
+            return
         raw = dict(rows.raw)
         wanted = self.text(raw.pop("id", ""))
         try:

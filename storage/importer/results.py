@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storage.importer.columns import ColumnMapping, ImportKind
-from storage.importer.rows import RowIssue
+from storage.importer.rows import MSG_UNKNOWN_CUSTOMER, RowIssue
 from storage.importer.sources import TableSource
 
 MAX_ISSUES = 10_000  # kept for display; every bad row is still counted
@@ -72,6 +72,12 @@ class ImportPreview:
     @property
     def ok(self) -> bool:
         return self.bad_rows == 0 and self.valid > 0
+
+    @property
+    def unknown_customers(self) -> bool:
+        """Whether rows were refused for naming a customer the book does not have (which
+        ``create_customers`` would make)."""
+        return any(issue.message == MSG_UNKNOWN_CUSTOMER for issue in self.issues)
 
     def refuse(self, issues: list[RowIssue], rows: int = 1) -> None:
         """``rows`` bad rows, for the reasons ``issues`` (kept up to MAX_ISSUES)."""

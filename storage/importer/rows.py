@@ -40,9 +40,16 @@ MSG_UNKNOWN_CONTACT = tr_noop("The customer has no contact named '{key}'.")
 MSG_UNKNOWN_NEED = tr_noop("The customer has no need '{key}'.")
 MSG_UNKNOWN_PLAN = tr_noop("The customer has no account plan for {period}.")
 MSG_UNKNOWN_OBJECTIVE = tr_noop("The plan has no objective '{key}'.")
+MSG_RAGGED_ROW = tr_noop("This row has {count} values under {width} column headers, so its "
+                         "values may have moved: a value holding the column separator without "
+                         "quotes (1,200 in a comma-separated file) splits in two. Put such "
+                         "values in quotes, or save the file again from the spreadsheet.")
+MSG_NEW_WITHOUT_NAME = tr_noop("No customer has the code '{key}', and a new customer needs a "
+                               "name, which no column of the file gives.")
 _IMPORT_MESSAGES = frozenset({MSG_UNKNOWN_CUSTOMER, MSG_AMBIGUOUS_CUSTOMER, MSG_OTHER_DETAILS,
                               MSG_NAMESAKE, MSG_NOT_AN_ID, MSG_UNKNOWN_CONTACT,
-                              MSG_UNKNOWN_NEED, MSG_UNKNOWN_PLAN, MSG_UNKNOWN_OBJECTIVE})
+                              MSG_UNKNOWN_NEED, MSG_UNKNOWN_PLAN, MSG_UNKNOWN_OBJECTIVE,
+                              MSG_RAGGED_ROW, MSG_NEW_WITHOUT_NAME})
 
 _MONEY_RANGE = {"low": f"{-MONEY_LIMIT:.0f}", "high": f"{MONEY_LIMIT:.0f}"}
 _ENUM_FIELDS = {

@@ -27,7 +27,14 @@ from storage.importer.results import (
     ImportPreview,
     ImportResult,
 )
-from storage.importer.sources import ImportFileError, TableSource, open_table, rows_below_header
+from storage.importer.rows import MSG_RAGGED_ROW, RowIssue
+from storage.importer.sources import (
+    ImportFileError,
+    TableSource,
+    open_table,
+    ragged_rows,
+    rows_below_header,
+)
 from storage.importer.store import ImportSource, ImportTarget, RecordStore, SettingsAccess
 from storage.importer.values import data_rows
 from storage.importer.writer import BulkWriter
@@ -289,10 +296,25 @@ def _read(source: TableSource, preview: ImportPreview, handler: RowHandler,
                 preview.filtered += len(kept) - len(wanted)
                 kept = wanted
             preview.rows += len(kept)
+            ragged = ragged_rows(source, kept)
+            if ragged:
+                _refuse_ragged(source, preview, ragged)
+                refused = {number for number, _values in ragged}
+                kept = [row for row in kept if row[0] not in refused]
             handler.rows(kept)
     handler.finish()
     if progress is not None:
         progress(source.size, source.size)
+
+
+def _refuse_ragged(source: TableSource, preview: ImportPreview,
+                   rows: list[tuple[int, list[Any]]]) -> None:
+    """Refuse the CSV rows with more values than the header has columns: which of their
+    values is which is no longer known (the amount may be the first half of 1,200)."""
+    for number, values in rows:
+        extra = ", ".join(str(value) for value in values[source.width:] if str(value).strip())
+        preview.refuse([RowIssue(number, "", "", MSG_RAGGED_ROW,
+                                 {"count": len(values), "width": source.width}, extra[:80])])
 
 
 @contextmanager

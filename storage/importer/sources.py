@@ -10,6 +10,7 @@ import weakref
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from storage.importer.file_errors import (
     EncryptedFileError,
     FolderGivenError,
     HeadersOnlyError,
+    HiddenSheetsOnlyError,
     ImportFileError,
     NotATableError,
 )
@@ -58,6 +60,10 @@ class TableSource:
     head_rows: list[tuple[int, list[Any]]] = field(default_factory=list, repr=False)
     waiting: Iterator[list[tuple[int, list[Any]]]] | None = field(default=None, repr=False)
     position: int = 0  # how far ``rows()`` has read, in the unit of ``size``
+    #: A CSV file's header row as written, in values (trailing empty ones included): a row
+    #: with a value beyond it has more values than the header (see ``ragged_rows``); 0 for a
+    #: sheet, whose cells right of the table are its own columns.
+    width: int = 0
     rows_read: int = 0  # rows ``rows()`` has given so far
 
     def rows(self) -> Rows:
@@ -131,6 +137,8 @@ def _open_csv(path: Path, kind: ImportKind) -> TableSource:
         if len(first) >= HEADER_SEARCH_ROWS:
             break
     _choose_header(source, kind, first)
+    source.width = next((len(values) for number, values in first
+                         if number == source.header_row), 0)
     source.head_rows = first
     if len(first) < HEADER_SEARCH_ROWS:
         _refuse_headers_only(source, first)
@@ -262,6 +270,9 @@ def _open_sheet(path: Path, label: str, kind: ImportKind, sheet: str | None,
             if score > best_score:
                 best, best_score = candidate, score
         if best is None or not best.headers:
+            hidden = [s.name for s in head.sheets if s.kind == "WorkSheet" and not s.visible]
+            if hidden and sheet is None:  # only the hidden ones were not read
+                raise HiddenSheetsOnlyError(str(path), sheets=", ".join(hidden))
             raise EmptyFileError(str(path))
         if best.size <= HEADER_SEARCH_ROWS:
             _refuse_headers_only(best, best.head_rows)
@@ -302,6 +313,22 @@ def _sheet_blocks(source: TableSource) -> Iterator[list[tuple[int, list[Any]]]]:
 def rows_below_header(source: TableSource) -> list[list[Any]]:
     """The rows under the header among those read when the file was opened."""
     return [values for number, values in source.head_rows if number > source.header_row]
+
+
+def ragged_rows(source: TableSource, rows: list[tuple[int, list[Any]]]
+                ) -> list[tuple[int, list[Any]]]:
+    """The rows of a CSV file with a value beyond its header row's last column: a value
+    holding the delimiter without quotes (1,200 in a comma-separated file) split in two and
+    moved the row's later values one column on. Empty values there (a trailing delimiter)
+    are harmless. One look in C per block when no row is longer than the header."""
+    width = source.width
+    if not width or max(map(len, map(_VALUES, rows)), default=0) <= width:
+        return []
+    return [row for row in rows if len(row[1]) > width
+            and any(str(value).strip() for value in row[1][width:])]
+
+
+_VALUES = itemgetter(1)
 
 
 def _refuse_headers_only(source: TableSource, rows: list[tuple[int, list[Any]]]) -> None:

@@ -242,6 +242,7 @@ def run_import_command(args: argparse.Namespace) -> int:
             finally:
                 line.close()
             _print_preview(preview)
+            _hint_create_customers(preview, args)
             print(t("Dry run: nothing was written."))
             return 0 if preview.bad_rows == 0 else 1
         # One pass: rows are checked and written in one transaction, which is rolled back
@@ -258,6 +259,7 @@ def run_import_command(args: argparse.Namespace) -> int:
             line.close()
         result = imported.result
         _print_preview(result.preview)
+        _hint_create_customers(result.preview, args)
         if not result.written:
             print(t("Nothing was imported: {count} bad rows. Fix them, or run again with "
                     "--skip-invalid to import the valid rows.", count=f"{result.rejected:,}"))
@@ -393,6 +395,15 @@ def _print_preview(preview: ImportPreview) -> None:
 
 
 _issue_text = issue_text
+
+
+def _hint_create_customers(preview: ImportPreview, args: argparse.Namespace) -> None:
+    """Rows of a contacts or sales file refused for a customer the book lacks: say how to
+    make those customers instead (the import's own option, easy to miss)."""
+    if preview.kind in ("contacts", "transactions") and not args.create_customers \
+            and preview.unknown_customers:
+        print(t("To make the customers this file names that the book does not have, run it "
+                "again with --create-customers."))
 
 
 def _kind_word(kind: str) -> str:

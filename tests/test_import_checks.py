@@ -1,0 +1,137 @@
+"""What an import says about files that would otherwise go wrong quietly (issue 15): a CSV row
+with more values than its header (an unquoted 1,200 moved the amount), a customers file
+without names for its new codes, a workbook whose only table is on a hidden sheet, and the
+option that makes the customers a sales file names."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from models.entities import Customer
+from storage.database import Database
+from storage.importer import preview_import, run_import
+from storage.importer.file_errors import HiddenSheetsOnlyError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _csv(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_csv_row_with_more_values_than_headers_is_refused(fresh_db: Database,
+                                                             tmp_path: Path) -> None:
+    """Row 3's 1,200 without quotes reads as amount 1 and a stray 200: refused, never stored
+    as 1. Trailing empty values (row 4) and short rows (row 5, its product empty) are fine."""
+    fresh_db.add(Customer(name="甲", code="C1"))
+    path = _csv(tmp_path / "sales.csv", [
+        "客户编号,日期,金额,产品",
+        "C1,2026-09-01,100,A",
+        "C1,2026-09-02,1,200,B",
+        "C1,2026-09-03,50,C,,",
+        "C1,2026-09-04,70",
+    ])
+    preview = preview_import(fresh_db, path, "transactions")
+    assert (preview.rows, preview.valid, preview.bad_rows) == (4, 3, 1)
+    [issue] = preview.issues
+    assert (issue.row, issue.column, issue.value) == (3, "", "B")  # beyond the 4th column
+    assert issue.params == {"count": 5, "width": 4}
+    assert "values may have moved" in str(issue)
+    refused = run_import(fresh_db, path, "transactions", skip_invalid=False)
+    assert not refused.written
+    assert fresh_db.scalar("SELECT count(*) FROM transactions") == 0
+    done = run_import(fresh_db, path, "transactions", skip_invalid=True)
+    assert (done.created, done.rejected) == (3, 1)
+    assert [tuple(r) for r in fresh_db.conn.execute(
+        "SELECT date, amount, product FROM transactions ORDER BY date")] == [
+        ("2026-09-01", 100.0, "A"), ("2026-09-03", 50.0, "C"), ("2026-09-04", 70.0, "")]
+
+
+def test_a_header_with_trailing_empty_columns_sets_the_width(fresh_db: Database,
+                                                             tmp_path: Path) -> None:
+    """The header row as written counts: 'a,b,c,,' is five columns wide."""
+    fresh_db.add(Customer(name="甲", code="C1"))
+    path = _csv(tmp_path / "sales.csv", ["客户编号,日期,金额,,", "C1,2026-09-01,100,x,y",
+                                         "C1,2026-09-02,5,,,z"])
+    preview = preview_import(fresh_db, path, "transactions")
+    assert [(i.row, i.params["count"], i.params["width"]) for i in preview.issues] == [
+        (3, 6, 5)]
+
+
+def test_cells_right_of_a_sheets_table_are_not_refused(fresh_db: Database,
+                                                       tmp_path: Path) -> None:
+    """In a workbook a note beside the table is its own column, not a split value."""
+    fresh_db.add(Customer(name="甲", code="C1"))
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["客户编号", "日期", "金额"])
+    sheet.append(["C1", "2026-09-01", 100, None, "note"])
+    workbook.save(tmp_path / "sales.xlsx")
+    preview = preview_import(fresh_db, tmp_path / "sales.xlsx", "transactions")
+    assert (preview.valid, preview.bad_rows) == (1, 0)
+
+
+def test_new_codes_without_a_name_column_are_refused_by_name(fresh_db: Database,
+                                                            tmp_path: Path) -> None:
+    """A code-only file updates the customers it names; a new code cannot become a customer
+    and says why (it said 'This field is required.' without naming the field)."""
+    fresh_db.add(Customer(name="甲", code="C1", city="北京"))
+    path = _csv(tmp_path / "codes.csv", ["Code,City", "C1,西安", "ZZ,Paris", "ZZ,Lyon"])
+    preview = preview_import(fresh_db, path, "customers")
+    assert (preview.rows, preview.valid, preview.bad_rows) == (3, 1, 2)
+    [issue] = preview.issues
+    assert (issue.row, issue.column, issue.field, issue.value) == (3, "Code", "name", "ZZ")
+    assert str(issue) == ("row 3, column 'Code': No customer has the code 'ZZ', and a new "
+                          "customer needs a name, which no column of the file gives.")
+    run_import(fresh_db, path, "customers", skip_invalid=True)
+    assert [tuple(r) for r in fresh_db.conn.execute(
+        "SELECT code, name, city FROM customers WHERE deleted_at IS NULL")] == [
+        ("C1", "甲", "西安")]
+
+
+def test_a_workbook_whose_table_is_on_a_hidden_sheet_names_it(fresh_db: Database,
+                                                              tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    shown = workbook.active
+    assert shown is not None
+    shown.title = "说明"
+    data = workbook.create_sheet("数据")
+    data.append(["客户编号", "客户名称"])
+    data.append(["C1", "甲"])
+    data.sheet_state = "hidden"
+    workbook.save(tmp_path / "hidden.xlsx")
+    with pytest.raises(HiddenSheetsOnlyError, match=r"its hidden sheets: 数据\. Choose one"):
+        preview_import(fresh_db, tmp_path / "hidden.xlsx", "customers")
+    preview = preview_import(fresh_db, tmp_path / "hidden.xlsx", "customers", sheet="数据")
+    assert (preview.source.sheet, preview.valid) == ("数据", 1)
+
+
+def test_the_command_names_the_option_that_makes_missing_customers(tmp_path: Path) -> None:
+    db_path = tmp_path / "book.db"
+    Database(db_path).close()
+    tx = _csv(tmp_path / "tx.csv", ["InvoiceDate,CustomerID,Amount", "2026-05-01,777,5",
+                                    "2026-05-02,778,1,200"])
+
+    def run(lang: str, *args: str) -> str:
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_path),
+                               "--lang", lang, "import", "transactions", str(tx), "--dry-run",
+                               *args], capture_output=True, text=True, timeout=120, cwd=ROOT)
+        assert done.returncode == 1, done.stderr
+        return done.stdout
+
+    english = run("en")
+    assert "run it again with --create-customers." in english
+    assert "row 3: This row has 4 values under 3 column headers" in english
+    chinese = run("zh_CN")
+    assert "请加上 --create-customers 重新运行。" in chinese
+    assert "第 3 行：此行有 4 个值，而表头只有 3 列" in chinese
+    made = run("en", "--create-customers")  # row 3 is still refused, for its values
+    assert "--create-customers." not in made
+    assert "1 new customers named by the file will be made: 777." in made
