@@ -4100,6 +4100,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>工作簿（.xlsx、.xls、.ods …）或 CSV 文件</translation>
     </message>
     <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
         <source>Make the customers this file names that the book does not have yet</source>
         <translation>新建文件中提到而客户簿中尚没有的客户</translation>
     </message>
@@ -4150,6 +4154,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>{name} (hidden)</source>
+        <translation>{name}（隐藏）</translation>
     </message>
     <message>
         <source>Its columns name no customers, contacts or sales that KeyPlan knows: choose what it holds, then match the columns below.</source>

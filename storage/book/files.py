@@ -93,6 +93,12 @@ class Imports:
 
         return guess_kind(path, sheet)
 
+    def worksheets(self, path: Path) -> list[tuple[str, bool]]:
+        """A workbook's worksheets to import from, as (name, visible); [] for CSV."""
+        from storage.importer.sources import worksheets
+
+        return worksheets(path)
+
     def preview(self, path: Path, kind: str, *, sheet: str | None = None,
                 overrides: Overrides | None = None, create_customers: bool = False,
                 where: Sequence[RowFilter | str] = (), saved_mapping: bool = True,

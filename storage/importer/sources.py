@@ -100,6 +100,22 @@ def open_table(path: str | Path, kind: ImportKind, sheet: str | None = None,
     return _open_csv(path, kind)
 
 
+def worksheets(path: str | Path) -> list[tuple[str, bool]]:
+    """A workbook's worksheets as (name, visible), none of them parsed; [] for a CSV file
+    or a file that cannot be read (opening it says why)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(8)
+        if not magic.startswith((_OLE_MAGIC, b"PK\x03\x04")) or (
+                magic.startswith(_OLE_MAGIC) and _is_encrypted_package(path)):
+            return []
+        return [(info.name, info.visible) for info in spreadsheet.list_sheets(path)
+                if info.kind == "WorkSheet"]
+    except (OSError, ImportFileError):
+        return []
+
+
 #: Which kind a file is taken for when its headers fit several equally well.
 _KIND_PREFERENCE = (ImportKind.TRANSACTIONS, ImportKind.CONTACTS, ImportKind.CUSTOMERS)
 

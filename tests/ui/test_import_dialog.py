@@ -291,3 +291,80 @@ def test_the_sample_rows_name_their_customer(  # type: ignore[no-untyped-def]
     assert dialog.sample.item(0, headers.index("Customer code")).text() == customer.code
     assert dialog.sample.item(0, headers.index("Customer name")).text() == customer.name
     dialog.reject()
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[str]]],
+              hidden: tuple[str, ...] = ()) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    assert first is not None
+    workbook.remove(first)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    workbook.save(path)
+    return path
+
+
+def test_the_sheet_read_is_shown_and_another_can_be_chosen(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """Two years' customer lists: the dialog says which sheet it read (the one whose headers
+    name the most fields, 2025's) and imports 2026's once that is chosen."""
+    path = _workbook(tmp_path / "lists.xlsx", {
+        "2025": [["客户编号", "客户名称", "城市"], ["Y25-1", "甲公司", "北京"]],
+        "2026": [["客户编号", "客户名称"], ["Y26-1", "乙公司"], ["Y26-2", "丙公司"]],
+    })
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert dialog.sheet_combo.isVisible()
+    assert [dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count())] == [
+        "2025", "2026"]
+    assert dialog.sheet_combo.currentText() == "2025"
+    assert dialog.summary.text().startswith("Rows read: 1. Valid: 1 (1 new")
+    dialog.sheet_combo.setCurrentIndex(1)
+    dialog.sheet_combo.activated.emit(1)  # as a click does
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert dialog.summary.text().startswith("Rows read: 2. Valid: 2 (2 new")
+    assert dialog.sheet_combo.currentText() == "2026"
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    made = window.book.reader.find(Customer, "code LIKE 'Y2%'")
+    assert sorted(c.code for c in made) == ["Y26-1", "Y26-2"]
+    assert not dialog.sheet_combo.isEnabled()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_table_on_a_hidden_sheet_can_be_chosen(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "hidden.xlsx", {
+        "说明": [], "数据": [["客户编号", "客户名称"], ["H-1", "丁公司"]]}, hidden=("数据",))
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert "its hidden sheets: 数据. Choose one of them" in dialog.summary.text()
+    assert [dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count())] == [
+        "Choose…", "说明", "数据 (hidden)"]
+    assert not dialog.import_button.isEnabled()
+    dialog.sheet_combo.setCurrentIndex(2)
+    dialog.sheet_combo.activated.emit(2)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert dialog.summary.text().startswith("Rows read: 1. Valid: 1 (1 new")
+    assert dialog.sheet_combo.currentText() == "数据 (hidden)"
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert [c.name for c in window.book.reader.find(Customer, "code = 'H-1'")] == ["丁公司"]
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_csv_file_shows_no_sheet_choice(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert not dialog.sheet_combo.isVisible() and not dialog.sheet_label.isVisible()
+    dialog.reject()

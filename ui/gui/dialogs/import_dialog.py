@@ -100,16 +100,29 @@ def issue_text(issue: RowIssue) -> str:
     return f"{where}: {message}" + (f" ({issue.value})" if issue.value else "")
 
 
+def read_file(book: Book, path: Path, sheet: str | None
+              ) -> tuple[list[tuple[str, bool]], ImportKind | StorageError | None]:
+    """A file's worksheets (none for CSV) and what it holds, told from its headers (or why
+    it cannot be read: the sheets are still listed, to choose another)."""
+    sheets = book.imports.worksheets(path)
+    try:
+        return sheets, book.imports.guess_kind(path, sheet)
+    except StorageError as error:
+        return sheets, error
+
+
 def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportKind,
                        overrides: Sequence[tuple[str, str]], skip_invalid: bool,
                        create_customers: bool = False, date_order: str | None = None,
-                       where: list[RowFilter] | None = None) -> Imported:
+                       where: list[RowFilter] | None = None,
+                       sheet: str | None = None) -> Imported:
     """Import in one transaction. ``run_import`` makes the import's one backup (reason
     "import") first, reporting its progress: Cancel stops the backup or the import, and
     nothing is written."""
     progress.check()
     # The window rescores afterwards, in a process of its own for a large book.
-    return book.imports.run(path, kind, overrides=overrides, skip_invalid=skip_invalid,
+    return book.imports.run(path, kind, sheet=sheet, overrides=overrides,
+                            skip_invalid=skip_invalid,
                             create_customers=create_customers, rescore=False,
                             date_order=date_order, where=where or [],
                             progress=progress.report)
@@ -148,6 +161,12 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.file_edit, 1)
         row.addWidget(choose)
+        # A workbook's worksheets (shown when it has several): the one read is chosen.
+        self.sheet_combo = QComboBox(self)
+        self.sheet_combo.setObjectName("importSheet")
+        self.sheet_combo.activated.connect(lambda _i: self._sheet_chosen())
+        self.picked_sheet: str | None = None  # the user's choice; else the file's best
+        self.sheet_label = QLabel(self.tr("Sheet:"), self)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("importKind")
         for kind in RECORDS:  # the others come in through a whole-book import
@@ -192,6 +211,12 @@ class ImportDialog(QDialog):
         self.applied_filter: RowFilter | None = None
         form = QFormLayout()
         form.addRow(self.tr("File:"), row)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.sheet_combo)
+        sheet_row.addStretch(1)
+        form.addRow(self.sheet_label, sheet_row)
+        self.sheet_label.hide()
+        self.sheet_combo.hide()
         form.addRow(self.tr("It holds:"), kind_row)
         form.addRow("", self.create_customers)
         form.addRow(self.tr("Only rows where:"), filter_row)
@@ -215,6 +240,10 @@ class ImportDialog(QDialog):
         mapping_scroll.setWidget(self.mapping_host)
         self.issues = QListWidget(self)  # a few hundred lines at most: no model needed
         self.issues.setObjectName("importIssues")
+        # Whole messages on as many lines as they need (a long one ran off to the right).
+        self.issues.setWordWrap(True)
+        self.issues.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.issues.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.skip_invalid = QCheckBox(self.tr("Import the valid rows and leave the bad ones "
                                               "out"), self)
         self.skip_invalid.toggled.connect(lambda _on: self._update_buttons())
@@ -277,14 +306,29 @@ class ImportDialog(QDialog):
         """Tell what the file holds from its headers, then check it as that."""
         self.path = path
         self.file_edit.setText(str(path))
+        self.picked_sheet = None
+        self.sheet_combo.clear()
+        self._start_over()
+
+    def _sheet_chosen(self) -> None:
+        picked = self.sheet_combo.currentData()
+        if picked and picked != self.picked_sheet:
+            self.picked_sheet = str(picked)
+            self._start_over()
+
+    def _start_over(self) -> None:
+        """Read the file (or the sheet picked) afresh: its columns are other columns."""
         self.overrides = {}
         self._ask_date_order(False)
         self.applied_filter = None
         self.filter_values.clear()
         self.filter_column.setCurrentIndex(0)
+        path, sheet = self.path, self.picked_sheet
+        if path is None:
+            return
         if self.task is not None:
             self.task.cancel()
-        task = BookTask(self.db_path, lambda book, _progress: book.imports.guess_kind(path),
+        task = BookTask(self.db_path, lambda book, _progress: read_file(book, path, sheet),
                         self)
         self.task = task
         task.success(self._on_guessed).failure(self._on_failed)
@@ -295,7 +339,31 @@ class ImportDialog(QDialog):
         self._update_buttons()
         task.run_in_background()
 
-    def _on_guessed(self, kind: ImportKind | None) -> None:
+    def chosen_sheet(self) -> str | None:
+        """The sheet to read: the one picked, else the one the last check read (None: the
+        file's best, or a CSV file)."""
+        if self.picked_sheet is not None:
+            return self.picked_sheet
+        return self.preview.source.sheet if self.preview is not None else None
+
+    def _show_sheets(self, sheets: list[tuple[str, bool]]) -> None:
+        self.sheet_combo.clear()
+        if self.picked_sheet is None:  # shown until a check says which sheet it read
+            self.sheet_combo.addItem(self.tr("Choose…"), None)
+        for name, visible in sheets:
+            self.sheet_combo.addItem(name if visible else self.tr("{name} (hidden)").format(
+                name=name), name)
+        self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(self.picked_sheet)))
+        several = len(sheets) > 1 or any(not visible for _name, visible in sheets)
+        self.sheet_combo.setVisible(several)
+        self.sheet_label.setVisible(several)
+
+    def _on_guessed(self, found: tuple[list[tuple[str, bool]], Any]) -> None:
+        sheets, kind = found
+        self._show_sheets(sheets)
+        if isinstance(kind, StorageError):
+            self._on_failed(kind)  # the task ends as a failed one would (_done)
+            return
         self.task = None
         if kind is None:
             self.kind_note.setText(self.tr("Its columns name no customers, contacts or sales "
@@ -329,9 +397,10 @@ class ImportDialog(QDialog):
         create = self.create_customers.isChecked() and kind is not ImportKind.CUSTOMERS
         order = self.chosen_date_order()
         where = [self.applied_filter] if self.applied_filter is not None else []
+        sheet = self.picked_sheet
         task = BookTask(self.db_path, lambda book, progress: book.imports.preview(
-            path, kind, overrides=overrides, create_customers=create, date_order=order,
-            where=where, progress=progress.report), self)
+            path, kind, sheet=sheet, overrides=overrides, create_customers=create,
+            date_order=order, where=where, progress=progress.report), self)
         self.task = task
         task.on_progress(self._on_progress).success(self._on_checked).failure(self._on_failed)
         task.finished.connect(lambda t=task: self._done(t))
@@ -437,6 +506,12 @@ class ImportDialog(QDialog):
             text += " " + self.tr("Columns matched as saved for files like this on "
                                   "{date}.").format(date=preview.mapping.saved_at[:10])
         self._fill_filter_columns(preview.mapping.headers)
+        if preview.source.sheet is not None:  # the sheet read, when the file chose it
+            chosen = self.sheet_combo.findData(preview.source.sheet)
+            if chosen >= 0:
+                self.sheet_combo.setCurrentIndex(chosen)
+                if self.sheet_combo.itemData(0) is None:
+                    self.sheet_combo.removeItem(0)  # "Choose…": a sheet is chosen
         self.summary.setText(text)
         self.issues.clear()
         self.issues.addItems([issue_text(i) for i in preview.issues[:MAX_SHOWN_ISSUES]])
@@ -563,8 +638,9 @@ class ImportDialog(QDialog):
         create = self.create_customers.isChecked() and kind is not ImportKind.CUSTOMERS
         order = self.chosen_date_order()
         where = [self.applied_filter] if self.applied_filter is not None else []
+        sheet = self.chosen_sheet()
         task = BookTask(self.db_path, lambda book, progress: import_with_backup(
-            book, progress, path, kind, overrides, skip, create, order, where), self)
+            book, progress, path, kind, overrides, skip, create, order, where, sheet), self)
         self.task = task
         task.on_progress(self._on_progress).success(self._on_imported).failure(self._on_failed)
         task.finished.connect(lambda t=task: self._done(t))
@@ -590,7 +666,8 @@ class ImportDialog(QDialog):
         self.stale_note = text[len(self.result_text(result)):]
         self.summary.setText(text)
         self.close_button.setText(self.tr("Close"))
-        for widget in (self.kind_combo, self.create_customers, self.skip_invalid,
+        for widget in (self.sheet_combo, self.kind_combo, self.create_customers,
+                       self.skip_invalid,
                        self.date_order, self.filter_column, self.filter_keep,
                        self.filter_values):
             widget.setEnabled(False)
