@@ -430,7 +430,8 @@ def _check_not_arrived(write: Write, found: Any, kept: list[Write]) -> None:
     elif write.field == "relationship_level":
         expected = Customer(name="x").relationship_level.value
     elif write.field == "next_step_done":
-        expected = int(Interaction(customer_id="x").next_step_done)
+        expected = int(Interaction(customer_id="x", kind=InteractionKind.CALL,
+                                   occurred_at="2026-05-01 10:00", summary="x").next_step_done)
     else:  # a text made once (World.unique): nobody else wrote it
         assert found != write.value, write
         return
