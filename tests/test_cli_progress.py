@@ -38,3 +38,16 @@ def test_a_terminal_gets_percent_then_the_time_left() -> None:
     assert stream.getvalue().endswith("about 2 min left")
     line.close()
     assert stream.getvalue().endswith("\r")
+
+
+def test_a_chinese_line_is_cleared_across_its_whole_width() -> None:
+    """'正在导入  45%' takes 13 columns, not 9: a narrower line after it, and the clearing at
+    the end, cover all 13."""
+    now = [0.0]
+    stream = _Terminal()
+    line = ProgressLine("正在导入", stream=stream, clock=lambda: now[0])
+    now[0] = 0.5
+    line(45, 100)
+    assert stream.getvalue() == "\r正在导入  45%"
+    line.close()
+    assert stream.getvalue().endswith("\r" + " " * 13 + "\r")

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from ui.cli.text import t, translate
+from ui.cli.text import t, translate, width_of
 
 #: Redraw at most this often, in seconds: a terminal is slow to write to.
 REDRAW = 0.2
@@ -58,10 +58,13 @@ class ProgressLine:
             self.stream.flush()
 
     def _write(self, line: str) -> None:
-        padding = max(0, self.width - len(line))
+        # In terminal columns: a Chinese character takes two, and counted as one, the
+        # line's end stayed on the screen when it was cleared.
+        columns = width_of(line)
+        padding = max(0, self.width - columns)
         self.stream.write("\r" + line + " " * padding)
         self.stream.flush()
-        self.width = max(self.width, len(line))
+        self.width = max(self.width, columns)
 
 
 class PhaseLine:
