@@ -16,7 +16,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from models.config import DIMENSIONS
@@ -39,6 +39,8 @@ from storage.xlsx_style import (
     HEADER_FILL,
     HEADER_FONT,
     INTEGER,
+    MAX_WIDTH,
+    MIN_WIDTH,
     MONEY,
     PERCENT,
     SCORE,
@@ -58,6 +60,8 @@ from storage.xlsx_style import (
 PARETO_BANDS = 20
 HEADER_ROW = 4
 WIDTH_SAMPLE = 2_000
+#: The widest the "why the tier changed" column gets (column units); longer reasons wrap.
+REASON_WIDTH = 40
 
 #: (label key, kind, number format) of the Customers sheet, before the dimension columns.
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
@@ -139,9 +143,16 @@ def export_portfolio(db: DatabaseBase, path: str | Path, *, tiers: Sequence[Tier
     sample = [words.values(r) for r in db.conn.execute(f"{unordered} LIMIT {WIDTH_SAMPLE}",
                                                        params)]
     _fit(sheet, headers, sample, formats)
+    # Why the tier changed wraps in a column as wide as its longest reason, up to
+    # REASON_WIDTH (an English reason naming two unrated dimensions runs to 85 letters).
+    reason = len(COLUMNS) + segments.reason_column
+    reason_width = segments.width(REASON_WIDTH)
+    fit_columns(sheet, {reason + 1: reason_width})
     styles = [style_id(sheet, number_format=f) if f else None for f in formats]
+    styles[reason] = style_id(sheet, alignment=Alignment(wrap_text=True))
     quoted = style_id(sheet, quotePrefix=True)
-    streamer = RowStreamer(kinds, styles, quoted)
+    streamer = RowStreamer(kinds, styles, quoted,
+                           wrap={reason: max(MIN_WIDTH, min(MAX_WIDTH, reason_width + 2))})
 
     def on_chunk(done: int) -> None:
         if progress is not None and not progress(done, total):

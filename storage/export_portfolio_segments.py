@@ -14,6 +14,7 @@ from storage.base import DatabaseBase
 from storage.export_labels import Labels
 from storage.tier_change_queries import last_monthly_periods, latest_tier_changes
 from storage.xlsx_stream import TEXT
+from storage.xlsx_style import display_width
 
 #: (label key, kind, number format), after the fixed columns and before the points.
 SEGMENT_COLUMNS: tuple[tuple[str, str, str | None], ...] = (
@@ -38,6 +39,18 @@ class SegmentWords:
         self.periods = last_monthly_periods(db)
         self.reasons = {customer_id: tier_change_text(change, labels)
                         for customer_id, change in latest_tier_changes(db, DRIVERS).items()}
+
+    #: Index of "why the tier changed" among SEGMENT_COLUMNS.
+    reason_column = [key for key, _, _ in SEGMENT_COLUMNS].index("field.tier_change")
+
+    def width(self, widest: int) -> int:
+        """The reasons' column width: its longest reason's (or its title's longest word),
+        up to ``widest``, beyond which the reasons wrap."""
+        title = self.headers()[self.reason_column]
+        words = title.split() if title.isascii() else [title[:(len(title) + 1) // 2]]
+        longest = max([display_width(w) + 1 for w in words]
+                      + [display_width(r) for r in self.reasons.values()])
+        return min(widest, longest)
 
     def headers(self) -> list[str]:
         """The columns' titles; the tier change's names the two periods it compares."""

@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from storage.xlsx_style import MAX_CELL_TEXT
+from storage.xlsx_style import MAX_CELL_TEXT, wrapped_lines
 
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 #: Excel counts 1900 as a leap year: its serial numbers are right from 1900-03-01 on.
@@ -83,9 +83,13 @@ class RowStreamer:
     """Serialises body rows for one sheet: one kind and one style per column."""
 
     def __init__(self, kinds: Sequence[str], styles: Sequence[int | None],
-                 quoted_style: int) -> None:
+                 quoted_style: int, wrap: dict[int, int] | None = None) -> None:
         self.columns = [(get_column_letter(i), kind, f' s="{s}"' if s else "")
                         for i, (kind, s) in enumerate(zip(kinds, styles, strict=True), 1)]
+        #: Columns (0-based) whose style wraps text, and their widths in column units: a row
+        #: whose text there takes more than a line gets the height of its lines, since Excel
+        #: does not grow a row for text it did not lay out itself.
+        self.wrap = sorted((wrap or {}).items())
         self.quoted = f' s="{quoted_style}"'
         #: Serial numbers of the dates met so far: a book has few distinct days.
         self.serials: dict[tuple[Any, str], int | float | None] = {}
@@ -95,7 +99,13 @@ class RowStreamer:
 
     def row(self, number: int, values: Sequence[Any]) -> str:
         n = str(number)
-        parts = [f'<row r="{n}">']
+        lines = 1
+        for column, width in self.wrap:
+            text = values[column] if column < len(values) else None
+            if isinstance(text, str) and 2 * len(text) >= width - 1:
+                lines = max(lines, wrapped_lines(text, width - 1))
+        parts = [f'<row r="{n}" ht="{13.5 * lines + 3:g}" customHeight="1">' if lines > 1
+                 else f'<row r="{n}">']
         append = parts.append
         for (letter, kind, style), value in zip(self.columns, values, strict=False):
             if value is None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from models.enums import Channel, LoyaltySegment, PriceOrientation, SnapshotPeriod
 from models.periods import Period
@@ -14,6 +15,7 @@ from storage.database import Database
 from storage.export_labels import Labels
 from storage.export_portfolio import export_portfolio
 from storage.tier_change_queries import latest_tier_changes
+from storage.xlsx_style import wrapped_lines
 from tests.conftest import DEMO_ANCHOR
 
 HEADER_ROW = 4
@@ -76,3 +78,36 @@ def test_segment_and_tier_change_columns_read_back(snapshotted: Database, tmp_pa
     assert shown_reasons == len(changes)
     # Filled: the demo customers carry every segment.
     assert sum(1 for row in rows if row[names[3]]) > len(rows) / 2
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_tier_change_reasons_wrap_in_a_column_of_forty(snapshotted: Database, tmp_path: Path,
+                                                       lang: str) -> None:
+    """The reasons (60-85 character cells: 'Key → Strategic: Payment credit not rated → 100,
+    Industry influence 50→75 (+25)') were cut at the 60-unit column; now they wrap in a
+    column of 40 (+2) units, each mover's row two lines tall (13.5 points a line + 3), the
+    others untouched."""
+    result = export_portfolio(snapshotted, tmp_path / "p.xlsx", lang=lang, today=DEMO_ANCHOR)
+    ws = openpyxl.load_workbook(result.path)[result.sheets[1]]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    column = next(i for i, h in enumerate(headers, 1)
+                  if str(h).startswith(Labels(lang)("field.tier_change")))
+    letter = get_column_letter(column)
+    assert ws.column_dimensions[letter].width == 42
+    # By hand: 79 letters of 0.85 units, 67 units, two lines in 41.
+    assert wrapped_lines("Key → Strategic: Payment credit not rated → 100, Industry "
+                         "influence 50→75 (+25)", 41) == 2
+    movers = two_lines = 0
+    for row in range(HEADER_ROW + 1, ws.max_row + 1):
+        cell = ws.cell(row=row, column=column)
+        height = ws.row_dimensions[row].height
+        if cell.value:
+            movers += 1
+            assert cell.alignment.wrap_text
+            lines = wrapped_lines(str(cell.value), 41)
+            assert height == (13.5 * lines + 3 if lines > 1 else None)
+            two_lines += lines == 2
+        else:
+            assert height is None
+    assert movers > 0
+    assert two_lines > movers / 2  # two drivers and the tiers: 58-85 units
