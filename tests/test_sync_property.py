@@ -17,6 +17,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from storage.book.sync import Pulled
 from storage.sync.clock import base_clock
 from storage.sync.errors import RemovedFromTeamError
 
+CALLED = datetime(2026, 5, 1, 10, 0)
 EXAMPLES = int(os.environ.get("KEYPLAN_SYNC_EXAMPLES", "40"))
 
 CUSTOMER_FIELDS = ("city", "owner", "notes", "relationship_level")
@@ -121,11 +123,11 @@ def _act(world: World, action: str, device: int, pick: int, mode: str) -> None:
         customers = _live(book, "customers")
         if not customers:
             return
-        record = book.interactions.add(Interaction(
+        call = book.interactions.add(Interaction(
             customer_id=customers[pick % len(customers)], kind=InteractionKind.CALL,
-            occurred_at="2026-05-01 10:00", summary=world.unique("call "))).record
-        world.writes.append(Write(device, "interactions", record.id, "*", None, None,
-                                  base_clock(record.created_at)))
+            occurred_at=CALLED, summary=world.unique("call "))).record
+        world.writes.append(Write(device, "interactions", call.id, "*", None, None,
+                                  base_clock(call.created_at)))
     elif action in ("edit_interaction", "delete_interaction"):
         ids = _live(book, "interactions")
         if not ids:
@@ -431,7 +433,7 @@ def _check_not_arrived(write: Write, found: Any, kept: list[Write]) -> None:
         expected = Customer(name="x").relationship_level.value
     elif write.field == "next_step_done":
         expected = int(Interaction(customer_id="x", kind=InteractionKind.CALL,
-                                   occurred_at="2026-05-01 10:00", summary="x").next_step_done)
+                                   occurred_at=CALLED, summary="x").next_step_done)
     else:  # a text made once (World.unique): nobody else wrote it
         assert found != write.value, write
         return
