@@ -135,3 +135,19 @@ def test_the_command_names_the_option_that_makes_missing_customers(tmp_path: Pat
     made = run("en", "--create-customers")  # row 3 is still refused, for its values
     assert "--create-customers." not in made
     assert "1 new customers named by the file will be made: 777." in made
+
+
+def test_a_date_against_its_columns_order_is_said_in_chinese(tmp_path: Path) -> None:
+    """The date reader's row messages are translated under Storage, where update_translations
+    collects them; looked up under Validation they came out in English."""
+    db_path = tmp_path / "book.db"
+    Database(db_path).close()
+    tx = _csv(tmp_path / "us.csv", ["Order Date,Customer ID,Customer Name,Sales",
+                                    "10/31/2011 10:42,K1,Acme,10", "31/10/2011,K1,Acme,20"])
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_path),
+                           "--lang", "zh_CN", "import", "transactions", str(tx), "--dry-run",
+                           "--create-customers"], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    assert "第 3 行，“Order Date”列：按此列的日期顺序（如 12/31/2024）不是有效日期。 " \
+           "[31/10/2011]" in done.stdout

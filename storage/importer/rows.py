@@ -24,7 +24,7 @@ from models.validation import (
 )
 from storage.export_labels import enum_words
 from storage.importer.columns import ColumnMapping, ImportKind
-from storage.importer.dates import parse_date
+from storage.importer.dates import MSG_DATE_AGAINST_ORDER, MSG_DATE_BOTH_WAYS, parse_date
 from storage.importer.values import cell_text, literal_text, parse_amount
 
 TRANSLATION_CONTEXT = "Import"
@@ -50,6 +50,9 @@ _IMPORT_MESSAGES = frozenset({MSG_UNKNOWN_CUSTOMER, MSG_AMBIGUOUS_CUSTOMER, MSG_
                               MSG_NAMESAKE, MSG_NOT_AN_ID, MSG_UNKNOWN_CONTACT,
                               MSG_UNKNOWN_NEED, MSG_UNKNOWN_PLAN, MSG_UNKNOWN_OBJECTIVE,
                               MSG_RAGGED_ROW, MSG_NEW_WITHOUT_NAME})
+
+#: A date cell's problems that only a column's day/month order explains.
+_DATE_MESSAGES = frozenset({MSG_DATE_AGAINST_ORDER, MSG_DATE_BOTH_WAYS})
 
 _MONEY_RANGE = {"low": f"{-MONEY_LIMIT:.0f}", "high": f"{MONEY_LIMIT:.0f}"}
 _ENUM_FIELDS = {
@@ -80,8 +83,11 @@ class RowIssue:
 
     @property
     def context(self) -> str:
-        """The translation context of ``message``: the importer's own, or the models'."""
-        return TRANSLATION_CONTEXT if self.message in _IMPORT_MESSAGES else "Validation"
+        """The translation context of ``message``: the importer's own, the date reader's
+        (storage/importer/dates.py's, collected under Storage), or the models'."""
+        if self.message in _IMPORT_MESSAGES:
+            return TRANSLATION_CONTEXT
+        return "Storage" if self.message in _DATE_MESSAGES else "Validation"
 
     def __str__(self) -> str:
         where = f", column '{self.column}'" if self.column else ""
