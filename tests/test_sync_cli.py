@@ -22,12 +22,13 @@ def _team(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str,
     folder.mkdir()
     assert main(["--lang", "en", "--db", first, "demo", "--customers", "30", "--seed",
                  "4"]) == 0
-    assert main(["--lang", "en", "--db", first, "team", "init"]) == 0
+    assert main(["--lang", "en", "--db", first, "team", "init", "--name", "Li Lei"]) == 0
     printed = capsys.readouterr().out
     (key,) = KEY.findall(printed)  # printed once, and only there
     assert "shown only this once" in printed
-    assert main(["--lang", "en", "--db", second, "team", "join", key.lower()]) == 0
-    assert "Joined team" in capsys.readouterr().out
+    assert main(["--lang", "en", "--db", second, "team", "join", key.lower(), "--name",
+                 "Wang Fang"]) == 0
+    assert "Joined the team as Wang Fang, device " in capsys.readouterr().out
     return first, second, folder
 
 
@@ -44,16 +45,26 @@ def test_a_team_syncs_from_the_command_line(tmp_path: Path,
     with Book(first) as one, Book(second) as two:
         tiers = "SELECT customer_id, tier FROM customer_metrics ORDER BY 1"
         assert one.reader.query(tiers) == two.reader.query(tiers)
-        member = one.sync.device_id
+        member, own = one.sync.device_id, two.sync.device_id
+        team = one.sync.status(folder).team
     assert main(["--lang", "en", "--db", second, "sync", str(folder), "--status"]) == 0
     status = capsys.readouterr().out
-    assert f"  {member}: last packet 20" in status
+    # The team and its members by name, never the team's hex id.
+    assert status.startswith(f"Team started by Li Lei, 2 members; this book is Wang Fang, "
+                             f"device {own}.\n")
+    assert team not in status
+    assert f"  Li Lei (device {member}): last packet 20" in status
     assert "merged 1 of 1, 0 waiting, 0 refused" in status
     assert main(["--lang", "en", "--db", first, "sync", str(folder), "--status"]) == 0
     assert "  this book: last packet 20" in capsys.readouterr().out
     assert "To send: 0 changes. Conflicts: 0." in status
     assert main(["--lang", "zh_CN", "--db", second, "sync", str(folder)]) == 0
     assert capsys.readouterr().out.startswith(f"已与 {folder} 同步：发送 0 项变更")
+    assert main(["--lang", "zh_CN", "--db", second, "sync", str(folder), "--status"]) == 0
+    status = capsys.readouterr().out
+    assert status.startswith(f"团队由 Li Lei 创建，共 2 名成员；本客户簿属于 Wang Fang，"
+                             f"设备编号 {own}。\n")
+    assert f"  Li Lei（设备编号 {member}）：" in status
 
 
 def test_sync_explains_what_stops_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -380,14 +380,19 @@ def test_membership_and_folders_are_checked(tmp_path: Path) -> None:
     with Book(tmp_path / "solo.db", new_book=True) as solo:
         with pytest.raises(NotInTeamError):
             solo.sync.push(tmp_path / "shared")
-        solo.sync.team_init()
-        with pytest.raises(AlreadyInTeamError):
+        solo.team.start("Li Lei")
+        team = solo.sync.status(tmp_path / "shared").team
+        with pytest.raises(AlreadyInTeamError) as already:
             solo.sync.team_init()
+        # The team by its people, not its id's 16 hex digits.
+        assert "(members: Li Lei)" in str(already.value) and team not in str(already.value)
         solo.sync.push(tmp_path / "shared")
     with Book(tmp_path / "other.db", new_book=True) as other:
-        other.sync.team_init()
-        with pytest.raises(OtherTeamError):
+        other.team.start("Zhao Min")
+        with pytest.raises(OtherTeamError) as another:
             other.sync.pull(tmp_path / "shared")
+        assert "another team (its members: Li Lei), not this book's" in str(another.value)
+        assert team not in str(another.value)
         with pytest.raises(StorageError):
             other.sync.pull(tmp_path / "no such folder")
 

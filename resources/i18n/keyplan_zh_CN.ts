@@ -2087,7 +2087,7 @@
     </message>
     <message>
         <source>Joined team {team} as device {device}. This book&apos;s records go to the team at the next sync: keyplan sync FOLDER</source>
-        <translation>已加入团队 {team}，设备编号 {device}。本客户簿的记录将在下次同步时发送给团队：keyplan sync 文件夹</translation>
+        <translation type="vanished">已加入团队 {team}，设备编号 {device}。本客户簿的记录将在下次同步时发送给团队：keyplan sync 文件夹</translation>
     </message>
     <message>
         <source>The team has {count} members (key epoch {epoch}):</source>
@@ -2131,11 +2131,15 @@
     </message>
     <message>
         <source>Team {team}; this book is device {device}.</source>
-        <translation>团队 {team}；本客户簿的设备编号为 {device}。</translation>
+        <translation type="vanished">团队 {team}；本客户簿的设备编号为 {device}。</translation>
     </message>
     <message>
         <source>To send: {count} changes. Conflicts: {conflicts}. Changes waiting for their record: {waiting}.</source>
         <translation>待发送：{count} 项变更。冲突：{conflicts} 项。等待所属记录的变更：{waiting} 项。</translation>
+    </message>
+    <message>
+        <source>{person} (device {device})</source>
+        <translation>{person}（设备编号 {device}）</translation>
     </message>
     <message>
         <source>start a team or join one (books kept in step through a shared folder), list its members, change a role, remove a member</source>
@@ -2290,6 +2294,14 @@
         <translation>最新的检查点已包含本客户簿（截至第 {number} 个变更包）；已删除 {deleted} 个已被每位成员的检查点涵盖的变更包。</translation>
     </message>
     <message>
+        <source>Team (its members are known after the first sync); this book is device {device}.</source>
+        <translation>团队（首次同步后可知其成员）；本客户簿的设备编号为 {device}。</translation>
+    </message>
+    <message>
+        <source>Team started by {founder}, {count} members; this book is {person}, device {device}.</source>
+        <translation>团队由 {founder} 创建，共 {count} 名成员；本客户簿属于 {person}，设备编号 {device}。</translation>
+    </message>
+    <message>
         <source>this book</source>
         <translation>本客户簿</translation>
     </message>
@@ -2364,6 +2376,10 @@
     <message>
         <source>language of sheet names and labels (default: the language of the messages: keyplan --lang, else $KEYPLAN_LANG, else the locale)</source>
         <translation>工作表名称和标签的语言（默认：与提示信息相同：keyplan --lang，否则 $KEYPLAN_LANG，否则按系统区域设置）</translation>
+    </message>
+    <message>
+        <source>Joined the team as {person}, device {device}. This book&apos;s records go to the team at the next sync: keyplan sync FOLDER</source>
+        <translation>已以 {person} 的身份加入团队，设备编号 {device}。本客户簿的记录将在下次同步时发送给团队：keyplan sync 文件夹</translation>
     </message>
     <message>
         <source>  {who}: last packet {seen}; merged {applied} of {available}, {pending} waiting, {refused} refused</source>
@@ -7225,7 +7241,7 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>This book is already in a team (team {team}). A new team key would cut it off from its members; join another team with &apos;keyplan team join KEY&apos;.</source>
-        <translation>本客户簿已在一个团队中（团队 {team}）。新的团队密钥会使它与成员断开；如要加入其他团队，请执行“keyplan team join 密钥”。</translation>
+        <translation type="vanished">本客户簿已在一个团队中（团队 {team}）。新的团队密钥会使它与成员断开；如要加入其他团队，请执行“keyplan team join 密钥”。</translation>
     </message>
     <message>
         <source>The sync folder {path} does not exist or is not a folder. Choose the folder your team shares (Syncthing, OneDrive, Dropbox, a network share, a USB stick).</source>
@@ -7233,7 +7249,15 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>{path} holds the changes of another team (team {found}; this book is in team {team}). Choose your team&apos;s folder, or join that team with its key.</source>
-        <translation>{path} 存放的是另一个团队的变更（团队 {found}；本客户簿属于团队 {team}）。请选择本团队的文件夹，或用那个团队的密钥加入它。</translation>
+        <translation type="vanished">{path} 存放的是另一个团队的变更（团队 {found}；本客户簿属于团队 {team}）。请选择本团队的文件夹，或用那个团队的密钥加入它。</translation>
+    </message>
+    <message>
+        <source>This book is already in a team (members: {members}). A new team key would cut it off from its members; join another team with &apos;keyplan team join KEY&apos;.</source>
+        <translation>本客户簿已在一个团队中（成员：{members}）。新的团队密钥会使它与成员断开；如要加入其他团队，请执行“keyplan team join 密钥”。</translation>
+    </message>
+    <message>
+        <source>{path} holds the changes of another team (its members: {members}), not this book&apos;s. Choose your team&apos;s folder, or join that team with its key.</source>
+        <translation>{path} 存放的是另一个团队的变更（其成员：{members}），不是本客户簿所在团队的。请选择本团队的文件夹，或用那个团队的密钥加入它。</translation>
     </message>
     <message>
         <source>{path} already exists, though this book did not write it: another book uses this book&apos;s device id (a copy of this book?). Nothing was sent. Join the team again with &apos;keyplan team join KEY&apos; to get a new device id.</source>
@@ -7652,7 +7676,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>This book is already in a team (team {team}). A new team key would cut it off from its members.</source>
-        <translation>本客户簿已在一个团队中（团队 {team}）。新的团队密钥会使它与成员断开联系。</translation>
+        <translation type="vanished">本客户簿已在一个团队中（团队 {team}）。新的团队密钥会使它与成员断开联系。</translation>
+    </message>
+    <message>
+        <source>This book is already in a team (members: {members}). A new team key would cut it off from its members.</source>
+        <translation>本客户簿已在一个团队中（成员：{members}）。新的团队密钥会使它与成员断开联系。</translation>
     </message>
     <message>
         <source>{path} already exists, though this book did not write it: another book uses this book&apos;s device id (a copy of this book?). Nothing was sent. Ask a manager for the team key and join with it from a new book.</source>
@@ -7802,6 +7830,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>客户簿已永久迁移到这里</translation>
     </message>
     <message>
+        <source>Team id {team}</source>
+        <translation>团队编号 {team}</translation>
+    </message>
+    <message>
         <source>{person}, {role} ({device})</source>
         <translation>{person}，{role}（{device}）</translation>
     </message>
@@ -7864,6 +7896,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>(known after the first sync)</source>
         <translation>（首次同步后显示）</translation>
+    </message>
+    <message>
+        <source>Started by {person} · members: {count}</source>
+        <translation>由 {person} 创建 · 成员：{count} 人</translation>
     </message>
     <message>
         <source>{count} open. The value in bold stands now; choose the other to use it instead (it is sent to the team at the next sync).</source>

@@ -110,7 +110,10 @@ class Sync:
         with self._db.atomic():
             found = state.device(self._conn)
             if found.team_key is not None:
-                raise AlreadyInTeamError(team=found.team_id)
+                people = [str(row[0]) for row in self._conn.execute(
+                    "SELECT person FROM sync_members WHERE removed_at IS NULL AND person <> '' "
+                    "ORDER BY founder DESC, joined_at, person")]
+                raise AlreadyInTeamError(team=found.team_id, members=", ".join(people) or "?")
             key = new_key()
             state.enter_team(self._conn, key, team_id(key), founder=True)
         return key_text(key)

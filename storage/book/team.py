@@ -61,6 +61,19 @@ class TeamRoster:
     def me(self) -> TeamMember | None:
         return next((member for member in self.members if member.own), None)
 
+    def founder(self) -> TeamMember | None:
+        """Who started the team (a team started before roles: its earliest member), whom
+        the user knows the team by; None before the roster was first read."""
+        found = next((member for member in self.members if member.founder), None)
+        if found is not None:
+            return found
+        dated = [member for member in self.members if member.joined_at]
+        return min(dated, key=lambda member: (member.joined_at, member.device), default=None)
+
+    def current(self) -> tuple[TeamMember, ...]:
+        """The members not removed."""
+        return tuple(member for member in self.members if member.removed_at is None)
+
 
 @dataclass(frozen=True)
 class Started:

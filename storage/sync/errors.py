@@ -24,8 +24,9 @@ class NotInTeamError(StorageError):
 
 class AlreadyInTeamError(StorageError):
     code = "already_in_team"
-    message = tr_noop("This book is already in a team (team {team}). A new team key would cut "
-                      "it off from its members; join another team with 'keyplan team join KEY'.")
+    message = tr_noop("This book is already in a team (members: {members}). A new team key "
+                      "would cut it off from its members; join another team with "
+                      "'keyplan team join KEY'.")
 
 
 class SyncFolderMissingError(StorageError):
@@ -35,8 +36,8 @@ class SyncFolderMissingError(StorageError):
 
 
 class OtherTeamError(StorageError):
-    message = tr_noop("{path} holds the changes of another team (team {found}; this book is in "
-                      "team {team}). Choose your team's folder, or join that team with its key.")
+    message = tr_noop("{path} holds the changes of another team (its members: {members}), not "
+                      "this book's. Choose your team's folder, or join that team with its key.")
 
 
 class PacketTakenError(StorageError):

@@ -175,7 +175,12 @@ def check_team(folder: Path, team: str) -> None:
                                              "team": team}, indent=2).encode("utf-8"))
         return
     if found != team:
-        raise OtherTeamError(str(folder), found=found, team=team)
+        # The other team told by its people (as its members' entries name them; shown, never
+        # trusted), not by its id's 16 hex digits.
+        people = sorted({str(doc["person"]) for doc in read_documents(base / MEMBERS_DIR)
+                         .values() if doc and doc.get("person")})
+        raise OtherTeamError(str(folder), found=found, team=team,
+                             members=", ".join(people) or "?")
 
 
 def _sync_folder(folder: Path) -> None:

@@ -137,6 +137,9 @@ def refresh(db: Database, folder: Path, *, sending: bool = False) -> Roster:
         me = own(conn)
         _adopt_team(conn, folder, me)
         me = own(conn)
+        # Another team's folder (OtherTeamError) before this device's entry is written
+        # there: its members would read a stranger's entry, ignored with a warning.
+        shared.check_team(folder, me.team)
         held = keys(conn)
         _register(conn, folder, me, held)
         known = cached(conn)

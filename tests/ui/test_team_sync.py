@@ -99,7 +99,9 @@ def test_start_join_conflict_and_take_theirs(qtbot, window: MainWindow, shared: 
     assert header.sectionResizeMode(member) == QHeaderView.ResizeMode.Stretch
     assert header.sectionSize(member) > header.sectionSize(dialog.peers_model.column_of(
         "refused"))
-    assert dialog.team_value.text() == team.last.status.team
+    # The team by who started it and how many are in it; its hex id only in the tooltip.
+    assert dialog.team_value.text() == "Started by 李雷 · members: 1"
+    assert team.last.status.team in dialog.team_value.toolTip()
     assert window.sync_indicator.isVisible()
     assert "Synced" in window.sync_indicator.text()
     assert "peers: 0" in window.sync_indicator.text()
@@ -140,6 +142,7 @@ def test_start_join_conflict_and_take_theirs(qtbot, window: MainWindow, shared: 
         shown = {members.index(r, 0).data(): members.index(r, 1).data()
                  for r in range(members.rowCount())}
         assert shown == {"李雷 (this book)": "Manager", "王芳": "Salesperson"}
+        assert dialog.team_value.text() == "Started by 李雷 · members: 2"
 
         # The customer's History tab shows it too, above the history.
         workspace = window.open_customer(str(customer.id), "history")

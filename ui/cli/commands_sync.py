@@ -138,8 +138,9 @@ def run_team_join(args: argparse.Namespace) -> int:
     with Book(args.db) as book:
         name = _person(book, args.name)
         joined = book.team.join(args.key, args.folder, name)
-    print(t("Joined team {team} as device {device}. This book's records go to the team at "
-            "the next sync: keyplan sync FOLDER", team=joined.team, device=joined.device))
+    print(t("Joined the team as {person}, device {device}. This book's records go to the "
+            "team at the next sync: keyplan sync FOLDER", person=joined.person,
+            device=joined.device))
     if joined.registered:
         print(t("{person} is in the team's roster in {folder}, as a salesperson until a "
                 "manager says otherwise.", person=joined.person, folder=args.folder))
@@ -326,10 +327,18 @@ def _print_compacted(compacted: Compacted) -> None:
 
 def _print_status(book: Book, folder: Path) -> None:
     status = book.sync.status(folder)
-    print(t("Team {team}; this book is device {device}.", team=status.team,
-            device=status.device))
+    roster = book.team.members()  # as the last sync read it: the team is known by its people
+    founder = roster.founder()
+    people = {member.device: member.person for member in roster.members}
+    if founder is None:
+        print(t("Team (its members are known after the first sync); this book is device "
+                "{device}.", device=status.device))
+    else:
+        print(t("Team started by {founder}, {count} members; this book is {person}, device "
+                "{device}.", founder=founder.person, count=len(roster.current()),
+                person=people.get(status.device, "?"), device=status.device))
     for peer in status.peers:
-        who = t("this book") if peer.own else peer.device
+        who = t("this book") if peer.own else _who(peer.device, people)
         seen = _when(peer.last_packet_at) if peer.last_packet_at else t("never")
         print(t("  {who}: last packet {seen}; merged {applied} of {available}, {pending} "
                 "waiting, {refused} refused", who=who, seen=seen, applied=peer.applied,
@@ -342,7 +351,14 @@ def _print_status(book: Book, folder: Path) -> None:
     for refused in status.quarantined:
         template, params = refused.explained
         print(t("  refused: packet {number} of {device} ({reason})", number=refused.number,
-                device=refused.device, reason=translate("Storage", template, params)))
+                device=_who(refused.device, people),
+                reason=translate("Storage", template, params)))
+
+
+def _who(device: str, people: dict[str, str]) -> str:
+    """A member as the team names them, with the device id the commands take."""
+    person = people.get(device)
+    return t("{person} (device {device})", person=person, device=device) if person else device
 
 
 def _when(moment: datetime) -> str:

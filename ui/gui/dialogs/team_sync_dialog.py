@@ -221,7 +221,11 @@ class TeamSyncDialog(QDialog):
             self.stack.setCurrentIndex(PAGE_STATUS)
         status = team.status
         locale = QLocale()
-        self.team_value.setText(status.team if status else self._team_id())
+        self.team_value.setText(self._team_text())
+        # The team's id (16 hex digits) only in the tooltip: the user knows the team by who
+        # started it and who is in it.
+        self.team_value.setToolTip(self.tr("Team id {team}").format(team=status.team)
+                                   if status else "")
         me = team.roster.me() if team.roster is not None else None
         # The device's short form, as the conflicts and the members name it; the whole id in
         # the tooltip (a 36-character UUID said nothing to a user).
@@ -265,8 +269,14 @@ class TeamSyncDialog(QDialog):
         self.members.show_members(team.roster, status)
         self.reload_conflicts()
 
-    def _team_id(self) -> str:
-        return self.tr("(known after the first sync)")
+    def _team_text(self) -> str:
+        """'Started by 李雷 · members: 3', from the roster as last read."""
+        roster = self.team.roster
+        founder = roster.founder() if roster is not None else None
+        if roster is None or founder is None:
+            return self.tr("(known after the first sync)")
+        return self.tr("Started by {person} · members: {count}").format(
+            person=founder.person, count=QLocale().toString(len(roster.current())))
 
     def reload_conflicts(self) -> None:
         book = self.team.window.book

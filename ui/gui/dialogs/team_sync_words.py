@@ -25,8 +25,8 @@ def _words() -> dict[str, Callable[[], str]]:
             "TeamSync", "This book is not in a team yet. In File → Team sync…, start a team "
             "or join one with the key a member gives you."),
         "already_in_team": lambda: QCoreApplication.translate(
-            "TeamSync", "This book is already in a team (team {team}). A new team key would "
-            "cut it off from its members."),
+            "TeamSync", "This book is already in a team (members: {members}). A new team "
+            "key would cut it off from its members."),
         "packet_taken": lambda: QCoreApplication.translate(
             "TeamSync", "{path} already exists, though this book did not write it: another "
             "book uses this book's device id (a copy of this book?). Nothing was sent. Ask a "
