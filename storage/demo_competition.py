@@ -31,7 +31,7 @@ WEAKNESSES = (("售后响应慢", "质量不稳定", "缺少技术支持", "交�
 SWOT = ((("交货准时率 98%", "技术服务团队驻场支持", "产品质量稳定，投诉少"),
          ("价格高于主要竞争对手", "只与采购部接触，缺少管理层关系"),
          ("客户扩建新产线，需求增加", "客户希望减少供应商数量"),
-         "{name} 以低价争夺份额", "满足需求：{text}"),
+         "{name}以低价争夺份额", "满足需求：{text}"),
         (("98 % on-time delivery", "Our service engineers on site", "Steady quality, few "
           "complaints"),
          ("Priced above the main competitor", "Only purchasing knows us, not management"),

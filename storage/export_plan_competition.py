@@ -71,7 +71,7 @@ def competition_sheet(ws: Any, position: CompetitivePosition, name: str,
     writer.section(labels("comp.list"))
     if not position.competitors:
         writer.note(labels("comp.none"))
-        writer.finish(freeze=False, fixed={1: 26})
+        writer.finish(freeze=False, fixed={1: _first_width(writer)})
         return
     writer.header([labels("comp.name"), labels("comp.threat"), labels("comp.share"),
                    labels("comp.products"), labels("comp.strengths"),
@@ -86,17 +86,26 @@ def competition_sheet(ws: Any, position: CompetitivePosition, name: str,
     for offset, competitor in enumerate(position.competitors):
         ws.cell(row=first + offset, column=2).fill = PatternFill(
             "solid", fgColor=THREAT_FILL[competitor.threat])
-    writer.finish(freeze=False, fixed={1: 26, 4: 22, 5: 28, 6: 28, 7: 28})
+    writer.finish(freeze=False, fixed={1: _first_width(writer), 4: 22, 5: 28, 6: 28, 7: 28})
+
+
+def _first_width(writer: SheetWriter) -> int:
+    """The first column: at least 26 units, and as wide as its longest text (the wallet's
+    labels are bold: 'Customer's yearly spend (estimated)' was cut in 26 units)."""
+    return max(26, writer.widths.get(1, 0) + 1)
 
 
 def item_text(item: SwotItem, labels: Labels, competitors: dict[str, str],
               needs: dict[str, str]) -> str:
-    """"• 对手降价（竞争对手：永辉）": the line and what it is about, if anything."""
+    """"• 对手降价（竞争对手：永辉）": the line and what it is about, if anything and if the
+    line does not say it already ('永辉以低价争夺份额' needs no '（竞争对手：永辉）')."""
     about = []
-    if item.competitor_id and item.competitor_id in competitors:
-        about.append(labels("swot.competitor", name=competitors[item.competitor_id]))
-    if item.need_id and item.need_id in needs:
-        about.append(labels("swot.need", text=needs[item.need_id][:60]))
+    competitor = competitors.get(item.competitor_id or "")
+    if competitor and competitor not in item.text:
+        about.append(labels("swot.competitor", name=competitor))
+    need = needs.get(item.need_id or "")
+    if need and need[:60] not in item.text:
+        about.append(labels("swot.need", text=need[:60]))
     chinese = labels.lang == "zh_CN"
     if not about:
         return f"• {item.text}"

@@ -139,7 +139,8 @@ def relationship_map_sheet(ws: Any, data: PlanExportData, labels: Labels) -> Non
                         # ("Management level", "Technical evaluator" ran into the next cell).
                         wrap=range(1, 8))
     widths = {column: TREE_WIDTH for column in range(1, TREE_COLUMNS + 1)}
-    widths.update({TREE_COLUMNS + 1: 16, TREE_COLUMNS + 2: 14, TREE_COLUMNS + 3: 10,
+    # 'Influence (1–5)' whole on one line (in 10 units its '5)' wrapped onto a second).
+    widths.update({TREE_COLUMNS + 1: 16, TREE_COLUMNS + 2: 14, TREE_COLUMNS + 3: 13,
                    TREE_COLUMNS + 4: 10, TREE_COLUMNS + 5: 14, TREE_COLUMNS + 6: 12})
     writer.finish(freeze=False, fixed=widths)
 
