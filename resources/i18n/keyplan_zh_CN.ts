@@ -4224,6 +4224,14 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>行</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>, </source>
         <comment>between row numbers in a list</comment>
         <translation>、</translation>
@@ -7261,7 +7269,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>{path} already exists, though this book did not write it: another book uses this book&apos;s device id (a copy of this book?). Nothing was sent. Join the team again with &apos;keyplan team join KEY&apos; to get a new device id.</source>
-        <translation>{path} 已存在，但不是本客户簿写入的：另一个客户簿在使用本客户簿的设备编号（可能是本客户簿的副本）。未发送任何内容。请重新执行“keyplan team join 密钥”加入团队，以获得新的设备编号。</translation>
+        <translation type="vanished">{path} 已存在，但不是本客户簿写入的：另一个客户簿在使用本客户簿的设备编号（可能是本客户簿的副本）。未发送任何内容。请重新执行“keyplan team join 密钥”加入团队，以获得新的设备编号。</translation>
+    </message>
+    <message>
+        <source>{path} already exists, though this book did not write it: another book uses this book&apos;s device id (a copy of this book?). Nothing was sent. If this book is the copy, give it its own device id: keyplan sync FOLDER --new-device</source>
+        <translation>{path} 已存在，但并非本客户簿所写：另一个客户簿在使用本客户簿的设备编号（本客户簿的副本？）。未发送任何内容。如果本客户簿是副本，请为它分配自己的设备编号：keyplan sync 文件夹 --new-device</translation>
     </message>
     <message>
         <source>Only a manager of the team may do that. Ask a manager (&apos;keyplan team list FOLDER&apos; shows who is one).</source>
@@ -7298,6 +7310,14 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>This book&apos;s team device was last used on the computer {there}; this is {here}. Two copies of one book must not sync as one member: nothing was sent or merged. If this is a copy and the original is still used, give this copy its own device id (keyplan sync FOLDER --new-device). If the book moved here for good, say so (keyplan sync FOLDER --moved-here).</source>
         <translation>此客户簿的团队设备上次在电脑 {there} 上使用；本机是 {here}。同一客户簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。如果这是副本且原客户簿仍在使用，请为此副本分配新的设备编号（keyplan sync FOLDER --new-device）。如果客户簿已永久迁移到本机，请说明（keyplan sync FOLDER --moved-here）。</translation>
+    </message>
+    <message>
+        <source>The book {other} on this computer syncs as this book&apos;s team device: one of the two is a copy of the other. Two copies of one book must not sync as one member: nothing was sent or merged. If this is a copy and the other is still used, give this copy its own device id (keyplan sync FOLDER --new-device). If this file replaces the other for good, say so (keyplan sync FOLDER --moved-here).</source>
+        <translation>本机上的客户簿 {other} 正以本客户簿的团队设备身份同步：两者中有一个是另一个的副本。同一客户簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。如果这是副本且另一个仍在使用，请为此副本分配自己的设备编号（keyplan sync 文件夹 --new-device）。如果此文件将永久取代另一个，请说明（keyplan sync 文件夹 --moved-here）。</translation>
+    </message>
+    <message>
+        <source>The shared folder holds packets up to number {number} sent under this book&apos;s team device id, though this book never synced: another copy of it syncs there. Two copies of one book must not sync as one member: nothing was sent or merged. If this is a copy and the other is still used, give this copy its own device id (keyplan sync FOLDER --new-device). If the other is gone for good, say so (keyplan sync FOLDER --moved-here).</source>
+        <translation>共享文件夹中有以本客户簿的团队设备编号发送的数据包（直到第 {number} 个），但本客户簿从未同步过：它的另一个副本正在那里同步。同一客户簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。如果这是副本且另一个仍在使用，请为此副本分配自己的设备编号（keyplan sync 文件夹 --new-device）。如果另一个已永久停用，请说明（keyplan sync 文件夹 --moved-here）。</translation>
     </message>
     <message>
         <source>its device was removed from the team (after its packet {cutoff}); what it sends since is not merged</source>
@@ -7684,7 +7704,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>{path} already exists, though this book did not write it: another book uses this book&apos;s device id (a copy of this book?). Nothing was sent. Ask a manager for the team key and join with it from a new book.</source>
-        <translation>{path} 已存在，但并非本客户簿所写：另一本客户簿在使用本客户簿的设备编号（是本客户簿的副本吗？）。未发送任何内容。请向销售经理索取团队密钥，并用一本新客户簿加入团队。</translation>
+        <translation type="vanished">{path} 已存在，但并非本客户簿所写：另一本客户簿在使用本客户簿的设备编号（是本客户簿的副本吗？）。未发送任何内容。请向销售经理索取团队密钥，并用一本新客户簿加入团队。</translation>
+    </message>
+    <message>
+        <source>{path} already exists, though this book did not write it: another book uses this book&apos;s device id (a copy of this book?). Nothing was sent. If this book is the copy, make it a new member below.</source>
+        <translation>{path} 已存在，但并非本客户簿所写：另一个客户簿在使用本客户簿的设备编号（本客户簿的副本？）。未发送任何内容。如果本客户簿是副本，请在下方将它设为新成员。</translation>
     </message>
     <message>
         <source>Only a manager of the team may do that. The members&apos; list shows who is one.</source>
@@ -7705,6 +7729,14 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>This book&apos;s team device was last used on the computer {there}; this is {here}. Two copies of one book must not sync as one member: nothing was sent or merged. Say below whether this is a copy or the book moved here for good.</source>
         <translation>本客户簿的团队设备上次在电脑 {there} 上使用；这台电脑是 {here}。同一客户簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。请在下方说明这是副本，还是客户簿已永久迁移到这台电脑。</translation>
+    </message>
+    <message>
+        <source>The book {other} on this computer syncs as this book&apos;s team device: one of the two is a copy of the other. Two copies of one book must not sync as one member: nothing was sent or merged. Say below whether this is a copy or this file replaces the other for good.</source>
+        <translation>本机上的客户簿 {other} 正以本客户簿的团队设备身份同步：两者中有一个是另一个的副本。同一客户簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。请在下方说明这是副本，还是此文件将永久取代另一个。</translation>
+    </message>
+    <message>
+        <source>The shared folder holds packets up to number {number} sent under this book&apos;s team device id, though this book never synced: another copy of it syncs there. Two copies of one book must not sync as one member: nothing was sent or merged. Say below whether this is a copy or the other is gone for good.</source>
+        <translation>共享文件夹中有以本客户簿的团队设备编号发送的数据包（直到第 {number} 个），但本客户簿从未同步过：它的另一个副本正在那里同步。同一客户簿的两个副本不能作为同一成员同步：未发送也未合并任何内容。请在下方说明这是副本，还是另一个已永久停用。</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,18 @@ class RowHandler:
         return record.id
 
 
+#: Fields the preview's first rows leave out: links by id, which mean nothing to read.
+_NOT_SHOWN = frozenset({"id", "customer_id", "reports_to"})
+
+
+def shown(record: Customer | Contact, mapping: ColumnMapping) -> dict[str, Any]:
+    """A customer's or contact's fields as they will be stored, for the preview's first
+    rows: its name (and code) and every field the file feeds."""
+    fields = ("code", "name") if isinstance(record, Customer) else ("name",)
+    return {name: getattr(record, name) for name in (*fields, *mapping.sources)
+            if name not in _NOT_SHOWN and hasattr(record, name)}
+
+
 class CustomerRowsHandler(RowHandler):
     """A customers file: rows are gathered per customer (one per code, else per name) while
     reading, then each customer is matched, checked and written once."""
@@ -221,7 +233,7 @@ class CustomerRowsHandler(RowHandler):
         preview.valid += rows.count - 1  # keep() counts one
         preview.matches.append(CustomerMatch(rows.first_row, action, record.id, record.code,
                                              record.name, rows.count))
-        self.keep(rows.first_row, {"action": action, "code": record.code, "name": record.name})
+        self.keep(rows.first_row, {"action": action, **shown(record, mapping)})
         if self.writer is not None:
             self.writer.customer(record, existing)
 
@@ -277,8 +289,7 @@ class ContactRowsHandler(RowHandler):
             self.ids.add(record.id)
         self.preview.updates += existing is not None
         self.preview.creates += existing is None
-        self.keep(number, {"customer_id": customer_id, "name": record.name,
-                           "title": record.title})
+        self.keep(number, {**shown(record, self.mapping), "customer_id": customer_id})
         if self.writer is not None:
             self.writer.contact(record, existing)
 

@@ -368,3 +368,34 @@ def test_a_csv_file_shows_no_sheet_choice(  # type: ignore[no-untyped-def]
     _check(qtbot, dialog, path)
     assert not dialog.sheet_combo.isVisible() and not dialog.sheet_label.isVisible()
     dialog.reject()
+
+
+def test_the_first_rows_show_every_field_the_file_feeds(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """A customers file's first rows show its city, kind, tags and owner as they will be
+    stored (they showed only the code and the name); a contacts file's its role and whether
+    the contact is the primary one, in words."""
+    path = tmp_path / "customers.csv"
+    path.write_text("客户编号,客户名称,客户类型,城市,标签,负责人\n"
+                    "S-1,王小明,个人客户,杭州,\"VIP, 华东\",李雷\n", encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+
+    def first_row() -> dict[str, str]:
+        return dict(zip(_headers(dialog.sample),
+                        (_cell(dialog.sample, 0, c) for c in range(dialog.sample.columnCount())),
+                        strict=True))
+
+    assert first_row() == {"Row": "2", "Code": "S-1", "Customer name": "王小明",
+                           "Customer kind": "Individual", "City": "杭州",
+                           "Tags": "VIP, 华东", "Account owner": "李雷"}
+    customer = window.book.reader.list_customers(limit=1).rows[0]
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text(f"客户名称,姓名,职位,角色,主要联系人\n{customer.name},赵六,采购经理,"
+                        "决策者,是\n", encoding="utf-8")
+    _check(qtbot, dialog, contacts)
+    assert first_row() == {"Row": "2", "Customer code": customer.code,
+                           "Customer name": customer.name, "Name": "赵六",
+                           "Job title": "采购经理", "Buying role": "Decision maker",
+                           "Primary contact": "Yes"}
+    dialog.reject()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,7 @@ from ui.gui.background.eta import Eta
 from ui.gui.background.tasks import BookTask, Progress
 from ui.gui.forms.field_labels import field_label
 from ui.gui.text.i18n import storage_message
+from ui.gui.text.labels import label
 
 RECORDS = {ImportKind.CUSTOMERS: Customer, ImportKind.CONTACTS: Contact,
            ImportKind.TRANSACTIONS: Transaction}
@@ -534,17 +536,28 @@ class ImportDialog(QDialog):
             self.sample.setHorizontalHeaderLabels(
                 [self.tr("Row") if f == "row" else import_field_label(preview.mapping.kind, f)
                  for f in fields])
-        locale = QLocale()
         for r, row in enumerate(rows):
             for c, name in enumerate(fields):
-                value = row.get(name)
-                text = "" if value is None else locale.toString(value, "f", 2) \
-                    if isinstance(value, float) else str(value)
-                self.sample.setItem(r, c, QTableWidgetItem(text))
+                self.sample.setItem(r, c, QTableWidgetItem(self._cell_text(row.get(name))))
         self.sample.resizeColumnsToContents()
         shown = bool(rows)
         self.sample.setVisible(shown)
         self.sample_label.setVisible(shown)
+
+    def _cell_text(self, value: Any) -> str:
+        """A stored value as the window shows it: a choice by its word (组织客户, Champion),
+        tags as a list, a yes/no as a word, money with two decimals."""
+        if value is None:
+            return ""
+        if isinstance(value, Enum):
+            return label(value)
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        if isinstance(value, float):
+            return QLocale().toString(value, "f", 2)
+        if isinstance(value, tuple):
+            return self.tr(", ", "between row numbers in a list").join(map(str, value))
+        return str(value)
 
     def _row_list(self, rows: list[int], total: int) -> str:
         """Row numbers as a list in the user's language (Chinese lists use 、)."""
