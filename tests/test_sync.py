@@ -209,3 +209,66 @@ def test_a_clock_days_ahead_waits_and_does_not_drag_the_others_along(
     pulled = b.sync.pull(team.folder)
     assert pulled.ahead == () and pulled.packets == 1
     assert b.customers.get(customer.id).notes == "from the future"
+
+
+def test_a_copy_beside_the_original_on_one_computer_is_caught_before_it_syncs(
+        team: Team, tmp_path: Path) -> None:
+    """Copied to another file on the same computer (a 'Save as', a copy in another folder):
+    the copy stops before sending or merging anything, names the original, and either way
+    out works; a book whose file merely moved syncs on."""
+    from storage.sync import home
+
+    a, b = team.books
+    customer = a.customers.add(Customer(name="Acme")).record
+    team.sync()
+    original = tmp_path / "book0.db"
+    a.connection.execute("VACUUM INTO ?", [str(tmp_path / "copy.db")])  # the copy, whole
+    copy = Book(tmp_path / "copy.db")
+    team.books.append(copy)
+    copy.customers.update(replace(copy.customers.get(customer.id), city="Ningbo"))
+    before = team.packets(a)
+    for work in (copy.sync.push, copy.sync.pull):
+        with pytest.raises(home.BookCopiedHereError) as caught:
+            work(team.folder)
+        assert str(original) in str(caught.value) and "--new-device" in str(caught.value)
+        assert caught.value.code == "book_copied_here"
+    assert team.packets(a) == before  # nothing sent under the original's id
+    assert copy.sync.new_device() != a.sync.device_id
+    team.sync()
+    team.sync()
+    for book in (a, b, copy):
+        assert book.customers.get(customer.id).city == "Ningbo"
+        assert book.sync.status(team.folder).to_send == 0
+    # The original's file moved on this computer (the old path gone): it syncs on.
+    a.close()
+    moved = tmp_path / "moved" / "book0.db"
+    moved.parent.mkdir()
+    original.rename(moved)
+    a = team.books[0] = Book(moved)
+    a.customers.update(replace(a.customers.get(customer.id), phone="021-5555 0101"))
+    a.sync.push(team.folder)
+    b.sync.pull(team.folder)
+    assert b.customers.get(customer.id).phone == "021-5555 0101"
+
+
+def test_a_copy_made_before_the_first_sync_is_caught_when_the_original_synced(
+        team: Team, tmp_path: Path) -> None:
+    from storage.sync import home
+
+    a, b = team.books
+    a.customers.add(Customer(name="Acme"))
+    a.connection.execute("VACUUM INTO ?", [str(tmp_path / "early-copy.db")])  # not synced yet
+    team.sync()
+    copy = Book(tmp_path / "early-copy.db")
+    team.books.append(copy)
+    with pytest.raises(home.DeviceInUseError) as caught:
+        copy.sync.push(team.folder)
+    assert "up to number 1" in str(caught.value) and caught.value.code == "device_in_use"
+    assert len(team.packets(a)) == 1
+    copy.sync.new_device()
+    copy.customers.add(Customer(name="Made on the copy"))
+    team.sync()
+    team.sync()
+    names = "SELECT name FROM customers ORDER BY name"
+    assert a.reader.query(names) == b.reader.query(names) == copy.reader.query(names)
+    assert len(a.reader.query(names)) == 2

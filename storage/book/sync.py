@@ -155,7 +155,7 @@ class Sync:
         refresh_team(self._db, folder, sending=True)
         device = self._member()
         shared.check_team(folder, str(device.team_id))
-        self._check_home(device)
+        self._check_home(device, folder)
         if shared.packets(folder, device.device) \
                 or checkpoint.latest_of(folder, device.device, keyring(self._conn)):
             return None
@@ -213,7 +213,7 @@ class Sync:
         refresh_team(self._db, folder, sending=True)  # the roster, and a new team key
         device = self._member()
         shared.check_team(folder, str(device.team_id))
-        self._check_home(device)
+        self._check_home(device, folder)
         shared.clean_temporary(folder, device.device)
         packets = ops = 0
         to_send = self._to_send(device.pushed_seq) if progress is not None else 0
@@ -268,9 +268,11 @@ class Sync:
         with self._db.atomic():
             home.moved_here(self._conn, self._member().device)
 
-    def _check_home(self, device: state.Device) -> None:
+    def _check_home(self, device: state.Device, folder: Path) -> None:
+        written = shared.packets(folder, device.device)
         with self._db.atomic():
-            home.check(self._conn, device.device)
+            home.check(self._conn, device.device, sent=device.packets,
+                       in_folder=max(written, default=0))
 
     # ---- merging ----------------------------------------------------------------------------
     def pull(self, folder: Path, progress: Progress | None = None) -> Pulled:
@@ -281,7 +283,7 @@ class Sync:
         device = self._member()
         shared.check_team(folder, str(device.team_id))
         assert device.team_key is not None
-        self._check_home(device)
+        self._check_home(device, folder)
         tell = (lambda share: progress(share, MERGING)) if progress else None
         total, used = self._from_checkpoints(folder, device, tell)
         applied = state.applied(self._conn)

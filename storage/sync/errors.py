@@ -43,8 +43,9 @@ class OtherTeamError(StorageError):
 class PacketTakenError(StorageError):
     code = "packet_taken"
     message = tr_noop("{path} already exists, though this book did not write it: another book "
-                      "uses this book's device id (a copy of this book?). Nothing was sent. "
-                      "Join the team again with 'keyplan team join KEY' to get a new device id.")
+                      "uses this book's device id (a copy of this book?). Nothing was sent. If "
+                      "this book is the copy, give it its own device id: keyplan sync FOLDER "
+                      "--new-device")
 
 
 class NotManagerError(StorageError):

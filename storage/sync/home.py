@@ -1,18 +1,30 @@
-"""Where this book's device lives: a copy of the book on another computer is caught before
-it sends packets under the original's device id (they would collide in the folder, or one
-would overwrite what the other sent as the same numbers).
+"""Where this book's device lives: a copy of the book is caught before it sends or merges
+anything under the original's device id (the two would interleave their packets as one member,
+each taking the other's numbers and clocks for its own).
 
-The book keeps, as a local setting never sent (``sync_home``), its device id and the name of
-the computer it last synced on. A sync on another computer under the same id stops with
-:class:`BookCopiedError`, which names the two ways out: a new device id for a copy
-(:func:`new_device`), or, for a book moved to this computer for good, :func:`moved_here`.
+The book keeps, as a local setting never sent (``sync_home``), its device id, the name of the
+computer it last synced on and its own file's path there. A sync stops with
+:class:`BookCopiedError` (or its kinds below), which names the two ways out, a new device id
+for a copy (:func:`new_device`) or, for a book moved for good, :func:`moved_here`, when:
+
+* it runs on another computer than the device's last sync (a copy taken to another laptop);
+* it runs on the same computer from another file while the book at the device's last path
+  still holds this device id (a copy beside the original: :class:`BookCopiedHereError`);
+* the book never synced as this device, yet the folder holds its packets that it did not
+  write (a copy made before the first sync, whose original synced first:
+  :class:`DeviceInUseError`).
+
+A book whose file moved on the same computer (the old path gone, or another book there) syncs
+on and notes its new path.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sqlite3
+from pathlib import Path
 
 from models.record import new_id, utc_now_iso
 from models.validation import tr_noop
@@ -30,26 +42,91 @@ class BookCopiedError(StorageError):
                       "book moved here for good, say so (keyplan sync FOLDER --moved-here).")
 
 
+class BookCopiedHereError(BookCopiedError):
+    code = "book_copied_here"
+    message = tr_noop("The book {other} on this computer syncs as this book's team device: one "
+                      "of the two is a copy of the other. Two copies of one book must not sync "
+                      "as one member: nothing was sent or merged. If this is a copy and the "
+                      "other is still used, give this copy its own device id (keyplan sync "
+                      "FOLDER --new-device). If this file replaces the other for good, say so "
+                      "(keyplan sync FOLDER --moved-here).")
+
+
+class DeviceInUseError(BookCopiedError):
+    code = "device_in_use"
+    message = tr_noop("The shared folder holds packets up to number {number} sent under this "
+                      "book's team device id, though this book never synced: another copy of "
+                      "it syncs there. Two copies of one book must not sync as one member: "
+                      "nothing was sent or merged. If this is a copy and the other is still "
+                      "used, give this copy its own device id (keyplan sync FOLDER "
+                      "--new-device). If the other is gone for good, say so (keyplan sync "
+                      "FOLDER --moved-here).")
+
+
 def computer() -> str:
     return socket.gethostname() or "unknown"
 
 
-def check(conn: sqlite3.Connection, device: str) -> None:
-    """BookCopiedError when ``device`` last synced on another computer; otherwise note this
-    computer as its home (the first sync of a device, or after a new id). Call inside the
+def check(conn: sqlite3.Connection, device: str, *, sent: int, in_folder: int) -> None:
+    """BookCopiedError (or a kind of it) when this book is a copy of ``device``'s book (see
+    the module); otherwise note this computer and file as its home (the first sync of a
+    device, after a new id, or after the file moved). ``sent``: the packets this book wrote;
+    ``in_folder``: the highest number of the device's packets in the folder. Call inside the
     sync's transaction."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", [KEY]).fetchone()
     home = _read(row[0]) if row else {}
-    here = computer()
-    if home.get("device") == device and home.get("computer") not in (None, here):
-        raise BookCopiedError(there=str(home["computer"]), here=here)
-    if home.get("device") != device or home.get("computer") != here:
-        _write(conn, device, here)
+    here, path = computer(), book_path(conn)
+    if home.get("device") == device:
+        if home.get("computer") not in (None, here):
+            raise BookCopiedError(there=str(home["computer"]), here=here)
+        last = home.get("path")
+        if last and path and not _same_file(last, path) and _device_of(last) == device:
+            raise BookCopiedHereError(other=last)
+    elif not sent and in_folder:
+        raise DeviceInUseError(number=in_folder)
+    if home.get("device") != device or home.get("computer") != here \
+            or home.get("path") != path:
+        _write(conn, device, here, path)
 
 
 def moved_here(conn: sqlite3.Connection, device: str) -> None:
-    """The book moved to this computer for good: it syncs here under its device id."""
-    _write(conn, device, computer())
+    """The book moved to this computer, or this file, for good: it syncs here under its
+    device id."""
+    _write(conn, device, computer(), book_path(conn))
+
+
+def book_path(conn: sqlite3.Connection) -> str:
+    """The book's own file, as SQLite opened it ('' for a book in memory)."""
+    for row in conn.execute("PRAGMA database_list"):
+        if row[1] == "main":
+            return os.path.normcase(os.path.realpath(row[2])) if row[2] else ""
+    return ""
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return os.path.normcase(one) == os.path.normcase(other)
+
+
+def _device_of(path: str) -> str | None:
+    """The team device id of the book at ``path``, read only (None: no book there, or not
+    one that can be read now). SQLite opens it, never open(): a plain read of a book file
+    would drop this process's locks on it (storage/connection)."""
+    if not os.path.isfile(path):
+        return None
+    for flags in ("mode=ro", "immutable=1"):  # immutable: a book whose -shm cannot be made
+        try:
+            peek = sqlite3.connect(f"{Path(path).as_uri()}?{flags}", uri=True, timeout=1)
+            try:
+                row = peek.execute("SELECT device FROM sync_device WHERE id = 1").fetchone()
+            finally:
+                peek.close()
+        except sqlite3.Error:
+            continue
+        return str(row[0]) if row and row[0] else None
+    return None
 
 
 def new_device(conn: sqlite3.Connection) -> str:
@@ -59,7 +136,7 @@ def new_device(conn: sqlite3.Connection) -> str:
     into it as a member's."""
     device = new_id()
     conn.execute("UPDATE sync_device SET device = ?, packets = 0 WHERE id = 1", [device])
-    _write(conn, device, computer())
+    _write(conn, device, computer(), book_path(conn))
     return device
 
 
@@ -71,8 +148,9 @@ def _read(text: str) -> dict[str, str]:
     return found if isinstance(found, dict) else {}
 
 
-def _write(conn: sqlite3.Connection, device: str, here: str) -> None:
+def _write(conn: sqlite3.Connection, device: str, here: str, path: str) -> None:
     conn.execute("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
                  "updated_at = excluded.updated_at",
-                 [KEY, json.dumps({"device": device, "computer": here}), utc_now_iso()])
+                 [KEY, json.dumps({"device": device, "computer": here, "path": path},
+                                  ensure_ascii=False), utc_now_iso()])

@@ -29,8 +29,8 @@ def _words() -> dict[str, Callable[[], str]]:
             "key would cut it off from its members."),
         "packet_taken": lambda: QCoreApplication.translate(
             "TeamSync", "{path} already exists, though this book did not write it: another "
-            "book uses this book's device id (a copy of this book?). Nothing was sent. Ask a "
-            "manager for the team key and join with it from a new book."),
+            "book uses this book's device id (a copy of this book?). Nothing was sent. If "
+            "this book is the copy, make it a new member below."),
         "not_manager": lambda: QCoreApplication.translate(
             "TeamSync", "Only a manager of the team may do that. The members' list shows who "
             "is one."),
@@ -47,7 +47,22 @@ def _words() -> dict[str, Callable[[], str]]:
             "TeamSync", "This book's team device was last used on the computer {there}; this "
             "is {here}. Two copies of one book must not sync as one member: nothing was sent "
             "or merged. Say below whether this is a copy or the book moved here for good."),
+        "book_copied_here": lambda: QCoreApplication.translate(
+            "TeamSync", "The book {other} on this computer syncs as this book's team device: "
+            "one of the two is a copy of the other. Two copies of one book must not sync as "
+            "one member: nothing was sent or merged. Say below whether this is a copy or "
+            "this file replaces the other for good."),
+        "device_in_use": lambda: QCoreApplication.translate(
+            "TeamSync", "The shared folder holds packets up to number {number} sent under "
+            "this book's team device id, though this book never synced: another copy of it "
+            "syncs there. Two copies of one book must not sync as one member: nothing was "
+            "sent or merged. Say below whether this is a copy or the other is gone for good."),
     }
+
+
+#: The errors after which the window offers its two ways out of a copied book (a new member,
+#: or moved here for good).
+COPIED = frozenset({"book_copied", "book_copied_here", "device_in_use", "packet_taken"})
 
 
 def sync_error_text(error: StorageError) -> str:

@@ -26,7 +26,7 @@ from storage.changes import Changes
 from storage.errors import StorageError
 from ui.gui.background.sync_operations import Phase, Synced, sync_book
 from ui.gui.background.tasks import BookTask, Task
-from ui.gui.dialogs.team_sync_words import sync_error_text
+from ui.gui.dialogs.team_sync_words import COPIED, sync_error_text
 from ui.gui.window.sync_watch import FolderWatcher
 
 if TYPE_CHECKING:
@@ -307,7 +307,7 @@ class TeamSync(QObject):
         if not self._same_book(path):
             return
         self.error = error_text(error)
-        self.copied = getattr(error, "code", None) == "book_copied"
+        self.copied = getattr(error, "code", None) in COPIED
         self.status = None
         self.watcher.stop()  # the folder may be gone: watched again after a good sync
         self.window.session.note_own_changes()
