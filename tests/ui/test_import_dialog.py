@@ -399,3 +399,42 @@ def test_the_first_rows_show_every_field_the_file_feeds(  # type: ignore[no-unty
                            "Job title": "采购经理", "Buying role": "Decision maker",
                            "Primary contact": "Yes"}
     dialog.reject()
+
+
+def test_cancel_while_importing_writes_nothing(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """Cancel pressed while the rows are being written (the bar counts the file's bytes,
+    with the time left): the dialog closes, the work stops at its next report and its
+    transaction is rolled back: no line, no import batch."""
+    customer = window.book.reader.list_customers(limit=1).rows[0]
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("客户编号,日期,金额,订单号\n")
+        out.writelines(f"{customer.code},2026-05-{day % 28 + 1:02d},{day % 900 + 1},"
+                       f"B{day}\n" for day in range(150_000))
+    reader = window.book.reader
+    lines = reader.conn.execute("SELECT count(*) FROM transactions").fetchone()[0]
+    batches = len(window.book.imports.batches())
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert dialog.summary.text().startswith("Rows read: 150,000. Valid: 150,000 (150,000 new")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    task = dialog.task
+    assert task is not None
+    size = path.stat().st_size
+    pressed: list[int] = []
+
+    def cancel_at_the_first_rows(done: int, total: int) -> None:
+        # The first report of the rows' phase (the backup's come first, in its own unit):
+        # the bar shows part of the file's bytes, and Cancel is pressed.
+        if total == size and done > 0 and not pressed:
+            pressed.append(done)
+            assert 0 < dialog.progress.value() < size
+            qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+    task.progressed.connect(cancel_at_the_first_rows)
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    assert pressed and pressed[0] < size and not dialog.isVisible()
+    assert reader.conn.execute("SELECT count(*) FROM transactions").fetchone()[0] == lines
+    assert len(window.book.imports.batches()) == batches
