@@ -186,6 +186,8 @@ class _Events:
             for kind, name in self.kind_names.items()
             for done in (False, True) for timed in (False, True)}
         sep = "：" if labels.lang == "zh_CN" else ": "
+        #: Around the customer's code: '李雷贸易（C2）' in Chinese, 'ACME (C1)' in English.
+        self.code_marks = ("（", "）") if labels.lang == "zh_CN" else (" (", ")")
         fields = self.fields = {key: escape(labels(f"cal.{key}") + sep) for key in
                                 ("customer", "contact", "plan", "owner", "what", "reference")}
         # The few distinct texts (owners, plans, kinds, versions), each escaped once.
@@ -213,6 +215,7 @@ class _Events:
         contact_field = _NEWLINE + fields["contact"]
         reference = f"{_NEWLINE}{fields['reference']}keyplan://customer/"
         need_before, need_after = self.need
+        code_open, code_close = self.code_marks
         events: list[bytes] = []
         add = events.extend
         for item, title, name, code, contact in zip(items, titles, names, codes, contacts,
@@ -228,7 +231,8 @@ class _Events:
                 more = f"{_NEWLINE}{title}" if len(raw_title) > 60 else ""
             description = (
                 f"DESCRIPTION:{whats[kind, detail]}{_NEWLINE}{customer}{name}"
-                f"{f' ({code})' if code else ''}{contact_field + contact if contact else ''}"
+                f"{f'{code_open}{code}{code_close}' if code else ''}"
+                f"{contact_field + contact if contact else ''}"
                 f"{plans[plan]}{owners[owner]}{more}{reference}{customer_id}/{kind}/"
                 f"{record_id}")
             add((f"BEGIN:VEVENT\r\nUID:{uid}@{UID_DOMAIN}\r\n{stamp}{versions[updated_at]}"

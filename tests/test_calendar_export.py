@@ -162,7 +162,7 @@ def test_chinese_words(book: Book, tmp_path: Path) -> None:
     assert f"[李雷贸易] 答复：{LINES}" in events
     assert "[ACME, Inc.; 华为] 回顾客户经营计划 2027-H1" in events
     description = str(events["[李雷贸易] 寄样品"]["DESCRIPTION"])
-    assert "事项：跟进 · 电话" in description and "客户：李雷贸易 (C2)" in description
+    assert "事项：跟进 · 电话" in description and "客户：李雷贸易（C2）" in description
 
 
 def test_every_line_is_folded_to_75_octets(book: Book, tmp_path: Path) -> None:
@@ -254,7 +254,7 @@ def _summary_zh(item: CalendarItem) -> str:
 
 def _description_zh(item: CalendarItem) -> str:
     detail = f" · {DETAIL_WORDS[item.detail]}" if item.detail else ""
-    code = f" ({item.customer_code})" if item.customer_code else ""
+    code = f"（{item.customer_code}）" if item.customer_code else ""
     lines = [f"事项：{KIND_WORDS[item.kind]}{detail}", f"客户：{item.customer_name}{code}"]
     lines += [f"联系人：{item.contact}"] if item.contact else []
     lines += [f"经营计划：{item.plan}"] if item.plan else []
