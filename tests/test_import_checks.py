@@ -151,3 +151,15 @@ def test_a_date_against_its_columns_order_is_said_in_chinese(tmp_path: Path) -> 
     assert done.returncode == 1, done.stderr
     assert "第 3 行，“Order Date”列：按此列的日期顺序（如 12/31/2024）不是有效日期。 " \
            "[31/10/2011]" in done.stdout
+
+
+def test_the_date_order_question_quotes_different_dates() -> None:
+    """An invoice's lines share its time: the question quoted '12/1/2010 8:26, 12/1/2010
+    8:26, 12/1/2010 9:41'; now three different values."""
+    from storage.importer.dates import DateOrderError, decide_orders
+
+    rows = [["12/1/2010 8:26"], ["12/1/2010 8:26"], ["12/1/2010 9:41"], ["12/1/2010 9:41"],
+            ["1/2/2011 10:00"]]
+    with pytest.raises(DateOrderError) as raised:
+        decide_orders(rows, {"date": (0, "InvoiceDate")})
+    assert raised.value.params["examples"] == "12/1/2010 8:26, 12/1/2010 9:41, 1/2/2011 10:00"

@@ -204,8 +204,8 @@ class ColumnEvidence:
             self.day_first += 1
         elif shape == "mdy":
             self.month_first += 1
-        elif shape == "either" and len(self.either) < 3:
-            self.either.append(value.strip())
+        elif shape == "either" and len(self.either) < 3 and value.strip() not in self.either:
+            self.either.append(value.strip())  # three different ones: an order's lines repeat
 
     @property
     def order(self) -> DateOrder | None:
