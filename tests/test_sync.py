@@ -272,3 +272,17 @@ def test_a_copy_made_before_the_first_sync_is_caught_when_the_original_synced(
     names = "SELECT name FROM customers ORDER BY name"
     assert a.reader.query(names) == b.reader.query(names) == copy.reader.query(names)
     assert len(a.reader.query(names)) == 2
+
+
+def test_a_pull_that_brings_back_a_record_deleted_here_says_so(team: Team) -> None:
+    a, b = team.books
+    customer = a.customers.add(Customer(name="Acme")).record
+    team.sync()
+    a.customers.delete(customer.id)
+    b.customers.update(replace(b.customers.get(customer.id), city="Ningbo"))  # later
+    a.sync.push(team.folder)
+    b.sync.push(team.folder)
+    assert b.sync.pull(team.folder).revived == 0  # B's edit stands: nothing came back there
+    pulled = a.sync.pull(team.folder)
+    assert pulled.revived == 1 and pulled.conflicts == 1
+    assert a.customers.get(customer.id).deleted_at is None

@@ -2274,6 +2274,10 @@
         <translation>keyplan：错误：--keep-days 只能与 --compact 一起使用</translation>
     </message>
     <message>
+        <source>keyplan: note: {count} deleted records came back: a member edited them after the delete. Delete them again if they should stay deleted.</source>
+        <translation>keyplan：提示：{count} 条已删除的记录已恢复：有成员在删除之后修改了它们。如果它们应保持删除，请再次删除。</translation>
+    </message>
+    <message>
         <source>{count} members&apos; checkpoints were loaded (the whole book of each, in bulk).</source>
         <translation>已载入 {count} 位成员的检查点（每个检查点为整本客户簿，批量载入）。</translation>
     </message>
@@ -4002,6 +4006,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>This row has {count} values under {width} column headers, so its values may have moved: a value holding the column separator without quotes (1,200 in a comma-separated file) splits in two. Put such values in quotes, or save the file again from the spreadsheet.</source>
         <translation>此行有 {count} 个值，而表头只有 {width} 列，各值可能已错位：未加引号且含有列分隔符的值（如逗号分隔文件中的 1,200）会被拆成两个。请给这类值加上引号，或从电子表格重新保存该文件。</translation>
+    </message>
+    <message>
+        <source>The row names no customer: its customer column is empty.</source>
+        <translation>此行未指明客户：客户列为空。</translation>
     </message>
     <message>
         <source>No customer has the code &apos;{key}&apos;, and a new customer needs a name, which no column of the file gives.</source>
@@ -7597,6 +7605,14 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>Team sync merged {changes} changes from the team ({conflicts} conflicts).</source>
         <translation>团队同步合并了团队的 {changes} 项修改（{conflicts} 个冲突）。</translation>
+    </message>
+    <message>
+        <source>Deleted records back: {count}, edited by a colleague after the delete (Team sync, Conflicts).</source>
+        <translation>已删除的记录恢复了 {count} 条：同事在删除之后修改了它们（见团队同步的冲突列表）。</translation>
+    </message>
+    <message>
+        <source>{merged} {revived}</source>
+        <translation>{merged}{revived}</translation>
     </message>
     <message>
         <source>Team sync: {phase}…</source>

@@ -342,7 +342,7 @@ class Sync:
                       conflicts=total.conflicts, waiting=waiting, quarantined=quarantined,
                       outdated=tuple(outdated), changes=total.changes(),
                       seconds=time.perf_counter() - started, checkpoints=used,
-                      ahead=tuple(ahead))
+                      ahead=tuple(ahead), revived=total.revived)
 
     def _from_checkpoints(self, folder: Path, device: state.Device,
                           progress: checkpoint.Progress | None = None) -> tuple[Applied, int]:

@@ -48,6 +48,9 @@ class Pulled:
     #: members whose packets wait: stamped more than a day ahead of this computer's clock
     #: (storage.sync.clock.AHEAD says so)
     ahead: tuple[str, ...] = ()
+    #: records deleted here that came back, a member having edited them after the delete
+    #: (each also a 'revived' conflict, whose other side deletes it again)
+    revived: int = 0
 
     @property
     def rescore_due(self) -> bool:

@@ -24,6 +24,8 @@ class Applied:
     ops: int = 0
     records: int = 0
     conflicts: int = 0
+    #: records deleted here that came back: a member edited them after the delete
+    revived: int = 0
     waiting: int = 0
     latest: str = ZERO
     tables: set[str] = field(default_factory=set)
@@ -44,6 +46,7 @@ class Applied:
         self.ops += other.ops
         self.records += other.records
         self.conflicts += other.conflicts
+        self.revived += other.revived
         self.tables |= other.tables
         self.customers |= other.customers
         self.customer_fields |= other.customer_fields

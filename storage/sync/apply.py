@@ -303,6 +303,8 @@ class Applier:
               c.ours_hlc, encoded(c.theirs), c.theirs_hlc, c.kept, device, utc_now_iso())
              for _state, record_id, c, device in conflicts])
         self.result.conflicts += len(conflicts)
+        self.result.revived += sum(1 for _state, _id, c, _device in conflicts
+                                   if c.kind == "revived" and c.kept == "theirs")
         self.result.account(table, inserted + updated, customers)
 
     def _insert(self, table: str, inserted: list[tuple[str, RecordState]]) -> None:

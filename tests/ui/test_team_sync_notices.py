@@ -1,17 +1,20 @@
 """File → Team sync… with a copied book and a refused packet, in the user's words: a copy
 beside the original on one computer is stopped before it syncs, names the original and
-offers its two ways out; a refused packet's reason reads in Chinese."""
+offers its two ways out; a refused packet's reason reads in Chinese; a record deleted here
+that a colleague edited later comes back, and the status bar says so."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from storage.book import Book
 from tests.ui.conftest import open_window, wait_idle
-from tests.ui.test_team_sync import open_dialog, start_team
+from tests.ui.test_team_sync import a_customer, open_dialog, start_team
 from ui.gui.settings import Settings
 from ui.gui.window.main_window import MainWindow
 
@@ -74,3 +77,25 @@ def test_a_refused_packet_reads_in_chinese(  # type: ignore[no-untyped-def]
     assert "设备 0f0e0d0c 的第 1 个数据包被拒收：不是 KeyPlan 数据包，或内容不完整" \
         in dialog.error_label.text()
     dialog.close()
+
+
+def test_a_record_deleted_here_and_brought_back_is_said_so(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, shared: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = open_dialog(qtbot, window)
+    key = start_team(qtbot, window, dialog, monkeypatch, shared)
+    dialog.close()
+    team = window.team_sync
+    with Book(tmp_path / "colleague.db", new_book=True) as other:
+        other.sync.join(key)
+        other.sync.pull(shared)
+        mine = a_customer(window.book)
+        window.apply_changes(window.book.customers.delete(str(mine.id)).changes)
+        customer = other.customers.get(str(mine.id))
+        other.customers.update(replace(customer, city="Ningbo"))  # after the delete
+        other.sync.push(shared)
+        team.sync()
+        qtbot.waitUntil(lambda: not team.running and team.conflicts == 1, timeout=20_000)
+    assert window.book.customers.get(str(mine.id)).deleted_at is None
+    said = window.statusBar().currentMessage()
+    assert "Deleted records back: 1, edited by a colleague after the delete" in said

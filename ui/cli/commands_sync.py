@@ -295,6 +295,10 @@ def run_sync(args: argparse.Namespace) -> int:
                        tiers=f"{rescored.changed_tier + rescored.newly_scored:,}")
             if rescored is not None else "",
             seconds=f"{pushed.seconds + pulled.seconds:.1f}"))
+    if pulled.revived:
+        print(t("keyplan: note: {count} deleted records came back: a member edited them after "
+                "the delete. Delete them again if they should stay deleted.",
+                count=pulled.revived))
     if pulled.checkpoints:
         print(t("{count} members' checkpoints were loaded (the whole book of each, in bulk).",
                 count=pulled.checkpoints))

@@ -266,9 +266,18 @@ class TeamSync(QObject):
         window.session.note_own_changes()  # our own writes (the packets' bookkeeping)
         if not pulled.changes.empty:
             window.apply_changes(pulled.changes)
-            window.say(translate("TeamSync", "Team sync merged {changes} changes from the "
-                                             "team ({conflicts} conflicts).").format(
-                changes=QLocale().toString(pulled.ops), conflicts=pulled.conflicts))
+            said = translate("TeamSync", "Team sync merged {changes} changes from the team "
+                                         "({conflicts} conflicts).").format(
+                changes=QLocale().toString(pulled.ops), conflicts=pulled.conflicts)
+            if pulled.revived:  # the user deleted them: say why they are back
+                back = translate("TeamSync", "Deleted records back: {count}, edited by a "
+                                             "colleague after the delete (Team sync, "
+                                             "Conflicts).").format(
+                    count=QLocale().toString(pulled.revived))
+                # Two sentences: a space between them in English, none after a Chinese 。
+                said = translate("TeamSync", "{merged} {revived}").format(merged=said,
+                                                                         revived=back)
+            window.say(said)
             if pulled.rescore_due:
                 window.rescore()
         if self.folder is not None:
