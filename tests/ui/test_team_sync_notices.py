@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from models.entities import Customer
 from storage.book import Book
 from tests.ui.conftest import open_window, wait_idle
 from tests.ui.test_team_sync import a_customer, open_dialog, start_team
 from ui.gui.settings import Settings
 from ui.gui.window.main_window import MainWindow
+from ui.gui.workspace.history_tab import HistoryTab
 
 
 @pytest.fixture
@@ -99,3 +101,43 @@ def test_a_record_deleted_here_and_brought_back_is_said_so(  # type: ignore[no-u
     assert window.book.customers.get(str(mine.id)).deleted_at is None
     said = window.statusBar().currentMessage()
     assert "Deleted records back: 1, edited by a colleague after the delete" in said
+
+
+def test_taking_back_a_code_another_customer_holds_is_a_message_not_a_crash(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, shared: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A colleague's new customer took a code this book's customer already had: the merge
+    leaves the code with the first and sets the colleague's aside; taking it back in the
+    History tab says why it cannot, in words, and changes nothing."""
+    from ui.gui.forms import prompts
+
+    dialog = open_dialog(qtbot, window)
+    key = start_team(qtbot, window, dialog, monkeypatch, shared)
+    dialog.close()
+    team = window.team_sync
+    mine = a_customer(window.book)
+    with Book(tmp_path / "colleague.db", new_book=True) as other:
+        other.sync.join(key)  # and adds a customer before it has merged this book's
+        theirs = other.customers.add(Customer(name="Acme Ningbo", code=mine.code)).record
+        other.sync.push(shared)
+        team.sync()
+        qtbot.waitUntil(lambda: not team.running and team.conflicts >= 1, timeout=20_000)
+    book = window.book
+    assert book.customers.get(str(theirs.id)).code == ""
+    assert book.customers.get(str(mine.id)).code == mine.code
+    shown: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda _parent, text: shown.append(text))
+    workspace = window.open_customer(str(theirs.id), "history")
+    assert workspace is not None
+    history = workspace.show_tab("history")
+    assert isinstance(history, HistoryTab)
+    qtbot.waitUntil(lambda: history.is_loaded and history.conflicts.model.rowCount() == 1)
+    model = history.conflicts.model
+    table = history.conflicts.table
+    rect = table.visualRect(model.index(0, model.column_of("take")))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shown == [f"{mine.code} now belongs to another record (a customer code, a plan's "
+                     "period or a person's name is used once). Change that record first, or "
+                     "keep the value the merge chose."]
+    assert book.customers.get(str(theirs.id)).code == ""
+    assert len(book.sync.conflicts(str(theirs.id))) == 1  # still open
