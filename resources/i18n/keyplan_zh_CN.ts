@@ -5436,7 +5436,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Carried by {strong}; weakest: {weak}.</source>
-        <translation>主要得分来自 {strong}；最弱：{weak}。</translation>
+        <translation>主要得分来自{strong}；最弱：{weak}。</translation>
     </message>
     <message>
         <source>{points:.1f} points to {tier}.</source>
@@ -6403,12 +6403,20 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>近12个月其经营计划中没有给予支持。</translation>
     </message>
     <message>
+        <source>Support granted in its plans: {cost} (1 measure{share}); profit after support: {after}.</source>
+        <translation>经营计划中给予的支持：{cost}（1 项措施{share}）；扣除支持后利润：{after}。</translation>
+    </message>
+    <message>
         <source>Support granted in its plans: {cost} ({count} measures{share}); profit after support: {after}.</source>
         <translation>经营计划中给予的支持：{cost}（{count} 项措施{share}）；扣除支持后利润：{after}。</translation>
     </message>
     <message>
         <source>, {share} of the profit</source>
         <translation>，占利润的 {share}</translation>
+    </message>
+    <message>
+        <source>One of them states neither a cost nor a rate and is not counted.</source>
+        <translation>其中 1 项既未注明成本也未注明比例，未计入。</translation>
     </message>
     <message>
         <source>{count} of them state neither a cost nor a rate and are not counted.</source>

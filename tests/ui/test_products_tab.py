@@ -158,7 +158,7 @@ def test_the_overview_flags_support_costing_more_than_the_profit(  # type: ignor
     assert "Last 12 months: revenue 100, profit 10." in text
     assert "Support granted in its plans: 40 (2 measures, 400 % of the profit); profit " \
            "after support: -30." in text
-    assert "1 of them state neither a cost nor a rate and are not counted." in text
+    assert "One of them states neither a cost nor a rate and is not counted." in text
 
 
 def test_the_profit_section_in_chinese(chinese: None) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from ui.gui.forms.period_field import period_label
 from ui.gui.forms.values import EMPTY, money, percent
 from ui.gui.style.tier_palette import NO_TIER_COLOUR, TIER_COLOURS
 from ui.gui.text.dimension_labels import dimension_label
+from ui.gui.text.i18n import current_language
 from ui.gui.text.labels import label
 from ui.gui.workspace.competition_section import competition_section
 from ui.gui.workspace.latest_read import LatestRead
@@ -166,11 +167,13 @@ class OverviewTab(WorkspaceTab):
         weak = sorted((line for line in e.lines if not line.missing),
                       key=lambda line: line.points)[:2]
         if strong:
+            # '销售额 98，利润贡献 98' in Chinese, not '销售额 98, 利润贡献 98'.
+            comma = "，" if current_language().startswith("zh") else ", "
             out.append("<p>" + escape(self.tr("Carried by {strong}; weakest: {weak}.").format(
-                strong=", ".join(f"{dimension_label(line.dimension)} {line.points}"
-                                 for line in strong),
-                weak=", ".join(f"{dimension_label(line.dimension)} {line.points}"
-                               for line in weak))) + "</p>")
+                strong=comma.join(f"{dimension_label(line.dimension)} {line.points}"
+                                  for line in strong),
+                weak=comma.join(f"{dimension_label(line.dimension)} {line.points}"
+                                for line in weak))) + "</p>")
         if e.next_tier is not None and e.points_to_next_tier is not None:
             out.append("<p>" + escape(self.tr("{points:.1f} points to {tier}.").format(
                 points=e.points_to_next_tier, tier=label(e.next_tier))) + "</p>")

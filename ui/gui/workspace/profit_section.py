@@ -32,14 +32,22 @@ def profit_lines(figures: CustomerProfit) -> list[str]:
                                "No support granted in its plans in these 12 months."))
         return lines
     share = figures.support_share
-    lines.append(translate(
+    # One measure reads '(1 measure, ...)', not '(1 measures, ...)'.
+    template = translate(
+        "ProfitSection", "Support granted in its plans: {cost} (1 measure{share}); "
+        "profit after support: {after}.") if figures.measures == 1 else translate(
         "ProfitSection", "Support granted in its plans: {cost} ({count} measures{share}); "
-        "profit after support: {after}.").format(
+        "profit after support: {after}.")
+    lines.append(template.format(
         cost=money(figures.support_cost), count=figures.measures,
         share=translate("ProfitSection", ", {share} of the profit").format(
             share=percent(share, 0)) if share is not None else "",
         after=money(figures.profit_after_support)))
-    if figures.uncosted:
+    if figures.uncosted == 1:
+        lines.append(translate(
+            "ProfitSection", "One of them states neither a cost nor a rate and is not "
+            "counted."))
+    elif figures.uncosted:
         lines.append(translate(
             "ProfitSection", "{count} of them state neither a cost nor a rate and are not "
             "counted.").format(count=figures.uncosted))
