@@ -20,7 +20,12 @@ from storage.database import Database
 
 def holder(path: str) -> None:
     stop = threading.Event()
-    threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
+
+    def stop_at_end_of_input() -> None:
+        sys.stdin.read()
+        stop.set()
+
+    threading.Thread(target=stop_at_end_of_input, daemon=True).start()
     app = Database(path)
     rounds = 0
     print("ready", flush=True)

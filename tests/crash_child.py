@@ -6,6 +6,7 @@ Prints ``start`` just before the operation and ``done`` after it has committed.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 
 from models.entities import Customer, Transaction
@@ -15,6 +16,7 @@ from storage.demo import generate_demo
 
 def main(operation: str, path: str, seed: int) -> None:
     db = Database(path)
+    work: Callable[[], object]
     if operation == "bulk":
         work = lambda: generate_demo(db, 150, seed=seed, anchor=date(2026, 6, 30))  # noqa: E731
     elif operation == "edits":

@@ -108,6 +108,7 @@ def test_restore_checks_then_replaces_and_keeps_the_old_book(book: Path) -> None
         backup = db.backup("manual").path
         db.add(Customer(name="Added after the backup"))
     kept = restore_backup(book, backup)
+    assert kept is not None
     assert _names(book) == ["Acme", "华为技术"]
     assert "Added after the backup" in _names(kept)
 

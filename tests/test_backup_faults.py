@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,8 +17,17 @@ import pytest
 from models.entities import Customer
 from storage import backup_write
 from storage.backup import backup_folder, clean_partials, create_backup, list_backups
+from storage.backup_zstd import decompress_file
 from storage.database import Database
 from storage.errors import BackupCheckFailedError, DamagedBookBackupError
+
+
+def _recorder(rotated: list[Path]) -> Callable[..., list[Path]]:
+    """A stand-in for rotate_backups that notes the book it was called for and deletes none."""
+    def rotate(path: Path, *args: object, **kwargs: object) -> list[Path]:
+        rotated.append(path)
+        return []
+    return rotate
 
 
 @pytest.fixture
@@ -62,8 +72,7 @@ def test_a_damaged_book_is_not_backed_up_and_rotation_does_not_run(book: Path) -
 def test_through_the_book_the_failed_backup_leaves_rotation_alone(
         book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rotated: list[Path] = []
-    monkeypatch.setattr("storage.backup.rotate_backups",
-                        lambda path, *a, **k: rotated.append(path) or [])
+    monkeypatch.setattr("storage.backup.rotate_backups", _recorder(rotated))
     with Database(book) as db:
         db.backup("manual")
         assert rotated == [book]
@@ -79,7 +88,7 @@ def test_through_the_book_the_failed_backup_leaves_rotation_alone(
 
 def test_a_backup_that_does_not_read_back_is_deleted(book: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    real = backup_write.decompress_file
+    real = decompress_file
 
     def flipped(*args, **kwargs):  # type: ignore[no-untyped-def]
         streamed = real(*args, **kwargs)
@@ -118,8 +127,7 @@ def test_a_check_that_fails_after_the_copy_leaves_rotation_alone(
     """The check now ends after the copy (beside an import): its failure must still keep the
     folder's older backups and leave no file behind."""
     rotated: list[Path] = []
-    monkeypatch.setattr("storage.backup.rotate_backups",
-                        lambda path, *a, **k: rotated.append(path) or [])
+    monkeypatch.setattr("storage.backup.rotate_backups", _recorder(rotated))
     monkeypatch.setattr(backup_write, "integrity", lambda path: "row 3 missing from index")
     monkeypatch.setattr(backup_write._Check, "run",
                         lambda self: setattr(self, "result", "row 3 missing from index"))
@@ -140,7 +148,7 @@ def test_a_check_that_the_machine_fails_is_not_called_damage(
 
     def full(self) -> None:  # type: ignore[no-untyped-def]
         error = sqlite3.OperationalError("database or disk is full")
-        error.sqlite_errorcode = 13  # type: ignore[attr-defined]
+        error.sqlite_errorcode = 13
         self.result, self.error = str(error), error
 
     monkeypatch.setattr(backup_write._Check, "run", full)

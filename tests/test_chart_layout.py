@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from matplotlib.axis import Axis
+from matplotlib.backend_bases import RendererBase
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -43,6 +44,7 @@ def book(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         source.conn.execute("VACUUM INTO ?", [str(path)])
     with Database(path) as db:
         result = db.rescore(DEMO_ANCHOR)
+        assert result.scores is not None
         db.write_snapshot(result.scores, Period.containing(DEMO_ANCHOR, SnapshotPeriod.MONTH))
         db.backfill_snapshots(2, SnapshotPeriod.MONTH, DEMO_ANCHOR)
     with Book(path) as opened:
@@ -70,7 +72,8 @@ def drawn_texts(figure: Figure) -> list[Text]:
     """Every text the figure draws but the legends' own: titles, axis and tick labels, bar
     and segment labels, annotations and notes."""
     texts = [t for t in figure.texts if t.get_visible() and t.get_text()]
-    for sup in (figure._suptitle, figure._supxlabel):
+    # Matplotlib keeps these Texts in private attributes (its public getters give strings).
+    for sup in (figure._suptitle, figure._supxlabel):  # type: ignore[attr-defined]
         if sup is not None and sup.get_text() and sup not in texts:
             texts.append(sup)
     for axes in figure.axes:
@@ -79,7 +82,8 @@ def drawn_texts(figure: Figure) -> list[Text]:
             if axis.label.get_visible() and axis.label.get_text():
                 texts.append(axis.label)
         texts += [t for t in axes.texts if t.get_visible() and t.get_text()]
-        texts += [t for t in (axes.title, axes._left_title, axes._right_title) if t.get_text()]
+        sides = (axes._left_title, axes._right_title)  # type: ignore[attr-defined]
+        texts += [t for t in (axes.title, *sides) if t.get_text()]
     return texts
 
 
@@ -107,12 +111,15 @@ def layout_faults(figure: Figure) -> list[str]:
             if (box.x0 < whole.x0 - 1 or box.y0 < whole.y0 - 1 or box.x1 > whole.x1 + 1
                     or box.y1 > whole.y1 + 1):
                 faults.append("a legend leaves the figure")
-            if axes.name == "polar" and _overlap(box, axes.get_tightbbox(renderer)):
-                faults.append("the legend lies over the radar")
+            if axes.name == "polar":
+                radar = axes.get_tightbbox(renderer)
+                assert radar is not None
+                if _overlap(box, radar):
+                    faults.append("the legend lies over the radar")
     return faults
 
 
-def _labels_wider_than_their_bars(figure: Figure, renderer: object) -> list[str]:
+def _labels_wider_than_their_bars(figure: Figure, renderer: RendererBase) -> list[str]:
     """A count written inside a bar segment must fit in it (the migration chart's)."""
     faults = []
     for axes in figure.axes:

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from matplotlib.axes import Axes
 from matplotlib.colors import to_hex
+from matplotlib.patches import Polygon, Rectangle
 from PySide6.QtCore import QCoreApplication
 
 from main import main
@@ -39,7 +41,8 @@ def _score_book(db: Database, seed: int = 1) -> None:
     tiers = list(Tier)
     for (customer_id,) in db.conn.execute("SELECT customer_id FROM customer_metrics").fetchall():
         rank = rng.choice([0, 1, 1, 2, 2, 2, 3, 3])
-        points = {d: rng.randrange(0, 101) for d in ("revenue", "growth_potential", "loyalty")}
+        points: dict[str, int | None] = {
+            d: rng.randrange(0, 101) for d in ("revenue", "growth_potential", "loyalty")}
         if rng.random() < 0.3:
             points["growth_potential"] = None
         db.conn.execute(
@@ -78,6 +81,12 @@ def fresh() -> Iterator[Book]:
         yield opened
 
 
+def _bars_of(axes: Axes) -> list[Rectangle]:
+    """The axes' patches, each a bar."""
+    assert all(isinstance(p, Rectangle) for p in axes.patches)
+    return [p for p in axes.patches if isinstance(p, Rectangle)]
+
+
 def _bars(chart: Chart) -> list[object]:
     return [t.artist for t in chart.targets]
 
@@ -88,8 +97,8 @@ def test_tiers_chart_counts_and_colours(scored: Book) -> None:
     chart = book_charts.tiers_chart(dist)
     counts_axes, revenue_axes = chart.figure.axes
     assert len(counts_axes.patches) == 4 and len(revenue_axes.patches) == 4
-    assert [p.get_height() for p in counts_axes.patches] == [dist.customers[t] for t in Tier]
-    assert sum(p.get_height() for p in revenue_axes.patches) == pytest.approx(100)
+    assert [p.get_height() for p in _bars_of(counts_axes)] == [dist.customers[t] for t in Tier]
+    assert sum(p.get_height() for p in _bars_of(revenue_axes)) == pytest.approx(100)
     for patch, tier in zip(counts_axes.patches, Tier, strict=True):
         assert to_hex(patch.get_facecolor()) == TIER_COLOURS[tier]
     assert [t.get_text() for t in counts_axes.get_xticklabels()] == [
@@ -115,7 +124,7 @@ def test_matrix_draws_rated_customers_and_says_how_many_are_not(scored: Book) ->
     assert points.unrated > 0 and points.score.size + points.unrated == 300
     chart = build_chart(scored, ChartRequest("matrix"))
     axes = chart.figure.axes[0]
-    drawn = sum(len(c.get_offsets()) for c in axes.collections)
+    drawn = sum(len(np.asarray(c.get_offsets())) for c in axes.collections)
     assert drawn == points.score.size
     assert axes.get_xlabel().startswith("Growth potential (points)")
     assert f"{points.unrated} customers without a growth-potential rating" in axes.get_xlabel()
@@ -140,6 +149,7 @@ def test_a_large_matrix_is_one_picture_that_still_answers_the_pointer() -> None:
               for tier, t in by_tier.items()}
     assert counts == {tier: int((ranks == rank).sum()) for rank, tier in enumerate(Tier)}
     picture = axes.images[0].get_array()
+    assert picture is not None
     assert picture.shape[2] == 3 and float(picture.min()) < 0.9  # something was painted
     chart.figure.canvas.draw()
     strategic = by_tier[Tier.STRATEGIC].artist
@@ -157,7 +167,7 @@ def test_distributions_and_history_charts(scored: Book) -> None:
     lifecycle = build_chart(scored, ChartRequest("lifecycle"))
     assert len(lifecycle.figure.axes[0].patches) == len(LifecycleStage)
     relationship = build_chart(scored, ChartRequest("relationship"))
-    heights = [p.get_height() for p in relationship.figure.axes[0].patches]
+    heights = [p.get_height() for p in _bars_of(relationship.figure.axes[0])]
     assert sum(heights) == 300 and len(heights) == len(RelationshipLevel)
     migration = build_chart(scored, ChartRequest("migration"))
     assert "2026-04 → 2026-05" in migration.figure.axes[0].get_title()
@@ -177,7 +187,9 @@ def test_customer_charts(scored: Book) -> None:
     assert radar.figure.axes[0].name == "polar"
     # The shaded area is what is scored: a dimension without data sits at the neutral 50.
     profile = scored.charts.customer_profile(customer_id)
-    radii = radar.figure.axes[0].patches[0].get_xy()[:, 1]
+    area = radar.figure.axes[0].patches[0]
+    assert isinstance(area, Polygon)
+    radii = area.get_xy()[:, 1]
     for index, name in enumerate(DIMENSIONS):
         value = profile.points.get(name)
         assert radii[index] == (50 if value is None else value), name

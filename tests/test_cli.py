@@ -95,6 +95,11 @@ def test_no_arguments_opens_the_gui(monkeypatch: pytest.MonkeyPatch) -> None:
     from ui.cli.app import run as run_cli
 
     opened: list[Path | None] = []
-    assert run_cli([], open_gui=lambda path: opened.append(path) or 0) == 0
-    assert run_cli(["--db", "x.db"], open_gui=lambda path: opened.append(path) or 0) == 0
+
+    def open_gui(path: Path | None) -> int:
+        opened.append(path)
+        return 0
+
+    assert run_cli([], open_gui=open_gui) == 0
+    assert run_cli(["--db", "x.db"], open_gui=open_gui) == 0
     assert opened == [None, Path("x.db")]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 
 from main import main
 from storage.database import Database
@@ -49,9 +50,11 @@ def test_import_book_refuses_what_it_has_no_use_for(
         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     workbook = openpyxl.Workbook()
-    workbook.active.title = "Orders"
-    workbook.active.append(["Customer", "Amount"])
-    workbook.active.append(["Acme", 12])
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = "Orders"
+    sheet.append(["Customer", "Amount"])
+    sheet.append(["Acme", 12])
     workbook.save("orders.xlsx")
     assert main(["--lang", "en", "--db", "b.db", "import", "book", "orders.xlsx",
                  "--map", "A=code"]) != 0

@@ -106,6 +106,7 @@ def test_the_chart_kinds_are_the_catalogues(tmp_path: Path) -> None:
     """The light list of kinds the parser offers is what the catalogue draws."""
     chart = _subcommands(build_parser())["chart"]
     kind = next(a for a in chart._actions if a.dest == "kind")
+    assert kind.choices is not None
     assert tuple(kind.choices) == KINDS == tuple(dict.fromkeys(BOOK_KINDS + CUSTOMER_KINDS))
     book = tmp_path / "book.db"
     assert main(["--db", str(book), "demo", "--customers", "30", "--anchor", "2026-12-06"]) == 0

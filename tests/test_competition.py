@@ -124,8 +124,9 @@ def test_the_book_keeps_competitors_and_works_out_the_wallet(book: Book) -> None
     assert [c.name for c in position.competitors] == ["海天贸易", "李锦记"]
     # ours: 100 - 90 - 10 = 0
     assert position.wallet.our_percent == 0.0
-    book.competition.save(replace(book.competition.find(customer.id, " 海天贸易 "),  # type: ignore[arg-type]
-                                  share_percent=30))
+    haitian = book.competition.find(customer.id, " 海天贸易 ")
+    assert haitian is not None
+    book.competition.save(replace(haitian, share_percent=30))
     position = book.competition.position(customer.id)
     # ours 60 %; total 120,000 / 0.6 = 200,000
     assert (position.wallet.our_percent, position.wallet.total_spend) == (60.0, 200_000.0)

@@ -135,7 +135,8 @@ def test_the_demo_has_active_plans_for_its_top_customers(tmp_path: Path) -> None
             assert objective.baseline_value == pytest.approx(revenue / 2, abs=500)
             assert 1.09 <= objective.target_value / (revenue / 2) <= 1.21
             assert len(plan.actions) == 4 and plan.actions[0].done_on is not None
-            assert all(abs((a.due_date - anchor).days) <= 45 for a in plan.actions)
+            assert all(a.due_date is not None and abs((a.due_date - anchor).days) <= 45
+                       for a in plan.actions)
             name = book.customers.get(plan.customer_id).name
             chinese = bool(re.search(r"[\u4e00-\u9fff]", name))
             assert bool(re.search(r"[\u4e00-\u9fff]", plan.actions[1].what)) == chinese

@@ -57,8 +57,9 @@ def everything(db: Database) -> dict[str, Any]:
         for row in db.query(f"SELECT * FROM [{table}] WHERE deleted_at IS NULL"):
             record = replace(from_row(cls, row), created_at="", updated_at="")
             if table in _LINKS:
-                record = replace(record, **{_LINKS[table][0]: tuple(sorted(
-                    links.get(record.id, [])))})
+                link_field: dict[str, Any] = {_LINKS[table][0]: tuple(sorted(
+                    links.get(record.id, [])))}
+                record = replace(record, **link_field)
             records[record.id] = record
         result[table] = records
     result["transactions"] = sorted(db.conn.execute(
@@ -228,7 +229,7 @@ def test_a_bad_row_means_nothing_is_imported_unless_asked(tmp_path: Path) -> Non
 _PIECES = ["=1+1", "@SUM(A1)", "+1", "-2", "=HYPERLINK(\"http://x\")", "=cmd|' /C calc'!A0",
            "_x000D_", "_x005F_", "\t", "NA", "-", "—", "空", "#N/A", "Total", "合计", "&<>\"'",
            "中文", "\u3000", "\x85", "\u2028", "\u200b", "😀", "Ω"]
-_CHARACTERS = st.characters(blacklist_categories=("Cs",), blacklist_characters=(
+_CHARACTERS = st.characters(blacklist_categories=["Cs"], blacklist_characters=(
     "".join(map(chr, [*range(0, 9), 11, 12, *range(14, 32), 127])) + "\ufffe\uffff"))
 _MULTILINE = st.lists(st.one_of(st.sampled_from([*_PIECES, "\n", "\r\n", "\r"]),
                                 st.text(_CHARACTERS, max_size=12)), max_size=8).map(

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -36,7 +36,8 @@ def planned(demo_db: Database) -> tuple[Database, str]:
     contact = demo_db.add(Contact(customer_id=customer_id, name=INJECTIONS[1],
                                   title=INJECTIONS[0]))
     demo_db.add(Interaction(customer_id=customer_id, kind=InteractionKind.VISIT,
-                            occurred_at=DEMO_ANCHOR, summary=INJECTIONS[2],
+                            occurred_at=datetime.combine(DEMO_ANCHOR, datetime.min.time()),
+                            summary=INJECTIONS[2],
                             contact_ids=(contact.id,)))
     need = demo_db.add(Need(customer_id=customer_id, kind=NeedKind.COMPLAINT,
                             description=INJECTIONS[3]))
@@ -75,7 +76,8 @@ def test_plan_workbook_sheets_and_layout(planned: tuple[Database, str], tmp_path
     assert contacts.freeze_panes == "A4"  # title, blank line, header
     assert contacts.print_title_rows == "$1:$3"
     assert contacts.page_setup.orientation == "landscape"
-    assert contacts.page_setup.fitToWidth == 1 and contacts.sheet_properties.pageSetUpPr.fitToPage
+    fit = contacts.sheet_properties.pageSetUpPr
+    assert contacts.page_setup.fitToWidth == 1 and fit is not None and fit.fitToPage
     header = [c.value for c in contacts[3] if c.value]
     assert header[0] == ("Name" if lang == "en" else "姓名")
     assert contacts["A3"].fill.fgColor.rgb.endswith("1F4E79")
@@ -103,7 +105,7 @@ def test_user_text_is_never_a_formula(planned: tuple[Database, str], tmp_path: P
                 text = cell.value
                 if isinstance(text, str) and text.startswith(INJECTIONS):
                     assert cell.data_type == "s", (ws.title, cell.coordinate, cell.value)
-                    found[cell.value] = ws.title
+                    found[text] = ws.title
     assert {"=1+2", "+SUM(A1:A3)", "-2+3", INJECTIONS[3], INJECTIONS[5]} <= set(found)
     notes = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row
              if isinstance(c.value, str) and c.value.startswith("bell")]
@@ -115,8 +117,11 @@ def test_revenue_sheet_matches_transactions(planned: tuple[Database, str],
     db, customer_id = planned
     path = export_plan(db, customer_id, tmp_path / "plan.xlsx", lang="en").path
     ws = openpyxl.load_workbook(path)["Revenue"]
-    months = {r[0]: r[1] for r in ws.iter_rows(min_row=4, values_only=True)
-              if r[0] and str(r[0])[:2] == "20"}
+    months: dict[str, float] = {}
+    for month, amount, *_ in ws.iter_rows(min_row=4, values_only=True):
+        if month and str(month)[:2] == "20":
+            assert isinstance(month, str) and isinstance(amount, int | float), (month, amount)
+            months[month] = amount
     first, last = min(months), max(months)
     expected = db.scalar("SELECT total(amount) FROM transactions WHERE customer_id = ? AND "
                          "deleted_at IS NULL AND substr(date, 1, 7) BETWEEN ? AND ?",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from models.config import DIMENSIONS
 from models.entities import Customer
@@ -57,7 +58,7 @@ def test_every_customer_with_its_figures(scored: Database, tmp_path: Path) -> No
         if stored["last_purchase"]:
             assert row["Last purchase"] == datetime.fromisoformat(stored["last_purchase"])
     ws = openpyxl.load_workbook(result.path)["Customers"]
-    last = ws.cell(HEADER_ROW, len(headers)).column_letter
+    last = get_column_letter(len(headers))
     assert ws.auto_filter.ref == f"A{HEADER_ROW}:{last}{HEADER_ROW + count}"
     assert ws.freeze_panes == f"C{HEADER_ROW + 1}"
     assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
@@ -118,7 +119,12 @@ def test_cancel_leaves_no_file(scored: Database, tmp_path: Path) -> None:
     assert target.read_bytes() == b"previous"
     assert [p.name for p in folder.iterdir()] == ["book.xlsx"]
     seen: list[tuple[int, int]] = []
-    export_portfolio(scored, target, progress=lambda d, t: seen.append((d, t)) or True)
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
+    export_portfolio(scored, target, progress=progress)
     assert seen[-1][0] == seen[-1][1] == scored.customer_count()
 
 

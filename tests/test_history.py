@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -71,7 +71,8 @@ def test_undo_restores_interaction_contacts(fresh_db: Database, customer: Custom
     a = fresh_db.add(Contact(customer_id=customer.id, name="A"))
     b = fresh_db.add(Contact(customer_id=customer.id, name="B"))
     meeting = fresh_db.add(Interaction(customer_id=customer.id, kind=InteractionKind.MEETING,
-                                       occurred_at="2026-03-01 10:00", summary="Kick-off",
+                                       occurred_at=datetime(2026, 3, 1, 10, 0),
+                                       summary="Kick-off",
                                        contact_ids=(a.id,)))
     fresh_db.update(replace(meeting, contact_ids=(a.id, b.id), summary="Kick-off meeting"))
     fresh_db.undo(fresh_db.history(customer.id)[0].change_id)
@@ -86,6 +87,7 @@ def test_a_stale_save_is_refused_with_the_stored_version(fresh_db: Database,
     fresh_db.update(replace(window_a, owner="Wang"))
     with pytest.raises(ConflictError) as caught:
         fresh_db.update(replace(window_b, city="Beijing"))
+    assert isinstance(caught.value.current, Customer)
     assert caught.value.current.owner == "Wang"
     assert "changed elsewhere" in str(caught.value)
     assert fresh_db.get(Customer, customer.id).city == ""  # nothing overwritten

@@ -163,3 +163,35 @@ def test_the_date_order_question_quotes_different_dates() -> None:
     with pytest.raises(DateOrderError) as raised:
         decide_orders(rows, {"date": (0, "InvoiceDate")})
     assert raised.value.params["examples"] == "12/1/2010 8:26, 12/1/2010 9:41, 1/2/2011 10:00"
+
+
+def test_a_sales_row_without_a_customer_says_so(fresh_db: Database, tmp_path: Path) -> None:
+    """A quarter of the UCI retail sample has no CustomerID: such a row said "No customer
+    has the code or name ''" and named no column; --create-customers makes nobody for it."""
+    path = _csv(tmp_path / "uci.csv", ["InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID",
+                                       "536365,6,2010-12-01 08:26,2.55,17850",
+                                       "536414,56,2010-12-01 11:52,0,"])
+    preview = preview_import(fresh_db, path, "transactions", create_customers=True)
+    assert (preview.valid, preview.bad_rows, preview.customers_created) == (1, 1, 1)
+    [issue] = preview.issues
+    assert str(issue) == ("row 3, column 'CustomerID': The row names no customer: its "
+                          "customer column is empty.")
+    assert not preview.unknown_customers  # nothing --create-customers would make
+
+
+def test_a_total_row_wider_than_the_header_is_skipped_as_one(fresh_db: Database,
+                                                             tmp_path: Path) -> None:
+    """'合计' in the amount column with an unquoted 5,000 after it: a total row, skipped (as
+    without the extra value), not refused as a row whose values moved. Found by
+    tests/test_import_bulk.py's property test."""
+    fresh_db.add(Customer(name="甲", code="C1"))
+    path = _csv(tmp_path / "sales.csv", ["客户编号,日期,金额", "C1,2026-09-01,100",
+                                         ",,合计,5,000"])
+    for by_rows in (False, True):
+        with pytest.MonkeyPatch.context() as patch:
+            if by_rows:  # every column looked at for total words before the handler
+                from storage.importer.handlers import RowHandler, TransactionRowsHandler
+                patch.setattr(TransactionRowsHandler, "strict_columns",
+                              RowHandler.strict_columns)
+            preview = preview_import(fresh_db, path, "transactions")
+        assert (preview.valid, preview.bad_rows, preview.skipped) == (1, 0, 1), by_rows

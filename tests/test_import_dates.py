@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 
 import pytest
@@ -91,9 +92,9 @@ def test_a_column_that_reads_both_ways_throughout_is_a_question() -> None:
 
 
 def test_the_decision_reads_only_as_far_as_needed() -> None:
-    read = []
+    read: list[int] = []
 
-    def rows():  # an endless file: the first decisive value must stop the reading
+    def rows() -> Iterator[list[str]]:  # an endless file: the first decisive value stops it
         number = 0
         while True:
             number += 1
@@ -129,9 +130,9 @@ def test_a_file_is_decided_from_its_first_rows_then_the_rest() -> None:
     columns = date_columns(_Mapping())
     assert columns == {"date": (1, "Order Date"), "due_date": (2, "Due")}
     head = [["A", "1/2/2024", "2024-03-01"], ["B", "3/4/2024", ""]]
-    read = []
+    read: list[bool] = []
 
-    def rest():  # only read when the first rows leave a column undecided
+    def rest() -> Iterator[list[str]]:  # only read when the first rows leave a column undecided
         read.append(True)
         yield from head
         yield ["C", "5/25/2024", ""]

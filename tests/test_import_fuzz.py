@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl.worksheet.worksheet import Worksheet
 
 from models.entities import Customer
 from storage.database import Database
@@ -125,6 +126,7 @@ def test_random_workbook_cells(folder: Path, header: list[str], rows: list[list[
                                title_rows: int, kind: str) -> None:
     workbook = openpyxl.Workbook()
     ws = workbook.active
+    assert isinstance(ws, Worksheet)
     for _ in range(title_rows):
         ws.append(["报表标题"])
     ws.append(header)

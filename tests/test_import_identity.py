@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl.worksheet.worksheet import Worksheet
 
 from models.entities import Contact, Customer
 from storage.database import Database
@@ -129,9 +130,11 @@ def test_the_same_column_as_code_and_name(fresh_db: Database, tmp_path: Path) ->
     assert (result.created, result.rejected) == (2, 0)
     assert _customers(fresh_db) == [("12488", "12488", ""), ("12489", "12489", "")]
     workbook = openpyxl.Workbook()
-    workbook.active.append(["InvoiceNo", "InvoiceDate", "CustomerID", "Amount"])
-    workbook.active.append(["536365", "2026-05-01", 12488, 15.3])
-    workbook.active.append(["536366", "2026-05-02", 12489.0, 20])
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    sheet.append(["InvoiceNo", "InvoiceDate", "CustomerID", "Amount"])
+    sheet.append(["536365", "2026-05-01", 12488, 15.3])
+    sheet.append(["536366", "2026-05-02", 12489.0, 20])
     workbook.save(tmp_path / "tx.xlsx")
     assert run_import(fresh_db, tmp_path / "tx.xlsx", "transactions").created == 2
     floats = _csv(tmp_path / "tx.csv", ["InvoiceDate,CustomerID,Amount", "2026-05-03,12488.0,9"])

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl.worksheet.worksheet import Worksheet
 
 from models.config import ScoringConfig
 from models.dimensions import COLUMN
@@ -21,8 +22,7 @@ from storage.database import Database
 from storage.importer import MappingError, preview_import, run_import
 from storage.importer.duplicates import cents
 from storage.importer.values import BLANK_MARKERS, cell_text, is_blank, parse_amount
-from storage.scoring_queries import load_book
-from storage.scoring_store import compute_book
+from storage.scoring_queries import compute_book, load_book
 
 AS_OF = date(2026, 6, 30)
 ORDERS = [
@@ -130,6 +130,7 @@ def test_the_same_lines_from_a_workbook_and_a_csv_are_duplicates(book: Database,
     1234.56. Compared as floats, the second import doubled the lines."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     sheet.append(["客户编号", "日期", "金额", "毛利"])
     computed = math.nextafter(1234.56, math.inf)  # 1234.5600000000002
     assert computed != 1234.56

@@ -76,7 +76,8 @@ def test_needs_get_their_service_level_due_date_and_contact(book: Book,
     [need] = book.needs.of_customer(book.customers.resolve("A1").id)
     assert (need.kind, need.status, need.raised_on) == (NeedKind.COMPLAINT, NeedStatus.OPEN,
                                                          date(2026, 5, 1))
-    assert need.due_on is not None and need.due_on > need.raised_on  # the high level's days
+    assert need.due_on is not None and need.raised_on is not None
+    assert need.due_on > need.raised_on  # the high level's days
     assert book.contacts.get(need.contact_id or "").name == "Li Lei"
 
 

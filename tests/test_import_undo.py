@@ -4,7 +4,7 @@ later edits and other imports stay, and the undo shows in History; one backup pe
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -55,6 +55,7 @@ def test_undoing_the_first_of_two_imports_keeps_the_second_and_a_later_edit(
     b = run_import(book, _write(tmp_path / "b.csv", "customer code,date,amount,reference\n"
                                 f"A1,{DAY},300,B-1\nB1,{DAY},70,B-2\n"), "transactions")
     assert (a.batch, b.batch) == (1, 2) and _lines(book, "A1") == [100, 200, 300]
+    assert a.batch is not None and b.batch is not None
     assert _revenue(book, acme.id) == 600
 
     done = undo_import(book, a.batch)
@@ -65,7 +66,8 @@ def test_undoing_the_first_of_two_imports_keeps_the_second_and_a_later_edit(
     assert _revenue(book, acme.id) == 300
     batch = get_batch(book, a.batch)
     assert batch is not None and batch.undone and batch.undo_change_id == done.undo_id
-    assert get_batch(book, b.batch).undone_at is None  # type: ignore[union-attr]
+    other = get_batch(book, b.batch)
+    assert other is not None and other.undone_at is None
     # The undo is in the customer's History: the lines removed, under the file's name.
     latest = book.history(acme.id)[0]
     assert (latest.action, latest.table_name, latest.record_id, latest.new_value) == \
@@ -135,7 +137,7 @@ def test_contacts_import_undo_removes_new_contacts_and_reverts_changed_ones(
     assert (result.created, result.updated) == (2, 1)
     qian = book.find(Contact, "name = 'Qian'")[0]
     book.add(Interaction(customer_id=acme.id, kind=InteractionKind.MEETING,
-                         occurred_at="2026-11-02 10:00", summary="Visit",
+                         occurred_at=datetime(2026, 11, 2, 10, 0), summary="Visit",
                          contact_ids=(qian.id,)))
     assert "wu" in book.scalar("SELECT search_text FROM customers WHERE id = ?", [acme.id])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -144,7 +145,7 @@ def test_progress_is_the_share_of_the_way_from_baseline_to_target_clamped() -> N
 ])
 def test_objective_values_out_of_their_kinds_range_are_refused(
         kind: ObjectiveKind, field: str, value: float) -> None:
-    values = {"target_value": 10.0, field: value}
+    values: dict[str, Any] = {"target_value": 10.0, field: value}
     with pytest.raises(ValidationErrors) as refused:
         Objective(kind=kind, description="x", **values).validated()
     assert list(refused.value.by_field()) == [field]

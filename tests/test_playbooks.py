@@ -81,9 +81,11 @@ def test_the_book_proposes_from_the_customer_and_the_users_own_win_a_tie(book: B
     # lifecycle stage it does not name): the built-in came first, so it stays proposed
     mine = book.playbooks.save(Playbook(name="Key, dependent", tiers=("key",),
                                         from_level=2)).record
-    assert book.playbooks.propose(customer.id, "en").builtin_key == "dependent_to_partnership"
+    proposed = book.playbooks.propose(customer.id, "en")
+    assert proposed is not None and proposed.builtin_key == "dependent_to_partnership"
     book.playbooks.save(replace(mine, lifecycle="active"))  # no stage stored: no fit
-    assert book.playbooks.propose(customer.id, "en").builtin_key == "dependent_to_partnership"
+    proposed = book.playbooks.propose(customer.id, "en")
+    assert proposed is not None and proposed.builtin_key == "dependent_to_partnership"
 
 
 def _customer_with_sales(book: Book) -> Customer:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import storage.scoring_queries as scoring_queries
 import storage.scoring_store as scoring_store
 from storage.database import Database
 from tests.conftest import DEMO_ANCHOR
@@ -18,10 +20,10 @@ def test_other_writers_are_not_blocked_while_scoring(demo_file: Path, tmp_path: 
     path = tmp_path / "book.db"
     with Database(demo_file) as source:
         source.conn.execute("VACUUM INTO ?", [str(path)])
-    real_compute = scoring_store.compute_book
+    real_compute = scoring_queries.compute_book
     wrote_meanwhile: list[bool] = []
 
-    def compute_and_meanwhile_write(*args: object, **kwargs: object) -> object:
+    def compute_and_meanwhile_write(*args: Any, **kwargs: Any) -> Any:
         other = sqlite3.connect(path, timeout=0)  # no waiting at all
         try:
             other.execute("INSERT INTO settings (key, value, updated_at) VALUES "

@@ -210,8 +210,9 @@ def test_a_solo_book_is_not_a_team(tmp_path: Path) -> None:
 def demo_book_scored(demo_db: Database) -> Iterator[Book]:
     db = demo_db
     month_end = DEMO_ANCHOR.replace(day=1) - timedelta(days=1)
-    db.write_snapshot(db.rescore(month_end).scores,
-                      Period.containing(month_end, SnapshotPeriod.MONTH))
+    scores = db.rescore(month_end).scores
+    assert scores is not None
+    db.write_snapshot(scores, Period.containing(month_end, SnapshotPeriod.MONTH))
     db.rescore(DEMO_ANCHOR)
     book = Book(db.path)
     yield book

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -27,7 +28,8 @@ from storage.scoring_queries import load_book, parse_points
 from storage.workspace_queries import workspace_header
 
 AS_OF = date(2026, 6, 30)
-WEIGHTS = {"revenue": 40, "profit": 20, "frequency": 10, "timeliness": 10, "loyalty": 20}
+WEIGHTS: dict[str, float] = {"revenue": 40, "profit": 20, "frequency": 10, "timeliness": 10,
+                             "loyalty": 20}
 CONFIG = ScoringConfig(weights=WEIGHTS)
 EARLY = "2024-01-01T00:00:00.000+00:00"
 
@@ -129,7 +131,8 @@ def test_rescore_stores_the_hand_computed_book(book: tuple[Database, dict[str, C
     # Only the rows that changed are written (and stamped); the book's date is the state's.
     stamped = [code for code, row in metrics(db).items() if row["as_of"] == "2026-07-01"]
     assert len(stamped) == next_day.changed_rows
-    assert db.scoring_state().as_of == date(2026, 7, 1)
+    state = db.scoring_state()
+    assert state is not None and state.as_of == date(2026, 7, 1)
     assert workspace_header(db, c["A"].id).as_of == date(2026, 7, 1)
 
 
@@ -298,7 +301,7 @@ def test_future_rows_do_not_change_the_aggregate(demo_db: Database) -> None:
     plain, _ = load_book(demo_db, day, CONFIG)
     original = scoring_queries.has_future_rows
     try:
-        scoring_queries.has_future_rows = lambda base, as_of: True  # type: ignore[assignment]
+        scoring_queries.has_future_rows = lambda base, as_of: True
         bounded, _ = load_book(demo_db, day, CONFIG)
     finally:
         scoring_queries.has_future_rows = original
@@ -500,7 +503,7 @@ def _state_summary(db: Database) -> dict[str, object]:
     {"strategic_revenue_top_percent": 5.0, "threshold_standard": 20.0},
 ])
 def test_new_weights_re_tier_from_the_stored_points_as_a_full_rescore_would(
-        demo_db: Database, change: dict[str, object]) -> None:
+        demo_db: Database, change: dict[str, Any]) -> None:
     day = date(2026, 6, 15)
     demo_db.rescore(day)
     someone = demo_db.scalar("SELECT customer_id FROM customer_metrics WHERE score IS NOT NULL "

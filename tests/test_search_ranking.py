@@ -4,6 +4,8 @@ through a contact; more matches than the ranking's limit keep the name order."""
 
 from __future__ import annotations
 
+import pytest
+
 from models.entities import Contact, Customer
 from storage.customer_queries import RANK_LIMIT, CustomerQuery
 from storage.database import Database
@@ -41,7 +43,7 @@ def test_hw_lists_huawei_first(fresh_db: Database) -> None:
 
 
 def test_more_matches_than_the_limit_keep_the_name_order(fresh_db: Database,
-                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     import storage.customer_queries as module
 
     fresh_db.add(Customer(name="Bravo Hw Trading"))

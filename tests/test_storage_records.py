@@ -34,7 +34,7 @@ STAMPS = ("created_at", "updated_at")
 def _same(stored: object, original: object) -> None:
     """Equal in every field except the timestamps storage assigns."""
     assert replace(stored, created_at="", updated_at="") == replace(  # type: ignore[type-var]
-        original, created_at="", updated_at="")  # type: ignore[type-var]
+        original, created_at="", updated_at="")
 
 
 @pytest.fixture

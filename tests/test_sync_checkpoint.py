@@ -8,6 +8,7 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -97,7 +98,8 @@ def _away_while_a_works(team: Team, tmp_path: Path) -> tuple[Book, str]:
     for number in range(5):
         a.customers.update(replace(a.customers.get(customer.id), notes=f"A's note {number}"))
         a.interactions.add(Interaction(customer_id=customer.id, kind=InteractionKind.CALL,
-                                       occurred_at="2026-05-01 10:00", summary=f"call {number}"))
+                                       occurred_at=datetime(2026, 5, 1, 10, 0),
+                                       summary=f"call {number}"))
         a.sync.push(team.folder)
     return a, customer.id
 

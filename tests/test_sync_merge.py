@@ -6,13 +6,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from models.entities import Contact, Customer, Interaction, Transaction
-from models.enums import InteractionKind, NeedKind, Priority
+from models.enums import ActionStatus, InteractionKind, NeedKind, Priority
 from models.plans import PlanAction
 from storage.book import Book
 from storage.errors import StorageError
@@ -111,6 +111,7 @@ def test_the_same_field_keeps_the_later_edit_and_sets_the_other_aside(team: Team
     assert (in_a.field, in_a.ours, in_a.theirs, in_a.kept) == ("notes", "A's note", "B's note",
                                                                "theirs")
     assert (in_b.ours, in_b.theirs, in_b.kept) == ("B's note", "A's note", "ours")
+    assert in_a.ours_hlc is not None and in_a.theirs_hlc is not None
     assert in_a.device == b.sync.device_id and in_a.ours_hlc < in_a.theirs_hlc
     # One click takes the value set aside instead: a new edit, which wins everywhere.
     done = a.sync.take_ours(in_a.id)
@@ -169,11 +170,11 @@ def test_new_interactions_never_conflict_and_their_fields_merge(team: Team) -> N
     customer = a.customers.add(Customer(name="Acme")).record
     team.sync()
     visit = a.interactions.add(Interaction(customer_id=customer.id, kind=InteractionKind.VISIT,
-                                           occurred_at="2026-05-04 10:00", summary="visit",
+                                           occurred_at=datetime(2026, 5, 4, 10, 0), summary="visit",
                                            next_step="send offer", next_step_due=date(2026, 5,
                                                                                       8))).record
     b.interactions.add(Interaction(customer_id=customer.id, kind=InteractionKind.CALL,
-                                   occurred_at="2026-05-04 11:00", summary="call"))
+                                   occurred_at=datetime(2026, 5, 4, 11, 0), summary="call"))
     team.sync()
     team.sync()
     a.interactions.update(replace(a.interactions.get(visit.id), next_step_done=True))
@@ -316,7 +317,8 @@ def test_plans_travel_part_by_part(team: Team) -> None:
     _same(a, b)
     in_b = b.plans.get(plan.id)
     first, second = in_b.actions
-    b.plans.save(replace(in_b, actions=[replace(first, status="done"), second]))  # B: done
+    done = replace(first, status=ActionStatus.DONE)
+    b.plans.save(replace(in_b, actions=[done, second]))  # B: done
     a_plan = a.plans.get(plan.id)  # A: the other action goes, its wording changes
     a.plans.save(replace(a_plan, situation="growing", actions=[a_plan.actions[0]]))
     team.sync()
@@ -467,7 +469,8 @@ def test_lists_and_settings_edited_on_both_books_merge_as_fields_do(team: Team) 
     qian = a.contacts.add(Contact(customer_id=customer.id, name="Qian")).record
     meeting = a.interactions.add(Interaction(customer_id=customer.id,
                                              kind=InteractionKind.MEETING,
-                                             occurred_at="2026-05-04 10:00", summary="kick-off",
+                                             occurred_at=datetime(2026, 5, 4, 10, 0),
+                                             summary="kick-off",
                                              contact_ids=(zhao.id,))).record
     team.sync()
     a.interactions.update(replace(a.interactions.get(meeting.id), contact_ids=(zhao.id,
@@ -504,7 +507,7 @@ def test_a_list_logged_as_its_json_text_travels_as_the_list(team: Team) -> None:
     customer = a.customers.add(Customer(name="Acme")).record
     zhao = a.contacts.add(Contact(customer_id=customer.id, name="Zhao")).record
     call = a.interactions.add(Interaction(customer_id=customer.id, kind=InteractionKind.CALL,
-                                          occurred_at="2026-05-04 10:00",
+                                          occurred_at=datetime(2026, 5, 4, 10, 0),
                                           summary="call")).record
     team.sync()
     with a.reader.atomic():  # what an import's update of the call writes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -121,7 +122,7 @@ def test_a_failed_write_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     def broken(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(shared.os, "replace", broken)
+    monkeypatch.setattr(os, "replace", broken)  # the folder module's os.replace
     with pytest.raises(OSError):
         shared.write_packet(tmp_path, DEVICE, 1, b"one")
     assert list((tmp_path / shared.SYNC_DIR / DEVICE).iterdir()) == []

@@ -29,8 +29,9 @@ def book(demo_db: Database) -> Iterator[Book]:
     customers with open items in the bin."""
     db = demo_db
     month_end = TODAY.replace(day=1) - timedelta(days=1)
-    db.write_snapshot(db.rescore(month_end).scores,
-                      Period.containing(month_end, SnapshotPeriod.MONTH))
+    scores = db.rescore(month_end).scores
+    assert scores is not None
+    db.write_snapshot(scores, Period.containing(month_end, SnapshotPeriod.MONTH))
     db.rescore(TODAY)
     rng = random.Random(14)
     with db.atomic():

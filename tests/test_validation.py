@@ -13,6 +13,7 @@ from models.config import PRESETS, ScoringConfig, normalise_weights, preset_weig
 from models.entities import Assessment, Contact, Customer, Interaction, Need, Transaction
 from models.enums import Tier
 from models.plans import AccountPlan, Objective
+from models.record import Record
 from models.validation import (
     MSG_BAD_DATE,
     MSG_RATING,
@@ -100,12 +101,12 @@ def test_weights_must_sum_to_100_and_thresholds_be_ordered() -> None:
     assert "add up to 100" in str(caught.value) and "90" in str(caught.value)
     with pytest.raises(ValidationError):
         normalise_weights({"revenue": 100, "bogus": 0})
-    with pytest.raises(ValidationErrors) as caught:
+    with pytest.raises(ValidationErrors) as refused:
         ScoringConfig(threshold_strategic=50, threshold_key=60).validated()
-    assert _fields(caught.value) == {"thresholds"}
-    with pytest.raises(ValidationErrors) as caught:
+    assert _fields(refused.value) == {"thresholds"}
+    with pytest.raises(ValidationErrors) as refused:
         ScoringConfig(abc_a_percent=96, abc_b_percent=95).validated()
-    assert _fields(caught.value) == {"abc"}
+    assert _fields(refused.value) == {"abc"}
 
 
 def test_every_preset_is_valid() -> None:
@@ -180,7 +181,7 @@ ALL_RECORDS = [Customer, Contact, Transaction, Interaction, Need, Assessment, Ac
 @pytest.mark.parametrize("cls", ALL_RECORDS, ids=lambda c: c.__name__)
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
-def test_every_record_validator_never_crashes(cls: type, data: st.DataObject) -> None:
+def test_every_record_validator_never_crashes(cls: type[Record], data: st.DataObject) -> None:
     raw = data.draw(st.dictionaries(st.sampled_from(cls.field_names()), junk, max_size=10))
     try:
         record = cls.parse(raw)

@@ -20,10 +20,11 @@ from models.enums import (
     Tier,
 )
 from models.periods import Period
+from models.plan_periods import week_of
 from models.plans import AccountPlan, PlanAction
 from models.service_levels import days_late, due_on
 from storage.book import Book
-from storage.weekly_report import week_of, weekly_report
+from storage.weekly_report import weekly_report
 
 TODAY = date(2026, 12, 9)  # a Wednesday: the week is 7 to 13 December
 
@@ -109,6 +110,7 @@ def test_tier_and_score_moves_since_last_month(book: Book) -> None:
     scored = book.scoring.rescore(TODAY)
     assert scored.summary.customers == 2
     db = book.reader
+    assert scored.scores is not None
     db.write_snapshot(scored.scores, Period.parse("2026-11"))
     first = book.customers.ids()[0]
     with db.atomic():
@@ -142,7 +144,7 @@ def test_the_workbook_shows_each_part(book: Book, tmp_path: Path, lang: str) -> 
     cells = [c for row in visits.iter_rows() for c in row if isinstance(c.value, str)]
     assert "拜访采购部" in [c.value for c in cells]
     # A customer named like a formula is shown as its text, never stored as a formula.
-    named = [c for c in cells if c.value.startswith("=HYPERLINK")]
+    named = [c for c in cells if str(c.value).startswith("=HYPERLINK")]
     assert named and all(c.data_type == "s" for c in named)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from models.enums import PlanStatus, SupportKind
 from models.plans import AccountPlan, SupportMeasure
@@ -136,12 +137,15 @@ def test_fast_rows_keep_styles_and_text(tmp_path: Path) -> None:
     from storage.xlsx_style import MONEY, SheetWriter
 
     workbook = Workbook()
-    writer = SheetWriter(workbook.active, 2)
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    writer = SheetWriter(sheet, 2)
     rows = [[f"c{i}", float(i)] for i in range(5)] + [["=1+1", 9.5]]
     fast_rows(writer, rows, formats=(None, MONEY), measured=2)
     path = tmp_path / "fast.xlsx"
     workbook.save(path)
     ws = load_workbook(path).active
+    assert isinstance(ws, Worksheet)
     assert [ws.cell(row=r, column=1).value for r in range(1, 7)] == [r[0] for r in rows]
     assert ws.cell(row=5, column=2).number_format == MONEY  # copied from the first row
     formula = ws.cell(row=6, column=1)

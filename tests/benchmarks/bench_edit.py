@@ -85,7 +85,7 @@ def window_edits(path: Path, customer_id: str, folder: Path) -> tuple[float, int
     idle()
     window.open_customer(customer_id, "profile")
     idle()
-    profile = window.workspace.show_tab("profile")  # type: ignore[union-attr]
+    profile = window.workspace.show_tab("profile")
     times: list[float] = []
     statements: list[str] = []
     for number in range(REPEAT):

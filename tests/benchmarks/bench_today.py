@@ -170,6 +170,7 @@ def main() -> None:
             view.show()
             app.processEvents()
             firsts, alls = time_view(app, view, REPEAT)
+            assert view.model.data_ is not None
             totals = ", ".join(f"{k} {v:,}" for k, v in view.model.data_.totals.items())
             verdict("Today painted: worklist (customer sections loading)", median(firsts),
                     limit=LIMIT_PAINTED, baseline=raw, ratio_limit=LIMIT_RATIO)
@@ -178,6 +179,7 @@ def main() -> None:
             me = owners[0]  # any salesperson: each owns a tenth of the demo book
             view.set_owners(owners, me)
             firsts, alls = time_view(app, view, REPEAT)
+            assert view.model.data_ is not None
             verdict(f"  {me}'s work: worklist painted", median(firsts), limit=LIMIT_PAINTED)
             verdict(f"  {me}'s work: every section painted", median(alls),
                     limit=LIMIT_PAINTED, extra=", ".join(

@@ -38,6 +38,7 @@ def prepare(cached: Path, folder: Path) -> Path:
     shutil.copyfile(cached, copy)
     with Database(copy) as db:
         result = db.rescore(ANCHOR)
+        assert result.scores is not None
         db.write_snapshot(result.scores, Period.containing(ANCHOR, SnapshotPeriod.MONTH))
         db.backfill_snapshots(3, SnapshotPeriod.MONTH, ANCHOR)
     return copy
@@ -114,7 +115,7 @@ def main() -> None:
                 wait_until(app, lambda: overview.is_loaded)
                 view.repaint()
                 seconds = time.perf_counter() - begin
-                length = len(overview.page.toPlainText())  # type: ignore[attr-defined]
+                length = len(overview.page.toPlainText())
                 for pool in (Task.pool(), BookTask.pool()):
                     pool.waitForDone(60_000)
                 view.close()
