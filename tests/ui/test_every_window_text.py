@@ -62,12 +62,14 @@ from ui.gui.dialogs.playbooks_dialog import PlaybooksDialog
 from ui.gui.dialogs.preferences_dialog import PreferencesDialog
 from ui.gui.dialogs.team_sync_dialog import TeamSyncDialog
 from ui.gui.dialogs.weekly_dialog import WeeklyReportDialog
+from ui.gui.forms.swot_editor import QuadrantBox, SwotDialog
 from ui.gui.models.rows_model import Column, RowsModel
 from ui.gui.settings import Settings
 from ui.gui.style.table_style import clipped_titles
 from ui.gui.text import i18n
 from ui.gui.window.main_window import VIEWS, MainWindow
 from ui.gui.workspace import TAB_NAMES
+from ui.gui.workspace.competition_tab import CompetitionTab
 
 #: Names that stay as they are in Chinese: the product, what the About box credits, and
 #: file types, programs and sizes named as such (导出到 Excel, .xlsx 工作簿或 CSV 文件, 1.00 GiB).
@@ -329,6 +331,14 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
     walk.look("contact form", contacts.dialog)
     contacts.dialog.reject()
 
+    # The Competition tab's competitor form.
+    competition = workspace.show_tab("competition")
+    assert isinstance(competition, CompetitionTab)
+    competition.add_competitor()
+    assert competition.dialog is not None
+    walk.look("competitor form", competition.dialog)
+    competition.dialog.reject()
+
     # The plan editor and a new plan, from the Plan tab's buttons.
     plans = workspace.show_tab("plan")
     qtbot.waitUntil(lambda: workspace.is_loaded, timeout=20_000)
@@ -347,6 +357,14 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
     new_plan = plans.new_plan()
     walk.look("new plan", new_plan)
     new_plan.reject()
+    # The plan's SWOT editor and the form of one of its lines.
+    swot = plans.edit_swot(plan_id)
+    assert isinstance(swot, SwotDialog)
+    walk.look("SWOT editor", swot)
+    line = swot.findChildren(QuadrantBox)[0].add()
+    walk.look("SWOT line", line)
+    line.reject()
+    swot.reject()
 
     # The dialogs of the menus.
     window.preferences_action.trigger()
@@ -397,7 +415,7 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
     walk.look("first run", welcome)
     welcome.reject()
 
-    assert len(walk.seen) == 4 + len(TAB_NAMES) + 2 + preferences.tabs.count() + 15
+    assert len(walk.seen) == 4 + len(TAB_NAMES) + 2 + preferences.tabs.count() + 18
     assert walk.found == {}, walk.report()
     window.close()
 
