@@ -190,3 +190,25 @@ def test_sync_shows_its_progress_on_a_terminal(
     assert piped.getvalue() == ""
     with Book(second) as wang:
         assert wang.customers.get(customer_id).city == "Ningbo"
+
+
+def test_sync_says_when_records_deleted_here_came_back(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from models.entities import Customer
+    from tests.test_sync_merge import Team
+
+    team = Team(tmp_path, 2)
+    a, b = team.books
+    customer = a.customers.add(Customer(name="Acme")).record
+    team.sync()
+    a.customers.delete(customer.id)
+    b.customers.update(replace(b.customers.get(customer.id), city="Ningbo"))  # later
+    b.sync.push(team.folder)
+    team.close()
+    assert main(["--lang", "en", "--db", str(tmp_path / "book0.db"), "sync",
+                 str(team.folder)]) == 0
+    assert "keyplan: note: 1 deleted records came back: a member edited them after the " \
+           "delete." in capsys.readouterr().out
+    assert main(["--lang", "en", "--db", str(tmp_path / "book0.db"), "sync",
+                 str(team.folder)]) == 0
+    assert "came back" not in capsys.readouterr().out  # said once, when it happened
