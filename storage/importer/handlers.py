@@ -24,6 +24,7 @@ from storage.importer.results import (
 from storage.importer.rows import (
     MSG_NAMESAKE,
     MSG_NEW_WITHOUT_NAME,
+    MSG_NO_CUSTOMER,
     MSG_OTHER_DETAILS,
     MSG_UNKNOWN_CUSTOMER,
     RowIssue,
@@ -134,7 +135,11 @@ class RowHandler:
             found = self._new_customer(number, code, name)
         if isinstance(found, str):
             return found
-        if found is None:
+        if found is None and not (code or name or known):  # UCI's rows without CustomerID
+            found = ValidationError(next((f for f in ("customer_code", "customer_name")
+                                          if f in self.mapping.sources), "customer_id"),
+                                    MSG_NO_CUSTOMER)
+        elif found is None:
             found = ValidationError(
                 "customer_code" if code else "customer_name" if name else "customer_id",
                 MSG_UNKNOWN_CUSTOMER, key=code or name or known)

@@ -44,12 +44,13 @@ MSG_RAGGED_ROW = tr_noop("This row has {count} values under {width} column heade
                          "values may have moved: a value holding the column separator without "
                          "quotes (1,200 in a comma-separated file) splits in two. Put such "
                          "values in quotes, or save the file again from the spreadsheet.")
+MSG_NO_CUSTOMER = tr_noop("The row names no customer: its customer column is empty.")
 MSG_NEW_WITHOUT_NAME = tr_noop("No customer has the code '{key}', and a new customer needs a "
                                "name, which no column of the file gives.")
 _IMPORT_MESSAGES = frozenset({MSG_UNKNOWN_CUSTOMER, MSG_AMBIGUOUS_CUSTOMER, MSG_OTHER_DETAILS,
                               MSG_NAMESAKE, MSG_NOT_AN_ID, MSG_UNKNOWN_CONTACT,
                               MSG_UNKNOWN_NEED, MSG_UNKNOWN_PLAN, MSG_UNKNOWN_OBJECTIVE,
-                              MSG_RAGGED_ROW, MSG_NEW_WITHOUT_NAME})
+                              MSG_RAGGED_ROW, MSG_NEW_WITHOUT_NAME, MSG_NO_CUSTOMER})
 
 #: A date cell's problems that only a column's day/month order explains.
 _DATE_MESSAGES = frozenset({MSG_DATE_AGAINST_ORDER, MSG_DATE_BOTH_WAYS})

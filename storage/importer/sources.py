@@ -28,7 +28,7 @@ from storage.importer.file_errors import (
     ImportFileError,
     NotATableError,
 )
-from storage.importer.values import cell_text, is_blank
+from storage.importer.values import cell_text, is_blank, is_total_row
 
 __all__ = ["EmptyFileError", "EncodingUnknownError", "ImportFileError", "NotATableError",
            "TableSource", "guess_kind", "open_table"]
@@ -340,8 +340,11 @@ def ragged_rows(source: TableSource, rows: list[tuple[int, list[Any]]]
     width = source.width
     if not width or max(map(len, map(_VALUES, rows)), default=0) <= width:
         return []
+    # A total row is skipped as one, whatever its width (the handler looks for the total
+    # words in its date and money columns, after this).
     return [row for row in rows if len(row[1]) > width
-            and any(str(value).strip() for value in row[1][width:])]
+            and any(str(value).strip() for value in row[1][width:])
+            and not is_total_row(row[1])]
 
 
 _VALUES = itemgetter(1)
