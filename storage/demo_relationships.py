@@ -76,8 +76,11 @@ def add_demo_relationships(db: DatabaseBase, anchor: date, seed: int) -> int:
                 covered = rng.choice(colleagues)
             updates.append((boss, covered, contact_id))
             placed.append((contact_id, influence))
+        # The reasons in the customer's language, as its plan and SWOT are: an English
+        # customer owned by 陈静 read '2026-08-05 Dependent: 成为其主要供应商…' under an
+        # English plan (the draws are the same either way).
         history.extend(_ladder(rng, customer_id, int(level), owner or "", created, anchor,
-                               chinese, stamp))
+                               _chinese(name), stamp))
     db.conn.executemany("UPDATE contacts SET reports_to = ?, covered_by = ? WHERE id = ?",
                         updates)
     db.conn.executemany(
