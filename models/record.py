@@ -44,16 +44,13 @@ class Record:
 
     @classmethod
     def field_names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+        return list(_fields_of(cls)[0])
 
     @classmethod
     def _defaults(cls) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.default is not MISSING:
-                result[f.name] = f.default
-            elif f.default_factory is not MISSING:
-                result[f.name] = f.default_factory()
+        for name, default, factory in _fields_of(cls)[2]:
+            result[name] = factory() if factory is not None else default
         return result
 
     @classmethod
@@ -63,11 +60,12 @@ class Record:
         Every field is checked, so the caller gets all problems at once.
         """
         values = cls._defaults()
-        values.update((k, v) for k, v in raw.items() if k in values or k in cls.field_names())
-        cleaned, errors = cls._run_checks(values)
-        if errors:
+        names = _fields_of(cls)[1]
+        values.update((k, v) for k, v in raw.items() if k in names)
+        record, errors = cls._checked(values)
+        if record is None:
             raise ValidationErrors(errors)
-        return cls(**{**values, **cleaned})
+        return record
 
     def validated(self) -> Self:
         """This record with every checked field cleaned; raises ValidationErrors if invalid."""
@@ -95,3 +93,39 @@ class Record:
             except ValidationError as error:
                 errors.append(error)
         return cleaned, errors
+
+    @classmethod
+    def _checked(cls, values: Mapping[str, Any]) -> tuple[Self | None, list[ValidationError]]:
+        """:meth:`_run_checks`, keeping the record it builds to check (None when invalid)."""
+        cleaned: dict[str, Any] = {}
+        errors: list[ValidationError] = []
+        for name, check in cls.CHECKS.items():
+            try:
+                cleaned[name] = check(values.get(name))
+            except ValidationError as error:
+                errors.append(error)
+        if errors:
+            return None, errors
+        record = cls(**{**values, **cleaned})
+        try:
+            record.check_consistency()
+        except ValidationError as error:
+            return None, [error]
+        return record, errors
+
+
+#: Record class -> (its field names, the same as a set, (name, default, default factory) of
+#: those with one): worked out once per class (parse runs a million times in an import).
+_FIELDS: dict[type, tuple[tuple[str, ...], frozenset[str], list[tuple[str, Any, Any]]]] = {}
+
+
+def _fields_of(cls: type) -> tuple[tuple[str, ...], frozenset[str], list[tuple[str, Any, Any]]]:
+    known = _FIELDS.get(cls)
+    if known is None:
+        found = fields(cls)
+        names = tuple(f.name for f in found)
+        known = _FIELDS[cls] = (names, frozenset(names), [
+            (f.name, f.default if f.default is not MISSING else None,
+             f.default_factory if f.default_factory is not MISSING else None)
+            for f in found if f.default is not MISSING or f.default_factory is not MISSING])
+    return known

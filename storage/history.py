@@ -14,7 +14,7 @@ from __future__ import annotations
 import getpass
 import json
 import socket
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -91,6 +91,28 @@ class HistoryMixin(DatabaseBase):
                                                for field, old, _new in differences])
         return change_id
 
+    def log_creates(self, table: str,
+                    records: Iterable[tuple[str, str | None, Mapping[str, Any]]],
+                    change_id: str | None = None) -> None:
+        """The entries :meth:`log_change` writes for each new record of ``records`` (record
+        id, customer id, row), for many at once: one statement and one clock for them all
+        (an import's, whose records are one change; a new record's fields keep the clock of
+        its created_at, so the entries' own clock is only told). A 100,000-customer import
+        took 0.1 ms a record through log_change."""
+        entries = [(record_id, customer_id, field, _encode(new))
+                   for record_id, customer_id, row in records
+                   for field, _old, new in _differences("create", None, row)]
+        if not entries:
+            return
+        change_id = change_id or new_id()
+        hlc = stamp(self.conn)
+        at, device, user = utc_now_iso(), device_name(), user_name()
+        self.conn.executemany(
+            "INSERT INTO change_log (change_id, at, device, user, action, table_name, record_id, "
+            "customer_id, field, old_value, new_value, hlc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(change_id, at, device, user, "create", table, record_id, customer_id, field,
+              None, new, hlc) for record_id, customer_id, field, new in entries])
+
     def log_import(self, table: str, source: str, lines: Mapping[str, int],
                    change_id: str | None = None, action: str = "import") -> str:
         """One ``import`` entry per customer: how many lines of ``table`` the file ``source``
@@ -146,7 +168,14 @@ def _differences(action: str, before: Mapping[str, Any] | None,
 
 
 def _encode(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return None
+    if type(value) is str:  # what json.dumps(ensure_ascii=False) makes of a text
+        return _encode_text(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+_encode_text: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def _decode(text: str | None) -> Any:

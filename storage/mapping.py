@@ -82,10 +82,17 @@ def columns(cls: type[Record]) -> list[str]:
     return list(_field_types(cls))
 
 
+#: Values stored as they are (what to_sql returns unchanged; bool, a subclass of int, is not).
+_AS_IS = frozenset({str, int, float, type(None)})
+
+
 def to_row(record: Record) -> dict[str, Any]:
+    # Most values are plain text and numbers: to_sql only for the others (an import writes
+    # a million records through here).
     row: dict[str, Any] = {}
-    for name, (kind, _optional) in _field_types(type(record)).items():
-        row[name] = to_sql(getattr(record, name), kind)
+    for name in _field_types(type(record)):
+        value = getattr(record, name)
+        row[name] = value if type(value) in _AS_IS else to_sql(value)
     return row
 
 

@@ -210,7 +210,8 @@ class CustomerRowsHandler(RowHandler):
             record = customer_record(raw, existing)
             # A new customer keeps the KeyPlan id its row gives, unless a record has it.
             chosen = record_id("id", wanted) if existing is None else ""
-            if chosen and id_is_free(self.db, "customers", chosen):
+            if chosen and (id_is_free(self.db, "customers", chosen) if self.writer is None
+                           else self.writer.id_is_free("customers", chosen)):
                 record = replace(record, id=chosen)
         except (ValidationError, ValidationErrors) as error:
             errors = error.errors if isinstance(error, ValidationErrors) else [error]
@@ -278,6 +279,8 @@ class ContactRowsHandler(RowHandler):
             known = self.contacts.get((customer_id, raw.get("name", "")))
         existing = self.seen.get(known) if known else None
         if known and existing is None:
+            if self.writer is not None:
+                self.writer.flush_records()  # it may be one of those waiting to be written
             existing = from_row(Contact, self.db.query("SELECT * FROM contacts WHERE id = ?",
                                                        [known])[0])
         try:

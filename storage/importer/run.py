@@ -16,6 +16,7 @@ from storage.backup_write import StartedBackup
 from storage.importer.batches import begin_batch, finish_batch
 from storage.importer.columns import ColumnMapping, ImportKind, Overrides, auto_map
 from storage.importer.dates import DateOrder, date_columns, decide_file_orders
+from storage.importer.deferred import DeferredWork
 from storage.importer.filters import RowFilter, row_test
 from storage.importer.handlers import HANDLERS, BookAtHand, RowHandler
 from storage.importer.layouts import save_mapping, saved_mapping
@@ -223,13 +224,15 @@ def _run(db: RecordStore, source: TableSource, mapping: ColumnMapping, *, write:
          progress: ImportProgress | None, all_or_nothing: bool = False,
          then: Callable[[], object] | None = None, create_customers: bool = False,
          where: RowTest | None = None, inside: bool = False,
-         at_hand: BookAtHand | None = None) -> ImportPreview:
+         at_hand: BookAtHand | None = None,
+         deferred: DeferredWork | None = None) -> ImportPreview:
     """Read (and with ``write``, write) one table. ``inside``: in the caller's transaction,
     which takes everything back on a failure (a whole-book import: a savepoint per sheet
-    would keep a copy of every page it changes, in memory)."""
+    would keep a copy of every page it changes, in memory); ``deferred``: what the caller
+    does once at its end."""
     preview = ImportPreview(kind=mapping.kind, source=source, mapping=mapping)
     writer = BulkWriter(db, mapping.kind, lambda: _expected_rows(source),
-                        source=source.path.name) if write else None
+                        source=source.path.name, deferred=deferred) if write else None
     handler = (HANDLERS.get(mapping.kind) or LINKED_HANDLERS[mapping.kind])(
         db, mapping, preview, writer, create_customers=create_customers, at_hand=at_hand)
     try:

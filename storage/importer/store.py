@@ -12,7 +12,7 @@ either side is an error there.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
@@ -43,6 +43,10 @@ class RecordStore(BookConnection, Protocol):
                    before: Mapping[str, Any] | None, after: Mapping[str, Any] | None,
                    change_id: str | None = None) -> str: ...
 
+    def log_creates(self, table: str,
+                    records: Iterable[tuple[str, str | None, Mapping[str, Any]]],
+                    change_id: str | None = None) -> None: ...
+
     def log_import(self, table: str, source: str, lines: Mapping[str, int],
                    change_id: str | None = None, action: str = "import") -> str: ...
 
@@ -51,6 +55,9 @@ class RecordStore(BookConnection, Protocol):
     def refresh_activity(self, as_of: date | None = None) -> None: ...
 
     def refresh_customer_activity(self, customer_id: str, as_of: date | None = None) -> None: ...
+
+    def refresh_activity_of(self, customer_ids: Collection[str],
+                            as_of: date | None = None) -> None: ...
 
 
 class SettingsAccess(Protocol):

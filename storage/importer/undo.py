@@ -14,8 +14,9 @@ from typing import Any
 from models.record import new_id, utc_now_iso
 from storage.errors import ImportAlreadyUndoneError, RecordNotFoundError
 from storage.importer.batches import ImportBatch, get_batch
+from storage.importer.deferred import REINDEX_SHARE
 from storage.importer.store import RecordStore
-from storage.importer.writer import REINDEX_MIN_ROWS, REINDEX_SHARE
+from storage.importer.writer import REINDEX_MIN_ROWS
 from storage.search_keys import sort_key
 
 #: Above this many customers touched, one book-wide refresh beats one per customer.

@@ -22,6 +22,7 @@ from storage.connection import is_open_book_file
 from storage.export_labels import TEXT
 from storage.importer import spreadsheet
 from storage.importer.columns import ImportKind
+from storage.importer.deferred import DeferredWork
 from storage.importer.file_errors import (
     FolderGivenError,
     HeadersOnlyError,
@@ -148,12 +149,14 @@ def import_book(db: ImportTarget, path: str | Path, *, skip_invalid: bool = Fals
         backup = db.start_backup("import", progress=_backup_progress(progress))
     try:
         with temp_on_disk(db), db.atomic():
+            deferred = DeferredWork(db)
             for index, (kind, sheet) in enumerate(plan):
                 result.sheets.append(_sheet(db, path, kind, sheet,
-                                            _scaled(progress, index, len(plan))))
+                                            _scaled(progress, index, len(plan)), deferred))
             refused = result.bad_rows and not skip_invalid
             if dry_run or refused:
                 raise _TakenBack()
+            deferred.finish()
             if backup is not None:
                 backup.finish()  # the import commits only once its backup checked good
             if then is not None:
@@ -175,13 +178,16 @@ class _TakenBack(Exception):
 
 
 def _sheet(db: ImportTarget, path: Path, kind: ImportKind, sheet: str,
-           progress: ImportProgress | None) -> SheetImport:
+           progress: ImportProgress | None, deferred: DeferredWork) -> SheetImport:
     try:
         source, mapping = prepare(path, kind, sheet=sheet)
     except HeadersOnlyError:
         return SheetImport(kind, sheet, None)
+    # New customers and contacts are logged field by field, the other kinds per customer.
+    fields = len(mapping.sources) if kind in (ImportKind.CUSTOMERS, ImportKind.CONTACTS) else 1
+    deferred.expect_log_entries(source.size * fields)
     preview = _run(db, source, replace(mapping, literal=True), write=True, progress=progress,
-                   inside=True)
+                   inside=True, deferred=deferred)
     return SheetImport(kind, sheet, preview)
 
 

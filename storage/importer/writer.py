@@ -8,7 +8,6 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from itertools import repeat
 from typing import Any
@@ -18,19 +17,19 @@ from models.plans import AccountPlan
 from models.record import Record, utc_now_iso
 from storage.importer.batches import ImportBatch
 from storage.importer.columns import ImportKind
+from storage.importer.deferred import FULL_REFRESH_FROM, REINDEX_SHARE, DeferredWork
 from storage.importer.line_ids import LineIds
+from storage.importer.record_ids import id_is_free
 from storage.importer.store import RecordStore
 from storage.mapping import TABLES, to_row, to_sql
 from storage.metrics import ACTIVITY_WINDOW_DAYS
 from storage.search_keys import search_text, sort_key
 
 CHUNK = 5_000
-#: Above this many customers touched, one book-wide refresh beats one refresh per customer.
-FULL_REFRESH_FROM = 500
-#: An import expected to add more than this share of the rows already in ``transactions``
-#: drops the table's secondary indexes and builds them again at the end, in the same
-#: transaction: one sort per index instead of a million random index inserts.
-REINDEX_SHARE = 0.25
+#: An import expected to add more than REINDEX_SHARE of the rows already in ``transactions``
+#: (and at least REINDEX_MIN_ROWS) drops the table's secondary indexes and builds them
+#: again at the end, in the same transaction: one sort per index instead of a million
+#: random index inserts.
 REINDEX_MIN_ROWS = 50_000
 
 # The transaction-derived activity figures of customer_metrics, as storage.metrics computes
@@ -80,8 +79,11 @@ _INSERT_TRANSACTION = (f"INSERT INTO transactions ({_TRANSACTION_COLUMNS}) VALUE
 
 class BulkWriter:
     def __init__(self, db: RecordStore, kind: ImportKind,
-                 expected_rows: Callable[[], int] | None = None, source: str = "") -> None:
+                 expected_rows: Callable[[], int] | None = None, source: str = "",
+                 deferred: DeferredWork | None = None) -> None:
         self.db = db
+        #: A whole-book import's: the activity figures are refreshed once, at its end.
+        self.deferred = deferred
         self.source = source  # the file's name, for the change log
         self.batch_id: int | None = None
         self.change_id: str | None = None
@@ -99,6 +101,10 @@ class BulkWriter:
         self.ids: list[str] = []  # ids made and not used yet, the next one last
         #: New records of the other kinds (interactions, needs, plans ...): SQL -> rows
         self.records: dict[str, list[tuple[Any, ...]]] = {}
+        #: New customers or contacts waiting in ``records``: (id, customer id, row) to log
+        self.created: list[tuple[str, str, dict[str, Any]]] = []
+        self.created_table = ""
+        self.waiting: set[str] = set()  # their ids
         self.buffered = 0
 
     def tie_to(self, batch: ImportBatch) -> None:
@@ -107,7 +113,7 @@ class BulkWriter:
         self.batch_id = batch.id
         self.change_id = batch.change_id
 
-    # ---- customers and contacts: few enough for a record and a change-log entry each -----
+    # ---- customers and contacts: a change-log entry per field, written a chunk at a time ----
     def customer(self, record: Customer, existing: Customer | None) -> None:
         contact_names: list[str] = []
         if existing is not None:
@@ -126,8 +132,11 @@ class BulkWriter:
         self.touched.add(record.customer_id)
 
     def _row(self, record: Record, existing: Record | None) -> dict[str, Any]:
-        created = existing.created_at if existing is not None else self.now
-        return to_row(replace(record, created_at=created, updated_at=self.now, deleted_at=None))
+        """The record's row as written: made now or when ``existing`` was, changed now."""
+        row = to_row(record)  # the stamps set here rather than by a copy of the record
+        row["created_at"] = existing.created_at if existing is not None else self.now
+        row["updated_at"], row["deleted_at"] = self.now, None
+        return row
 
     def _save(self, record: Record, row: dict[str, Any], existing: Record | None) -> None:
         table = TABLES[type(record)]
@@ -137,11 +146,23 @@ class BulkWriter:
         if existing is None:
             row["import_batch"] = self.batch_id
             names.append("import_batch")
-            self.db.conn.execute(f"INSERT INTO [{table}] ({', '.join(names)}) VALUES "
-                                 f"({', '.join('?' * len(names))})", [row[n] for n in names])
-            self.db.log_change("create", table, record.id, customer_id, None, row,
-                               self.change_id)
+            sql = f"INSERT INTO [{table}] ({', '.join(names)}) VALUES " \
+                  f"({', '.join('?' * len(names))})"
+            if _KIND_OF.get(type(record)) is not self.kind:  # a customer a sales file makes
+                self.db.conn.execute(sql, list(row.values()))
+                self.db.log_change("create", table, record.id, customer_id, None, row,
+                                   self.change_id)
+                return
+            # The file's own kind: written and logged a chunk at a time (flush_records).
+            self.records.setdefault(sql, []).append(tuple(row.values()))
+            self.created.append((record.id, customer_id, row))
+            self.waiting.add(record.id)
+            self.created_table = table
+            self.buffered += 1
+            if self.buffered >= CHUNK:
+                self.flush_records()
         else:
+            self.flush_records()
             before = to_row(existing)
             names.remove("id")
             self.db.conn.execute(f"UPDATE [{table}] SET {', '.join(f'{n} = ?' for n in names)} "
@@ -186,11 +207,21 @@ class BulkWriter:
         self.touched.add(customer_id)
 
     def flush_records(self) -> None:
-        """Write the new records waiting in the buffer."""
+        """Write the new records waiting in the buffer (and log new customers' and contacts'
+        fields)."""
         for sql, rows in self.records.items():
             self.db.conn.executemany(sql, rows)
         self.records.clear()
+        if self.created:
+            self.db.log_creates(self.created_table, self.created, self.change_id)
+            self.created.clear()
+            self.waiting.clear()
         self.buffered = 0
+
+    def id_is_free(self, table: str, candidate: str) -> bool:
+        """Whether a new record of ``table`` may take the id: no row has it, nor a record
+        waiting to be written."""
+        return candidate not in self.waiting and id_is_free(self.db, table, candidate)
 
     # ---- transactions: the bulk path ------------------------------------------------------
     def transaction(self, customer_id: str, fields: tuple[Any, ...]) -> None:
@@ -261,16 +292,39 @@ class BulkWriter:
         for sql in self.dropped_indexes:
             self.db.conn.execute(sql)
         self.dropped_indexes.clear()
-        for customer_id in self.contacts_changed:
-            self.db.refresh_search_text(customer_id)
+        self._refresh_search_texts()
         if self.kind == ImportKind.TRANSACTIONS and self.touched:
-            self._refresh_transaction_figures()
             self.db.log_import("transactions", self.source, self.lines, self.change_id)
+        if self.deferred is not None:
+            self.deferred.touched.update(self.touched)
+        elif self.kind == ImportKind.TRANSACTIONS and self.touched:
+            self._refresh_transaction_figures()
         elif len(self.touched) > FULL_REFRESH_FROM:
             self.db.refresh_activity()
         else:
             for customer_id in self.touched:
                 self.db.refresh_customer_activity(customer_id)
+
+    def _refresh_search_texts(self) -> None:
+        """The search text of each customer whose contacts changed (it holds their names),
+        as ``refresh_search_text`` makes it, for many customers at a time."""
+        ids = sorted(self.contacts_changed)
+        self.contacts_changed.clear()
+        for start in range(0, len(ids), CHUNK):
+            part = json.dumps(ids[start:start + CHUNK])
+            names: dict[str, list[str]] = {}
+            for customer_id, name in self.db.conn.execute(
+                    "SELECT customer_id, name FROM contacts INDEXED BY idx_contacts_customer "
+                    "WHERE customer_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL",
+                    [part]):
+                names.setdefault(customer_id, []).append(name)
+            self.db.conn.executemany(
+                "UPDATE customers SET search_text = ? WHERE id = ?",
+                [(search_text(name, code or "", json.loads(tags) if tags else (),
+                              names.get(customer_id, ())), customer_id)
+                 for customer_id, name, code, tags in self.db.conn.execute(
+                    "SELECT id, name, code, tags FROM customers WHERE id IN "
+                    "(SELECT value FROM json_each(?))", [part]).fetchall()])
 
     def _touched_json(self) -> str:
         """The customers touched, as the JSON array the statements read (made once)."""
@@ -311,6 +365,8 @@ class BulkWriter:
             self.db.conn.execute(_STAMP_TOUCHED_SQL, params)
 
 
+_KIND_OF: dict[type[Record], ImportKind] = {Customer: ImportKind.CUSTOMERS,
+                                            Contact: ImportKind.CONTACTS}
 #: Kinds written by ``customer``, ``contact`` and ``transaction`` (the others by ``record``).
 _BULK_KINDS = frozenset({ImportKind.CUSTOMERS, ImportKind.CONTACTS, ImportKind.TRANSACTIONS})
 _TABLE_OF = {ImportKind.INTERACTIONS: "interactions", ImportKind.NEEDS: "needs",
