@@ -195,3 +195,35 @@ def test_a_total_row_wider_than_the_header_is_skipped_as_one(fresh_db: Database,
                               RowHandler.strict_columns)
             preview = preview_import(fresh_db, path, "transactions")
         assert (preview.valid, preview.bad_rows, preview.skipped) == (1, 0, 1), by_rows
+
+
+def test_library_warnings_stay_off_the_users_terminal(tmp_path: Path) -> None:
+    """openpyxl warns about parts of a workbook it drops ('Data Validation extension is not
+    supported ...'): the command line keeps that off the terminal unless python's -W asks
+    for it (e768969 had no test)."""
+    import zipfile
+
+    plain = tmp_path / "plain.xlsx"
+    openpyxl.Workbook().save(plain)
+    path = tmp_path / "validated.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as out:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</worksheet>", (
+                    b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}">'
+                    b'<x14:dataValidations xmlns:x14="http://schemas.microsoft.com/office/'
+                    b'spreadsheetml/2009/9/main" count="0"/></ext></extLst></worksheet>'))
+            out.writestr(name, data)
+    code = ("import sys, openpyxl\nfrom ui.cli.app import run\n"
+            "assert run(['--db', sys.argv[1], 'info']) == 0\nopenpyxl.load_workbook(sys.argv[2])\n")
+
+    def stderr(*options: str) -> str:
+        done = subprocess.run([sys.executable, *options, "-c", code, str(tmp_path / "b.db"),
+                               str(path)], capture_output=True, text=True, timeout=120,
+                              cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+        return done.stderr
+
+    assert "Warning" not in stderr()
+    assert "Data Validation extension is not supported" in stderr("-W", "default")
