@@ -30,7 +30,10 @@ class TemplateChooser(QWidget):
         self.combo.setObjectName("template")
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("templatePreview")
-        self.preview.setMinimumSize(460, 220)
+        # Tall enough for each built-in playbook whole, with a first plan's note: up to
+        # 390 pixels of text at 520 wide (at the former 460 x 220 the measures and actions
+        # were under the fold).
+        self.preview.setMinimumSize(520, 400)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
