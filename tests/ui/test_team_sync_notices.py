@@ -1,7 +1,8 @@
 """File → Team sync… with a copied book and a refused packet, in the user's words: a copy
 beside the original on one computer is stopped before it syncs, names the original and
 offers its two ways out; a refused packet's reason reads in Chinese; a record deleted here
-that a colleague edited later comes back, and the status bar says so."""
+that a colleague edited later comes back, and the status bar says so; the History tab takes
+either side of a conflict in one click, and a code another customer holds is a message."""
 
 from __future__ import annotations
 
@@ -141,3 +142,45 @@ def test_taking_back_a_code_another_customer_holds_is_a_message_not_a_crash(  # 
                      "keep the value the merge chose."]
     assert book.customers.get(str(theirs.id)).code == ""
     assert len(book.sync.conflicts(str(theirs.id))) == 1  # still open
+
+
+def test_take_theirs_is_one_click_in_the_history_tab(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, shared: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """This book's change came later and stands; one click on Take theirs in the customer's
+    History tab makes the colleague's value the current one, here and, after a sync, there."""
+    dialog = open_dialog(qtbot, window)
+    key = start_team(qtbot, window, dialog, monkeypatch, shared)
+    dialog.close()
+    team = window.team_sync
+    mine = a_customer(window.book)
+    with Book(tmp_path / "colleague.db", new_book=True) as other:
+        other.sync.join(key)
+        other.sync.pull(shared)
+        other.customers.update(replace(other.customers.get(str(mine.id)),
+                                       phone="0571-1111 0000"))
+        other.sync.push(shared)
+        edited = window.book.records.update(replace(window.book.customers.get(str(mine.id)),
+                                                    phone="0571-2222 0000"))  # later
+        window.apply_changes(edited.changes)
+        team.sync()
+        qtbot.waitUntil(lambda: not team.running and team.conflicts == 1, timeout=20_000)
+        assert window.book.customers.get(str(mine.id)).phone == "0571-2222 0000"
+        workspace = window.open_customer(str(mine.id), "history")
+        assert workspace is not None
+        history = workspace.show_tab("history")
+        assert isinstance(history, HistoryTab)
+        qtbot.waitUntil(lambda: history.is_loaded and history.conflicts.model.rowCount() == 1)
+        model, table = history.conflicts.model, history.conflicts.table
+        take = model.index(0, model.column_of("take"))
+        assert take.data() == "Take theirs"
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=table.visualRect(take).center())
+        assert window.book.customers.get(str(mine.id)).phone == "0571-1111 0000"
+        qtbot.waitUntil(lambda: team.conflicts == 0)
+        qtbot.waitUntil(lambda: history.is_loaded and not history.conflicts_box.isVisible())
+        team.sync()
+        qtbot.waitUntil(lambda: not team.running, timeout=20_000)
+        other.sync.pull(shared)
+        assert other.customers.get(str(mine.id)).phone == "0571-1111 0000"
+        assert other.sync.all_conflicts() == []  # resolved there too
