@@ -134,7 +134,7 @@ def test_the_command_names_the_option_that_makes_missing_customers(tmp_path: Pat
     assert "第 3 行：此行有 4 个值，而表头只有 3 列" in chinese
     made = run("en", "--create-customers")  # row 3 is still refused, for its values
     assert "--create-customers." not in made
-    assert "1 new customers named by the file will be made: 777." in made
+    assert "1 new customer named by the file will be made: 777." in made
 
 
 def test_a_date_against_its_columns_order_is_said_in_chinese(tmp_path: Path) -> None:
@@ -227,3 +227,20 @@ def test_library_warnings_stay_off_the_users_terminal(tmp_path: Path) -> None:
 
     assert "Warning" not in stderr()
     assert "Data Validation extension is not supported" in stderr("-W", "default")
+
+
+@pytest.mark.usefixtures("cli_english_afterwards")
+def test_one_row_is_a_row_in_english_and_the_same_words_in_chinese() -> None:
+    """'1 rows left out', '1 new customers', '1 bad rows' read so on every one-row import."""
+    from ui.cli.text import choose_language, t_n
+
+    def line(count: int) -> str:
+        return t_n("{count} rows left out by --where.", "1 row left out by --where.", count,
+                   count=f"{count:,}")
+
+    choose_language("en")
+    assert [line(n) for n in (0, 1, 2, 1_000)] == [
+        "0 rows left out by --where.", "1 row left out by --where.",
+        "2 rows left out by --where.", "1,000 rows left out by --where."]
+    choose_language("zh_CN")
+    assert [line(n) for n in (1, 2)] == ["--where 排除了 1 行。", "--where 排除了 2 行。"]

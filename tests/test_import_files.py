@@ -385,7 +385,7 @@ def test_import_command(tmp_path: Path) -> None:
     # The same headers: the mapping given with --map above (单号 ignored) is used again, so
     # the three good rows are the lines already imported.
     skipped = run("transactions", str(bad), "--skip-invalid", "--no-rescore")
-    assert skipped.returncode == 0 and "1 bad rows left out" in skipped.stdout
+    assert skipped.returncode == 0 and "1 bad row left out" in skipped.stdout
     assert "Columns as mapped for files with these headers" in skipped.stdout
     assert "3 rows are already in the book" in skipped.stdout
     fresh = run("transactions", str(bad), "--skip-invalid", "--no-rescore", "--fresh-mapping")

@@ -214,9 +214,9 @@ def test_the_command_maps_one_column_twice_and_makes_customers(tmp_path: Path) -
     assert refused.returncode == 1 and "'777'" in refused.stdout
     made = run("transactions", str(tx), "--create-customers")
     assert made.returncode == 0, made.stderr + made.stdout
-    assert "1 new customers named by the file will be made: 777." in made.stdout
-    assert "Made 1 new customers the file named." in made.stdout
-    assert "2 new lines: 2 orders, 0 returns and 0 zero-value lines (no orders)." in made.stdout
+    assert "1 new customer named by the file will be made: 777." in made.stdout
+    assert "Made 1 new customer the file named." in made.stdout
+    assert "New lines: 2; orders: 2, returns: 0, zero-value lines (no orders): 0." in made.stdout
     with Database(db_path) as db:
         assert _customers(db) == [("12488", "12488", ""), ("777", "777", "")]
         assert db.scalar("SELECT count(*) FROM transactions") == 2

@@ -259,10 +259,10 @@ def test_the_command_filters_rows_and_remembers_the_mapping(tmp_path: Path) -> N
     first = run("--map", "Kunde=customer_code", "--map", "Datum=date", "--map", "Betrag=amount",
                 "--where", "Status in ok,geliefert")
     assert first.returncode == 0, first.stderr + first.stdout
-    assert "1 rows left out by --where." in first.stdout and "Imported 1 new" in first.stdout
+    assert "1 row left out by --where." in first.stdout and "Imported 1 new" in first.stdout
     again = run("--dry-run", "--where", "Status!=ok")
     assert again.returncode == 0, again.stderr + again.stdout
     assert "Columns as mapped for files with these headers on " in again.stdout
-    assert "1 rows left out by --where." in again.stdout
+    assert "1 row left out by --where." in again.stdout
     fresh = run("--dry-run", "--fresh-mapping")
     assert fresh.returncode == 1 and "no column for" in fresh.stderr

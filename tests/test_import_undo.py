@@ -202,7 +202,7 @@ def test_the_command_lists_and_undoes_imports(tmp_path: Path,
     assert main(["--db", str(path), "import", "--list"]) == 0
     assert "transactions sales.csv: 1 added, 0 updated" in capsys.readouterr().out
     assert main(["--db", str(path), "import", "--undo", "last", "--no-rescore"]) == 0
-    assert "removed 1 rows, put back 0 records." in capsys.readouterr().out
+    assert "rows removed: 1; records put back: 0." in capsys.readouterr().out
     assert main(["--db", str(path), "import", "--undo", "1"]) == 1
     assert "was already undone" in capsys.readouterr().err
     assert main(["--db", str(path), "import", "--undo", "last"]) == 1

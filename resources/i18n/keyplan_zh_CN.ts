@@ -743,7 +743,7 @@
     </message>
     <message>
         <source>{rows} rows: {valid} valid, {bad} bad; {skipped} blank or total rows skipped.</source>
-        <translation>共 {rows} 行：有效 {valid} 行，有问题 {bad} 行；跳过空行或合计行 {skipped} 行。</translation>
+        <translation type="vanished">共 {rows} 行：有效 {valid} 行，有问题 {bad} 行；跳过空行或合计行 {skipped} 行。</translation>
     </message>
     <message>
         <source>row {row}, column &apos;{column}&apos;: {message}</source>
@@ -759,7 +759,7 @@
     </message>
     <message>
         <source>Undid import {batch} ({kind} from {source}, {at}): removed {removed} rows, put back {reverted} records.</source>
-        <translation>已撤销导入 {batch}（{kind}，来自 {source}，{at}）：删除 {removed} 行，恢复 {reverted} 条记录。</translation>
+        <translation type="vanished">已撤销导入 {batch}（{kind}，来自 {source}，{at}）：删除 {removed} 行，恢复 {reverted} 条记录。</translation>
     </message>
     <message>
         <source>Columns as mapped for files with these headers on {date} (--fresh-mapping to match them from the headers):</source>
@@ -779,7 +779,7 @@
     </message>
     <message>
         <source>{lines} new lines: {orders} orders, {returns} returns and {zero} zero-value lines (no orders).</source>
-        <translation>新增 {lines} 行：{orders} 个订单，{returns} 笔退货，{zero} 行零金额（不算订单）。</translation>
+        <translation type="vanished">新增 {lines} 行：{orders} 个订单，{returns} 笔退货，{zero} 行零金额（不算订单）。</translation>
     </message>
     <message>
         <source>{count} new customers named by the file will be made: {names}.</source>
@@ -1188,6 +1188,10 @@
     <message>
         <source>Wrote {path}: {count} lines and the total in {seconds} s.</source>
         <translation>已写入 {path}：{count} 行及合计，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {valid} valid, {bad} bad; blank or total rows skipped: {skipped}.</source>
+        <translation>共 {rows} 行：有效 {valid} 行，有问题 {bad} 行；跳过空行或合计行 {skipped} 行。</translation>
     </message>
     <message>
         <source>Created draft plan {period} for {customer} (id {id}): {objectives} objectives, {actions} actions, {measures} support measures, {needs} needs.</source>
@@ -2372,6 +2376,14 @@
     <message>
         <source>transactions: read dates such as 3/4/2024 day first (dmy) or month first (mdy); needed only when no date in the column tells (a first part above 12 means day first, a second one month first); ymd reads a two-digit year first, as in 24/12/31, and refuses dates with the year last</source>
         <translation>transactions：把 3/4/2024 这样的日期按日在前（dmy）或月在前（mdy）读取；只有当该列中没有能判断顺序的日期时才需要（第一部分大于 12 说明日在前，第二部分大于 12 说明月在前）；ymd 按两位年份在前读取（如 24/12/31），年份在后的日期将被拒绝</translation>
+    </message>
+    <message>
+        <source>Undid import {batch} ({kind} from {source}, {at}): rows removed: {removed}; records put back: {reverted}.</source>
+        <translation>已撤销导入 {batch}（{kind}，来自 {source}，{at}）：删除 {removed} 行，恢复 {reverted} 条记录。</translation>
+    </message>
+    <message>
+        <source>New lines: {lines}; orders: {orders}, returns: {returns}, zero-value lines (no orders): {zero}.</source>
+        <translation>新增 {lines} 行：{orders} 个订单，{returns} 笔退货，{zero} 行零金额（不算订单）。</translation>
     </message>
     <message>
         <source>To make the customers this file names that the book does not have, run it again with --create-customers.</source>

@@ -29,7 +29,7 @@ UI_DIR = ROOT / "ui"
 #: Domain packages and the translation context their tr_noop messages belong to; the command
 #: line (no Qt either) writes its messages ``t("...")`` (ui/cli/text.py).
 DOMAIN_PACKAGES = {"models": "Validation", "storage": "Storage", "ui/cli": "CommandLine"}
-MARKERS = {"models": {"tr_noop"}, "storage": {"tr_noop"}, "ui/cli": {"tr_noop", "t"}}
+MARKERS = {"models": {"tr_noop"}, "storage": {"tr_noop"}, "ui/cli": {"tr_noop", "t", "t_n"}}
 STUB_NAME = "domain_messages.py"
 
 

@@ -8,7 +8,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ui.cli.errors import UserError
-from ui.cli.text import language, t, translate
+from ui.cli.text import language, t, t_n, translate
 
 if TYPE_CHECKING:
     from storage.book.import_types import BookImport, RowIssue
@@ -63,11 +63,16 @@ def run_import_book(args: argparse.Namespace) -> int:
         print(t("Dry run: nothing was written."))
         return 0 if result.bad_rows == 0 else 1
     if not result.written:
-        print(t("Nothing was imported: {count} bad rows. Fix them, or run again with "
-                "--skip-invalid to import the valid rows.", count=f"{result.bad_rows:,}"))
+        print(t_n("Nothing was imported: {count} bad rows. Fix them, or run again with "
+                  "--skip-invalid to import the valid rows.",
+                  "Nothing was imported: 1 bad row. Fix it, or run again with "
+                  "--skip-invalid to import the valid rows.", result.bad_rows,
+                  count=f"{result.bad_rows:,}"))
         return 1
-    print(t("Imported {created} new and {updated} updated records ({rejected} bad rows left "
-            "out) in {seconds} s.", created=f"{result.created:,}",
+    print(t_n("Imported {created} new and {updated} updated records ({rejected} bad rows left "
+              "out) in {seconds} s.", "Imported {created} new and {updated} updated records "
+              "(1 bad row left out) in {seconds} s.", result.bad_rows,
+              created=f"{result.created:,}",
             updated=f"{result.updated:,}", rejected=f"{result.bad_rows:,}",
             seconds=f"{result.seconds:.1f}"))
     if imported.rescore_seconds is not None:
@@ -76,19 +81,22 @@ def run_import_book(args: argparse.Namespace) -> int:
 
 
 def _print_sheets(result: BookImport) -> None:
-    print(t("{path}: {count} sheets of records.", path=result.path, count=len(result.sheets)))
+    print(t_n("{path}: {count} sheets of records.", "{path}: 1 sheet of records.",
+              len(result.sheets), path=result.path, count=len(result.sheets)))
     for sheet in result.sheets:
         preview = sheet.preview
         if preview is None:
             print("  " + t("{sheet}: no records", sheet=sheet.sheet))
             continue
-        print("  " + t("{sheet}: {rows} rows, {created} new, {updated} updated, {bad} bad",
-                       sheet=sheet.sheet, rows=f"{preview.rows:,}",
+        print("  " + t_n("{sheet}: {rows} rows, {created} new, {updated} updated, {bad} bad",
+                         "{sheet}: 1 row, {created} new, {updated} updated, {bad} bad",
+                         preview.rows, sheet=sheet.sheet, rows=f"{preview.rows:,}",
                        created=f"{preview.creates + preview.customers_created:,}",
                        updated=f"{preview.updates:,}", bad=f"{preview.bad_rows:,}"))
     if result.duplicates:
-        print(t("{count} sales lines are already in the book and are not imported again.",
-                count=f"{result.duplicates:,}"))
+        print(t_n("{count} sales lines are already in the book and are not imported again.",
+                  "1 sales line is already in the book and is not imported again.",
+                  result.duplicates, count=f"{result.duplicates:,}"))
     if result.ignored:
         print(t("Sheets left alone (they hold no kind of record): {sheets}",
                 sheets=", ".join(result.ignored)))

@@ -15,7 +15,7 @@ from ui.cli.commands_calendar import register_calendar
 from ui.cli.commands_score import _iso_date
 from ui.cli.errors import UserError
 from ui.cli.import_fields import IMPORT_FIELDS
-from ui.cli.text import language, pad, t, word
+from ui.cli.text import language, pad, t, t_n, word
 
 if TYPE_CHECKING:  # openpyxl and sqlite-utils load when a command runs, not for --help
     from storage.book import Book
@@ -261,16 +261,22 @@ def run_import_command(args: argparse.Namespace) -> int:
         _print_preview(result.preview)
         _hint_create_customers(result.preview, args)
         if not result.written:
-            print(t("Nothing was imported: {count} bad rows. Fix them, or run again with "
-                    "--skip-invalid to import the valid rows.", count=f"{result.rejected:,}"))
+            print(t_n("Nothing was imported: {count} bad rows. Fix them, or run again with "
+                      "--skip-invalid to import the valid rows.",
+                      "Nothing was imported: 1 bad row. Fix it, or run again with "
+                      "--skip-invalid to import the valid rows.", result.rejected,
+                      count=f"{result.rejected:,}"))
             return 1
-        print(t("Imported {created} new and {updated} updated {kind} ({rejected} bad rows "
-                "left out) in {seconds} s.", created=f"{result.created:,}",
+        print(t_n("Imported {created} new and {updated} updated {kind} ({rejected} bad rows "
+                  "left out) in {seconds} s.", "Imported {created} new and {updated} updated "
+                  "{kind} (1 bad row left out) in {seconds} s.", result.rejected,
+                  created=f"{result.created:,}",
                 updated=f"{result.updated:,}", kind=_kind_word(args.kind),
                 rejected=f"{result.rejected:,}", seconds=f"{result.seconds:.1f}"))
         if result.customers_created:
-            print(t("Made {count} new customers the file named.",
-                    count=f"{result.customers_created:,}"))
+            print(t_n("Made {count} new customers the file named.",
+                      "Made 1 new customer the file named.", result.customers_created,
+                      count=f"{result.customers_created:,}"))
         if result.batch is not None:
             print(t("Import batch {batch}: undo it with 'keyplan import --undo {batch}'.",
                     batch=result.batch))
@@ -313,13 +319,14 @@ def run_import_batches(args: argparse.Namespace) -> int:
         # The undo and the rescore after it in one transaction: both or neither.
         taken = book.imports.undo(batch.id, rescore=not args.no_rescore)
         done = taken.undone
-        print(t("Undid import {batch} ({kind} from {source}, {at}): removed {removed} rows, "
-                "put back {reverted} records.", batch=batch.id, kind=_kind_word(batch.kind),
+        print(t("Undid import {batch} ({kind} from {source}, {at}): rows removed: {removed}; "
+                "records put back: {reverted}.", batch=batch.id, kind=_kind_word(batch.kind),
                 source=batch.source, at=batch.at[:16], removed=f"{done.removed:,}",
                 reverted=f"{done.reverted:,}"))
         if done.kept:
-            print(t("Kept {count} records changed since the import or still in use:",
-                    count=f"{len(done.kept):,}"))
+            print(t_n("Kept {count} records changed since the import or still in use:",
+                      "Kept 1 record changed since the import or still in use:",
+                      len(done.kept), count=f"{len(done.kept):,}"))
             for table, rows in _kept_by_table(book, done.kept).items():
                 for caption, reason in rows[:MAX_LISTED_ISSUES]:
                     print(f"  {table:<13} {caption}  ({reason})")
@@ -355,30 +362,38 @@ def _print_preview(preview: ImportPreview) -> None:
         print(f"  {field:<20} <- {header}")
     if mapping.ignored:
         print("  " + t("ignored columns: {columns}", columns=", ".join(mapping.ignored)))
-    print(t("{rows} rows: {valid} valid, {bad} bad; {skipped} blank or total rows skipped.",
-            rows=f"{preview.rows:,}", valid=f"{preview.valid:,}", bad=f"{preview.bad_rows:,}",
-            skipped=f"{preview.skipped:,}"))
+    print(t_n("{rows} rows: {valid} valid, {bad} bad; blank or total rows skipped: {skipped}.",
+              "1 row: {valid} valid, {bad} bad; blank or total rows skipped: {skipped}.",
+              preview.rows, rows=f"{preview.rows:,}", valid=f"{preview.valid:,}",
+              bad=f"{preview.bad_rows:,}", skipped=f"{preview.skipped:,}"))
     if preview.filtered:
-        print(t("{count} rows left out by --where.", count=f"{preview.filtered:,}"))
+        print(t_n("{count} rows left out by --where.", "1 row left out by --where.",
+                  preview.filtered, count=f"{preview.filtered:,}"))
     if preview.duplicates:
         rows = ", ".join(str(n) for n in preview.duplicate_rows)
         more = ", ..." if preview.duplicates > len(preview.duplicate_rows) else ""
-        print(t("{count} rows are already in the book (same customer, date, amount and "
-                "profit to the cent, order or reference, and product) and are not imported "
-                "again: rows {rows}.", count=f"{preview.duplicates:,}", rows=rows + more))
+        print(t_n("{count} rows are already in the book (same customer, date, amount and "
+                  "profit to the cent, order or reference, and product) and are not imported "
+                  "again: rows {rows}.", "1 row is already in the book (same customer, date, "
+                  "amount and profit to the cent, order or reference, and product) and is not "
+                  "imported again: row {rows}.", preview.duplicates,
+                  count=f"{preview.duplicates:,}", rows=rows + more))
     if preview.kind == "customers":
-        print(t("{creates} customers to create, {updates} to update.",
-                creates=f"{preview.creates:,}", updates=f"{preview.updates:,}"))
+        print(t_n("{creates} customers to create, {updates} to update.",
+                  "1 customer to create, {updates} to update.", preview.creates,
+                  creates=f"{preview.creates:,}", updates=f"{preview.updates:,}"))
     if preview.kind == "transactions" and preview.creates:
-        print(t("{lines} new lines: {orders} orders, {returns} returns and {zero} zero-value "
-                "lines (no orders).", lines=f"{preview.creates:,}",
+        print(t("New lines: {lines}; orders: {orders}, returns: {returns}, zero-value lines "
+                "(no orders): {zero}.", lines=f"{preview.creates:,}",
                 orders=f"{preview.orders:,}", returns=f"{preview.returns:,}",
                 zero=f"{preview.zero_lines:,}"))
     if preview.customers_created:
         names = ", ".join(m.code or m.name for m in preview.new_customers[:5])
         more = ", ..." if preview.customers_created > 5 else ""
-        print(t("{count} new customers named by the file will be made: {names}.",
-                count=f"{preview.customers_created:,}", names=names + more))
+        print(t_n("{count} new customers named by the file will be made: {names}.",
+                  "1 new customer named by the file will be made: {names}.",
+                  preview.customers_created, count=f"{preview.customers_created:,}",
+                  names=names + more))
     for warning in preview.warnings[:MAX_LISTED_ISSUES]:
         value = f" [{warning.value}]" if warning.value else ""
         print("  " + t("note: {note}", note=_issue_text(warning)) + value)

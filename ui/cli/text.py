@@ -61,6 +61,15 @@ def t(source: str, /, **params: Any) -> str:
     return translate(CONTEXT, source, params)
 
 
+def t_n(source: str, one: str, count: int, /, **params: Any) -> str:
+    """``source`` in the chosen language, but in English ``one`` when ``count`` is 1: '1 row
+    left out', not '1 rows'. Chinese has no plural, so ``source``'s one translation serves
+    every count (``one`` is English only and not in the catalogue)."""
+    if count == 1 and _language == ENGLISH:
+        return one.format(**params) if params else one
+    return t(source, **params)
+
+
 def translate(context: str, source: str, params: dict[str, Any] | None = None) -> str:
     text = _catalog(_language).get((context, source), source) if _language != ENGLISH \
         else source
