@@ -4289,16 +4289,28 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>已重新评分 {customers} 个客户：{changed} 个等级有变。</translation>
     </message>
     <message>
-        <source>Imported: {created} new, {updated} updated; {rejected} bad rows left out.</source>
+        <source>Imported: {created} new, {updated} updated; bad rows left out: {rejected}.</source>
         <translation>已导入：新增 {created}，更新 {updated}；跳过有问题的行 {rejected} 行。</translation>
     </message>
     <message>
-        <source>{count} rows already in the book were not imported again.</source>
+        <source>Already in the book, not imported again: {count}.</source>
         <translation>{count} 行已在客户簿中，未重复导入。</translation>
     </message>
     <message>
-        <source>{count} new customers made.</source>
+        <source>New customers made: {count}.</source>
         <translation>新建客户 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} updated; {rejected} bad rows left out.</source>
+        <translation type="vanished">已导入：新增 {created}，更新 {updated}；跳过有问题的行 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>{count} rows already in the book were not imported again.</source>
+        <translation type="vanished">{count} 行已在客户簿中，未重复导入。</translation>
+    </message>
+    <message>
+        <source>{count} new customers made.</source>
+        <translation type="vanished">新建客户 {count} 个。</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,7 @@ def test_customers_are_checked_then_imported_after_a_backup(  # type: ignore[no-
     assert made[0].path.with_name(made[0].path.name + ".json").is_file()
     qtbot.waitUntil(lambda: window.customers.model.rowCount() == 302, timeout=10_000)
     assert window.statusBar().currentMessage() == \
-        "Imported: 2 new, 0 updated; 0 bad rows left out." or window.rescore_task is not None
+        "Imported: 2 new, 0 updated; bad rows left out: 0." or window.rescore_task is not None
 
 
 def test_bad_rows_block_the_import_unless_left_out(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
@@ -160,7 +160,7 @@ def test_a_sales_file_is_recognised_and_can_make_its_customers(  # type: ignore[
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.close_button.text() == "Close"
     assert not dialog.import_button.isEnabled()
-    assert "1 new customers made." in dialog.summary.text()
+    assert "New customers made: 1." in dialog.summary.text()
     made = window.book.reader.find(Customer, "code = ?", ["NEW-9"])
     assert [c.name for c in made] == ["Brand New Ltd"]
     qtbot.waitUntil(lambda: "Rescored" in dialog.summary.text(), timeout=20_000)

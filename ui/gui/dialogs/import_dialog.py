@@ -708,15 +708,16 @@ class ImportDialog(QDialog):
 
     def result_text(self, result: Any) -> str:
         locale = QLocale()
-        text = self.tr("Imported: {created} new, {updated} updated; {rejected} bad rows left "
-                       "out.").format(
+        # 'label: N', as the check's summary: no '1 rows' in English.
+        text = self.tr("Imported: {created} new, {updated} updated; bad rows left out: "
+                       "{rejected}.").format(
             created=locale.toString(result.created), updated=locale.toString(result.updated),
             rejected=locale.toString(result.rejected))
         if result.duplicates:
-            text += " " + self.tr("{count} rows already in the book were not imported "
-                                  "again.").format(count=locale.toString(result.duplicates))
+            text += " " + self.tr("Already in the book, not imported again: {count}.").format(
+                count=locale.toString(result.duplicates))
         if result.customers_created:
-            text += " " + self.tr("{count} new customers made.").format(
+            text += " " + self.tr("New customers made: {count}.").format(
                 count=locale.toString(result.customers_created))
         return text
 
