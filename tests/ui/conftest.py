@@ -66,6 +66,7 @@ def scored_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
         source.conn.execute("VACUUM INTO ?", [str(path)])
     with Database(path) as db:
         result = db.rescore(DEMO_ANCHOR)
+        assert result.scores is not None
         db.write_snapshot(result.scores, Period.containing(DEMO_ANCHOR, SnapshotPeriod.MONTH))
         db.backfill_snapshots(2, SnapshotPeriod.MONTH, DEMO_ANCHOR)
     return path

@@ -111,13 +111,13 @@ def test_a_truncated_book_offers_the_newest_good_backup(  # type: ignore[no-unty
     shown = _click_in_boxes(monkeypatch, ["Restore the newest good backup", "OK"])
     opened = open_book(book_path)
     assert opened is not None
-    db, created = opened
-    assert not created and db.customers.count() == 300
+    restored, created = opened
+    assert not created and restored.customers.count() == 300
     first = shown[0]
     assert "damaged" in first.text() and "newest backup" in first.informativeText()
     assert shown[1].objectName() == "restoredBox"
     assert any(b.reason == "replaced" for b in list_backups(book_path))
-    db.close()
+    restored.close()
 
 
 def test_a_missing_folder_can_be_created(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]

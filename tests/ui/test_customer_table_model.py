@@ -118,7 +118,7 @@ def test_search_narrows_by_name_and_pinyin_initials(model: CustomerTableModel,
     initials = "".join(s[0] for s in pinyin_syllables(target.name) if s[:1].isalnum())[:4]
     model.set_search(initials)
     found = [model.data(model.index(r, COL_NAME), RECORD_ROLE) for r in range(model.rowCount())]
-    assert target.id in {row.id for row in found}  # type: ignore[union-attr]
+    assert target.id in {row.id for row in found}
     assert 0 < model.rowCount() < 300
     assert resets == [model.rowCount()]
     model.set_search(target.name)

@@ -49,7 +49,7 @@ def test_a_missing_book_offers_its_backup_instead_of_an_empty_book(  # type: ign
     shown = _click_in_boxes(monkeypatch, ["Restore the newest good backup", "OK"])
     opened = open_book(book_path)
     assert opened is not None
-    db, created = opened
+    restored, created = opened
     assert "does not exist, but 1 backups of it do" in shown[0].text()
-    assert not created and db.customers.count() == 300
-    db.close()
+    assert not created and restored.customers.count() == 300
+    restored.close()

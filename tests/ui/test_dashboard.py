@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from matplotlib.artist import Artist
+from matplotlib.patches import Rectangle
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolTip
@@ -19,6 +21,11 @@ from ui.gui.charts.style import ClickTarget
 from ui.gui.settings import Settings
 from ui.gui.views.dashboard_view import DASHBOARD_KINDS
 from ui.gui.window.main_window import VIEW_CUSTOMERS
+
+
+def _width(artist: Artist) -> float:
+    assert isinstance(artist, Rectangle)
+    return artist.get_width()
 
 
 def _qt_point(canvas: ChartCanvas, target: ClickTarget) -> QPoint:
@@ -55,7 +62,8 @@ def test_every_chart_is_drawn_off_the_ui_thread(qtbot, scored_path: Path,  # typ
         canvas = dashboard.canvases[kind]
         assert canvas.chart is not None and canvas.canvas is not None, kind
         assert kind in dashboard.timings
-    assert not dashboard.canvases["tiers"].chart.empty
+    tiers = dashboard.canvases["tiers"].chart
+    assert tiers is not None and not tiers.empty
     assert dashboard.from_combo.count() == 3 and dashboard.from_combo.isEnabled()
     window.close()
 
@@ -85,9 +93,10 @@ def test_clicking_a_migration_bar_lists_who_moved(qtbot, scored_path: Path,  # t
     canvas = dashboard.canvases["migration"]
     assert canvas.chart is not None
     target = max((t for t in canvas.chart.targets if "migration" in t.filter),
-                 key=lambda t: t.artist.get_width())
+                 key=lambda t: _width(t.artist))
     start, end, before, after = target.filter["migration"]
     assert (start, end) == (periods[0], periods[-1])
+    assert canvas.canvas is not None
     canvas.canvas.draw()
     qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=_qt_point(canvas, target))
     expected = migration_customers(window.book.reader, start, end, before, after)
@@ -105,6 +114,7 @@ def test_hover_shows_the_bar_figures(qtbot, scored_path: Path, settings: Setting
     window, dashboard = open_dashboard(qtbot, scored_path, settings)
     canvas = dashboard.canvases["tiers"]
     target = _target(canvas, "tiers", {Tier.STANDARD})
+    assert canvas.canvas is not None
     qtbot.mouseMove(canvas.canvas, _qt_point(canvas, target))
     qtbot.waitUntil(lambda: QToolTip.isVisible(), timeout=3_000)
     assert target.tooltip in QToolTip.text()

@@ -70,6 +70,8 @@ from ui.gui.text import i18n
 from ui.gui.window.main_window import VIEWS, MainWindow
 from ui.gui.workspace import TAB_NAMES
 from ui.gui.workspace.competition_tab import CompetitionTab
+from ui.gui.workspace.contacts_tab import ContactsTab
+from ui.gui.workspace.plan_tab import PlanTab
 
 #: Names that stay as they are in Chinese: the product, what the About box credits, and
 #: file types, programs and sizes named as such (导出到 Excel, .xlsx 工作簿或 CSV 文件, 1.00 GiB).
@@ -324,10 +326,13 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
 
     # The Contacts tab's org chart and its contacts by level, and the contact form.
     contacts = workspace.show_tab("contacts")
+    assert isinstance(contacts, ContactsTab)
     for mode, name in ((1, "relationship map"), (2, "contacts by level")):
         contacts.show_mode(mode)
         walk.look(name, window)
+    assert contacts.rmap is not None
     contacts.edit(contacts.rmap.contacts[0])
+    assert contacts.dialog is not None
     walk.look("contact form", contacts.dialog)
     contacts.dialog.reject()
 
@@ -341,6 +346,7 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
 
     # The plan editor and a new plan, from the Plan tab's buttons.
     plans = workspace.show_tab("plan")
+    assert isinstance(plans, PlanTab)
     qtbot.waitUntil(lambda: workspace.is_loaded, timeout=20_000)
     # The plan's period is named whole in its list (2026年下半年 / H2 2026): cells may be
     # elided by design, but not this one.

@@ -12,7 +12,7 @@ from ui.gui.views.filter_bar import BookFilters, Chip
 from ui.gui.window.main_window import MainWindow
 
 
-def _rows(window: MainWindow) -> list:  # type: ignore[type-arg]
+def _rows(window: MainWindow) -> list:
     model = window.customers.model
     return [model.data(model.index(r, 0), RECORD_ROLE) for r in range(model.rowCount())]
 

@@ -93,8 +93,8 @@ def test_first_run_is_offered_only_for_new_or_first_empty_books(demo_book: Book)
     assert not needs_first_run(demo_book, created=False, first_launch=True)
 
 
-def test_non_sqlite_file_shows_a_message_and_stays_unchanged(
-        qtbot, not_sqlite: Path, shown_boxes: list[QMessageBox]) -> None:  # type: ignore[no-untyped-def]
+def test_non_sqlite_file_shows_a_message_and_stays_unchanged(  # type: ignore[no-untyped-def]
+        qtbot, not_sqlite: Path, shown_boxes: list[QMessageBox]) -> None:
     before = not_sqlite.read_bytes()
     assert open_book(not_sqlite) is None  # the box was dismissed: the user gave up
     assert len(shown_boxes) == 1
@@ -126,7 +126,7 @@ def test_a_way_forward_opens_another_file(qtbot, not_sqlite: Path, tmp_path: Pat
     db.close()
 
 
-def test_main_window_keeps_its_book_when_another_is_refused(  # type: ignore[no-untyped-def]
+def test_main_window_keeps_its_book_when_another_is_refused(
         window: MainWindow, not_sqlite: Path, shown_boxes: list[QMessageBox]) -> None:
     before_path = window.book.reader.path
     before = not_sqlite.read_bytes()

@@ -160,9 +160,13 @@ def test_a_tier_override_needs_a_reason(qtbot, book: Book, db: Database) -> None
 def test_closing_a_changed_form_asks_before_discarding(qtbot, book: Book, db: Database,  # type: ignore[no-untyped-def]
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     answers: list[bool] = []
-    monkeypatch.setattr(prompts, "confirm_discard",
-                        lambda _parent: answers.append(True) or keep_or_discard[0])
     keep_or_discard = [False]
+
+    def confirm_discard(_parent: object) -> bool:
+        answers.append(True)
+        return keep_or_discard[0]
+
+    monkeypatch.setattr(prompts, "confirm_discard", confirm_discard)
     dialog = CustomerFormDialog.create_new(book)
     qtbot.addWidget(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes without asking

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QTableWidget, QToolButton, QWidget
 
 from models.entities import Customer
 from storage.backup import list_backups
@@ -18,6 +18,30 @@ GOOD = "客户名称,客户编号,行业,负责人\n北方光学有限公司,NO-
        "Southwind Trading,SW-002,Retail,Li Ming\n,,,\n合计,,,\n"
 WITH_BAD_ROW = "Customer,Date,Amount\nNo Such Customer Ltd,2026-05-01,100\n" \
                "{name},2026-05-02,not a number\n{name},2026-05-03,250.5\n"
+
+
+def _label(form: QFormLayout, row: int) -> str:
+    item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+    label = item.widget() if item is not None else None
+    assert isinstance(label, QLabel), row
+    return label.text()
+
+
+def _widgets(layout: QLayout) -> list[QWidget]:
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    return [w for item in items if item is not None and (w := item.widget()) is not None]
+
+
+def _headers(table: QTableWidget) -> list[str]:
+    items = [table.horizontalHeaderItem(c) for c in range(table.columnCount())]
+    assert None not in items
+    return [item.text() for item in items if item is not None]
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item.text()
 
 
 def _dialog(qtbot, window: MainWindow) -> ImportDialog:  # type: ignore[no-untyped-def]
@@ -42,8 +66,7 @@ def test_customers_are_checked_then_imported_after_a_backup(  # type: ignore[no-
     assert dialog.summary.text().startswith(
         "Rows read: 2. Valid: 2 (2 new, 0 updates). With problems: 0.")
     assert window.book.reader.customer_count() == 300  # checking wrote nothing
-    names = {dialog.mapping_form.itemAt(r, dialog.mapping_form.ItemRole.LabelRole)
-             .widget().text(): combo.currentText() for r, combo in
+    names = {_label(dialog.mapping_form, r): combo.currentText() for r, combo in
              enumerate(dialog.combos.values())}
     assert names["客户名称"] == "Customer name" and names["负责人"] == "Account owner"
     assert dialog.import_button.isEnabled()
@@ -148,10 +171,9 @@ def test_a_sales_file_is_recognised_and_can_make_its_customers(  # type: ignore[
     assert dialog.create_customers.isVisible()
     assert "With problems: 1." in dialog.summary.text()  # NEW-9 is not in the book
     assert dialog.sample.isVisible() and dialog.sample.rowCount() == 1
-    headers = [dialog.sample.horizontalHeaderItem(c).text()
-               for c in range(dialog.sample.columnCount())]
+    headers = _headers(dialog.sample)
     assert "Amount" in headers
-    assert dialog.sample.item(0, headers.index("Amount")).text() == "250.50"
+    assert _cell(dialog.sample, 0, headers.index("Amount")) == "250.50"
     dialog.create_customers.setChecked(True)  # checks again, making the customer
     qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
     assert "With problems: 0." in dialog.summary.text()
@@ -255,8 +277,7 @@ def test_one_column_feeds_two_fields_through_also_as(  # type: ignore[no-untyped
     assert not dialog.import_button.isEnabled()
     assert dialog.combos[0].currentData() == "code"
     row = dialog.field_rows[0]
-    also = next(row.itemAt(i).widget() for i in range(row.count())
-                if isinstance(row.itemAt(i).widget(), QToolButton))
+    also = next(w for w in _widgets(row) if isinstance(w, QToolButton))
     assert also.text() == "Also as…"
     qtbot.waitUntil(also.isVisible, timeout=5_000)  # a layout shows new widgets a turn later
     qtbot.mouseClick(also, Qt.MouseButton.LeftButton)
@@ -285,11 +306,10 @@ def test_the_sample_rows_name_their_customer(  # type: ignore[no-untyped-def]
     path.write_text(f"客户编号,日期,金额\n{customer.code},2026-05-03,10\n", encoding="utf-8")
     dialog = _dialog(qtbot, window)
     _check(qtbot, dialog, path)
-    headers = [dialog.sample.horizontalHeaderItem(c).text()
-               for c in range(dialog.sample.columnCount())]
+    headers = _headers(dialog.sample)
     assert dialog.sample.rowCount() == 1
-    assert dialog.sample.item(0, headers.index("Customer code")).text() == customer.code
-    assert dialog.sample.item(0, headers.index("Customer name")).text() == customer.name
+    assert _cell(dialog.sample, 0, headers.index("Customer code")) == customer.code
+    assert _cell(dialog.sample, 0, headers.index("Customer name")) == customer.name
     dialog.reject()
 
 

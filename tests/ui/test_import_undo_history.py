@@ -70,7 +70,12 @@ def test_history_undoes_an_import_and_keeps_the_edit_before_it(  # type: ignore[
     assert history.undo_button.toolTip().startswith(
         "Undo the whole import of march-invoices.csv")
     asked: list[str] = []
-    monkeypatch.setattr(prompts, "confirm", lambda _p, _t, text, _a: asked.append(text) or True)
+
+    def confirm(_parent: object, _title: str, text: str, _action: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
 
     with qtbot.waitSignal(workspace.changed, timeout=20_000) as changed:
         assert history.undo_selected() is None  # runs on the worker: the tab stays responsive
@@ -98,7 +103,7 @@ def test_history_undoes_an_import_and_keeps_the_edit_before_it(  # type: ignore[
     assert history.undo_button.isEnabled()
 
 
-def test_edit_undo_takes_back_the_newest_import_then_the_edit(  # type: ignore[no-untyped-def]
+def test_edit_undo_takes_back_the_newest_import_then_the_edit(
         book: Book, db: Database, tmp_path: Path) -> None:
     customer_id = str(db.scalar("SELECT id FROM customers WHERE deleted_at IS NULL LIMIT 1"))
     old = db.get(Customer, customer_id).industry

@@ -3,6 +3,8 @@ opens once saved, the workspace's writes refresh the lists and schedule a rescor
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
@@ -10,7 +12,19 @@ from PySide6.QtWidgets import QDialog
 from models.entities import Contact, Customer
 from storage.changes import Changes
 from tests.ui.conftest import wait_idle
+from ui.gui.background.tasks import Task
+from ui.gui.forms.customer_form import CustomerFormDialog
 from ui.gui.window.main_window import VIEW_CUSTOMER, VIEW_CUSTOMERS, VIEW_PLANS, MainWindow
+
+
+def _noting_runs(started: list[object]) -> Callable[[Task], Task]:
+    """Task.run_in_background that also notes each task it starts."""
+    real_run = Task.run_in_background
+
+    def run(task: Task) -> Task:
+        started.append(task)
+        return real_run(task)
+    return run
 
 
 def _open_row(qtbot, window: MainWindow, row: int) -> str:  # type: ignore[no-untyped-def]
@@ -43,15 +57,16 @@ def test_enter_opens_the_workspace_with_its_own_side_bar_entry(  # type: ignore[
 def test_the_same_customer_again_switches_only_the_tab(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     customer_id = _open_row(qtbot, window, 0)
     workspace = window.workspace
+    assert workspace is not None
     assert window.open_customer(customer_id, "needs") is workspace
-    assert workspace.current_tab_name() == "needs"
+    assert workspace is not None and workspace.current_tab_name() == "needs"
 
 
 def test_ctrl_n_creates_a_customer_and_opens_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     wait_idle(qtbot, window)
     assert window.new_customer_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     window.new_customer_action.trigger()
-    dialog = window.findChild(QDialog, "customerFormDialog")
+    dialog = window.findChild(CustomerFormDialog, "customerFormDialog")
     assert dialog is not None and dialog.isVisible()
     name = dialog.form.editors["name"]
     name.setFocus()
@@ -101,9 +116,8 @@ def test_an_edit_reads_only_what_it_concerns(qtbot, window: MainWindow,  # type:
     resets: list[int] = []
     model.rows_reset.connect(resets.append)
     started: list[object] = []
-    real_run = ui.gui.background.tasks.Task.run_in_background
     monkeypatch.setattr(ui.gui.background.tasks.Task, "run_in_background",
-                        lambda task: (started.append(task), real_run(task))[1])
+                        _noting_runs(started))
     statements: list[str] = []
     window.book.reader.conn.set_trace_callback(statements.append)
     window.book.reader.add(Contact(customer_id=customer_id, name="新的联系人"))
@@ -135,6 +149,7 @@ def test_shortcut_list_includes_the_workspace_keys(qtbot, window: MainWindow) ->
     _open_row(qtbot, window, 0)
     window.shortcuts_action.trigger()
     dialog = window.findChild(QDialog, "shortcutsDialog")
+    assert dialog is not None
     labels = {label.text() for label in dialog.findChildren(QLabel)}
     assert "Log an interaction" in labels and "New customer…" in labels
     dialog.close()
@@ -157,9 +172,8 @@ def test_a_phone_number_typed_and_saved_costs_a_handful_of_statements(  # type: 
     resets: list[int] = []
     model.rows_reset.connect(resets.append)
     started: list[object] = []
-    real_run = ui.gui.background.tasks.Task.run_in_background
     monkeypatch.setattr(ui.gui.background.tasks.Task, "run_in_background",
-                        lambda task: (started.append(task), real_run(task))[1])
+                        _noting_runs(started))
     applied: list[Changes] = []
     window.workspace.changed.connect(applied.append)
     statements: list[str] = []

@@ -61,7 +61,9 @@ def test_rescore_runs_in_the_background_with_progress(qtbot, window: MainWindow)
             "SELECT count(*) FROM customer_metrics WHERE tier IS NULL") == 0
     assert not window.task_status.isVisible()
     assert window.statusBar().currentMessage().startswith("Rescored 300 customers")
-    tiers = {window.customers.model.record(r).tier for r in range(20)}
+    records = [window.customers.model.record(r) for r in range(20)]
+    assert None not in records
+    tiers = {record.tier for record in records if record is not None}
     assert None not in tiers
     assert window.book.reader.scalar("SELECT count(DISTINCT period) FROM score_snapshots") == 1
 
@@ -176,6 +178,7 @@ def test_a_book_never_scored_is_scored_when_opened(qtbot, book_path: Path,  # ty
     qtbot.waitUntil(lambda: window.rescore_task is not None, timeout=10_000)
     assert window.statusBar().currentMessage().startswith(
         "This book has not been scored yet") or window.task_status.current() is not None
+    assert window.rescore_task is not None
     with qtbot.waitSignal(window.rescore_task.finished, timeout=60_000):
         pass
     assert window.book.reader.scalar(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from models.entities import Customer
 from storage.database import Database
@@ -43,7 +44,7 @@ def test_workspace_table_models(qtbot, qtmodeltester, scored_path: Path,  # type
     workspace = window.open_customer(str(busiest), "interactions")
     assert workspace is not None
     for name in ("interactions", "contacts", "needs", "transactions", "history"):
-        tab = workspace.show_tab(name)
+        tab: Any = workspace.show_tab(name)  # a table of its own or a panel's
         qtbot.waitUntil(lambda tab=tab: tab.is_loaded, timeout=15_000)
         model = tab.table.model() if hasattr(tab, "table") else tab.panel.table.model()
         assert model.rowCount() > 0, name

@@ -39,9 +39,11 @@ def workspace(qtbot, book: Book, settings: Settings) -> Iterator[CustomerWorkspa
 def test_the_account_on_one_page(qtbot, workspace: CustomerWorkspace, book: Book) -> None:  # type: ignore[no-untyped-def]
     assert workspace.current_tab_name() == "overview"
     overview = workspace.tab("overview")
+    assert isinstance(overview, OverviewTab)
     qtbot.waitUntil(lambda: overview.is_loaded and overview.overview is not None,
                     timeout=15_000)
     data = overview.overview
+    assert data is not None
     months = data.months[-12:]
     expected = sum(float(r[0]) for r in book.reader.conn.execute(
         "SELECT total(amount) FROM transactions WHERE customer_id = ? AND deleted_at IS NULL "
@@ -59,6 +61,7 @@ def test_a_part_opens_its_tab(qtbot, workspace: CustomerWorkspace) -> None:  # t
     from PySide6.QtCore import QUrl
 
     overview = workspace.tab("overview")
+    assert isinstance(overview, OverviewTab)
     qtbot.waitUntil(lambda: overview.overview is not None, timeout=15_000)
     assert "href='tab:needs'" in overview.html()
     overview.page.anchorClicked.emit(QUrl("tab:needs"))
@@ -67,6 +70,7 @@ def test_a_part_opens_its_tab(qtbot, workspace: CustomerWorkspace) -> None:  # t
 
 def test_the_page_exports_as_pdf(qtbot, workspace: CustomerWorkspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     overview = workspace.tab("overview")
+    assert isinstance(overview, OverviewTab)
     qtbot.waitUntil(lambda: overview.overview is not None, timeout=15_000)
     path = overview.write_pdf(tmp_path / "account")
     assert path.name == "account.pdf" and path.read_bytes()[:5] == b"%PDF-"

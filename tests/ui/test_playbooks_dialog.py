@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox, QTableWidget, QTableWidgetItem
 
 from models.entities import Customer
 from models.enums import RelationshipLevel, Tier
@@ -24,6 +24,12 @@ from ui.gui.workspace.plan_tab import NewPlanDialog
 def book() -> Iterator[Book]:
     with Book(":memory:") as made:
         yield made
+
+
+def _item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item
 
 
 def _select(qtbot, dialog: PlaybooksDialog, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -66,13 +72,13 @@ def test_make_copy_and_delete_ones_own(qtbot, book: Book,  # type: ignore[no-unt
     add = dialog.findChild(type(dialog.new_button), "add_actions")
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     table = dialog.action_table
-    table.item(0, 0).setText("季度拜访")
-    table.item(0, 1).setText("x")  # not a day
+    _item(table, 0, 0).setText("季度拜访")
+    _item(table, 0, 1).setText("x")  # not a day
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.error.isVisible()
     assert dialog.error.text() == "The playbook's objectives, measures or actions cannot be read."
     assert book.reader.scalar("SELECT count(*) FROM playbooks") == 0
-    table.item(0, 1).setText("14")
+    _item(table, 0, 1).setText("14")
     owner = table.cellWidget(0, 2)
     assert isinstance(owner, QComboBox)
     owner.setCurrentIndex(owner.findData("me"))

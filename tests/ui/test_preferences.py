@@ -74,7 +74,8 @@ def test_valid_settings_are_saved_and_the_book_rescored(qtbot, window: MainWindo
             "SELECT count(*) FROM customer_metrics WHERE tier IS NOT NULL")
     assert scored == 300
     assert window.book.reader.scalar("SELECT count(*) FROM score_snapshots") == 300
-    assert window.book.reader.scoring_state().config.weights["satisfaction"] == 6.25
+    state = window.book.reader.scoring_state()
+    assert state is not None and state.config.weights["satisfaction"] == 6.25
     assert window.rescore_task is None  # no second, full rescore after it
     assert window.statusBar().currentMessage() == "Preferences saved."
 

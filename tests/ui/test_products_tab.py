@@ -18,6 +18,7 @@ from models.plans import AccountPlan, SupportMeasure
 from storage.book import Book
 from tests.ui.test_workspace import shown_workspace
 from ui.gui.settings import Settings
+from ui.gui.workspace.overview_tab import OverviewTab
 from ui.gui.workspace.products_tab import ProductsTab
 from ui.gui.workspace.workspace import CustomerWorkspace
 
@@ -149,6 +150,7 @@ def test_the_overview_flags_support_costing_more_than_the_profit(  # type: ignor
                           SupportMeasure(kind=SupportKind.PRIORITY_SERVICE)]))
     workspace.refresh()
     overview = workspace.show_tab("overview")
+    assert isinstance(overview, OverviewTab)
     qtbot.waitUntil(lambda: overview.is_loaded and overview.overview is not None,
                     timeout=15_000)
     text = overview.page.toPlainText()
@@ -161,7 +163,7 @@ def test_the_overview_flags_support_costing_more_than_the_profit(  # type: ignor
     assert "One of them states neither a cost nor a rate and is not counted." in text
 
 
-def test_the_profit_section_in_chinese(chinese: None) -> None:  # type: ignore[no-untyped-def]
+def test_the_profit_section_in_chinese(chinese: None) -> None:
     from models.support_cost import CustomerProfit
     from ui.gui.workspace.profit_section import flag_text, profit_lines
 

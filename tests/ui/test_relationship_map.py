@@ -50,7 +50,7 @@ def workspace(qtbot, book: Book, account: tuple[str, dict[str, Contact]],  # typ
 
 
 def _map(qtbot, workspace: CustomerWorkspace) -> ContactsTab:  # type: ignore[no-untyped-def]
-    tab: ContactsTab = workspace.show_tab("contacts")  # type: ignore[assignment]
+    tab: ContactsTab = workspace.show_tab("contacts")
     qtbot.mouseClick(tab.mode_buttons[1], LEFT)
     assert tab.stack.currentWidget() is tab.map
     return tab
@@ -120,7 +120,7 @@ def test_a_new_boss_picked_in_the_form_is_saved_and_drawn(  # type: ignore[no-un
 
 def test_the_levels_view_lists_contacts_by_level_with_the_gaps(  # type: ignore[no-untyped-def]
         qtbot, workspace: CustomerWorkspace) -> None:
-    tab: ContactsTab = workspace.show_tab("contacts")  # type: ignore[assignment]
+    tab: ContactsTab = workspace.show_tab("contacts")
     qtbot.mouseClick(tab.mode_buttons[2], LEFT)
     text = tab.levels.page.toPlainText()
     decision, management, operational = (text.index("Decision level (1)"),

@@ -14,6 +14,7 @@ from tests.ui.test_workspace import shown_workspace
 from ui.gui.settings import Settings
 from ui.gui.text.dimension_labels import dimension_label
 from ui.gui.text.labels import label
+from ui.gui.workspace.overview_tab import OverviewTab
 from ui.gui.workspace.workspace import CustomerWorkspace
 
 
@@ -33,8 +34,12 @@ def _page(qtbot, book: Book, customer_id: str, settings: Settings) -> Iterator[s
     for workspace in shown_workspace(qtbot, book, customer_id, settings):
         assert isinstance(workspace, CustomerWorkspace)
         overview = workspace.tab("overview")
-        qtbot.waitUntil(lambda o=overview: o.is_loaded and o.overview is not None,
-                        timeout=15_000)
+        assert isinstance(overview, OverviewTab)
+
+        def loaded(tab: OverviewTab = overview) -> bool:
+            return tab.is_loaded and tab.overview is not None
+
+        qtbot.waitUntil(loaded, timeout=15_000)
         yield overview.page.toPlainText()
 
 

@@ -7,12 +7,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 import ui.gui.dialogs.shared_folder_warning as warning_module
 from storage.database import Database
 from tests.ui.conftest import open_window, wait_idle
 from ui.gui.dialogs.shared_folder_warning import SharedFolderWarning
 from ui.gui.settings import Settings
+
+
+def _shown_warning(window: QWidget) -> bool:
+    box = window.findChild(SharedFolderWarning)
+    return box is not None and box.isVisible()
 
 
 def test_a_book_in_dropbox_is_copied_out_and_opened(  # type: ignore[no-untyped-def]
@@ -26,9 +32,9 @@ def test_a_book_in_dropbox_is_copied_out_and_opened(  # type: ignore[no-untyped-
     local = tmp_path / "AppData" / "KeyPlan" / "keyplan.db"
     monkeypatch.setattr(warning_module, "default_path", lambda: local)
     window = open_window(qtbot, book, settings)
-    qtbot.waitUntil(lambda: window.findChild(SharedFolderWarning) is not None
-                    and window.findChild(SharedFolderWarning).isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: _shown_warning(window), timeout=10_000)
     box = window.findChild(SharedFolderWarning)
+    assert box is not None
     assert "Dropbox" in box.text() and str(local.parent / "book.db") in box.informativeText()
     wait_idle(qtbot, window)
     qtbot.mouseClick(box.copy_button, Qt.MouseButton.LeftButton)

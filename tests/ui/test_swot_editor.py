@@ -22,6 +22,7 @@ from ui.gui.forms import prompts
 from ui.gui.forms.swot_editor import QuadrantBox, SwotDialog, SwotItemDialog
 from ui.gui.models.swot_model import SwotListModel
 from ui.gui.settings import Settings
+from ui.gui.workspace.history_tab import HistoryTab
 from ui.gui.workspace.overview_tab import OverviewTab
 from ui.gui.workspace.plan_tab import PlanTab
 from ui.gui.workspace.workspace import CustomerWorkspace
@@ -115,6 +116,7 @@ def test_type_lines_save_and_undo(qtbot, workspace: CustomerWorkspace, book: Boo
         O: [("Fix the late deliveries", None, need.id)],
         T: [("Undercuts our prices", rival.id, None)]}
     tab = workspace.tab("plan")
+    assert isinstance(tab, PlanTab)
     qtbot.waitUntil(lambda: tab.is_loaded and "Engineers on site" in tab.detail.toPlainText(),
                     timeout=10_000)
     assert "Undercuts our prices · Competitor: Haitian Trading" in tab.detail.toPlainText()
@@ -122,6 +124,7 @@ def test_type_lines_save_and_undo(qtbot, workspace: CustomerWorkspace, book: Boo
     assert workspace.undo_bar.change_id is not None
     # the customer's History tab names the lines (logged under the plan's customer)
     history = workspace.show_tab("history")
+    assert isinstance(history, HistoryTab)
     qtbot.waitUntil(lambda: history.is_loaded, timeout=10_000)
     model = history.panel.model
     kinds = {model.data(model.index(row, 3)) for row in range(model.rowCount())}
@@ -182,7 +185,12 @@ def test_reorder_edit_and_remove(qtbot, workspace: CustomerWorkspace, book: Book
 def test_cancel_asks_before_losing_lines(qtbot, workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]
                                          book: Book, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[bool] = []
-    monkeypatch.setattr(prompts, "confirm_discard", lambda _parent: asked.append(True) or False)
+
+    def refuse_to_discard(_parent: object) -> bool:
+        asked.append(True)
+        return False
+
+    monkeypatch.setattr(prompts, "confirm_discard", refuse_to_discard)
     dialog = _open_swot(qtbot, workspace)
     _add(qtbot, dialog.boxes[W], "Priced above them")
     qtbot.mouseClick(dialog.cancel_button, LEFT)

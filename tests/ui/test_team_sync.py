@@ -122,7 +122,7 @@ def test_start_join_conflict_and_take_theirs(qtbot, window: MainWindow, shared: 
 
         qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not team.running and team.conflicts == 1, timeout=20_000)
-        assert [p.own for p in team.last.status.peers].count(False) == 1  # type: ignore[union-attr]
+        assert [p.own for p in team.last.status.peers].count(False) == 1
         assert "peers: 1" in window.sync_indicator.text()
         assert "conflicts: 1" in window.sync_indicator.text()
         assert "#fff4ce" in window.sync_indicator.styleSheet()  # the warning look

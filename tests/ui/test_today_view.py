@@ -34,6 +34,12 @@ from ui.gui.settings import Settings
 from ui.gui.window.main_window import VIEW_CUSTOMER, VIEW_TODAY, MainWindow
 
 
+def _data(model: TodayModel) -> TodayData:
+    """What the model shows, once loaded."""
+    assert model.data_ is not None
+    return model.data_
+
+
 def _today_window(qtbot, path: Path, settings: Settings) -> MainWindow:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, path, settings, view=VIEW_TODAY)
     qtbot.waitUntil(lambda: window.today.is_loaded, timeout=10_000)
@@ -82,7 +88,8 @@ def test_today_lists_overdue_follow_ups_first(qtbot, book_path: Path,  # type: i
     assert ranks == sorted(ranks)  # strategic and key customers' items first
     row = next(r for r, i in enumerate(rows) if i.table == "interactions")
     item = rows[row]
-    assert isinstance(item, TodayItem) and item.overdue and item.when < date.today()
+    assert isinstance(item, TodayItem) and item.when is not None
+    assert item.overdue and item.when < date.today()
     stored = window.book.reader.get(Interaction, item.record_id)
     assert item.what == stored.next_step and not stored.next_step_done
     index = model.index(row, 0, model.section_index(OVERDUE))
@@ -140,14 +147,14 @@ def test_ticking_a_follow_up_marks_it_done(qtbot, book_path: Path,  # type: igno
     today = window.today
     index = _first(today.model, OVERDUE)
     item = today.model.data(index, ITEM_ROLE)
-    before = today.model.data_.totals[OVERDUE]
+    before = _data(today.model).totals[OVERDUE]
     today.tree.setCurrentIndex(index)
     today.tree.setFocus()
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         qtbot.keyClick(today.tree, Qt.Key.Key_Space)  # the check box of the current row
         assert today.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert window.book.reader.get(Interaction, item.record_id).next_step_done
-    assert today.model.data_.totals[OVERDUE] == before - 1
+    assert _data(today.model).totals[OVERDUE] == before - 1
     remaining = [today.model.data(today.model.index(r, 0, today.model.section_index(OVERDUE)),
                                   ITEM_ROLE).record_id
                  for r in range(today.model.rowCount(today.model.section_index(OVERDUE)))]
@@ -210,14 +217,14 @@ def test_my_work_first_then_a_colleagues_or_everyones(qtbot, book_path: Path,  #
     window = _today_window(qtbot, book_path, settings)
     today = window.today
     assert today.owner() == owner and today.owner_combo.currentText() == f"Me ({owner})"
-    items = [i for s in today.model.sections() for i in today.model.data_.items[s]]
+    items = [i for s in today.model.sections() for i in _data(today.model).items[s]]
     assert items and all(i.owner == owner for i in items)
     everyone = today.owner_combo.findText("Everyone")
     today.owner_combo.setCurrentIndex(everyone)
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.owner_combo.activated.emit(everyone)
     assert today.owner() is None
-    owners = {i.owner for s in today.model.sections() for i in today.model.data_.items[s]}
+    owners = {i.owner for s in today.model.sections() for i in _data(today.model).items[s]}
     assert len(owners) > 1
     window.close()
 
@@ -236,7 +243,7 @@ def test_snoozing_a_follow_up_moves_it_to_tomorrow(qtbot, book_path: Path,  # ty
     table = {"interactions": Interaction}.get(item.table)
     if table is not None:
         assert window.book.reader.get(Interaction, item.record_id).next_step_due == tomorrow
-    moved = [i for s in today.model.sections() for i in today.model.data_.items[s]
+    moved = [i for s in today.model.sections() for i in _data(today.model).items[s]
              if i.record_id == item.record_id]
     assert (moved and moved[0].section == "week") or tomorrow.weekday() == 0
     window.close()
@@ -253,7 +260,7 @@ def test_a_backlog_of_thousands_is_a_count_not_a_list(qtbot, book_path: Path,  #
     window = _today_window(qtbot, book_path, settings)
     today = window.today
     overdue = today.model.section_index(OVERDUE)
-    total = today.model.data_.totals[OVERDUE]
+    total = _data(today.model).totals[OVERDUE]
     assert total > COLLAPSE_AT and not today.tree.isExpanded(overdue)
     assert f"({total}" in today.model.data(overdue) or f"({total:,}" in today.model.data(overdue)
     window.close()

@@ -27,8 +27,10 @@ def _messages() -> list[tuple[str, str, str, ET.Element]]:
     for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
-            found.append((name, message.findtext("source") or "",
-                          message.findtext("comment") or "", message.find("translation")))
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None, (name, source)
+            found.append((name, source, message.findtext("comment") or "", translation))
     return found
 
 
@@ -185,18 +187,21 @@ def test_no_screen_shows_translated_english_in_chinese(qtbot, chinese: None,  # 
     seen["dashboard"] = _shown_texts(window)
     window.preferences_action.trigger()
     preferences = window.findChild(PreferencesDialog)
+    assert preferences is not None
     for index in range(preferences.tabs.count()):
         preferences.tabs.setCurrentIndex(index)
         seen[f"preferences {index}"] = _shown_texts(preferences)
     preferences.reject()
     window.backups_action.trigger()
     backups = window.findChild(BackupsDialog)
+    assert backups is not None
     seen["backups"] = _shown_texts(backups)
     backups.reject()
     from ui.gui.dialogs.import_dialog import ImportDialog
 
     window.import_action.trigger()
     importer = window.findChild(ImportDialog)
+    assert importer is not None
     seen["import"] = _shown_texts(importer)
     importer.reject()
     window.open_customer(window.book.reader.list_customers(limit=1).rows[0].id, "score")

@@ -3,7 +3,7 @@ delete and undo; checked in the database and on screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -54,7 +54,7 @@ def customer_id(db: Database) -> str:
 
 
 def shown_workspace(qtbot, book: Book, customer_id: str,  # type: ignore[no-untyped-def]
-                    settings: Settings) -> Iterator[CustomerWorkspace]:
+                    settings: Settings) -> Generator[CustomerWorkspace, None, None]:
     """A workspace on ``customer_id``, shown at a desktop size; waits for its background
     work when the test is done (for fixtures to yield from)."""
     view = CustomerWorkspace(book, customer_id, settings)
@@ -88,7 +88,7 @@ def cell(panel, row: int, key: str) -> str:  # type: ignore[no-untyped-def]
     return str(model.data(model.index(row, model.column_of(key))))
 
 
-def test_the_header_shows_name_tier_score_and_classes(workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]
+def test_the_header_shows_name_tier_score_and_classes(workspace: CustomerWorkspace,
                                                       db: Database, customer_id: str) -> None:
     customer = db.get(Customer, customer_id)
     header = workspace.header_view
@@ -265,7 +265,7 @@ def test_deleting_the_customer_can_be_undone(qtbot, workspace: CustomerWorkspace
     assert workspace.tab_widget.isEnabled() and profile.isEnabled()
 
 
-def test_transactions_show_totals_that_match_the_book(workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]
+def test_transactions_show_totals_that_match_the_book(workspace: CustomerWorkspace,
                                                       db: Database, customer_id: str) -> None:
     tab = workspace.show_tab("transactions")
     count, revenue = db.conn.execute(

@@ -38,6 +38,7 @@ def scored_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
         source.conn.execute("VACUUM INTO ?", [str(path)])
     with Database(path) as db:
         result = db.rescore()
+        assert result.scores is not None
         db.write_snapshot(result.scores, Period.containing(result.scores.as_of,
                                                            SnapshotPeriod.MONTH))
         db.backfill_snapshots(3)
@@ -105,10 +106,11 @@ def test_a_conflicting_save_merges_by_field(qtbot, workspace: CustomerWorkspace,
 
 def test_a_conflict_in_a_dialog_keeps_my_value_when_chosen(qtbot, workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]
                                                            db: Database, book_file: Path) -> None:
-    contacts: ContactsTab = workspace.show_tab("contacts")  # type: ignore[assignment]
+    contacts: ContactsTab = workspace.show_tab("contacts")
     contact = rows_of(contacts)[0].contact
     contacts.edit(contact)
     dialog = contacts.dialog
+    assert dialog is not None
     with Database(book_file) as other:
         other.update(replace(other.get(Contact, contact.id), title="CFO", department="Finance"))
     dialog.form.editors["title"].selectAll()
@@ -173,7 +175,7 @@ def test_the_score_tab_contributions_add_up_to_the_shown_score(qtbot,  # type: i
     assert not radar.chart.empty
 
 
-def test_the_header_shows_the_trend_against_the_previous_month(workspace: CustomerWorkspace,  # type: ignore[no-untyped-def]
+def test_the_header_shows_the_trend_against_the_previous_month(workspace: CustomerWorkspace,
                                                                db: Database) -> None:
     header = workspace.header_view.header
     assert header is not None and header.previous_period is not None
