@@ -244,3 +244,22 @@ def test_one_row_is_a_row_in_english_and_the_same_words_in_chinese() -> None:
         "2 rows left out by --where.", "1,000 rows left out by --where."]
     choose_language("zh_CN")
     assert [line(n) for n in (1, 2)] == ["--where 排除了 1 行。", "--where 排除了 2 行。"]
+
+
+@pytest.mark.usefixtures("cli_english_afterwards")
+def test_a_customers_differing_details_name_its_first_row(fresh_db: Database,
+                                                          tmp_path: Path) -> None:
+    """An order-per-row export used as a customer list: K1's city differs on row 3 from its
+    first row, row 2. The note said 'Other rows of this customer (3) give other values',
+    pointing at row 3 as one of the 'other rows' of itself."""
+    from ui.cli.text import choose_language, translate
+
+    path = _csv(tmp_path / "orders.csv", ["Order ID,Customer ID,Customer Name,City",
+                                          "O1,K1,Acme,Paris", "O2,K1,Acme,Lyon",
+                                          "O3,K2,Beta,Rome", "O4,K1,Acme,Nice"])
+    [note] = preview_import(fresh_db, path, "customers").warnings
+    assert str(note) == ("row 3, column 'City': Other values for City than on this customer's "
+                         "first row (row 2), on rows: 3, 5; the first row's values are kept.")
+    choose_language("zh_CN")
+    assert translate(note.context, note.message, note.params) == (
+        "该客户第 3, 5 行的“City”与其首行（第 2 行）不同；保留首行的值。")

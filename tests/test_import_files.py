@@ -232,8 +232,8 @@ def test_customers_create_or_update_by_code_then_name(book: Database, tmp_path: 
     assert [(i.row, i.column, i.field) for i in preview.issues] == [
         (6, "邮箱", "email"), (6, "关系层次", "relationship_level")]
     assert [(w.row, w.column, w.english()) for w in preview.warnings] == [
-        (5, "客户名称", "Other rows of this customer (5) give other values for 客户名称; the "
-                       "first value given is kept.")]
+        (5, "客户名称", "Other values for 客户名称 than on this customer's first row (row 4), "
+                       "on rows: 5; the first row's values are kept.")]
     assert (preview.rows, preview.valid, preview.bad_rows) == (5, 4, 1)
     result = run_import(book, path, "customers", skip_invalid=True)
     assert (result.created, result.updated, result.rejected) == (1, 2, 1)

@@ -3989,7 +3989,11 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Other rows of this customer ({rows}) give other values for {columns}; the first value given is kept.</source>
-        <translation>该客户的其他行（{rows}）在{columns}上给出了不同的值；保留最先给出的值。</translation>
+        <translation type="vanished">该客户的其他行（{rows}）在{columns}上给出了不同的值；保留最先给出的值。</translation>
+    </message>
+    <message>
+        <source>Other values for {columns} than on this customer&apos;s first row (row {first}), on rows: {rows}; the first row&apos;s values are kept.</source>
+        <translation>该客户第 {rows} 行的“{columns}”与其首行（第 {first} 行）不同；保留首行的值。</translation>
     </message>
     <message>
         <source>The code &apos;{key}&apos; is new, so a new customer is made, but {count} customer(s) without a code already have this name. If one of them is meant, give it this code first.</source>

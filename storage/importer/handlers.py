@@ -227,7 +227,7 @@ class CustomerRowsHandler(RowHandler):
             preview.warn(RowIssue(first, columns[0], next(iter(rows.conflicts)),
                                   MSG_OTHER_DETAILS,
                                   {"rows": ", ".join(map(str, others)),
-                                   "columns": ", ".join(columns)},
+                                   "columns": ", ".join(columns), "first": rows.first_row},
                                   (rows.code or rows.name)[:80]))
         if item.namesakes:
             preview.warn(RowIssue(rows.first_row, mapping.header_of("code"), "code",

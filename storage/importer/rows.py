@@ -30,8 +30,8 @@ from storage.importer.values import cell_text, literal_text, parse_amount
 TRANSLATION_CONTEXT = "Import"
 MSG_UNKNOWN_CUSTOMER = tr_noop("No customer has the code or name '{key}'.")
 MSG_AMBIGUOUS_CUSTOMER = tr_noop("{count} customers are named '{key}'; give the customer code.")
-MSG_OTHER_DETAILS = tr_noop("Other rows of this customer ({rows}) give other values for "
-                            "{columns}; the first value given is kept.")
+MSG_OTHER_DETAILS = tr_noop("Other values for {columns} than on this customer's first row "
+                            "(row {first}), on rows: {rows}; the first row's values are kept.")
 MSG_NAMESAKE = tr_noop("The code '{key}' is new, so a new customer is made, but {count} "
                        "customer(s) without a code already have this name. If one of them is "
                        "meant, give it this code first.")
