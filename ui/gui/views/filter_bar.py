@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMenu,
     QSizePolicy,
@@ -33,7 +32,10 @@ from models.enums import (
     Tier,
 )
 from storage.book.types import CustomerQuery
+from ui.gui.text.i18n import current_language
 from ui.gui.text.labels import label
+from ui.gui.views.flow_layout import FlowLayout
+from ui.gui.views.menu_button import MenuButton
 
 #: Filter dimensions: CustomerQuery field and the enum of its values (owners are plain text).
 ENUM_FIELDS: dict[str, type[Enum]] = {
@@ -163,14 +165,14 @@ class FilterBar(QWidget):
         self.menus: dict[str, QMenu] = {}
         # QAction.setData would turn enum members into plain strings: keep the values here.
         self.choices: dict[str, list[tuple[QAction, Any]]] = {name: [] for name in FIELDS}
-        layout = QHBoxLayout(self)
+        # The menus, the chips and Clear filters flow onto a second line when they do not
+        # fit (in one row, five chips made the window wider than a 1280-pixel screen).
+        layout = self.flow = FlowLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(6)
         layout.addWidget(self.title)
         for name in (*BUTTON_FIELDS, "segments"):
-            button = QToolButton(self)
+            button = MenuButton(self)  # its arrow beside the text, not over it
             button.setObjectName(f"filter_{name}")
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             menu = StickyMenu(button)
             menu.setObjectName(f"filterMenu_{name}")
             button.setMenu(menu)
@@ -184,18 +186,15 @@ class FilterBar(QWidget):
             self.menus["segments"].addMenu(submenu)
             self.menus[name] = submenu
         self._fill_menus()
-        self.chip_area = QWidget(self)
-        self.chip_layout = QHBoxLayout(self.chip_area)
-        self.chip_layout.setContentsMargins(8, 0, 0, 0)
-        self.chip_layout.setSpacing(4)
+        self.chip_area = self  # the chips' parent: they flow with the menus
         self.chips: list[Chip] = []
-        layout.addWidget(self.chip_area)
-        layout.addStretch(1)
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.clicked.connect(self.clear)
         layout.addWidget(self.clear_button)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.retranslate()
 
     # -- state -----------------------------------------------------------------------------
@@ -300,17 +299,19 @@ class FilterBar(QWidget):
             chip.clicked.connect(lambda: self.set_filters(replace(
                 self._filters, ids=None, ids_label="")))
             self._add_chip(chip)
+        colon = "：" if current_language().startswith("zh") else ": "  # 分级：重点客户
         for name in FIELDS:
             ordered = [v for v in self._values(name) if v in getattr(filters, name)]
             for value in ordered:
-                chip = Chip(f"{field_title(name)}: {value_text(name, value)}", self.chip_area)
+                chip = Chip(f"{field_title(name)}{colon}{value_text(name, value)}",
+                            self.chip_area)
                 chip.clicked.connect(lambda _c=False, n=name, v=value: self.toggle(n, v, False))
                 self._add_chip(chip)
         self.clear_button.setVisible(filters.active)
 
     def _add_chip(self, chip: Chip) -> None:
         self.chips.append(chip)
-        self.chip_layout.addWidget(chip)
+        self.flow.insert_widget(self.flow.indexOf(self.clear_button), chip)  # before Clear
         chip.show()
 
     def retranslate(self) -> None:
