@@ -4220,8 +4220,12 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>约剩 {minutes} 分钟</translation>
     </message>
     <message>
-        <source>Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updates). With problems: {bad_rows}. Blank or total rows skipped: {skipped}.</source>
+        <source>Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updated). With problems: {bad_rows}. Blank or total rows skipped: {skipped}.</source>
         <translation>读取 {rows} 行。有效 {valid} 行（新增 {creates}，更新 {updates}）。有问题 {bad_rows} 行。跳过空行或合计行 {skipped} 行。</translation>
+    </message>
+    <message>
+        <source>Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updates). With problems: {bad_rows}. Blank or total rows skipped: {skipped}.</source>
+        <translation type="vanished">读取 {rows} 行。有效 {valid} 行（新增 {creates}，更新 {updates}）。有问题 {bad_rows} 行。跳过空行或合计行 {skipped} 行。</translation>
     </message>
     <message>
         <source>Already in the book, not imported again: {count} (same customer, date, amount, profit, reference and product; rows {rows}).</source>

@@ -64,7 +64,7 @@ def test_customers_are_checked_then_imported_after_a_backup(  # type: ignore[no-
     dialog = _dialog(qtbot, window)
     _check(qtbot, dialog, path)
     assert dialog.summary.text().startswith(
-        "Rows read: 2. Valid: 2 (2 new, 0 updates). With problems: 0.")
+        "Rows read: 2. Valid: 2 (2 new, 0 updated). With problems: 0.")
     assert window.book.reader.customer_count() == 300  # checking wrote nothing
     names = {_label(dialog.mapping_form, r): combo.currentText() for r, combo in
              enumerate(dialog.combos.values())}

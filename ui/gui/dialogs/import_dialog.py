@@ -490,7 +490,7 @@ class ImportDialog(QDialog):
         numbers = {name: locale.toString(getattr(preview, name)) for name in
                    ("rows", "valid", "creates", "updates", "bad_rows", "skipped")}
         text = self.tr(
-            "Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updates). With "
+            "Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updated). With "
             "problems: {bad_rows}. Blank or total rows skipped: {skipped}.").format(**numbers)
         if preview.duplicates:
             text += " " + self.tr(
