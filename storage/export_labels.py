@@ -247,7 +247,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.owner": ("Owner", "负责人"),
     "field.tags": ("Tags", "标签"),
     "field.relationship_level": ("Relationship level", "关系层次"),
-    "field.price_orientation": ("Price orientation", "价格倾向"),
+    "field.price_orientation": ("Price orientation", "价格/价值导向"),
     "field.loyalty_segment": ("Loyalty segment", "忠诚度细分"),
     "field.channel": ("Channel", "渠道"),
     # why the tier changed (issue 19, point 7)

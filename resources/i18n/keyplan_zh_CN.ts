@@ -3283,7 +3283,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Price orientation</source>
-        <translation>价格取向</translation>
+        <translation>价格/价值导向</translation>
     </message>
     <message>
         <source>Loyalty segment</source>

@@ -63,3 +63,23 @@ def test_the_strongest_dimensions_are_listed_in_the_languages_way(  # type: igno
         assert ", " not in line and line.count("，") == 2 and line.endswith("。")
     else:
         assert ", " in line and "，" not in line and line.endswith(".")
+
+
+def test_the_price_segment_has_one_chinese_name(language: str) -> None:
+    """价格/价值导向 in the window's form, filter and dashboard and in the workbooks (the
+    portfolio's column said 价格倾向 and the customer form 价格取向); the importer reads the
+    new header and the old one."""
+    from models.entities import Customer
+    from storage.export_labels import Labels
+    from storage.importer.columns import ImportKind, auto_map
+    from ui.gui.forms.field_labels import field_label
+    from ui.gui.views.filter_bar import field_title
+
+    if language != i18n.CHINESE:
+        return
+    assert field_label(Customer, "price_orientation") == "价格/价值导向"
+    assert field_title("price_orientations") == "价格/价值导向"
+    assert Labels("zh_CN")("field.price_orientation") == "价格/价值导向"
+    for header in ("价格/价值导向", "价格倾向"):
+        mapping = auto_map(ImportKind.CUSTOMERS, ["客户名称", header])
+        assert mapping.sources.get("price_orientation") == 1, header
