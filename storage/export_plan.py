@@ -163,6 +163,10 @@ def overview_sheet(ws: Any, data: PlanExportData, labels: Labels) -> None:
         (labels("field.code"), customer.code, None),
         (labels("field.name"), customer.name, None),
         (labels("field.kind"), labels.enum(customer.kind), None),
+        # The other segments (idea 7), as the portfolio's columns have them.
+        (labels("field.price_orientation"), labels.enum(customer.price_orientation), None),
+        (labels("field.loyalty_segment"), labels.enum(customer.loyalty_segment), None),
+        (labels("field.channel"), labels.enum(customer.channel), None),
         (labels("field.industry"), customer.industry, None),
         (f"{labels('field.region')} / {labels('field.city')}", place, None),
         (labels("field.owner"), customer.owner, None),

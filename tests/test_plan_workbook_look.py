@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from models.competition import Competitor, SwotItem, SwotQuadrant, ThreatLevel
 from models.entities import Contact, Customer, Need, Transaction
-from models.enums import NeedKind
+from models.enums import Channel, LoyaltySegment, NeedKind, PriceOrientation
 from storage.book import Book
 from storage.export_labels import Labels
 from storage.export_plan_map import TREE_COLUMNS
@@ -81,3 +81,19 @@ def test_the_maps_influence_title_fits_its_column(tmp_path: Path, lang: str) -> 
     # 'Influence (1–5)' (15 letters, bold) in 13 + 2 units; 影响力（1–5） is 13 wide.
     assert ws.column_dimensions[letter].width == 15
     assert display_width(str(title)) <= 15
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_overview_names_the_customers_segments(tmp_path: Path, lang: str) -> None:
+    labels = Labels(lang)
+    with Book(tmp_path / "book.db", new_book=True) as book:
+        customer = book.customers.add(Customer(
+            name="东方超市", price_orientation=PriceOrientation.VALUE,
+            loyalty_segment=LoyaltySegment.SWING, channel=Channel.DISTRIBUTOR)).record
+        result = book.exports.plan(customer.id, tmp_path / "plan.xlsx", lang=lang)
+    ws = load_workbook(result.path)[labels("sheet.overview")]
+    pairs = {row[0]: row[1] for row in ws.iter_rows(values_only=True) if row[0]}
+    expected = {"en": ("Value-oriented", "Swing", "Distributor"),
+                "zh_CN": ("价值导向", "摇摆客户", "经销商")}[lang]
+    assert (pairs[labels("field.price_orientation")], pairs[labels("field.loyalty_segment")],
+            pairs[labels("field.channel")]) == expected
