@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QToolButton
 
 from models.enums import Channel, LoyaltySegment, PriceOrientation, Tier
 from tests.ui.conftest import open_window
 from ui.gui.settings import Settings
+from ui.gui.style.menu_button import ARROW_ROOM, MenuButton
 from ui.gui.text import i18n
 from ui.gui.views.filter_bar import BookFilters
-from ui.gui.views.menu_button import ARROW_ROOM
 
 CHIPS = {i18n.ENGLISH: ["Tier: Strategic  ✕", "Tier: Key  ✕",
                         "Price or value: Value-oriented  ✕", "Loyalty: Loyal  ✕",
@@ -60,5 +61,23 @@ def test_five_filters_wrap_in_the_window(qtbot, language: str, scored_path: Path
             assert text + ARROW_ROOM <= button.width(), button.text()
         bar.clear()
         qtbot.waitUntil(lambda: bar.height() == one_line, timeout=5_000)
+    finally:
+        window.close()
+
+
+def test_every_menu_button_draws_its_arrow_beside_its_text(  # type: ignore[no-untyped-def]
+        qtbot, scored_path: Path, settings: Settings) -> None:
+    """The customer book's filters, Today's snooze and the dashboard's Export buttons."""
+    window = open_window(qtbot, scored_path, settings)
+    try:
+        window.show_view("dashboard")
+        qtbot.waitUntil(lambda: window.dashboard.is_loaded, timeout=30_000)
+        window.show_view("today")
+        popups = [b for b in window.findChildren(QToolButton) if b.menu() is not None
+                  and not b.objectName().startswith("qt_")  # the menu bar's own
+                  and b.popupMode() == QToolButton.ToolButtonPopupMode.InstantPopup]
+        names = {b.objectName() for b in popups}
+        assert {"filter_tiers", "filter_segments", "todaySnooze", "exportChart"} <= names
+        assert [b.objectName() for b in popups if not isinstance(b, MenuButton)] == []
     finally:
         window.close()

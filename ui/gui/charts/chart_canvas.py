@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QSizePolicy,
-    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.gui.charts.style import Chart, ClickTarget
+from ui.gui.style.menu_button import MenuButton
 
 #: Wait this long after the pointer stops before hit-testing (a 100k-point scatter is slow).
 HOVER_DELAY_MS = 40
@@ -111,9 +111,8 @@ class ChartCanvas(QFrame):
         self.header = QHBoxLayout()
         self.header.setContentsMargins(6, 4, 6, 0)
         self.header.addStretch(1)
-        self.export_button = QToolButton(self)
+        self.export_button = MenuButton(self)  # its arrow beside 'Export', not over the t
         self.export_button.setObjectName("exportChart")
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_menu = QMenu(self.export_button)
         self.export_actions: dict[str, QAction] = {}
         for fmt in EXPORT_FORMATS:

@@ -32,10 +32,10 @@ from models.enums import (
     Tier,
 )
 from storage.book.types import CustomerQuery
+from ui.gui.style.menu_button import MenuButton
 from ui.gui.text.i18n import current_language
 from ui.gui.text.labels import label
 from ui.gui.views.flow_layout import FlowLayout
-from ui.gui.views.menu_button import MenuButton
 
 #: Filter dimensions: CustomerQuery field and the enum of its values (owners are plain text).
 ENUM_FIELDS: dict[str, type[Enum]] = {

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -55,6 +54,7 @@ from ui.gui.models.today_model import (
     load_customers_due,
     load_worklist,
 )
+from ui.gui.style.menu_button import MenuButton
 from ui.gui.text.i18n import storage_message
 from ui.gui.text.labels import label
 from ui.gui.views.activation import on_row_opened
@@ -123,9 +123,8 @@ class TodayView(QWidget):
         self.owner_combo.setObjectName("todayOwner")
         self.owner_combo.activated.connect(lambda _index: self.reload())
         self.owner_label = QLabel(self)
-        self.snooze_button = QToolButton(self)
+        self.snooze_button = MenuButton(self)  # its arrow beside the text, not over it
         self.snooze_button.setObjectName("todaySnooze")
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.snooze_button)
         self.tomorrow_action = menu.addAction("")
         self.tomorrow_action.setObjectName("snoozeTomorrow")
