@@ -97,21 +97,18 @@ class HistoryMixin(DatabaseBase):
         """The entries :meth:`log_change` writes for each new record of ``records`` (record
         id, customer id, row), for many at once: one statement and one clock for them all
         (an import's, whose records are one change; a new record's fields keep the clock of
-        its created_at, so the entries' own clock is only told). A 100,000-customer import
-        took 0.1 ms a record through log_change."""
-        entries = [(record_id, customer_id, field, _encode(new))
-                   for record_id, customer_id, row in records
-                   for field, _old, new in _differences("create", None, row)]
-        if not entries:
-            return
+        its created_at, so the entries' own clock is only told; it is taken even for records
+        without a field to log). A 100,000-customer import took 0.1 ms a record through
+        log_change."""
         change_id = change_id or new_id()
         hlc = stamp(self.conn)
         at, device, user = utc_now_iso(), device_name(), user_name()
-        self.conn.executemany(
+        self.conn.executemany(  # made as they are written, not held
             "INSERT INTO change_log (change_id, at, device, user, action, table_name, record_id, "
             "customer_id, field, old_value, new_value, hlc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(change_id, at, device, user, "create", table, record_id, customer_id, field,
-              None, new, hlc) for record_id, customer_id, field, new in entries])
+            ((change_id, at, device, user, "create", table, record_id, customer_id, field,
+              None, _encode(new), hlc) for record_id, customer_id, row in records
+             for field, _old, new in _differences("create", None, row)))
 
     def log_import(self, table: str, source: str, lines: Mapping[str, int],
                    change_id: str | None = None, action: str = "import") -> str:

@@ -43,16 +43,43 @@ def sort_key(name: str, parts: Sequence[str] | None = None) -> str:
 def search_text(name: str, code: str = "", tags: Iterable[str] = (),
                 contact_names: Iterable[str] = (), name_parts: Sequence[str] | None = None) -> str:
     """Lower-case haystack for substring search: the texts, their full pinyin and initials."""
-    parts: list[str] = []
-    for position, text in enumerate((name, *contact_names)):
-        if not text:
-            continue
-        parts.append(text.lower())
-        if _HAN.search(text):
-            syllables = [s for s in _syllables(text, name_parts if position == 0 else None)
-                         if s.strip()]
-            parts.append("".join(syllables).replace(" ", ""))
-            parts.append("".join(s[0] for s in syllables if s[0].isalnum()))
+    return _joined(_keys(name, name_parts), code, tags, contact_names)
+
+
+def with_contacts(stored: str | None, name: str, code: str = "", tags: Iterable[str] = (),
+                  contact_names: Iterable[str] = ()) -> str:
+    """:func:`search_text` of the customer, its name's keys taken from ``stored`` (a search
+    text made of the same name) instead of its pinyin worked out again: a contacts import
+    puts the names of 230,000 contacts into 100,000 customers' texts. A stored text that is
+    not one of this name (or none) is made anew."""
+    count = _name_key_count(name)
+    parts = stored.split(SEPARATOR, count)[:count] if stored else []
+    if len(parts) < count or (count and parts[0] != name.lower()) or SEPARATOR in name:
+        return search_text(name, code, tags, contact_names)
+    return _joined(parts, code, tags, contact_names)
+
+
+def _keys(text: str, parts: Sequence[str] | None = None) -> list[str]:
+    """A name's keys: the text in lower case, and for Chinese its full pinyin and initials."""
+    if not text:
+        return []
+    keys = [text.lower()]
+    if _HAN.search(text):
+        syllables = [s for s in _syllables(text, parts) if s.strip()]
+        keys.append("".join(syllables).replace(" ", ""))
+        keys.append("".join(s[0] for s in syllables if s[0].isalnum()))
+    return keys
+
+
+def _name_key_count(name: str) -> int:
+    return 0 if not name else 3 if _HAN.search(name) else 1
+
+
+def _joined(name_keys: list[str], code: str, tags: Iterable[str],
+            contact_names: Iterable[str]) -> str:
+    parts = list(name_keys)
+    for text in contact_names:
+        parts.extend(_keys(text))
     if code:
         parts.append(code.lower())
     parts.extend(t.lower() for t in tags if t)

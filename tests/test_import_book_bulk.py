@@ -11,12 +11,15 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import storage.importer.deferred as deferred_module
 from models.entities import Contact, Customer, Interaction, Need
 from models.enums import InteractionKind, NeedKind
 from storage.book import Book
 from storage.database import Database
+from storage.search_keys import search_text, with_contacts
 
 _ID = "0f3c2a1e-5b6d-4c7e-8f90-a1b2c3d4e5f6"
 _OTHER_ID = "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a"
@@ -70,11 +73,19 @@ def test_new_customers_and_contacts_are_logged_field_by_field_as_one_by_one(
         assert logged <= batches
 
 
-def test_search_texts_and_activity_figures_are_those_of_a_refresh(tmp_path: Path) -> None:
+@pytest.mark.parametrize("whole_book_from", [0, 500])
+def test_search_texts_and_activity_figures_are_those_of_a_refresh(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole_book_from: int) -> None:
+    """Refreshed for the customers touched, or (from 0: for any number) the whole book's,
+    its figures' indexes dropped and made again."""
+    monkeypatch.setattr(deferred_module, "FULL_REFRESH_FROM", whole_book_from)
     path, _logged = _small_book(tmp_path)
     with Book(tmp_path / "b.db") as book:
+        indexes = _indexes(book.reader)
+        assert sum(name.startswith("idx_book_") for name, _sql in indexes) >= 10
         assert book.imports.run_book(path).result.written
         db = book.reader
+        assert _indexes(db) == indexes
         texts = dict(db.conn.execute("SELECT id, search_text FROM customers"))
         huawei = next(t for t in texts.values() if t.startswith("华为技术"))
         assert huawei.split("\x1f") == ["华为技术", "huaweijishu", "hwjs", "王芳", "wangfang",
@@ -150,3 +161,21 @@ def test_the_change_logs_indexes_come_back_whether_the_import_is_kept_or_not(
         kept = book.imports.run_book(path, skip_invalid=True).result
         assert kept.written and book.reader.scalar("SELECT count(*) FROM contacts") == 3
         assert _indexes(book.reader) == indexes
+
+
+_NAMES = st.text(st.sampled_from(list("华为技术长春盛星软件 Ab-z1\x1f\u3000")), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=_NAMES, other=_NAMES, code=_NAMES, tags=st.lists(_NAMES, max_size=3),
+       before=st.lists(_NAMES, max_size=3), after=st.lists(_NAMES, max_size=3))
+def test_a_search_text_from_the_stored_one_is_the_one_made_anew(
+        name: str, other: str, code: str, tags: list[str], before: list[str],
+        after: list[str]) -> None:
+    """The contacts' pass takes the name's pinyin from the text stored with the customer:
+    whatever contacts that text held, or when it is another name's (or none), the result is
+    search_text's."""
+    made = search_text(name, code, tags, after)
+    assert with_contacts(search_text(name, code, tags, before), name, code, tags, after) == made
+    assert with_contacts(search_text(other, "", (), before), name, code, tags, after) == made
+    assert with_contacts(None, name, code, tags, after) == made

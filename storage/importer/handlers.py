@@ -120,6 +120,12 @@ class RowHandler:
         if len(self.preview.sample) < SAMPLE_ROWS:
             self.preview.sample.append({"row": number, **record})
 
+    @property
+    def sampling(self) -> bool:
+        """Whether the next row kept goes into the preview's first rows (what keep() is
+        given for it is made only then)."""
+        return len(self.preview.sample) < SAMPLE_ROWS
+
     def customer_of(self, number: int, raw: dict[str, Any]) -> str | list[RowIssue]:
         """The id of the customer a contacts or transactions row names (made when it is new
         and the import was asked to), or the issues saying why there is none."""
@@ -239,7 +245,8 @@ class CustomerRowsHandler(RowHandler):
         preview.valid += rows.count - 1  # keep() counts one
         preview.matches.append(CustomerMatch(rows.first_row, action, record.id, record.code,
                                              record.name, rows.count))
-        self.keep(rows.first_row, {"action": action, **shown(record, mapping)})
+        self.keep(rows.first_row,
+                  {"action": action, **shown(record, mapping)} if self.sampling else {})
         if self.writer is not None:
             self.writer.customer(record, existing)
 
@@ -297,7 +304,8 @@ class ContactRowsHandler(RowHandler):
             self.ids.add(record.id)
         self.preview.updates += existing is not None
         self.preview.creates += existing is None
-        self.keep(number, {**shown(record, self.mapping), "customer_id": customer_id})
+        self.keep(number, {**shown(record, self.mapping), "customer_id": customer_id}
+                  if self.sampling else {})
         if self.writer is not None:
             self.writer.contact(record, existing)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from models.validation import ValidationError
@@ -101,7 +101,7 @@ def _plain(name: str) -> bool:
     return bool(name) and name == name.strip() and not is_marker(name)
 
 
-@dataclass
+@dataclass(slots=True)
 class CustomerRows:
     """The rows of a customers file that mean one customer: the first non-empty value of
     each field, the row it came from, and the other values later rows gave."""
@@ -157,7 +157,18 @@ class CustomerRows:
                 if len(others) < SHOWN_CONFLICTS and value != merged.raw.get(name) \
                         and all(v != value for _, v in others):
                     others.append((row, value))
-        self.__dict__.update(merged.__dict__)
+        for name in _ROWS_FIELDS:
+            setattr(self, name, getattr(merged, name))
+
+
+_ROWS_FIELDS = tuple(f.name for f in fields(CustomerRows))
+#: Fields whose values repeat from customer to customer (a kind, a region, an owner ...):
+#: each value held once however many customers give it (a whole-book import holds 100,000
+#: customers at once, each with a dozen values), as far as SHARED_VALUES distinct ones.
+_SHARED_FIELDS = frozenset({"kind", "industry", "region", "city", "owner", "tags",
+                            "relationship_level", "price_orientation", "loyalty_segment",
+                            "channel", "tier_override", "lifecycle_override"})
+SHARED_VALUES = 10_000
 
 
 class CustomerFile:
@@ -166,8 +177,18 @@ class CustomerFile:
 
     def __init__(self) -> None:
         self.groups: dict[tuple[str, str], CustomerRows] = {}
+        self.shared: dict[str, str] = {}  # a value of _SHARED_FIELDS -> the one held
 
     def take(self, row: int, raw: dict[str, Any]) -> None:
+        shared = self.shared
+        for name in _SHARED_FIELDS.intersection(raw):
+            value = raw[name]
+            if type(value) is str and value:
+                kept = shared.get(value)
+                if kept is not None:
+                    raw[name] = kept
+                elif len(shared) < SHARED_VALUES:
+                    shared[value] = value
         code, name = str(raw.get("code") or ""), str(raw.get("name") or "")
         known = str(raw.get("id") or "").lower()
         key = ("code", code) if code else ("id", known) if known else ("name", name) if name \

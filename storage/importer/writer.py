@@ -23,9 +23,12 @@ from storage.importer.record_ids import id_is_free
 from storage.importer.store import RecordStore
 from storage.mapping import TABLES, to_row, to_sql
 from storage.metrics import ACTIVITY_WINDOW_DAYS
-from storage.search_keys import search_text, sort_key
+from storage.search_keys import search_text, sort_key, with_contacts
 
 CHUNK = 5_000
+#: New customers and contacts written together: their rows wait with the change-log entries
+#: to make of them (a row dict each), so fewer than other records.
+LOGGED_CHUNK = 1_000
 #: An import expected to add more than REINDEX_SHARE of the rows already in ``transactions``
 #: (and at least REINDEX_MIN_ROWS) drops the table's secondary indexes and builds them
 #: again at the end, in the same transaction: one sort per index instead of a million
@@ -159,7 +162,7 @@ class BulkWriter:
             self.waiting.add(record.id)
             self.created_table = table
             self.buffered += 1
-            if self.buffered >= CHUNK:
+            if self.buffered >= LOGGED_CHUNK:
                 self.flush_records()
         else:
             self.flush_records()
@@ -320,10 +323,10 @@ class BulkWriter:
                 names.setdefault(customer_id, []).append(name)
             self.db.conn.executemany(
                 "UPDATE customers SET search_text = ? WHERE id = ?",
-                [(search_text(name, code or "", json.loads(tags) if tags else (),
-                              names.get(customer_id, ())), customer_id)
-                 for customer_id, name, code, tags in self.db.conn.execute(
-                    "SELECT id, name, code, tags FROM customers WHERE id IN "
+                [(with_contacts(stored, name, code or "", json.loads(tags) if tags else (),
+                                names.get(customer_id, ())), customer_id)
+                 for customer_id, name, code, tags, stored in self.db.conn.execute(
+                    "SELECT id, name, code, tags, search_text FROM customers WHERE id IN "
                     "(SELECT value FROM json_each(?))", [part]).fetchall()])
 
     def _touched_json(self) -> str:
