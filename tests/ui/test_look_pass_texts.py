@@ -83,3 +83,19 @@ def test_the_price_segment_has_one_chinese_name(language: str) -> None:
     for header in ("价格/价值导向", "价格倾向"):
         mapping = auto_map(ImportKind.CUSTOMERS, ["客户名称", header])
         assert mapping.sources.get("price_orientation") == 1, header
+
+
+def test_the_levels_history_names_who_moved_it_in_the_languages_brackets(
+        language: str, tmp_path: Path) -> None:
+    from models.entities import Customer
+    from models.enums import RelationshipLevel
+    from ui.gui.workspace.relationship_map_section import relationship_section
+
+    with Book(tmp_path / "book.db", new_book=True) as book:
+        customer = book.customers.add(Customer(name="东方超市")).record
+        book.relationships.set_level(customer.id, RelationshipLevel.DEPENDENT,
+                                     reason="按需供货", by="李雷")
+        html = "".join(relationship_section(book, customer.id))
+    expected = {i18n.ENGLISH: "Dependent: 按需供货 (李雷)",
+                i18n.CHINESE: "依赖型：按需供货（李雷）"}[language]
+    assert expected in html

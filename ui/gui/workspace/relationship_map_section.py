@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from models.enums import RelationshipLevel
 from storage.book import Book
 from storage.errors import RecordNotFoundError
+from ui.gui.text.i18n import current_language
 from ui.gui.text.labels import label
 from ui.gui.workspace.relationship_map_words import FLAG_COLOUR, flag_text
 
@@ -43,6 +44,7 @@ def relationship_section(book: Book, customer_id: str) -> list[str]:
             "RelationshipSection", "{count} contacts; the map raises no flag.").format(
             count=len(rmap.contacts))) + "</p>")
     cells, notes = [], []
+    chinese = current_language().startswith("zh")
     for span in rmap.levels:
         since = (translate("RelationshipSection", "since {date}").format(
             date=span.start.isoformat()) if span.start else translate(
@@ -52,7 +54,9 @@ def relationship_section(book: Book, customer_id: str) -> list[str]:
         if span.reason and span.start:
             line = translate("RelationshipSection", "{date} {level}: {reason}").format(
                 date=span.start.isoformat(), level=label(span.level), reason=span.reason)
-            who = f" ({span.changed_by})" if span.changed_by else ""
+            # '（陈静）' in Chinese, ' (陈静)' in English.
+            who = (f"（{span.changed_by}）" if chinese else f" ({span.changed_by})") \
+                if span.changed_by else ""
             notes.append(f"<li>{escape(line + who)}</li>")
     arrow = "<td style='padding:4px'>→</td>"
     out.append("<table cellspacing='0'><tr>" + arrow.join(cells) + "</tr></table>")
