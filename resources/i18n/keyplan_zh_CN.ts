@@ -7268,6 +7268,14 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>无法确定 {path} 的文字编码：它可读作 {guesses}。请将其另存为 CSV UTF-8（Excel：另存为 → CSV UTF-8；WPS：编码选 UTF-8）或 .xlsx 工作簿后重试。</translation>
     </message>
     <message>
+        <source>{path} does not read as text in any encoding KeyPlan knows ({guesses}): is it a CSV file? Save it as CSV UTF-8 (Excel: Save As → CSV UTF-8; WPS: encoding UTF-8) or as an .xlsx workbook and try again.</source>
+        <translation>{path} 无法按 KeyPlan 支持的任何一种编码（{guesses}）读作文本：它是 CSV 文件吗？请将其另存为 CSV UTF-8（Excel：另存为 → CSV UTF-8；WPS：编码选 UTF-8）或 .xlsx 工作簿后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is {encoding} text, but not all of it: some bytes do not read as {encoding} (the file may be cut, joined from two files or still being written). Save it again as CSV UTF-8 (Excel: Save As → CSV UTF-8; WPS: encoding UTF-8) or as an .xlsx workbook and try again.</source>
+        <translation>{path} 是 {encoding} 编码的文本，但并非全部如此：有些字节无法按 {encoding} 读取（文件可能不完整、由两个文件拼接而成，或仍在写入中）。请将其重新另存为 CSV UTF-8（Excel：另存为 → CSV UTF-8；WPS：编码选 UTF-8）或 .xlsx 工作簿后重试。</translation>
+    </message>
+    <message>
         <source>{path} is not a readable spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods) or CSV file ({detail}).</source>
         <translation>{path} 不是可读取的电子表格（.xlsx、.xlsm、.xlsb、.xls、.ods）或 CSV 文件（{detail}）。</translation>
     </message>

@@ -14,7 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storage.importer.file_errors import EncodingUnknownError
+from storage.importer.file_errors import (
+    EncodingBrokenError,
+    EncodingNoneError,
+    EncodingUnknownError,
+)
 
 SAMPLE_BYTES = 512 * 1024
 _CHUNK = 1 << 20
@@ -27,7 +31,8 @@ _READ_AS = {"shift_jis": "cp932", "big5": "cp950", "euc_kr": "cp949", "gb2312": 
             "gbk": "gb18030"}
 _LABELS = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "gb18030": "GB18030/GBK", "big5": "Big5",
            "shift_jis": "Shift_JIS", "euc_jp": "EUC-JP", "euc_kr": "EUC-KR",
-           "cp1252": "Windows-1252"}
+           "cp1252": "Windows-1252", "utf-8": "UTF-8", "cp932": "Shift_JIS", "cp950": "Big5",
+           "cp949": "EUC-KR"}
 #: A runner-up within this much chaos of the best (0 clean, 1 noise) makes the file
 #: undecidable.
 MARGIN = 0.05
@@ -45,7 +50,8 @@ class Guess:
 
 def detect_encoding(path: Path, judge: Callable[[str], int] | None = None) -> str:
     """The codec to read ``path`` with; raises EncodingUnknownError with the three best
-    guesses when the bytes do not say clearly.
+    guesses when the bytes do not say clearly (EncodingNoneError when no encoding reads them
+    cleanly, EncodingBrokenError when part of the file is not in the encoding it is in).
 
     ``judge`` scores a decoded sample (how many known column names its header row holds):
     a short file gives the detector too little text to tell GB18030 from EUC-KR, but only
@@ -57,16 +63,19 @@ def detect_encoding(path: Path, judge: Callable[[str], int] | None = None) -> st
     if marked is not None:  # a byte-order mark says which; the bytes after it must agree
         if _decodes(path, marked):
             return marked
-        raise EncodingUnknownError(str(path), guesses=_label(marked) + " (broken)")
+        raise EncodingBrokenError(str(path), encoding=encoding_label(marked))
     if _decodes(path, "utf-8"):
         return "utf-8"
     guesses = rank(_sample(path))
+    if not guesses or guesses[0].chaos > MAX_CHAOS:
+        known = ", ".join(encoding_label(c) for c in CANDIDATES)
+        raise EncodingNoneError(str(path), guesses=known)
     best = _decide(guesses, judge)
     if best is None:
         raise EncodingUnknownError(str(path), guesses=_named(guesses))
     encoding = _READ_AS.get(best.encoding, best.encoding)
     if not _decodes(path, encoding):  # the sample was clean, the rest is not
-        raise EncodingUnknownError(str(path), guesses=_named(guesses))
+        raise EncodingBrokenError(str(path), encoding=encoding_label(best.encoding))
     return encoding
 
 
@@ -104,14 +113,15 @@ def rank(sample: bytes) -> list[Guess]:
 
 
 def _named(guesses: list[Guess]) -> str:
-    if not guesses:
-        return "none of " + ", ".join(_label(c) for c in CANDIDATES)
-    return ", ".join(f"{_label(g.encoding)} ({g.language})" if g.language != "Unknown" else
-                     _label(g.encoding) for g in guesses[:3])
+    """The three best guesses by their encodings' names (which say the script: GB18030/GBK,
+    Big5, Shift_JIS ...); the detector's language words are English only."""
+    return ", ".join(encoding_label(g.encoding) for g in guesses[:3])
 
 
-def _label(encoding: str) -> str:
-    return _LABELS.get(encoding, encoding)
+def encoding_label(encoding: str | None) -> str:
+    """The name a user knows an encoding by (Shift_JIS for the cp932 it is read with)."""
+    return _LABELS.get(encoding or "", encoding or "?")
+
 
 
 def _sample(path: Path) -> bytes:

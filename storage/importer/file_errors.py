@@ -17,6 +17,24 @@ class EncodingUnknownError(ImportFileError):
                       "encoding UTF-8) or as an .xlsx workbook and try again.")
 
 
+class EncodingNoneError(EncodingUnknownError):
+    """No candidate encoding reads the file cleanly (it may not be text at all)."""
+
+    message = tr_noop("{path} does not read as text in any encoding KeyPlan knows ({guesses}): "
+                      "is it a CSV file? Save it as CSV UTF-8 (Excel: Save As → CSV UTF-8; "
+                      "WPS: encoding UTF-8) or as an .xlsx workbook and try again.")
+
+
+class EncodingBrokenError(EncodingUnknownError):
+    """The file says (by a byte-order mark) or was found to be in one encoding, but part of it
+    is not: cut, joined from two files, or changed while it was read."""
+
+    message = tr_noop("{path} is {encoding} text, but not all of it: some bytes do not read "
+                      "as {encoding} (the file may be cut, joined from two files or still being "
+                      "written). Save it again as CSV UTF-8 (Excel: Save As → CSV UTF-8; WPS: "
+                      "encoding UTF-8) or as an .xlsx workbook and try again.")
+
+
 class NotATableError(ImportFileError):
     message = tr_noop("{path} is not a readable spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods) "
                       "or CSV file ({detail}).")

@@ -17,9 +17,10 @@ from typing import Any
 from storage.connection import is_open_book_file
 from storage.importer import spreadsheet
 from storage.importer.columns import ImportKind, header_score
-from storage.importer.encodings import detect_encoding
+from storage.importer.encodings import detect_encoding, encoding_label
 from storage.importer.file_errors import (
     EmptyFileError,
+    EncodingBrokenError,
     EncodingUnknownError,
     EncryptedFileError,
     FolderGivenError,
@@ -220,8 +221,9 @@ def _csv_blocks(source: TableSource, skip: int,
             source.position = source.size
     except csv.Error as error:
         raise NotATableError(str(source.path), detail=str(error)) from None
-    except UnicodeDecodeError as error:
-        raise EncodingUnknownError(str(source.path)) from error
+    except UnicodeDecodeError as error:  # the file changed since its encoding was checked
+        raise EncodingBrokenError(str(source.path),
+                                  encoding=encoding_label(source.encoding)) from error
 
 
 def _has_nul(source: TableSource) -> bool:
