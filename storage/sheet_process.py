@@ -32,6 +32,7 @@ import pickle
 import re
 import sys
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -341,6 +342,15 @@ def _check_extent(archive: zipfile.ZipFile, name: str) -> None:
     except KeyError:
         return
     cap = _expansion_cap(max(info.compress_size, 1))
+    try:
+        _scan(archive, info, name, cap)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
+        raise SheetProblem("damaged", _short(error)) from None
+
+
+def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, cap: int) -> None:
+    """The sheet part read in 1 MB steps, never whole: its rows and columns kept, stopped
+    once it unpacks past ``cap``."""
     first_row = first_col = sys.maxsize
     last_row = last_col = 0
     read = 0

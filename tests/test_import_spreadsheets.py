@@ -22,6 +22,7 @@ from storage.importer import ImportKind, open_table, preview_import, run_import,
 from storage.importer.file_errors import (
     ArchiveBombError,
     ChartSheetError,
+    DamagedWorkbookError,
     EncryptedFileError,
     FolderGivenError,
     HeadersOnlyError,
@@ -307,6 +308,42 @@ def test_a_decompression_bomb_is_not_unpacked(tmp_path: Path) -> None:
     started = time.perf_counter()
     with pytest.raises(ArchiveBombError, match=r"expand to 10\d MB .* \d{3,} times its size"):
         open_table(path, TX)
+    assert time.perf_counter() - started < 5.0
+
+
+def _with_sizes_that_lie(path: Path, part: str, size: int) -> None:
+    """Write ``size`` as ``part``'s unpacked size in its local header and the directory."""
+    data = bytearray(path.read_bytes())
+    name = part.encode()
+    for signature, length_at, name_at, size_at in ((b"PK\x03\x04", 26, 30, 22),
+                                                   (b"PK\x01\x02", 28, 46, 24)):
+        at = data.find(signature)
+        while at >= 0:
+            length = int.from_bytes(data[at + length_at:at + length_at + 2], "little")
+            if data[at + name_at:at + name_at + length] == name:
+                data[at + size_at:at + size_at + 4] = size.to_bytes(4, "little")
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("size", [1, 100])
+def test_a_workbook_whose_parts_lie_about_their_size_is_called_damaged(
+        tmp_path: Path, size: int) -> None:
+    """A sheet that unpacks to more than its archive says, as a copy broken in transfer or a
+    bomb in disguise does, is refused as damaged within seconds (it was 'not a
+    readable spreadsheet (zipfile.BadZipFile: Bad CRC-32 ...)', the child's traceback)."""
+    path = tmp_path / "lying.xlsx"
+    _sales_xlsx(path)
+    _with_sizes_that_lie(path, "xl/worksheets/sheet1.xml", size)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size == size
+    started = time.perf_counter()
+    with pytest.raises(DamagedWorkbookError) as caught:
+        open_table(path, TX)
+    assert str(caught.value) == (
+        f"{path} is damaged: a part of it does not unpack as the file says it should, so it "
+        "was not read. Open it in Excel or WPS and save it again (or ask for the file again), "
+        "then import the new copy.")
     assert time.perf_counter() - started < 5.0
 
 

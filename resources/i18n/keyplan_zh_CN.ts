@@ -2880,6 +2880,7 @@
     </message>
     <message>
         <source>Add contact…</source>
+        <extracomment>The widest a column of the list gets (pixels) when fitted to its contents. A title&apos;s margins and the sorted column&apos;s arrow in the header (pixels).</extracomment>
         <translation>添加联系人…</translation>
     </message>
     <message>
@@ -7282,6 +7283,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     <message>
         <source>{path} is protected by a password. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password), save a copy and import that copy.</source>
         <translation>{path} 受密码保护。请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密），另存一份副本后导入该副本。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: a part of it does not unpack as the file says it should, so it was not read. Open it in Excel or WPS and save it again (or ask for the file again), then import the new copy.</source>
+        <translation>{path} 已损坏：其中有部分内容无法按文件自身记录的方式解压，因此没有读取。请在 Excel 或 WPS 中打开并重新保存（或重新索取该文件），然后导入新的副本。</translation>
     </message>
     <message>
         <source>{path} shows no sheet with rows to import; its hidden sheets: {sheets}. Choose one of them as the sheet to import.</source>

@@ -66,6 +66,15 @@ class ArchiveBombError(ImportFileError):
                       "size: that is not an ordinary workbook, so it was not read.")
 
 
+class DamagedWorkbookError(ImportFileError):
+    """A part of the workbook's archive does not unpack as its directory says: a size that
+    lies, a checksum that fails, a part cut short (a copy broken in transfer, or made so)."""
+
+    message = tr_noop("{path} is damaged: a part of it does not unpack as the file says it "
+                      "should, so it was not read. Open it in Excel or WPS and save it again "
+                      "(or ask for the file again), then import the new copy.")
+
+
 class SheetTooLargeError(ImportFileError):
     message = tr_noop("{path} could not be read within {limit} MB of memory: its sheet is "
                       "larger than an import can hold. Split it into smaller files or save "

@@ -22,6 +22,7 @@ from typing import Any
 from storage.importer.file_errors import (
     ArchiveBombError,
     ChartSheetError,
+    DamagedWorkbookError,
     EncryptedFileError,
     ImportFileError,
     NotATableError,
@@ -220,7 +221,14 @@ def _problem(path: Path, code: str, detail: str,
                                 ratio=f"{expanded // max(packed, 1):,}")
     if code == "memory":
         return SheetTooLargeError(str(path), limit=MEMORY_LIMIT_MB)
+    if code == "damaged" or any(sign in detail for sign in _DAMAGE_SIGNS):
+        return DamagedWorkbookError(str(path))
     return NotATableError(str(path), detail=detail or code)
+
+
+#: How calamine's zip reader words a part that does not unpack as the archive says.
+_DAMAGE_SIGNS = ("declared uncompressed size", "Invalid checksum", "invalid Zip archive",
+                 "Bad CRC-32")
 
 
 def _death(path: Path, status: int, stderr: str) -> ImportFileError:
