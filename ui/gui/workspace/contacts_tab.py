@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -109,6 +109,12 @@ def _columns() -> list[Column]:
     ]
 
 
+#: The widest a column of the list gets (pixels) when fitted to its contents.
+MAX_COLUMN = 220
+#: A title's margins and the sorted column's arrow in the header (pixels).
+TITLE_MARGIN, SORT_ARROW = 12, 20
+
+
 class ContactsTab(WorkspaceTab):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -119,6 +125,8 @@ class ContactsTab(WorkspaceTab):
             "deleteContact", self.delete_selected, needs_row=True
         )
         self.panel.activated.connect(lambda row: self.edit(row.contact))
+        self.panel.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_: self._fit_to_contents())
         self.panel.delete_pressed.connect(lambda row: self.delete(row.contact))
         self.empty = QLabel(self)
         self.empty.setStyleSheet("color: #777777;")
@@ -192,11 +200,28 @@ class ContactsTab(WorkspaceTab):
              for c in contacts],
             keep=lambda r: r.contact.id,
         )
+        self._fit_to_contents()
         self.rmap = rmap
         if self.stack.currentIndex() == 1:
             self.map.show_map(rmap)
         self.levels.show_map(rmap)
         self.empty.setVisible(not contacts)
+
+    def _fit_to_contents(self) -> None:
+        """Each column as wide as its widest cell or title, up to MAX_COLUMN pixels, E-mail
+        (the last) taking the room left: at widths fixed in digits a 3-character name had
+        124 pixels, 'Technical evaluator' was elided and E-mail sat behind a scroll bar at
+        1280 x 800."""
+        table = self.panel.table
+        header = table.horizontalHeader()
+        titles = header.fontMetrics()
+        for column in range(self.panel.model.columnCount() - 1):
+            title = str(self.panel.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            # Room for the sort arrow in the sorted column only (Qt keeps it in every one).
+            arrow = SORT_ARROW if column == header.sortIndicatorSection() else 0
+            need = max(table.sizeHintForColumn(column),
+                       titles.horizontalAdvance(title) + TITLE_MARGIN + arrow)
+            header.resizeSection(column, min(need + 6, MAX_COLUMN))
 
     def show_mode(self, index: int) -> None:
         """0 the list, 1 the org chart, 2 by level."""
