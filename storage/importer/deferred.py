@@ -10,6 +10,9 @@ before the import ends: the figures are read by the rescore that follows, the lo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from storage.importer.store import RecordStore
 
 #: Above this many customers touched, one book-wide refresh beats a refresh of those.
@@ -18,6 +21,8 @@ FULL_REFRESH_FROM = 500
 #: entries and at least this share of those the log already holds (a rebuild sorts them all).
 REINDEX_MIN_ENTRIES = 50_000
 REINDEX_SHARE = 0.25
+#: Page cache while indexes are built (KiB): see small_sorts.
+SORT_CACHE_KIB = 16_384
 
 
 class DeferredWork:
@@ -41,6 +46,10 @@ class DeferredWork:
         self.log_indexes = _drop_indexes(self.db, "change_log", keep_first="change_id")
 
     def finish(self) -> None:
+        with small_sorts(self.db):
+            self._finish()
+
+    def _finish(self) -> None:
         for sql in self.log_indexes:
             self.db.conn.execute(sql)
         self.log_indexes.clear()
@@ -56,6 +65,19 @@ class DeferredWork:
         elif self.touched:
             self.db.refresh_activity_of(self.touched)
         self.touched.clear()
+
+
+@contextmanager
+def small_sorts(db: RecordStore) -> Iterator[None]:
+    """A smaller page cache while indexes are built: SQLite sorts in memory up to the cache's
+    size, beside the cache itself. The 100,000-customer book's transactions indexes took
+    143 MB of the process with the book's 64 MB cache, 46 MB with 16 MB, and less time."""
+    before = int(db.conn.execute("PRAGMA cache_size").fetchone()[0])
+    db.conn.execute(f"PRAGMA cache_size = -{SORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.conn.execute(f"PRAGMA cache_size = {before}")
 
 
 def _drop_indexes(db: RecordStore, table: str, keep_first: str = "") -> list[str]:

@@ -17,13 +17,18 @@ from models.plans import AccountPlan
 from models.record import Record, utc_now_iso
 from storage.importer.batches import ImportBatch
 from storage.importer.columns import ImportKind
-from storage.importer.deferred import FULL_REFRESH_FROM, REINDEX_SHARE, DeferredWork
+from storage.importer.deferred import (
+    FULL_REFRESH_FROM,
+    REINDEX_SHARE,
+    DeferredWork,
+    small_sorts,
+)
 from storage.importer.line_ids import LineIds
 from storage.importer.record_ids import id_is_free
 from storage.importer.store import RecordStore
 from storage.mapping import TABLES, to_row, to_sql
 from storage.metrics import ACTIVITY_WINDOW_DAYS
-from storage.search_keys import search_text, sort_key, with_contacts
+from storage.search_keys import pinyin_syllables, search_text, sort_key, with_contacts
 
 CHUNK = 5_000
 #: New customers and contacts written together: their rows wait with the change-log entries
@@ -292,10 +297,14 @@ class BulkWriter:
             self._check_customers()
         if self.kind not in _BULK_KINDS and self.lines:
             self.db.log_import(_TABLE_OF[self.kind], self.source, self.lines, self.change_id)
-        for sql in self.dropped_indexes:
-            self.db.conn.execute(sql)
+        with small_sorts(self.db):
+            for sql in self.dropped_indexes:
+                self.db.conn.execute(sql)
         self.dropped_indexes.clear()
         self._refresh_search_texts()
+        if self.kind in _BULK_KINDS and len(self.touched) > FULL_REFRESH_FROM:
+            # Names the window is not going to look up (30 MB of 65,536 cached names).
+            pinyin_syllables.cache_clear()
         if self.kind == ImportKind.TRANSACTIONS and self.touched:
             self.db.log_import("transactions", self.source, self.lines, self.change_id)
         if self.deferred is not None:
