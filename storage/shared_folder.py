@@ -17,6 +17,7 @@ from pathlib import Path
 
 from models.validation import tr_noop
 from storage.errors import StorageError
+from storage.sync import home
 
 #: Folder names the sync services create, case-folded -> the service's name.
 SERVICE_FOLDERS = {
@@ -87,8 +88,14 @@ def _network(path: Path) -> str | None:
 def copy_out(path: Path, target: Path) -> Path:
     """A consistent copy of the book at ``path`` (SQLite's backup API: a book in use copies
     as it is between two transactions) written to ``target`` through a temporary file, its
-    integrity checked before it takes the name. The original is left untouched. Refuses to
-    replace an existing ``target``."""
+    integrity checked before it takes the name. Refuses to replace an existing ``target``.
+
+    The copy is the book from now on (the user is told to work on it): a book in a team moves
+    its team device to it (storage/sync/home.hand_over, noted in both files), so the copy
+    syncs on without being asked whether it is a copy, while the file left at ``path``, if it
+    is ever synced again, is stopped as the copy it now is. The original is otherwise left
+    untouched; when the move cannot be noted in it (locked, read-only), the copy does not
+    claim the device either and is asked at its first sync, as any copy."""
     target = Path(target)
     if target.exists():
         raise CopyOutError(str(path), target=str(target), detail="a file has that name")
@@ -101,6 +108,9 @@ def copy_out(path: Path, target: Path) -> Path:
             try:
                 source.backup(copy)
                 copy.execute("PRAGMA journal_mode = DELETE")
+                before = home.noted(copy)
+                with copy:
+                    moved = home.hand_over(copy, Path(path), target)
                 verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
             finally:
                 copy.close()
@@ -115,4 +125,35 @@ def copy_out(path: Path, target: Path) -> Path:
         for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
             if leftover.exists():
                 leftover.unlink()
+    if moved and not _hand_over(Path(path), target):
+        _take_back(Path(path), target, before)
     return target
+
+
+def _hand_over(path: Path, target: Path) -> bool:
+    """The move noted in the original too (after the copy took its name: a sync of the
+    original in between still sees no book holding its device at ``target``)."""
+    try:
+        original = sqlite3.connect(path, timeout=10)
+        try:
+            with original:
+                return home.hand_over(original, path, target)
+        finally:
+            original.close()
+    except sqlite3.Error:
+        return False
+
+
+def _take_back(path: Path, target: Path, before: dict[str, str]) -> None:
+    """The copy's home as the original's was: its first sync asks whether it is a copy.
+    Should even that fail, the copy goes (it would sync as the original's device)."""
+    try:
+        copy = sqlite3.connect(target, timeout=10)
+        try:
+            with copy:
+                home.put_back(copy, before)
+        finally:
+            copy.close()
+    except sqlite3.Error as error:
+        target.unlink(missing_ok=True)
+        raise CopyOutError(str(path), target=str(target), detail=str(error)) from None

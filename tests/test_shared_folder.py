@@ -60,3 +60,69 @@ def test_the_command_line_warns_about_a_shared_book(demo_file: Path, tmp_path: P
     assert "a folder that OneDrive shares" in capsys.readouterr().err
     assert run(["--db", str(demo_file), "--lang", "en", "info"]) == 0
     assert "shares" not in capsys.readouterr().err
+
+
+def test_a_team_book_copied_out_syncs_on_and_the_original_is_the_copy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copying out is a move: the copy keeps the team device and syncs without being asked,
+    while the file left in the shared folder (still open here) is stopped as a copy, on this
+    computer and on another, and copying that one out again makes no second claim."""
+    from dataclasses import replace
+
+    from models.entities import Customer
+    from storage.sync import home
+    from tests.test_sync_merge import Team
+
+    (tmp_path / "Dropbox").mkdir()
+    team = Team(tmp_path / "Dropbox", 2)
+    try:
+        a, b = team.books
+        customer = a.customers.add(Customer(name="Acme")).record
+        team.sync()
+        original, device = a.path, a.sync.device_id
+        sent = len(team.packets(a))
+        target = copy_out(original, tmp_path / "local" / "book.db")
+        with Book(target) as copy:
+            assert copy.sync.device_id == device
+            copy.customers.update(replace(copy.customers.get(customer.id), city="Ningbo"))
+            assert copy.sync.push(team.folder).packets == 1  # no question asked
+            copy.sync.pull(team.folder)
+            b.sync.pull(team.folder)
+            assert b.customers.get(customer.id).city == "Ningbo"
+            assert len(team.packets(a)) == sent + 1
+            for work in (a.sync.push, a.sync.pull):  # the file left in Dropbox
+                with pytest.raises(home.BookCopiedHereError) as caught:
+                    work(team.folder)
+                assert str(target) in str(caught.value)
+            monkeypatch.setattr(home, "computer", lambda: "laptop-2")
+            with pytest.raises(home.BookCopiedError):
+                a.sync.push(team.folder)  # the Dropbox file, opened on another laptop
+            monkeypatch.undo()
+            again = copy_out(original, tmp_path / "local" / "book (2).db")
+            with Book(again) as second, pytest.raises(home.BookCopiedHereError):
+                second.sync.push(team.folder)  # a copy of the copy left behind: asked
+            assert len(team.packets(a)) == sent + 1  # nothing sent but the copy's packet
+            copy.sync.push(team.folder)  # the copy still syncs on
+    finally:
+        team.close()
+
+
+def test_a_move_the_original_cannot_note_is_not_claimed_by_the_copy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The original locked or read-only: the copy does not take the device either, and is
+    asked at its first sync, as any copy beside the original."""
+    import storage.shared_folder as module
+    from storage.sync import home
+    from tests.test_sync_merge import Team
+
+    team = Team(tmp_path, 1)
+    try:
+        (a,) = team.books
+        team.sync()
+        monkeypatch.setattr(module, "_hand_over", lambda _path, _target: False)
+        with Book(copy_out(a.path, tmp_path / "local" / "book.db")) as copy, \
+                pytest.raises(home.BookCopiedHereError):
+            copy.sync.push(team.folder)
+        a.sync.push(team.folder)  # the original syncs on
+    finally:
+        team.close()

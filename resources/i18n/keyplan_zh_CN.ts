@@ -7008,6 +7008,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
 要把客户簿复制到 {target} 并打开该副本吗？共享文件夹中的文件保持不变。</translation>
     </message>
     <message>
+        <source>The copy takes this book&apos;s place in its team and syncs from this computer; the file left in the shared folder will not sync any more.</source>
+        <translation>副本将接替这个客户簿在团队中的位置，今后从这台电脑同步；留在共享文件夹里的文件将不再同步。</translation>
+    </message>
+    <message>
         <source>Copy to this computer and open it</source>
         <translation>复制到本机并打开</translation>
     </message>

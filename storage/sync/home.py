@@ -15,7 +15,9 @@ for a copy (:func:`new_device`) or, for a book moved for good, :func:`moved_here
   :class:`DeviceInUseError`).
 
 A book whose file moved on the same computer (the old path gone, or another book there) syncs
-on and notes its new path.
+on and notes its new path. A book copied out of a shared folder to this computer
+(:func:`hand_over`) moves its device with it: the copy syncs on, and the file left behind is
+the copy that is stopped.
 """
 
 from __future__ import annotations
@@ -73,8 +75,7 @@ def check(conn: sqlite3.Connection, device: str, *, sent: int, in_folder: int) -
     device, after a new id, or after the file moved). ``sent``: the packets this book wrote;
     ``in_folder``: the highest number of the device's packets in the folder. Call inside the
     sync's transaction."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", [KEY]).fetchone()
-    home = _read(row[0]) if row else {}
+    home = noted(conn)
     here, path = computer(), book_path(conn)
     if home.get("device") == device:
         if home.get("computer") not in (None, here):
@@ -95,12 +96,57 @@ def moved_here(conn: sqlite3.Connection, device: str) -> None:
     _write(conn, device, computer(), book_path(conn))
 
 
+def hand_over(conn: sqlite3.Connection, source: Path, target: Path) -> bool:
+    """Note in the book of ``conn`` (the book at ``source`` or a whole copy of it) that the
+    book moved for good from ``source`` to ``target`` on this computer: its team device's
+    home becomes ``target``. Noted in both books, the one at ``target`` syncs on under the
+    device id without asking, and the one left at ``source``, synced again, is stopped as a
+    copy (:class:`BookCopiedHereError` naming ``target`` here, :class:`BookCopiedError` on
+    another computer), as long as the book at ``target`` holds the device. Returns False, and
+    notes nothing, when the book is in no team or when ``source`` is not its device's home
+    here (a sync of it would be stopped as a copy itself: the book at ``target`` is then
+    asked at its first sync, as any copy is). Call inside a transaction of ``conn``."""
+    try:
+        row = conn.execute("SELECT device, team_key FROM sync_device WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        return False  # a book from before team sync
+    if row is None or not row[0] or not row[1]:
+        return False
+    device, here = str(row[0]), computer()
+    home = noted(conn)
+    if home.get("device") == device:
+        last = home.get("path")
+        if home.get("computer") not in (None, here) or (
+                last and not _same_file(last, str(source)) and _device_of(last) == device):
+            return False
+    _write(conn, device, here, _normal(str(target)))
+    return True
+
+
+def noted(conn: sqlite3.Connection) -> dict[str, str]:
+    """The home this book noted for its device ({} when it never synced)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", [KEY]).fetchone()
+    return _read(row[0]) if row else {}
+
+
+def put_back(conn: sqlite3.Connection, home: dict[str, str]) -> None:
+    """The home :func:`noted` read, noted again (``hand_over`` taken back)."""
+    if home:
+        _write(conn, home.get("device", ""), home.get("computer", ""), home.get("path", ""))
+    else:
+        conn.execute("DELETE FROM settings WHERE key = ?", [KEY])
+
+
 def book_path(conn: sqlite3.Connection) -> str:
     """The book's own file, as SQLite opened it ('' for a book in memory)."""
     for row in conn.execute("PRAGMA database_list"):
         if row[1] == "main":
-            return os.path.normcase(os.path.realpath(row[2])) if row[2] else ""
+            return _normal(row[2]) if row[2] else ""
     return ""
+
+
+def _normal(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 def _same_file(one: str, other: str) -> bool:

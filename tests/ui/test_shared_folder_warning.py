@@ -52,3 +52,61 @@ def test_a_local_book_opens_without_a_warning(qtbot, book_path: Path,  # type: i
     wait_idle(qtbot, window)
     assert window.findChild(SharedFolderWarning) is None
     window.close()
+
+
+def test_a_team_book_copied_out_syncs_on_without_asking(  # type: ignore[no-untyped-def]
+        qtbot, demo_file: Path, tmp_path: Path, settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A team book opened from Dropbox, copied out in one click: the copy keeps the team's
+    folder, syncs at once as the same member (no 'is this a copy?' question) and its edit
+    reaches a colleague through a real team folder; the file left in Dropbox is the one
+    stopped as a copy."""
+    from dataclasses import replace
+
+    from storage.book import Book
+    from storage.sync.home import BookCopiedHereError
+
+    folder = tmp_path / "team"
+    folder.mkdir()
+    book = tmp_path / "Dropbox" / "sales" / "book.db"
+    book.parent.mkdir(parents=True)
+    with Database(demo_file) as source:
+        source.conn.execute("VACUUM INTO ?", [str(book)])
+    with Book(book) as original:
+        key = original.team.start("李雷").key
+        original.sync.push(folder)  # synced from the Dropbox file before: its home
+        device = original.sync.device_id
+    colleague = Book(tmp_path / "colleague.db", new_book=True)
+    colleague.team.join(key, folder, "王芳")
+    settings.set_sync_folder(book, folder)
+    settings.set_me(book, "李雷")
+    local = tmp_path / "AppData" / "KeyPlan" / "keyplan.db"
+    monkeypatch.setattr(warning_module, "default_path", lambda: local)
+    window = open_window(qtbot, book, settings)
+    qtbot.waitUntil(lambda: _shown_warning(window), timeout=10_000)
+    box = window.findChild(SharedFolderWarning)
+    assert box is not None and "takes this book's place in its team" in box.informativeText()
+    wait_idle(qtbot, window)
+    qtbot.mouseClick(box.copy_button, Qt.MouseButton.LeftButton)
+    copy = local.parent / "book.db"
+    qtbot.waitUntil(lambda: window.book.path == copy, timeout=20_000)
+    team = window.team_sync
+    assert team.folder == folder and settings.me(copy) == "李雷"
+    qtbot.waitUntil(lambda: team.last is not None and not team.running, timeout=30_000)
+    assert team.error is None and not team.copied and team.device == device
+    customer_id = str(window.book.reader.scalar(
+        "SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY code LIMIT 1"))
+    window.book.customers.update(replace(window.book.customers.get(customer_id),
+                                         city="宁波"))
+    sent = len(list((folder / "keyplan-sync" / device).glob("*.kpk")))
+    team.sync()
+    qtbot.waitUntil(lambda: not team.running, timeout=30_000)
+    assert team.error is None and not team.copied
+    assert len(list((folder / "keyplan-sync" / device).glob("*.kpk"))) == sent + 1
+    window.close()
+    colleague.sync.pull(folder)
+    assert colleague.customers.get(customer_id).city == "宁波"
+    colleague.close()
+    with Book(book) as left, pytest.raises(BookCopiedHereError) as caught:
+        left.sync.push(folder)  # the file left in Dropbox, opened again
+    assert str(copy) in str(caught.value)

@@ -92,6 +92,15 @@ class Settings:
     def set_sync_folder(self, book: Path, folder: Path | None) -> None:
         self.store.setValue(KEY_SYNC_FOLDER_PREFIX + _key(book), str(folder) if folder else "")
 
+    def book_moved(self, source: Path, target: Path) -> None:
+        """``source`` was copied to ``target`` to be worked on from now on (out of a shared
+        folder): the copy keeps who the user is in it and the team's folder. The original's
+        stay, so that syncing it, if it is ever opened again, stops it as a copy."""
+        if not self.me(target):
+            self.set_me(target, self.me(source))
+        if self.sync_folder(target) is None:
+            self.set_sync_folder(target, self.sync_folder(source))
+
     def sync_interval(self) -> int:
         """Seconds between two automatic team syncs."""
         value = self.store.value(KEY_SYNC_INTERVAL, DEFAULT_SYNC_SECONDS, type=int)

@@ -33,7 +33,7 @@ class SharedFolderWarning(QMessageBox):
 
     def __init__(self, book_path: Path, service: str, opened: Callable[[Path], object],
                  failed: Callable[[BaseException], object],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, in_team: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("sharedFolderWarning")
         self.book_path, self.target = book_path, local_target(book_path)
@@ -49,7 +49,11 @@ class SharedFolderWarning(QMessageBox):
             "damaged, and a half-synced copy can lose work. Keep the book on this computer: to "
             "work as a team, each person keeps their own book and team sync sends only change "
             "files through the shared folder.\n\nCopy the book to {target} and open the copy? "
-            "The file in the shared folder is left as it is.").format(target=self.target))
+            "The file in the shared folder is left as it is.").format(target=self.target)
+            + ("\n\n" + self.tr(
+                "The copy takes this book's place in its team and syncs from this computer; "
+                "the file left in the shared folder will not sync any more.")
+               if in_team else ""))
         self.copy_button = self.addButton(self.tr("Copy to this computer and open it"),
                                           QMessageBox.ButtonRole.AcceptRole)
         self.keep_button = self.addButton(self.tr("Keep it where it is"),

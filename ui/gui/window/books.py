@@ -152,7 +152,10 @@ class BooksMixin(QMainWindow):
             return
         from ui.gui.dialogs.shared_folder_warning import SharedFolderWarning
 
+        source = self.book.path
+
         def copied(path: Path) -> None:
+            self.settings.book_moved(source, path)  # its team folder, who "me" is in it
             if self.open_path(path):
                 self.say(translate("MainWindow", "The book was copied to {path} and opened "
                                                  "from there.").format(path=path))
@@ -163,7 +166,7 @@ class BooksMixin(QMainWindow):
             self.say(storage_message(error))
 
         self.shared_warning = SharedFolderWarning(self.book.path, service, copied, failed,
-                                                  self)
+                                                  self, in_team=self.book.sync.in_team)
         self.shared_warning.open()
 
     def _fill_recent_menu(self) -> None:
