@@ -42,6 +42,9 @@ ARROW = "\u2192"
 #: The words of a driver not rated before, and of one not rated after: ``{dimension}`` and
 #: the rated period's ``{points}``.
 UNRATED_WORDS = ("{dimension} not rated \u2192 {points}", "{dimension} {points} \u2192 not rated")
+#: The words of a driver rated in both periods: ``{before}`` and ``{after}`` its points,
+#: ``{change}`` the signed move ("+9", "\u221221"); Chinese callers pass full-width brackets.
+MOVED_WORDS = "{dimension} {before}\u2192{after} ({change})"
 
 
 @dataclass(frozen=True)
@@ -95,15 +98,17 @@ class TierChange:
 
     def words(self, name: Callable[[str], str], separator: str = ", ",
               count: int = DRIVERS_IN_WORDS,
-              unrated: tuple[str, str] = UNRATED_WORDS) -> str:
+              unrated: tuple[str, str] = UNRATED_WORDS, moved: str = MOVED_WORDS) -> str:
         """The first drivers as "revenue 62→41 (−21), frequency 55→40 (−15)"; ``name``
         gives a dimension's name in the reader's language, ``unrated`` the words of a
-        dimension not rated in one period (see :data:`UNRATED_WORDS`)."""
-        return separator.join(driver_words(d, name, unrated) for d in self.drivers[:count])
+        dimension not rated in one period (see :data:`UNRATED_WORDS`), ``moved`` those of
+        one rated in both (:data:`MOVED_WORDS`)."""
+        return separator.join(driver_words(d, name, unrated, moved)
+                              for d in self.drivers[:count])
 
 
 def driver_words(change: ContributionChange, name: Callable[[str], str],
-                 unrated: tuple[str, str] = UNRATED_WORDS) -> str:
+                 unrated: tuple[str, str] = UNRATED_WORDS, moved: str = MOVED_WORDS) -> str:
     """"revenue 62→41 (−21)"; "loyalty not rated → 100" when a period had no rating."""
     if change.points_before is None and change.points_after is not None:
         return unrated[0].format(dimension=name(change.dimension), points=change.points_after)
@@ -111,8 +116,8 @@ def driver_words(change: ContributionChange, name: Callable[[str], str],
         return unrated[1].format(dimension=name(change.dimension), points=change.points_before)
     delta = change.points_change
     sign = "+" if delta > 0 else MINUS if delta < 0 else ""
-    return (f"{name(change.dimension)} {change.points_before}{ARROW}"
-            f"{change.points_after} ({sign}{abs(delta)})")
+    return moved.format(dimension=name(change.dimension), before=change.points_before,
+                        after=change.points_after, change=f"{sign}{abs(delta)}")
 
 
 def contribution_changes(before: Mapping[str, float | None], after: Mapping[str, float | None],

@@ -260,6 +260,9 @@ TEXT: dict[str, tuple[str, str]] = {
                                    "{dimension} 未评分→{points}"),
     "tier_change.unrated_after": ("{dimension} {points} → not rated",
                                   "{dimension} {points}→未评分"),
+    # a dimension rated in both periods: its points before and after, the signed change
+    "tier_change.moved": ("{dimension} {before}→{after} ({change})",
+                          "{dimension} {before}→{after}（{change}）"),
     "tier_change.guard": ("the revenue guard (revenue in the book's top share)",
                           "战略客户的销售额门槛（销售额须居前列）"),
     "field.notes": ("Notes", "备注"),

@@ -72,7 +72,8 @@ def tier_change_text(change: TierChange, labels: Labels) -> str:
     chinese = labels.lang == "zh_CN"
     drivers = change.words(labels.dimension, "，" if chinese else ", ", count=DRIVERS,
                            unrated=(labels("tier_change.unrated_before"),
-                                    labels("tier_change.unrated_after")))
+                                    labels("tier_change.unrated_after")),
+                           moved=labels("tier_change.moved"))
     if change.revenue_guard:
         drivers = labels("tier_change.guard")
     return labels("tier_change.text", before=labels.enum(change.tier_before),

@@ -154,7 +154,7 @@ def test_a_dimension_not_rated_in_one_period(tmp_path: Path,
     assert tier_change_text(d, Labels("en")) == \
         "Standard \u2192 Key: Revenue 50\u219265 (+15), Loyalty not rated \u2192 100"
     assert tier_change_text(d, Labels("zh_CN")) == \
-        "普通客户 \u2192 重点客户：销售额 50\u219265 (+15)，忠诚度 未评分\u2192100"
+        "普通客户 \u2192 重点客户：销售额 50\u219265（+15），忠诚度 未评分\u2192100"
     assert tier_change_text(e, Labels("zh_CN")) == \
         "重点客户 \u2192 普通客户：利润贡献 70\u2192未评分"
     # explain, in both languages, and its JSON (points_before null, no invented change).
@@ -165,6 +165,9 @@ def test_a_dimension_not_rated_in_one_period(tmp_path: Path,
                  "--as-of", "2026-06-30"]) == 0
     out = capsys.readouterr().out
     assert "利润贡献 70\u2192未评分" in out and "(+" not in out and "\u2013" not in out
+    assert main(["--db", str(path), "--lang", "zh_CN", "explain", "D",
+                 "--as-of", "2026-06-30"]) == 0
+    assert "销售额 50\u219265（+15）、忠诚度 未评分\u2192100" in capsys.readouterr().out
     assert main(["--db", str(path), "explain", "D", "--as-of", "2026-06-30", "--json"]) == 0
     loyalty = json.loads(capsys.readouterr().out)["tier_change"]["drivers"][1]
     assert (loyalty["points_before"], loyalty["points_after"],

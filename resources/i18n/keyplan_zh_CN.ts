@@ -2066,6 +2066,10 @@
         <translation>  - {dimension}：现为 {points} 分，最多可增加 {reach}；单靠它达到 {target} 分（约 {raw}）即可弥补差距</translation>
     </message>
     <message>
+        <source>{dimension} {before}→{after} ({change})</source>
+        <translation>{dimension} {before}→{after}（{change}）</translation>
+    </message>
+    <message>
         <source>{dimension} not rated → {points}</source>
         <translation>{dimension} 未评分→{points}</translation>
     </message>
@@ -8119,6 +8123,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <source>{dimension} {points} → not rated</source>
         <comment>a dimension rated in the earlier period, without data later</comment>
         <translation>{dimension} {points}→未评分</translation>
+    </message>
+    <message>
+        <source>{dimension} {before}→{after} ({change})</source>
+        <comment>a dimension&apos;s points in the two periods and the signed change</comment>
+        <translation>{dimension} {before}→{after}（{change}）</translation>
     </message>
     <message>
         <source>The score was strategic in both; the revenue guard decided: strategic also needs revenue in the book&apos;s top share.</source>

@@ -77,7 +77,7 @@ def test_a_customer_whose_tier_stayed_shows_no_section(qtbot, book: Book,  # typ
 
 @pytest.mark.parametrize(("language", "expected"), [
     ("en", "Moved most by: Revenue 50→65 (+15), Loyalty not rated → 100."),
-    ("zh_CN", "变化最大的维度：销售额 50→65 (+15)，忠诚度 未评分→100。"),
+    ("zh_CN", "变化最大的维度：销售额 50→65（+15），忠诚度 未评分→100。"),
 ])
 def test_a_dimension_first_rated_reads_not_rated(language: str, expected: str,
                                                  request: pytest.FixtureRequest) -> None:

@@ -229,7 +229,8 @@ def run_explain(args: argparse.Namespace) -> int:
                 score_after=f"{latest.score_after:.2f}",
                 drivers=latest.words(dimension_word, separator(), unrated=(
                     t("{dimension} not rated → {points}"),
-                    t("{dimension} {points} → not rated")))))
+                    t("{dimension} {points} → not rated")),
+                    moved=t("{dimension} {before}→{after} ({change})"))))
     return 0
 
 

@@ -34,7 +34,9 @@ def change_lines(change: TierChange) -> tuple[str, str]:
                          "a dimension without data in the earlier period, rated later"),
                translate("TierChangeSection", "{dimension} {points} → not rated",
                          "a dimension rated in the earlier period, without data later"))
-    drivers = change.words(dimension_label, separator, unrated=unrated)
+    moved = translate("TierChangeSection", "{dimension} {before}→{after} ({change})",
+                      "a dimension's points in the two periods and the signed change")
+    drivers = change.words(dimension_label, separator, unrated=unrated, moved=moved)
     if change.revenue_guard:
         why = translate("TierChangeSection", "The score was strategic in both; the revenue "
                         "guard decided: strategic also needs revenue in the book's top share.")
