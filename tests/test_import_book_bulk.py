@@ -15,10 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import storage.importer.deferred as deferred_module
+import storage.importer.workbook as workbook_module
 from models.entities import Contact, Customer, Interaction, Need
 from models.enums import InteractionKind, NeedKind
 from storage.book import Book
 from storage.database import Database
+from storage.importer import spreadsheet
 from storage.search_keys import search_text, with_contacts
 
 _ID = "0f3c2a1e-5b6d-4c7e-8f90-a1b2c3d4e5f6"
@@ -179,3 +181,39 @@ def test_a_search_text_from_the_stored_one_is_the_one_made_anew(
     assert with_contacts(search_text(name, code, tags, before), name, code, tags, after) == made
     assert with_contacts(search_text(other, "", (), before), name, code, tags, after) == made
     assert with_contacts(None, name, code, tags, after) == made
+
+
+def test_the_next_sheet_is_read_ahead_and_never_left_running(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each sheet is parsed once, the next one while this one is written; an import that
+    stops half-way ends the child reading ahead."""
+    path, _logged = _small_book(tmp_path)
+    children: list[Any] = []
+    original = spreadsheet._Child
+
+    class Counted(original):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            children.append((args[1], args[2], self))
+
+    monkeypatch.setattr(spreadsheet, "_Child", Counted)
+    with Book(tmp_path / "b.db") as book:
+        assert book.imports.run_book(path).result.written
+    heads = [sheet for mode, sheet, _child in children if mode == "head"]
+    assert sorted(heads) == sorted(set(heads)) and "Contacts" in heads and len(heads) == 11
+    assert all(child._process.poll() is not None for _m, _s, child in children)
+
+    children.clear()
+    real_sheet = workbook_module._sheet
+
+    def failing(db: Any, path: Path, kind: Any, sheet: str, *rest: Any) -> Any:
+        if sheet == "Contacts":
+            raise OSError("disk gone")
+        return real_sheet(db, path, kind, sheet, *rest)
+
+    monkeypatch.setattr(workbook_module, "_sheet", failing)
+    with Database(tmp_path / "c.db") as db, pytest.raises(OSError):
+        workbook_module.import_book(db, path)
+    assert ("head", "Transactions") in [(mode, sheet) for mode, sheet, _c in children]
+    assert all(child._process.poll() is not None for _m, _s, child in children)
+    assert not spreadsheet._PREFETCHED

@@ -76,8 +76,10 @@ def read_head(path: Path, sheet: str | None = None,
               meanwhile: Callable[[], object] | None = None) -> WorkbookHead:
     """The workbook's sheets and the first rows of each visible worksheet (or of ``sheet``).
     ``meanwhile`` runs while the child parses (the sheet comes whole or not at all: its
-    first row waits for its last)."""
-    child = _Child(path, "head", sheet, 0)
+    first row waits for its last). A sheet :func:`prefetch` started is read from its child."""
+    child = _PREFETCHED.pop((_key(path), sheet), None) if sheet else None
+    if child is None:
+        child = _Child(path, "head", sheet, 0)
     head = WorkbookHead([], [])
     frames = child.frames()
     try:
@@ -96,6 +98,31 @@ def read_head(path: Path, sheet: str | None = None,
         if head.rest is None:
             child.close()
     return head
+
+
+#: Sheets being parsed ahead, by (absolute path, sheet): see prefetch.
+_PREFETCHED: dict[tuple[str, str], _Child] = {}
+
+
+def prefetch(path: Path, sheet: str) -> None:
+    """Start parsing ``sheet`` now, in a child of its own, for :func:`read_head` to read
+    later: a whole-book import has the next sheet parsed on the other core while it writes
+    the records of this one (the child waits, its sheet parsed, until it is read). Its
+    problems are raised when it is read, as they would have been. End the children not read
+    with :func:`end_prefetched`."""
+    key = (_key(path), sheet)
+    if key not in _PREFETCHED:
+        _PREFETCHED[key] = _Child(path, "head", sheet, 0)
+
+
+def end_prefetched() -> None:
+    """End the children of :func:`prefetch` that were not read."""
+    while _PREFETCHED:
+        _PREFETCHED.popitem()[1].close()
+
+
+def _key(path: Path) -> str:
+    return str(Path(path).absolute())
 
 
 def list_sheets(path: Path) -> list[SheetInfo]:

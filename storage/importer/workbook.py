@@ -151,6 +151,8 @@ def import_book(db: ImportTarget, path: str | Path, *, skip_invalid: bool = Fals
         with temp_on_disk(db), db.atomic():
             deferred = DeferredWork(db)
             for index, (kind, sheet) in enumerate(plan):
+                if index + 1 < len(plan):  # parsed meanwhile (a sales sheet: 8 s)
+                    spreadsheet.prefetch(path, plan[index + 1][1])
                 result.sheets.append(_sheet(db, path, kind, sheet,
                                             _scaled(progress, index, len(plan)), deferred))
             refused = result.bad_rows and not skip_invalid
@@ -165,6 +167,7 @@ def import_book(db: ImportTarget, path: str | Path, *, skip_invalid: bool = Fals
     except _TakenBack:
         pass
     finally:
+        spreadsheet.end_prefetched()
         if backup is not None:
             _keep(backup)
     if progress is not None:
