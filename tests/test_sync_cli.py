@@ -141,7 +141,7 @@ def test_packets_from_a_clock_ahead_wait_and_are_said_to(
     with Book(first) as one:
         device = one.sync.device_id
     # The first computer's clock as if it ran two days ahead of this one.
-    monkeypatch.setattr("storage.book.sync.too_far_ahead", lambda _hlc: True)
+    monkeypatch.setattr("storage.book.sync_merge.too_far_ahead", lambda _hlc: True)
     assert main(["--lang", "en", "--db", second, "sync", str(folder)]) == 0
     out, err = capsys.readouterr()
     assert "merged 0 changes from 0 packets" in out
@@ -166,7 +166,7 @@ def test_sync_shows_its_progress_on_a_terminal(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         lang: str, writing: str, merging: str) -> None:
     first, second, folder = _team(tmp_path, capsys)
-    monkeypatch.setattr("storage.book.sync.FIRST_CHECKPOINT", 100)  # a checkpoint, then
+    monkeypatch.setattr("storage.book.sync_send.FIRST_CHECKPOINT", 100)  # a checkpoint, then
     monkeypatch.setattr("storage.sync.checkpoint.PART_ROWS", 50)  # parts to load one by one
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)

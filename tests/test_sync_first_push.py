@@ -48,7 +48,7 @@ def test_a_large_first_push_is_a_checkpoint_members_load(
     first = tmp_path / "li.db"
     assert main(["--lang", "en", "--db", str(first), "demo", "--customers", "25", "--seed",
                  "7"]) == 0
-    monkeypatch.setattr("storage.book.sync.FIRST_CHECKPOINT", 100)
+    monkeypatch.setattr("storage.book.sync_send.FIRST_CHECKPOINT", 100)
     with Book(first) as li, Book(tmp_path / "new.db", new_book=True) as new, \
             Book(tmp_path / "wang.db", new_book=True) as wang:
         key = li.team.start("Li Lei").key
@@ -108,7 +108,7 @@ def _team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, 
     first = tmp_path / "li.db"
     assert main(["--lang", "en", "--db", str(first), "demo", "--customers", "25", "--seed",
                  "7"]) == 0
-    monkeypatch.setattr("storage.book.sync.FIRST_CHECKPOINT", 100)
+    monkeypatch.setattr("storage.book.sync_send.FIRST_CHECKPOINT", 100)
     with Book(first) as li:
         key = li.team.start("Li Lei").key
     return folder, first, key
@@ -158,15 +158,15 @@ def test_a_first_checkpoint_not_recorded_as_sent_is_removed_or_numbered_after(
             raise Stop  # a cancel interrupting the bookkeeping once the checkpoint is whole
 
         with monkeypatch.context() as patch:
-            patch.setattr("storage.book.sync.save", refused)
+            patch.setattr("storage.book.sync_send.save", refused)
             with pytest.raises(Stop):
                 li.sync.push(folder)
         assert checkpoint.own_numbers(folder, device) == []  # removed with it
         assert li.sync.status(folder).to_send == to_send
         # Killed at that moment instead: the whole checkpoint stays, unrecorded.
         with monkeypatch.context() as patch:
-            patch.setattr("storage.book.sync.save", refused)
-            patch.setattr("storage.book.sync.shutil.rmtree", lambda *_a, **_k: None)
+            patch.setattr("storage.book.sync_send.save", refused)
+            patch.setattr("storage.book.sync_send.shutil.rmtree", lambda *_a, **_k: None)
             with pytest.raises(Stop):
                 li.sync.push(folder)
         assert checkpoint.own_numbers(folder, device) == [1]

@@ -17,7 +17,7 @@ from storage.sync.clock import ZERO
 from storage.sync.identity import Identity, b64, key_id
 from storage.sync.tables import SYNCED_SETTINGS
 
-#: The reason storage/book/sync.py gives a packet whose changes failed to apply.
+#: The reason storage/book/sync_merge.py gives a packet whose changes failed to apply.
 NOT_APPLIED = tr_noop("its changes could not be applied: {error}")
 
 

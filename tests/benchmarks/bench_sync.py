@@ -27,7 +27,7 @@ Figures:
 
 * **a first push, then a new member's join**: a copy of the book that has never sent
   starts a team and pushes: its 1.6 million changes go as one checkpoint (its packet 1,
-  never written: ``storage.book.sync.FIRST_CHECKPOINT``), then a day's edits as packet 2; a
+  never written: ``storage.book.sync_send.FIRST_CHECKPOINT``), then a day's edits as packet 2; a
   new, empty book joins and pulls: the checkpoint in bulk, packet 2 merged: limit 30 s,
   against the same rows bulk-inserted into an empty book in the same run (as above).
 

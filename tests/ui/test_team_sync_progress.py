@@ -68,7 +68,7 @@ def long_syncs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every sync counts as long, a first push of this 300-customer book writes a
     checkpoint of several parts, and packets are small."""
     monkeypatch.setattr(sync_operations, "LONG_SECONDS", 0.0)
-    monkeypatch.setattr("storage.book.sync.FIRST_CHECKPOINT", 100)
+    monkeypatch.setattr("storage.book.sync_send.FIRST_CHECKPOINT", 100)
     monkeypatch.setattr("storage.sync.checkpoint.PART_ROWS", 500)
 
 
@@ -127,7 +127,7 @@ def test_a_big_pull_shows_its_progress_and_cancel_keeps_what_was_merged(
         other.sync.pull(shared)
         # The colleague changes 300 customers (far fewer than the book's records: packets,
         # not a checkpoint): 6 packets of 50.
-        monkeypatch.setattr("storage.book.sync.MAX_OPS", 50)
+        monkeypatch.setattr("storage.book.sync_send.MAX_OPS", 50)
         for number, customer_id in enumerate(str(row[0]) for row in other.connection.execute(
                 "SELECT id FROM customers ORDER BY code").fetchall()):
             customer = other.customers.get(customer_id)
