@@ -50,6 +50,16 @@ class ExportDiskFullError(ExportError):
     message = tr_noop("Could not write {path}: the disk is full. Nothing was written.")
 
 
+class ExportOverBookError(ExportError):
+    message = tr_noop("Could not write {path}: it is the open book. Choose another name; "
+                      "nothing was written.")
+
+
+class ExportOverDatabaseError(ExportError):
+    message = tr_noop("Could not write {path}: it is a database, perhaps a KeyPlan book, and an "
+                      "export never replaces one. Choose another name; nothing was written.")
+
+
 class ExportCancelled(Exception):
     """The caller's progress callback asked to stop; no file was written."""
 
@@ -65,7 +75,9 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     if target.is_dir():
         raise ExportNotWritableError(str(target))
     if is_open_book_file(target):  # an export must never be written over the book
-        raise ExportError(str(target), detail="it is the open book; choose another name")
+        raise ExportOverBookError(str(target))
+    if _is_database(target):  # nor over another book, which another program may have open
+        raise ExportOverDatabaseError(str(target))
     if not folder.is_dir():
         raise ExportFolderMissingError(str(target))
     if target.exists() and not os.access(target, os.W_OK):
@@ -85,6 +97,16 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
         if temporary.exists():
             temporary.unlink()
     return target
+
+
+def _is_database(path: Path) -> bool:
+    """Whether ``path`` is an SQLite file (read only when this process has no connection to
+    it: closing a descriptor of an open book would drop its locks)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:  # missing, a folder, unreadable: the checks around say so
+        return False
 
 
 def _create_shared(folder: Path, prefix: str) -> Path:

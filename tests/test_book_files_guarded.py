@@ -11,7 +11,7 @@ import pytest
 
 from models.entities import Customer
 from storage.database import Database
-from storage.export_files import ExportError
+from storage.export_files import ExportError, ExportOverDatabaseError
 from storage.export_portfolio import export_portfolio
 from storage.importer import run_import
 from storage.importer.sources import ImportFileError
@@ -37,3 +37,61 @@ def test_exporting_over_the_open_book_is_refused(db_path: Path) -> None:
         assert "open book" in str(caught.value)
         assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
         assert db.customer_count() == 1
+
+
+CHILD_OPENS_AND_CLOSES = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                          "c.execute('SELECT count(*) FROM sqlite_master').fetchone(); c.close()")
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_listing_the_open_books_worksheets_never_opens_it(db_path: Path, suffix: str) -> None:
+    """The import window lists a chosen file's worksheets: given the book itself (or its -wal
+    or -shm), it lists none without opening the file. Opening and closing it dropped this
+    process's locks, so the next process to close the book deleted the WAL under us and our
+    later commits were lost to every other process."""
+    import subprocess
+    import sys
+
+    from storage.importer.sources import worksheets
+
+    with Database(db_path) as db:
+        db.add(Customer(name="Acme"))
+        wal = Path(str(db_path) + "-wal")
+        assert wal.exists()
+        assert worksheets(Path(str(db_path) + suffix)) == []
+        subprocess.run([sys.executable, "-c", CHILD_OPENS_AND_CLOSES, str(db_path)], check=True)
+        assert wal.exists()  # our locks still held: the other process did not take the WAL
+        db.add(Customer(name="Later"))
+        seen = subprocess.run(
+            [sys.executable, "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1])"
+             ".execute('SELECT count(*) FROM customers').fetchone()[0])", str(db_path)],
+            capture_output=True, text=True, check=True).stdout.strip()
+        assert seen == "2"
+
+
+def test_an_export_never_replaces_another_database(db_path: Path, tmp_path: Path) -> None:
+    """A book that this process has not open (another program may have) is a database too:
+    an export given its name is refused with a message and the file is left as it was."""
+    other = tmp_path / "colleague.db"
+    with Database(other) as db:
+        db.add(Customer(name="Theirs"))
+    before = hashlib.sha256(other.read_bytes()).hexdigest()
+    with Database(db_path) as db, pytest.raises(ExportOverDatabaseError) as caught:
+        export_portfolio(db, other)
+    assert str(caught.value) == (
+        f"Could not write {other}: it is a database, perhaps a KeyPlan book, and an export "
+        "never replaces one. Choose another name; nothing was written.")
+    assert hashlib.sha256(other.read_bytes()).hexdigest() == before
+
+
+def test_playbooks_exported_over_the_book_are_refused(db_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """`keyplan playbook export -o BOOK` wrote the JSON over the book once it had closed it."""
+    from main import main
+
+    with Database(db_path) as db:
+        db.add(Customer(name="Acme"))
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    assert main(["--db", str(db_path), "playbook", "export", "-o", str(db_path)]) == 1
+    assert "it is the open book" in capsys.readouterr().err
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before

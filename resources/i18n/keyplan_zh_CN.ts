@@ -7253,6 +7253,14 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>无法写入 {path}：磁盘已满。未写入任何内容。</translation>
     </message>
     <message>
+        <source>Could not write {path}: it is the open book. Choose another name; nothing was written.</source>
+        <translation>无法写入 {path}：它就是当前打开的客户簿。请换一个文件名；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: it is a database, perhaps a KeyPlan book, and an export never replaces one. Choose another name; nothing was written.</source>
+        <translation>无法写入 {path}：它是一个数据库（可能是 KeyPlan 客户簿），导出绝不会覆盖数据库。请换一个文件名；未写入任何内容。</translation>
+    </message>
+    <message>
         <source>Reads both as day/month and as month/day: choose the order of this column.</source>
         <translation>既可读作“日/月”也可读作“月/日”：请为此列选择日期顺序。</translation>
     </message>

@@ -105,6 +105,8 @@ def worksheets(path: str | Path) -> list[tuple[str, bool]]:
     """A workbook's worksheets as (name, visible), none of them parsed; [] for a CSV file
     or a file that cannot be read (opening it says why)."""
     path = Path(path)
+    if is_open_book_file(path):  # reading it would release this process's locks on it
+        return []
     try:
         with path.open("rb") as handle:
             magic = handle.read(8)

@@ -120,14 +120,17 @@ def run_playbook_show(args: argparse.Namespace) -> int:
 
 def run_playbook_export(args: argparse.Namespace) -> int:
     from storage.book import Book
+    from storage.export_files import atomic_write
 
     with Book(args.db) as book:
         text = book.playbooks.export_json(language(), tuple(args.names))
-    if args.output is None:
-        sys.stdout.write(text + "\n")
-        return 0
-    args.output.write_text(text + "\n", encoding="utf-8")
-    print(t("Wrote {path}.", path=args.output))
+        if args.output is None:
+            sys.stdout.write(text + "\n")
+            return 0
+        # written whole or not at all, and never over the book or another database
+        written = atomic_write(args.output, lambda temporary: temporary.write_text(
+            text + "\n", encoding="utf-8"))
+    print(t("Wrote {path}.", path=written))
     return 0
 
 

@@ -106,11 +106,11 @@ def read_file(book: Book, path: Path, sheet: str | None
               ) -> tuple[list[tuple[str, bool]], ImportKind | StorageError | None]:
     """A file's worksheets (none for CSV) and what it holds, told from its headers (or why
     it cannot be read: the sheets are still listed, to choose another)."""
-    sheets = book.imports.worksheets(path)
-    try:
-        return sheets, book.imports.guess_kind(path, sheet)
+    try:  # first: it refuses the open book itself before anything opens the file
+        kind: ImportKind | StorageError | None = book.imports.guess_kind(path, sheet)
     except StorageError as error:
-        return sheets, error
+        kind = error
+    return book.imports.worksheets(path), kind
 
 
 def import_with_backup(book: Book, progress: Progress, path: Path, kind: ImportKind,
