@@ -127,9 +127,11 @@ def run_playbook_export(args: argparse.Namespace) -> int:
         if args.output is None:
             sys.stdout.write(text + "\n")
             return 0
+        def write(temporary: Path) -> None:
+            temporary.write_text(text + "\n", encoding="utf-8")
+
         # written whole or not at all, and never over the book or another database
-        written = atomic_write(args.output, lambda temporary: temporary.write_text(
-            text + "\n", encoding="utf-8"))
+        written = atomic_write(args.output, write)
     print(t("Wrote {path}.", path=written))
     return 0
 
