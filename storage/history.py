@@ -102,13 +102,22 @@ class HistoryMixin(DatabaseBase):
         log_change."""
         change_id = change_id or new_id()
         hlc = stamp(self.conn)
-        at, device, user = utc_now_iso(), device_name(), user_name()
+        # Through a scratch table and one INSERT ... SELECT: a row at a time, each change-log
+        # row is a statement of its own, which checks its action against the table's list
+        # and moves its AUTOINCREMENT counter (4.0 us a row against 1.7 us).
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS created_fields "
+                          "(record_id TEXT, customer_id TEXT, field TEXT, new_value TEXT)")
         self.conn.executemany(  # made as they are written, not held
+            "INSERT INTO temp.created_fields VALUES (?, ?, ?, ?)",
+            ((record_id, customer_id, field, _encode(new)) for record_id, customer_id, row
+             in records for field, _old, new in _differences("create", None, row)))
+        self.conn.execute(
             "INSERT INTO change_log (change_id, at, device, user, action, table_name, record_id, "
-            "customer_id, field, old_value, new_value, hlc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            ((change_id, at, device, user, "create", table, record_id, customer_id, field,
-              None, _encode(new), hlc) for record_id, customer_id, row in records
-             for field, _old, new in _differences("create", None, row)))
+            "customer_id, field, old_value, new_value, hlc) SELECT ?, ?, ?, ?, 'create', ?, "
+            "record_id, customer_id, field, NULL, new_value, ? FROM temp.created_fields "
+            "ORDER BY rowid",
+            [change_id, utc_now_iso(), device_name(), user_name(), table, hlc])
+        self.conn.execute("DELETE FROM temp.created_fields")
 
     def log_import(self, table: str, source: str, lines: Mapping[str, int],
                    change_id: str | None = None, action: str = "import") -> str:
