@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.validation import tr_noop
+from storage.sync import checkpoint, home, state
 from storage.sync import folder as shared
-from storage.sync import home, state
 from storage.sync.errors import NotInTeamError
 from storage.sync.tables import TABLES as SYNCED_TABLES
 
@@ -37,11 +37,23 @@ def own_device(conn: sqlite3.Connection) -> state.Device:
 
 
 def check_home(db: Database, device: state.Device, folder: Path) -> None:
-    """BookCopiedError (storage/sync/home) when this book is a copy of its device's book."""
-    written = shared.packets(folder, device.device)
+    """BookCopiedError (storage/sync/home) when this book is a copy of its device's book.
+    The folder is read only for a book that never sent and never synced as this device:
+    the only case that asks what it holds."""
+    asks = not device.packets and home.noted(db.conn).get("device") != device.device
+    in_folder = sent_under(folder, device.device) if asks else 0
     with db.atomic():
-        home.check(db.conn, device.device, sent=device.packets,
-                   in_folder=max(written, default=0))
+        home.check(db.conn, device.device, sent=device.packets, in_folder=in_folder)
+
+
+def sent_under(folder: Path, device: str) -> int:
+    """The highest packet number the folder shows sent under ``device``: its packets', and
+    its checkpoints' (a big first push is a checkpoint, its packet 1 never written, and
+    compaction deletes the packets a checkpoint covers, so the folder may hold no packet of
+    a device that sent thousands). A checkpoint counts by its folder's name, whole or still
+    arriving: either way another book wrote it."""
+    return max(max(shared.packets(folder, device), default=0),
+               max(checkpoint.own_numbers(folder, device), default=0))
 
 
 def left_to_send(conn: sqlite3.Connection, pushed_seq: int) -> int:

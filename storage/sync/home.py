@@ -10,9 +10,10 @@ for a copy (:func:`new_device`) or, for a book moved for good, :func:`moved_here
 * it runs on another computer than the device's last sync (a copy taken to another laptop);
 * it runs on the same computer from another file while the book at the device's last path
   still holds this device id (a copy beside the original: :class:`BookCopiedHereError`);
-* the book never synced as this device, yet the folder holds its packets that it did not
-  write (a copy made before the first sync, whose original synced first:
-  :class:`DeviceInUseError`).
+* the book never synced as this device, yet the folder holds its packets or checkpoints
+  that it did not write (a copy made before the first sync, whose original synced first:
+  :class:`DeviceInUseError`; a checkpoint counts, as the original's first push may have
+  been one, and compaction deletes the packets it covers).
 
 A book whose file moved on the same computer (the old path gone, or another book there) syncs
 on and notes its new path. A book copied out of a shared folder to this computer
@@ -73,8 +74,9 @@ def check(conn: sqlite3.Connection, device: str, *, sent: int, in_folder: int) -
     """BookCopiedError (or a kind of it) when this book is a copy of ``device``'s book (see
     the module); otherwise note this computer and file as its home (the first sync of a
     device, after a new id, or after the file moved). ``sent``: the packets this book wrote;
-    ``in_folder``: the highest number of the device's packets in the folder. Call inside the
-    sync's transaction."""
+    ``in_folder``: the highest number the folder shows sent under the device, by its packets
+    or its checkpoints (storage/book/sync_device.sent_under; read only when this book never
+    sent nor synced as ``device``, else 0). Call inside the sync's transaction."""
     home = noted(conn)
     here, path = computer(), book_path(conn)
     if home.get("device") == device:
