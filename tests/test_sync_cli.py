@@ -37,11 +37,12 @@ def test_a_team_syncs_from_the_command_line(tmp_path: Path,
     first, second, folder = _team(tmp_path, capsys)
     assert main(["--lang", "en", "--db", first, "sync", str(folder)]) == 0
     line = capsys.readouterr().out.strip()
-    assert line.startswith(f"Synced with {folder}: sent ") and "merged 0 changes" in line
+    assert line.startswith(f"Synced with {folder}: changes sent: ")
+    assert "changes merged: 0 (packets: 0, records: 0)" in line
     assert main(["--lang", "en", "--db", second, "sync", str(folder)]) == 0
     line = capsys.readouterr().out.strip()
-    assert "sent 0 changes in 0 packets" in line and "from 1 packets" in line
-    assert ", rescored (30 tiers changed)" in line and len(line.splitlines()) == 1
+    assert "changes sent: 0 (packets: 0)" in line and "(packets: 1, records: " in line
+    assert "; rescored (tiers changed: 30); " in line and len(line.splitlines()) == 1
     with Book(first) as one, Book(second) as two:
         tiers = "SELECT customer_id, tier FROM customer_metrics ORDER BY 1"
         assert one.reader.query(tiers) == two.reader.query(tiers)
@@ -144,14 +145,14 @@ def test_packets_from_a_clock_ahead_wait_and_are_said_to(
     monkeypatch.setattr("storage.book.sync_merge.too_far_ahead", lambda _hlc: True)
     assert main(["--lang", "en", "--db", second, "sync", str(folder)]) == 0
     out, err = capsys.readouterr()
-    assert "merged 0 changes from 0 packets" in out
-    assert "the packets of 1 members wait" in err and device in err
+    assert "changes merged: 0 (packets: 0, records: 0)" in out
+    assert "the packets of 1 member wait: its computer's clock" in err and device in err
     assert main(["--lang", "zh_CN", "--db", second, "sync", str(folder)]) == 0
     assert device in (err := capsys.readouterr().err) and "时钟" in err
     monkeypatch.undo()
     assert main(["--lang", "en", "--db", second, "sync", str(folder)]) == 0
     out, err = capsys.readouterr()
-    assert "from 1 packets" in out and "wait" not in err
+    assert "(packets: 1, records: 715)" in out and "wait" not in err
 
 
 class _Terminal(io.StringIO):
@@ -207,8 +208,55 @@ def test_sync_says_when_records_deleted_here_came_back(
     team.close()
     assert main(["--lang", "en", "--db", str(tmp_path / "book0.db"), "sync",
                  str(team.folder)]) == 0
-    assert "keyplan: note: 1 deleted records came back: a member edited them after the " \
-           "delete." in capsys.readouterr().out
+    assert "keyplan: note: 1 deleted record came back: a member edited it after the " \
+           "delete. Delete it again if it should stay deleted." in capsys.readouterr().out
     assert main(["--lang", "en", "--db", str(tmp_path / "book0.db"), "sync",
                  str(team.folder)]) == 0
     assert "came back" not in capsys.readouterr().out  # said once, when it happened
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", ("Team started by Li Lei, 1 member; this book is Li Lei, device ",
+            "To send: 1 change. Conflicts: 0. Changes waiting for their record: 0.",
+            "The team has 1 member (key epoch 1):")),
+    ("zh_CN", ("团队由 Li Lei 创建，共 1 名成员；本客户簿属于 Li Lei，设备编号 ",
+               "待发送：1 项变更。冲突：0 项。等待所属记录的变更：0 项。",
+               "团队共有 1 名成员（密钥第 1 代）："))])
+def test_one_member_and_one_change_are_said_in_the_singular(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str,
+        said: tuple[str, str, str]) -> None:
+    from models.entities import Customer
+
+    path = str(tmp_path / "li.db")
+    folder = tmp_path / "Dropbox"
+    folder.mkdir()
+    with Book(path, new_book=True) as li:
+        li.team.start("Li Lei")
+    assert main(["--lang", lang, "--db", path, "sync", str(folder)]) == 0
+    with Book(path) as li:
+        li.customers.add(Customer(name="Acme"))
+    capsys.readouterr()
+    assert main(["--lang", lang, "--db", path, "sync", str(folder), "--status"]) == 0
+    status = capsys.readouterr().out
+    assert status.startswith(said[0]) and said[1] in status
+    assert main(["--lang", lang, "--db", path, "team", "list", str(folder)]) == 0
+    assert capsys.readouterr().out.startswith(said[2])
+
+
+def test_records_that_came_back_are_said_in_chinese(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from models.entities import Customer
+    from tests.test_sync_merge import Team
+
+    team = Team(tmp_path, 2)
+    a, b = team.books
+    customer = a.customers.add(Customer(name="Acme")).record
+    team.sync()
+    a.customers.delete(customer.id)
+    b.customers.update(replace(b.customers.get(customer.id), city="Ningbo"))  # later
+    b.sync.push(team.folder)
+    team.close()
+    assert main(["--lang", "zh_CN", "--db", str(tmp_path / "book0.db"), "sync",
+                 str(team.folder)]) == 0
+    assert "keyplan：提示：1 条已删除的记录已恢复：有成员在删除之后修改了它们。" \
+        in capsys.readouterr().out

@@ -2094,6 +2094,10 @@
         <translation>您在团队中的身份：{person}，{role}。</translation>
     </message>
     <message>
+        <source>; rescored (tiers changed: {tiers})</source>
+        <translation>，已重新评分（{tiers} 个分级有变化）</translation>
+    </message>
+    <message>
         <source>Joined team {team} as device {device}. This book&apos;s records go to the team at the next sync: keyplan sync FOLDER</source>
         <translation type="vanished">已加入团队 {team}，设备编号 {device}。本客户簿的记录将在下次同步时发送给团队：keyplan sync 文件夹</translation>
     </message>
@@ -2135,7 +2139,7 @@
     </message>
     <message>
         <source>Synced with {folder}: sent {sent} changes in {out} packets, merged {merged} changes from {into} packets ({records} records), {conflicts} conflicts, {waiting} waiting, {refused} refused{rescored}; {seconds} s.</source>
-        <translation>已与 {folder} 同步：发送 {sent} 项变更（{out} 个变更包），合并 {into} 个变更包中的 {merged} 项变更（{records} 条记录），冲突 {conflicts} 项，等待 {waiting} 项，拒收 {refused} 个{rescored}；用时 {seconds} 秒。</translation>
+        <translation type="vanished">已与 {folder} 同步：发送 {sent} 项变更（{out} 个变更包），合并 {into} 个变更包中的 {merged} 项变更（{records} 条记录），冲突 {conflicts} 项，等待 {waiting} 项，拒收 {refused} 个{rescored}；用时 {seconds} 秒。</translation>
     </message>
     <message>
         <source>Team {team}; this book is device {device}.</source>
@@ -2402,6 +2406,10 @@
         <translation>已以 {person} 的身份加入团队，设备编号 {device}。本客户簿的记录将在下次同步时发送给团队：keyplan sync 文件夹</translation>
     </message>
     <message>
+        <source>Synced with {folder}: changes sent: {sent} (packets: {out}); changes merged: {merged} (packets: {into}, records: {records}); conflicts: {conflicts}, waiting: {waiting}, refused: {refused}{rescored}; {seconds} s.</source>
+        <translation>已与 {folder} 同步：发送 {sent} 项变更（{out} 个变更包），合并 {into} 个变更包中的 {merged} 项变更（{records} 条记录），冲突 {conflicts} 项，等待 {waiting} 项，拒收 {refused} 个{rescored}；用时 {seconds} 秒。</translation>
+    </message>
+    <message>
         <source>  {who}: last packet {seen}; merged {applied} of {available}, {pending} waiting, {refused} refused</source>
         <translation>  {who}：最近的变更包 {seen}；已合并 {available} 个中的 {applied} 个，{pending} 个待合并，{refused} 个被拒收</translation>
     </message>
@@ -2423,7 +2431,7 @@
     </message>
     <message>
         <source>, rescored ({tiers} tiers changed)</source>
-        <translation>，已重新评分（{tiers} 个分级有变化）</translation>
+        <translation type="vanished">，已重新评分（{tiers} 个分级有变化）</translation>
     </message>
     <message>
         <source>usage: </source>

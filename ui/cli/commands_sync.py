@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ui.cli.text import t, translate
+from ui.cli.text import t, t_n, translate
 
 if TYPE_CHECKING:
     from storage.book import Book
@@ -160,9 +160,10 @@ def run_team_list(args: argparse.Namespace) -> int:
                   sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    print(t("The team has {count} members (key epoch {epoch}):",
-            count=sum(1 for member in roster.members if member.removed_at is None),
-            epoch=roster.epoch))
+    count = sum(1 for member in roster.members if member.removed_at is None)
+    print(t_n("The team has {count} members (key epoch {epoch}):",
+              "The team has 1 member (key epoch {epoch}):", count, count=count,
+              epoch=roster.epoch))
     for member in roster.members:
         print(_member_line(member))
     return 0
@@ -285,48 +286,61 @@ def run_sync(args: argparse.Namespace) -> int:
         finally:
             line.close()
         rescored = book.scoring.rescore() if pulled.rescore_due else None
-    print(t("Synced with {folder}: sent {sent} changes in {out} packets, merged {merged} "
-            "changes from {into} packets ({records} records), {conflicts} conflicts, "
-            "{waiting} waiting, {refused} refused{rescored}; {seconds} s.",
+    print(t("Synced with {folder}: changes sent: {sent} (packets: {out}); changes merged: "
+            "{merged} (packets: {into}, records: {records}); conflicts: {conflicts}, "
+            "waiting: {waiting}, refused: {refused}{rescored}; {seconds} s.",
             folder=args.folder, sent=f"{pushed.ops:,}", out=pushed.packets,
             merged=f"{pulled.ops:,}", into=pulled.packets, records=f"{pulled.records:,}",
             conflicts=pulled.conflicts, waiting=pulled.waiting, refused=pulled.quarantined,
-            rescored=t(", rescored ({tiers} tiers changed)",
+            rescored=t("; rescored (tiers changed: {tiers})",
                        tiers=f"{rescored.changed_tier + rescored.newly_scored:,}")
             if rescored is not None else "",
             seconds=f"{pushed.seconds + pulled.seconds:.1f}"))
     if pulled.revived:
-        print(t("keyplan: note: {count} deleted records came back: a member edited them after "
-                "the delete. Delete them again if they should stay deleted.",
-                count=pulled.revived))
+        print(t_n("keyplan: note: {count} deleted records came back: a member edited them "
+                  "after the delete. Delete them again if they should stay deleted.",
+                  "keyplan: note: 1 deleted record came back: a member edited it after the "
+                  "delete. Delete it again if it should stay deleted.", pulled.revived,
+                  count=pulled.revived))
     if pulled.checkpoints:
-        print(t("{count} members' checkpoints were loaded (the whole book of each, in bulk).",
-                count=pulled.checkpoints))
+        print(t_n("{count} members' checkpoints were loaded (the whole book of each, in "
+                  "bulk).", "1 member's checkpoint was loaded (the whole book, in bulk).",
+                  pulled.checkpoints, count=pulled.checkpoints))
     if pushed.compacted is not None:
         _print_compacted(pushed.compacted)
     if pulled.ahead:
-        print(t("keyplan: note: the packets of {count} members wait: their computer's clock "
-                "is more than a day ahead of this one's ({devices}). They are merged when the "
-                "clocks agree; check the date and time on both computers.",
-                count=len(pulled.ahead), devices=", ".join(sorted(pulled.ahead))),
+        print(t_n("keyplan: note: the packets of {count} members wait: their computer's "
+                  "clock is more than a day ahead of this one's ({devices}). They are merged "
+                  "when the clocks agree; check the date and time on both computers.",
+                  "keyplan: note: the packets of 1 member wait: its computer's clock is more "
+                  "than a day ahead of this one's ({devices}). They are merged when the "
+                  "clocks agree; check the date and time on both computers.",
+                  len(pulled.ahead), count=len(pulled.ahead),
+                  devices=", ".join(sorted(pulled.ahead))),
               file=sys.stderr)
     if pulled.outdated:
-        print(t("keyplan: note: {count} members' changes need a newer KeyPlan; update it to "
-                "merge them.", count=len(pulled.outdated)), file=sys.stderr)
+        print(t_n("keyplan: note: {count} members' changes need a newer KeyPlan; update it "
+                  "to merge them.", "keyplan: note: 1 member's changes need a newer "
+                  "KeyPlan; update it to merge them.", len(pulled.outdated),
+                  count=len(pulled.outdated)), file=sys.stderr)
     return 0
 
 
 def _print_compacted(compacted: Compacted) -> None:
     if compacted.written:
-        print(t("Checkpoint written: {records} records up to packet {number} ({size} MB); "
-                "{deleted} packets covered by every member's checkpoint deleted; {seconds} s.",
-                records=f"{compacted.records:,}", number=compacted.number,
+        print(t_n("Checkpoint written: {records} records up to packet {number} ({size} MB); "
+                  "{deleted} packets covered by every member's checkpoint deleted; {seconds} "
+                  "s.", "Checkpoint written: {records} records up to packet {number} ({size} "
+                  "MB); 1 packet covered by every member's checkpoint deleted; {seconds} s.",
+                  compacted.deleted, records=f"{compacted.records:,}", number=compacted.number,
                 size=f"{compacted.bytes / 1e6:.1f}", deleted=compacted.deleted,
                 seconds=f"{compacted.seconds:.1f}"))
     else:
-        print(t("The latest checkpoint already holds this book (up to packet {number}); "
-                "{deleted} packets covered by every member's checkpoint deleted.",
-                number=compacted.number, deleted=compacted.deleted))
+        print(t_n("The latest checkpoint already holds this book (up to packet {number}); "
+                  "{deleted} packets covered by every member's checkpoint deleted.",
+                  "The latest checkpoint already holds this book (up to packet {number}); 1 "
+                  "packet covered by every member's checkpoint deleted.", compacted.deleted,
+                  number=compacted.number, deleted=compacted.deleted))
 
 
 def _print_status(book: Book, folder: Path) -> None:
@@ -338,9 +352,11 @@ def _print_status(book: Book, folder: Path) -> None:
         print(t("Team (its members are known after the first sync); this book is device "
                 "{device}.", device=status.device))
     else:
-        print(t("Team started by {founder}, {count} members; this book is {person}, device "
-                "{device}.", founder=founder.person, count=len(roster.current()),
-                person=people.get(status.device, "?"), device=status.device))
+        count = len(roster.current())
+        print(t_n("Team started by {founder}, {count} members; this book is {person}, "
+                  "device {device}.", "Team started by {founder}, 1 member; this book is "
+                  "{person}, device {device}.", count, founder=founder.person, count=count,
+                  person=people.get(status.device, "?"), device=status.device))
     for peer in status.peers:
         who = t("this book") if peer.own else _who(peer.device, people)
         seen = _when(peer.last_packet_at) if peer.last_packet_at else t("never")
@@ -349,8 +365,10 @@ def _print_status(book: Book, folder: Path) -> None:
                 available=peer.available, pending=peer.pending, refused=peer.quarantined))
         if peer.checkpoint:
             print(t("    checkpoint up to its packet {number}", number=peer.checkpoint))
-    print(t("To send: {count} changes. Conflicts: {conflicts}. Changes waiting for their "
-            "record: {waiting}.", count=f"{status.to_send:,}", conflicts=status.conflicts,
+    print(t_n("To send: {count} changes. Conflicts: {conflicts}. Changes waiting for their "
+              "record: {waiting}.", "To send: 1 change. Conflicts: {conflicts}. Changes "
+              "waiting for their record: {waiting}.", status.to_send,
+              count=f"{status.to_send:,}", conflicts=status.conflicts,
             waiting=status.waiting))
     for refused in status.quarantined:
         template, params = refused.explained
