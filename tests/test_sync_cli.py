@@ -260,3 +260,32 @@ def test_records_that_came_back_are_said_in_chinese(
                  str(team.folder)]) == 0
     assert "keyplan：提示：1 条已删除的记录已恢复：有成员在删除之后修改了它们。" \
         in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("lang", "way_out"), [
+    ("en", "give this book its own device id (keyplan sync FOLDER --new-device)"),
+    ("zh_CN", "请为本客户簿分配自己的设备编号（keyplan sync 文件夹 --new-device）")])
+def test_a_copy_that_sent_just_now_is_told_only_the_new_member_way_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        lang: str, way_out: str) -> None:
+    """Another copy wrote this device's next packet just now (PacketTakenError): it is in
+    use, so the message names --new-device only, never --moved-here."""
+    from storage.sync import folder as shared
+
+    first, _second, folder = _team(tmp_path, capsys)
+    assert main(["--lang", "en", "--db", first, "sync", str(folder)]) == 0
+    with Book(first) as li:
+        device = li.sync.device_id
+        li.customers.update(replace(li.customers.get(str(li.reader.scalar(
+            "SELECT id FROM customers LIMIT 1"))), city="Ningbo"))
+
+    def taken(into: Path, member: str, number: int, data: bytes) -> Path:
+        raise FileExistsError(str(shared.device_folder(into, member)
+                                  / shared.packet_name(number)))
+
+    monkeypatch.setattr(shared, "write_packet", taken)
+    capsys.readouterr()
+    assert main(["--lang", lang, "--db", first, "sync", str(folder)]) != 0
+    said = capsys.readouterr().err
+    assert str(shared.device_folder(folder, device)) in said and way_out in said
+    assert "--moved-here" not in said

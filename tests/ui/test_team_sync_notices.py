@@ -64,6 +64,46 @@ def test_a_copy_beside_the_original_offers_its_two_ways_out(  # type: ignore[no-
     dialog.close()
 
 
+def test_a_copy_that_sent_just_now_offers_only_a_new_member(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another copy wrote this device's next packet between this book's look at the folder
+    and its own write (PacketTakenError): that copy is in use, so 'moved here for good' is
+    not offered (it would have this book number its packets after the other's: two books
+    syncing as one member); a new member is, and it syncs."""
+    from storage.sync import folder as shared_folder
+
+    dialog = open_dialog(qtbot, window)
+    start_team(qtbot, window, dialog, monkeypatch, shared)
+    team = window.team_sync
+    device = window.book.sync.device_id
+    real = shared_folder.write_packet
+
+    def taken(folder: Path, member: str, number: int, data: bytes) -> Path:
+        if member == device:  # the other copy's packet got there first
+            raise FileExistsError(str(shared_folder.device_folder(folder, member)
+                                      / shared_folder.packet_name(number)))
+        return real(folder, member, number, data)
+
+    monkeypatch.setattr(shared_folder, "write_packet", taken)
+    window.book.customers.update(replace(a_customer(window.book), city="Ningbo"))
+    qtbot.waitUntil(lambda: not team.running)
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.running and team.copied, timeout=20_000)
+    shown = dialog.error_label.text()
+    assert "another book sends under this book's device id" in shown
+    assert "make this book a new member below" in shown and "moved" not in shown
+    assert dialog.new_device_button.isVisible() and not dialog.moved_here_button.isVisible()
+    team.moved_here()  # not offered: does nothing
+    assert team.copied and window.book.sync.device_id == device
+    qtbot.mouseClick(dialog.new_device_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.running and team.last is not None
+                    and team.error is None and not team.copied, timeout=20_000)
+    assert window.book.sync.device_id != device
+    assert window.book.sync.status(shared).to_send == 0  # the edit went as the new member's
+    assert not dialog.new_device_button.isVisible()
+    dialog.close()
+
+
 def test_a_refused_packet_reads_in_chinese(  # type: ignore[no-untyped-def]
         qtbot, window: MainWindow, shared: Path, chinese: None,
         monkeypatch: pytest.MonkeyPatch) -> None:

@@ -263,8 +263,9 @@ class TeamSyncDialog(QDialog):
             problems.insert(0, self.tr("Choose the folder your team shares to start syncing."))
         self.error_label.setText("\n".join(problems))
         self.error_label.setVisible(bool(problems))
+        self.new_device_button.setVisible(team.copied)
+        self.moved_here_button.setVisible(team.copied and team.may_have_moved)
         for button in (self.new_device_button, self.moved_here_button):
-            button.setVisible(team.copied)
             button.setEnabled(not team.running)
         self.members.show_members(team.roster, status)
         self.reload_conflicts()

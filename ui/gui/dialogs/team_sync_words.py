@@ -29,8 +29,10 @@ def _words() -> dict[str, Callable[[], str]]:
             "key would cut it off from its members."),
         "packet_taken": lambda: QCoreApplication.translate(
             "TeamSync", "{path} already exists, though this book did not write it: another "
-            "book uses this book's device id (a copy of this book?). Nothing was sent. If "
-            "this book is the copy, make it a new member below."),
+            "book sends under this book's device id (a copy of this book), and sent just now. "
+            "Nothing was sent. Two copies of one book must not sync as one member: make this "
+            "book a new member below. What it holds is kept and merged as a new member's; "
+            "the other copy keeps the device id."),
         "not_manager": lambda: QCoreApplication.translate(
             "TeamSync", "Only a manager of the team may do that. The members' list shows who "
             "is one."),
@@ -63,6 +65,11 @@ def _words() -> dict[str, Callable[[], str]]:
 #: The errors after which the window offers its two ways out of a copied book (a new member,
 #: or moved here for good).
 COPIED = frozenset({"book_copied", "book_copied_here", "device_in_use", "packet_taken"})
+#: Of those, the ones after which the book cannot have moved for good: another copy wrote
+#: this device's next packet just now, so it is still in use, and 'moved here' would only
+#: have this book number its packets after that copy's (two books syncing as one member,
+#: each missing the other's edits). Only the new member's way out is offered.
+STILL_IN_USE = frozenset({"packet_taken"})
 
 
 def sync_error_text(error: StorageError) -> str:

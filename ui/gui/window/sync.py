@@ -26,7 +26,7 @@ from storage.changes import Changes
 from storage.errors import StorageError
 from ui.gui.background.sync_operations import Phase, Synced, sync_book
 from ui.gui.background.tasks import BookTask, Task
-from ui.gui.dialogs.team_sync_words import COPIED, sync_error_text
+from ui.gui.dialogs.team_sync_words import COPIED, STILL_IN_USE, sync_error_text
 from ui.gui.window.sync_watch import FolderWatcher
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ class TeamSync(QObject):
         self.error: str | None = None
         self.note: str | None = None  # e.g. members whose packets need a newer KeyPlan
         self.copied = False  # the last sync found this book a copy (BookCopiedError)
+        self.may_have_moved = False  # ... and it may be the book moved for good
         self.conflicts = 0
         self.paused = False  # the user cancelled a sync: no automatic one until Sync now
         self._phase: str | None = None  # storage's words for what the running sync does
@@ -188,8 +189,10 @@ class TeamSync(QObject):
         return self._settle_copy(lambda book: book.sync.new_device())
 
     def moved_here(self) -> None:
-        """The book moved to this computer for good: it syncs here from now on; then a sync."""
-        self._settle_copy(lambda book: book.sync.moved_here())
+        """The book moved to this computer for good: it syncs here from now on; then a sync.
+        Not after a sync that found the other copy still sending (``may_have_moved``)."""
+        if self.may_have_moved:
+            self._settle_copy(lambda book: book.sync.moved_here())
 
     def _settle_copy(self, work: Callable[[Book], Any]) -> Any:
         book = self.window.book
@@ -316,7 +319,9 @@ class TeamSync(QObject):
         if not self._same_book(path):
             return
         self.error = error_text(error)
-        self.copied = getattr(error, "code", None) in COPIED
+        code = getattr(error, "code", None)
+        self.copied = code in COPIED
+        self.may_have_moved = self.copied and code not in STILL_IN_USE
         self.status = None
         self.watcher.stop()  # the folder may be gone: watched again after a good sync
         self.window.session.note_own_changes()
