@@ -7362,7 +7362,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>{path} already exists, though this book did not write it: another book sends under this book&apos;s device id (a copy of this book), and sent just now. Nothing was sent. Two copies of one book must not sync as one member: give this book its own device id (keyplan sync FOLDER --new-device). What it holds is kept and merged as a new member&apos;s; the other copy keeps the device id.</source>
-        <translation>{path} 已存在，但并非本客户簿所写：另一个客户簿（本客户簿的副本）正在以本客户簿的设备编号发送变更，刚刚还发送过。未发送任何内容。同一客户簿的两个副本不能作为同一名成员同步：请为本客户簿分配自己的设备编号（keyplan sync 文件夹 --new-device）。本客户簿中的内容都会保留，并作为新成员的内容合并；另一个副本保留原设备编号。</translation>
+        <translation type="vanished">{path} 已存在，但并非本客户簿所写：另一个客户簿（本客户簿的副本）正在以本客户簿的设备编号发送变更，刚刚还发送过。未发送任何内容。同一客户簿的两个副本不能作为同一名成员同步：请为本客户簿分配自己的设备编号（keyplan sync 文件夹 --new-device）。本客户簿中的内容都会保留，并作为新成员的内容合并；另一个副本保留原设备编号。</translation>
+    </message>
+    <message>
+        <source>{path} already exists, though this book did not write it: another book sends under this book&apos;s device id (a copy of this book). Nothing was sent or merged. Two copies of one book must not sync as one member: give this book its own device id (keyplan sync FOLDER --new-device). What it holds is kept and merged as a new member&apos;s; the other copy keeps the device id.</source>
+        <translation>{path} 已存在，但并非本客户簿所写：另一个客户簿（本客户簿的副本）正在以本客户簿的设备编号同步。未发送或合并任何内容。同一客户簿的两个副本不能作为同一名成员同步：请为本客户簿分配自己的设备编号（keyplan sync 文件夹 --new-device）。本客户簿中的内容都会保留，并作为新成员的内容合并；另一个副本保留原设备编号。</translation>
     </message>
     <message>
         <source>Only a manager of the team may do that. Ask a manager (&apos;keyplan team list FOLDER&apos; shows who is one).</source>
@@ -7809,7 +7813,11 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
     </message>
     <message>
         <source>{path} already exists, though this book did not write it: another book sends under this book&apos;s device id (a copy of this book), and sent just now. Nothing was sent. Two copies of one book must not sync as one member: make this book a new member below. What it holds is kept and merged as a new member&apos;s; the other copy keeps the device id.</source>
-        <translation>{path} 已存在，但并非本客户簿所写：另一个客户簿（本客户簿的副本）正在以本客户簿的设备编号发送变更，刚刚还发送过。未发送任何内容。同一客户簿的两个副本不能作为同一名成员同步：请在下方将本客户簿设为新成员。本客户簿中的内容都会保留，并作为新成员的内容合并；另一个副本保留原设备编号。</translation>
+        <translation type="vanished">{path} 已存在，但并非本客户簿所写：另一个客户簿（本客户簿的副本）正在以本客户簿的设备编号发送变更，刚刚还发送过。未发送任何内容。同一客户簿的两个副本不能作为同一名成员同步：请在下方将本客户簿设为新成员。本客户簿中的内容都会保留，并作为新成员的内容合并；另一个副本保留原设备编号。</translation>
+    </message>
+    <message>
+        <source>{path} already exists, though this book did not write it: another book sends under this book&apos;s device id (a copy of this book). Nothing was sent or merged. Two copies of one book must not sync as one member: make this book a new member below. What it holds is kept and merged as a new member&apos;s; the other copy keeps the device id.</source>
+        <translation>{path} 已存在，但并非本客户簿所写：另一个客户簿（本客户簿的副本）正在以本客户簿的设备编号同步。未发送或合并任何内容。同一客户簿的两个副本不能作为同一名成员同步：请在下方将本客户簿设为新成员。本客户簿中的内容都会保留，并作为新成员的内容合并；另一个副本保留原设备编号。</translation>
     </message>
     <message>
         <source>Only a manager of the team may do that. The members&apos; list shows who is one.</source>

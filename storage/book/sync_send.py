@@ -21,7 +21,7 @@ from storage.book.sync_device import (
     own_device,
 )
 from storage.book.sync_results import Compacted, Pushed
-from storage.sync import checkpoint, state
+from storage.sync import checkpoint, home, state
 from storage.sync import folder as shared
 from storage.sync.capture import Captured, capture, clock_bulk_deletes, save
 from storage.sync.clock import stamp
@@ -142,36 +142,43 @@ class Sender:
         # checkpoint covers would be skipped by every member.
         own = checkpoint.latest_of(folder, device.device, keyring(self._conn))
         after = own.number if own is not None else 0
-        while True:
-            with self._db.atomic():
-                device = state.device(self._conn)
-                captured = capture(self._conn, device.pushed_seq, MAX_OPS)
-                seq = captured.pushed_seq if captured.pushed_seq is not None \
-                    else device.pushed_seq
-                if not captured.ops:
+        try:
+            while True:
+                with self._db.atomic():
+                    device = state.device(self._conn)
+                    captured = capture(self._conn, device.pushed_seq, MAX_OPS)
+                    seq = captured.pushed_seq if captured.pushed_seq is not None \
+                        else device.pushed_seq
+                    if not captured.ops:
+                        save(self._conn, captured)
+                        state.set_pushed(self._conn, seq=seq, packets=device.packets)
+                        break
+                    written = shared.packets(folder, device.device)
+                    number = max(device.packets, max(written, default=0), after) + 1
+                    header = Header(device=device.device, number=number,
+                                    made=stamp(self._conn), schema=self._db.schema_version,
+                                    ops=len(captured.ops))
+                    assert device.team_key is not None
+                    data = encode(keyring(self._conn), header, captured.ops)
+                    try:
+                        shared.write_packet(folder, device.device, number, data)
+                    except FileExistsError as error:
+                        raise PacketTakenError(str(error)) from error
                     save(self._conn, captured)
-                    state.set_pushed(self._conn, seq=seq, packets=device.packets)
+                    state.set_pushed(self._conn, seq=seq, packets=number)
+                    state.mark_applied(self._conn, device.device, number, header.made)
+                packets += 1
+                ops += len(captured.ops)
+                if not captured.full:
                     break
-                written = shared.packets(folder, device.device)
-                number = max(device.packets, max(written, default=0), after) + 1
-                header = Header(device=device.device, number=number,
-                                made=stamp(self._conn), schema=self._db.schema_version,
-                                ops=len(captured.ops))
-                assert device.team_key is not None
-                data = encode(keyring(self._conn), header, captured.ops)
-                try:
-                    shared.write_packet(folder, device.device, number, data)
-                except FileExistsError as error:
-                    raise PacketTakenError(str(error)) from error
-                save(self._conn, captured)
-                state.set_pushed(self._conn, seq=seq, packets=number)
-                state.mark_applied(self._conn, device.device, number, header.made)
-            packets += 1
-            ops += len(captured.ops)
-            if not captured.full:
-                break
-            if progress is not None:  # between packets: each one sent is whole
-                progress(min(1.0, ops / to_send) if to_send else 0.0, SENDING)
+                if progress is not None:  # between packets: each one sent is whole
+                    progress(min(1.0, ops / to_send) if to_send else 0.0, SENDING)
+        except PacketTakenError as error:
+            # Another copy sends under this device id: this book stays stopped until it
+            # takes a new one, or its next sync would number after the other's packets.
+            with self._db.atomic():
+                home.taken(self._conn, device.device, error.path)
+            raise
         return Pushed(packets, ops, time.perf_counter() - started)
 
     def _records(self) -> int:

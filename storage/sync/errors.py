@@ -43,8 +43,8 @@ class OtherTeamError(StorageError):
 class PacketTakenError(StorageError):
     code = "packet_taken"
     message = tr_noop("{path} already exists, though this book did not write it: another book "
-                      "sends under this book's device id (a copy of this book), and sent just "
-                      "now. Nothing was sent. Two copies of one book must not sync as one "
+                      "sends under this book's device id (a copy of this book). Nothing was "
+                      "sent or merged. Two copies of one book must not sync as one "
                       "member: give this book its own device id (keyplan sync FOLDER "
                       "--new-device). What it holds is kept and merged as a new member's; the "
                       "other copy keeps the device id.")

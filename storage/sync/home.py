@@ -15,6 +15,12 @@ for a copy (:func:`new_device`) or, for a book moved for good, :func:`moved_here
   :class:`DeviceInUseError`; a checkpoint counts, as the original's first push may have
   been one, and compaction deletes the packets it covers).
 
+A book that found another book's packet where its own next one was to go
+(:class:`~storage.sync.errors.PacketTakenError`, noted by :func:`taken`) is stopped so at
+every later sync until it takes a new device id: the other copy is in use, so it never moved
+here for good (:func:`moved_here` refuses), and without the note its next sync would number
+its packets after the other copy's, the two syncing as one member.
+
 A book whose file moved on the same computer (the old path gone, or another book there) syncs
 on and notes its new path. A book copied out of a shared folder to this computer
 (:func:`hand_over`) moves its device with it: the copy syncs on, and the file left behind is
@@ -32,6 +38,7 @@ from pathlib import Path
 from models.record import new_id, utc_now_iso
 from models.validation import tr_noop
 from storage.errors import StorageError
+from storage.sync.errors import PacketTakenError
 
 KEY = "sync_home"
 
@@ -80,6 +87,8 @@ def check(conn: sqlite3.Connection, device: str, *, sent: int, in_folder: int) -
     home = noted(conn)
     here, path = computer(), book_path(conn)
     if home.get("device") == device:
+        if home.get("taken"):
+            raise PacketTakenError(str(home["taken"]))
         if home.get("computer") not in (None, here):
             raise BookCopiedError(there=str(home["computer"]), here=here)
         last = home.get("path")
@@ -94,8 +103,21 @@ def check(conn: sqlite3.Connection, device: str, *, sent: int, in_folder: int) -
 
 def moved_here(conn: sqlite3.Connection, device: str) -> None:
     """The book moved to this computer, or this file, for good: it syncs here under its
-    device id."""
+    device id. PacketTakenError when another copy was found sending under it (:func:`taken`):
+    that one is in use."""
+    home = noted(conn)
+    if home.get("device") == device and home.get("taken"):
+        raise PacketTakenError(str(home["taken"]))
     _write(conn, device, computer(), book_path(conn))
+
+
+def taken(conn: sqlite3.Connection, device: str, packet: str) -> None:
+    """Note that another book wrote ``packet`` under ``device`` where this book's next packet
+    was to go: every later sync of this book stops with PacketTakenError until it takes a new
+    device id (:func:`new_device`). Call inside a transaction."""
+    home = noted(conn)
+    _write(conn, device, str(home.get("computer") or computer()),
+           str(home.get("path") or book_path(conn)), taken=packet)
 
 
 def hand_over(conn: sqlite3.Connection, source: Path, target: Path) -> bool:
@@ -116,6 +138,8 @@ def hand_over(conn: sqlite3.Connection, source: Path, target: Path) -> bool:
         return False
     device, here = str(row[0]), computer()
     home = noted(conn)
+    if home.get("device") == device and home.get("taken"):
+        return False  # another copy sends under the device: the copy is stopped as this is
     if home.get("device") == device:
         last = home.get("path")
         if home.get("computer") not in (None, here) or (
@@ -134,7 +158,8 @@ def noted(conn: sqlite3.Connection) -> dict[str, str]:
 def put_back(conn: sqlite3.Connection, home: dict[str, str]) -> None:
     """The home :func:`noted` read, noted again (``hand_over`` taken back)."""
     if home:
-        _write(conn, home.get("device", ""), home.get("computer", ""), home.get("path", ""))
+        _write(conn, home.get("device", ""), home.get("computer", ""), home.get("path", ""),
+               taken=home.get("taken", ""))
     else:
         conn.execute("DELETE FROM settings WHERE key = ?", [KEY])
 
@@ -196,9 +221,12 @@ def _read(text: str) -> dict[str, str]:
     return found if isinstance(found, dict) else {}
 
 
-def _write(conn: sqlite3.Connection, device: str, here: str, path: str) -> None:
+def _write(conn: sqlite3.Connection, device: str, here: str, path: str, *,
+           taken: str = "") -> None:
+    value: dict[str, str] = {"device": device, "computer": here, "path": path}
+    if taken:
+        value["taken"] = taken
     conn.execute("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
                  "updated_at = excluded.updated_at",
-                 [KEY, json.dumps({"device": device, "computer": here, "path": path},
-                                  ensure_ascii=False), utc_now_iso()])
+                 [KEY, json.dumps(value, ensure_ascii=False), utc_now_iso()])

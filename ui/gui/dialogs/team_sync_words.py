@@ -29,8 +29,8 @@ def _words() -> dict[str, Callable[[], str]]:
             "key would cut it off from its members."),
         "packet_taken": lambda: QCoreApplication.translate(
             "TeamSync", "{path} already exists, though this book did not write it: another "
-            "book sends under this book's device id (a copy of this book), and sent just now. "
-            "Nothing was sent. Two copies of one book must not sync as one member: make this "
+            "book sends under this book's device id (a copy of this book). Nothing was sent "
+            "or merged. Two copies of one book must not sync as one member: make this "
             "book a new member below. What it holds is kept and merged as a new member's; "
             "the other copy keeps the device id."),
         "not_manager": lambda: QCoreApplication.translate(
