@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.playbook_builtin import KEYS, builtin
@@ -14,6 +15,7 @@ from storage import playbooks_store
 from storage.book.records import Done, Records, Saved
 from storage.changes import Changes
 from storage.errors import StorageError
+from storage.export_files import atomic_write
 from storage.playbooks_store import CustomerFit
 
 if TYPE_CHECKING:
@@ -139,6 +141,16 @@ class Playbooks:
         chosen = [self.find(n, lang) for n in names] if names else \
             [p for p in self.list(lang) if p.created_at]
         return playbooks_store.dumps(chosen)
+
+    def export_file(self, path: str | Path, lang: str, names: tuple[str, ...] = ()) -> Path:
+        """:meth:`export_json` written to ``path`` whole or not at all, never over the book
+        or another database (see :func:`storage.export_files.atomic_write`)."""
+        text = self.export_json(lang, names) + "\n"
+
+        def write(temporary: Path) -> None:
+            temporary.write_text(text, encoding="utf-8")
+
+        return atomic_write(path, write)
 
     def import_json(self, text: str, *, file: str = "") -> Imported:
         """Each playbook of the file saved, in one transaction: a built-in's as its edit, one

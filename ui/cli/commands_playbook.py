@@ -120,18 +120,13 @@ def run_playbook_show(args: argparse.Namespace) -> int:
 
 def run_playbook_export(args: argparse.Namespace) -> int:
     from storage.book import Book
-    from storage.export_files import atomic_write
 
     with Book(args.db) as book:
-        text = book.playbooks.export_json(language(), tuple(args.names))
         if args.output is None:
-            sys.stdout.write(text + "\n")
+            sys.stdout.write(book.playbooks.export_json(language(), tuple(args.names)) + "\n")
             return 0
-        def write(temporary: Path) -> None:
-            temporary.write_text(text + "\n", encoding="utf-8")
-
         # written whole or not at all, and never over the book or another database
-        written = atomic_write(args.output, write)
+        written = book.playbooks.export_file(args.output, language(), tuple(args.names))
     print(t("Wrote {path}.", path=written))
     return 0
 
