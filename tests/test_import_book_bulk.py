@@ -217,3 +217,24 @@ def test_the_next_sheet_is_read_ahead_and_never_left_running(
     assert ("head", "Transactions") in [(mode, sheet) for mode, sheet, _c in children]
     assert all(child._process.poll() is not None for _m, _s, child in children)
     assert not spreadsheet._PREFETCHED
+
+
+def test_ids_of_deleted_records_are_not_taken_again(tmp_path: Path) -> None:
+    """A row giving the id of a record deleted in the book makes a record with a new id (the
+    deleted one keeps its own for undo); the ids are looked up a chunk of rows at a time."""
+    with Book(tmp_path / "a.db") as book:
+        customer = book.customers.add(Customer(name="Acme", code="A1")).record
+        contact = book.contacts.add(Contact(customer_id=customer.id, name="Ann")).record
+        need = book.needs.add(Need(customer_id=customer.id, kind=NeedKind.COMPLAINT,
+                                   description="late")).record
+        path = book.exports.book(tmp_path / "all.xlsx", lang="en").path
+        book.contacts.delete(contact.id)
+        book.needs.delete(need.id)
+        result = book.imports.run_book(path).result
+        assert result.written and result.bad_rows == 0
+        assert (result.created, result.updated) == (2, 1)  # Ann and the need; Acme
+        db = book.reader
+        for table, old in (("contacts", contact.id), ("needs", need.id)):
+            rows = db.query(f"SELECT id, deleted_at FROM {table} ORDER BY deleted_at IS NULL")
+            assert [r["id"] == old for r in rows] == [True, False], table
+            assert rows[0]["deleted_at"] is not None and rows[1]["deleted_at"] is None

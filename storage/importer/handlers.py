@@ -14,7 +14,7 @@ from storage.importer.columns import ColumnMapping, ImportKind
 from storage.importer.duplicates import BookTransactions
 from storage.importer.identity import BookCustomers, CustomerFile, Resolved, resolve
 from storage.importer.line_chunks import ChunkConverter, LineColumns
-from storage.importer.record_ids import id_is_free, record_id
+from storage.importer.record_ids import id_is_free, ids_taken, record_id
 from storage.importer.results import (
     SAMPLE_ROWS,
     SHOWN_DUPLICATE_ROWS,
@@ -190,13 +190,22 @@ class CustomerRowsHandler(RowHandler):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.file = CustomerFile()
+        self.taken: set[str] = set()  # of the ids the customers being written give
 
     def row(self, number: int, values: list[Any]) -> None:
         self.file.take(number, raw_values(self.mapping, values))
 
     def finish(self) -> None:
-        for item in resolve(self.file, self.book):
-            self._customer(item)
+        items = resolve(self.file, self.book)
+        for start in range(0, len(items), IDS_CHUNK):
+            part = items[start:start + IDS_CHUNK]
+            if self.writer is not None:
+                self.writer.flush_records()  # the ids taken so far are the book's
+            # The KeyPlan ids these new customers give that a customer has: one query.
+            self.taken = ids_taken(self.db, "customers",
+                                   (item.rows.raw.get("id") for item in part))
+            for item in part:
+                self._customer(item)
 
     def _customer(self, item: Resolved) -> None:
         rows, mapping, preview = item.rows, self.mapping, self.preview
@@ -216,9 +225,10 @@ class CustomerRowsHandler(RowHandler):
             record = customer_record(raw, existing)
             # A new customer keeps the KeyPlan id its row gives, unless a record has it.
             chosen = record_id("id", wanted) if existing is None else ""
-            if chosen and (id_is_free(self.db, "customers", chosen) if self.writer is None
-                           else self.writer.id_is_free("customers", chosen)):
+            if chosen and chosen not in self.taken:
                 record = replace(record, id=chosen)
+                if self.writer is not None:
+                    self.taken.add(chosen)  # written: a later customer giving it is another
         except (ValidationError, ValidationErrors) as error:
             errors = error.errors if isinstance(error, ValidationErrors) else [error]
             issues = [issue for e in errors for issue in issues_of(
@@ -265,6 +275,19 @@ class ContactRowsHandler(RowHandler):
         # its peak by 156 MB).
         self.seen: dict[str, Contact] = {}
         self.ids = set(self.contacts.values())
+        #: Of the ids a chunk's rows give, those a contact had before the chunk: an id found
+        #: neither there nor in ``ids`` and ``seen`` is free (see rows()).
+        self.taken: set[str] | None = None
+
+    def rows(self, rows: list[tuple[int, list[Any]]]) -> None:
+        index = self.mapping.sources.get("id")
+        if index is not None:
+            self.taken = ids_taken(self.db, "contacts",
+                                   (values[index] for _n, values in rows if index < len(values)))
+        try:
+            super().rows(rows)
+        finally:
+            self.taken = None
 
     def row(self, number: int, values: list[Any]) -> None:
         raw = raw_values(self.mapping, values)
@@ -295,7 +318,8 @@ class ContactRowsHandler(RowHandler):
         except (ValidationError, ValidationErrors) as error:
             self.preview.refuse(issues_of(error, number, self.mapping, raw))
             return
-        if existing is None and chosen and id_is_free(self.db, "contacts", chosen):
+        if existing is None and chosen and (chosen not in self.taken if self.taken is not None
+                                            else id_is_free(self.db, "contacts", chosen)):
             record = replace(record, id=chosen)
         self.contacts[(customer_id, record.name)] = record.id
         if self.writer is None:
@@ -489,6 +513,8 @@ class TransactionRowsHandler(RowHandler):
 
 
 _VALUES = itemgetter(1)
+#: Customers whose KeyPlan ids are looked up together.
+IDS_CHUNK = 1_000
 #: The fields read as dates or money whatever the row: their cells hold no total word.
 _STRICT = ("date", "due_date", "paid_date", "amount", "profit")
 

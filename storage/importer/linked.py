@@ -21,7 +21,7 @@ from models.service_levels import parse_service_levels, with_due_date
 from models.validation import ValidationError, ValidationErrors, normalise_period
 from storage.importer.columns import ImportKind
 from storage.importer.handlers import RowHandler
-from storage.importer.record_ids import id_is_free, record_id, record_ids
+from storage.importer.record_ids import id_is_free, ids_taken, record_id, record_ids
 from storage.importer.record_specs import SPECS, convert
 from storage.importer.rows import (
     MSG_UNKNOWN_CONTACT,
@@ -82,6 +82,8 @@ class RecordRowsHandler(RowHandler):
         self.needs = _Related(self.db, _NEEDS_SQL)
         self.objectives = _Related(self.db, _OBJECTIVES_SQL)
         self.levels: Any = None  # needs: the service levels that set a due date
+        #: Of the ids a chunk's rows give, those a record of the table had before the chunk.
+        self.taken: set[str] | None = None
         self.plan_customer: dict[str, str] = {}
         self.plan_ids: dict[tuple[str, str], str] = {}
         if self.spec.in_plan:
@@ -124,8 +126,7 @@ class RecordRowsHandler(RowHandler):
                 merged.update(fields)
                 record = replace(model.parse(merged), id=existing.id,
                                  created_at=existing.created_at)
-            elif chosen and chosen not in self.made and id_is_free(self.db, self.spec.table,
-                                                                   chosen):
+            elif chosen and chosen not in self.made and self._free(chosen):
                 record = replace(fresh, id=chosen)
             if isinstance(record, Need) and record.due_on is None:
                 # As a need entered by hand: due when its priority's service level says.
@@ -233,7 +234,7 @@ class RecordRowsHandler(RowHandler):
         if chosen:
             if chosen in self.made:
                 return self._made(chosen)
-            found = self._live(chosen)
+            found = self._live(chosen) if not self._free(chosen) else None
             if found is not None or self.spec.model is not AccountPlan:
                 return found
         self._load(owner_id)
@@ -241,6 +242,23 @@ class RecordRowsHandler(RowHandler):
         if known is None:
             return None
         return self._made(known) if known in self.made else self._live(known)
+
+    def rows(self, rows: list[tuple[int, list[Any]]]) -> None:
+        index = self.mapping.sources.get("id")
+        if index is not None:
+            self.taken = ids_taken(self.db, self.spec.table,
+                                   (values[index] for _n, values in rows if index < len(values)))
+        try:
+            super().rows(rows)
+        finally:
+            self.taken = None
+
+    def _free(self, chosen: str) -> bool:
+        """Whether no row of the table has the id a row gives, which this file has not made
+        (those are in ``made``): looked up for the chunk at once (see rows())."""
+        if self.taken is not None:
+            return chosen not in self.taken
+        return id_is_free(self.db, self.spec.table, chosen)
 
     def _made(self, record_id_: str) -> Record | None:
         """A record this file made or changed, as it is now."""

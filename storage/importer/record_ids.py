@@ -4,7 +4,10 @@ between them (an interaction's contacts, a plan's needs) come back exactly."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from models.validation import ValidationError
 from storage.importer.rows import MSG_NOT_AN_ID
@@ -37,3 +40,15 @@ def id_is_free(db: BookConnection, table: str, candidate: str) -> bool:
     it (a deleted one keeps its id for undo)."""
     return db.conn.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [candidate]).fetchone() \
         is None
+
+
+def ids_taken(db: BookConnection, table: str, cells: Iterable[Any]) -> set[str]:
+    """Which of the ids ``cells`` give (as record_id reads them) rows of ``table`` have,
+    deleted ones included: :func:`id_is_free` for a chunk of rows in one query (one a row
+    took 20 us each for the 330,000 customers and contacts of a whole-book import)."""
+    wanted = sorted({str(cell).strip().lower() for cell in cells if cell not in (None, "")})
+    if not wanted:
+        return set()
+    return {row[0] for row in db.conn.execute(
+        f"SELECT id FROM [{table}] WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(wanted)])}

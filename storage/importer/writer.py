@@ -24,7 +24,6 @@ from storage.importer.deferred import (
     small_sorts,
 )
 from storage.importer.line_ids import LineIds
-from storage.importer.record_ids import id_is_free
 from storage.importer.store import RecordStore
 from storage.mapping import TABLES, to_row, to_sql
 from storage.metrics import ACTIVITY_WINDOW_DAYS
@@ -112,7 +111,6 @@ class BulkWriter:
         #: New customers or contacts waiting in ``records``: (id, customer id, row) to log
         self.created: list[tuple[str, str, dict[str, Any]]] = []
         self.created_table = ""
-        self.waiting: set[str] = set()  # their ids
         self.buffered = 0
 
     def tie_to(self, batch: ImportBatch) -> None:
@@ -164,7 +162,6 @@ class BulkWriter:
             # The file's own kind: written and logged a chunk at a time (flush_records).
             self.records.setdefault(sql, []).append(tuple(row.values()))
             self.created.append((record.id, customer_id, row))
-            self.waiting.add(record.id)
             self.created_table = table
             self.buffered += 1
             if self.buffered >= LOGGED_CHUNK:
@@ -223,13 +220,7 @@ class BulkWriter:
         if self.created:
             self.db.log_creates(self.created_table, self.created, self.change_id)
             self.created.clear()
-            self.waiting.clear()
         self.buffered = 0
-
-    def id_is_free(self, table: str, candidate: str) -> bool:
-        """Whether a new record of ``table`` may take the id: no row has it, nor a record
-        waiting to be written."""
-        return candidate not in self.waiting and id_is_free(self.db, table, candidate)
 
     # ---- transactions: the bulk path ------------------------------------------------------
     def transaction(self, customer_id: str, fields: tuple[Any, ...]) -> None:
