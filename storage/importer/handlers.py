@@ -313,14 +313,15 @@ class ContactRowsHandler(RowHandler):
                 self.writer.flush_records()  # it may be one of those waiting to be written
             existing = from_row(Contact, self.db.query("SELECT * FROM contacts WHERE id = ?",
                                                        [known])[0])
+        # A new contact takes the id its row gives unless a record has it (made with it).
+        fields = {**raw, "id": chosen} if existing is None and chosen and (
+            chosen not in self.taken if self.taken is not None
+            else id_is_free(self.db, "contacts", chosen)) else raw
         try:
-            record = contact_record(raw, customer_id, existing)
+            record = contact_record(fields, customer_id, existing)
         except (ValidationError, ValidationErrors) as error:
             self.preview.refuse(issues_of(error, number, self.mapping, raw))
             return
-        if existing is None and chosen and (chosen not in self.taken if self.taken is not None
-                                            else id_is_free(self.db, "contacts", chosen)):
-            record = replace(record, id=chosen)
         self.contacts[(customer_id, record.name)] = record.id
         if self.writer is None:
             self.seen[record.id] = record

@@ -110,6 +110,12 @@ class RecordRowsHandler(RowHandler):
         errors += self._links(raw, customer_id, owner_id, fields)
         fields[self.spec.owner] = owner_id
         model = self.spec.model
+        # A new record of the id its row gives, made with it (a plan's row may instead mean
+        # the plan of its customer and period, see _match).
+        given = bool(chosen) and model is not AccountPlan and chosen not in self.made \
+            and self._free(chosen)
+        if given:
+            fields["id"] = chosen
         fresh: Record | None = None
         try:
             fresh = model.parse(fields)
@@ -118,7 +124,7 @@ class RecordRowsHandler(RowHandler):
         if errors or fresh is None:
             self.preview.refuse(issues_of(ValidationErrors(errors), number, self.mapping, raw))
             return
-        existing = self._match(chosen, fresh, owner_id)
+        existing = None if given else self._match(chosen, fresh, owner_id)
         record = fresh
         try:
             if existing is not None:
@@ -126,7 +132,7 @@ class RecordRowsHandler(RowHandler):
                 merged.update(fields)
                 record = replace(model.parse(merged), id=existing.id,
                                  created_at=existing.created_at)
-            elif chosen and chosen not in self.made and self._free(chosen):
+            elif chosen and not given and chosen not in self.made and self._free(chosen):
                 record = replace(fresh, id=chosen)
             if isinstance(record, Need) and record.due_on is None:
                 # As a need entered by hand: due when its priority's service level says.
