@@ -79,3 +79,15 @@ def test_new_windows_are_saved_and_the_book_rescored(  # type: ignore[no-untyped
     assert reader.scalar("SELECT count(*) FROM customer_metrics m JOIN customers c "
                          "ON c.id = m.customer_id WHERE c.deleted_at IS NULL "
                          "AND m.lifecycle IS NULL AND m.score IS NOT NULL") == 0
+
+
+def test_the_three_windows_are_boxes_of_one_width(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow) -> None:
+    """Days and months boxes side by side in one column line up (they were as wide as each
+    one's own range and suffix)."""
+    dialog = _open(window)
+    dialog.tabs.setCurrentIndex(4)
+    qtbot.waitUntil(lambda: dialog.lifecycle["churn_months"].isVisible())
+    widths = {box.width() for box in dialog.lifecycle.values()}
+    assert len(widths) == 1
+    dialog.close()

@@ -315,8 +315,11 @@ class PreferencesDialog(QDialog):
         rows = {"new_customer_days": self.tr("New for (since the first purchase):"),
                 "churn_months": self.tr("Churned after (no purchase for):"),
                 "window_months": self.tr("Scoring window:")}
+        # one width for the three ("730 days" and "60 months" sized each box differently)
+        width = max(box.sizeHint().width() for box in self.lifecycle.values())
         for name, box in self.lifecycle.items():
             box.setObjectName(name)
+            box.setMinimumWidth(width)
             form.addRow(rows[name], box)
             self.errors[name] = error_label(page)
             form.addRow(self.errors[name])
