@@ -458,3 +458,21 @@ def test_cancel_while_importing_writes_nothing(  # type: ignore[no-untyped-def]
     assert pressed and pressed[0] < size and not dialog.isVisible()
     assert reader.conn.execute("SELECT count(*) FROM transactions").fetchone()[0] == lines
     assert len(window.book.imports.batches()) == batches
+
+
+def test_the_dialog_fits_the_screen_it_opens_on(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow) -> None:
+    """120 average characters of a wide font are wider than the screen (a CJK font's average
+    character is 12 pixels: 1,440 on a 1,280 screen): the dialog keeps to the screen."""
+    wait_idle(qtbot, window)
+    font = window.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    window.setFont(font)
+    dialog = ImportDialog(window.book, None, window)
+    room = window.screen().availableGeometry()
+    assert dialog.fontMetrics().averageCharWidth() * 120 > room.width()  # it would not fit
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= room.width() - 40 and dialog.height() <= room.height() - 60
+    dialog.reject()
+

@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -285,11 +285,23 @@ class ImportDialog(QDialog):
         layout.addWidget(self.sample, 2)
         layout.addWidget(self.skip_invalid)
         layout.addWidget(buttons)
-        char = self.fontMetrics().averageCharWidth()
-        self.resize(char * 120, self.fontMetrics().height() * 40)
+        self.resize(self.fitting_size())
         self._show_sample(None)
         self._kind_changed_ui()
         self._update_buttons()
+
+    def fitting_size(self) -> QSize:
+        """120 characters by 40 lines, but never larger than the screen it opens on: with a
+        CJK font (average character 12 pixels) that was 1,440 pixels, past a 1,280 or 1,366
+        pixel screen's edge, the Import and Cancel buttons out of reach."""
+        char = self.fontMetrics().averageCharWidth()
+        wanted = QSize(char * 120, self.fontMetrics().height() * 40)
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else self.screen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size() - QSize(40, 60)  # frame and title bar
+        return wanted.boundedTo(room).expandedTo(self.minimumSizeHint())
 
     @property
     def kind(self) -> ImportKind:
