@@ -4113,6 +4113,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>选择…</translation>
     </message>
     <message>
+        <source>Dates such as {example} are:</source>
+        <translation>{example} 这样的日期是：</translation>
+    </message>
+    <message>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
@@ -4174,7 +4178,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Dates such as 3/4/2024 are:</source>
-        <translation>3/4/2024 这样的日期是：</translation>
+        <translation type="vanished">3/4/2024 这样的日期是：</translation>
     </message>
     <message>
         <source>(every row)</source>
@@ -4231,6 +4235,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     <message>
         <source>about {minutes} min left</source>
         <translation>约剩 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; holds dates such as {examples} that read both day-first and month-first, and none of its values tells which: choose which they are in the box above.</source>
+        <translation>“{column}”列中的日期（如 {examples}）既可按日在前也可按月在前读取，且没有任何值能说明是哪一种：请在上方的框中选择日期顺序。</translation>
     </message>
     <message>
         <source>Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updated). With problems: {bad_rows}. Blank or total rows skipped: {skipped}.</source>

@@ -202,6 +202,10 @@ def test_dates_that_read_both_ways_are_asked_about(  # type: ignore[no-untyped-d
     _check(qtbot, dialog, path)
     assert dialog.date_order.isVisible()
     assert "read both day-first and month-first" in dialog.summary.text()
+    # The window's own question, on the file's own date: not the command line's options.
+    assert "in the box above" in dialog.summary.text()
+    assert "--date-order" not in dialog.summary.text()
+    assert dialog.date_order_label.text() == "Dates such as 3/4/2024 are:"
     assert not dialog.import_button.isEnabled()
     dialog.date_order.setCurrentIndex(dialog.date_order.findData("mdy"))
     dialog.date_order.activated.emit(dialog.date_order.currentIndex())  # as a click does

@@ -191,7 +191,8 @@ class ImportDialog(QDialog):
         self.date_order.addItem(self.tr("Month first: 12/31/2024"), "mdy")
         self.date_order.addItem(self.tr("Year first: 24/12/31"), "ymd")
         self.date_order.activated.connect(lambda _i: self.check())
-        self.date_order_label = QLabel(self.tr("Dates such as 3/4/2024 are:"), self)
+        self.date_order_label = QLabel(self.tr("Dates such as {example} are:").format(
+            example="3/4/2024"), self)
         # One row filter (e.g. only 订单状态 = 已完成): a column, is / is not, its values.
         self.filter_column = QComboBox(self)
         self.filter_column.setObjectName("importFilterColumn")
@@ -222,7 +223,10 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("It holds:"), kind_row)
         form.addRow("", self.create_customers)
         form.addRow(self.tr("Only rows where:"), filter_row)
-        form.addRow(self.date_order_label, self.date_order)
+        date_row = QHBoxLayout()  # as wide as its choices, not the whole dialog
+        date_row.addWidget(self.date_order)
+        date_row.addStretch(1)
+        form.addRow(self.date_order_label, date_row)
         self.date_order_label.hide()
         self.date_order.hide()
 
@@ -478,9 +482,21 @@ class ImportDialog(QDialog):
         data = self.date_order.currentData() if self.date_order.isVisible() else None
         return str(data) if data else None
 
-    def _ask_date_order(self, ask: bool) -> None:
+    def date_question(self, error: DateOrderError) -> str:
+        """The question as the window asks it: the box above, not the command line's
+        --date-order a user of the window has never seen."""
+        return self.tr("Column '{column}' holds dates such as {examples} that read both "
+                       "day-first and month-first, and none of its values tells which: "
+                       "choose which they are in the box above.").format(
+            column=error.params.get("column", ""), examples=error.params.get("examples", ""))
+
+    def _ask_date_order(self, ask: bool, error: DateOrderError | None = None) -> None:
         if not ask:
             self.date_order.setCurrentIndex(0)
+        # The file's own first date as the example, not one it does not hold.
+        first = str(error.params.get("examples", "")).split(", ")[0] if error else ""
+        self.date_order_label.setText(self.tr("Dates such as {example} are:").format(
+            example=first or "3/4/2024"))
         self.date_order.setVisible(ask)
         self.date_order_label.setVisible(ask)
 
@@ -489,8 +505,10 @@ class ImportDialog(QDialog):
         if not isinstance(error, StorageError):
             raise error
         if isinstance(error, DateOrderError):  # a question for the user, not a dead end
-            self._ask_date_order(True)
-        self.summary.setText(storage_message(error))
+            self._ask_date_order(True, error)
+            self.summary.setText(self.date_question(error))
+        else:
+            self.summary.setText(storage_message(error))
         self.issues.clear()
         # A column missing: the mapping as far as it goes, for the user to complete.
         self._show_mapping(error.mapping if isinstance(error, MappingError) else None)
