@@ -298,6 +298,11 @@ def test_one_column_feeds_two_fields_through_also_as(  # type: ignore[no-untyped
     made = window.book.reader.find(Customer, "code IN ('C-77', 'C-78')")
     assert sorted((c.code, c.name, c.city) for c in made) == [
         ("C-77", "C-77", "Shanghai"), ("C-78", "C-78", "Beijing")]
+    # Imported: no choice of field is left to change, the one "Also as…" added included,
+    # nor "Also as…" itself (it stayed clickable and added live boxes).
+    choices = [*dialog.mapping_host.findChildren(QToolButton),
+               *(c for combos in dialog.field_combos.values() for c in combos)]
+    assert len(choices) == 2 + 3 and not any(c.isEnabled() for c in choices)
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
 

@@ -714,8 +714,11 @@ class ImportDialog(QDialog):
                        self.date_order, self.filter_column, self.filter_keep,
                        self.filter_values):
             widget.setEnabled(False)
-        for combo in self.combos.values():
-            combo.setEnabled(False)
+        # Every choice of field, "Also as…" and the fields it added included: nothing done
+        # now changes what was imported.
+        for choice in [*(c for cs in self.field_combos.values() for c in cs),
+                       *self.mapping_host.findChildren(QToolButton)]:
+            choice.setEnabled(False)
         self._update_buttons()
         self.imported.emit(result)
 
