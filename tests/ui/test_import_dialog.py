@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QTableWidget, QToolB
 from models.entities import Customer
 from storage.backup import list_backups
 from tests.ui.conftest import wait_idle
-from ui.gui.dialogs.import_dialog import ImportDialog
+from ui.gui.dialogs.import_dialog import ImportDialog, sentences
 from ui.gui.window.main_window import MainWindow
 
 GOOD = "客户名称,客户编号,行业,负责人\n北方光学有限公司,NO-001,光学,张伟\n" \
@@ -485,3 +485,11 @@ def test_the_dialog_fits_the_screen_it_opens_on(  # type: ignore[no-untyped-def]
     assert dialog.width() <= room.width() - 40 and dialog.height() <= room.height() - 60
     dialog.reject()
 
+
+def test_sentences_follow_the_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A space between English sentences, none after a Chinese full stop."""
+    assert sentences("Rows read: 8.", "Left out by the row filter: 3.") == \
+        "Rows read: 8. Left out by the row filter: 3."
+    assert sentences("跳过空行或合计行 1 行。", "被行筛选排除：3 行。") == \
+        "跳过空行或合计行 1 行。被行筛选排除：3 行。"
+    assert sentences("", "读取 1 行。") == "读取 1 行。"

@@ -92,6 +92,14 @@ def import_field_label(kind: ImportKind, field: str) -> str:
     return extra.get(field) or field_label(RECORDS[kind], field)
 
 
+def sentences(text: str, more: str) -> str:
+    """Two sentences one after the other: a space after an English full stop, none after a
+    Chinese one (。 has its own room: '1 行。 被行筛选' showed a gap)."""
+    if not text or text[-1] in "。！？；）":
+        return text + more
+    return f"{text} {more}"
+
+
 def issue_text(issue: RowIssue) -> str:
     message = QCoreApplication.translate(issue.context, issue.message)
     with contextlib.suppress(KeyError, IndexError, ValueError):  # a broken translation
@@ -523,20 +531,21 @@ class ImportDialog(QDialog):
             "Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updated). With "
             "problems: {bad_rows}. Blank or total rows skipped: {skipped}.").format(**numbers)
         if preview.duplicates:
-            text += " " + self.tr(
+            text = sentences(text, self.tr(
                 "Already in the book, not imported again: {count} (same customer, date, "
                 "amount, profit, reference and product; rows {rows}).").format(
                 count=locale.toString(preview.duplicates),
-                rows=self._row_list(preview.duplicate_rows, preview.duplicates))
+                rows=self._row_list(preview.duplicate_rows, preview.duplicates)))
         if preview.customers_created:
-            text += " " + self.tr("New customers the file names, to be made: {count}.").format(
-                count=locale.toString(preview.customers_created))
+            text = sentences(text, self.tr(
+                "New customers the file names, to be made: {count}.").format(
+                count=locale.toString(preview.customers_created)))
         if preview.filtered:
-            text += " " + self.tr("Left out by the row filter: {count}.").format(
-                count=locale.toString(preview.filtered))
+            text = sentences(text, self.tr("Left out by the row filter: {count}.").format(
+                count=locale.toString(preview.filtered)))
         if preview.mapping.saved_at:
-            text += " " + self.tr("Columns matched as saved for files like this on "
-                                  "{date}.").format(date=preview.mapping.saved_at[:10])
+            text = sentences(text, self.tr("Columns matched as saved for files like this "
+                                           "on {date}.").format(date=preview.mapping.saved_at[:10]))
         self._fill_filter_columns(preview.mapping.headers)
         if preview.source.sheet is not None:  # the sheet read, when the file chose it
             chosen = self.sheet_combo.findData(preview.source.sheet)
@@ -701,12 +710,12 @@ class ImportDialog(QDialog):
         self.outcome = result
         text = self.result_text(result)
         if imported.latest_sale is not None and imported.stale_on(date.today()):
-            text += " " + self.tr(
+            text = sentences(text, self.tr(
                 "The newest sale in the book is from {date}, more than six months ago: "
                 "scored as of today, every customer counts as lapsed, so tiers and lifecycle "
                 "stages say little about this data.").format(
-                date=imported.latest_sale.isoformat())
-        self.stale_note = text[len(self.result_text(result)):]
+                date=imported.latest_sale.isoformat()))
+        self.stale_note = text  # the result and the stale-data hint, before the rescore
         self.summary.setText(text)
         self.close_button.setText(self.tr("Close"))
         for widget in (self.sheet_combo, self.kind_combo, self.create_customers,
@@ -727,9 +736,9 @@ class ImportDialog(QDialog):
         if self.outcome is None:
             return
         locale = QLocale()
-        self.summary.setText(self.result_text(self.outcome) + self.stale_note + " " + self.tr(
+        self.summary.setText(sentences(self.stale_note, self.tr(
             "Rescored {customers} customers: {changed} changed tier.").format(
-            customers=locale.toString(customers), changed=locale.toString(changed_tier)))
+            customers=locale.toString(customers), changed=locale.toString(changed_tier))))
 
     def _close_or_cancel(self) -> None:
         if self.task is not None:
@@ -747,11 +756,12 @@ class ImportDialog(QDialog):
             created=locale.toString(result.created), updated=locale.toString(result.updated),
             rejected=locale.toString(result.rejected))
         if result.duplicates:
-            text += " " + self.tr("Already in the book, not imported again: {count}.").format(
-                count=locale.toString(result.duplicates))
+            text = sentences(text, self.tr(
+                "Already in the book, not imported again: {count}.").format(
+                count=locale.toString(result.duplicates)))
         if result.customers_created:
-            text += " " + self.tr("New customers made: {count}.").format(
-                count=locale.toString(result.customers_created))
+            text = sentences(text, self.tr("New customers made: {count}.").format(
+                count=locale.toString(result.customers_created)))
         return text
 
     def keyPressEvent(self, event: Any) -> None:
