@@ -9,7 +9,7 @@ Chinese screen but for keys, file types and the book's own data; Chinese on an E
 screen but for data), and a text wider than its place (a label, a button, a check box or a
 column title cut: its width by QFontMetrics against the room the widget leaves it), and a
 table that must show every column at that size (FITTING_TABLES) with columns wider than it.
-The import wizard's first page has a test of its own (below)."""
+The import wizard has a test of its own (below), step by step."""
 
 from __future__ import annotations
 
@@ -428,12 +428,60 @@ def test_every_window_speaks_its_language_and_fits(  # type: ignore[no-untyped-d
 
 def test_the_import_wizard_speaks_its_language_and_fits(  # type: ignore[no-untyped-def]
         qtbot, walk_path: Path, settings: Settings, language: str) -> None:
-    walk = Walk(language, book_text(walk_path))
+    """Step by step: the empty page; a GBK sales file of 订单编号/下单时间/实付金额 with
+    bad rows, told from its headers, a row filter on and 'Also as…' open; a file whose dates
+    read both ways, asking their order; one naming customers the book lacks, made on
+    import; and the result with its rescore. The files' own headers and values are data."""
+    with Book(walk_path) as book:
+        name = book.reader.list_customers(limit=1).rows[0].name
+    orders = walk_path.with_name("订单.csv")
+    orders.write_bytes(
+        ("订单编号,客户名称,下单时间,实付金额,订单状态\r\n"
+         f"DD1,{name},2026-03-02 10:42,1200.50,已完成\r\n"
+         f"DD2,{name},2026-13-45,880,已完成\r\nDD3,{name},2026-03-04,八百,已取消\r\n"
+         "DD4,,2026-03-05,100,已完成\r\n合计,,,2181,\r\n").encode("gbk"))
+    us_dates = walk_path.with_name("us.csv")
+    us_dates.write_text(f"Customer,Order Date,Amount\n{name},3/4/2026,10\n"
+                        f"{name},5/6/2026,20\n", encoding="utf-8")
+    new = walk_path.with_name("new.csv")
+    new.write_text(f"客户名称,日期,金额,单号\n{name},2026-10-01,300,TX-1\n"
+                   "杭州新客户贸易有限公司,2026-11-01,500,TX-2\n", encoding="utf-8")
+    files = "".join(f.read_text(encoding="gbk" if f == orders else "utf-8")
+                    for f in (orders, us_dates, new))
+    walk = Walk(language, book_text(walk_path) + files)
     window = open_window(qtbot, walk_path, settings)
     window.import_action.trigger()
     wizard = _shown(window, ImportDialog)
+    assert isinstance(wizard, ImportDialog)
     walk.look("import", wizard)
+
+    def check(path: Path) -> None:
+        wizard.set_file(path)
+        qtbot.waitUntil(lambda: wizard.task is None, timeout=20_000)
+
+    check(orders)
+    assert wizard.issues.count() == 3 and wizard.sample.rowCount() == 1
+    walk.look("import: a sales file with bad rows", wizard)
+    wizard.filter_column.setCurrentIndex(wizard.filter_column.findData("订单状态"))
+    wizard.filter_values.setText("已完成")
+    wizard._filter_changed()
+    qtbot.waitUntil(lambda: wizard.task is None, timeout=20_000)
+    wizard.mapping_host.findChildren(QToolButton)[0].click()
+    wizard.skip_invalid.setChecked(True)
+    walk.look("import: a row filter and 'Also as…'", wizard)
+    check(us_dates)
+    assert wizard.date_order.isVisible()
+    walk.look("import: the date order asked", wizard)
+    check(new)
+    wizard.create_customers.setChecked(True)
+    qtbot.waitUntil(lambda: wizard.task is None, timeout=20_000)
+    walk.look("import: customers to make", wizard)
+    with qtbot.waitSignal(wizard.imported, timeout=20_000):
+        wizard.import_button.click()
+    qtbot.waitUntil(lambda: window.rescore_task is None, timeout=30_000)
+    walk.look("import: the result", wizard)
     wizard.reject()
+    assert len(walk.seen) == 6
     assert walk.found == {}, walk.report()
     window.close()
 
