@@ -4241,6 +4241,23 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>“{column}”列中的日期（如 {examples}）既可按日在前也可按月在前读取，且没有任何值能说明是哪一种：请在上方的框中选择日期顺序。</translation>
     </message>
     <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>No column of the file feeds {fields} yet: choose, in the boxes below, the column that holds each.</source>
+        <translation>文件中还没有列对应到{fields}：请在下方的框中为每一项选择对应的列。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between fields no column feeds</comment>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>Rows read: {rows}. Valid: {valid} ({creates} new, {updates} updated). With problems: {bad_rows}. Blank or total rows skipped: {skipped}.</source>
         <translation>读取 {rows} 行。有效 {valid} 行（新增 {creates}，更新 {updates}）。有问题 {bad_rows} 行。跳过空行或合计行 {skipped} 行。</translation>
     </message>

@@ -430,7 +430,8 @@ def test_the_import_wizard_speaks_its_language_and_fits(  # type: ignore[no-unty
         qtbot, walk_path: Path, settings: Settings, language: str) -> None:
     """Step by step: the empty page; a GBK sales file of 订单编号/下单时间/实付金额 with
     bad rows, told from its headers, a row filter on and 'Also as…' open; a file whose dates
-    read both ways, asking their order; one naming customers the book lacks, made on
+    read both ways, asking their order; one whose columns match nothing; one naming
+    customers the book lacks, made on
     import; and the result with its rescore. The files' own headers and values are data."""
     with Book(walk_path) as book:
         name = book.reader.list_customers(limit=1).rows[0].name
@@ -446,8 +447,10 @@ def test_the_import_wizard_speaks_its_language_and_fits(  # type: ignore[no-unty
     new = walk_path.with_name("new.csv")
     new.write_text(f"客户名称,日期,金额,单号\n{name},2026-10-01,300,TX-1\n"
                    "杭州新客户贸易有限公司,2026-11-01,500,TX-2\n", encoding="utf-8")
+    odd = walk_path.with_name("odd.csv")
+    odd.write_text("Kennung,Firma\nON-1,Odd Names GmbH\n", encoding="utf-8")
     files = "".join(f.read_text(encoding="gbk" if f == orders else "utf-8")
-                    for f in (orders, us_dates, new))
+                    for f in (orders, us_dates, odd, new))
     walk = Walk(language, book_text(walk_path) + files)
     window = open_window(qtbot, walk_path, settings)
     window.import_action.trigger()
@@ -472,6 +475,9 @@ def test_the_import_wizard_speaks_its_language_and_fits(  # type: ignore[no-unty
     check(us_dates)
     assert wizard.date_order.isVisible()
     walk.look("import: the date order asked", wizard)
+    check(odd)
+    assert wizard.combos and not wizard.import_button.isEnabled()
+    walk.look("import: columns it cannot match", wizard)
     check(new)
     wizard.create_customers.setChecked(True)
     qtbot.waitUntil(lambda: wizard.task is None, timeout=20_000)
@@ -481,7 +487,7 @@ def test_the_import_wizard_speaks_its_language_and_fits(  # type: ignore[no-unty
     qtbot.waitUntil(lambda: window.rescore_task is None, timeout=30_000)
     walk.look("import: the result", wizard)
     wizard.reject()
-    assert len(walk.seen) == 6
+    assert len(walk.seen) == 7
     assert walk.found == {}, walk.report()
     window.close()
 

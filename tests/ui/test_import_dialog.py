@@ -109,7 +109,11 @@ def test_a_column_can_feed_another_field(qtbot, window: MainWindow, tmp_path: Pa
     path.write_text("Firma,Kennung\nOdd Names GmbH,ON-1\n", encoding="utf-8")
     dialog = _dialog(qtbot, window)
     _check(qtbot, dialog, path)
-    assert "no column for" in dialog.summary.text()  # nothing says which column is the name
+    # Nothing says which column is the name: said with the boxes' own words, not the command
+    # line's field names and --map.
+    assert dialog.summary.text() == ("No column of the file feeds Customer name or Code "
+                                     "yet: choose, in the boxes below, the column that holds "
+                                     "each.")
     assert not dialog.import_button.isEnabled()
     # The columns are shown all the same, for the user to say what they feed.
     assert [c.currentData() for c in dialog.combos.values()] == ["ignore", "ignore"]

@@ -498,6 +498,19 @@ class ImportDialog(QDialog):
                        "choose which they are in the box above.").format(
             column=error.params.get("column", ""), examples=error.params.get("examples", ""))
 
+    def missing_text(self, mapping: ColumnMapping) -> str:
+        """What no column feeds yet, by the names the boxes below use: the command line's
+        'no column for customer_code or customer_name or customer_id ... Map one with --map
+        COLUMN=FIELD' told a user of the window neither where nor how, in English only."""
+        kind = mapping.kind
+        groups = [self.tr(" or ").join(
+            self.tr(" and ").join(import_field_label(kind, f) for f in alternative.split("+"))
+            for alternative in group if alternative not in INTERNAL)
+            for group in mapping.missing()]
+        return self.tr("No column of the file feeds {fields} yet: choose, in the boxes "
+                       "below, the column that holds each.").format(
+            fields=self.tr("; ", "between fields no column feeds").join(groups))
+
     def _ask_date_order(self, ask: bool, error: DateOrderError | None = None) -> None:
         if not ask:
             self.date_order.setCurrentIndex(0)
@@ -515,6 +528,8 @@ class ImportDialog(QDialog):
         if isinstance(error, DateOrderError):  # a question for the user, not a dead end
             self._ask_date_order(True, error)
             self.summary.setText(self.date_question(error))
+        elif isinstance(error, MappingError) and error.mapping is not None:
+            self.summary.setText(self.missing_text(error.mapping))
         else:
             self.summary.setText(storage_message(error))
         self.issues.clear()
