@@ -4241,6 +4241,10 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
         <translation>“{column}”列中的日期（如 {examples}）既可按日在前也可按月在前读取，且没有任何值能说明是哪一种：请在上方的框中选择日期顺序。</translation>
     </message>
     <message>
+        <source>{path}, sheet &apos;{sheet}&apos;,</source>
+        <translation>{path} 的工作表“{sheet}”</translation>
+    </message>
+    <message>
         <source> or </source>
         <translation>或</translation>
     </message>

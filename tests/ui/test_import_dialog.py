@@ -393,6 +393,25 @@ def test_a_table_on_a_hidden_sheet_can_be_chosen(  # type: ignore[no-untyped-def
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
 
+def test_an_empty_sheet_picked_is_named_as_the_sheet(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """A workbook's empty second sheet (a chart's, say) chosen: the sheet has no rows, not the
+    file, whose first sheet holds one; and no '(told from its column headers)' is left over
+    from the sheet read before."""
+    path = _workbook(tmp_path / "report.xlsx", {
+        "数据": [["客户编号", "客户名称"], ["R-1", "戊公司"]], "图表": []})
+    dialog = _dialog(qtbot, window)
+    _check(qtbot, dialog, path)
+    assert dialog.kind_note.text() == "(told from its column headers)"
+    dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findData("图表"))
+    dialog.sheet_combo.activated.emit(dialog.sheet_combo.currentIndex())
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert dialog.summary.text() == f"{path}, sheet '图表', holds no rows to import."
+    assert dialog.kind_note.text() == ""
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
+
+
 def test_a_csv_file_shows_no_sheet_choice(  # type: ignore[no-untyped-def]
         qtbot, window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "customers.csv"

@@ -388,6 +388,7 @@ class ImportDialog(QDialog):
         sheets, kind = found
         self._show_sheets(sheets)
         if isinstance(kind, StorageError):
+            self.kind_note.clear()  # not told from headers: none were read
             self._on_failed(kind)  # the task ends as a failed one would (_done)
             return
         self.task = None
@@ -498,6 +499,20 @@ class ImportDialog(QDialog):
                        "choose which they are in the box above.").format(
             column=error.params.get("column", ""), examples=error.params.get("examples", ""))
 
+    def _on_sheet(self, error: StorageError) -> StorageError:
+        """The error as about the sheet the user picked, not the whole file: 'report.xlsx
+        holds no rows to import' of an empty chart sheet when the workbook's other sheet
+        holds eight."""
+        if self.picked_sheet is None or self.path is None or error.path != str(self.path):
+            return error
+        where = self.tr("{path}, sheet '{sheet}',").format(path=error.path,
+                                                           sheet=self.picked_sheet)
+        params = {k: v for k, v in error.params.items() if k != "path"}
+        try:
+            return type(error)(where, **params)
+        except TypeError:  # an error made some other way: as it is
+            return error
+
     def missing_text(self, mapping: ColumnMapping) -> str:
         """What no column feeds yet, by the names the boxes below use: the command line's
         'no column for customer_code or customer_name or customer_id ... Map one with --map
@@ -531,7 +546,7 @@ class ImportDialog(QDialog):
         elif isinstance(error, MappingError) and error.mapping is not None:
             self.summary.setText(self.missing_text(error.mapping))
         else:
-            self.summary.setText(storage_message(error))
+            self.summary.setText(storage_message(self._on_sheet(error)))
         self.issues.clear()
         # A column missing: the mapping as far as it goes, for the user to complete.
         self._show_mapping(error.mapping if isinstance(error, MappingError) else None)
