@@ -389,9 +389,12 @@ class TransactionRowsHandler(RowHandler):
         amount = fields[1]
         self._count(customer_id, amount, fields[8])
         if len(preview.sample) < SAMPLE_ROWS:
-            preview.sample.append({"row": number, "customer_id": customer_id,
-                                   "date": fields[0], "amount": amount,
-                                   "profit": fields[2], "order_no": fields[8]})
+            day, _amount, profit, due, paid, reference, product, notes, order_no = fields
+            preview.sample.append({"row": number, "customer_id": customer_id, "date": day,
+                                   "amount": amount, "profit": profit, "due_date": due,
+                                   "paid_date": paid, "reference": reference or None,
+                                   "order_no": order_no, "product": product or None,
+                                   "notes": notes or None})
         if self.writer is not None:
             self.writer.transaction(customer_id, fields)
 
@@ -466,10 +469,17 @@ class TransactionRowsHandler(RowHandler):
                 self._count(customer_id, amount, order_no)
         room = min(stop, start + SAMPLE_ROWS - len(preview.sample))
         for i in range(start, room):
+            # Every field the line feeds: the product, reference and notes were left out
+            # of the wizard's first rows although the file's columns fed them.
             preview.sample.append({"row": rows[i][0], "customer_id": customers[i],
                                    "date": date.fromisoformat(lines.days[i]),
                                    "amount": lines.amounts[i], "profit": lines.profits[i],
-                                   "order_no": lines.order_nos[i]})
+                                   "due_date": _day(lines.dues[i]),
+                                   "paid_date": _day(lines.paids[i]),
+                                   "reference": lines.references[i] or None,
+                                   "order_no": lines.order_nos[i],
+                                   "product": lines.products[i] or None,
+                                   "notes": lines.notes[i] or None})
         if self.writer is not None:
             self.writer.transactions(ids, part(lines.days), amounts, part(lines.profits),
                                      part(lines.dues), part(lines.paids),
@@ -533,3 +543,8 @@ def _cells(mapping: ColumnMapping, values: list[Any]) -> dict[str, Any]:
 def _customer(db: BookConnection, customer_id: str) -> Customer:
     row = db.query("SELECT * FROM customers WHERE id = ?", [customer_id])[0]
     return from_row(Customer, row)
+
+
+def _day(value: Any) -> date | None:
+    """A chunk's ISO date (or None) as row() gives it: a date."""
+    return date.fromisoformat(value) if isinstance(value, str) and value else value or None

@@ -450,6 +450,24 @@ def test_the_first_rows_show_every_field_the_file_feeds(  # type: ignore[no-unty
                            "Customer name": customer.name, "Name": "赵六",
                            "Job title": "采购经理", "Buying role": "Decision maker",
                            "Primary contact": "Yes"}
+    # A sales file's its product, reference and notes too (only the date, amount and order
+    # number showed), the second line through the one-by-one path (a new customer).
+    sales = tmp_path / "sales.csv"
+    sales.write_text("客户名称,下单时间,实付金额,订单编号,商品名称,凭证号,备注,到期日\n"
+                     f"{customer.name},2026-03-02 10:42,1200.5,DD1,工业阀门,FP-9,加急,"
+                     "2026-04-01\n新客户有限公司,2026-03-03,88,DD2,垫片,FP-10,,\n",
+                     encoding="utf-8")
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("transactions"))
+    dialog.create_customers.setChecked(True)
+    _check(qtbot, dialog, sales)
+    assert dialog.sample.rowCount() == 2
+    assert first_row() == {"Row": "2", "Customer code": customer.code,
+                           "Customer name": customer.name, "Date": "2026-03-02",
+                           "Amount": "1,200.50", "Due date": "2026-04-01",
+                           "Reference": "FP-9", "Order number": "DD1",
+                           "Product": "工业阀门", "Notes": "加急"}
+    assert [_cell(dialog.sample, 1, c) for c in range(dialog.sample.columnCount())] == [
+        "3", "", "新客户有限公司", "2026-03-03", "88.00", "", "FP-10", "DD2", "垫片", ""]
     dialog.reject()
 
 
