@@ -67,6 +67,9 @@ class DateOrderError(ImportFileError):
                       "the order: day/month/year or month/day/year (on the command line: "
                       "--date-order dmy or --date-order mdy; ymd when the year comes first, "
                       "as in 24/12/31).")
+    #: The columns matched so far (a ColumnMapping, set by prepare()): the wizard shows them
+    #: while it asks, so the user sees which column is read as the date.
+    mapping: Any = None
 
 
 class _Ambiguous(Exception):

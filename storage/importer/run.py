@@ -15,7 +15,7 @@ from typing import Any
 from storage.backup_write import StartedBackup
 from storage.importer.batches import begin_batch, finish_batch
 from storage.importer.columns import ColumnMapping, ImportKind, Overrides, auto_map
-from storage.importer.dates import DateOrder, date_columns, decide_file_orders
+from storage.importer.dates import DateOrder, DateOrderError, date_columns, decide_file_orders
 from storage.importer.deferred import DeferredWork
 from storage.importer.filters import RowFilter, row_test
 from storage.importer.handlers import HANDLERS, BookAtHand, RowHandler
@@ -94,9 +94,13 @@ def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = Non
         unmapped.mapping = mapping
         raise unmapped
     if mapping.kind is ImportKind.TRANSACTIONS:
-        orders = decide_file_orders(rows_below_header(source),
-                                    lambda: (values for _number, values in source.rows()),
-                                    date_columns(mapping), date_order)
+        try:
+            orders = decide_file_orders(rows_below_header(source),
+                                        lambda: (values for _number, values in source.rows()),
+                                        date_columns(mapping), date_order)
+        except DateOrderError as question:
+            question.mapping = mapping
+            raise
         mapping = replace(mapping, date_orders=orders)
     return source, mapping
 

@@ -210,6 +210,9 @@ def test_dates_that_read_both_ways_are_asked_about(  # type: ignore[no-untyped-d
     assert "in the box above" in dialog.summary.text()
     assert "--date-order" not in dialog.summary.text()
     assert dialog.date_order_label.text() == "Dates such as 3/4/2024 are:"
+    # The columns show while it asks: which one is read as the date (it was an empty pane).
+    assert [c.currentData() for c in dialog.combos.values()] == [
+        "customer_name", "date", "amount"]
     assert not dialog.import_button.isEnabled()
     dialog.date_order.setCurrentIndex(dialog.date_order.findData("mdy"))
     dialog.date_order.activated.emit(dialog.date_order.currentIndex())  # as a click does

@@ -549,7 +549,8 @@ class ImportDialog(QDialog):
             self.summary.setText(storage_message(self._on_sheet(error)))
         self.issues.clear()
         # A column missing: the mapping as far as it goes, for the user to complete.
-        self._show_mapping(error.mapping if isinstance(error, MappingError) else None)
+        self._show_mapping(error.mapping if isinstance(error, MappingError | DateOrderError)
+                           else None)
         self._show_sample(None)
 
     def _on_checked(self, preview: ImportPreview) -> None:
