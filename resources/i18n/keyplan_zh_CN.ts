@@ -4336,7 +4336,7 @@ Search once the keystrokes already queued are in (a zero timer coalesces a burst
     </message>
     <message>
         <source>Rescored {customers} customers: {changed} changed tier.</source>
-        <translation>已重新评分 {customers} 个客户：{changed} 个等级有变。</translation>
+        <translation>已重新评分 {customers} 个客户，其中 {changed} 个客户的等级有变化。</translation>
     </message>
     <message>
         <source>Imported: {created} new, {updated} updated; bad rows left out: {rejected}.</source>
