@@ -85,63 +85,114 @@ def _network(path: Path) -> str | None:
     return "network share" if kind in NETWORK_FILESYSTEMS else None
 
 
+#: Snapshots taken at most while the book keeps changing under the copy (an edit in the
+#: window, a sync) before the copy gives up and says so.
+COPY_ATTEMPTS = 3
+#: How long the copy waits for the window's own writes to finish before it checks the book.
+LOCK_WAIT_SECONDS = 10.0
+
+
 def copy_out(path: Path, target: Path) -> Path:
     """A consistent copy of the book at ``path`` (SQLite's backup API: a book in use copies
     as it is between two transactions) written to ``target`` through a temporary file, its
     integrity checked before it takes the name. Refuses to replace an existing ``target``.
 
-    The copy is the book from now on (the user is told to work on it): a book in a team moves
-    its team device to it (storage/sync/home.hand_over, noted in both files), so the copy
-    syncs on without being asked whether it is a copy, while the file left at ``path``, if it
-    is ever synced again, is stopped as the copy it now is. The original is otherwise left
-    untouched; when the move cannot be noted in it (locked, read-only), the copy does not
-    claim the device either and is asked at its first sync, as any copy."""
-    target = Path(target)
+    The copy is the book from now on (the user is told to work on it), so it must hold every
+    change the original has when it takes the name: the original's write lock is taken, its
+    last change compared with the snapshot's (the snapshot taken again, up to COPY_ATTEMPTS
+    times, when the window or a sync wrote meanwhile), and only then does the copy take its
+    name, the lock held until the move is noted. A book in a team moves its team device to
+    the copy (storage/sync/home.hand_over, noted in both files), so the copy syncs on without
+    being asked whether it is a copy, while the file left at ``path``, if it is ever synced
+    again, is stopped as the copy it now is. The original is otherwise left untouched; when
+    the move cannot be noted in it (read-only), the copy does not claim the device either and
+    is asked at its first sync, as any copy."""
+    path, target = Path(path), Path(target)
     if target.exists():
         raise CopyOutError(str(path), target=str(target), detail="a file has that name")
     temporary = target.with_name(f".{target.name}.copying")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        source = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        original = sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
         try:
-            copy = sqlite3.connect(temporary)
+            for _attempt in range(COPY_ATTEMPTS):
+                last, before, moved = _snapshot(path, temporary, target)
+                writable = _lock(original)
+                if _last_change(original) == last:
+                    break
+                original.execute("ROLLBACK")
+                _remove(temporary)
+            else:
+                raise CopyOutError(str(path), target=str(target), detail=_CHANGING)
             try:
-                source.backup(copy)
-                copy.execute("PRAGMA journal_mode = DELETE")
-                before = home.noted(copy)
-                with copy:
-                    moved = home.hand_over(copy, Path(path), target)
-                verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
-            finally:
-                copy.close()
+                os.replace(temporary, target)
+                # noted in the original after the copy took its name (a sync of the original
+                # in between would see no book holding its device at ``target``), under the
+                # same lock: nothing reaches the original between the check and the note
+                if moved and not (writable and home.hand_over(original, path, target)):
+                    _take_back(path, target, before)
+                original.execute("COMMIT")
+            except BaseException:
+                original.execute("ROLLBACK")
+                raise
         finally:
-            source.close()
-        if verdict != "ok":
-            raise CopyOutError(str(path), target=str(target), detail=str(verdict))
-        os.replace(temporary, target)
+            original.close()
     except (OSError, sqlite3.Error) as error:
         raise CopyOutError(str(path), target=str(target), detail=str(error)) from None
     finally:
-        for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
-            if leftover.exists():
-                leftover.unlink()
-    if moved and not _hand_over(Path(path), target):
-        _take_back(Path(path), target, before)
+        _remove(temporary)
     return target
 
 
-def _hand_over(path: Path, target: Path) -> bool:
-    """The move noted in the original too (after the copy took its name: a sync of the
-    original in between still sees no book holding its device at ``target``)."""
+#: Said (in English, inside the translated CopyOutError) when every snapshot was overtaken.
+_CHANGING = "the book kept changing while it was copied; try again in a moment"
+
+
+def _snapshot(path: Path, temporary: Path, target: Path) -> tuple[int, dict[str, str], bool]:
+    """The book copied to ``temporary``, checked and with the move noted in it: (the
+    snapshot's last change, the home it noted before, whether the move was noted)."""
+    _remove(temporary)
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        original = sqlite3.connect(path, timeout=10)
+        copy = sqlite3.connect(temporary)
         try:
-            with original:
-                return home.hand_over(original, path, target)
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            last = _last_change(copy)
+            before = home.noted(copy)
+            with copy:
+                moved = home.hand_over(copy, path, target)
+            verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
-            original.close()
-    except sqlite3.Error:
+            copy.close()
+    finally:
+        source.close()
+    if verdict != "ok":
+        raise CopyOutError(str(path), target=str(target), detail=str(verdict))
+    return last, before, moved
+
+
+def _lock(original: sqlite3.Connection) -> bool:
+    """The original's write lock (True), or a read snapshot of a book that cannot be written
+    (False: nothing can change it meanwhile, nor can the move be noted in it)."""
+    try:
+        original.execute("BEGIN IMMEDIATE")
+        return True
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error).replace(" ", "").lower():
+            raise
+        original.execute("BEGIN")
         return False
+
+
+def _last_change(conn: sqlite3.Connection) -> int:
+    """The change log's last entry: every edit of a record, a setting or a sync writes one."""
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0])
+
+
+def _remove(temporary: Path) -> None:
+    for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+        leftover.unlink(missing_ok=True)
 
 
 def _take_back(path: Path, target: Path, before: dict[str, str]) -> None:

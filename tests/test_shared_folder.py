@@ -4,6 +4,8 @@ out to this computer consistently, the original left as it was."""
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -119,10 +121,85 @@ def test_a_move_the_original_cannot_note_is_not_claimed_by_the_copy(
     try:
         (a,) = team.books
         team.sync()
-        monkeypatch.setattr(module, "_hand_over", lambda _path, _target: False)
+        # a read-only original: read under a plain transaction, the move not noted in it
+        monkeypatch.setattr(module, "_lock", lambda conn: bool(conn.execute("BEGIN")) and False)
         with Book(copy_out(a.path, tmp_path / "local" / "book.db")) as copy, \
                 pytest.raises(home.BookCopiedHereError):
             copy.sync.push(team.folder)
         a.sync.push(team.folder)  # the original syncs on
     finally:
         team.close()
+
+
+def _editing_during_the_copy(monkeypatch: pytest.MonkeyPatch, edit: Callable[[], object],
+                             times: int) -> list[int]:
+    """``edit()`` run in the original while its first ``times`` snapshots are being taken
+    (after the backup, before the check): the window saving while the copy runs."""
+    from storage.sync import home
+
+    real, calls = home.hand_over, list[int]()
+
+    def slowly(conn: sqlite3.Connection, source: Path, target: Path) -> bool:
+        if len(calls) < times:
+            calls.append(1)
+            edit()
+        return real(conn, source, target)
+
+    monkeypatch.setattr(home, "hand_over", slowly)
+    return calls
+
+
+def test_an_edit_made_while_the_book_is_copied_out_reaches_the_copy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window stays open on the original while the copy runs: an edit saved after the
+    snapshot was left only in the file the copy replaces (and, in a team, in a file stopped
+    as a copy). The copy now checks the original under its write lock and copies again."""
+    from dataclasses import replace
+
+    from models.entities import Customer
+    from storage.sync import home
+    from tests.test_sync_merge import Team
+
+    (tmp_path / "Dropbox").mkdir()
+    team = Team(tmp_path / "Dropbox", 2)
+    try:
+        a, b = team.books
+        customer = a.customers.add(Customer(name="Acme")).record
+        team.sync()
+
+        def edit() -> None:
+            a.customers.update(replace(a.customers.get(customer.id), city="Hangzhou"))
+
+        calls = _editing_during_the_copy(monkeypatch, edit, times=1)
+        target = copy_out(a.path, tmp_path / "local" / "book.db")
+        assert calls == [1]
+        with Book(target) as copy:
+            assert copy.customers.get(customer.id).city == "Hangzhou"
+            copy.sync.push(team.folder)
+            b.sync.pull(team.folder)
+            assert b.customers.get(customer.id).city == "Hangzhou"
+            with pytest.raises(home.BookCopiedHereError):
+                a.sync.push(team.folder)
+    finally:
+        team.close()
+
+
+def test_a_book_that_keeps_changing_is_not_copied(demo_file: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Overtaken at every snapshot, the copy gives up with a message; no file is left."""
+    import shutil
+
+    from models.entities import Customer
+
+    mine = tmp_path / "Dropbox" / "book.db"
+    mine.parent.mkdir()
+    shutil.copy(demo_file, mine)  # the session's demo is shared: written only as a copy
+    with Book(mine) as book:
+        count = book.customers.count()
+        _editing_during_the_copy(
+            monkeypatch, lambda: book.customers.add(Customer(name="Busy")), times=99)
+        target = tmp_path / "local" / "book.db"
+        with pytest.raises(CopyOutError, match="kept changing while it was copied"):
+            copy_out(mine, target)
+        assert not target.exists() and list(target.parent.iterdir()) == []
+        assert book.customers.count() == count + 3  # the original keeps every edit
