@@ -198,13 +198,15 @@ def test_every_bad_row_is_listed_and_nothing_is_written(book: Database, tmp_path
     assert listed == [
         (5, "客户编号", "No customer has the code or name 'ZZ'."),
         (6, "客户名称", "2 customers are named 'Twin'; give the customer code."),
-        (7, "日期", "Not a valid date (expected YYYY-MM-DD)."),
+        (7, "日期", "Not a date KeyPlan can read (e.g. 2024-03-14, 2024/3/14, 14.03.2024, "
+                    "3/14/2024, 2024年3月14日)."),
         (7, "金额", "Not a number."),
         (8, "到期日", "Must not be earlier than 2026-05-10."),
         (9, "日期", "This field is required."),
         (10, "金额", "Must be between -10000000000000 and 10000000000000."),
     ]
-    assert [i.context for i in preview.issues[:3]] == ["Import", "Import", "Validation"]
+    assert [i.context for i in preview.issues[:4]] == ["Import", "Import", "Storage",
+                                                       "Validation"]
     refused = run_import(book, path, "transactions", skip_invalid=False)
     assert not refused.written and refused.rejected == 6
     assert _state(book) == before

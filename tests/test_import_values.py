@@ -11,15 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.entities import Transaction
-from models.validation import ValidationError, ValidationErrors
+from models.validation import ValidationError, ValidationErrors, check_date, check_datetime
 from storage.importer.columns import ImportKind, auto_map, normalise_header
+from storage.importer.dates import parse_date
+from storage.importer.record_specs import parse_datetime
 from storage.importer.rows import transaction_converter
-from storage.importer.values import cell_text, is_total_row, parse_amount, parse_date
+from storage.importer.values import cell_text, is_total_row, parse_amount
 
 
 @pytest.mark.parametrize("text", [
     "2026-05-01", "2026/5/1", "2026.5.1", "2026年5月1日", "2026 年 5 月 1 日", "20260501",
-    "1.5.2026", "2026-05-01 13:45", "2026/05/01 00:00:00", "２０２６年５月１日", 46143, 46143.0,
+    "1-May-2026", "May 1, 2026", "2026-05-01 13:45", "2026/05/01 00:00:00", "２０２６年５月１日",
+    46143, 46143.0,
     "46143", datetime(2026, 5, 1, 9, 30), date(2026, 5, 1),
 ])
 def test_dates_in_common_formats(text: Any) -> None:
@@ -28,10 +31,57 @@ def test_dates_in_common_formats(text: Any) -> None:
 
 @pytest.mark.parametrize("text", ["2026-02-30", "tomorrow", "5/1", "12", "2026-13-01", "1e9",
                                   float("nan"), "20261345"])
-def test_bad_dates_give_the_model_message(text: Any) -> None:
+def test_bad_dates_say_what_the_importer_reads(text: Any) -> None:
+    """Not the forms' 'expected YYYY-MM-DD': the importer reads 2026/3/2 and 2026年3月2日 too."""
     with pytest.raises(ValidationError) as caught:
         parse_date("date", text)
-    assert caught.value.message == "Not a valid date (expected YYYY-MM-DD)."
+    assert caught.value.message == ("Not a date KeyPlan can read (e.g. 2024-03-14, 2024/3/14, "
+                                    "14.03.2024, 3/14/2024, 2024年3月14日).")
+
+
+def test_the_import_messages_examples_are_read() -> None:
+    """Every layout the message offers as an example is one the importer takes."""
+    assert {parse_date("date", text) for text in ("2024-03-14", "2024/3/14", "14.03.2024",
+                                                   "3/14/2024", "2024年3月14日")} \
+        == {date(2024, 3, 14)}
+    assert {parse_datetime("occurred_at", text) for text in (
+        "2024-03-14 10:42", "2024/3/14 10:42", "3/14/2024 10:42 AM")} \
+        == {datetime(2024, 3, 14, 10, 42)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3/14/2024 2:05 PM", datetime(2024, 3, 14, 14, 5)),
+    ("3/14/2024 12:05 AM", datetime(2024, 3, 14, 0, 5)),
+    ("3/14/2024 12:05 p.m.", datetime(2024, 3, 14, 12, 5)),
+    ("2024/3/14 下午2:05", datetime(2024, 3, 14, 14, 5)),
+    ("2024年3月14日 14时05分", datetime(2024, 3, 14, 14, 5)),
+    ("2024-03-14T10:42:05", datetime(2024, 3, 14, 10, 42)),
+])
+def test_a_twelve_hour_time_is_kept(text: str, expected: datetime) -> None:
+    """'3/14/2024 2:05 PM' was read as midnight: the date reader dropped the time it did not
+    recognise."""
+    assert parse_datetime("occurred_at", text) == expected
+
+
+@pytest.mark.parametrize("text", ["tomorrow 10:42", "2024-03-14 13:05 PM", "2026-02-30 09:00",
+                                  "2026-05-01 25:00", float("inf")])
+def test_bad_date_times_say_what_the_importer_reads(text: Any) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_datetime("occurred_at", text)
+    assert caught.value.message == ("Not a date and time KeyPlan can read (e.g. 2024-03-14 "
+                                    "10:42, 2024/3/14 10:42, 3/14/2024 10:42 AM).")
+
+
+def test_forms_still_ask_for_iso_dates() -> None:
+    """The window's date fields take YYYY-MM-DD only, and say so (they share nothing with
+    the importer's message)."""
+    for text in ("2026/3/2", "2026年3月2日", "3/14/2024"):
+        with pytest.raises(ValidationError) as caught:
+            check_date("date", text)
+        assert caught.value.message == "Not a valid date (expected YYYY-MM-DD)."
+    with pytest.raises(ValidationError) as caught:
+        check_datetime("when", "2026/3/2 10:42")
+    assert caught.value.message == "Not a valid date and time (expected YYYY-MM-DD HH:MM)."
 
 
 @pytest.mark.parametrize(("text", "number"), [
@@ -230,3 +280,21 @@ def test_data_rows_looking_at_fewer_columns_keep_only_total_rows_more(
     assert [row for row in fewer if row in every] == every
     assert all(is_total_row(row[1]) and not is_blank(row[1]) for row in fewer
                if row not in every)
+
+
+def test_the_import_date_messages_are_said_in_chinese() -> None:
+    """A row's date problem is looked up under Storage (RowIssue.context) and found there."""
+    from storage.importer.dates import MSG_IMPORT_BAD_DATE, MSG_IMPORT_BAD_DATETIME
+    from storage.importer.rows import RowIssue
+    from ui.cli import text
+
+    issue = RowIssue(row=3, column="日期", field="date", message=MSG_IMPORT_BAD_DATE)
+    text.choose_language("zh_CN")
+    try:
+        assert text.translate(issue.context, issue.message) == (
+            "不是 KeyPlan 能识别的日期（例如 2024-03-14、2024/3/14、14.03.2024、3/14/2024、"
+            "2024年3月14日）。")
+        assert text.translate("Storage", MSG_IMPORT_BAD_DATETIME).startswith(
+            "不是 KeyPlan 能识别的日期时间（例如 2024-03-14 10:42、")
+    finally:
+        text.choose_language("en")

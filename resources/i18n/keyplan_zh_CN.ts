@@ -7298,6 +7298,14 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>无法写入 {path}：它是一个数据库（可能是 KeyPlan 客户簿），导出绝不会覆盖数据库。请换一个文件名；未写入任何内容。</translation>
     </message>
     <message>
+        <source>Not a date KeyPlan can read (e.g. 2024-03-14, 2024/3/14, 14.03.2024, 3/14/2024, 2024年3月14日).</source>
+        <translation>不是 KeyPlan 能识别的日期（例如 2024-03-14、2024/3/14、14.03.2024、3/14/2024、2024年3月14日）。</translation>
+    </message>
+    <message>
+        <source>Not a date and time KeyPlan can read (e.g. 2024-03-14 10:42, 2024/3/14 10:42, 3/14/2024 10:42 AM).</source>
+        <translation>不是 KeyPlan 能识别的日期时间（例如 2024-03-14 10:42、2024/3/14 10:42、3/14/2024 10:42 AM）。</translation>
+    </message>
+    <message>
         <source>Reads both as day/month and as month/day: choose the order of this column.</source>
         <translation>既可读作“日/月”也可读作“月/日”：请为此列选择日期顺序。</translation>
     </message>

@@ -20,9 +20,16 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
-from models.validation import MSG_BAD_DATE, ValidationError, tr_noop
+from models.validation import ValidationError, tr_noop
 from storage.importer.file_errors import ImportFileError
 
+#: A cell that is no date in any layout the importer reads. The forms' 'Not a valid date
+#: (expected YYYY-MM-DD)' (models.validation.MSG_BAD_DATE) told an importing user that
+#: 2026/3/2 or 2026年3月2日 would be refused, which they are not.
+MSG_IMPORT_BAD_DATE = tr_noop("Not a date KeyPlan can read (e.g. 2024-03-14, 2024/3/14, "
+                              "14.03.2024, 3/14/2024, 2024年3月14日).")
+MSG_IMPORT_BAD_DATETIME = tr_noop("Not a date and time KeyPlan can read (e.g. 2024-03-14 "
+                                  "10:42, 2024/3/14 10:42, 3/14/2024 10:42 AM).")
 MSG_DATE_BOTH_WAYS = tr_noop("Reads both as day/month and as month/day: choose the order of "
                              "this column.")
 MSG_DATE_AGAINST_ORDER = tr_noop("Not a valid date in the order of this column (dates like "
@@ -100,7 +107,7 @@ def parse_date(field_name: str, value: Any, order: DateOrder | None = None) -> d
         pass
     if order is not None and _TWO_FIRST.match(_without_time(_normal(text))):
         raise ValidationError(field_name, MSG_DATE_AGAINST_ORDER, order=order.label)
-    raise ValidationError(field_name, MSG_BAD_DATE)
+    raise ValidationError(field_name, MSG_IMPORT_BAD_DATE)
 
 
 def _normal(text: str) -> str:
@@ -177,7 +184,7 @@ def _from_number(field_name: str, number: float) -> date:
                 return date(int(text[:4]), int(text[4:6]), int(text[6:]))
             except ValueError:
                 pass
-    raise ValidationError(field_name, MSG_BAD_DATE)
+    raise ValidationError(field_name, MSG_IMPORT_BAD_DATE)
 
 
 # ---- deciding a column's order ----------------------------------------------------------

@@ -14,13 +14,16 @@ from typing import Any
 from models.entities import Assessment, Interaction, Need
 from models.plans import AccountPlan, Objective, PlanAction, PlanReview, SupportMeasure
 from models.record import Record
-from models.validation import MSG_BAD_DATETIME, ValidationError
+from models.validation import ValidationError
 from storage.export_labels import enum_words
 from storage.importer.columns import ImportKind
-from storage.importer.dates import parse_date
+from storage.importer.dates import MSG_IMPORT_BAD_DATE, MSG_IMPORT_BAD_DATETIME, parse_date
 from storage.importer.values import parse_amount
 
-_TIME = re.compile(r"^(.*?\d)(?:\s+|T)(\d{1,2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?$")
+#: A date, then a time: 10:42, 10:42:05, 2:05 PM, 下午2:05, 14时05分 (a 12-hour clock read as
+#: such: '3/14/2024 2:05 PM' was taken as midnight, its time dropped without a word).
+_TIME = re.compile(r"^(.*?[\d日])(?:\s+|T)(上午|下午)?\s*(\d{1,2})[:时](\d{2})"
+                   r"(?:[:分]\d{2}(?:[.,]\d+)?秒?|分)?\s*([AaPp])?(?:\.?\s?[Mm]\.?)?$")
 
 
 @dataclass(frozen=True)
@@ -128,17 +131,27 @@ def parse_datetime(field_name: str, value: Any) -> datetime | None:
         return datetime(value.year, value.month, value.day)
     if isinstance(value, int | float) and not isinstance(value, bool):
         if not math.isfinite(value):
-            raise ValidationError(field_name, MSG_BAD_DATETIME)
+            raise ValidationError(field_name, MSG_IMPORT_BAD_DATETIME)
         day = parse_date(field_name, float(math.floor(value)))
         minutes = round((value - math.floor(value)) * 1440)
         assert day is not None  # a number is never empty
         return datetime.combine(day, time()) + timedelta(minutes=minutes)
     text = str(value).strip()
     found = _TIME.match(text)
-    hours, minutes = (int(found[2]), int(found[3])) if found else (0, 0)
+    hours, minutes = (int(found[3]), int(found[4])) if found else (0, 0)
+    half = (found[2] or found[5] or "").upper() if found else ""
+    if half:  # a 12-hour clock: 12:30 AM is 00:30, 12:30 PM 12:30
+        if not 1 <= hours <= 12:
+            raise ValidationError(field_name, MSG_IMPORT_BAD_DATETIME)
+        hours = hours % 12 + (12 if half in ("P", "下午") else 0)
     if hours > 23 or minutes > 59:
-        raise ValidationError(field_name, MSG_BAD_DATETIME)
-    day = parse_date(field_name, found[1] if found else text)
+        raise ValidationError(field_name, MSG_IMPORT_BAD_DATETIME)
+    try:
+        day = parse_date(field_name, found[1] if found else text)
+    except ValidationError as error:  # say what a date and time may look like
+        if error.message != MSG_IMPORT_BAD_DATE:
+            raise
+        raise ValidationError(field_name, MSG_IMPORT_BAD_DATETIME) from None
     if day is None:
         return None
     return datetime.combine(day, time(hours, minutes))

@@ -13,7 +13,6 @@ from typing import Any
 
 from models.entities import MONEY_LIMIT, Contact, Customer
 from models.validation import (
-    MSG_BAD_DATE,
     MSG_DATE_ORDER,
     MSG_RANGE,
     MSG_REQUIRED,
@@ -24,7 +23,13 @@ from models.validation import (
 )
 from storage.export_labels import enum_words
 from storage.importer.columns import ColumnMapping, ImportKind
-from storage.importer.dates import MSG_DATE_AGAINST_ORDER, MSG_DATE_BOTH_WAYS, parse_date
+from storage.importer.dates import (
+    MSG_DATE_AGAINST_ORDER,
+    MSG_DATE_BOTH_WAYS,
+    MSG_IMPORT_BAD_DATE,
+    MSG_IMPORT_BAD_DATETIME,
+    parse_date,
+)
 from storage.importer.values import cell_text, literal_text, parse_amount
 
 TRANSLATION_CONTEXT = "Import"
@@ -53,7 +58,8 @@ _IMPORT_MESSAGES = frozenset({MSG_UNKNOWN_CUSTOMER, MSG_AMBIGUOUS_CUSTOMER, MSG_
                               MSG_RAGGED_ROW, MSG_NEW_WITHOUT_NAME, MSG_NO_CUSTOMER})
 
 #: A date cell's problems that only a column's day/month order explains.
-_DATE_MESSAGES = frozenset({MSG_DATE_AGAINST_ORDER, MSG_DATE_BOTH_WAYS})
+_DATE_MESSAGES = frozenset({MSG_DATE_AGAINST_ORDER, MSG_DATE_BOTH_WAYS, MSG_IMPORT_BAD_DATE,
+                            MSG_IMPORT_BAD_DATETIME})
 
 _MONEY_RANGE = {"low": f"{-MONEY_LIMIT:.0f}", "high": f"{MONEY_LIMIT:.0f}"}
 _ENUM_FIELDS = {
@@ -211,7 +217,7 @@ def transaction_converter(mapping: ColumnMapping) -> Callable[[list[Any]], tuple
                 errors.append(error)
                 found.append(None)
             except TypeError:
-                errors.append(ValidationError(name, MSG_BAD_DATE))
+                errors.append(ValidationError(name, MSG_IMPORT_BAD_DATE))
                 found.append(None)
         day, due, paid = found
         if day is None and not errors:

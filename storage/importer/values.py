@@ -1,25 +1,18 @@
-"""Reading cell values the way people type them: dates, amounts, blank and total rows."""
+"""Reading cell values the way people type them: amounts, blank and total rows (dates:
+:mod:`storage.importer.dates`)."""
 
 from __future__ import annotations
 
 import math
 import re
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from models.validation import MSG_BAD_DATE, MSG_NOT_FINITE, MSG_NOT_NUMBER, ValidationError
+from models.validation import MSG_NOT_FINITE, MSG_NOT_NUMBER, ValidationError
 
-_EXCEL_EPOCH = date(1899, 12, 30)
-#: Serial numbers of 1950-01-01 and 2100-12-31: anything outside is not a plausible date.
-_SERIAL_MIN, _SERIAL_MAX = 18_264, 73_415
-
-_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-                  r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _CURRENCY = re.compile(r"(?i)^(?:rmb|cny|usd|eur|us\$|hk\$|[¥$€£])|(?:元|rmb|cny|usd|eur|[¥$€£])$")
 _GROUPING = re.compile(r"(?<=\d)[,\s'](?=\d{3}(?:\D|$))")
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "共计", "总额", "合 计", "总 计", "total",
@@ -169,49 +162,6 @@ def is_total_row(values: list[Any]) -> bool:
         if word.rstrip(":：").strip() in _TOTAL_WORDS:
             return True
     return False
-
-
-def parse_date(field: str, value: Any) -> date | None:
-    """A date from a cell: a date or datetime, an Excel serial number, ``2026-05-01``,
-    ``2026/5/1``, ``2026.5.1``, ``2026年5月1日``, ``20260501`` or ``1.5.2026`` (day first)."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return _from_number(field, float(value))
-    text = str(value).strip()
-    if not text or is_marker(text):
-        return None
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    match = _YMD.match(text) or _COMPACT.match(text)
-    try:
-        if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        match = _DMY.match(text)
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
-        if re.fullmatch(r"\d{5}(\.\d+)?", text):
-            return _from_number(field, float(text))
-    except ValueError:
-        pass
-    raise ValidationError(field, MSG_BAD_DATE)
-
-
-def _from_number(field: str, number: float) -> date:
-    if math.isfinite(number):
-        if _SERIAL_MIN <= number <= _SERIAL_MAX:
-            return _EXCEL_EPOCH + timedelta(days=int(number))
-        if number.is_integer() and 19_000_101 <= number <= 21_001_231:
-            text = str(int(number))
-            try:
-                return date(int(text[:4]), int(text[4:6]), int(text[6:]))
-            except ValueError:
-                pass
-    raise ValidationError(field, MSG_BAD_DATE)
 
 
 def parse_amount(field: str, value: Any, scale: float = 1.0) -> float | None:
