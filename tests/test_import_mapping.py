@@ -266,3 +266,29 @@ def test_the_command_filters_rows_and_remembers_the_mapping(tmp_path: Path) -> N
     assert "1 row left out by --where." in again.stdout
     fresh = run("--dry-run", "--fresh-mapping")
     assert fresh.returncode == 1 and "no column for" in fresh.stderr
+
+
+def test_no_column_for_a_field_is_said_in_the_users_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The command line said 'no column for date / amount or quantity and unit_price or ...'
+    under --lang zh_CN too: the message is now translated, and its fields are named as --map
+    takes them, with / and + in place of the English 'or' and 'and'."""
+    from ui.cli import text
+    from ui.cli.app import run
+
+    path = _csv(tmp_path / "h.csv", ["名称,数量", "x,1"])
+    db = str(tmp_path / "book.db")
+    fields = "date; amount / quantity + unit_price; customer_code / customer_name / customer_id"
+    try:
+        assert run(["--db", db, "--lang", "zh_CN", "import", "transactions", str(path),
+                    "--dry-run"]) == 1
+        chinese = capsys.readouterr().err
+        assert run(["--db", db, "--lang", "en", "import", "transactions", str(path),
+                    "--dry-run"]) == 1
+        english = capsys.readouterr().err
+    finally:
+        text.choose_language("en")
+    assert chinese == (f"keyplan：错误：{path}：没有列对应字段 {fields}。文件中的列：名称, 数量。"
+                       "请用 --map 列=字段 指定由哪一列填充该字段。\n")
+    assert english == (f"keyplan: error: {path}: no column for {fields}. Columns found: 名称, "
+                       "数量. Map one with --map COLUMN=FIELD.\n")

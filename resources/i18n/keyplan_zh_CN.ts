@@ -7354,6 +7354,10 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <translation>{path} 中没有显示含可导入行的工作表；其隐藏的工作表：{sheets}。请从中选择要导入的工作表。</translation>
     </message>
     <message>
+        <source>{path}: no column for {fields}. Columns found: {headers}. Map one with --map COLUMN=FIELD.</source>
+        <translation>{path}：没有列对应字段 {fields}。文件中的列：{headers}。请用 --map 列=字段 指定由哪一列填充该字段。</translation>
+    </message>
+    <message>
         <source>The book could not be copied to {target}: {detail}. It was left where it is, unchanged.</source>
         <translation>无法将客户簿复制到 {target}：{detail}。客户簿留在原处，未作改动。</translation>
     </message>

@@ -12,6 +12,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from models.validation import tr_noop
 from storage.backup_write import StartedBackup
 from storage.importer.batches import begin_batch, finish_batch
 from storage.importer.columns import ColumnMapping, ImportKind, Overrides, auto_map
@@ -41,7 +42,8 @@ from storage.importer.values import data_rows
 from storage.importer.writer import BulkWriter
 
 __all__ = ["MAX_ISSUES", "CustomerMatch", "ImportCancelled", "ImportPreview", "ImportResult",
-           "MappingError", "prepare", "preview_import", "run_import"]
+           "MappingError", "missing_fields", "prepare", "preview_import",
+           "run_import"]
 
 #: Rows read, checked and written together (the progress is asked after each chunk). A
 #: chunk's rows, their columns and their conversions stay within a core's cache at about a
@@ -60,12 +62,22 @@ RowTest = Callable[[list[Any]], bool]
 
 
 class MappingError(ImportFileError):
-    # Raised by prepare(); the import wizard shows ``mapping`` (as far as the headers go)
-    # for the user to complete.
-    message = ("{path}: no column for {fields}. Columns found: {headers}. Map one with "
-               "--map COLUMN=FIELD.")
+    """A required field no column feeds. Raised by prepare(); the import wizard shows
+    ``mapping`` (as far as the headers go) for the user to complete, in its own words. The
+    fields are named as ``--map`` takes them, in any language: ``date; amount / quantity +
+    unit_price`` (/ between fields either of which will do, + between fields needed
+    together: the English 'or' and 'and' it had were shown under --lang zh_CN too)."""
+
+    message = tr_noop("{path}: no column for {fields}. Columns found: {headers}. Map one "
+                      "with --map COLUMN=FIELD.")
     #: The columns matched so far.
     mapping: ColumnMapping | None = None
+
+
+def missing_fields(mapping: ColumnMapping) -> str:
+    """The required fields no column feeds, as :class:`MappingError` names them."""
+    return "; ".join(" / ".join(alternative.replace("+", " + ") for alternative in group)
+                     for group in mapping.missing())
 
 
 def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = None,
@@ -88,9 +100,8 @@ def prepare(path: str | Path, kind: ImportKind | str, *, sheet: str | None = Non
         mapping = replace(mapping, saved_at=kept[1])
     missing = mapping.missing()
     if missing:
-        unmapped = MappingError(str(path), fields=" / ".join(
-            " or ".join(a.replace("+", " and ") for a in g) for g in missing),
-                                headers=", ".join(h for h in source.headers if h) or "none")
+        unmapped = MappingError(str(path), fields=missing_fields(mapping),
+                                headers=", ".join(h for h in source.headers if h) or "—")
         unmapped.mapping = mapping
         raise unmapped
     if mapping.kind is ImportKind.TRANSACTIONS:
