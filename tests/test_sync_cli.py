@@ -271,6 +271,7 @@ def test_a_copy_that_sent_just_now_is_told_only_the_new_member_way_out(
     """Another copy wrote this device's next packet just now (PacketTakenError): it is in
     use, so the message names --new-device only, never --moved-here."""
     from storage.sync import folder as shared
+    from tests.test_sync_own_packet import another_copy_first
 
     first, _second, folder = _team(tmp_path, capsys)
     assert main(["--lang", "en", "--db", first, "sync", str(folder)]) == 0
@@ -279,9 +280,7 @@ def test_a_copy_that_sent_just_now_is_told_only_the_new_member_way_out(
         li.customers.update(replace(li.customers.get(str(li.reader.scalar(
             "SELECT id FROM customers LIMIT 1"))), city="Ningbo"))
 
-    def taken(into: Path, member: str, number: int, data: bytes) -> Path:
-        raise FileExistsError(str(shared.device_folder(into, member)
-                                  / shared.packet_name(number)))
+        taken = another_copy_first(li)
 
     monkeypatch.setattr(shared, "write_packet", taken)
     capsys.readouterr()

@@ -5,6 +5,7 @@ checkpoint instead, and this device's checkpoints, which let its covered packets
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import time
@@ -27,7 +28,8 @@ from storage.sync.capture import Captured, capture, clock_bulk_deletes, save
 from storage.sync.clock import stamp
 from storage.sync.errors import PacketTakenError
 from storage.sync.keyring import load as keyring
-from storage.sync.packets import Header, encode
+from storage.sync.packets import Header, KeyNotYetError, Op, PacketError, decode, encode
+from storage.sync.tables import SETTINGS, SYNCED_SETTINGS
 from storage.sync.tables import TABLES as SYNCED_TABLES
 from storage.sync.team import refresh as refresh_team
 
@@ -163,10 +165,15 @@ class Sender:
                     try:
                         shared.write_packet(folder, device.device, number, data)
                     except FileExistsError as error:
-                        raise PacketTakenError(str(error)) from error
-                    save(self._conn, captured)
-                    state.set_pushed(self._conn, seq=seq, packets=number)
-                    state.mark_applied(self._conn, device.device, number, header.made)
+                        sent = self._sent_before(folder, device, number, captured)
+                        if sent is None:
+                            raise PacketTakenError(str(error)) from error
+                        if not sent:
+                            continue  # recorded, its changes still to send: number on
+                    else:
+                        save(self._conn, captured)
+                        state.set_pushed(self._conn, seq=seq, packets=number)
+                        state.mark_applied(self._conn, device.device, number, header.made)
                 packets += 1
                 ops += len(captured.ops)
                 if not captured.full:
@@ -181,8 +188,64 @@ class Sender:
             raise
         return Pushed(packets, ops, time.perf_counter() - started)
 
+    def _sent_before(self, folder: Path, device: state.Device, number: int,
+                     captured: Captured) -> bool | None:
+        """Packet ``number`` of this device, found already in the folder, recorded as sent
+        when this book wrote it (a push that wrote it and was killed, or failed, before
+        recording it, and a listing of the folder that did not show it yet: a network
+        share); None when another copy of this book wrote it (PacketTakenError).
+
+        True when it holds exactly what this push was sending (``captured``): that counts
+        as sent, recorded as the push would have. False when edits were made since: the
+        packet is recorded but the changes it held stay to send, the next packet carries
+        them again, and a change sent twice merges to itself (the same clock)."""
+        path = shared.device_folder(folder, device.device) / shared.packet_name(number)
+        data = path.read_bytes()  # OSError (being synced, gone): this push fails, no note
+        try:
+            header, ops = decode(keyring(self._conn), device.device, number, data)
+        except (PacketError, KeyNotYetError):
+            return None  # not sealed by this book with a key it holds
+        if not ops or not all(self._own_op(op) for op in ops):
+            return None
+        exact = [_sent_as(op) for op in ops] == [_sent_as(op) for op in captured.ops]
+        if exact:
+            settings = [(str(op["id"]), op["f"]["value"][0], str(op["h"])) for op in ops
+                        if op.get("t") == SETTINGS]
+            save(self._conn, replace(captured, settings=settings))
+            seq = captured.pushed_seq if captured.pushed_seq is not None \
+                else device.pushed_seq
+        else:
+            seq = device.pushed_seq
+        state.set_pushed(self._conn, seq=seq, packets=number)
+        state.mark_applied(self._conn, device.device, number, header.made)
+        return exact
+
+    def _own_op(self, op: Op) -> bool:
+        """Whether ``op`` is one this book sends: an edit logged here (not merged from a
+        member), a record it holds, or one of its synced settings as it stands."""
+        table = op.get("t")
+        if op.get("o") == "put":
+            return table in SYNCED_TABLES and self._conn.execute(
+                f"SELECT 1 FROM [{table}] WHERE id = ?", [op.get("id")]).fetchone() is not None
+        if "cid" in op:
+            return self._conn.execute(
+                "SELECT 1 FROM change_log WHERE change_id = ? AND hlc = ? AND origin IS NULL "
+                "LIMIT 1", [op["cid"], op.get("h")]).fetchone() is not None
+        if table == SETTINGS and op.get("id") in SYNCED_SETTINGS:
+            row = self._conn.execute("SELECT value FROM settings WHERE key = ?",
+                                     [op["id"]]).fetchone()
+            return row is not None and [row[0]] == op.get("f", {}).get("value", [])[:1]
+        return False
+
     def _records(self) -> int:
         """The records a checkpoint of this book holds (deleted ones too)."""
         return sum(int(self._conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0])
                    for table in SYNCED_TABLES)
 
+
+def _sent_as(op: Op) -> tuple[object, ...]:
+    """What tells one operation from another in two captures of the same changes (a
+    setting's clock is stamped anew at each capture)."""
+    if op.get("t") == SETTINGS:
+        return (op.get("t"), op.get("id"), json.dumps(op.get("f"), sort_keys=True))
+    return (op.get("o"), op.get("t"), op.get("id"), op.get("cid"), op.get("h"))

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 
 from models.entities import Customer
 from storage.book import Book
+from tests.test_sync_own_packet import another_copy_first
 from tests.ui.conftest import open_window, wait_idle
 from tests.ui.test_team_sync import a_customer, open_dialog, start_team
 from ui.gui.settings import Settings
@@ -76,15 +77,8 @@ def test_a_copy_that_sent_just_now_offers_only_a_new_member(  # type: ignore[no-
     start_team(qtbot, window, dialog, monkeypatch, shared)
     team = window.team_sync
     device = window.book.sync.device_id
-    real = shared_folder.write_packet
-
-    def taken(folder: Path, member: str, number: int, data: bytes) -> Path:
-        if member == device:  # the other copy's packet got there first
-            raise FileExistsError(str(shared_folder.device_folder(folder, member)
-                                      / shared_folder.packet_name(number)))
-        return real(folder, member, number, data)
-
-    monkeypatch.setattr(shared_folder, "write_packet", taken)
+    # The other copy's packet got there first.
+    monkeypatch.setattr(shared_folder, "write_packet", another_copy_first(window.book))
     window.book.customers.update(replace(a_customer(window.book), city="Ningbo"))
     qtbot.waitUntil(lambda: not team.running)
     qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
