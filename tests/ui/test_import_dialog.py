@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QTableWidget, QToolButton, QWidget
 
 from models.entities import Customer
 from storage.backup import list_backups
 from tests.ui.conftest import wait_idle
 from ui.gui.dialogs.import_dialog import ImportDialog, sentences
+from ui.gui.text import i18n
 from ui.gui.window.main_window import MainWindow
 
 GOOD = "客户名称,客户编号,行业,负责人\n北方光学有限公司,NO-001,光学,张伟\n" \
@@ -528,6 +529,39 @@ def test_the_dialog_fits_the_screen_it_opens_on(  # type: ignore[no-untyped-def]
     qtbot.waitExposed(dialog)
     assert dialog.width() <= room.width() - 40 and dialog.height() <= room.height() - 60
     dialog.reject()
+
+
+def _rows_in_view(table: QTableWidget) -> float:
+    """How many of the table's rows its viewport shows (a part row as its part)."""
+    height = table.viewport().height()
+    return sum(max(0, min(table.rowViewportPosition(r) + table.rowHeight(r), height)
+                   - max(table.rowViewportPosition(r), 0)) / table.rowHeight(r)
+               for r in range(table.rowCount()))
+
+
+def test_the_first_rows_get_the_room_the_panes_above_leave(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """On a 1,280×800 screen the first rows of a 20-row file of four columns showed 4½ rows
+    under two half-empty panes (the columns and the problems had 3 shares of the height, the
+    first rows 2): the panes above now take what they show, the first rows the rest."""
+    wait_idle(qtbot, window)
+    path = tmp_path / "customers.csv"
+    path.write_text("客户编号,客户名称,城市,负责人\n" + "".join(
+        f"N-{i:03},新客户{i}有限公司,杭州,李雷\n" for i in range(20)), encoding="utf-8")
+    for language in (i18n.ENGLISH, i18n.CHINESE):
+        i18n.install_language(language)
+        dialog = ImportDialog(window.book, None, window)
+        dialog.resize(dialog.fitting_size(QSize(1280, 800)))
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.height() <= 740
+        _check(qtbot, dialog, path)
+        assert dialog.sample.rowCount() == 20
+        qtbot.waitUntil(lambda d=dialog: _rows_in_view(d.sample) >= 8, timeout=5_000)
+        # The four columns' boxes are all in view above it, none scrolled away.
+        scroll = dialog.mapping_host.parentWidget()
+        assert scroll is not None and dialog.mapping_host.height() <= scroll.height(), language
+        dialog.reject()
 
 
 def test_sentences_follow_the_language(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -261,9 +263,12 @@ class ImportDialog(QDialog):
         self.skip_invalid = QCheckBox(self.tr("Import the valid rows and leave the bad ones "
                                               "out"), self)
         self.skip_invalid.toggled.connect(lambda _on: self._update_buttons())
-        columns = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Columns of the file, and what they feed:"), self))
+        self.columns_pane = QWidget(self)  # the file's columns beside the rows with problems
+        columns = QHBoxLayout(self.columns_pane)
+        columns.setContentsMargins(0, 0, 0, 0)
+        left = self.columns_layout = QVBoxLayout()
+        self.mapping_label = QLabel(self.tr("Columns of the file, and what they feed:"), self)
+        left.addWidget(self.mapping_label)
         left.addWidget(mapping_scroll, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Rows with problems:"), self))
@@ -274,7 +279,26 @@ class ImportDialog(QDialog):
         self.sample.setObjectName("importSample")
         self.sample.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.sample.verticalHeader().setVisible(False)
+        # The record tables' row height (30 pixels by default, 27 there).
+        self.sample.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.sample_label = QLabel(self.tr("The first rows, as they will be imported:"), self)
+        self.rows_pane = QWidget(self)
+        first_rows = QVBoxLayout(self.rows_pane)
+        first_rows.setContentsMargins(0, 0, 0, 0)
+        first_rows.addWidget(self.sample_label)
+        first_rows.addWidget(self.sample, 1)
+        # The panes above and the first rows share the height by what each shows
+        # (_share_height), the handle between them for the user to move: at fixed shares of
+        # 3 to 2 the first rows showed 4½ of 20 under two half-empty panes.
+        self.panes = QSplitter(Qt.Orientation.Vertical, self)
+        self.panes.setObjectName("importPanes")
+        self.panes.setChildrenCollapsible(False)
+        self.panes.addWidget(self.columns_pane)
+        self.panes.addWidget(self.rows_pane)
+        self.panes.setStretchFactor(0, 0)
+        self.panes.setStretchFactor(1, 1)
+        self.panes_moved = False  # by the user: their shares are kept from then on
+        self.panes.splitterMoved.connect(self._panes_moved)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.addButton(self.tr("Import"),
@@ -292,9 +316,7 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addLayout(bar)
-        layout.addLayout(columns, 3)
-        layout.addWidget(self.sample_label)
-        layout.addWidget(self.sample, 2)
+        layout.addWidget(self.panes, 1)
         layout.addWidget(self.skip_invalid)
         layout.addWidget(buttons)
         self.resize(self.fitting_size())
@@ -302,17 +324,21 @@ class ImportDialog(QDialog):
         self._kind_changed_ui()
         self._update_buttons()
 
-    def fitting_size(self) -> QSize:
-        """120 characters by 40 lines, but never larger than the screen it opens on: with a
-        CJK font (average character 12 pixels) that was 1,440 pixels, past a 1,280 or 1,366
-        pixel screen's edge, the Import and Cancel buttons out of reach."""
+    def fitting_size(self, available: QSize | None = None) -> QSize:
+        """120 characters by 44 lines (at 1,280×800 the first rows' table then shows 11 of a
+        four-column file's 20 rows), but never larger than the screen it opens on (or
+        ``available``, a screen's room for windows): with a CJK font (average character 12
+        pixels) that was 1,440 pixels, past a 1,280 or 1,366 pixel screen's edge, the Import
+        and Cancel buttons out of reach."""
         char = self.fontMetrics().averageCharWidth()
-        wanted = QSize(char * 120, self.fontMetrics().height() * 40)
-        parent = self.parentWidget()
-        screen = parent.screen() if parent is not None else self.screen()
-        if screen is None:
-            return wanted
-        room = screen.availableGeometry().size() - QSize(40, 60)  # frame and title bar
+        wanted = QSize(char * 120, self.fontMetrics().height() * 44)
+        if available is None:
+            parent = self.parentWidget()
+            screen = parent.screen() if parent is not None else self.screen()
+            if screen is None:
+                return wanted
+            available = screen.availableGeometry().size()
+        room = available - QSize(40, 60)  # frame and title bar
         return wanted.boundedTo(room).expandedTo(self.minimumSizeHint())
 
     @property
@@ -610,9 +636,44 @@ class ImportDialog(QDialog):
             for c, name in enumerate(fields):
                 self.sample.setItem(r, c, QTableWidgetItem(self._cell_text(row.get(name))))
         self.sample.resizeColumnsToContents()
-        shown = bool(rows)
-        self.sample.setVisible(shown)
-        self.sample_label.setVisible(shown)
+        self.rows_pane.setVisible(bool(rows))
+        # Once the new columns' boxes are shown (a widget added to a shown one is shown from
+        # the event loop): until then the pane above measures as empty.
+        QTimer.singleShot(0, self, self._share_height)
+
+    def _panes_moved(self, _position: int, _index: int) -> None:
+        self.panes_moved = True
+
+    def _share_height(self) -> None:
+        """The panes above as tall as their columns and problems need (6 lines at least),
+        the first rows the rest; when both need more than there is, the first rows keep half
+        (all of them, if that is less), the panes above scroll. Not once the user has moved
+        the handle."""
+        if self.panes_moved or self.rows_pane.isHidden():
+            return
+        total = sum(self.panes.sizes())
+        if total <= 0:  # not laid out yet: showEvent shares it
+            return
+        spacing = max(self.columns_layout.spacing(), 0)
+        label = self.mapping_label.sizeHint().height() + spacing
+        frame = 2 * self.issues.frameWidth()
+        problems = sum(self.issues.sizeHintForRow(i) for i in range(min(self.issues.count(),
+                                                                         100)))
+        columns = self.mapping_host.sizeHint().height()
+        upper = label + frame + max(columns, problems, self.fontMetrics().height() * 6)
+        table = self.sample
+        header = table.horizontalHeader().sizeHint().height()
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        scroll = table.horizontalScrollBar().sizeHint().height() \
+            if table.horizontalScrollBar().maximum() > 0 else 0
+        lower = self.sample_label.sizeHint().height() + spacing \
+            + 2 * table.frameWidth() + header + rows + scroll
+        share = max(total - upper, min(lower, total // 2))
+        self.panes.setSizes([total - share, share])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._share_height()
 
     def _cell_text(self, value: Any) -> str:
         """A stored value as the window shows it: a choice by its word (组织客户, Champion),
