@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -37,7 +38,8 @@ from storage.book import Book  # noqa: E402
 SHOTS = ROOT / "resources" / "screenshots"
 FONTS = ROOT / "resources" / "fonts"
 LANGUAGES = ("zh_CN", "en")
-WORDS = {
+#: Each language's words (the actions a tuple, the rest strings).
+WORDS: dict[str, dict[str, Any]] = {
     "zh_CN": {
         "situation": "对方明年扩建二期产线，采购部新任经理更看重交付稳定性；"
                      "我方目前约占其采购额的三成。",
