@@ -7060,6 +7060,14 @@ Copy the book to {target} and open the copy? The file in the shared folder is le
         <source>Keep it where it is</source>
         <translation>保持原位</translation>
     </message>
+    <message>
+        <source>Copying the book to {target}…</source>
+        <translation>正在将客户簿复制到 {target}…</translation>
+    </message>
+    <message>
+        <source>Copying the book</source>
+        <translation>正在复制客户簿</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

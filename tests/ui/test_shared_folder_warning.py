@@ -38,7 +38,12 @@ def test_a_book_in_dropbox_is_copied_out_and_opened(  # type: ignore[no-untyped-
     assert "Dropbox" in box.text() and str(local.parent / "book.db") in box.informativeText()
     wait_idle(qtbot, window)
     qtbot.mouseClick(box.copy_button, Qt.MouseButton.LeftButton)
+    # the window cannot be edited while the copy runs: a window-modal busy dialog
+    assert box.progress.windowModality() == Qt.WindowModality.WindowModal
+    assert box.progress.parentWidget() is window
+    assert str(local.parent / "book.db") in box.progress.labelText()
     qtbot.waitUntil(lambda: window.book.path == local.parent / "book.db", timeout=20_000)
+    assert not box.progress.isVisible()
     assert window.book.customers.count() == 300
     assert "copied to" in window.statusBar().currentMessage()
     window.close()

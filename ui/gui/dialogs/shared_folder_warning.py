@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from storage.book import copy_out, default_path
 from ui.gui.background.tasks import Progress, Task
@@ -66,12 +68,32 @@ class SharedFolderWarning(QMessageBox):
             self.copy_book()
 
     def copy_book(self) -> Task:
+        """Copy in the background behind a window-modal busy dialog: the window stays on the
+        original until the copy opens, and an edit saved there meanwhile would not be in the
+        book the user goes on with (storage checks under the original's lock, this keeps the
+        user from racing it)."""
         source, target = self.book_path, self.target
 
         def work(_progress: Progress) -> Path:
             return copy_out(source, target)
 
+        self.progress = busy = QProgressDialog(
+            self.tr("Copying the book to {target}…").format(target=target), "", 0, 0,
+            self.parentWidget())
+        busy.setObjectName("copyingBook")
+        busy.setWindowTitle(self.tr("Copying the book"))
+        busy.setCancelButton(None)  # SQLite's copy runs to its end; it is seconds
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(0)
+        busy.show()
+
+        def done(outcome: Callable[[Any], object]) -> Callable[[Any], None]:
+            def finish(value: Any) -> None:
+                busy.close()
+                outcome(value)
+            return finish
+
         task = Task(work, self.parent())
-        task.success(self.opened).failure(self.failed)
+        task.success(done(self.opened)).failure(done(self.failed))
         self.task = task
         return task.run_in_background()
