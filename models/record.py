@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Self
 
@@ -70,33 +70,18 @@ class Record:
     def validated(self) -> Self:
         """This record with every checked field cleaned; raises ValidationErrors if invalid."""
         values = {name: getattr(self, name) for name in self.field_names()}
-        cleaned, errors = self._run_checks(values)
-        if errors:
+        record, errors = self._checked(values)
+        if record is None:
             raise ValidationErrors(errors)
-        return replace(self, **cleaned)
+        return record
 
     def check_consistency(self) -> None:
         """Rules across fields; subclasses override. Raises ValidationError."""
 
     @classmethod
-    def _run_checks(cls, values: Mapping[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
-        cleaned: dict[str, Any] = {}
-        errors: list[ValidationError] = []
-        for name, check in cls.CHECKS.items():
-            try:
-                cleaned[name] = check(values.get(name))
-            except ValidationError as error:
-                errors.append(error)
-        if not errors:
-            try:
-                cls(**{**values, **cleaned}).check_consistency()
-            except ValidationError as error:
-                errors.append(error)
-        return cleaned, errors
-
-    @classmethod
     def _checked(cls, values: Mapping[str, Any]) -> tuple[Self | None, list[ValidationError]]:
-        """:meth:`_run_checks`, keeping the record it builds to check (None when invalid)."""
+        """Every field checked and cleaned, then the rules across fields on the record they
+        make: (that record, or None when invalid, and every problem found)."""
         cleaned: dict[str, Any] = {}
         errors: list[ValidationError] = []
         for name, check in cls.CHECKS.items():

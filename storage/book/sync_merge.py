@@ -6,17 +6,15 @@ checkpoints first, and a checkpoint merged where a member's next packet is gone.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storage.book.sync_device import MERGING, Progress, check_home, own_device
 from storage.book.sync_results import Pulled
+from storage.collector import collector_paused
 from storage.sync import checkpoint, state
 from storage.sync import folder as shared
 from storage.sync.applied import Applied
@@ -151,7 +149,7 @@ class Merger:
               into: Applied, progress: checkpoint.Progress | None = None) -> bool:
         """One checkpoint in one transaction; False when a part of it is not whole yet."""
         try:  # a whole book's pages: kept in memory, copied back after the commit
-            with _no_cycle_collection(), self._db.big_write(), self._db.atomic():
+            with collector_paused(), self._db.big_write(), self._db.atomic():
                 result = load(self._db, manifest, keys, bulk=bulk,
                               refresh_all=self._db.refresh_activity, progress=progress)
                 self._refresh_derived(result)
@@ -164,7 +162,7 @@ class Merger:
     def _apply(self, member: str, number: int, header: Header, ops: list[dict[str, Any]],
                pushed_seq: int, *, own: bool) -> Applied:
         """One packet, in one transaction: merged, derived columns refreshed, recorded."""
-        with _no_cycle_collection(), self._db.atomic():
+        with collector_paused(), self._db.atomic():
             if state.applied(self._conn).get(member, 0) >= number:
                 return Applied()  # another process (the window, a command) merged it first
             clock_bulk_deletes(self._conn, pushed_seq)
@@ -195,18 +193,3 @@ class Merger:
     def _quarantine(self, member: str, number: int, digest: str, reason: str) -> None:
         with self._db.atomic():
             state.quarantine(self._conn, member, number, digest, reason)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a packet is merged: the merge makes hundreds of
-    thousands of small dicts and lists without cycles, which the collector went over again
-    and again (2 s of the 9 s of CPU that 100,000 changes took). Reference counting still
-    frees everything as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

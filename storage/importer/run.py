@@ -3,7 +3,6 @@ writes the valid ones in bulk inside one transaction."""
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
@@ -14,6 +13,7 @@ from typing import Any
 
 from models.validation import tr_noop
 from storage.backup_write import StartedBackup
+from storage.collector import collector_paused
 from storage.importer.batches import begin_batch, finish_batch
 from storage.importer.columns import ColumnMapping, ImportKind, Overrides, auto_map
 from storage.importer.dates import DateOrder, DateOrderError, date_columns, decide_file_orders
@@ -300,7 +300,7 @@ def _read(source: TableSource, preview: ImportPreview, handler: RowHandler,
     looked_at = (0, 1, 2, 3) if where is not None else tuple(
         column for column in range(4) if column not in handler.strict_columns)
     rows = source.rows()
-    with _collector_paused():
+    with collector_paused():
         while chunk := list(islice(rows, PROGRESS_EVERY)):
             count += len(chunk)
             source.rows_read = count
@@ -370,18 +370,3 @@ def temp_on_disk(db: RecordStore) -> Iterator[None]:
         yield
     finally:
         db.conn.execute(f"PRAGMA temp_store = {before}")
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """An import allocates millions of short-lived rows and makes no reference cycles; the
-    cyclic collector's full passes over every live object then cost 1.3 s of a 1,000,000-line
-    import for nothing. It is paused meanwhile (process-wide, for the import's few seconds)
-    and runs again after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
