@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,13 +101,25 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
 
 
 def _is_database(path: Path) -> bool:
-    """Whether ``path`` is an SQLite file (read only when this process has no connection to
-    it: closing a descriptor of an open book would drop its locks)."""
+    """Whether ``path`` is a (non-empty) SQLite file. Asked of SQLite, read-only, never with
+    open(): this process may hold an SQLite connection to the file that is not a KeyPlan
+    book's (a copy being made, a backup being checked), and closing a plain descriptor of it
+    would drop that connection's locks; SQLite keeps its own descriptors open while another
+    connection of the process holds locks on the file."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(16) == b"SQLite format 3\x00"
-    except OSError:  # missing, a folder, unreadable: the checks around say so
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):  # missing, unreadable: the checks around say so
         return False
+    try:
+        probe.execute("PRAGMA schema_version").fetchone()
+        return True
+    except sqlite3.DatabaseError as error:
+        # "file is not a database": anything else (busy, locked) is a database in use
+        return "not a database" not in str(error)
+    finally:
+        probe.close()
 
 
 def _create_shared(folder: Path, prefix: str) -> Path:

@@ -95,3 +95,32 @@ def test_playbooks_exported_over_the_book_are_refused(db_path: Path,
     assert main(["--db", str(db_path), "playbook", "export", "-o", str(db_path)]) == 1
     assert "it is the open book" in capsys.readouterr().err
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+
+
+def test_an_export_over_a_database_this_process_holds_keeps_its_locks(tmp_path: Path) -> None:
+    """A database this process has open through plain SQLite (a copy being made, a backup
+    being checked: not counted as an open book) is told apart by SQLite, not by open(), so
+    refusing the export leaves that connection's locks: another process closing the file
+    afterwards does not take the WAL from under it."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    other = tmp_path / "held.db"
+    held = sqlite3.connect(other, isolation_level=None)
+    try:
+        held.execute("PRAGMA journal_mode = WAL")
+        held.execute("CREATE TABLE t (x)")
+        held.execute("INSERT INTO t VALUES (1)")
+        with Database(tmp_path / "book.db") as db, pytest.raises(ExportOverDatabaseError):
+            export_portfolio(db, other)
+        subprocess.run([sys.executable, "-c", CHILD_OPENS_AND_CLOSES, str(other)], check=True)
+        assert Path(str(other) + "-wal").exists()
+        held.execute("INSERT INTO t VALUES (2)")
+        seen = subprocess.run(
+            [sys.executable, "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1])"
+             ".execute('SELECT count(*) FROM t').fetchone()[0])", str(other)],
+            capture_output=True, text=True, check=True).stdout.strip()
+        assert seen == "2"
+    finally:
+        held.close()
